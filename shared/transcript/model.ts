@@ -1,0 +1,90 @@
+import type { ApiAnnotation, ApiSpeaker, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
+
+/*
+ * The editing model: what the editor, the subtitle engine and every export work on.
+ *
+ * Times are integer milliseconds from the start of the recording, always. The model is
+ * immutable: every edit returns a new model and shares untouched segments/words by reference,
+ * which is what lets the JSON writer give back a segment's original API object verbatim when
+ * the reviewer never touched it (reference equality with the loaded segment).
+ */
+
+/** How segment/annotation `start`/`end` were expressed in the export (words are always seconds). */
+export type TimeUnit = 'seconds' | 'milliseconds' | 'ticks'
+
+/** A word on the timeline. */
+export interface Word {
+  /** Stable within a session; not sent to the API. */
+  readonly id: string
+  readonly text: string
+  readonly startMs: number
+  readonly endMs: number
+  /** 0..1, or null when the recogniser gave none. */
+  readonly confidence: number | null
+  /** True when the timing was interpolated by an edit rather than measured by the recogniser. */
+  readonly estimated: boolean
+  /** The API word this came from, for a verbatim round trip; absent for words a reviewer typed. */
+  readonly source?: ApiWord
+}
+
+/** A paragraph / speaker turn. Words are in time order and lie inside [startMs, endMs]. */
+export interface Segment {
+  readonly id: string
+  readonly speakerId: string
+  readonly startMs: number
+  readonly endMs: number
+  readonly words: readonly Word[]
+  /** The reviewer's "reviewed" mark (editor state, not part of the API shape). */
+  readonly reviewed: boolean
+  /** The API segment this came from (carries originalWords and unknown fields); absent for new segments. */
+  readonly source?: ApiTranscriptSegment
+}
+
+/** A speaker. `placeholder` marks one invented for a speakerId the export did not list. */
+export interface Speaker {
+  readonly id: string
+  readonly name: string
+  readonly prefix: string
+  readonly suffix: string
+  readonly placeholder: boolean
+  readonly source?: ApiSpeaker
+}
+
+/** A time-ranged note on the recording. */
+export interface Annotation {
+  readonly id: string
+  readonly content: string
+  readonly startMs: number
+  readonly endMs: number
+  readonly source?: ApiAnnotation
+}
+
+/** Something normalisation repaired or could not model, shown to the reviewer. */
+export interface NormaliseIssue {
+  readonly kind:
+    | 'unit-guessed'
+    | 'segments-unsorted'
+    | 'segment-overlap'
+    | 'words-mismatch'
+    | 'words-missing'
+    | 'unknown-speaker'
+    | 'annotation-clamped'
+    | 'word-outside-segment'
+  readonly message: string
+  readonly segmentId?: string
+}
+
+/** The whole editable transcript of one task. */
+export interface TranscriptModel {
+  readonly taskId: number
+  /** The export as loaded, kept whole so a JSON export can give back everything we do not model. */
+  readonly source: TranscriptExport
+  readonly timeUnit: TimeUnit
+  /** 1 when confidences were 0..1 in the export, 100 when 0..100. */
+  readonly confidenceScale: 1 | 100
+  readonly durationMs: number
+  readonly segments: readonly Segment[]
+  readonly speakers: readonly Speaker[]
+  readonly annotations: readonly Annotation[]
+  readonly issues: readonly NormaliseIssue[]
+}
