@@ -1,0 +1,226 @@
+import { AppError } from '../../../shared/errors'
+import { describeTaskRef, exportRequestPath, type ExportKind, type TaskRef } from '../../../shared/api/endpoints'
+import { parseDocumentExport, parseTranscriptExport } from '../../../shared/api/parse-export'
+import type { TranscriptExport } from '../../../shared/api/transcript-export'
+import type { DocumentExport } from '../../../shared/api/document-export'
+import { nullLogger, type Logger } from '../logging/logger'
+import { describeNetworkError, joinUrl } from '../auth/auth-service'
+import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, type RetryPolicy } from './retry'
+import { realSleep, type Sleep } from './sleep'
+
+/** What the API client needs from the auth service. */
+export interface TokenSource {
+  getAccessToken(): Promise<string>
+  /** Drops a refused token; false when it cannot be replaced (a pasted token). */
+  invalidate(accessToken: string): boolean
+}
+
+/** Ports and options for `ApiClient`. */
+export interface ApiClientOptions {
+  readonly fetch: typeof fetch
+  readonly auth: TokenSource
+  readonly baseUrl: () => string
+  readonly clock?: () => number
+  readonly sleep?: Sleep
+  readonly random?: () => number
+  readonly logger?: Logger
+  /** Per-attempt timeout; default 30 s. */
+  readonly timeoutMs?: number
+  readonly retry?: RetryPolicy
+}
+
+/** Per-call options. */
+export interface CallOptions {
+  readonly signal?: AbortSignal
+  /** Called before each retry, so the UI can say "retrying in 2 s". */
+  readonly onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void
+}
+
+/** A validated export plus the exact bytes the server sent (for a byte-for-byte JSON export). */
+export interface FetchedExport<T> {
+  readonly data: T
+  readonly raw: string
+}
+
+/** Talks to the two export endpoints: auth, timeouts, retries, cancellation and validation. */
+export class ApiClient {
+  private readonly options: ApiClientOptions
+  private readonly sleep: Sleep
+  private readonly clock: () => number
+  private readonly random: () => number
+  private readonly logger: Logger
+  private readonly retry: RetryPolicy
+
+  constructor(options: ApiClientOptions) {
+    this.options = options
+    this.sleep = options.sleep ?? realSleep
+    this.clock = options.clock ?? Date.now
+    this.random = options.random ?? Math.random
+    this.logger = options.logger ?? nullLogger
+    this.retry = options.retry ?? defaultRetryPolicy
+  }
+
+  /** The transcript export of a task, validated. */
+  async getTranscriptExport(ref: TaskRef, options: CallOptions = {}): Promise<TranscriptExport> {
+    return (await this.fetchTranscriptExport(ref, options)).data
+  }
+
+  /** The document export of a task, validated. */
+  async getDocumentExport(ref: TaskRef, options: CallOptions = {}): Promise<DocumentExport> {
+    return (await this.fetchDocumentExport(ref, options)).data
+  }
+
+  /** The transcript export with the raw body text. */
+  async fetchTranscriptExport(ref: TaskRef, options: CallOptions = {}): Promise<FetchedExport<TranscriptExport>> {
+    const raw = await this.getExportText('transcript', ref, options)
+    return { raw, data: parseTranscriptExport(parseJson(raw, 'transcript export')) }
+  }
+
+  /** The document export with the raw body text. */
+  async fetchDocumentExport(ref: TaskRef, options: CallOptions = {}): Promise<FetchedExport<DocumentExport>> {
+    const raw = await this.getExportText('document', ref, options)
+    return { raw, data: parseDocumentExport(parseJson(raw, 'document export')) }
+  }
+
+  /** Either export by kind, with the raw body text. */
+  fetchExport(kind: ExportKind, ref: TaskRef, options: CallOptions = {}): Promise<FetchedExport<TranscriptExport | DocumentExport>> {
+    return kind === 'transcript' ? this.fetchTranscriptExport(ref, options) : this.fetchDocumentExport(ref, options)
+  }
+
+  /** GETs an export body as text, with one 401 refresh and up to `maxRetries` transient retries. */
+  private async getExportText(kind: ExportKind, ref: TaskRef, options: CallOptions): Promise<string> {
+    const url = joinUrl(this.options.baseUrl(), exportRequestPath(kind, ref))
+    const path = url.split('?')[0]
+    let refreshed = false
+    let attempt = 0
+    for (;;) {
+      throwIfCancelled(options.signal)
+      const token = await this.options.auth.getAccessToken()
+      throwIfCancelled(options.signal)
+      let retryReason: string
+      let retryAfterMs: number | null = null
+      let lastError: AppError
+      try {
+        const response = await this.attemptOnce(url, token, options.signal)
+        if (response.status === 401) {
+          // A pasted token cannot be refreshed; a client-credentials one is refreshed once.
+          const canRefresh = this.options.auth.invalidate(token)
+          if (!canRefresh) throw new AppError('unauthorized', 'The API refused the access token: it is wrong or has expired; paste a new one or sign in with a Client ID and secret')
+          if (refreshed) throw new AppError('unauthorized', 'The API refused a freshly issued access token; check that the Client ID belongs to this organisation and base URL')
+          refreshed = true
+          this.logger.info('Export request got 401; refreshing the token once', { path })
+          continue
+        }
+        if (response.text !== null) {
+          this.logger.info('Export fetched', { kind, path, bytes: response.text.length, attempt })
+          return response.text
+        }
+        if (response.status === 400) throw new AppError('bad_request', 'The server refused the request: give a task id or an external id')
+        if (response.status === 404) throw new AppError('not_found', `No ${kind} task with ${describeTaskRef(ref)} in this organisation`)
+        if (response.status === 403) throw new AppError('unauthorized', `This account may not read the ${kind} task with ${describeTaskRef(ref)} (HTTP 403)`)
+        if (!isRetryableStatus(response.status)) throw new AppError('server', `The server answered HTTP ${response.status} for the ${kind} task with ${describeTaskRef(ref)}`)
+        retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock())
+        retryReason = `HTTP ${response.status}`
+        lastError =
+          response.status === 429
+            ? new AppError('server', 'The server is rate-limiting requests (HTTP 429); try again in a minute')
+            : new AppError('server', `The server failed (HTTP ${response.status}) ${attempt + 1} times in a row; try again later`)
+      } catch (error) {
+        if (!(error instanceof TransientError)) throw error
+        retryReason = error.message
+        lastError = error.appError
+      }
+      if (attempt >= this.retry.maxRetries || (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs)) throw lastError
+      const delayMs = retryAfterMs ?? backoffDelay(attempt, this.retry, this.random)
+      attempt++
+      this.logger.warn('Export request failed; retrying', { path, reason: retryReason, attempt, delayMs })
+      options.onRetry?.({ attempt, delayMs, reason: retryReason })
+      await this.sleep(delayMs, options.signal)
+    }
+  }
+
+  /**
+   * One request under the per-attempt timeout, body included (a server that stalls mid-body
+   * times out too). `text` is the body for 2xx answers and null otherwise. Network failures and
+   * timeouts become TransientError; the caller's abort becomes `cancelled`.
+   */
+  private async attemptOnce(url: string, token: string, signal: AbortSignal | undefined): Promise<{ status: number; headers: Headers; text: string | null }> {
+    const timeoutMs = this.options.timeoutMs ?? 30_000
+    const controller = new AbortController()
+    const onAbort = () => controller.abort()
+    signal?.addEventListener('abort', onAbort, { once: true })
+    const stopTimer = new AbortController()
+    let timedOut = false
+    this.sleep(timeoutMs, stopTimer.signal).then(
+      () => {
+        timedOut = true
+        controller.abort()
+      },
+      () => undefined
+    )
+    let stage = 'connect'
+    try {
+      const response = await this.options.fetch(url, {
+        method: 'GET',
+        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
+        signal: controller.signal
+      })
+      if (!response.ok) {
+        await response.body?.cancel().catch(() => undefined)
+        return { status: response.status, headers: response.headers, text: null }
+      }
+      stage = 'body'
+      const text = await response.text()
+      return { status: response.status, headers: response.headers, text }
+    } catch (error) {
+      if (signal?.aborted) throw new AppError('cancelled', 'Cancelled')
+      if (timedOut) {
+        const message = stage === 'body'
+          ? `The server stopped sending the export before it was complete (no end within ${seconds(timeoutMs)} s)`
+          : `The server did not answer within ${seconds(timeoutMs)} s; try again later or raise the timeout`
+        throw new TransientError('timeout', new AppError('timeout', message))
+      }
+      const reason = describeNetworkError(error)
+      const message = stage === 'body'
+        ? `The connection broke while reading the export: ${reason}`
+        : `Could not reach ${safeOrigin(url)}: ${reason}; check the network and the base URL`
+      throw new TransientError(reason, new AppError('network', message))
+    } finally {
+      stopTimer.abort()
+      signal?.removeEventListener('abort', onAbort)
+    }
+  }
+}
+
+/** A failure worth retrying, carrying the error to report if retries run out. */
+class TransientError extends Error {
+  readonly appError: AppError
+  constructor(reason: string, appError: AppError) {
+    super(reason)
+    this.appError = appError
+  }
+}
+
+function seconds(ms: number): number {
+  return Math.round(ms / 100) / 10
+}
+
+function throwIfCancelled(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw new AppError('cancelled', 'Cancelled')
+}
+
+function parseJson(text: string, what: string): unknown {
+  try {
+    return JSON.parse(text)
+  } catch {
+    throw new AppError('invalid_response', `The ${what} is not valid JSON (${text.length} bytes received)`)
+  }
+}
+
+function safeOrigin(url: string): string {
+  try {
+    return new URL(url).origin
+  } catch {
+    return 'the server'
+  }
+}

@@ -1,0 +1,57 @@
+import { AuthService } from '../auth/auth-service'
+import type { SecretStore } from '../auth/secret-store'
+import { createRedactor, type Redactor } from '../logging/redact'
+import { nullLogger, type Logger } from '../logging/logger'
+import { SettingsService } from '../settings/settings-service'
+import type { KeyValueStore } from '../settings/key-value-store'
+import { ApiClient } from './api-client'
+import type { RetryPolicy } from './retry'
+import { realSleep, type Sleep } from './sleep'
+
+/** The ports the network services need; the composition root (main or CLI) supplies them. */
+export interface ApiServicePorts {
+  readonly fetch?: typeof fetch
+  readonly clock?: () => number
+  readonly sleep?: Sleep
+  readonly random?: () => number
+  readonly secretStore: SecretStore
+  readonly settingsStore: KeyValueStore
+  /** Build the logger from the redactor, so registered secrets are masked in it. */
+  readonly logger?: (redactor: Redactor) => Logger
+  /** Overrides the saved base URL (the CLI's --base-url); validated by the caller. */
+  readonly baseUrlOverride?: string
+  readonly timeoutMs?: number
+  readonly retry?: RetryPolicy
+}
+
+/** The wired services: settings, auth and the API client, sharing one redactor and logger. */
+export interface ApiServices {
+  readonly settings: SettingsService
+  readonly auth: AuthService
+  readonly api: ApiClient
+  readonly redactor: Redactor
+  readonly logger: Logger
+}
+
+/** Builds settings, auth and the API client from ports; one call in main, one in the CLI. */
+export function createApiServices(ports: ApiServicePorts): ApiServices {
+  const fetchPort = ports.fetch ?? globalThis.fetch.bind(globalThis)
+  const clock = ports.clock ?? Date.now
+  const redactor = createRedactor()
+  const logger = ports.logger ? ports.logger(redactor) : nullLogger
+  const settings = new SettingsService(ports.settingsStore)
+  const baseUrl = () => ports.baseUrlOverride ?? settings.getBaseUrl()
+  const auth = new AuthService({ fetch: fetchPort, clock, secretStore: ports.secretStore, baseUrl, logger, redactor, timeoutMs: ports.timeoutMs })
+  const api = new ApiClient({
+    fetch: fetchPort,
+    auth,
+    baseUrl,
+    clock,
+    sleep: ports.sleep ?? realSleep,
+    random: ports.random,
+    logger,
+    timeoutMs: ports.timeoutMs,
+    retry: ports.retry
+  })
+  return { settings, auth, api, redactor, logger }
+}

@@ -1,0 +1,43 @@
+/*
+ * Where the two export calls go. The vendor's page lists `externalId` beside the path id without
+ * saying how it travels (export-data.md): we send it as the query parameter `externalId` and put
+ * `0` as the path id when only an externalId is known. This is an assumption; it lives only here.
+ */
+
+/** Which export endpoint: transcript tasks or document tasks. */
+export type ExportKind = 'transcript' | 'document'
+
+/** How a task is named: by its integer id, its customer-chosen external id, or both. */
+export type TaskRef =
+  | { readonly taskId: number; readonly externalId?: string }
+  | { readonly taskId?: undefined; readonly externalId: string }
+
+/** The API prefix of the two export endpoints. */
+export const exportPathPrefix = '/api/v1.0/external/sdtask/GetExportData'
+
+/** Path id used when the caller knows only an externalId (the assumption above). */
+export const pathIdForExternalIdOnly = 0
+
+/** Path and query (no origin) of the export call for `ref`, e.g. `/api/.../Transcript/123`. */
+export function exportRequestPath(kind: ExportKind, ref: TaskRef): string {
+  const id = ref.taskId ?? pathIdForExternalIdOnly
+  const base = kind === 'transcript' ? `${exportPathPrefix}/Transcript/${id}` : `${exportPathPrefix}/${id}`
+  return ref.externalId !== undefined ? `${base}?externalId=${encodeURIComponent(ref.externalId)}` : base
+}
+
+/** A human description of the task reference for messages: "id 123", "external id \"A-1\"". */
+export function describeTaskRef(ref: TaskRef): string {
+  const parts: string[] = []
+  if (ref.taskId !== undefined) parts.push(`id ${ref.taskId}`)
+  if (ref.externalId !== undefined) parts.push(`external id "${ref.externalId}"`)
+  return parts.join(' and ') || 'no id'
+}
+
+/** Builds a TaskRef from loosely typed input, or returns an error message a person can act on. */
+export function toTaskRef(input: { taskId?: number | null; externalId?: string | null }): TaskRef | string {
+  const taskId = input.taskId ?? undefined
+  const externalId = input.externalId?.trim() || undefined
+  if (taskId !== undefined && (!Number.isSafeInteger(taskId) || taskId <= 0)) return 'The task id must be a positive whole number'
+  if (taskId === undefined && externalId === undefined) return 'Give a task id or an external id'
+  return taskId !== undefined ? { taskId, ...(externalId !== undefined ? { externalId } : {}) } : { externalId: externalId as string }
+}
