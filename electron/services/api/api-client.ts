@@ -112,7 +112,7 @@ export class ApiClient {
           continue
         }
         if (response.text !== null) {
-          this.logger.info('Export fetched', { kind, path, bytes: response.text.length, attempt })
+          this.logger.info('Export fetched', { kind, path, chars: response.text.length, attempt })
           return response.text
         }
         if (response.status === 400) throw new AppError('bad_request', 'The server refused the request: give a task id or an external id')

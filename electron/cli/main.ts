@@ -1,0 +1,228 @@
+import { readFile } from 'node:fs/promises'
+import { homedir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { AppError, toErrorData } from '../../shared/errors'
+import type { ExportKind, TaskRef } from '../../shared/api/endpoints'
+import { parseDocumentExport, parseTranscriptExport } from '../../shared/api/parse-export'
+import { writeFileAtomic } from '../services/fs/atomic-write'
+import { createApiServices, type ApiServices } from '../services/api/create-services'
+import { createMemorySecretStore } from '../services/auth/secret-store'
+import { createMemoryKeyValueStore } from '../services/settings/key-value-store'
+import { defaultBaseUrl, validateBaseUrl } from '../services/settings/settings-service'
+import { createFileLogger } from '../services/logging/file-logger'
+import { nullLogger } from '../services/logging/logger'
+import { helpText, parseArgs, UsageError, type Command } from './args'
+import { exitCodeFor, exitCodes, worstExitCode } from './exit-codes'
+import { resolveFormat, type ExportFormat, type FormatInput } from './formats'
+import { runQc } from './qc'
+
+/*
+ * `sdte`: the same services as the app (auth, API client, atomic writer), no Electron.
+ * Every failure is one line on stderr and an exit code; nothing partial is left on disk.
+ */
+
+/** What the CLI touches outside itself; tests pass their own. */
+export interface CliIo {
+  readonly stdout: { write(chunk: string | Uint8Array, callback?: (error?: Error | null) => void): boolean }
+  readonly stderr: { write(chunk: string): boolean }
+  readonly env: Readonly<Record<string, string | undefined>>
+  readonly cwd: string
+  readonly fetch?: typeof fetch
+  /** Aborts the run (Ctrl+C). */
+  readonly signal?: AbortSignal
+}
+
+const version = '0.1.0'
+
+/** Runs `sdte` with `argv` (no node/script) and returns the exit code. */
+export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  let command: Command
+  try {
+    command = parseArgs(argv)
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, exitCodes.usage, error.message)
+    throw error
+  }
+  if (command.command === 'help') {
+    io.stdout.write(helpText)
+    return exitCodes.ok
+  }
+  if (command.command === 'version') {
+    io.stdout.write(`sdte ${version}\n`)
+    return exitCodes.ok
+  }
+  if (command.command === 'qc') return runQc(command, io)
+  try {
+    return await runExport(command, io)
+  } catch (error) {
+    if (error instanceof UsageError) return fail(io, exitCodes.usage, error.message)
+    const data = toErrorData(error)
+    return fail(io, exitCodeFor(data.code), data.message)
+  }
+}
+
+type ExportCommand = Extract<Command, { command: 'export' }>
+
+async function runExport(command: ExportCommand, io: CliIo): Promise<number> {
+  const source = command.source
+  if (source.type === 'input') return exportFromInput(command, source.path, io)
+
+  const kind: ExportKind = command.kind ?? 'transcript'
+  const format = checkedFormat(command.format, kind)
+  const services = createCliServices(command, io)
+  try {
+    if (source.type === 'batch') return await exportBatch(command, source.taskIds, kind, format, services, io)
+    const ref: TaskRef = source.type === 'task' ? { taskId: source.taskId } : { externalId: source.externalId }
+    const content = await fetchAndRender(services, kind, ref, format, command.preset, io.signal)
+    await writeOutput(command.out, content, io)
+    return exitCodes.ok
+  } finally {
+    services.logger.info('sdte export finished')
+  }
+}
+
+/** Builds the services with credentials from the environment; usage or auth failures throw. */
+export function createCliServices(command: { baseUrl?: string; timeoutMs?: number; logDir?: string }, io: CliIo): ApiServices {
+  const baseUrlText = command.baseUrl ?? io.env.SDTE_BASE_URL ?? defaultBaseUrl
+  const checked = validateBaseUrl(baseUrlText)
+  if (!checked.ok) throw new UsageError(checked.message)
+  const logDir = command.logDir ?? io.env.SDTE_LOG_DIR ?? join(io.env.XDG_STATE_HOME ?? join(homedir(), '.local', 'state'), 'sdte', 'logs')
+  const services = createApiServices({
+    fetch: io.fetch,
+    // The CLI never persists credentials: they come from the environment on every run.
+    secretStore: createMemorySecretStore(false),
+    settingsStore: createMemoryKeyValueStore(),
+    baseUrlOverride: checked.value,
+    timeoutMs: command.timeoutMs,
+    logger: (redactor) => {
+      try {
+        return createFileLogger({ dir: resolve(io.cwd, logDir), redactor })
+      } catch {
+        return nullLogger
+      }
+    }
+  })
+  const clientId = io.env.SDTE_CLIENT_ID?.trim()
+  const clientSecret = io.env.SDTE_CLIENT_SECRET?.trim()
+  const token = io.env.SDTE_TOKEN?.trim()
+  if (clientId && clientSecret) services.auth.useCredentials({ mode: 'client-credentials', clientId, clientSecret })
+  else if (clientId || clientSecret) throw new UsageError('set both SDTE_CLIENT_ID and SDTE_CLIENT_SECRET (or SDTE_TOKEN)')
+  else if (token) services.auth.useCredentials({ mode: 'token', accessToken: token })
+  else throw new AppError('unauthorized', 'no credentials: set SDTE_CLIENT_ID and SDTE_CLIENT_SECRET, or SDTE_TOKEN')
+  services.logger.info('sdte started', { baseUrl: checked.value, mode: clientId ? 'client-credentials' : 'token' })
+  return services
+}
+
+async function fetchAndRender(services: ApiServices, kind: ExportKind, ref: TaskRef, format: ExportFormat, preset: string | undefined, signal?: AbortSignal): Promise<string | Uint8Array> {
+  const fetched = await services.api.fetchExport(kind, ref, { signal })
+  const input = { kind, raw: fetched.raw, data: fetched.data, preset } as FormatInput
+  return format.render(input)
+}
+
+async function exportBatch(command: ExportCommand, taskIds: readonly number[], kind: ExportKind, format: ExportFormat, services: ApiServices, io: CliIo): Promise<number> {
+  const outDir = resolve(io.cwd, command.outDir as string)
+  const codes: number[] = []
+  let next = 0
+  let authFailed = false
+  // Workers pull from one queue; all share one AuthService, hence one token request.
+  const worker = async () => {
+    while (next < taskIds.length && !authFailed && !io.signal?.aborted) {
+      const taskId = taskIds[next++]
+      try {
+        const content = await fetchAndRender(services, kind, { taskId }, format, command.preset, io.signal)
+        const path = join(outDir, `${taskId}.${format.extension}`)
+        await writeFile(path, content)
+        io.stdout.write(`wrote ${path}\n`)
+        codes.push(exitCodes.ok)
+      } catch (error) {
+        const data = toErrorData(error)
+        if (data.code === 'unauthorized') {
+          // Every remaining task would fail the same way: say it once and stop.
+          if (!authFailed) io.stderr.write(`sdte: ${data.message}\n`)
+          authFailed = true
+        } else if (data.code !== 'cancelled') {
+          io.stderr.write(`sdte: task ${taskId}: ${data.message}\n`)
+        }
+        codes.push(exitCodeFor(data.code))
+      }
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(command.concurrency, taskIds.length) }, worker))
+  if (io.signal?.aborted) {
+    io.stderr.write('sdte: interrupted\n')
+    codes.push(exitCodes.interrupted)
+  }
+  return worstExitCode(codes)
+}
+
+async function exportFromInput(command: ExportCommand, path: string, io: CliIo): Promise<number> {
+  let raw: string
+  try {
+    raw = await readFile(resolve(io.cwd, path), 'utf8')
+  } catch (error) {
+    throw new AppError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(raw)
+  } catch {
+    throw new AppError('invalid_response', `${path} is not valid JSON`)
+  }
+  const kind: ExportKind = command.kind ?? detectKind(body)
+  const format = checkedFormat(command.format, kind)
+  const data = kind === 'transcript' ? parseTranscriptExport(body) : parseDocumentExport(body)
+  const content = await format.render({ kind, raw, data, preset: command.preset } as FormatInput)
+  await writeOutput(command.out, content, io)
+  return exitCodes.ok
+}
+
+/** A document export has `chunks`/`totalPages`; anything else is read as a transcript export. */
+function detectKind(body: unknown): ExportKind {
+  if (body && typeof body === 'object' && !('transcript' in body) && ('chunks' in body || 'totalPages' in body)) return 'document'
+  return 'transcript'
+}
+
+function checkedFormat(name: string, kind: ExportKind): ExportFormat {
+  const format = resolveFormat(name, kind)
+  if (typeof format === 'string') throw new UsageError(format)
+  return format
+}
+
+async function writeOutput(out: string | undefined, content: string | Uint8Array, io: CliIo): Promise<void> {
+  if (out === undefined || out === '-') {
+    await new Promise<void>((resolveWrite, reject) => {
+      io.stdout.write(content, (error) => (error ? reject(new AppError('io', `cannot write to stdout: ${error.message}`)) : resolveWrite()))
+    })
+    return
+  }
+  await writeFile(resolve(io.cwd, out), content)
+}
+
+async function writeFile(path: string, content: string | Uint8Array): Promise<void> {
+  try {
+    await writeFileAtomic(path, content)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    throw new AppError('io', `cannot write ${path}: ${code ?? (error as Error).message}`)
+  }
+}
+
+function fail(io: CliIo, code: number, message: string): number {
+  io.stderr.write(`sdte: ${message}\n`)
+  return code
+}
+
+/** Runs `sdte` on the real process: argv, env, stdio, Ctrl+C; sets `process.exitCode`. */
+export async function runFromProcess(): Promise<void> {
+  const controller = new AbortController()
+  process.once('SIGINT', () => controller.abort())
+  process.stdout.on('error', () => undefined)
+  const code = await main(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+    cwd: process.cwd(),
+    signal: controller.signal
+  })
+  process.exitCode = code
+}
