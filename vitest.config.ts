@@ -1,5 +1,6 @@
 import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
+import { fileURLToPath } from 'node:url'
 
 // One project per runtime, mirroring the source folders (DESIGN.md "Testing").
 export default defineConfig({
@@ -13,6 +14,8 @@ export default defineConfig({
         }
       },
       {
+        // The glue is tested against a small fake of the `electron` module.
+        resolve: { alias: { electron: fileURLToPath(new URL('./test/electron/support/fake-electron.ts', import.meta.url)) } },
         test: {
           name: 'electron',
           environment: 'node',

@@ -38,6 +38,10 @@ export interface Segment {
   readonly reviewed: boolean
   /** The API segment this came from (carries originalWords and unknown fields); absent for new segments. */
   readonly source?: ApiTranscriptSegment
+  /** True once an edit changed what the export would say (reviewed marks do not count); unset = emit `source` verbatim. */
+  readonly edited?: boolean
+  /** The recogniser's words for this segment when they differ from `source.originalWords` (after a split or merge). */
+  readonly originalWords?: readonly ApiWord[] | null
 }
 
 /** A speaker. `placeholder` marks one invented for a speakerId the export did not list. */
@@ -48,6 +52,8 @@ export interface Speaker {
   readonly suffix: string
   readonly placeholder: boolean
   readonly source?: ApiSpeaker
+  /** True once renamed or otherwise changed; unset = emit `source` verbatim. */
+  readonly edited?: boolean
 }
 
 /** A time-ranged note on the recording. */
@@ -57,6 +63,15 @@ export interface Annotation {
   readonly startMs: number
   readonly endMs: number
   readonly source?: ApiAnnotation
+  /** True once edited or retimed; unset = emit `source` verbatim. */
+  readonly edited?: boolean
+  /** Who made it and when, for annotations added or edited in the editor (ISO-8601 from the caller). */
+  readonly createdByUserName?: string | null
+  readonly createdBy?: number | null
+  readonly createdOn?: string | null
+  readonly modifiedByUserName?: string | null
+  readonly modifiedBy?: number | null
+  readonly modifiedOn?: string | null
 }
 
 /** Something normalisation repaired or could not model, shown to the reviewer. */
@@ -87,4 +102,6 @@ export interface TranscriptModel {
   readonly speakers: readonly Speaker[]
   readonly annotations: readonly Annotation[]
   readonly issues: readonly NormaliseIssue[]
+  /** Counter for ids made by edits (deterministic: no clock, no randomness). */
+  readonly nextId?: number
 }

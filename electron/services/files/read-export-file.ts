@@ -1,0 +1,52 @@
+import { readFile, stat } from 'node:fs/promises'
+import { basename } from 'node:path'
+import { AppError } from '../../../shared/errors'
+import type { TranscriptExport } from '../../../shared/api/transcript-export'
+import { transcriptExportSchema } from '../../../shared/api/transcript-export'
+import { describeSchemaError } from '../../../shared/api/schema-issues'
+
+/** Files larger than this are refused before reading (the 2-hour export is about 3 MB). */
+const maxExportBytes = 512 * 1024 * 1024
+
+/** A saved transcript export read from disk and validated. */
+export interface ExportFile {
+  readonly fileName: string
+  readonly data: TranscriptExport
+}
+
+/**
+ * Reads a saved transcript export (or a draft file that wraps one under `document.source`
+ * is handled by the drafts service) and validates it, with a message that names the file
+ * and the first offending field.
+ */
+export async function readTranscriptExportFile(path: string): Promise<ExportFile> {
+  const fileName = basename(path)
+  let text: string
+  try {
+    const info = await stat(path)
+    if (!info.isFile()) throw new AppError('bad_request', `${fileName} is not a file.`)
+    if (info.size > maxExportBytes) throw new AppError('bad_request', `${fileName} is too large to be a transcript export.`)
+    text = await readFile(path, 'utf8')
+  } catch (error) {
+    if (error instanceof AppError) throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') throw new AppError('not_found', `${fileName} does not exist.`)
+    throw new AppError('io', `Could not read ${fileName}: ${(error as Error).message}`)
+  }
+  return { fileName, data: parseTranscriptExport(text, fileName) }
+}
+
+/** Parses and validates export JSON text; `invalid_response` names what is wrong. */
+export function parseTranscriptExport(text: string, sourceName: string): TranscriptExport {
+  let json: unknown
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (error) {
+    throw new AppError('invalid_response', `${sourceName} is not valid JSON (${(error as Error).message}).`)
+  }
+  const parsed = transcriptExportSchema.safeParse(json)
+  if (!parsed.success) {
+    throw new AppError('invalid_response', `${sourceName} is not a transcript export: ${describeSchemaError(parsed.error)}`)
+  }
+  return parsed.data
+}

@@ -1,0 +1,15 @@
+/// <reference types="vite/client" />
+import type { SdteApi } from '../../shared/ipc/sdte-api'
+
+declare global {
+  interface Window {
+    /** The one bridge to main, provided by the preload (or the e2e harness). */
+    readonly sdte: SdteApi
+  }
+}
+
+declare module '*.vue' {
+  import type { DefineComponent } from 'vue'
+  const component: DefineComponent<object, object, unknown>
+  export default component
+}

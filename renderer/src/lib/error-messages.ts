@@ -1,0 +1,25 @@
+import type { ErrorCode, ErrorData } from '../../../shared/errors'
+
+/** What the reviewer is told for an error, and what to do next. */
+export interface ErrorAdvice {
+  readonly title: string
+  readonly nextStep: string
+}
+
+// One entry per code in the closed set: the compiler checks none is missing.
+const advice: Record<ErrorCode, ErrorAdvice> = {
+  unauthorized: { title: 'Not signed in', nextStep: 'Sign in again with a valid Client ID and Secret, or paste a fresh access token.' },
+  not_found: { title: 'Not found', nextStep: 'Check the task id or external id, and that the task belongs to your organisation.' },
+  bad_request: { title: 'That request was not accepted', nextStep: 'Check what you entered and try again.' },
+  network: { title: 'Cannot reach SmartDocumentor', nextStep: 'Check your internet connection or the server address in sign-in, then retry.' },
+  timeout: { title: 'The server took too long', nextStep: 'Retry in a moment; large tasks can take longer.' },
+  server: { title: 'SmartDocumentor had a problem', nextStep: 'Retry in a few minutes. If it keeps failing, open the logs folder from Help and contact support.' },
+  invalid_response: { title: 'The data could not be read', nextStep: 'The task or file has an unexpected shape. Report it with the logs (Help → Open Logs Folder).' },
+  cancelled: { title: 'Cancelled', nextStep: 'Nothing was changed.' },
+  io: { title: 'Could not read or write a file', nextStep: 'Check the folder exists, you may write to it, and the disk has space.' }
+}
+
+/** The advice for an error code. */
+export function adviceFor(error: ErrorData): ErrorAdvice {
+  return advice[error.code] ?? advice.io
+}

@@ -1,0 +1,28 @@
+/*
+ * Channel names only, with no schema library attached, so the sandboxed preload can bundle
+ * them cheaply. contract.ts checks at compile time that it covers exactly these names.
+ */
+
+/** Renderer → main calls. */
+export const invokeChannelNames = [
+  'app:info',
+  'app:openLogsFolder',
+  'shell:openExternal',
+  'auth:status',
+  'auth:signIn',
+  'auth:signOut',
+  'auth:testConnection',
+  'tasks:openTranscript',
+  'tasks:cancel',
+  'tasks:recent',
+  'files:openExport',
+  'sample:open'
+] as const
+
+/** Main → renderer events. */
+export const eventChannelNames = ['menu:command', 'auth:changed'] as const
+
+/** An invoke channel name. */
+export type InvokeChannelName = (typeof invokeChannelNames)[number]
+/** An event channel name. */
+export type EventChannelName = (typeof eventChannelNames)[number]

@@ -1,0 +1,140 @@
+import { z } from 'zod'
+import type { TranscriptExport } from '../api/transcript-export'
+import type { EventChannelName, InvokeChannelName } from './channels'
+import { eventChannelNames, invokeChannelNames } from './channels'
+
+/*
+ * The one IPC contract. Channel names (`domain:verb`), the runtime schema of every request that
+ * enters main, and the reply type. Main's handlers and preload's methods derive their types from
+ * this file and never restate them (STYLE.md habit 1).
+ *
+ * Replies are typed with `reply<T>()`: a phantom marker, because main produces them (the trusted
+ * side); requests get real schemas because they come from the renderer (the untrusted side).
+ */
+
+/** Phantom type marker for a reply produced by main. */
+function reply<T>(): T {
+  return undefined as unknown as T
+}
+
+const taskRef = z.union([
+  z.object({ taskId: z.number().int().positive() }).strict(),
+  z.object({ externalId: z.string().trim().min(1).max(200) }).strict()
+])
+
+/** What the renderer may know about the session: never a token or secret. */
+export interface AuthStatus {
+  readonly signedIn: boolean
+  readonly mode: 'client-credentials' | 'token' | null
+  readonly expiresAt: number | null
+  readonly baseUrl: string
+  /** False when the OS offers no encryption and credentials live only in memory for this session. */
+  readonly persisted: boolean
+}
+
+/** Facts about the running app for the About box and the status bar. */
+export interface AppInfo {
+  readonly name: string
+  readonly version: string
+  readonly platform: string
+}
+
+/** A recently opened task, for the open-task dialog. */
+export interface RecentTask {
+  readonly taskId: number | null
+  readonly externalId: string | null
+  readonly name: string
+  readonly kind: 'transcript' | 'document'
+  readonly openedAt: number
+}
+
+/** A transcript export opened from the API, a file or the bundled sample. */
+export interface OpenedTranscript {
+  readonly origin: 'api' | 'file' | 'sample'
+  readonly fileName: string | null
+  readonly data: TranscriptExport
+}
+
+/** Invoke channels: renderer → main, one reply each. */
+export const invokeContract = {
+  'app:info': { request: z.undefined(), reply: reply<AppInfo>() },
+  'app:openLogsFolder': { request: z.undefined(), reply: reply<void>() },
+  'shell:openExternal': { request: z.object({ url: z.string().max(2048) }).strict(), reply: reply<void>() },
+  'auth:status': { request: z.undefined(), reply: reply<AuthStatus>() },
+  'auth:signIn': {
+    request: z.discriminatedUnion('mode', [
+      z.object({
+        mode: z.literal('client-credentials'),
+        clientId: z.string().trim().min(1).max(500),
+        clientSecret: z.string().min(1).max(2000),
+        baseUrl: z.string().url().max(500).optional()
+      }).strict(),
+      z.object({
+        mode: z.literal('token'),
+        accessToken: z.string().trim().min(1).max(10_000),
+        baseUrl: z.string().url().max(500).optional()
+      }).strict()
+    ]),
+    reply: reply<AuthStatus>()
+  },
+  'auth:signOut': { request: z.undefined(), reply: reply<AuthStatus>() },
+  'auth:testConnection': { request: z.undefined(), reply: reply<AuthStatus>() },
+  'tasks:openTranscript': {
+    request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
+    reply: reply<OpenedTranscript>()
+  },
+  'tasks:cancel': { request: z.object({ requestId: z.string().min(1).max(100) }).strict(), reply: reply<void>() },
+  'tasks:recent': { request: z.undefined(), reply: reply<readonly RecentTask[]>() },
+  'files:openExport': { request: z.undefined(), reply: reply<OpenedTranscript | null>() },
+  'sample:open': { request: z.undefined(), reply: reply<OpenedTranscript>() }
+} as const satisfies Record<InvokeChannelName, { request: z.ZodType; reply: unknown }>
+
+/** Events: main → renderer, no reply. */
+export const eventContract = {
+  'menu:command': reply<MenuCommand>(),
+  'auth:changed': reply<AuthStatus>()
+} as const satisfies Record<EventChannelName, unknown>
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand =
+  | 'open-task'
+  | 'open-file'
+  | 'open-sample'
+  | 'sign-in'
+  | 'export'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'toggle-document-pane'
+  | 'shortcuts'
+  | 'close-task'
+
+/** Every invoke channel name. */
+export type InvokeChannel = keyof typeof invokeContract
+/** Every event channel name. */
+export type EventChannel = keyof typeof eventContract
+/** The request payload type of a channel, as the renderer sends it. */
+export type RequestOf<C extends InvokeChannel> = z.input<(typeof invokeContract)[C]['request']>
+/** The request payload type of a channel after validation in main. */
+export type ValidRequestOf<C extends InvokeChannel> = z.output<(typeof invokeContract)[C]['request']>
+/** The reply value type of a channel. */
+export type ReplyOf<C extends InvokeChannel> = (typeof invokeContract)[C]['reply']
+/** The payload type of an event. */
+export type EventOf<E extends EventChannel> = (typeof eventContract)[E]
+
+// Both directions of the check: channels.ts lists exactly the contract's keys.
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+const _invokeNamesMatch: Same<InvokeChannel, InvokeChannelName> = true
+const _eventNamesMatch: Same<EventChannel, EventChannelName> = true
+void _invokeNamesMatch
+void _eventNamesMatch
+
+/** The invoke channel names, as a runtime list (preload builds its methods from it). */
+export const invokeChannels: readonly InvokeChannel[] = invokeChannelNames
+/** The event channel names, as a runtime list. */
+export const eventChannels: readonly EventChannel[] = eventChannelNames
+
+/** True when `name` is a channel in the contract (main rejects anything else). */
+export function isInvokeChannel(name: string): name is InvokeChannel {
+  return Object.prototype.hasOwnProperty.call(invokeContract, name)
+}

@@ -1,0 +1,178 @@
+import type { SubtitlePreset } from './presets'
+import { frameFraction } from './presets'
+import type { QcCue } from './types'
+import { charCount } from './types'
+
+/*
+ * Quality control: every cue checked against a preset. It reads only times and lines, so it
+ * judges cues from any source (ours, a naive cutter's, a file someone else made).
+ *
+ * Hard rules are limits no delivery may break (characters per line, lines, overlap, order,
+ * zero or negative duration). Soft rules are targets the speech may not leave room for
+ * (reading speed, minimum/maximum duration, minimum gap): reported, never hidden.
+ */
+
+/** The rules QC checks. */
+export type QcRule =
+  | 'chars-per-line'
+  | 'lines'
+  | 'overlap'
+  | 'order'
+  | 'duration'
+  | 'empty'
+  | 'reading-speed'
+  | 'words-per-minute'
+  | 'min-duration'
+  | 'max-duration'
+  | 'min-gap'
+
+/** Hard: a delivery must not break it. Soft: a target, reported when speech leaves no room. */
+export type QcSeverity = 'hard' | 'soft'
+
+/** Severity of each rule. */
+export const qcRuleSeverity: Readonly<Record<QcRule, QcSeverity>> = {
+  'chars-per-line': 'hard',
+  lines: 'hard',
+  overlap: 'hard',
+  order: 'hard',
+  duration: 'hard',
+  empty: 'hard',
+  'reading-speed': 'soft',
+  'words-per-minute': 'soft',
+  'min-duration': 'soft',
+  'max-duration': 'soft',
+  'min-gap': 'soft'
+}
+
+/** Units of each rule's figure and limit, for reports. */
+export const qcRuleUnit: Readonly<Record<QcRule, string>> = {
+  'chars-per-line': 'chars',
+  lines: 'lines',
+  overlap: 'ms',
+  order: 'ms',
+  duration: 'ms',
+  empty: 'chars',
+  'reading-speed': 'chars/s',
+  'words-per-minute': 'words/min',
+  'min-duration': 'ms',
+  'max-duration': 'ms',
+  'min-gap': 'ms'
+}
+
+/** One rule broken by one cue. */
+export interface QcBreach {
+  readonly rule: QcRule
+  readonly severity: QcSeverity
+  /** What the cue has (e.g. 23.4 chars/s); for `order` its start minus the previous start (negative). */
+  readonly figure: number
+  readonly limit: number
+  /** Zero-based index into the cues checked. */
+  readonly cueIndex: number
+  readonly startMs: number
+}
+
+/** Counts over the whole report. */
+export interface QcSummary {
+  readonly cues: number
+  readonly breaches: number
+  readonly hard: number
+  readonly soft: number
+  readonly byRule: Readonly<Partial<Record<QcRule, number>>>
+  readonly cuesWithHard: number
+  readonly cuesWithSoft: number
+  /** Share of cues (0..1) breaking at least one soft rule. */
+  readonly softBreachShare: number
+}
+
+/** A QC report: the breaches in cue order and their summary. */
+export interface QcReport {
+  readonly preset: string
+  readonly breaches: readonly QcBreach[]
+  readonly summary: QcSummary
+}
+
+const round1 = (x: number): number => Math.round(x * 10) / 10
+
+/** Checks cues against the preset. Times may include the programme offset; only differences matter. */
+export function runQc(cues: readonly QcCue[], preset: SubtitlePreset): QcReport {
+  const breaches: QcBreach[] = []
+  const { num, den } = frameFraction(preset.frameRate)
+  // Frame edges are rounded to whole ms when written: allow that 1 ms, never more.
+  const minGapMs = Math.floor((preset.minGapFrames * num) / den)
+  const tolerance = 1
+  const add = (rule: QcRule, figure: number, limit: number, cueIndex: number): void => {
+    breaches.push({ rule, severity: qcRuleSeverity[rule], figure, limit, cueIndex, startMs: cues[cueIndex].startMs })
+  }
+  cues.forEach((cue, k) => {
+    const widths = cue.lines.map(charCount)
+    const widest = Math.max(0, ...widths)
+    const chars = widths.reduce((a, b) => a + b, 0)
+    const duration = cue.endMs - cue.startMs
+    if (widest > preset.maxCharsPerLine) add('chars-per-line', widest, preset.maxCharsPerLine, k)
+    if (cue.lines.length > preset.maxLines) add('lines', cue.lines.length, preset.maxLines, k)
+    if (chars === 0 || cue.lines.every((l) => !l.trim())) add('empty', 0, 1, k)
+    if (duration <= 0) add('duration', duration, 1, k)
+    if (k > 0) {
+      const prev = cues[k - 1]
+      if (cue.startMs < prev.startMs) add('order', cue.startMs - prev.startMs, 0, k)
+      else if (cue.startMs < prev.endMs) add('overlap', prev.endMs - cue.startMs, 0, k)
+      else if (cue.startMs - prev.endMs < minGapMs) add('min-gap', cue.startMs - prev.endMs, minGapMs, k)
+    }
+    if (duration > 0) {
+      const cps = (chars * 1000) / duration
+      if (cps > preset.maxCharsPerSecond + 0.05) add('reading-speed', round1(cps), preset.maxCharsPerSecond, k)
+      if (preset.maxWordsPerMinute !== null) {
+        const words = cue.lines.join(' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+        const wpm = (words * 60_000) / duration
+        if (wpm > preset.maxWordsPerMinute + 0.5) add('words-per-minute', Math.round(wpm), preset.maxWordsPerMinute, k)
+      }
+      if (duration + tolerance < preset.minDurationMs) add('min-duration', duration, preset.minDurationMs, k)
+      if (duration > preset.maxDurationMs + tolerance) add('max-duration', duration, preset.maxDurationMs, k)
+    }
+  })
+  return { preset: preset.name, breaches, summary: summarise(cues.length, breaches) }
+}
+
+function summarise(cueTotal: number, breaches: readonly QcBreach[]): QcSummary {
+  const byRule: Partial<Record<QcRule, number>> = {}
+  const hardCues = new Set<number>()
+  const softCues = new Set<number>()
+  for (const b of breaches) {
+    byRule[b.rule] = (byRule[b.rule] ?? 0) + 1
+    ;(b.severity === 'hard' ? hardCues : softCues).add(b.cueIndex)
+  }
+  const hard = breaches.filter((b) => b.severity === 'hard').length
+  return {
+    cues: cueTotal,
+    breaches: breaches.length,
+    hard,
+    soft: breaches.length - hard,
+    byRule,
+    cuesWithHard: hardCues.size,
+    cuesWithSoft: softCues.size,
+    softBreachShare: cueTotal === 0 ? 0 : softCues.size / cueTotal
+  }
+}
+
+/** A one-line description of a breach for people, e.g. "cue 12 at 00:01:02.000: reading speed 23.4 chars/s > 20". */
+export function describeBreach(breach: QcBreach, formatTime: (ms: number) => string): string {
+  const unit = qcRuleUnit[breach.rule]
+  const relation: Record<QcRule, string> = {
+    'chars-per-line': '>',
+    lines: '>',
+    overlap: 'overlaps the previous cue by',
+    order: 'starts before the previous cue at',
+    duration: '<',
+    empty: 'has no text',
+    'reading-speed': '>',
+    'words-per-minute': '>',
+    'min-duration': '<',
+    'max-duration': '>',
+    'min-gap': '<'
+  }
+  const head = `cue ${breach.cueIndex + 1} at ${formatTime(breach.startMs)}: ${breach.rule} (${breach.severity})`
+  if (breach.rule === 'empty') return `${head} has no text`
+  if (breach.rule === 'overlap') return `${head} overlaps the previous cue by ${breach.figure} ms`
+  if (breach.rule === 'order') return `${head} starts ${-breach.figure} ms before the previous cue`
+  return `${head} ${breach.figure} ${unit} ${relation[breach.rule]} ${breach.limit} ${unit}`
+}

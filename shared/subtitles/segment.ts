@@ -1,0 +1,329 @@
+import type { TranscriptModel } from '../transcript/model'
+import type { Language } from './line-break'
+import { breakCost, breakIntoLines, isSentenceEnd, layoutLines } from './line-break'
+import type { SubtitlePreset } from './presets'
+import { frameFraction, msToFrame, frameToMs } from './presets'
+import type { Cue, SubtitleNote, SubtitleTrack } from './types'
+import { charCount } from './types'
+
+/*
+ * Segmentation: cues cut from the word timeline (each word's own start and end).
+ *
+ * The cut points for the whole transcript are chosen together by dynamic programming over word
+ * boundaries: best[i] = min over j of best[j] + cost(cue of words j..i-1) + cost(cut before i).
+ * A cue's cost weighs its line layout (break quality, bottom-heavy shape), the reading speed and
+ * duration it can get from the silence around it, pauses it would straddle, and the cut's place
+ * in the sentence. Candidate cues are bounded by what fits on the lines, so the DP is linear in
+ * the number of words (about 20 candidates per word).
+ *
+ * Timing then works in whole frames: in at the first word (or up to the preset's lead-in earlier
+ * when reading time needs it), out at the last word, extended into silence for the minimum
+ * duration and reading speed, gaps under the closing threshold chained to the minimum gap, never
+ * an overlap, never zero length; the programme start offset is added last.
+ */
+
+/** What to do with annotations: cues of their own (`[laughter]`), WebVTT NOTEs, or nothing. */
+export type AnnotationMode = 'cues' | 'notes' | 'omit'
+
+/** Options beyond the preset. */
+export interface SegmentOptions {
+  /** Word lists used for break quality; default English. */
+  readonly language?: Language
+  /** Default `omit`. */
+  readonly annotations?: AnnotationMode
+}
+
+interface Token {
+  readonly text: string
+  readonly len: number
+  readonly startMs: number
+  readonly endMs: number
+  readonly speakerId: string | null
+  readonly annotation: boolean
+}
+
+// Cost weights. Relative sizes matter: a soft-limit breach should outweigh a poor line break,
+// and a hard "never split here" pair should outweigh almost anything but a breach.
+const costPerCue = 8
+const cutWeight = 1.5
+const midSentenceCut = 3
+const dialogueCueCost = 4
+const dialoguePartCut = 12
+const readingSpeedBreach = 25
+const minDurationBreach = 8
+const maxDurationBreach = 60
+const longPauseInside = 1200
+
+/** Whitespace-normalised word text; empty for words with nothing visible. */
+function cleanText(text: string): string {
+  return text.replace(/\s+/g, ' ').trim()
+}
+
+/** The word timeline, speaker by speaker, with annotations as tokens when they become cues. */
+function tokenise(model: TranscriptModel, mode: AnnotationMode): Token[] {
+  const tokens: Token[] = []
+  for (const segment of model.segments) {
+    for (const word of segment.words) {
+      const text = cleanText(word.text)
+      if (!text) continue
+      tokens.push({ text, len: charCount(text), startMs: word.startMs, endMs: Math.max(word.endMs, word.startMs), speakerId: segment.speakerId, annotation: false })
+    }
+  }
+  if (mode !== 'cues') return tokens
+  const annotations = [...model.annotations].filter((a) => cleanText(a.content)).sort((a, b) => a.startMs - b.startMs)
+  const out: Token[] = []
+  let a = 0
+  for (const token of tokens) {
+    while (a < annotations.length && annotations[a].startMs < token.startMs) out.push(annotationToken(annotations[a++]))
+    out.push(token)
+  }
+  while (a < annotations.length) out.push(annotationToken(annotations[a++]))
+  return out
+}
+
+function annotationToken(annotation: { content: string; startMs: number; endMs: number }): Token {
+  const content = cleanText(annotation.content)
+  const text = /^\[.*\]$/.test(content) ? content : `[${content}]`
+  return { text, len: charCount(text), startMs: annotation.startMs, endMs: Math.max(annotation.endMs, annotation.startMs), speakerId: null, annotation: true }
+}
+
+/** The annotations kept as WebVTT NOTEs, offset like the cues. */
+function notesOf(model: TranscriptModel, preset: SubtitlePreset): SubtitleNote[] {
+  return [...model.annotations]
+    .filter((a) => cleanText(a.content))
+    .sort((a, b) => a.startMs - b.startMs)
+    .map((a) => ({ startMs: a.startMs + preset.startOffsetMs, text: cleanText(a.content) }))
+}
+
+interface Plan {
+  readonly from: number
+  readonly to: number
+  /** Word offsets where lines 2..n start; for a dialogue cue, the speaker change. */
+  readonly starts: readonly number[]
+  readonly dialogue: boolean
+}
+
+/** Reading time a text needs under the preset, in ms (+1 so frame rounding never undershoots). */
+export function readingTimeMs(chars: number, words: number, preset: SubtitlePreset): number {
+  const byChars = (chars * 1000) / preset.maxCharsPerSecond
+  const byWords = preset.maxWordsPerMinute ? (words * 60_000) / preset.maxWordsPerMinute : 0
+  return Math.ceil(Math.max(byChars, byWords)) + 1
+}
+
+/** The cheapest cut of the token stream into cues (the DP). */
+function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Language): Plan[] {
+  const n = tokens.length
+  const prefix = new Float64Array(n + 1)
+  for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + tokens[k].len
+  const width = (a: number, b: number): number => prefix[b] - prefix[a] + (b - a - 1)
+
+  // Cost of a line break before token k, and of a cue cut before token k.
+  const lineCost = new Float64Array(n + 1)
+  const cutCost = new Float64Array(n + 1)
+  // forced[k]: a cue must end before token k (speaker change in new-cue style, annotations).
+  const forced = new Uint8Array(n + 1)
+  const speakerChange = new Uint8Array(n + 1)
+  for (let k = 1; k < n; k++) {
+    const prev = tokens[k - 1]
+    const next = tokens[k]
+    lineCost[k] = breakCost(prev.text, next.text, language)
+    speakerChange[k] = prev.speakerId !== next.speakerId && !prev.annotation && !next.annotation ? 1 : 0
+    forced[k] = prev.annotation || next.annotation || (speakerChange[k] === 1 && preset.speakerStyle === 'new-cue') ? 1 : 0
+    let cut = lineCost[k] * cutWeight + (isSentenceEnd(prev.text) ? 0 : midSentenceCut)
+    const pause = next.startMs - prev.endMs
+    // A pause is where a viewer expects the picture to change.
+    if (pause >= 1000) cut *= 0.3
+    else if (pause >= 300) cut *= 0.7
+    cutCost[k] = speakerChange[k] ? 0 : cut
+  }
+  const gapMs = (preset.minGapFrames * frameFraction(preset.frameRate).num) / frameFraction(preset.frameRate).den
+  const maxWidth = preset.maxCharsPerLine * preset.maxLines + preset.maxLines
+
+  const best = new Float64Array(n + 1).fill(Infinity)
+  const choice: (Plan | null)[] = new Array(n + 1).fill(null)
+  best[0] = 0
+  for (let i = 1; i <= n; i++) {
+    const nextStart = i < n ? tokens[i].startMs : Infinity
+    const endMs = tokens[i - 1].endMs
+    let changes = 0
+    let changeAt = -1
+    let maxPause = 0
+    for (let j = i - 1; j >= 0; j--) {
+      if (j < i - 1) {
+        // Extending the candidate leftwards over boundary j+1.
+        if (forced[j + 1]) break
+        if (speakerChange[j + 1]) {
+          changes++
+          changeAt = j + 1
+          if (changes > 1) break
+        }
+        maxPause = Math.max(maxPause, tokens[j + 1].startMs - tokens[j].endMs)
+      }
+      const w = width(j, i)
+      if (w > maxWidth && j < i - 1) break
+      if (best[j] === Infinity) continue
+      const single = j === i - 1
+      let layoutCost: number
+      let starts: readonly number[]
+      let dialogue = false
+      if (changes === 1) {
+        if (preset.maxLines < 2) break
+        const dash = charCount(preset.dialogueDash)
+        if (width(j, changeAt) + dash > preset.maxCharsPerLine || width(changeAt, i) + dash > preset.maxCharsPerLine) continue
+        // Dashes suit a short exchange of whole turns; a stray word of another speaker
+        // (diarisation noise) or a sentence cut in two reads badly as a dialogue.
+        const wholeFirst = j === 0 || speakerChange[j] === 1 || isSentenceEnd(tokens[j - 1].text)
+        const wholeSecond = i === n || speakerChange[i] === 1 || isSentenceEnd(tokens[i - 1].text)
+        layoutCost = dialogueCueCost + (wholeFirst ? 0 : dialoguePartCut) + (wholeSecond ? 0 : dialoguePartCut)
+        starts = [changeAt]
+        dialogue = true
+      } else {
+        const layout = layoutLines(prefix, lineCost, j, i, preset.maxCharsPerLine, preset.maxLines)
+        if (!layout) {
+          if (!single) continue
+          // One word longer than a whole cue: it goes alone and QC reports it.
+          layoutCost = 1000
+          starts = []
+        } else {
+          layoutCost = layout.cost
+          starts = layout.starts
+        }
+      }
+      const startMs = tokens[j].startMs
+      const speech = endMs - startMs
+      const available = Math.min(preset.maxDurationMs, nextStart - gapMs - startMs + preset.maxLeadInMs)
+      const chars = w + (dialogue ? 2 * charCount(preset.dialogueDash) - 1 : 0)
+      const need = readingTimeMs(chars, i - j, preset)
+      let cost = best[j] + costPerCue + layoutCost + (i < n ? cutCost[i] : 0)
+      if (need > available) cost += readingSpeedBreach * (1 + (need - available) / Math.max(available, 1))
+      if (available < preset.minDurationMs) cost += minDurationBreach
+      if (speech > preset.maxDurationMs && !single) cost += maxDurationBreach * (1 + (speech - preset.maxDurationMs) / 1000)
+      if (maxPause > longPauseInside) cost += (maxPause - longPauseInside) / 100
+      if (cost < best[i]) {
+        best[i] = cost
+        choice[i] = { from: j, to: i, starts, dialogue }
+      }
+    }
+  }
+  const plans: Plan[] = []
+  for (let i = n; i > 0; ) {
+    const p = choice[i]
+    if (!p) throw new Error(`segmentation found no cut at word ${i}`) // unreachable: a single word is always a candidate
+    plans.push(p)
+    i = p.from
+  }
+  return plans.reverse()
+}
+
+/** Hard-breaks text that no layout can hold (a single over-long word) into chunks. */
+function chunk(text: string, maxChars: number, maxLines: number): string[] {
+  const chars = [...text]
+  const lines: string[] = []
+  for (let k = 0; k < chars.length && lines.length < maxLines; k += maxChars) lines.push(chars.slice(k, k + maxChars).join(''))
+  // Anything beyond the last line is kept on it: dropping text is worse than a QC breach.
+  if (chars.length > maxChars * maxLines) lines[lines.length - 1] += chars.slice(maxChars * maxLines).join('')
+  return lines
+}
+
+interface DraftCue {
+  readonly lines: string[]
+  readonly lineSpeakers: (string | null)[]
+  readonly kind: 'speech' | 'annotation'
+  readonly speechStartMs: number
+  readonly speechEndMs: number
+  readonly wordCount: number
+  readonly chars: number
+}
+
+function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset): DraftCue {
+  const bounds = [p.from, ...p.starts, p.to]
+  const words = (a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(' ')
+  let lines: string[]
+  if (tokens[p.from].annotation) lines = linesFor(tokens[p.from].text, preset)
+  else if (p.dialogue) lines = bounds.slice(1).map((end, k) => preset.dialogueDash + words(bounds[k], end))
+  else if (p.to - p.from === 1 && tokens[p.from].len > preset.maxCharsPerLine) lines = chunk(tokens[p.from].text, preset.maxCharsPerLine, preset.maxLines)
+  else lines = bounds.slice(1).map((end, k) => words(bounds[k], end))
+  const lineSpeakers = bounds.slice(1, lines.length + 1).map((_, k) => tokens[bounds[k]].speakerId)
+  while (lineSpeakers.length < lines.length) lineSpeakers.push(lineSpeakers[lineSpeakers.length - 1] ?? null)
+  const annotation = tokens[p.from].annotation
+  let speechEndMs = tokens[p.from].endMs
+  for (let k = p.from; k < p.to; k++) speechEndMs = Math.max(speechEndMs, tokens[k].endMs)
+  return {
+    lines,
+    lineSpeakers,
+    kind: annotation ? 'annotation' : 'speech',
+    speechStartMs: tokens[p.from].startMs,
+    speechEndMs,
+    wordCount: annotation ? 0 : p.to - p.from,
+    chars: lines.reduce((sum, l) => sum + charCount(l), 0)
+  }
+}
+
+/** Times for drafted cues, in frames, then ms with the programme offset. */
+function time(drafts: readonly DraftCue[], preset: SubtitlePreset): Cue[] {
+  const fps = preset.frameRate
+  const { num, den } = frameFraction(fps)
+  const msToFramesCeil = (ms: number): number => Math.ceil((ms * den) / num - 1e-9)
+  const gap = preset.minGapFrames
+  const minDur = msToFramesCeil(preset.minDurationMs)
+  const maxDur = Math.floor((preset.maxDurationMs * den) / num)
+  const closing = msToFramesCeil(preset.gapClosingMs)
+  const leadIn = Math.floor((preset.maxLeadInMs * den) / num)
+
+  // Starts at the first word, kept strictly increasing with room for a gap (recognisers emit
+  // the odd out-of-order word).
+  const starts = drafts.map((d) => msToFrame(d.speechStartMs, fps))
+  for (let k = 1; k < starts.length; k++) starts[k] = Math.max(starts[k], starts[k - 1] + 1 + gap)
+
+  const ends: number[] = new Array(drafts.length)
+  const needs: number[] = new Array(drafts.length)
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k]
+    let start = starts[k]
+    const nextStart = k + 1 < drafts.length ? starts[k + 1] : Infinity
+    const limit = nextStart - gap
+    const need = Math.max(minDur, msToFramesCeil(readingTimeMs(d.chars, Math.max(d.wordCount, 1), preset)))
+    needs[k] = need
+    const spoken = Math.max(msToFrame(d.speechEndMs, fps), start + 1)
+    let end = Math.min(Math.max(spoken, start + need), start + maxDur, limit)
+    // Not enough room after the words: come in a little early, into silence or into the
+    // slack of the previous cue (which keeps its own reading time and minimum duration).
+    if (end - start < need && leadIn > 0 && start > 0) {
+      const earliest = Math.max(start - leadIn, k > 0 ? starts[k - 1] + needs[k - 1] + gap : 0, 0)
+      const wanted = Math.max(earliest, Math.min(start, end - need))
+      if (wanted < start) {
+        start = wanted
+        starts[k] = start
+        if (k > 0 && ends[k - 1] > start - gap) ends[k - 1] = Math.max(start - gap, starts[k - 1] + 1)
+      }
+    }
+    // Chain across short gaps (flicker is worse than a slightly long cue), within the maximum.
+    if (nextStart !== Infinity && nextStart - end < closing && limit - start <= maxDur) end = Math.max(end, limit)
+    ends[k] = Math.max(end, start + 1)
+  }
+  return drafts.map((d, k) => ({
+    startMs: frameToMs(starts[k], fps) + preset.startOffsetMs,
+    endMs: frameToMs(ends[k], fps) + preset.startOffsetMs,
+    lines: d.lines,
+    lineSpeakers: d.lineSpeakers,
+    kind: d.kind,
+    speechStartMs: d.speechStartMs,
+    speechEndMs: d.speechEndMs,
+    wordCount: d.wordCount
+  }))
+}
+
+/** Cuts the transcript into timed cues under `preset`; annotations as the options say. */
+export function segmentCues(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): SubtitleTrack {
+  const mode = options.annotations ?? 'omit'
+  const tokens = tokenise(model, mode)
+  const plans = plan(tokens, preset, options.language ?? 'en')
+  const drafts = plans.map((p) => draft(tokens, p, preset))
+  return { cues: time(drafts, preset), notes: mode === 'notes' ? notesOf(model, preset) : [] }
+}
+
+/** Lays out free text (e.g. an annotation) as cue lines under the preset, best breaks first. */
+export function linesFor(text: string, preset: SubtitlePreset, language: Language = 'en'): string[] {
+  const words = cleanText(text).split(' ').filter(Boolean)
+  return breakIntoLines(words, preset.maxCharsPerLine, preset.maxLines, language) ?? chunk(words.join(' '), preset.maxCharsPerLine, preset.maxLines)
+}

@@ -1,0 +1,288 @@
+import type { ApiAnnotation, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
+import { alignSequences } from './align'
+import { interpolateTimes, wordsMaxEnd } from './internal'
+import type { Annotation, NormaliseIssue, Segment, Speaker, TimeUnit, TranscriptModel, Word } from './model'
+import { tokenize, wordKey } from './text'
+import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, secondsToMs, unitToMs } from './units'
+
+/*
+ * The API export → the editing model (issue 4 "Normalise"). Never throws on schema-valid input:
+ * every oddity real exports contain gets a repair and an entry in `issues`.
+ *
+ * displayText is what people reviewed, so it decides the words; displayWords only lend their
+ * timings to the tokens they align with. Tokens with no aligned word get times interpolated
+ * inside the gap they sit in and are marked `estimated`.
+ *
+ * Ids are deterministic: segment `s<i>` and word `s<i>w<j>` by position in the export; edits
+ * allocate `e<n>` from the model's counter.
+ */
+
+/** The speakerId the model uses for segments whose export speakerId is null or missing. */
+export const noSpeakerId = ''
+
+/** A displayWords entry with its measured time in ms. */
+interface Timed {
+  readonly source: ApiWord
+  readonly key: string
+  readonly startMs: number
+  readonly endMs: number
+}
+
+function timed(w: ApiWord): Timed {
+  const startMs = secondsToMs(w.offsetInSeconds)
+  const dur = w.durationInSeconds ?? 0
+  return { source: w, key: wordKey(w.text), startMs, endMs: Math.max(startMs, secondsToMs(w.offsetInSeconds + (dur > 0 ? dur : 0))) }
+}
+
+/** Result of tying one segment's text to its timed words. */
+interface Reconciled {
+  words: Word[]
+  mismatch: boolean
+}
+
+/**
+ * Builds the model words of one segment from displayText (or, when absent, the displayWords'
+ * own texts) and the timed displayWords.
+ */
+export function reconcileWords(
+  displayText: string | null | undefined,
+  displayWords: readonly ApiWord[] | null | undefined,
+  segStartMs: number,
+  segEndMs: number,
+  scale: 1 | 100,
+  idPrefix: string
+): Reconciled {
+  const dw = displayWords ?? []
+  const text = displayText ?? dw.map((w) => w.text).join(' ')
+  const tokens = tokenize(text)
+
+  // Fast path, by far the most common: the text is exactly the words joined by spaces.
+  if (tokens.length === dw.length) {
+    let same = true
+    for (let k = 0; k < dw.length; k++) {
+      if (tokens[k].text !== dw[k].text) {
+        same = false
+        break
+      }
+    }
+    if (same) {
+      const words: Word[] = dw.map((w, k) => {
+        const t = timed(w)
+        return { id: `${idPrefix}${k}`, text: w.text, startMs: t.startMs, endMs: t.endMs, confidence: confidenceToUnit(w.confidence, scale), estimated: false, source: w }
+      })
+      return { words, mismatch: false }
+    }
+  }
+
+  const all = dw.map(timed)
+  // Punctuation-only and empty words cannot anchor a token; they are dropped (the text has them attached or not at all).
+  const anchors = all.filter((t) => t.key !== '')
+  const tokenKeys = tokens.map((t) => wordKey(t.text))
+  const pairs = alignSequences(tokenKeys, anchors, (k, a) => k !== '' && k === a.key)
+
+  const words: Word[] = new Array(tokens.length)
+  const matchedAnchor = new Array<number>(tokens.length).fill(-1)
+  for (const p of pairs) matchedAnchor[p.i] = p.j
+
+  // Walk gaps between matched tokens; each gap pairs unmatched tokens with the unmatched anchors between the same matches.
+  let prevToken = -1
+  let prevAnchor = -1
+  // Only a real disagreement counts: punctuation timed apart or attached differently does not.
+  let mismatch = pairs.length !== anchors.length
+  const fillGap = (tokenFrom: number, tokenTo: number, anchorFrom: number, anchorTo: number) => {
+    const count = tokenTo - tokenFrom
+    if (count <= 0) return
+    const gapAnchors = anchors.slice(anchorFrom, anchorTo)
+    if (gapAnchors.length === count) {
+      // Same number of words on both sides: a reviewer's substitution; keep the measured times.
+      mismatch = true
+      for (let k = 0; k < count; k++) {
+        const a = gapAnchors[k]
+        words[tokenFrom + k] = { id: `${idPrefix}${tokenFrom + k}`, text: tokens[tokenFrom + k].text, startMs: a.startMs, endMs: a.endMs, confidence: confidenceToUnit(a.source.confidence, scale), estimated: false, source: a.source }
+      }
+      return
+    }
+    let spanStart: number
+    let spanEnd: number
+    if (gapAnchors.length > 0) {
+      spanStart = Math.min(...gapAnchors.map((a) => a.startMs))
+      spanEnd = Math.max(...gapAnchors.map((a) => a.endMs))
+    } else {
+      spanStart = anchorFrom > 0 ? anchors[anchorFrom - 1].endMs : segStartMs
+      spanEnd = anchorTo < anchors.length ? anchors[anchorTo].startMs : segEndMs
+      if (spanEnd < spanStart) spanStart = spanEnd
+      // Detached punctuation ("it ?") is not spoken: it sits at the end of the word before.
+      if (anchorFrom > 0 && tokenKeys.slice(tokenFrom, tokenTo).every((k) => k === '')) spanEnd = spanStart
+    }
+    mismatch = true
+    const times = interpolateTimes(tokens.slice(tokenFrom, tokenTo).map((t) => t.text), spanStart, spanEnd)
+    for (let k = 0; k < count; k++) {
+      words[tokenFrom + k] = { id: `${idPrefix}${tokenFrom + k}`, text: tokens[tokenFrom + k].text, startMs: times[k].startMs, endMs: times[k].endMs, confidence: null, estimated: true }
+    }
+  }
+  for (let i = 0; i < tokens.length; i++) {
+    const j = matchedAnchor[i]
+    if (j < 0) continue
+    fillGap(prevToken + 1, i, prevAnchor + 1, j)
+    const a = anchors[j]
+    words[i] = { id: `${idPrefix}${i}`, text: tokens[i].text, startMs: a.startMs, endMs: a.endMs, confidence: confidenceToUnit(a.source.confidence, scale), estimated: false, source: a.source }
+    prevToken = i
+    prevAnchor = j
+  }
+  fillGap(prevToken + 1, tokens.length, prevAnchor + 1, anchors.length)
+  return { words, mismatch }
+}
+
+/** Makes word starts non-decreasing and every end at or after its start (estimated when moved). */
+function orderWords(words: Word[]): { words: Word[]; moved: boolean } {
+  let moved = false
+  let prevStart = -Infinity
+  for (let k = 0; k < words.length; k++) {
+    const w = words[k]
+    const startMs = Math.max(w.startMs, prevStart)
+    const endMs = Math.max(w.endMs, startMs)
+    if (startMs !== w.startMs || endMs !== w.endMs) {
+      words[k] = { ...w, startMs, endMs, estimated: true }
+      moved = true
+    }
+    prevStart = startMs
+  }
+  return { words, moved }
+}
+
+/** Moves words to start at or after `minStart` (a repaired overlap), keeping their order. */
+function pushWordsAfter(words: readonly Word[], minStart: number): Word[] {
+  return words.map((w) => {
+    if (w.startMs >= minStart) return w
+    return { ...w, startMs: minStart, endMs: Math.max(w.endMs, minStart), estimated: true }
+  })
+}
+
+function normaliseSegment(src: ApiTranscriptSegment, index: number, unit: TimeUnit, scale: 1 | 100, issues: NormaliseIssue[]): Segment {
+  const id = `s${index}`
+  let startMs = unitToMs(src.start, unit)
+  let endMs = unitToMs(src.end, unit)
+  if (endMs < startMs) endMs = startMs
+  const rec = reconcileWords(src.displayText, src.displayWords, startMs, endMs, scale, `${id}w`)
+  const hasText = rec.words.length > 0
+  if (!src.displayWords?.length && hasText) {
+    issues.push({ kind: 'words-missing', message: `Segment ${index + 1} has text but no timed words; word times were estimated.`, segmentId: id })
+  } else if (rec.mismatch) {
+    issues.push({ kind: 'words-mismatch', message: `Segment ${index + 1}: the text and its timed words disagree; the text was kept.`, segmentId: id })
+  }
+  const { words } = orderWords(rec.words)
+  if (words.length > 0) {
+    const first = words[0].startMs
+    const last = wordsMaxEnd(words)!
+    if (first < startMs || last > endMs) {
+      issues.push({ kind: 'word-outside-segment', message: `Segment ${index + 1}: words lie outside its start/end; the segment was widened to hold them.`, segmentId: id })
+      startMs = Math.min(startMs, first)
+      endMs = Math.max(endMs, last)
+    }
+  }
+  return { id, speakerId: src.speakerId ?? noSpeakerId, startMs, endMs, words, reviewed: false, source: src }
+}
+
+/** Sorts by start (stable) and repairs overlaps so each segment ends at or before the next starts. */
+function repairOrder(segments: Segment[], issues: NormaliseIssue[]): Segment[] {
+  let sorted = true
+  for (let k = 1; k < segments.length; k++) if (segments[k].startMs < segments[k - 1].startMs) sorted = false
+  if (!sorted) {
+    issues.push({ kind: 'segments-unsorted', message: 'Segments were out of time order and have been sorted.' })
+    segments = segments.map((s, k) => ({ s, k })).sort((x, y) => x.s.startMs - y.s.startMs || x.k - y.k).map((x) => x.s)
+  }
+  for (let k = 1; k < segments.length; k++) {
+    const prev = segments[k - 1]
+    const cur = segments[k]
+    if (cur.startMs >= prev.endMs) continue
+    const prevWordsEnd = wordsMaxEnd(prev.words) ?? prev.startMs
+    if (prevWordsEnd <= cur.startMs) {
+      segments[k - 1] = { ...prev, endMs: cur.startMs }
+    } else {
+      // The earlier segment's words run into this one: the boundary goes after them.
+      segments[k - 1] = { ...prev, endMs: prevWordsEnd }
+      const words = pushWordsAfter(cur.words, prevWordsEnd)
+      const endMs = Math.max(cur.endMs, prevWordsEnd, wordsMaxEnd(words) ?? prevWordsEnd)
+      segments[k] = { ...cur, startMs: prevWordsEnd, endMs, words }
+    }
+    issues.push({ kind: 'segment-overlap', message: `Two segments overlapped at ${formatMs(cur.startMs)}; the boundary was moved.`, segmentId: cur.id })
+  }
+  return segments
+}
+
+/** A clock-style time for issue messages (h:mm:ss.mmm). */
+function formatMs(ms: number): string {
+  const h = Math.floor(ms / 3_600_000)
+  const m = Math.floor((ms % 3_600_000) / 60_000)
+  const s = Math.floor((ms % 60_000) / 1000)
+  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`
+}
+
+function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, durationMs: number, issues: NormaliseIssue[]): Annotation {
+  const rawStart = unitToMs(src.start, unit)
+  const rawEnd = unitToMs(src.end, unit)
+  const limit = durationMs > 0 ? durationMs : Infinity
+  let startMs = Math.min(Math.max(0, Math.min(rawStart, rawEnd)), limit)
+  let endMs = Math.min(Math.max(0, Math.max(rawStart, rawEnd)), limit)
+  if (endMs < startMs) endMs = startMs
+  if (startMs !== rawStart || endMs !== rawEnd) {
+    issues.push({ kind: 'annotation-clamped', message: `Annotation ${index + 1} lay outside the recording (or ended before it started) and was clamped.` })
+  }
+  startMs = Math.round(startMs)
+  endMs = Math.round(endMs)
+  return { id: src.uniqueId ?? `a${index}`, content: src.content ?? '', startMs, endMs, source: src }
+}
+
+/** The API export as the editing model (see the file comment). */
+export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
+  const issues: NormaliseIssue[] = []
+  const detection = detectTimeUnit(exp)
+  const unit = detection.unit
+  if (!detection.confident && (exp.transcript.transcripts?.length ?? 0) > 0) {
+    issues.push({ kind: 'unit-guessed', message: 'No timed words to tell the unit of segment times from; seconds assumed.' })
+  }
+  const scale = detectConfidenceScale(exp)
+
+  const speakers: Speaker[] = []
+  const known = new Set<string>()
+  for (const s of exp.transcript.speakers ?? []) {
+    if (known.has(s.speakerId)) continue
+    known.add(s.speakerId)
+    speakers.push({ id: s.speakerId, name: s.speakerName ?? '', prefix: s.speakerPrefix ?? '', suffix: s.speakerSuffix ?? '', placeholder: false, source: s })
+  }
+
+  const raw = (exp.transcript.transcripts ?? []).map((src, index) => normaliseSegment(src, index, unit, scale, issues))
+  const segments = repairOrder(raw, issues)
+
+  // A speakerId with no entry still needs a name a person can see and rename.
+  let placeholderCount = 0
+  for (const seg of segments) {
+    if (known.has(seg.speakerId)) continue
+    known.add(seg.speakerId)
+    placeholderCount++
+    speakers.push({ id: seg.speakerId, name: `Unknown speaker ${placeholderCount}`, prefix: '', suffix: '', placeholder: true })
+    issues.push({
+      kind: 'unknown-speaker',
+      message: seg.speakerId === noSpeakerId ? 'Some segments have no speaker.' : `Speaker "${seg.speakerId}" is not in the speaker list.`,
+      segmentId: seg.id
+    })
+  }
+
+  const totalMs = exp.totalTimeInSeconds && exp.totalTimeInSeconds > 0 ? Math.round(exp.totalTimeInSeconds * 1000) : 0
+  const lastEnd = segments.reduce((max, s) => Math.max(max, s.endMs), 0)
+  const durationMs = Math.max(totalMs, lastEnd)
+  const annotations = (exp.transcript.annotations ?? []).map((a, index) => normaliseAnnotation(a, index, unit, totalMs > 0 ? durationMs : 0, issues))
+
+  return {
+    taskId: exp.taskId,
+    source: exp,
+    timeUnit: unit,
+    confidenceScale: scale,
+    durationMs,
+    segments,
+    speakers,
+    annotations,
+    issues,
+    nextId: 1
+  }
+}

@@ -1,0 +1,121 @@
+import type { ApiAnnotation, ApiSpeaker, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
+import type { Annotation, Segment, Speaker, TranscriptModel, Word } from './model'
+import { noSpeakerId } from './normalise'
+import { wordsText } from './text'
+import { confidenceFromUnit, msToSeconds, msToUnit, secondsToMs } from './units'
+
+/*
+ * The model → the API export shape, for "save as JSON" and for sending back. The rule is
+ * "differ only where the reviewer changed something": anything never edited is emitted from
+ * its `source` verbatim (the very object that was loaded), lists nobody touched come back in
+ * their original order and null-ness, and unknown fields ride along via object spread.
+ * An edited segment gets displayText rebuilt from its words, displayWords from the model,
+ * originalWords kept, and start/end/duration in the task's own unit and confidence scale.
+ */
+
+/** True when the segment list is exactly what was loaded (so the original array, order and all, is valid). */
+function segmentsPristine(model: TranscriptModel): boolean {
+  const loaded = model.source.transcript.transcripts ?? []
+  if (model.segments.length !== loaded.length) return false
+  const seen = new Set<ApiTranscriptSegment>()
+  for (const s of model.segments) {
+    if (s.edited || !s.source || seen.has(s.source)) return false
+    seen.add(s.source)
+  }
+  return true
+}
+
+function wordUnchanged(w: Word, src: ApiWord, scale: 1 | 100): boolean {
+  if (w.text !== src.text || w.startMs !== secondsToMs(src.offsetInSeconds)) return false
+  const dur = src.durationInSeconds ?? 0
+  if (w.endMs !== Math.max(w.startMs, secondsToMs(src.offsetInSeconds + (dur > 0 ? dur : 0)))) return false
+  const conf = src.confidence === null || src.confidence === undefined ? null : src.confidence / scale
+  return w.confidence === null ? conf === null : conf !== null && Math.abs(conf - w.confidence) < 1e-9
+}
+
+/** One model word as an API word (the loaded word itself when nothing about it changed). */
+export function wordToApi(w: Word, scale: 1 | 100): ApiWord {
+  if (w.source && wordUnchanged(w, w.source, scale)) return w.source
+  return {
+    ...(w.source ?? {}),
+    text: w.text,
+    offsetInSeconds: msToSeconds(w.startMs),
+    durationInSeconds: msToSeconds(w.endMs - w.startMs),
+    confidence: confidenceFromUnit(w.confidence, scale)
+  }
+}
+
+function segmentToApi(seg: Segment, model: TranscriptModel): ApiTranscriptSegment {
+  if (!seg.edited && seg.source) return seg.source
+  const unit = model.timeUnit
+  const scale = model.confidenceScale
+  const src = seg.source
+  // A segment that had no speakerId keeps writing none while it still has the "no speaker" placeholder.
+  const speakerId = seg.speakerId === noSpeakerId && (src?.speakerId === null || src?.speakerId === undefined) ? (src ? src.speakerId : null) : seg.speakerId
+  const confs = seg.words.map((w) => w.confidence).filter((c): c is number => c !== null)
+  const confidence = src ? src.confidence : confidenceFromUnit(confs.length ? confs.reduce((a, b) => a + b, 0) / confs.length : 1, scale)
+  const originalWords = seg.originalWords !== undefined ? seg.originalWords : (src?.originalWords ?? [])
+  return {
+    ...(src ?? {}),
+    speakerId: speakerId as string,
+    start: msToUnit(seg.startMs, unit),
+    end: msToUnit(seg.endMs, unit),
+    duration: msToUnit(seg.endMs - seg.startMs, unit),
+    confidence,
+    displayText: wordsText(seg.words),
+    displayWords: seg.words.map((w) => wordToApi(w, scale)),
+    originalWords: originalWords === null ? null : [...originalWords]
+  }
+}
+
+function speakersPristine(model: TranscriptModel): boolean {
+  const loaded = model.source.transcript.speakers ?? []
+  const real = model.speakers.filter((s) => !s.placeholder)
+  if (real.length !== loaded.length) return false
+  return real.every((s) => s.source && !s.edited)
+}
+
+function speakerToApi(s: Speaker): ApiSpeaker {
+  if (s.source && !s.edited) return s.source
+  return { ...(s.source ?? {}), speakerId: s.id, speakerName: s.name, speakerPrefix: s.prefix, speakerSuffix: s.suffix }
+}
+
+function annotationsPristine(model: TranscriptModel): boolean {
+  const loaded = model.source.transcript.annotations ?? []
+  if (model.annotations.length !== loaded.length) return false
+  return model.annotations.every((a) => a.source && !a.edited)
+}
+
+function annotationToApi(a: Annotation, model: TranscriptModel): ApiAnnotation {
+  if (a.source && !a.edited) return a.source
+  const base: ApiAnnotation = a.source ?? {
+    uniqueId: a.id,
+    content: a.content,
+    start: 0,
+    end: 0,
+    createdByUserName: a.createdByUserName ?? null,
+    createdBy: a.createdBy ?? null,
+    createdOn: a.createdOn ?? null,
+    modifiedByUserName: a.modifiedByUserName ?? a.createdByUserName ?? null,
+    modifiedBy: a.modifiedBy ?? a.createdBy ?? null,
+    modifiedOn: a.modifiedOn ?? a.createdOn ?? null
+  }
+  const out: ApiAnnotation = { ...base, uniqueId: a.id, content: a.content, start: msToUnit(a.startMs, model.timeUnit), end: msToUnit(a.endMs, model.timeUnit) }
+  if (a.source) {
+    if (a.modifiedByUserName !== undefined) out.modifiedByUserName = a.modifiedByUserName
+    if (a.modifiedBy !== undefined) out.modifiedBy = a.modifiedBy
+    if (a.modifiedOn !== undefined) out.modifiedOn = a.modifiedOn
+  }
+  return out
+}
+
+/** The model as the API export shape (see the file comment for what is kept verbatim). */
+export function toTranscriptExport(model: TranscriptModel): TranscriptExport {
+  const src = model.source
+  const transcript: TranscriptExport['transcript'] = { ...src.transcript }
+  // Placeholder speakers exist only in the editor; a list nobody touched comes back as loaded.
+  if (!segmentsPristine(model)) transcript.transcripts = model.segments.map((s) => segmentToApi(s, model))
+  if (!speakersPristine(model)) transcript.speakers = model.speakers.filter((s) => !s.placeholder).map(speakerToApi)
+  if (!annotationsPristine(model)) transcript.annotations = model.annotations.map((a) => annotationToApi(a, model))
+  return { ...src, transcript }
+}

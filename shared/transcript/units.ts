@@ -1,0 +1,126 @@
+import type { TranscriptExport } from '../api/transcript-export'
+import type { TimeUnit } from './model'
+
+/*
+ * The export's segment and annotation `start`/`end`/`duration` carry no unit (export-data.md
+ * "Units"). Words are seconds by their field names, so each segment's start is compared with its
+ * first word's offset (and its end with its last word's end): the ratio is ~1 for seconds,
+ * ~1000 for milliseconds, ~10^7 for .NET ticks. Segments vote; the majority wins. Everything
+ * about units and confidence scales lives here and nowhere else.
+ */
+
+/** How many of each unit make one second. */
+export const unitsPerSecond: Readonly<Record<TimeUnit, number>> = {
+  seconds: 1,
+  milliseconds: 1000,
+  ticks: 10_000_000
+}
+
+/** The detected unit and how sure the detection is. */
+export interface UnitDetection {
+  readonly unit: TimeUnit
+  /** False when no segment or duration could vote and seconds was assumed. */
+  readonly confident: boolean
+  readonly votes: Readonly<Record<TimeUnit, number>>
+}
+
+const units: readonly TimeUnit[] = ['seconds', 'milliseconds', 'ticks']
+
+/**
+ * The unit whose factor is nearest (in decades) to `value / seconds`, or null when the pair
+ * cannot vote (zero, too small to tell, or more than a decade and a half away from every unit).
+ */
+export function unitForRatio(value: number, seconds: number): TimeUnit | null {
+  // Below 50 ms a word offset is too close to zero for a ratio to mean anything.
+  if (!(Math.abs(seconds) >= 0.05) || !(Math.abs(value) > 0) || Math.sign(value) !== Math.sign(seconds)) return null
+  const decades = Math.log10(value / seconds)
+  let best: TimeUnit | null = null
+  let bestDistance = Infinity
+  for (const unit of units) {
+    const distance = Math.abs(decades - Math.log10(unitsPerSecond[unit]))
+    if (distance < bestDistance) {
+      bestDistance = distance
+      best = unit
+    }
+  }
+  return bestDistance <= 1.5 ? best : null
+}
+
+/** Detects the segment/annotation time unit of one export (see the file comment). */
+export function detectTimeUnit(exp: TranscriptExport): UnitDetection {
+  const votes: Record<TimeUnit, number> = { seconds: 0, milliseconds: 0, ticks: 0 }
+  for (const seg of exp.transcript.transcripts ?? []) {
+    const words = seg.displayWords?.length ? seg.displayWords : seg.originalWords
+    if (!words?.length) continue
+    const first = words[0]
+    const last = words[words.length - 1]
+    const byStart = unitForRatio(seg.start, first.offsetInSeconds)
+    if (byStart) votes[byStart]++
+    const byEnd = unitForRatio(seg.end, last.offsetInSeconds + (last.durationInSeconds ?? 0))
+    if (byEnd) votes[byEnd]++
+  }
+  let total = votes.seconds + votes.milliseconds + votes.ticks
+  if (total === 0) {
+    // No timed words: the last segment's end against the recording length is the next best clue.
+    const segs = exp.transcript.transcripts ?? []
+    const lastEnd = segs.reduce((max, s) => Math.max(max, s.end), 0)
+    const total_s = exp.totalTimeInSeconds ?? 0
+    const byDuration = total_s > 0 ? unitForRatio(lastEnd, total_s) : null
+    if (byDuration) votes[byDuration]++
+    total = votes.seconds + votes.milliseconds + votes.ticks
+  }
+  if (total === 0) return { unit: 'seconds', confident: false, votes }
+  const unit = units.reduce((a, b) => (votes[b] > votes[a] ? b : a), 'seconds' as TimeUnit)
+  return { unit, confident: true, votes }
+}
+
+/** A time in `unit` as integer milliseconds. */
+export function unitToMs(value: number, unit: TimeUnit): number {
+  if (unit === 'milliseconds') return Math.round(value)
+  if (unit === 'ticks') return Math.round(value / 10_000)
+  return Math.round(value * 1000)
+}
+
+/** Integer milliseconds in `unit` (seconds come out as a decimal number of seconds). */
+export function msToUnit(ms: number, unit: TimeUnit): number {
+  if (unit === 'milliseconds') return ms
+  if (unit === 'ticks') return ms * 10_000
+  return ms / 1000
+}
+
+/** Word seconds (offsetInSeconds/durationInSeconds) as integer milliseconds. */
+export function secondsToMs(seconds: number): number {
+  return Math.round(seconds * 1000)
+}
+
+/** Integer milliseconds as word seconds. */
+export function msToSeconds(ms: number): number {
+  return ms / 1000
+}
+
+/**
+ * 100 when any confidence in the export exceeds 1 (a 0..100 scale), else 1. Ambiguous exports
+ * (every value 0 or 1) read as 0..1, which is what a 0..1 writer would produce too.
+ */
+export function detectConfidenceScale(exp: TranscriptExport): 1 | 100 {
+  for (const seg of exp.transcript.transcripts ?? []) {
+    if ((seg.confidence ?? 0) > 1) return 100
+    for (const list of [seg.displayWords, seg.originalWords]) {
+      if (!list) continue
+      for (const w of list) if ((w.confidence ?? 0) > 1) return 100
+    }
+  }
+  return 1
+}
+
+/** A confidence from the export's scale to 0..1 (null stays null; out-of-range values are clamped). */
+export function confidenceToUnit(value: number | null | undefined, scale: 1 | 100): number | null {
+  if (value === null || value === undefined || !Number.isFinite(value)) return null
+  return Math.min(1, Math.max(0, value / scale))
+}
+
+/** A 0..1 confidence back to the export's scale. */
+export function confidenceFromUnit(value: number | null, scale: 1 | 100): number | null {
+  if (value === null) return null
+  return scale === 100 ? Math.round(value * 100 * 10000) / 10000 : value
+}

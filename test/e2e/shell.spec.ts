@@ -1,0 +1,98 @@
+import { test, expect } from './support/harness'
+import { join } from 'node:path'
+import { writeFile } from 'node:fs/promises'
+
+test.describe('app shell', () => {
+  test('start screen offers sign in, open task, open file and the sample', async ({ app }) => {
+    const { page } = app
+    await expect(page.getByRole('heading', { name: 'SD Transcript Editor' })).toBeVisible()
+    for (const name of ['Sign in', 'Open a task', 'Open a saved export', 'Try the sample']) {
+      await expect(page.getByRole('heading', { name })).toBeVisible()
+    }
+    // The status call went through the real dispatcher and services.
+    expect(app.calls.some((c) => c.channel === 'auth:status' && c.ok)).toBe(true)
+    await app.screenshot('start-screen')
+  })
+
+  test('a window.sdte call reaches a real main-process service and returns its value', async ({ app }) => {
+    const info = await app.page.evaluate(() => window.sdte.invoke['app:info']())
+    expect(info).toEqual({ ok: true, value: { name: 'SD Transcript Editor', version: '0.0.0-e2e', platform: process.platform } })
+  })
+
+  test('opening the bundled sample shows the main layout', async ({ app }) => {
+    const { page } = app
+    await page.getByTestId('start-open-sample').click()
+    await expect(page.getByTestId('task-name')).toHaveText('Sample: how the editor works')
+    await expect(page.getByTestId('segment-count')).toHaveText('4 segments')
+    await expect(page.getByRole('region', { name: 'Transcript' })).toBeVisible()
+    await expect(page.getByRole('region', { name: 'Waveform and playback' })).toBeVisible()
+    await expect(page.getByTestId('connection-state')).toHaveText('Not signed in')
+    await page.getByRole('button', { name: 'Document pane' }).click()
+    await expect(page.getByRole('complementary', { name: 'Document data' })).toBeVisible()
+    await app.screenshot('main-layout')
+  })
+
+  test('a service failure arrives in the renderer as an error code, not a thrown string', async ({ app }) => {
+    const broken = join(app.dataDir, 'broken.json')
+    await writeFile(broken, '{"taskId": "not a number"')
+    app.nextExportFile = broken
+    const result = await app.page.evaluate(() => window.sdte.invoke['files:openExport']())
+    expect(result.ok).toBe(false)
+    if (!result.ok) {
+      expect(result.error.code).toBe('invalid_response')
+      expect(result.error.message).toContain('broken.json is not valid JSON')
+    }
+    // And the UI shows it with a next step.
+    await app.page.getByTestId('start-open-file').click()
+    await expect(app.page.getByRole('alert')).toContainText('The data could not be read')
+  })
+
+  test('a payload that fails its schema is rejected in main before any service runs', async ({ app }) => {
+    const result = await app.page.evaluate(() =>
+      (window.sdte.invoke['shell:openExternal'] as unknown as (r: unknown) => Promise<unknown>)({ url: 'https://x.test', extra: 1 })
+    )
+    expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(app.openedUrls).toEqual([])
+    const ok = await app.page.evaluate(() => window.sdte.invoke['shell:openExternal']({ url: 'https://docs.smartdocumentor.net/' }))
+    expect(ok).toEqual({ ok: true })
+    expect(app.openedUrls).toEqual(['https://docs.smartdocumentor.net/'])
+    const refused = await app.page.evaluate(() => window.sdte.invoke['shell:openExternal']({ url: 'file:///etc/passwd' }))
+    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+  })
+
+  test('a call from a frame that is not ours is rejected', async ({ app }) => {
+    const { page } = app
+    // 1. A sub-frame of our own origin is still not the app's top-level frame.
+    await page.evaluate((src) => {
+      const frame = document.createElement('iframe')
+      frame.src = src
+      document.body.appendChild(frame)
+      return new Promise((resolve) => frame.addEventListener('load', resolve))
+    }, `${app.url}/index.html?frame`)
+    const sub = page.frames().find((f) => f !== page.mainFrame())
+    expect(sub).toBeDefined()
+    const fromSubFrame = await sub!.evaluate(() => window.sdte.invoke['app:info']())
+    expect(fromSubFrame).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+
+    // 2. A top-level page from another origin (the CSP would not even let it be framed).
+    const { serveFolder } = await import('./support/static-server')
+    const other = await serveFolder(app.dataDir, (p) => (p === '/other.html' ? '<!doctype html><p>other</p>' : null))
+    try {
+      await page.goto(`${other.url}/other.html`)
+      const fromOther = await page.evaluate(() => window.sdte.invoke['app:info']())
+      expect(fromOther).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    } finally {
+      other.server.close()
+    }
+    // 3. The dispatcher itself, called as a foreign sender, never reaches a handler.
+    const direct = await app.dispatch('app:info', undefined, { url: 'https://evil.example/', isMainFrame: true })
+    expect(direct).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+  })
+
+  test('menu commands arrive as typed events', async ({ app }) => {
+    await app.emit('menu:command', 'open-sample')
+    await expect(app.page.getByTestId('task-name')).toHaveText('Sample: how the editor works')
+    await app.emit('menu:command', 'close-task')
+    await expect(app.page.getByRole('heading', { name: 'Try the sample' })).toBeVisible()
+  })
+})

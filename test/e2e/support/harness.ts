@@ -1,0 +1,155 @@
+import { test as base, expect } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { build } from 'esbuild'
+import { mkdtemp, rm, mkdir } from 'node:fs/promises'
+import { existsSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { createAppHandlers } from '../../../electron/main/app-handlers'
+import type { PlatformPort } from '../../../electron/main/app-handlers'
+import { createDispatcher, createSenderCheck } from '../../../electron/main/ipc-dispatcher'
+import type { Dispatch } from '../../../electron/main/ipc-dispatcher'
+import { createNetworkServices } from '../../../electron/main/network-services'
+import type { NetworkServices } from '../../../electron/main/network-services'
+import { isSafeExternalUrl } from '../../../electron/main/security'
+import type { EventChannel, EventOf } from '../../../shared/ipc/contract'
+import { serveFolder } from './static-server'
+
+/*
+ * The end-to-end harness (DESIGN.md "Testing on machines without Electron"): the BUILT renderer
+ * in real Chromium, with window.sdte provided by the REAL main-process handlers, dispatcher and
+ * services running in this Node process — the same contract and validation as the app; only the
+ * transport differs (a Playwright binding instead of ipcMain).
+ */
+
+const repoRoot = resolve(import.meta.dirname, '../../..')
+const rendererDir = join(repoRoot, 'out/renderer')
+
+let bridgeScript: Promise<string> | null = null
+/** The browser half of the bridge, bundled once per worker with the same createSdteApi. */
+function bundleBridge(): Promise<string> {
+  bridgeScript ??= build({
+    entryPoints: [join(import.meta.dirname, 'browser-bridge.ts')],
+    bundle: true,
+    write: false,
+    format: 'iife',
+    platform: 'browser',
+    target: 'chrome120'
+  }).then((result) => result.outputFiles[0].text)
+  return bridgeScript
+}
+
+/** One dispatched call, as the test sees it. */
+export interface DispatchedCall {
+  readonly channel: string
+  readonly payload: unknown
+  readonly ok: boolean
+}
+
+/** What a test gets: the page, the services behind it, and what the shell was asked to do. */
+export interface AppHarness {
+  readonly page: Page
+  readonly url: string
+  readonly dataDir: string
+  readonly calls: DispatchedCall[]
+  readonly openedUrls: string[]
+  readonly openedFolders: string[]
+  readonly logLines: string[]
+  readonly services: NetworkServices
+  /** The file the next "open saved export" dialog returns (null = cancelled). */
+  nextExportFile: string | null
+  /** Sends a main → renderer event. */
+  emit<E extends EventChannel>(event: E, payload: EventOf<E>): Promise<void>
+  /** Calls the dispatcher directly as a given sender (for sender-check tests). */
+  readonly dispatch: Dispatch
+  /** Saves a screenshot under test-results/screenshots/. */
+  screenshot(name: string): Promise<string>
+}
+
+/** Playwright test with an `app` fixture. */
+export const test = base.extend<{ app: AppHarness }>({
+  app: async ({ page }, use) => {
+    if (!existsSync(join(rendererDir, 'index.html'))) {
+      throw new Error('The renderer is not built: run `npm run build` (npm test does it) before the end-to-end tests.')
+    }
+    const dataDir = await mkdtemp(join(tmpdir(), 'sdte-e2e-'))
+    const logsFolder = join(dataDir, 'logs')
+    await mkdir(logsFolder, { recursive: true })
+    const { url, server } = await serveFolder(rendererDir)
+
+    const memory = new Map<string, unknown>()
+    const store = { get: (k: string) => memory.get(k), set: (k: string, v: unknown) => void memory.set(k, v), delete: (k: string) => void memory.delete(k) }
+    const secrets = new Map<string, string>()
+    const services = await createNetworkServices({
+      dataDir,
+      logsFolder,
+      store,
+      secrets: {
+        // Like a machine whose OS offers encryption; the "ciphertext" is kept in memory only.
+        isAvailable: () => true,
+        save: async (k, v) => void secrets.set(k, v),
+        load: async (k) => secrets.get(k) ?? null,
+        remove: async (k) => void secrets.delete(k)
+      }
+    })
+
+    const harness: AppHarness = {
+      page,
+      url,
+      dataDir,
+      calls: [],
+      openedUrls: [],
+      openedFolders: [],
+      logLines: [],
+      services,
+      nextExportFile: null,
+      emit: async (event, payload) => {
+        await page.evaluate(([e, p]) => (window as unknown as { __sdteDeliver(e: string, p: unknown): void }).__sdteDeliver(e, p), [event, payload] as const)
+      },
+      dispatch: null as unknown as Dispatch,
+      screenshot: async (name) => {
+        const path = join(repoRoot, 'test-results', 'screenshots', `${name}.png`)
+        await page.screenshot({ path })
+        return path
+      }
+    }
+
+    const platform: PlatformPort = {
+      info: { name: 'SD Transcript Editor', version: '0.0.0-e2e', platform: process.platform },
+      logsFolder,
+      sampleExportPath: join(repoRoot, 'resources/sample/sample-task.json'),
+      openFolder: async (path) => void harness.openedFolders.push(path),
+      openExternal: async (target) => {
+        if (!isSafeExternalUrl(target)) return false
+        harness.openedUrls.push(target)
+        return true
+      },
+      chooseExportFile: async () => harness.nextExportFile
+    }
+    const handlers = createAppHandlers({ platform, auth: services.auth, tasks: services.tasks, now: Date.now })
+    const dispatch = createDispatcher(handlers, {
+      isTrustedSender: createSenderCheck([`${url}/`]),
+      onError: (channel, code, message) => harness.logLines.push(`ipc ${channel} failed: ${code}: ${message}`)
+    })
+    ;(harness as { dispatch: Dispatch }).dispatch = dispatch
+
+    await page.exposeBinding('__sdteInvoke', async (source, channel: string, payload: unknown) => {
+      const result = await dispatch(channel, payload, {
+        url: source.frame.url(),
+        isMainFrame: source.frame === source.page.mainFrame()
+      })
+      harness.calls.push({ channel, payload, ok: result.ok })
+      return result
+    })
+    await page.addInitScript({ content: await bundleBridge() })
+    page.on('pageerror', (error) => harness.logLines.push(`pageerror: ${error.message}`))
+    await page.goto(`${url}/index.html`)
+
+    await use(harness)
+
+    server.close()
+    await rm(dataDir, { recursive: true, force: true })
+  }
+})
+
+export { expect }
