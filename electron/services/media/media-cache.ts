@@ -3,6 +3,7 @@ import { mkdir, open, readFile, rename, stat, unlink, rm } from 'node:fs/promise
 import { join, resolve as resolvePath } from 'node:path'
 import { randomBytes } from 'node:crypto'
 import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { pipeline } from 'node:stream/promises'
 import { Transform } from 'node:stream'
 import { AppError, toErrorData, type ErrorCode } from '../../../shared/errors'
@@ -199,7 +200,7 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
       }
     })
     try {
-      const body = Readable.fromWeb(response.body as unknown as import('node:stream/web').ReadableStream<Uint8Array>)
+      const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
       await pipeline(body, counter, createWriteStream(temp, { flags: 'wx' }), { signal: options.signal })
       if (totalBytes !== null && received !== totalBytes) {
         throw new AppError('network', `The download stopped early (${received} of ${totalBytes} bytes).`)

@@ -1,6 +1,7 @@
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { Readable } from 'node:stream'
+import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 import { pipeline } from 'node:stream/promises'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { contentTypeOrDefault } from './content-type'
@@ -156,7 +157,7 @@ async function respond(handler: RequestHandler, req: IncomingMessage, res: Serve
     res.end()
     return
   }
-  const body = Readable.fromWeb(response.body as unknown as import('node:stream/web').ReadableStream<Uint8Array>)
+  const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
   // A client that aborts makes pipeline reject; nothing is left to answer then.
   await pipeline(body, res).catch(() => undefined)
 }
