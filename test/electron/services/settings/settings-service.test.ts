@@ -1,0 +1,66 @@
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { defaultBaseUrl, SettingsService, validateBaseUrl, type RecentTask } from '../../../../electron/services/settings/settings-service'
+import { createJsonFileKeyValueStore, createMemoryKeyValueStore } from '../../../../electron/services/settings/key-value-store'
+
+describe('validateBaseUrl', () => {
+  it.each([
+    ['https://cloud.smartdocumentor.net/', 'https://cloud.smartdocumentor.net'],
+    ['  https://eu.example.com/sd/  ', 'https://eu.example.com/sd'],
+    ['http://127.0.0.1:4010', 'http://127.0.0.1:4010'],
+    ['http://localhost:4010/', 'http://localhost:4010']
+  ])('accepts %s', (input, expected) => {
+    expect(validateBaseUrl(input)).toEqual({ ok: true, value: expected })
+  })
+
+  it.each(['http://cloud.smartdocumentor.net', 'ftp://x', 'not a url', 'https://u:p@x.com', 'https://x.com/?a=1', 'http://10.0.0.1'])('rejects %s', (input) => {
+    expect(validateBaseUrl(input).ok).toBe(false)
+  })
+})
+
+describe('SettingsService', () => {
+  it('defaults the base URL and remembers a valid one; refuses an invalid one', async () => {
+    const settings = new SettingsService(createMemoryKeyValueStore())
+    expect(settings.getBaseUrl()).toBe(defaultBaseUrl)
+    expect(await settings.setBaseUrl('http://127.0.0.1:4010/')).toBe('http://127.0.0.1:4010')
+    expect(settings.getBaseUrl()).toBe('http://127.0.0.1:4010')
+    await expect(settings.setBaseUrl('http://evil.example')).rejects.toMatchObject({ code: 'bad_request' })
+    expect(settings.getBaseUrl()).toBe('http://127.0.0.1:4010')
+  })
+
+  it('keeps recent tasks newest first, deduplicated per kind, capped at 20', async () => {
+    const settings = new SettingsService(createMemoryKeyValueStore())
+    const task = (taskId: number, at: number, kind: RecentTask['kind'] = 'transcript'): RecentTask => ({ taskId, externalId: `e${taskId}`, name: `T${taskId}`, kind, openedAt: at })
+    for (let i = 1; i <= 25; i++) await settings.addRecentTask(task(i, i))
+    await settings.addRecentTask(task(10, 100))
+    await settings.addRecentTask(task(10, 101, 'document'))
+    await settings.addRecentTask({ taskId: null, externalId: 'e24', name: null, kind: 'transcript', openedAt: 102 })
+    const recent = settings.getRecentTasks()
+    expect(recent).toHaveLength(20)
+    expect(recent.slice(0, 3).map((t) => [t.taskId, t.externalId, t.kind])).toEqual([[null, 'e24', 'transcript'], [10, 'e10', 'document'], [10, 'e10', 'transcript']])
+    expect(recent.filter((t) => t.externalId === 'e24')).toHaveLength(1)
+    expect(recent.filter((t) => t.taskId === 10)).toHaveLength(2)
+    await settings.clearRecentTasks()
+    expect(settings.getRecentTasks()).toEqual([])
+  })
+
+  it('skips malformed stored entries', () => {
+    const settings = new SettingsService(createMemoryKeyValueStore({ recentTasks: [{ taskId: 'x' }, null, { taskId: 1, externalId: null, name: null, kind: 'transcript', openedAt: 5 }], 'api.baseUrl': 'javascript:alert(1)' }))
+    expect(settings.getRecentTasks()).toEqual([{ taskId: 1, externalId: null, name: null, kind: 'transcript', openedAt: 5 }])
+    expect(settings.getBaseUrl()).toBe(defaultBaseUrl)
+  })
+
+  it('persists through a JSON file store', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'sdte-settings-'))
+    try {
+      const path = join(dir, 'settings.json')
+      await new SettingsService(createJsonFileKeyValueStore(path)).setBaseUrl('https://eu.example.com')
+      expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ 'api.baseUrl': 'https://eu.example.com' })
+      expect(new SettingsService(createJsonFileKeyValueStore(path)).getBaseUrl()).toBe('https://eu.example.com')
+    } finally {
+      await rm(dir, { recursive: true, force: true })
+    }
+  })
+})
