@@ -1,0 +1,151 @@
+import type { TranscriptModel } from '../transcript/model'
+import type { Language } from './line-break'
+import type { PresetOverrides, SubtitlePreset } from './presets'
+import { resolvePreset, validatePreset } from './presets'
+import type { QcReport } from './qc'
+import { runQc } from './qc'
+import type { AnnotationMode } from './segment'
+import { segmentCues } from './segment'
+import type { SubtitleTrack } from './types'
+import { writeAss } from './writers/ass'
+import { writeDocx } from './writers/docx'
+import { writeSbv } from './writers/sbv'
+import { speakerNamesOf } from './writers/speakers'
+import { writeSrt } from './writers/srt'
+import { writeTtml } from './writers/ttml'
+import { writeTxt } from './writers/transcript'
+import { writeVtt } from './writers/vtt'
+
+/*
+ * The one entry point for exports: `writeFormat(format, model, options)` cuts (for subtitle
+ * formats), writes and names the result. The app's export dialog and `sdte export` both call
+ * it; `subtitleTrack` and `qcReport` give the preview and the QC panel the same cues.
+ */
+
+export type { Cue, SubtitleNote, SubtitleTrack, QcCue } from './types'
+export type { SubtitlePreset, PresetOverrides, PresetName, SpeakerStyle, FrameRate } from './presets'
+export { presets, presetNames, resolvePreset, validatePreset, PresetError, isPresetName, frameRates } from './presets'
+export type { QcReport, QcBreach, QcRule, QcSeverity, QcSummary } from './qc'
+export { runQc, describeBreach, qcRuleSeverity, qcRuleUnit } from './qc'
+export type { AnnotationMode, SegmentOptions } from './segment'
+export { segmentCues } from './segment'
+export type { Language } from './line-break'
+export { parseTimecode, formatVttTime, formatSrtTime, formatSmpte } from './timecode'
+
+/** Every export format. */
+export const exportFormats = ['srt', 'vtt', 'ttml', 'sbv', 'ass', 'txt', 'docx', 'json'] as const
+
+/** One export format name. */
+export type ExportFormat = (typeof exportFormats)[number]
+
+/** Extension, MIME type and family of each format. */
+export const formatInfo: Readonly<Record<ExportFormat, { readonly extension: string; readonly mime: string; readonly family: 'subtitle' | 'transcript' | 'data' }>> = {
+  srt: { extension: 'srt', mime: 'application/x-subrip', family: 'subtitle' },
+  vtt: { extension: 'vtt', mime: 'text/vtt', family: 'subtitle' },
+  ttml: { extension: 'ttml', mime: 'application/ttml+xml', family: 'subtitle' },
+  sbv: { extension: 'sbv', mime: 'text/plain', family: 'subtitle' },
+  ass: { extension: 'ass', mime: 'text/x-ssa', family: 'subtitle' },
+  txt: { extension: 'txt', mime: 'text/plain', family: 'transcript' },
+  docx: { extension: 'docx', mime: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', family: 'transcript' },
+  json: { extension: 'json', mime: 'application/json', family: 'data' }
+}
+
+/** True when `name` is an export format. */
+export function isExportFormat(name: string): name is ExportFormat {
+  return (exportFormats as readonly string[]).includes(name)
+}
+
+/** Options for `writeFormat`; each format reads the ones that concern it. */
+export interface WriteOptions {
+  /** Preset name (default `netflix-en`) or an already resolved preset. */
+  readonly preset?: string | SubtitlePreset
+  /** Overrides applied to a named preset (validated). */
+  readonly overrides?: PresetOverrides
+  /** Break-rule word lists; default English. */
+  readonly language?: Language
+  /** Annotations as cues, WebVTT NOTEs or left out (default). For txt/docx anything but `omit` includes them. */
+  readonly annotations?: AnnotationMode
+  /** Transcripts: timecode before each paragraph. */
+  readonly timecodes?: boolean
+  /** Transcripts: label every paragraph, not only speaker changes. */
+  readonly labelEveryParagraph?: boolean
+  /** Title for TTML/ASS/DOCX (e.g. the task's displayName). */
+  readonly title?: string
+  /** WebVTT voice tags; default true. */
+  readonly voiceTags?: boolean
+}
+
+/** A written export: bytes or text, with the extension and MIME type to save it under. */
+export interface WrittenFile {
+  readonly content: string | Uint8Array
+  readonly extension: string
+  readonly mime: string
+}
+
+/** Writes the JSON export (the transcript module's `toTranscriptExport`, serialised). */
+export type JsonWriter = (model: TranscriptModel) => string
+
+let jsonWriter: JsonWriter | null = null
+
+/**
+ * Slot for the JSON format: the API-shaped export is the transcript module's job, so it is
+ * plugged in here (e.g. `setJsonWriter((m) => JSON.stringify(toTranscriptExport(m), null, 2))`)
+ * rather than imported, keeping this module free of that one's changes.
+ */
+export function setJsonWriter(writer: JsonWriter | null): void {
+  jsonWriter = writer
+}
+
+/** The preset an options object names, resolved and validated. */
+export function presetFrom(options: WriteOptions = {}): SubtitlePreset {
+  const p = options.preset ?? 'netflix-en'
+  return typeof p === 'string' ? resolvePreset(p, options.overrides) : validatePreset({ ...p, ...options.overrides, name: p.name })
+}
+
+/** The cues (and NOTEs) the subtitle formats would write, for previews and QC. */
+export function subtitleTrack(model: TranscriptModel, options: WriteOptions = {}): SubtitleTrack {
+  return segmentCues(model, presetFrom(options), { language: options.language, annotations: options.annotations })
+}
+
+/** The QC report of the cues the subtitle formats would write. */
+export function qcReport(model: TranscriptModel, options: WriteOptions = {}): QcReport {
+  const preset = presetFrom(options)
+  return runQc(segmentCues(model, preset, { language: options.language, annotations: options.annotations }).cues, preset)
+}
+
+/** Writes `model` in `format`. Throws `PresetError` for a bad preset, `Error` for an unknown format. */
+export async function writeFormat(format: ExportFormat, model: TranscriptModel, options: WriteOptions = {}): Promise<WrittenFile> {
+  const info = formatInfo[format]
+  if (!info) throw new Error(`Unknown export format "${String(format)}". Known formats: ${exportFormats.join(', ')}.`)
+  const done = (content: string | Uint8Array): WrittenFile => ({ content, extension: info.extension, mime: info.mime })
+  const title = options.title ?? (model.source?.displayName || undefined)
+  if (info.family === 'data') {
+    if (!jsonWriter) throw new Error('The JSON export is not plugged in: call setJsonWriter() with the transcript module\'s writer.')
+    return done(jsonWriter(model))
+  }
+  if (info.family === 'transcript') {
+    const transcript = {
+      timecodes: options.timecodes ?? false,
+      labels: options.labelEveryParagraph ? ('every' as const) : ('change' as const),
+      annotations: (options.annotations ?? 'omit') !== 'omit'
+    }
+    return done(format === 'docx' ? await writeDocx(model, { ...transcript, title }) : writeTxt(model, transcript))
+  }
+  const preset = presetFrom(options)
+  const track = segmentCues(model, preset, { language: options.language, annotations: options.annotations })
+  const speakerName = speakerNamesOf(model)
+  switch (format) {
+    case 'srt':
+      return done(writeSrt(track))
+    case 'vtt':
+      return done(writeVtt(track, { speakerName: options.voiceTags === false ? undefined : speakerName }))
+    case 'ttml':
+      return done(writeTtml(track, { speakerName, title, language: options.language ?? 'en' }))
+    case 'sbv':
+      return done(writeSbv(track))
+    case 'ass':
+      return done(writeAss(track, { speakerName, title }))
+    default:
+      throw new Error(`Unknown export format "${String(format)}".`)
+  }
+}

@@ -1,0 +1,45 @@
+import type { SubtitleTrack } from '../types'
+import { formatVttTime } from '../timecode'
+import { escapeVtt, safeLine } from './escape'
+import type { SpeakerNames } from './speakers'
+
+/** WebVTT options. */
+export interface VttOptions {
+  /** Speaker names for `<v Name>` voice tags; omit for no tags. */
+  readonly speakerName?: SpeakerNames
+}
+
+/** A NOTE body: no blank lines (they end the block) and no "-->" (forbidden in comments). */
+function noteText(text: string): string {
+  return text.replace(/-->/g, '->').replace(/\s*[\r\n]+\s*/g, ' ').trim()
+}
+
+/** A voice tag's annotation: escaped, and without a closing ">" that would end the tag early. */
+function voice(name: string): string {
+  return `<v ${escapeVtt(name.replace(/[\r\n]+/g, ' '))}>`
+}
+
+/**
+ * WebVTT: `WEBVTT` header, numbered cues with dot-millisecond times, voice tags per speaker
+ * (a dialogue cue opens and closes one per line), annotations as NOTE blocks in time order.
+ */
+export function writeVtt(track: SubtitleTrack, options: VttOptions = {}): string {
+  const blocks: string[] = ['WEBVTT']
+  const notes = [...track.notes]
+  let n = 0
+  track.cues.forEach((cue, k) => {
+    while (n < notes.length && notes[n].startMs <= cue.startMs) blocks.push(`NOTE ${noteText(notes[n++].text)}`)
+    const names = cue.lineSpeakers.map((id) => (cue.kind === 'speech' && options.speakerName ? options.speakerName(id) : null))
+    const distinct = new Set(names).size > 1
+    const lines = cue.lines.map((line, i) => {
+      const text = escapeVtt(safeLine(line))
+      const name = names[i]
+      if (!name) return text
+      if (distinct) return `${voice(name)}${text}</v>`
+      return i === 0 ? `${voice(name)}${text}` : text
+    })
+    blocks.push(`${k + 1}\n${formatVttTime(cue.startMs)} --> ${formatVttTime(cue.endMs)}\n${lines.join('\n')}`)
+  })
+  while (n < notes.length) blocks.push(`NOTE ${noteText(notes[n++].text)}`)
+  return blocks.join('\n\n') + '\n'
+}
