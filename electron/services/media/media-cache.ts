@@ -182,16 +182,17 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
     if (!response.body) return { status: 'error', code: 'invalid_response', message: 'The recording download was empty.' }
 
     const contentTypeHeader = response.headers.get('content-type')
-    const extension = extensionForContentType(contentTypeHeader) ?? extensionFromUrl(url) ?? 'bin'
-    const contentType = mediaContentTypes[extension] ?? 'application/octet-stream'
+    // Blob stores often answer application/octet-stream; then the URL's extension, then the bytes.
+    let extension = extensionForContentType(contentTypeHeader) ?? extensionFromUrl(url)
     const lengthHeader = Number(response.headers.get('content-length'))
     const totalBytes = Number.isFinite(lengthHeader) && lengthHeader > 0 ? lengthHeader : null
 
     const dir = taskDir(taskId)
     await mkdir(dir, { recursive: true })
-    const file = `media.${extension}`
     const temp = join(dir, `.media.${randomBytes(6).toString('hex')}.part`)
     let received = 0
+    let file = ''
+    let contentType = ''
     const counter = new Transform({
       transform(chunk: Buffer, _encoding, callback) {
         received += chunk.length
@@ -211,6 +212,12 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
       } finally {
         await handle.close()
       }
+      if (extension === null) {
+        const family = sniffMediaFamily(await readHead(temp))
+        extension = family ? typeForFamily(family, '').extension : 'bin'
+      }
+      file = `media.${extension}`
+      contentType = mediaContentTypes[extension] ?? 'application/octet-stream'
       await rename(temp, join(dir, file))
       const meta: CachedMeta = { file, contentType, size: received, downloadedAt: now(), from: safeUrl }
       await writeFileAtomic(join(dir, 'media.json'), JSON.stringify(meta, null, 2))
@@ -248,15 +255,7 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
         if (error instanceof AppError) throw error
         throw new AppError('not_found', 'That file does not exist.', { cause: error })
       }
-      const head = Buffer.alloc(64)
-      const handle = await open(absolute, 'r')
-      let bytesRead: number
-      try {
-        ;({ bytesRead } = await handle.read(head, 0, head.length, 0))
-      } finally {
-        await handle.close()
-      }
-      const family = sniffMediaFamily(head.subarray(0, bytesRead))
+      const family = sniffMediaFamily(await readHead(absolute))
       if (!family) throw new AppError('bad_request', 'That file is not an audio or video recording we can play.')
       const { contentType } = typeForFamily(family, absolute)
       const meta: LocalMeta = { path: absolute, contentType, attachedAt: now() }
@@ -283,6 +282,17 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
       // Keep the reviewer's choice of file: it is not cache.
       if (meta) await writeFileAtomic(join(dir, 'local.json'), JSON.stringify(meta, null, 2))
     }
+  }
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const head = Buffer.alloc(64)
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    return head.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
   }
 }
 
