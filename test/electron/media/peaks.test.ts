@@ -170,7 +170,7 @@ describe('cache on disk', () => {
 })
 
 describe('PeakAccumulator', () => {
-  const tone = (frames: number, rate: number): Float32Array => {
+  const tone = (frames: number): Float32Array => {
     const data = new Float32Array(frames)
     // A ramp whose bucket min/max are easy to predict.
     for (let i = 0; i < frames; i++) data[i] = Math.sin(i / 7) * (i / frames)
@@ -178,7 +178,7 @@ describe('PeakAccumulator', () => {
   }
 
   it('gives the same buckets whatever the chunking', () => {
-    const data = tone(48_000, 16_000)
+    const data = tone(48_000)
     const whole = new PeakAccumulator(100, 1 << 20)
     whole.add([data], data.length, 16_000)
     const chunked = new PeakAccumulator(100, 1 << 20)
@@ -187,7 +187,7 @@ describe('PeakAccumulator', () => {
   })
 
   it('halves resolution at the cap and matches a direct computation at the final rate', () => {
-    const data = tone(16_000 * 30, 16_000)
+    const data = tone(16_000 * 30)
     const capped = new PeakAccumulator(100, 256)
     for (let i = 0; i < data.length; i += 4096) capped.add([data.subarray(i, i + 4096)], Math.min(4096, data.length - i), 16_000)
     const result = capped.finish()
