@@ -1,8 +1,12 @@
 import { AppError } from '../../shared/errors'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
-import type { AppInfo, AuthStatus, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
+import type { AppInfo, AuthStatus, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
 import type { IpcHandlers } from './ipc-dispatcher'
 import { readTranscriptExportFile } from '../services/files/read-export-file'
+import type { MediaService, MediaStatus } from '../services/media/media-cache'
+import type { PeaksService } from '../services/media/peaks'
+import type { DraftStore } from '../services/drafts/draft-store'
+import { hashExport } from '../services/drafts/export-hash'
 
 /*
  * The composition of IPC handlers from services. Electron-free on purpose: the app passes
@@ -15,11 +19,21 @@ export interface PlatformPort {
   readonly info: AppInfo
   readonly logsFolder: string
   readonly sampleExportPath: string
+  /** The bundled sample's recording, attached to the sample task when it is opened. */
+  readonly sampleMediaPath: string
   openFolder(path: string): Promise<void>
   /** Opens an https URL in the browser; false when the URL was refused. */
   openExternal(url: string): Promise<boolean>
   /** Asks the reviewer for a saved export file; null when cancelled. */
   chooseExportFile(): Promise<string | null>
+  /** Asks the reviewer for a recording to attach; null when cancelled. */
+  chooseMediaFile(): Promise<string | null>
+  /** The URL the renderer plays or fetches from (`sdte-media://app/…` in the app). */
+  mediaUrl(path: string): string
+  /** Main → renderer progress. */
+  sendProgress(event: MediaProgressEvent): void
+  /** The renderer's unsaved-work flag, for the quit/close confirmation. */
+  setUnsaved(unsaved: boolean): void
 }
 
 /** The sign-in service as the handlers use it. */
@@ -42,17 +56,50 @@ export interface AppPorts {
   readonly platform: PlatformPort
   readonly auth: AuthPort
   readonly tasks: TasksPort
+  readonly media: MediaService
+  readonly peaks: PeaksService
+  readonly drafts: DraftStore
   readonly now: () => number
 }
 
+const videoTypes = /^video\//
+
 /** Builds one handler per contract channel. */
 export function createAppHandlers(ports: AppPorts): IpcHandlers {
-  const { platform, auth, tasks } = ports
+  const { platform, auth, tasks, media, peaks, drafts } = ports
   const inFlight = new Map<string, AbortController>()
+  // The recording URL of each task main has handed out: the renderer names a task, never a URL,
+  // so it cannot make main fetch an address of its choosing.
+  const recordingUrls = new Map<number, string | null>()
+
+  async function opened(origin: OpenedTranscript['origin'], fileName: string | null, data: TranscriptExport): Promise<OpenedTranscript> {
+    recordingUrls.set(data.taskId, data.originalFileUrl ?? null)
+    const exportHash = hashExport(data)
+    const comparison = await drafts.compare(data.taskId, exportHash)
+    let draft: OpenedTranscript['draft'] = null
+    if (comparison !== 'none') {
+      const saved = await drafts.load(data.taskId)
+      if (saved) draft = { savedAt: saved.savedAt, comparison }
+    }
+    return { origin, fileName, data, exportHash, draft }
+  }
+
+  function mediaState(status: MediaStatus, taskId: number): MediaState {
+    if (status.status !== 'ready') return status
+    return {
+      status: 'ready',
+      url: platform.mediaUrl(`/media/${taskId}`),
+      contentType: status.contentType,
+      size: status.size,
+      source: status.source,
+      isVideo: videoTypes.test(status.contentType)
+    }
+  }
 
   return {
     'app:info': () => platform.info,
     'app:openLogsFolder': () => platform.openFolder(platform.logsFolder),
+    'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),
     'shell:openExternal': async ({ url }) => {
       if (!(await platform.openExternal(url))) throw new AppError('bad_request', 'Only https links can be opened.')
     },
@@ -73,7 +120,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
           kind: 'transcript',
           openedAt: ports.now()
         })
-        return { origin: 'api' as const, fileName: null, data }
+        return opened('api', null, data)
       } finally {
         inFlight.delete(requestId)
       }
@@ -86,11 +133,44 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const path = await platform.chooseExportFile()
       if (!path) return null
       const file = await readTranscriptExportFile(path)
-      return { origin: 'file' as const, fileName: file.fileName, data: file.data }
+      return opened('file', file.fileName, file.data)
     },
     'sample:open': async () => {
       const file = await readTranscriptExportFile(platform.sampleExportPath)
-      return { origin: 'sample' as const, fileName: file.fileName, data: file.data }
-    }
+      if (!(await media.localMedia(file.data.taskId))) await media.attachLocalFile(file.data.taskId, platform.sampleMediaPath)
+      return opened('sample', file.fileName, file.data)
+    },
+    'media:resolve': async ({ taskId }) => {
+      if (!recordingUrls.has(taskId) && !(await media.localMedia(taskId))) throw new AppError('not_found', `Task ${taskId} is not open.`)
+      const status = await media.resolve(taskId, recordingUrls.get(taskId) ?? null, {
+        onProgress: ({ receivedBytes, totalBytes }) =>
+          platform.sendProgress({ taskId, phase: 'download', fraction: totalBytes ? receivedBytes / totalBytes : null })
+      })
+      return mediaState(status, taskId)
+    },
+    'media:attach': async ({ taskId }) => {
+      const path = await platform.chooseMediaFile()
+      if (!path) return null
+      return mediaState(await media.attachLocalFile(taskId, path), taskId)
+    },
+    'media:peaks': async ({ taskId }) => {
+      const file = await media.localMedia(taskId)
+      if (!file) throw new AppError('not_found', 'The recording is not available yet.')
+      const result = await peaks.getPeaks(taskId, file.path, {
+        onProgress: (fraction) => platform.sendProgress({ taskId, phase: 'peaks', fraction })
+      })
+      if (result.status !== 'ready') return result
+      const { length, peaksPerSecond, durationMs } = result.peaks
+      return { status: 'ready', url: platform.mediaUrl(`/peaks/${taskId}`), length, peaksPerSecond, durationMs, fromCache: result.fromCache }
+    },
+    'drafts:load': async ({ taskId }) => {
+      const draft = await drafts.load<unknown>(taskId)
+      return draft ? { taskId, exportHash: draft.exportHash, savedAt: draft.savedAt, document: draft.document } : null
+    },
+    'drafts:save': async ({ taskId, exportHash, document }) => {
+      const saved = await drafts.save(taskId, exportHash, document, {})
+      return { savedAt: saved.savedAt }
+    },
+    'drafts:discard': ({ taskId }) => drafts.discard(taskId)
   }
 }

@@ -1,34 +1,40 @@
-import { app, BrowserWindow, Menu, dialog, ipcMain, safeStorage, screen, session, shell } from 'electron'
+import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
 import Store from 'electron-store'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createDispatcher, createSenderCheck } from './ipc-dispatcher'
 import { registerIpcHandlers, sendEvent } from './ipc-main'
 import { createAppHandlers } from './app-handlers'
+import { composeServices } from './compose-services'
+import { createMediaRoutes } from './media-routes'
 import { hardenSession, hardenWebContents, openExternalSafely } from './security'
 import { buildMenuTemplate } from './menu'
 import { currentWindowState, mainWindowOptions } from './window'
 import { loadWindowState, saveWindowState } from './window-state'
 import type { WindowStateStore } from './window-state'
 import { createSafeStorageSecretStore } from './secret-store'
-import { createNetworkServices } from './network-services'
+import { mediaScheme, mediaSchemePrivileges } from './media-scheme'
 
 /*
- * The composition root: app lifecycle, one window, security, menu and IPC wiring. Everything
- * with logic lives in electron-free modules beside this one or in services/, tested without
- * Electron; this file only connects them.
+ * The composition root: app lifecycle, one window, security, menu, media protocol and IPC
+ * wiring. Everything with logic lives in electron-free modules beside this one or in services/,
+ * tested without Electron; this file only connects them.
  */
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
 const rendererDir = join(__dirname, '../renderer')
-const rendererIndex = join(rendererDir, 'index.html')
 const appUrlPrefixes = [pathToFileURL(rendererDir).href + '/', ...(devServerUrl && !app.isPackaged ? [devServerUrl] : [])]
 const isAppUrl = (url: string): boolean => appUrlPrefixes.some((prefix) => url.startsWith(prefix))
+const resourcesDir = app.isPackaged ? process.resourcesPath : join(__dirname, '../../resources')
+
+// Must happen before `ready` (Electron's rule for privileged schemes): stream + Range for media.
+protocol.registerSchemesAsPrivileged([{ scheme: mediaScheme, privileges: mediaSchemePrivileges }])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
 } else {
   let mainWindow: BrowserWindow | null = null
+  let unsaved = false
 
   app.on('second-instance', () => {
     if (!mainWindow) return
@@ -42,21 +48,27 @@ if (!app.requestSingleInstanceLock()) {
     hardenSession(session.defaultSession)
     const store = new Store<Record<string, unknown>>({ name: 'settings' })
     const logsFolder = app.getPath('logs')
-    const network = await createNetworkServices({
+    const services = await composeServices({
       dataDir: app.getPath('userData'),
       logsFolder,
       store,
-      secrets: createSafeStorageSecretStore(safeStorage, store, process.platform)
+      secrets: createSafeStorageSecretStore(safeStorage, store, process.platform),
+      onAuthChanged: (status) => mainWindow && sendEvent(mainWindow.webContents, 'auth:changed', status)
     })
+    protocol.handle(mediaScheme, createMediaRoutes(services.media, services.peaks))
 
     const handlers = createAppHandlers({
       now: Date.now,
-      auth: network.auth,
-      tasks: network.tasks,
+      auth: services.auth,
+      tasks: services.tasks,
+      media: services.media,
+      peaks: services.peaks,
+      drafts: services.drafts,
       platform: {
         info: { name: app.getName(), version: app.getVersion(), platform: process.platform },
         logsFolder,
-        sampleExportPath: join(process.resourcesPath && app.isPackaged ? process.resourcesPath : join(__dirname, '../../resources'), 'sample', 'sample-task.json'),
+        sampleExportPath: join(resourcesDir, 'sample', 'sample-task.json'),
+        sampleMediaPath: join(resourcesDir, 'sample', 'sample.mp3'),
         openFolder: async (path) => {
           await shell.openPath(path)
         },
@@ -65,15 +77,29 @@ if (!app.requestSingleInstanceLock()) {
           const result = await dialog.showOpenDialog({
             title: 'Open a saved export',
             properties: ['openFile'],
-            filters: [{ name: 'Transcript export (JSON)', extensions: ['json'] }]
+            filters: [{ name: 'Transcript export or draft (JSON)', extensions: ['json'] }]
           })
           return result.canceled ? null : (result.filePaths[0] ?? null)
+        },
+        chooseMediaFile: async () => {
+          const result = await dialog.showOpenDialog({
+            title: 'Attach the recording',
+            properties: ['openFile'],
+            filters: [{ name: 'Audio or video', extensions: ['mp3', 'm4a', 'aac', 'wav', 'ogg', 'opus', 'oga', 'webm', 'mp4', 'flac'] }]
+          })
+          return result.canceled ? null : (result.filePaths[0] ?? null)
+        },
+        mediaUrl: (path) => `${mediaScheme}://app${path}`,
+        sendProgress: (event) => mainWindow && sendEvent(mainWindow.webContents, 'media:progress', event),
+        setUnsaved: (flag) => {
+          unsaved = flag
+          mainWindow?.setDocumentEdited(flag)
         }
       }
     })
     const dispatch = createDispatcher(handlers, {
       isTrustedSender: createSenderCheck(appUrlPrefixes),
-      onError: (channel, code, message) => network.log.warn(`ipc ${channel} failed: ${code}: ${message}`)
+      onError: (channel, code, message) => services.log.warn(`ipc ${channel} failed: ${code}: ${message}`)
     })
     registerIpcHandlers(ipcMain, dispatch)
 
@@ -83,7 +109,20 @@ if (!app.requestSingleInstanceLock()) {
     if (state.maximized) mainWindow.maximize()
     const win = mainWindow
     win.once('ready-to-show', () => win.show())
-    win.on('close', () => saveWindowState(windowStore, currentWindowState(win)))
+    win.on('close', (event) => {
+      saveWindowState(windowStore, currentWindowState(win))
+      // Drafts autosave within a second; this catches the moment between an edit and its save.
+      if (!unsaved) return
+      const choice = dialog.showMessageBoxSync(win, {
+        type: 'warning',
+        buttons: ['Keep editing', 'Close anyway'],
+        defaultId: 0,
+        cancelId: 0,
+        message: 'Some changes are not saved yet.',
+        detail: 'Your draft is saved automatically within a second of each change. Keep editing for a moment, or close and lose the last change.'
+      })
+      if (choice === 0) event.preventDefault()
+    })
     win.on('closed', () => {
       mainWindow = null
     })
@@ -98,7 +137,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(menu)
 
     if (devServerUrl && !app.isPackaged) await win.loadURL(devServerUrl)
-    else await win.loadFile(rendererIndex)
+    else await win.loadFile(join(rendererDir, 'index.html'))
   })
 
   app.on('window-all-closed', () => {

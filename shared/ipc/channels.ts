@@ -16,11 +16,18 @@ export const invokeChannelNames = [
   'tasks:cancel',
   'tasks:recent',
   'files:openExport',
-  'sample:open'
+  'sample:open',
+  'media:resolve',
+  'media:attach',
+  'media:peaks',
+  'drafts:load',
+  'drafts:save',
+  'drafts:discard',
+  'app:setUnsaved'
 ] as const
 
 /** Main → renderer events. */
-export const eventChannelNames = ['menu:command', 'auth:changed'] as const
+export const eventChannelNames = ['menu:command', 'auth:changed', 'media:progress'] as const
 
 /** An invoke channel name. */
 export type InvokeChannelName = (typeof invokeChannelNames)[number]

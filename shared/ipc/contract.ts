@@ -48,11 +48,53 @@ export interface RecentTask {
   readonly openedAt: number
 }
 
+/** A draft kept for a task, as offered when the task is opened again. */
+export interface DraftOffer {
+  readonly savedAt: number
+  /** 'export-changed': the server's export changed since the draft began (both are kept). */
+  readonly comparison: 'same-export' | 'export-changed'
+}
+
 /** A transcript export opened from the API, a file or the bundled sample. */
 export interface OpenedTranscript {
   readonly origin: 'api' | 'file' | 'sample'
   readonly fileName: string | null
   readonly data: TranscriptExport
+  /** Stable hash of `data` (drafts are keyed by it). */
+  readonly exportHash: string
+  /** A saved draft for this task, if there is one. */
+  readonly draft: DraftOffer | null
+}
+
+/**
+ * Where the task's recording stands. `url` plays it (a custom protocol in the app, loopback in
+ * tests) with Range support. 'none' | 'expired' | 'missing' lead to the "attach the recording" prompt.
+ */
+export type MediaState =
+  | { readonly status: 'ready'; readonly url: string; readonly contentType: string; readonly size: number; readonly source: 'download' | 'cache' | 'local'; readonly isVideo: boolean }
+  | { readonly status: 'none' | 'expired' | 'missing' }
+  | { readonly status: 'error'; readonly code: string; readonly message: string }
+
+/** Waveform peaks metadata; the min/max pairs themselves are fetched as binary from `url`. */
+export type PeaksState =
+  | { readonly status: 'ready'; readonly url: string; readonly length: number; readonly peaksPerSecond: number; readonly durationMs: number; readonly fromCache: boolean }
+  | { readonly status: 'unsupported'; readonly reason: string }
+  | { readonly status: 'error'; readonly code: string; readonly message: string }
+
+/** Progress of a long main-process job, for a progress bar. */
+export interface MediaProgressEvent {
+  readonly taskId: number
+  readonly phase: 'download' | 'peaks'
+  /** 0..1, or null when the total is unknown. */
+  readonly fraction: number | null
+}
+
+/** A saved draft as the renderer gets it back. */
+export interface DraftDocument {
+  readonly taskId: number
+  readonly exportHash: string
+  readonly savedAt: number
+  readonly document: unknown
 }
 
 /** Invoke channels: renderer → main, one reply each. */
@@ -86,13 +128,25 @@ export const invokeContract = {
   'tasks:cancel': { request: z.object({ requestId: z.string().min(1).max(100) }).strict(), reply: reply<void>() },
   'tasks:recent': { request: z.undefined(), reply: reply<readonly RecentTask[]>() },
   'files:openExport': { request: z.undefined(), reply: reply<OpenedTranscript | null>() },
-  'sample:open': { request: z.undefined(), reply: reply<OpenedTranscript>() }
+  'sample:open': { request: z.undefined(), reply: reply<OpenedTranscript>() },
+  'media:resolve': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<MediaState>() },
+  'media:attach': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<MediaState | null>() },
+  'media:peaks': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<PeaksState>() },
+  'drafts:load': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<DraftDocument | null>() },
+  'drafts:save': {
+    // The document is the renderer's editing model; it is stored as JSON, never interpreted by main.
+    request: z.object({ taskId: z.number().int(), exportHash: z.string().min(1).max(200), document: z.record(z.string(), z.unknown()) }).strict(),
+    reply: reply<{ readonly savedAt: number }>()
+  },
+  'drafts:discard': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
+  'app:setUnsaved': { request: z.object({ unsaved: z.boolean() }).strict(), reply: reply<void>() }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; reply: unknown }>
 
 /** Events: main → renderer, no reply. */
 export const eventContract = {
   'menu:command': reply<MenuCommand>(),
-  'auth:changed': reply<AuthStatus>()
+  'auth:changed': reply<AuthStatus>(),
+  'media:progress': reply<MediaProgressEvent>()
 } as const satisfies Record<EventChannelName, unknown>
 
 /** Commands the application menu sends to the renderer. */

@@ -9,10 +9,14 @@ import { createAppHandlers } from '../../../electron/main/app-handlers'
 import type { PlatformPort } from '../../../electron/main/app-handlers'
 import { createDispatcher, createSenderCheck } from '../../../electron/main/ipc-dispatcher'
 import type { Dispatch } from '../../../electron/main/ipc-dispatcher'
-import { createNetworkServices } from '../../../electron/main/network-services'
-import type { NetworkServices } from '../../../electron/main/network-services'
+import { composeServices } from '../../../electron/main/compose-services'
+import type { AppServices } from '../../../electron/main/compose-services'
+import { createMediaRoutes } from '../../../electron/main/media-routes'
+import { serveOverHttp } from '../../../electron/services/media/range-response'
+import { createMemoryKeyValueStore } from '../../../electron/services/settings/key-value-store'
+import { createMemorySecretStore } from '../../../electron/services/auth/secret-store'
 import { isSafeExternalUrl } from '../../../electron/main/security'
-import type { EventChannel, EventOf } from '../../../shared/ipc/contract'
+import type { EventChannel, EventOf, MediaProgressEvent } from '../../../shared/ipc/contract'
 import { serveFolder } from './static-server'
 
 /*
@@ -55,9 +59,14 @@ export interface AppHarness {
   readonly openedUrls: string[]
   readonly openedFolders: string[]
   readonly logLines: string[]
-  readonly services: NetworkServices
+  readonly services: AppServices
   /** The file the next "open saved export" dialog returns (null = cancelled). */
   nextExportFile: string | null
+  /** The file the next "attach the recording" dialog returns (null = cancelled). */
+  nextMediaFile: string | null
+  /** The renderer's last unsaved-work flag. */
+  unsaved: boolean
+  readonly progress: MediaProgressEvent[]
   /** Sends a main → renderer event. */
   emit<E extends EventChannel>(event: E, payload: EventOf<E>): Promise<void>
   /** Calls the dispatcher directly as a given sender (for sender-check tests). */
@@ -75,22 +84,18 @@ export const test = base.extend<{ app: AppHarness }>({
     const dataDir = await mkdtemp(join(tmpdir(), 'sdte-e2e-'))
     const logsFolder = join(dataDir, 'logs')
     await mkdir(logsFolder, { recursive: true })
-    const { url, server } = await serveFolder(rendererDir)
-
-    const memory = new Map<string, unknown>()
-    const store = { get: (k: string) => memory.get(k), set: (k: string, v: unknown) => void memory.set(k, v), delete: (k: string) => void memory.delete(k) }
-    const secrets = new Map<string, string>()
-    const services = await createNetworkServices({
+    const services = await composeServices({
       dataDir,
       logsFolder,
-      store,
-      secrets: {
-        // Like a machine whose OS offers encryption; the "ciphertext" is kept in memory only.
-        isAvailable: () => true,
-        save: async (k, v) => void secrets.set(k, v),
-        load: async (k) => secrets.get(k) ?? null,
-        remove: async (k) => void secrets.delete(k)
-      }
+      store: createMemoryKeyValueStore(),
+      // Like a machine whose OS offers encryption; the "ciphertext" is kept in memory only.
+      secrets: createMemorySecretStore(true),
+      onAuthChanged: (status) => void harness.emit('auth:changed', status).catch(() => undefined)
+    })
+    // The media protocol's handler, mounted on the same loopback origin as the page.
+    const { url, server } = await serveFolder(rendererDir, undefined, {
+      match: /^\/(media|peaks)\//,
+      handle: serveOverHttp(createMediaRoutes(services.media, services.peaks))
     })
 
     const harness: AppHarness = {
@@ -103,6 +108,9 @@ export const test = base.extend<{ app: AppHarness }>({
       logLines: [],
       services,
       nextExportFile: null,
+      nextMediaFile: null,
+      unsaved: false,
+      progress: [],
       emit: async (event, payload) => {
         await page.evaluate(([e, p]) => (window as unknown as { __sdteDeliver(e: string, p: unknown): void }).__sdteDeliver(e, p), [event, payload] as const)
       },
@@ -118,15 +126,25 @@ export const test = base.extend<{ app: AppHarness }>({
       info: { name: 'SD Transcript Editor', version: '0.0.0-e2e', platform: process.platform },
       logsFolder,
       sampleExportPath: join(repoRoot, 'resources/sample/sample-task.json'),
+      sampleMediaPath: join(repoRoot, 'resources/sample/sample.mp3'),
       openFolder: async (path) => void harness.openedFolders.push(path),
       openExternal: async (target) => {
         if (!isSafeExternalUrl(target)) return false
         harness.openedUrls.push(target)
         return true
       },
-      chooseExportFile: async () => harness.nextExportFile
+      chooseExportFile: async () => harness.nextExportFile,
+      chooseMediaFile: async () => harness.nextMediaFile,
+      mediaUrl: (path) => `${url}${path}`,
+      sendProgress: (event) => {
+        harness.progress.push(event)
+        void harness.emit('media:progress', event).catch(() => undefined)
+      },
+      setUnsaved: (flag) => {
+        harness.unsaved = flag
+      }
     }
-    const handlers = createAppHandlers({ platform, auth: services.auth, tasks: services.tasks, now: Date.now })
+    const handlers = createAppHandlers({ ...services, platform, now: Date.now })
     const dispatch = createDispatcher(handlers, {
       isTrustedSender: createSenderCheck([`${url}/`]),
       onError: (channel, code, message) => harness.logLines.push(`ipc ${channel} failed: ${code}: ${message}`)

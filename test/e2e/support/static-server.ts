@@ -1,5 +1,5 @@
 import { createServer } from 'node:http'
-import type { Server } from 'node:http'
+import type { IncomingMessage, Server, ServerResponse } from 'node:http'
 import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { extname, join, normalize, sep } from 'node:path'
@@ -15,9 +15,17 @@ const types: Record<string, string> = {
 }
 
 /** A loopback static server for a built folder (the renderer bundle, or any other page). */
-export async function serveFolder(root: string, extraRoutes?: (path: string) => string | null): Promise<{ url: string; server: Server }> {
+export async function serveFolder(
+  root: string,
+  extraRoutes?: (path: string) => string | null,
+  mounted?: { readonly match: RegExp; readonly handle: (req: IncomingMessage, res: ServerResponse) => void }
+): Promise<{ url: string; server: Server }> {
   const server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname)
+    if (mounted?.match.test(path)) {
+      mounted.handle(req, res)
+      return
+    }
     const routed = extraRoutes?.(path)
     if (routed !== undefined && routed !== null) {
       res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' })

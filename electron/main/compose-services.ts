@@ -1,0 +1,103 @@
+import { join } from 'node:path'
+import { createApiServices } from '../services/api/create-services'
+import type { SecretStore } from '../services/auth/secret-store'
+import type { KeyValueStore } from '../services/settings/key-value-store'
+import { createFileLogger } from '../services/logging/file-logger'
+import type { Logger } from '../services/logging/logger'
+import { createMediaService } from '../services/media/media-cache'
+import type { MediaService } from '../services/media/media-cache'
+import { createPeaksService } from '../services/media/peaks'
+import type { PeaksService } from '../services/media/peaks'
+import { createDraftStore } from '../services/drafts/draft-store'
+import type { DraftStore } from '../services/drafts/draft-store'
+import type { AuthPort, TasksPort } from './app-handlers'
+import type { AuthStatus } from '../../shared/ipc/contract'
+
+/*
+ * Builds every main-process service from plain ports. Electron-free: main/index.ts calls it with
+ * electron-store and safeStorage behind the ports, the end-to-end harness with in-memory ones,
+ * so the app and the tests run the same services wired the same way.
+ */
+
+/** The ports the services are built from. */
+export interface ServicePorts {
+  readonly dataDir: string
+  readonly logsFolder: string
+  readonly store: KeyValueStore
+  readonly secrets: SecretStore
+  readonly fetch?: typeof fetch
+  readonly now?: () => number
+  /** Called whenever the sign-in status changes (main forwards it as `auth:changed`). */
+  readonly onAuthChanged?: (status: AuthStatus) => void
+}
+
+/** The services the IPC handlers and the media protocol use. */
+export interface AppServices {
+  readonly auth: AuthPort
+  readonly tasks: TasksPort
+  readonly media: MediaService
+  readonly peaks: PeaksService
+  readonly drafts: DraftStore
+  readonly log: Logger
+  /** Path of the current log file. */
+  readonly logFile: string
+}
+
+/** Wires the services; restores saved credentials. */
+export async function composeServices(ports: ServicePorts): Promise<AppServices> {
+  const now = ports.now ?? Date.now
+  let logFile = ''
+  const api = createApiServices({
+    fetch: ports.fetch,
+    clock: now,
+    secretStore: ports.secrets,
+    settingsStore: ports.store,
+    logger: (redactor) => {
+      const logger = createFileLogger({ dir: ports.logsFolder, redactor, clock: now })
+      logFile = logger.path
+      return logger
+    }
+  })
+  await api.auth.restore()
+  const changed = (status: AuthStatus): AuthStatus => {
+    ports.onAuthChanged?.(status)
+    return status
+  }
+  const cacheDir = join(ports.dataDir, 'media-cache')
+  const mediaLog = (level: 'info' | 'warn' | 'error', message: string): void => api.logger[level](message)
+
+  return {
+    auth: {
+      status: () => api.auth.status(),
+      signIn: async (request) => {
+        if (request.baseUrl) await api.settings.setBaseUrl(request.baseUrl)
+        const credentials =
+          request.mode === 'token'
+            ? { mode: 'token' as const, accessToken: request.accessToken }
+            : { mode: 'client-credentials' as const, clientId: request.clientId, clientSecret: request.clientSecret }
+        return changed(await api.auth.signIn(credentials))
+      },
+      signOut: async () => {
+        await api.auth.signOut()
+        return changed(api.auth.status())
+      },
+      testConnection: async () => {
+        await api.auth.testConnection()
+        return api.auth.status()
+      }
+    },
+    tasks: {
+      getTranscriptExport: (ref, signal) => api.api.getTranscriptExport(ref, { signal }),
+      recent: async () =>
+        api.settings.getRecentTasks().map((task) => ({ ...task, name: task.name ?? `Task ${task.taskId ?? task.externalId}`, kind: task.kind })),
+      remember: async (task) => {
+        await api.settings.addRecentTask(task)
+      }
+    },
+    media: createMediaService({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir, now, log: (e) => mediaLog(e.level, e.message) }),
+    peaks: createPeaksService({ cacheDir, log: mediaLog }),
+    drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message) }),
+    log: api.logger,
+    logFile
+  }
+}

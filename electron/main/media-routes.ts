@@ -1,0 +1,31 @@
+import type { MediaService } from '../services/media/media-cache'
+import type { PeaksService } from '../services/media/peaks'
+import { interleavePeaks } from '../services/media/peaks'
+import { rangeResponse } from '../services/media/range-response'
+import type { RequestHandler } from '../services/media/range-response'
+
+/*
+ * What the media protocol serves, as a plain Request → Response handler: the app mounts it on
+ * `sdte-media://app/…` and the end-to-end tests on loopback HTTP, so both run the same code.
+ *   /media/<taskId>  the recording (cached or attached), with Range support
+ *   /peaks/<taskId>  the cached waveform peaks: little-endian Float32 pairs (min, max)
+ */
+
+/** Builds the media protocol handler. */
+export function createMediaRoutes(media: MediaService, peaks: PeaksService): RequestHandler {
+  return async (request) => {
+    const match = /^\/(media|peaks)\/(\d+)$/.exec(new URL(request.url).pathname)
+    if (!match) return new Response(null, { status: 404 })
+    const [, kind, taskId] = match
+    const file = await media.mediaFile(taskId)
+    if (!file) return new Response(null, { status: 404 })
+    if (kind === 'media') return rangeResponse(request, file)
+    const cached = await peaks.readCached(taskId, file.path)
+    if (!cached) return new Response(null, { status: 404 })
+    const body = interleavePeaks(cached)
+    return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
+      status: 200,
+      headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' }
+    })
+  }
+}
