@@ -67,8 +67,9 @@ export interface ChangeLog {
 
 /** Inserted/deleted/replaced counts between two token lists (case and punctuation ignored). */
 export function diffCounts(before: readonly string[], after: readonly string[]): DiffCounts {
-  const a = before.map(wordKey)
-  const b = after.map(wordKey)
+  // Punctuation-only tokens are not words: attaching or detaching them is no change.
+  const a = before.map(wordKey).filter((k) => k !== '')
+  const b = after.map(wordKey).filter((k) => k !== '')
   const pairs = alignSequences(a, b, (x, y) => x === y)
   let inserted = 0
   let deleted = 0

@@ -127,6 +127,22 @@ export function replaceText(model: TranscriptModel, from: TextPosition, to: Text
   return { ...model, segments: spliceSegments(model.segments, iFrom, iTo + 1, [merged]), nextId }
 }
 
+/**
+ * Sets a segment's whole text, as an editor that keeps its own text buffer (trailing spaces and
+ * all) would send it on every keystroke. Only the characters that differ are replaced, so
+ * untouched words keep their times exactly as with `replaceText`.
+ */
+export function setSegmentText(model: TranscriptModel, segmentId: string, text: string): TranscriptModel {
+  const seg = model.segments[segmentIndex(model, segmentId)]
+  const old = wordsText(seg.words)
+  let prefix = 0
+  const max = Math.min(old.length, text.length)
+  while (prefix < max && old.charCodeAt(prefix) === text.charCodeAt(prefix)) prefix++
+  let suffix = 0
+  while (suffix < max - prefix && old.charCodeAt(old.length - 1 - suffix) === text.charCodeAt(text.length - 1 - suffix)) suffix++
+  return replaceText(model, { segmentId, offset: prefix }, { segmentId, offset: old.length - suffix }, text.slice(prefix, text.length - suffix))
+}
+
 /** Where to split: before word `wordIndex`, or at a caret `offset` into the segment text. */
 export type SplitAt = { readonly wordIndex: number } | { readonly offset: number }
 
