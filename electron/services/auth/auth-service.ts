@@ -80,8 +80,9 @@ export class AuthService {
     if (!saved) return
     try {
       const parsed = JSON.parse(saved) as Credentials
-      if (parsed.mode === 'client-credentials' && parsed.clientId && parsed.clientSecret) this.useCredentials(parsed)
-      else if (parsed.mode === 'token' && parsed.accessToken) this.useCredentials(parsed)
+      const usable = (parsed.mode === 'client-credentials' && parsed.clientId && parsed.clientSecret) || (parsed.mode === 'token' && parsed.accessToken)
+      if (!usable) throw new Error('unrecognised saved credentials')
+      this.useCredentials(parsed)
       this.persisted = true
     } catch {
       this.logger.warn('Saved credentials could not be read; sign in again')

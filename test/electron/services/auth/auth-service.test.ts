@@ -137,11 +137,23 @@ describe('AuthService', () => {
   })
 
   it('keeps secrets in memory only when encryption is unavailable, and says so', async () => {
-    const { auth, store } = setup({}, false)
+    const { server } = setup()
+    const saves: string[] = []
+    const store = { isAvailable: () => false, save: async (_k: string, v: string) => void saves.push(v), load: async () => null, remove: async () => undefined }
+    const auth = new AuthService({ fetch: server.fetchFn, clock: () => 0, secretStore: store, baseUrl: () => 'https://api.example.test' })
     const status = await auth.signIn(creds)
-    expect(status.persisted).toBe(false)
-    expect(status.signedIn).toBe(true)
-    expect(store.values.size).toBe(0)
+    expect(status).toMatchObject({ signedIn: true, persisted: false })
+    expect(saves).toEqual([])
+    expect(await auth.getAccessToken()).toBe('token-1')
+  })
+
+  it('ignores unreadable saved credentials', async () => {
+    const { server } = setup()
+    const store = createMemorySecretStore()
+    await store.save('sdte.credentials', '{"mode":"token"}')
+    const auth = new AuthService({ fetch: server.fetchFn, clock: () => 0, secretStore: store, baseUrl: () => 'https://api.example.test' })
+    await auth.restore()
+    expect(auth.status()).toMatchObject({ signedIn: false, persisted: false })
   })
 
   it('accepts a pasted token (with or without "Bearer "), which cannot be refreshed', async () => {
