@@ -150,7 +150,7 @@ export interface LineLayout {
 
 /** Shape cost of a two-line cue: a top-heavy cue costs more than a bottom-heavy (pyramid) one. */
 export function shapeCost(top: number, bottom: number): number {
-  return top > bottom ? (top - bottom) * 0.25 : (bottom - top) * 0.05
+  return top > bottom ? (top - bottom) * 0.1 : (bottom - top) * 0.02
 }
 
 /** How much a line-break's quality weighs against the shape of the cue. */
@@ -190,28 +190,39 @@ export function layoutLines(
     }
     return bestAt < 0 ? null : { cost: best, starts: [bestAt] }
   }
-  // Three or more lines (an override): a small DP over line starts.
+  // Three or more lines (an override): a small DP over (line count, line end).
   const n = to - from
-  const bestCost: number[] = new Array(n + 1).fill(Infinity)
-  const bestLines: number[] = new Array(n + 1).fill(0)
-  const back: number[] = new Array(n + 1).fill(-1)
-  bestCost[0] = 0
-  for (let e = 1; e <= n; e++) {
-    for (let s = e - 1; s >= 0; s--) {
-      if (width(from + s, from + e) > maxChars) break
-      if (bestCost[s] === Infinity || bestLines[s] + 1 > maxLines) continue
-      const cost = bestCost[s] + (s > 0 ? costs[from + s] * lineBreakWeight : 0)
-      if (cost < bestCost[e]) {
-        bestCost[e] = cost
-        bestLines[e] = bestLines[s] + 1
-        back[e] = s
+  const cost: number[][] = [new Array(n + 1).fill(Infinity)]
+  const back: number[][] = [new Array(n + 1).fill(-1)]
+  cost[0][0] = 0
+  let bestEnd = Infinity
+  let bestLines = -1
+  for (let l = 1; l <= maxLines; l++) {
+    cost.push(new Array(n + 1).fill(Infinity))
+    back.push(new Array(n + 1).fill(-1))
+    for (let e = 1; e <= n; e++) {
+      for (let s = e - 1; s >= 0; s--) {
+        if (width(from + s, from + e) > maxChars) break
+        if (cost[l - 1][s] === Infinity) continue
+        const c = cost[l - 1][s] + (s > 0 ? costs[from + s] * lineBreakWeight : 0)
+        if (c < cost[l][e]) {
+          cost[l][e] = c
+          back[l][e] = s
+        }
       }
     }
+    if (cost[l][n] < bestEnd) {
+      bestEnd = cost[l][n]
+      bestLines = l
+    }
   }
-  if (bestCost[n] === Infinity) return null
+  if (bestLines < 0) return null
   const starts: number[] = []
-  for (let e = n; back[e] > 0; e = back[e]) starts.unshift(from + back[e])
-  return { cost: bestCost[n], starts }
+  for (let l = bestLines, e = n; l > 1; l--) {
+    e = back[l][e]
+    starts.unshift(from + e)
+  }
+  return { cost: bestEnd, starts }
 }
 
 /** Lays `words` out over at most `maxLines` lines of `maxChars` with the best breaks; null if they cannot fit. */

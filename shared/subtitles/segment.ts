@@ -289,7 +289,9 @@ function time(drafts: readonly DraftCue[], preset: SubtitlePreset): Cue[] {
     // Not enough room after the words: come in a little early, into silence or into the
     // slack of the previous cue (which keeps its own reading time and minimum duration).
     if (end - start < need && leadIn > 0 && start > 0) {
-      const earliest = Math.max(start - leadIn, k > 0 ? starts[k - 1] + needs[k - 1] + gap : 0, 0)
+      // Bounded in ms, not frames: snapping must not push a cue past the lead-in limit.
+      const leadInLimit = Math.ceil(((d.speechStartMs - preset.maxLeadInMs) * den) / num - 1e-9)
+      const earliest = Math.max(start - leadIn, leadInLimit, k > 0 ? starts[k - 1] + needs[k - 1] + gap : 0, 0)
       const wanted = Math.max(earliest, Math.min(start, end - need))
       if (wanted < start) {
         start = wanted

@@ -14,7 +14,7 @@ const palette = ['&H00FFFFFF', '&H0000FFFF', '&H00FFFF00', '&H0000FF00', '&H00FF
 
 /** A field of a comma-separated ASS line: no commas, no line breaks. */
 function field(text: string): string {
-  return text.replace(/[,\r\n]+/g, ' ').trim()
+  return text.replace(/[,\r\n]+/g, ' ').replace(/\s+/g, ' ').trim()
 }
 
 /** Event text: `{` `}` start override blocks and `\` starts codes, so replace them with look-alikes. */
