@@ -41,7 +41,7 @@ export interface AuthPort {
   status(): AuthStatus
   signIn(request: ValidRequestOf<'auth:signIn'>): Promise<AuthStatus>
   signOut(): Promise<AuthStatus>
-  testConnection(): Promise<AuthStatus>
+  testConnection(request?: ValidRequestOf<'auth:signIn'>): Promise<{ readonly expiresAt: number | null }>
 }
 
 /** The task service as the handlers use it. */
@@ -106,7 +106,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'auth:status': () => auth.status(),
     'auth:signIn': (request) => auth.signIn(request),
     'auth:signOut': () => auth.signOut(),
-    'auth:testConnection': () => auth.testConnection(),
+    'auth:testConnection': (request) => auth.testConnection(request),
     'tasks:openTranscript': async ({ ref, requestId }) => {
       if (inFlight.has(requestId)) throw new AppError('bad_request', 'That request is already running.')
       const controller = new AbortController()

@@ -11,7 +11,8 @@ import type { PeaksService } from '../services/media/peaks'
 import { createDraftStore } from '../services/drafts/draft-store'
 import type { DraftStore } from '../services/drafts/draft-store'
 import type { AuthPort, TasksPort } from './app-handlers'
-import type { AuthStatus } from '../../shared/ipc/contract'
+import type { AuthStatus, ValidRequestOf } from '../../shared/ipc/contract'
+import type { Credentials } from '../services/auth/auth-service'
 
 /*
  * Builds every main-process service from plain ports. Electron-free: main/index.ts calls it with
@@ -43,6 +44,13 @@ export interface AppServices {
   readonly logFile: string
 }
 
+/** The sign-in form's request as the auth service's credentials. */
+function toCredentials(request: ValidRequestOf<'auth:signIn'>): Credentials {
+  return request.mode === 'token'
+    ? { mode: 'token', accessToken: request.accessToken }
+    : { mode: 'client-credentials', clientId: request.clientId, clientSecret: request.clientSecret }
+}
+
 /** Wires the services; restores saved credentials. */
 export async function composeServices(ports: ServicePorts): Promise<AppServices> {
   const now = ports.now ?? Date.now
@@ -71,19 +79,16 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
       status: () => api.auth.status(),
       signIn: async (request) => {
         if (request.baseUrl) await api.settings.setBaseUrl(request.baseUrl)
-        const credentials =
-          request.mode === 'token'
-            ? { mode: 'token' as const, accessToken: request.accessToken }
-            : { mode: 'client-credentials' as const, clientId: request.clientId, clientSecret: request.clientSecret }
-        return changed(await api.auth.signIn(credentials))
+        return changed(await api.auth.signIn(toCredentials(request)))
       },
       signOut: async () => {
         await api.auth.signOut()
         return changed(api.auth.status())
       },
-      testConnection: async () => {
-        await api.auth.testConnection()
-        return api.auth.status()
+      testConnection: async (request) => {
+        if (request?.baseUrl) await api.settings.setBaseUrl(request.baseUrl)
+        const { expiresAt } = await api.auth.testConnection(request ? toCredentials(request) : undefined)
+        return { expiresAt }
       }
     },
     tasks: {

@@ -22,6 +22,20 @@ const taskRef = z.union([
   z.object({ externalId: z.string().trim().min(1).max(200) }).strict()
 ])
 
+const signInRequest = z.discriminatedUnion('mode', [
+  z.object({
+    mode: z.literal('client-credentials'),
+    clientId: z.string().trim().min(1).max(500),
+    clientSecret: z.string().min(1).max(2000),
+    baseUrl: z.string().url().max(500).optional()
+  }).strict(),
+  z.object({
+    mode: z.literal('token'),
+    accessToken: z.string().trim().min(1).max(10_000),
+    baseUrl: z.string().url().max(500).optional()
+  }).strict()
+])
+
 /** What the renderer may know about the session: never a token or secret. */
 export interface AuthStatus {
   readonly signedIn: boolean
@@ -103,24 +117,10 @@ export const invokeContract = {
   'app:openLogsFolder': { request: z.undefined(), reply: reply<void>() },
   'shell:openExternal': { request: z.object({ url: z.string().max(2048) }).strict(), reply: reply<void>() },
   'auth:status': { request: z.undefined(), reply: reply<AuthStatus>() },
-  'auth:signIn': {
-    request: z.discriminatedUnion('mode', [
-      z.object({
-        mode: z.literal('client-credentials'),
-        clientId: z.string().trim().min(1).max(500),
-        clientSecret: z.string().min(1).max(2000),
-        baseUrl: z.string().url().max(500).optional()
-      }).strict(),
-      z.object({
-        mode: z.literal('token'),
-        accessToken: z.string().trim().min(1).max(10_000),
-        baseUrl: z.string().url().max(500).optional()
-      }).strict()
-    ]),
-    reply: reply<AuthStatus>()
-  },
+  'auth:signIn': { request: signInRequest, reply: reply<AuthStatus>() },
   'auth:signOut': { request: z.undefined(), reply: reply<AuthStatus>() },
-  'auth:testConnection': { request: z.undefined(), reply: reply<AuthStatus>() },
+  // With credentials: checks them without signing in; without: checks the current session.
+  'auth:testConnection': { request: signInRequest.optional(), reply: reply<{ readonly expiresAt: number | null }>() },
   'tasks:openTranscript': {
     request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
     reply: reply<OpenedTranscript>()

@@ -1,15 +1,22 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AuthStatus } from '../../../shared/ipc/contract'
+import type { AuthStatus, RequestOf } from '../../../shared/ipc/contract'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from '../lib/bridge'
 
-/** The sign-in state as main reports it: never a token or secret (DESIGN.md step 1). */
+/** The sign-in form's request; it lives only in the dialog and this call, never in state. */
+export type SignInRequest = RequestOf<'auth:signIn'>
+
+/**
+ * The sign-in state as main reports it: never a token or secret (DESIGN.md step 1). Secrets
+ * pass through `signIn` as arguments and are not kept here.
+ */
 export const useSessionStore = defineStore('session', () => {
   const status = ref<AuthStatus>({ signedIn: false, mode: null, expiresAt: null, baseUrl: '', persisted: false })
+  const busy = ref<'sign-in' | 'test' | 'sign-out' | null>(null)
   const lastError = ref<ErrorData | null>(null)
 
-  /** Asks main for the current status and follows its changes. */
+  /** Asks main for the current status. */
   async function load(): Promise<void> {
     const result = await sdte().invoke['auth:status']()
     if (result.ok) status.value = result.value
@@ -21,5 +28,50 @@ export const useSessionStore = defineStore('session', () => {
     status.value = next
   }
 
-  return { status, lastError, load, apply }
+  /** Signs in; true on success, else `lastError` says why. */
+  async function signIn(request: SignInRequest): Promise<boolean> {
+    busy.value = 'sign-in'
+    lastError.value = null
+    try {
+      const result = await sdte().invoke['auth:signIn'](request)
+      if (!result.ok) {
+        lastError.value = result.error
+        return false
+      }
+      status.value = result.value
+      return true
+    } finally {
+      busy.value = null
+    }
+  }
+
+  /** Checks credentials without signing in; returns the token expiry on success. */
+  async function testConnection(request: SignInRequest): Promise<{ expiresAt: number | null } | null> {
+    busy.value = 'test'
+    lastError.value = null
+    try {
+      const result = await sdte().invoke['auth:testConnection'](request)
+      if (!result.ok) {
+        lastError.value = result.error
+        return null
+      }
+      return result.value
+    } finally {
+      busy.value = null
+    }
+  }
+
+  /** Signs out and forgets saved credentials. */
+  async function signOut(): Promise<void> {
+    busy.value = 'sign-out'
+    try {
+      const result = await sdte().invoke['auth:signOut']()
+      if (result.ok) status.value = result.value
+      else lastError.value = result.error
+    } finally {
+      busy.value = null
+    }
+  }
+
+  return { status, busy, lastError, load, apply, signIn, testConnection, signOut }
 })

@@ -1,0 +1,19 @@
+import { defineStore } from 'pinia'
+import { ref } from 'vue'
+
+/** Which shell dialog is open (one at a time). */
+export type ShellDialog = 'sign-in' | 'open-task' | null
+
+/** Shell-level UI state: open dialogs. */
+export const useUiStore = defineStore('ui', () => {
+  const dialog = ref<ShellDialog>(null)
+  /** Opens a dialog, closing any other. */
+  function open(which: Exclude<ShellDialog, null>): void {
+    dialog.value = which
+  }
+  /** Closes the open dialog. */
+  function close(): void {
+    dialog.value = null
+  }
+  return { dialog, open, close }
+})
