@@ -1,0 +1,95 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { ensureLongRecording } from '../fixtures/audio/generate'
+
+/*
+ * Waveform-ready time for a 3-hour recording (issue 5 "Done when"): peaks computed in main on
+ * first open, then read from the disk cache on a reopened task, and the memory the computation
+ * needs. Each measurement runs in a fresh child process, so its peak RSS is its own; an idle
+ * child gives the baseline RSS of Node + tsx to subtract.
+ * The 3-hour WAV is always measured; the 3-hour mp3 (WASM decoder) too unless
+ * SDTE_BENCH_SKIP_MP3=1, as it takes a minute or more to encode the first time.
+ */
+
+const repo = resolve(fileURLToPath(import.meta.url), '../../..')
+const worker = fileURLToPath(new URL('./media-peaks-worker.ts', import.meta.url))
+const cachedRuns = 5
+
+type Figures = Record<string, { value: number; unit: string; median?: number; p95?: number; runs?: number }>
+
+interface WorkerResult {
+  status: string
+  fromCache: boolean
+  durationMs: number
+  length: number
+  elapsedMs: number
+  maxRssMb: number
+  peakHeapMb: number
+  peakExternalMb: number
+}
+
+/** Runs the benchmark and returns its figures. */
+export async function run(): Promise<Figures> {
+  const figures: Figures = {}
+  const idle = await runWorker(['idle'])
+  figures['baseline child RSS (node + tsx)'] = { value: round(idle.maxRssMb), unit: 'MB' }
+  const formats: Array<'wav' | 'mp3'> = process.env.SDTE_BENCH_SKIP_MP3 === '1' ? ['wav'] : ['wav', 'mp3']
+  for (const format of formats) {
+    const file = await ensureLongRecording(3, format)
+    const size = (await stat(file)).size
+    const cacheDir = await mkdtemp(join(tmpdir(), 'sdte-bench-peaks-'))
+    try {
+      const first = await runWorker(['compute', file, cacheDir])
+      if (first.status !== 'ready' || first.fromCache) throw new Error(`first open of ${format}: ${JSON.stringify(first)}`)
+      const cached: number[] = []
+      let cachedRss = 0
+      for (let i = 0; i < cachedRuns; i++) {
+        const again = await runWorker(['compute', file, cacheDir])
+        if (!again.fromCache) throw new Error(`cached open of ${format} recomputed`)
+        cached.push(again.elapsedMs)
+        cachedRss = Math.max(cachedRss, again.maxRssMb)
+      }
+      const label = `3h ${format} (${round(size / 1024 / 1024)} MB, ${first.length} peaks at ${round(first.length / (first.durationMs / 1000))}/s)`
+      figures[`${label}: waveform ready, first open (decode + cache)`] = { value: round(first.elapsedMs), unit: 'ms' }
+      figures[`${label}: waveform ready, cached open`] = { value: round(median(cached)), unit: 'ms', median: round(median(cached)), p95: round(Math.max(...cached)), runs: cachedRuns }
+      figures[`${label}: peak RSS while computing`] = { value: round(first.maxRssMb), unit: 'MB' }
+      figures[`${label}: peak RSS above baseline while computing`] = { value: round(first.maxRssMb - idle.maxRssMb), unit: 'MB' }
+      figures[`${label}: peak JS heap while computing`] = { value: round(first.peakHeapMb), unit: 'MB' }
+      figures[`${label}: peak RSS on cached open`] = { value: round(cachedRss), unit: 'MB' }
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true })
+    }
+  }
+  return figures
+}
+
+function runWorker(args: string[]): Promise<WorkerResult> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('error', fail)
+    child.on('close', (code) => {
+      if (code !== 0) fail(new Error(`peaks worker exited ${code}`))
+      else done(JSON.parse(out.trim().split('\n').at(-1)!) as WorkerResult)
+    })
+  })
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = Math.floor(sorted.length / 2)
+  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figures = await run()
+  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.runs ? ` (median of ${f.runs}, max ${f.p95})` : ''}`)
+}
