@@ -97,6 +97,77 @@ describe('ffmpeg reads SRT, WebVTT and ASS with the same cue count', () => {
   })
 })
 
+// Browser-side code, as source text: the node tsconfig has no DOM types, and these run only
+// in Chromium (page.evaluate of a string).
+const loadTrackInPage = `async (src) => {
+  const video = document.createElement('video')
+  const track = document.createElement('track')
+  track.kind = 'subtitles'
+  track.src = src
+  track.default = true
+  video.appendChild(track)
+  document.body.appendChild(video)
+  track.track.mode = 'hidden'
+  await new Promise((resolve, reject) => {
+    track.addEventListener('load', () => resolve())
+    track.addEventListener('error', () => reject(new Error('track failed to load: ' + src)))
+  })
+  const cues = Array.from(track.track.cues || [])
+  return {
+    count: cues.length,
+    first: cues[0] ? { start: cues[0].startTime, end: cues[0].endTime } : null,
+    last: cues.length ? { start: cues[cues.length - 1].startTime, end: cues[cues.length - 1].endTime } : null,
+    voices: cues.filter((c) => c.text.startsWith('<v ')).length
+  }
+}`
+
+interface TrackResult {
+  count: number
+  first: { start: number; end: number } | null
+  last: { start: number; end: number } | null
+  voices: number
+}
+
+const checkTtmlInPage = `(xml) => {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml')
+  const error = doc.getElementsByTagName('parsererror')[0]?.textContent ?? null
+  const tt = doc.documentElement
+  const ns = 'http://www.w3.org/ns/ttml'
+  const xmlNs = 'http://www.w3.org/XML/1998/namespace'
+  const child = (parent, localName) =>
+    parent ? (Array.from(parent.children).find((c) => c.localName === localName && c.namespaceURI === ns) ?? null) : null
+  const head = child(tt, 'head')
+  const body = child(tt, 'body')
+  const div = child(body, 'div')
+  const ps = div ? Array.from(div.children).filter((c) => c.localName === 'p' && c.namespaceURI === ns) : []
+  const clock = /^\\d{2,}:\\d\\d:\\d\\d\\.\\d{3}$/
+  return {
+    error,
+    root: tt.namespaceURI + ' ' + tt.localName,
+    profile: tt.getAttributeNS('http://www.w3.org/ns/ttml#parameter', 'profile'),
+    lang: tt.getAttributeNS(xmlNs, 'lang'),
+    styling: !!child(head, 'styling') && !!child(child(head, 'styling'), 'style'),
+    region: child(child(head, 'layout'), 'region')?.getAttributeNS(xmlNs, 'id') ?? null,
+    bodyRegion: body?.getAttribute('region') ?? null,
+    paragraphs: ps.length,
+    timed: ps.every((p) => clock.test(p.getAttribute('begin') ?? '') && clock.test(p.getAttribute('end') ?? '')),
+    breaks: doc.getElementsByTagNameNS(ns, 'br').length
+  }
+}`
+
+interface TtmlResult {
+  error: string | null
+  root: string
+  profile: string | null
+  lang: string | null
+  styling: boolean
+  region: string | null
+  bodyRegion: string | null
+  paragraphs: number
+  timed: boolean
+  breaks: number
+}
+
 describe.skipIf(!existsSync(chromiumPath))('Chromium', () => {
   let browser: Browser
   let page: Page
@@ -134,27 +205,7 @@ describe.skipIf(!existsSync(chromiumPath))('Chromium', () => {
 
   it.each(variants.map((v) => `${v.label}.vtt`))('loads %s as a <track> with every cue', async (name) => {
     const file = files.get(name)!
-    const result = await page.evaluate(async (src) => {
-      const video = document.createElement('video')
-      const track = document.createElement('track')
-      track.kind = 'subtitles'
-      track.src = src
-      track.default = true
-      video.appendChild(track)
-      document.body.appendChild(video)
-      track.track.mode = 'hidden'
-      await new Promise<void>((resolve, reject) => {
-        track.addEventListener('load', () => resolve())
-        track.addEventListener('error', () => reject(new Error(`track failed to load: ${src}`)))
-      })
-      const cues = Array.from(track.track.cues ?? []) as VTTCue[]
-      return {
-        count: cues.length,
-        first: cues[0] ? { start: cues[0].startTime, end: cues[0].endTime, text: cues[0].text } : null,
-        last: cues.length ? { start: cues[cues.length - 1].startTime, end: cues[cues.length - 1].endTime } : null,
-        voices: cues.filter((c) => c.text.startsWith('<v ')).length
-      }
-    }, base + name)
+    const result = (await page.evaluate(`(${loadTrackInPage})(${JSON.stringify(base + name)})`)) as TrackResult
     expect(result.count).toBe(file.cues)
     const text = file.content as string
     const times = [...text.matchAll(/^(\d+):(\d\d):(\d\d)\.(\d{3}) --> (\d+):(\d\d):(\d\d)\.(\d{3})/gm)].map((m) => m.slice(1).map(Number))
@@ -166,30 +217,7 @@ describe.skipIf(!existsSync(chromiumPath))('Chromium', () => {
 
   it.each(variants.map((v) => `${v.label}.ttml`))('%s is well-formed XML with the IMSC1 text skeleton', async (name) => {
     const file = files.get(name)!
-    const result = await page.evaluate((xml) => {
-      const doc = new DOMParser().parseFromString(xml, 'application/xml')
-      const error = doc.getElementsByTagName('parsererror')[0]?.textContent ?? null
-      const tt = doc.documentElement
-      const ns = 'http://www.w3.org/ns/ttml'
-      const child = (parent: Element | null | undefined, localName: string): Element | null =>
-        parent ? (Array.from(parent.children).find((c) => c.localName === localName && c.namespaceURI === ns) ?? null) : null
-      const head = child(tt, 'head')
-      const body = child(tt, 'body')
-      const div = child(body, 'div')
-      const ps = div ? Array.from(div.children).filter((c) => c.localName === 'p' && c.namespaceURI === ns) : []
-      return {
-        error,
-        root: `${tt.namespaceURI} ${tt.localName}`,
-        profile: tt.getAttributeNS('http://www.w3.org/ns/ttml#parameter', 'profile'),
-        lang: tt.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'lang'),
-        styling: !!child(head, 'styling') && !!child(child(head, 'styling'), 'style'),
-        region: child(child(head, 'layout'), 'region')?.getAttributeNS('http://www.w3.org/XML/1998/namespace', 'id') ?? null,
-        bodyRegion: body?.getAttribute('region') ?? null,
-        paragraphs: ps.length,
-        timed: ps.every((p) => /^\d{2,}:\d\d:\d\d\.\d{3}$/.test(p.getAttribute('begin') ?? '') && /^\d{2,}:\d\d:\d\d\.\d{3}$/.test(p.getAttribute('end') ?? '')),
-        breaks: doc.getElementsByTagNameNS(ns, 'br').length
-      }
-    }, file.content as string)
+    const result = (await page.evaluate(`(${checkTtmlInPage})(${JSON.stringify(file.content)})`)) as TtmlResult
     expect(result.error).toBeNull()
     expect(result.root).toBe('http://www.w3.org/ns/ttml tt')
     expect(result.profile).toBe('http://www.w3.org/ns/ttml/profile/imsc1/text')
