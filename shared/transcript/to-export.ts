@@ -69,9 +69,10 @@ function segmentToApi(seg: Segment, model: TranscriptModel): ApiTranscriptSegmen
 }
 
 function speakersPristine(model: TranscriptModel): boolean {
-  const loaded = model.source.transcript.speakers ?? []
+  // Duplicate speakerIds in the export collapse to one model speaker; they still count as loaded.
+  const loaded = new Set((model.source.transcript.speakers ?? []).map((s) => s.speakerId))
   const real = model.speakers.filter((s) => !s.placeholder)
-  if (real.length !== loaded.length) return false
+  if (real.length !== loaded.size) return false
   return real.every((s) => s.source && !s.edited)
 }
 
