@@ -1,6 +1,12 @@
 import { AppError } from '../../shared/errors'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
-import type { AppInfo, AuthStatus, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
+import type { AppInfo, AuthStatus, DocumentFileState, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
+import type { DocumentExport } from '../../shared/api/document-export'
+import { parseDocumentExport } from '../../shared/api/parse-export'
+import type { DocumentFileCache } from '../services/documents/document-file-cache'
+import { writeFileAtomic } from '../services/fs/atomic-write'
+import { readFile } from 'node:fs/promises'
+import { basename } from 'node:path'
 import type { IpcHandlers } from './ipc-dispatcher'
 import { readTranscriptExportFile } from '../services/files/read-export-file'
 import type { MediaService, MediaStatus } from '../services/media/media-cache'
@@ -26,6 +32,8 @@ export interface PlatformPort {
   openExternal(url: string): Promise<boolean>
   /** Asks the reviewer for a saved export file; null when cancelled. */
   chooseExportFile(): Promise<string | null>
+  /** Asks where to save a file (the dialog confirms replacing one); null when cancelled. */
+  chooseSavePath(suggestedName: string, filter: { name: string; extensions: readonly string[] }): Promise<string | null>
   /** Asks the reviewer for a recording to attach; null when cancelled. */
   chooseMediaFile(): Promise<string | null>
   /** The URL the renderer plays or fetches from (`sdte-media://app/…` in the app). */
@@ -47,6 +55,7 @@ export interface AuthPort {
 /** The task service as the handlers use it. */
 export interface TasksPort {
   getTranscriptExport(ref: { taskId: number } | { externalId: string }, signal: AbortSignal): Promise<TranscriptExport>
+  getDocumentExport(ref: { taskId: number } | { externalId: string }, signal: AbortSignal): Promise<DocumentExport>
   recent(): Promise<readonly RecentTask[]>
   remember(task: RecentTask): Promise<void>
 }
@@ -59,6 +68,7 @@ export interface AppPorts {
   readonly media: MediaService
   readonly peaks: PeaksService
   readonly drafts: DraftStore
+  readonly documentFiles: DocumentFileCache
   readonly now: () => number
 }
 
@@ -66,8 +76,21 @@ const videoTypes = /^video\//
 
 /** Builds one handler per contract channel. */
 export function createAppHandlers(ports: AppPorts): IpcHandlers {
-  const { platform, auth, tasks, media, peaks, drafts } = ports
+  const { platform, auth, tasks, media, peaks, drafts, documentFiles } = ports
   const inFlight = new Map<string, AbortController>()
+  const documentUrls = new Map<number, string | null>()
+
+  /** Runs a cancellable request under the renderer's request id (`tasks:cancel` aborts it). */
+  async function cancellable<T>(requestId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
+    if (inFlight.has(requestId)) throw new AppError('bad_request', 'That request is already running.')
+    const controller = new AbortController()
+    inFlight.set(requestId, controller)
+    try {
+      return await run(controller.signal)
+    } finally {
+      inFlight.delete(requestId)
+    }
+  }
   // The recording URL of each task main has handed out: the renderer names a task, never a URL,
   // so it cannot make main fetch an address of its choosing.
   const recordingUrls = new Map<number, string | null>()
@@ -107,12 +130,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'auth:signIn': (request) => auth.signIn(request),
     'auth:signOut': () => auth.signOut(),
     'auth:testConnection': (request) => auth.testConnection(request),
-    'tasks:openTranscript': async ({ ref, requestId }) => {
-      if (inFlight.has(requestId)) throw new AppError('bad_request', 'That request is already running.')
-      const controller = new AbortController()
-      inFlight.set(requestId, controller)
-      try {
-        const data = await tasks.getTranscriptExport(ref, controller.signal)
+    'tasks:openTranscript': ({ ref, requestId }) =>
+      cancellable(requestId, async (signal) => {
+        const data = await tasks.getTranscriptExport(ref, signal)
         await tasks.remember({
           taskId: data.taskId,
           externalId: data.externalId ?? ('externalId' in ref ? ref.externalId : null),
@@ -121,9 +141,49 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
           openedAt: ports.now()
         })
         return opened('api', null, data)
-      } finally {
-        inFlight.delete(requestId)
+      }),
+    'tasks:openDocument': ({ ref, requestId }) =>
+      cancellable(requestId, async (signal) => {
+        const data = await tasks.getDocumentExport(ref, signal)
+        documentUrls.set(data.taskId, data.originalFileUrl ?? null)
+        await tasks.remember({
+          taskId: data.taskId,
+          externalId: data.externalId ?? ('externalId' in ref ? ref.externalId : null),
+          name: data.displayName ?? `Document ${data.taskId}`,
+          kind: 'document',
+          openedAt: ports.now()
+        })
+        return { origin: 'api' as const, fileName: null, data }
+      }),
+    'documents:openFile': async () => {
+      const path = await platform.chooseExportFile()
+      if (!path) return null
+      let json: unknown
+      try {
+        json = JSON.parse(await readFile(path, 'utf8'))
+      } catch (error) {
+        throw new AppError('invalid_response', `${basename(path)} is not valid JSON (${(error as Error).message}).`)
       }
+      const data = parseDocumentExport(json)
+      documentUrls.set(data.taskId, data.originalFileUrl ?? null)
+      return { origin: 'file' as const, fileName: basename(path), data }
+    },
+    'documents:resolveFile': async ({ taskId }): Promise<DocumentFileState> => {
+      if (!documentUrls.has(taskId) && !(await documentFiles.cached(taskId))) throw new AppError('not_found', `Document task ${taskId} is not open.`)
+      const status = await documentFiles.resolve(taskId, documentUrls.get(taskId) ?? null)
+      if (status.status !== 'ready') return status
+      return { status: 'ready', url: platform.mediaUrl(`/document/${taskId}`), contentType: status.contentType, size: status.size }
+    },
+    'files:save': async ({ suggestedName, content, filter }) => {
+      const path = await platform.chooseSavePath(suggestedName, filter)
+      if (!path) return null
+      const data = typeof content === 'string' ? content : Buffer.from(content.base64, 'base64')
+      try {
+        await writeFileAtomic(path, data)
+      } catch (error) {
+        throw new AppError('io', `Could not write ${basename(path)}: ${(error as Error).message}`)
+      }
+      return { path }
     },
     'tasks:cancel': ({ requestId }) => {
       inFlight.get(requestId)?.abort()

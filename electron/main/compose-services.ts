@@ -10,6 +10,8 @@ import { createPeaksService } from '../services/media/peaks'
 import type { PeaksService } from '../services/media/peaks'
 import { createDraftStore } from '../services/drafts/draft-store'
 import type { DraftStore } from '../services/drafts/draft-store'
+import { createDocumentFileCache } from '../services/documents/document-file-cache'
+import type { DocumentFileCache } from '../services/documents/document-file-cache'
 import type { AuthPort, TasksPort } from './app-handlers'
 import type { AuthStatus, ValidRequestOf } from '../../shared/ipc/contract'
 import type { Credentials } from '../services/auth/auth-service'
@@ -39,6 +41,7 @@ export interface AppServices {
   readonly media: MediaService
   readonly peaks: PeaksService
   readonly drafts: DraftStore
+  readonly documentFiles: DocumentFileCache
   readonly log: Logger
   /** Path of the current log file. */
   readonly logFile: string
@@ -93,6 +96,7 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     },
     tasks: {
       getTranscriptExport: (ref, signal) => api.api.getTranscriptExport(ref, { signal }),
+      getDocumentExport: (ref, signal) => api.api.getDocumentExport(ref, { signal }),
       recent: async () =>
         api.settings.getRecentTasks().map((task) => ({ ...task, name: task.name ?? `Task ${task.taskId ?? task.externalId}`, kind: task.kind })),
       remember: async (task) => {
@@ -101,6 +105,7 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     },
     media: createMediaService({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir, now, log: (e) => mediaLog(e.level, e.message) }),
     peaks: createPeaksService({ cacheDir, log: mediaLog }),
+    documentFiles: createDocumentFileCache({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir: join(ports.dataDir, 'document-cache') }),
     drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message) }),
     log: api.logger,
     logFile

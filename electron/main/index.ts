@@ -1,6 +1,6 @@
 import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
 import Store from 'electron-store'
-import { join } from 'node:path'
+import { dirname, join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { createDispatcher, createSenderCheck } from './ipc-dispatcher'
 import { registerIpcHandlers, sendEvent } from './ipc-main'
@@ -55,15 +55,12 @@ if (!app.requestSingleInstanceLock()) {
       secrets: createSafeStorageSecretStore(safeStorage, store, process.platform),
       onAuthChanged: (status) => mainWindow && sendEvent(mainWindow.webContents, 'auth:changed', status)
     })
-    protocol.handle(mediaScheme, createMediaRoutes(services.media, services.peaks))
+    let lastSaveFolder = typeof store.get('lastSaveFolder') === 'string' ? (store.get('lastSaveFolder') as string) : null
+    protocol.handle(mediaScheme, createMediaRoutes(services.media, services.peaks, services.documentFiles))
 
     const handlers = createAppHandlers({
+      ...services,
       now: Date.now,
-      auth: services.auth,
-      tasks: services.tasks,
-      media: services.media,
-      peaks: services.peaks,
-      drafts: services.drafts,
       platform: {
         info: { name: app.getName(), version: app.getVersion(), platform: process.platform },
         logsFolder,
@@ -80,6 +77,17 @@ if (!app.requestSingleInstanceLock()) {
             filters: [{ name: 'Transcript export or draft (JSON)', extensions: ['json'] }]
           })
           return result.canceled ? null : (result.filePaths[0] ?? null)
+        },
+        chooseSavePath: async (suggestedName, filter) => {
+          const result = await dialog.showSaveDialog({
+            title: 'Save',
+            defaultPath: join(lastSaveFolder ?? app.getPath('documents'), suggestedName),
+            filters: [{ name: filter.name, extensions: [...filter.extensions] }]
+          })
+          if (result.canceled || !result.filePath) return null
+          lastSaveFolder = dirname(result.filePath)
+          store.set('lastSaveFolder', lastSaveFolder)
+          return result.filePath
         },
         chooseMediaFile: async () => {
           const result = await dialog.showOpenDialog({

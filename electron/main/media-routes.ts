@@ -3,20 +3,30 @@ import type { PeaksService } from '../services/media/peaks'
 import { interleavePeaks } from '../services/media/peaks'
 import { rangeResponse } from '../services/media/range-response'
 import type { RequestHandler } from '../services/media/range-response'
+import type { DocumentFileCache } from '../services/documents/document-file-cache'
 
 /*
  * What the media protocol serves, as a plain Request → Response handler: the app mounts it on
  * `sdte-media://app/…` and the end-to-end tests on loopback HTTP, so both run the same code.
  *   /media/<taskId>  the recording (cached or attached), with Range support
  *   /peaks/<taskId>  the cached waveform peaks: little-endian Float32 pairs (min, max)
+ *   /document/<taskId>  a document task's cached original (PDF or image)
  */
 
 /** Builds the media protocol handler. */
-export function createMediaRoutes(media: MediaService, peaks: PeaksService): RequestHandler {
+export function createMediaRoutes(media: MediaService, peaks: PeaksService, documents: DocumentFileCache): RequestHandler {
   return async (request) => {
-    const match = /^\/(media|peaks)\/(\d+)$/.exec(new URL(request.url).pathname)
+    const match = /^\/(media|peaks|document)\/(\d+)$/.exec(new URL(request.url).pathname)
     if (!match) return new Response(null, { status: 404 })
     const [, kind, taskId] = match
+    if (kind === 'document') {
+      const doc = await documents.cached(Number(taskId))
+      if (!doc) return new Response(null, { status: 404 })
+      const response = await rangeResponse(request, doc)
+      // pdf.js fetches the file from the page's origin (file:// in the app): allow it.
+      response.headers.set('Access-Control-Allow-Origin', '*')
+      return response
+    }
     const file = await media.mediaFile(taskId)
     if (!file) return new Response(null, { status: 404 })
     if (kind === 'media') return rangeResponse(request, file)

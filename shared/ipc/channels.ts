@@ -23,7 +23,11 @@ export const invokeChannelNames = [
   'drafts:load',
   'drafts:save',
   'drafts:discard',
-  'app:setUnsaved'
+  'app:setUnsaved',
+  'tasks:openDocument',
+  'documents:openFile',
+  'documents:resolveFile',
+  'files:save'
 ] as const
 
 /** Main → renderer events. */

@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { TranscriptExport } from '../api/transcript-export'
+import type { DocumentExport } from '../api/document-export'
 import type { EventChannelName, InvokeChannelName } from './channels'
 import { eventChannelNames, invokeChannelNames } from './channels'
 
@@ -103,6 +104,19 @@ export interface MediaProgressEvent {
   readonly fraction: number | null
 }
 
+/** A document task export opened from the API or a file. */
+export interface OpenedDocument {
+  readonly origin: 'api' | 'file'
+  readonly fileName: string | null
+  readonly data: DocumentExport
+}
+
+/** Where a document task's original file (PDF or image) stands; `url` serves it. */
+export type DocumentFileState =
+  | { readonly status: 'ready'; readonly url: string; readonly contentType: string; readonly size: number }
+  | { readonly status: 'none' | 'expired' | 'missing' | 'unsupported' }
+  | { readonly status: 'error'; readonly code: string; readonly message: string }
+
 /** A saved draft as the renderer gets it back. */
 export interface DraftDocument {
   readonly taskId: number
@@ -139,7 +153,22 @@ export const invokeContract = {
     reply: reply<{ readonly savedAt: number }>()
   },
   'drafts:discard': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
-  'app:setUnsaved': { request: z.object({ unsaved: z.boolean() }).strict(), reply: reply<void>() }
+  'app:setUnsaved': { request: z.object({ unsaved: z.boolean() }).strict(), reply: reply<void>() },
+  'tasks:openDocument': {
+    request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
+    reply: reply<OpenedDocument>()
+  },
+  'documents:openFile': { request: z.undefined(), reply: reply<OpenedDocument | null>() },
+  'documents:resolveFile': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<DocumentFileState>() },
+  'files:save': {
+    // Asks where to save (the system dialog asks before replacing a file) and writes atomically.
+    request: z.object({
+      suggestedName: z.string().min(1).max(255).regex(/^[^/\\\0]+$/, 'a file name, not a path'),
+      content: z.union([z.string().max(512 * 1024 * 1024), z.object({ base64: z.string().max(700 * 1024 * 1024) }).strict()]),
+      filter: z.object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10) }).strict()
+    }).strict(),
+    reply: reply<{ readonly path: string } | null>()
+  }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; reply: unknown }>
 
 /** Events: main → renderer, no reply. */

@@ -62,6 +62,9 @@ export interface AppHarness {
   readonly services: AppServices
   /** The file the next "open saved export" dialog returns (null = cancelled). */
   nextExportFile: string | null
+  /** Where the next save dialog saves (null = cancelled); its choices are recorded in `saveRequests`. */
+  nextSavePath: string | null
+  readonly saveRequests: Array<{ suggestedName: string; extensions: readonly string[] }>
   /** The file the next "attach the recording" dialog returns (null = cancelled). */
   nextMediaFile: string | null
   /** The renderer's last unsaved-work flag. */
@@ -94,8 +97,8 @@ export const test = base.extend<{ app: AppHarness }>({
     })
     // The media protocol's handler, mounted on the same loopback origin as the page.
     const { url, server } = await serveFolder(rendererDir, undefined, {
-      match: /^\/(media|peaks)\//,
-      handle: serveOverHttp(createMediaRoutes(services.media, services.peaks))
+      match: /^\/(media|peaks|document)\//,
+      handle: serveOverHttp(createMediaRoutes(services.media, services.peaks, services.documentFiles))
     })
 
     const harness: AppHarness = {
@@ -109,6 +112,8 @@ export const test = base.extend<{ app: AppHarness }>({
       services,
       nextExportFile: null,
       nextMediaFile: null,
+      nextSavePath: null,
+      saveRequests: [],
       unsaved: false,
       progress: [],
       emit: async (event, payload) => {
@@ -135,6 +140,10 @@ export const test = base.extend<{ app: AppHarness }>({
       },
       chooseExportFile: async () => harness.nextExportFile,
       chooseMediaFile: async () => harness.nextMediaFile,
+      chooseSavePath: async (suggestedName, filter) => {
+        harness.saveRequests.push({ suggestedName, extensions: filter.extensions })
+        return harness.nextSavePath
+      },
       mediaUrl: (path) => `${url}${path}`,
       sendProgress: (event) => {
         harness.progress.push(event)
