@@ -148,13 +148,46 @@ export interface LineLayout {
   readonly starts: readonly number[]
 }
 
+// A top-heavy cue is a worse shape than a bottom-heavy (pyramid) one; both are mild next to
+// break quality (a comma break that leaves the top line longer still wins).
+const topHeavyPerChar = 0.1
+const bottomHeavyPerChar = 0.02
+
 /** Shape cost of a two-line cue: a top-heavy cue costs more than a bottom-heavy (pyramid) one. */
 export function shapeCost(top: number, bottom: number): number {
-  return top > bottom ? (top - bottom) * 0.1 : (bottom - top) * 0.02
+  return top > bottom ? (top - bottom) * topHeavyPerChar : (bottom - top) * bottomHeavyPerChar
 }
 
 /** How much a line-break's quality weighs against the shape of the cue. */
 const lineBreakWeight = 1
+
+/** Where `layoutTwoLines` put its break (-1: one line). Reused to keep the hot path allocation-free. */
+export const twoLineSplit = new Int32Array(1)
+
+/**
+ * The hot path of segmentation: the cheapest layout of words [from, to) on one line or two,
+ * its cost returned (Infinity when it cannot fit) and its break in `twoLineSplit[0]`.
+ * No closures or objects: it runs about twenty times per word.
+ */
+export function layoutTwoLines(prefix: ArrayLike<number>, costs: ArrayLike<number>, from: number, to: number, maxChars: number): number {
+  const total = prefix[to] - prefix[from] + (to - from - 1)
+  twoLineSplit[0] = -1
+  if (total <= maxChars) return 0
+  let best = Infinity
+  for (let s = from + 1; s < to; s++) {
+    const top = prefix[s] - prefix[from] + (s - from - 1)
+    if (top > maxChars) break
+    const bottom = total - top - 1
+    if (bottom > maxChars) continue
+    // shapeCost, inlined.
+    const cost = costs[s] * lineBreakWeight + (top > bottom ? (top - bottom) * topHeavyPerChar : (bottom - top) * bottomHeavyPerChar)
+    if (cost < best) {
+      best = cost
+      twoLineSplit[0] = s
+    }
+  }
+  return best
+}
 
 /**
  * The cheapest layout of words [from, to) over at most `maxLines` lines of `maxChars`, or null
@@ -174,21 +207,8 @@ export function layoutLines(
   if (width(from, to) <= maxChars) return { cost: 0, starts: [] }
   if (maxLines < 2) return null
   if (maxLines === 2) {
-    // Hot path of segmentation: one pass over the split points.
-    let best = Infinity
-    let bestAt = -1
-    for (let s = from + 1; s < to; s++) {
-      const top = width(from, s)
-      if (top > maxChars) break
-      const bottom = width(s, to)
-      if (bottom > maxChars) continue
-      const cost = costs[s] * lineBreakWeight + shapeCost(top, bottom)
-      if (cost < best) {
-        best = cost
-        bestAt = s
-      }
-    }
-    return bestAt < 0 ? null : { cost: best, starts: [bestAt] }
+    const cost = layoutTwoLines(prefix, costs, from, to, maxChars)
+    return cost === Infinity ? null : { cost, starts: [twoLineSplit[0]] }
   }
   // Three or more lines (an override): a small DP over (line count, line end).
   const n = to - from

@@ -1,6 +1,6 @@
 import type { TranscriptModel } from '../transcript/model'
 import type { Language } from './line-break'
-import { breakCost, breakIntoLines, isSentenceEnd, layoutLines } from './line-break'
+import { breakCost, breakIntoLines, isSentenceEnd, layoutLines, layoutTwoLines, twoLineSplit } from './line-break'
 import type { SubtitlePreset } from './presets'
 import { frameFraction, msToFrame, frameToMs } from './presets'
 import type { Cue, SubtitleNote, SubtitleTrack } from './types'
@@ -115,8 +115,6 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
   const n = tokens.length
   const prefix = new Float64Array(n + 1)
   for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + tokens[k].len
-  const width = (a: number, b: number): number => prefix[b] - prefix[a] + (b - a - 1)
-
   // Cost of a line break before token k, and of a cue cut before token k.
   const lineCost = new Float64Array(n + 1)
   const cutCost = new Float64Array(n + 1)
@@ -140,11 +138,17 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
   const maxWidth = preset.maxCharsPerLine * preset.maxLines + preset.maxLines
 
   const best = new Float64Array(n + 1).fill(Infinity)
-  const choice: (Plan | null)[] = new Array(n + 1).fill(null)
+  // The chosen cue ending before token i: its first token, its line break (-1: none, -2: ask
+  // layoutLines again, for three or more lines) and whether it is a dialogue cue.
+  const bestFrom = new Int32Array(n + 1).fill(-1)
+  const bestSplit = new Int32Array(n + 1).fill(-1)
+  const bestDialogue = new Uint8Array(n + 1)
+  const dash = charCount(preset.dialogueDash)
   best[0] = 0
   for (let i = 1; i <= n; i++) {
     const nextStart = i < n ? tokens[i].startMs : Infinity
     const endMs = tokens[i - 1].endMs
+    const cut = i < n ? cutCost[i] : 0
     let changes = 0
     let changeAt = -1
     let maxPause = 0
@@ -157,60 +161,68 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
           changeAt = j + 1
           if (changes > 1) break
         }
-        maxPause = Math.max(maxPause, tokens[j + 1].startMs - tokens[j].endMs)
+        const pause = tokens[j + 1].startMs - tokens[j].endMs
+        if (pause > maxPause) maxPause = pause
       }
-      const w = width(j, i)
+      const w = prefix[i] - prefix[j] + (i - j - 1)
       if (w > maxWidth && j < i - 1) break
       if (best[j] === Infinity) continue
       const single = j === i - 1
       let layoutCost: number
-      let starts: readonly number[]
-      let dialogue = false
+      let split = -1
+      let dialogue = 0
       if (changes === 1) {
         if (preset.maxLines < 2) break
-        const dash = charCount(preset.dialogueDash)
-        if (width(j, changeAt) + dash > preset.maxCharsPerLine || width(changeAt, i) + dash > preset.maxCharsPerLine) continue
+        if (prefix[changeAt] - prefix[j] + (changeAt - j - 1) + dash > preset.maxCharsPerLine || prefix[i] - prefix[changeAt] + (i - changeAt - 1) + dash > preset.maxCharsPerLine) continue
         // Dashes suit a short exchange of whole turns; a stray word of another speaker
         // (diarisation noise) or a sentence cut in two reads badly as a dialogue.
         const wholeFirst = j === 0 || speakerChange[j] === 1 || isSentenceEnd(tokens[j - 1].text)
         const wholeSecond = i === n || speakerChange[i] === 1 || isSentenceEnd(tokens[i - 1].text)
         layoutCost = dialogueCueCost + (wholeFirst ? 0 : dialoguePartCut) + (wholeSecond ? 0 : dialoguePartCut)
-        starts = [changeAt]
-        dialogue = true
+        split = changeAt
+        dialogue = 1
       } else {
-        const layout = layoutLines(prefix, lineCost, j, i, preset.maxCharsPerLine, preset.maxLines)
-        if (!layout) {
+        if (preset.maxLines <= 2) {
+          layoutCost = preset.maxLines === 2 ? layoutTwoLines(prefix, lineCost, j, i, preset.maxCharsPerLine) : w <= preset.maxCharsPerLine ? 0 : Infinity
+          split = preset.maxLines === 2 ? twoLineSplit[0] : -1
+        } else {
+          const layout = layoutLines(prefix, lineCost, j, i, preset.maxCharsPerLine, preset.maxLines)
+          layoutCost = layout ? layout.cost : Infinity
+          split = -2
+        }
+        if (layoutCost === Infinity) {
           if (!single) continue
           // One word longer than a whole cue: it goes alone and QC reports it.
           layoutCost = 1000
-          starts = []
-        } else {
-          layoutCost = layout.cost
-          starts = layout.starts
+          split = -1
         }
       }
       const startMs = tokens[j].startMs
       const speech = endMs - startMs
       const available = Math.min(preset.maxDurationMs, nextStart - gapMs - startMs + preset.maxLeadInMs)
-      const chars = w + (dialogue ? 2 * charCount(preset.dialogueDash) - 1 : 0)
+      const chars = w + (dialogue ? 2 * dash - 1 : 0)
       const need = readingTimeMs(chars, i - j, preset)
-      let cost = best[j] + costPerCue + layoutCost + (i < n ? cutCost[i] : 0)
+      let cost = best[j] + costPerCue + layoutCost + cut
       if (need > available) cost += readingSpeedBreach * (1 + (need - available) / Math.max(available, 1))
       if (available < preset.minDurationMs) cost += minDurationBreach
       if (speech > preset.maxDurationMs && !single) cost += maxDurationBreach * (1 + (speech - preset.maxDurationMs) / 1000)
       if (maxPause > longPauseInside) cost += (maxPause - longPauseInside) / 100
       if (cost < best[i]) {
         best[i] = cost
-        choice[i] = { from: j, to: i, starts, dialogue }
+        bestFrom[i] = j
+        bestSplit[i] = split
+        bestDialogue[i] = dialogue
       }
     }
   }
   const plans: Plan[] = []
   for (let i = n; i > 0; ) {
-    const p = choice[i]
-    if (!p) throw new Error(`segmentation found no cut at word ${i}`) // unreachable: a single word is always a candidate
-    plans.push(p)
-    i = p.from
+    const from = bestFrom[i]
+    if (from < 0) throw new Error(`segmentation found no cut at word ${i}`) // unreachable: a single word is always a candidate
+    const split = bestSplit[i]
+    const starts = split >= 0 ? [split] : split === -2 ? (layoutLines(prefix, lineCost, from, i, preset.maxCharsPerLine, preset.maxLines)?.starts ?? []) : []
+    plans.push({ from, to: i, starts, dialogue: bestDialogue[i] === 1 })
+    i = from
   }
   return plans.reverse()
 }
