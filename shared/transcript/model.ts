@@ -4,9 +4,10 @@ import type { ApiAnnotation, ApiSpeaker, ApiTranscriptSegment, ApiWord, Transcri
  * The editing model: what the editor, the subtitle engine and every export work on.
  *
  * Times are integer milliseconds from the start of the recording, always. The model is
- * immutable: every edit returns a new model and shares untouched segments/words by reference,
- * which is what lets the JSON writer give back a segment's original API object verbatim when
- * the reviewer never touched it (reference equality with the loaded segment).
+ * immutable: every edit returns a new model and shares untouched segments/words by reference.
+ * Anything an edit changes is marked `edited`; the JSON writer gives back the original API
+ * object (`source`) verbatim for everything not so marked, which survives the model being
+ * serialised to a draft and read back (no reliance on object identity).
  */
 
 /** How segment/annotation `start`/`end` were expressed in the export (words are always seconds). */

@@ -271,7 +271,14 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   const totalMs = exp.totalTimeInSeconds && exp.totalTimeInSeconds > 0 ? Math.round(exp.totalTimeInSeconds * 1000) : 0
   const lastEnd = segments.reduce((max, s) => Math.max(max, s.endMs), 0)
   const durationMs = Math.max(totalMs, lastEnd)
-  const annotations = (exp.transcript.annotations ?? []).map((a, index) => normaliseAnnotation(a, index, unit, totalMs > 0 ? durationMs : 0, issues))
+  const annotationIds = new Set<string>()
+  const annotations = (exp.transcript.annotations ?? []).map((a, index) => {
+    const annotation = normaliseAnnotation(a, index, unit, totalMs > 0 ? durationMs : 0, issues)
+    // Edits address annotations by id, so a missing or repeated uniqueId gets a stand-in.
+    const id = annotationIds.has(annotation.id) ? `${annotation.id}#${index}` : annotation.id
+    annotationIds.add(id)
+    return id === annotation.id ? annotation : { ...annotation, id }
+  })
 
   return {
     taskId: exp.taskId,

@@ -101,7 +101,8 @@ function annotationToApi(a: Annotation, model: TranscriptModel): ApiAnnotation {
     modifiedBy: a.modifiedBy ?? a.createdBy ?? null,
     modifiedOn: a.modifiedOn ?? a.createdOn ?? null
   }
-  const out: ApiAnnotation = { ...base, uniqueId: a.id, content: a.content, start: msToUnit(a.startMs, model.timeUnit), end: msToUnit(a.endMs, model.timeUnit) }
+  // A loaded annotation keeps its own uniqueId (even null): the model id may be a stand-in.
+  const out: ApiAnnotation = { ...base, uniqueId: a.source ? a.source.uniqueId : a.id, content: a.content, start: msToUnit(a.startMs, model.timeUnit), end: msToUnit(a.endMs, model.timeUnit) }
   if (a.source) {
     if (a.modifiedByUserName !== undefined) out.modifiedByUserName = a.modifiedByUserName
     if (a.modifiedBy !== undefined) out.modifiedBy = a.modifiedBy

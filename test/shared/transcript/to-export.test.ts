@@ -3,6 +3,7 @@ import { edgeCases } from '../../fixtures/edge-cases'
 import { convertRealFixture } from '../../fixtures/real-to-export'
 import {
   addSpeaker,
+  editAnnotation,
   insertSegment,
   mergeSegments,
   normaliseTranscript,
@@ -88,6 +89,21 @@ describe('toTranscriptExport of an edited model', () => {
     const named = toTranscriptExport(renameSpeaker(u, ghost.id, 'Carol'))
     expect(named.transcript.speakers!.map((s) => s.speakerName)).toEqual(['Alice Archer', 'Carol'])
     expect(named.transcript.transcripts).toStrictEqual(edgeCases.unknownSpeaker.transcript.transcripts)
+  })
+
+  it('gives annotations with missing or repeated uniqueIds stand-in ids but writes their own back', () => {
+    const base = edgeCases.annotationsOutside
+    const anns = base.transcript.annotations!
+    const input = wire({ ...base, transcript: { ...base.transcript, annotations: [{ ...anns[0], uniqueId: null }, anns[1], { ...anns[2], uniqueId: anns[1].uniqueId }] } })
+    const m = normaliseTranscript(input)
+    expect(new Set(m.annotations.map((a) => a.id)).size).toBe(3)
+    expect(toTranscriptExport(m)).toStrictEqual(input)
+    const out = toTranscriptExport(editAnnotation(editAnnotation(m, m.annotations[0].id, 'first'), m.annotations[2].id, 'third'))
+    expect(out.transcript.annotations!.map((a) => [a.uniqueId, a.content])).toEqual([
+      [null, 'first'],
+      [anns[1].uniqueId, anns[1].content],
+      [anns[1].uniqueId, 'third']
+    ])
   })
 
   it('emits an edited unsorted transcript in time order with repaired times', () => {
