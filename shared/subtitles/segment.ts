@@ -46,7 +46,7 @@ interface Token {
 // and a hard "never split here" pair should outweigh almost anything but a breach.
 const costPerCue = 8
 const cutWeight = 1.5
-const midSentenceCut = 3
+const midSentenceCut = 6
 const dialogueCueCost = 4
 const dialoguePartCut = 12
 const readingSpeedBreach = 25
