@@ -176,3 +176,14 @@ export function describeBreach(breach: QcBreach, formatTime: (ms: number) => str
   if (breach.rule === 'order') return `${head} starts ${-breach.figure} ms before the previous cue`
   return `${head} ${breach.figure} ${unit} ${relation[breach.rule]} ${breach.limit} ${unit}`
 }
+
+/** A human-readable QC report (for `sdte qc`): a summary line, counts by rule, then each breach. */
+export function formatQcText(report: QcReport, formatTime: (ms: number) => string): string {
+  const s = report.summary
+  const lines = [
+    `QC (${report.preset}): ${s.cues} cues, ${s.hard} hard and ${s.soft} soft breaches; ${(s.softBreachShare * 100).toFixed(1)}% of cues break a soft rule.`
+  ]
+  for (const [rule, count] of Object.entries(s.byRule)) lines.push(`  ${rule} (${qcRuleSeverity[rule as QcRule]}): ${count}`)
+  for (const b of report.breaches) lines.push(describeBreach(b, formatTime))
+  return lines.join('\n') + '\n'
+}

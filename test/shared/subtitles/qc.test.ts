@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { resolvePreset } from '../../../shared/subtitles/presets'
-import { describeBreach, runQc } from '../../../shared/subtitles/qc'
+import { describeBreach, formatQcText, runQc } from '../../../shared/subtitles/qc'
 import type { QcRule } from '../../../shared/subtitles/qc'
 import { formatVttTime } from '../../../shared/subtitles/timecode'
 import type { QcCue } from '../../../shared/subtitles/types'
@@ -58,5 +58,18 @@ describe('runQc', () => {
   it('describes a breach for people', () => {
     const [b] = runQc([ok(3_723_004, 3_724_004, ['x'.repeat(30)])], netflix).breaches
     expect(describeBreach(b, formatVttTime)).toBe('cue 1 at 01:02:03.004: reading-speed (soft) 30 chars/s > 20 chars/s')
+  })
+})
+
+describe('formatQcText', () => {
+  it('prints a summary, counts by rule and each breach', () => {
+    const report = runQc([ok(0, 300, ['Hi.']), ok(200, 2000)], netflix)
+    expect(formatQcText(report, formatVttTime)).toBe(
+      'QC (netflix-en): 2 cues, 1 hard and 1 soft breaches; 50.0% of cues break a soft rule.\n' +
+        '  min-duration (soft): 1\n' +
+        '  overlap (hard): 1\n' +
+        'cue 1 at 00:00:00.000: min-duration (soft) 300 ms < 833 ms\n' +
+        'cue 2 at 00:00:00.200: overlap (hard) overlaps the previous cue by 100 ms\n'
+    )
   })
 })
