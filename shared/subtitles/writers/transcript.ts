@@ -46,7 +46,10 @@ export function transcriptParagraphs(model: TranscriptModel, options: Transcript
     const startMs = segment.words.length ? Math.min(segment.startMs, segment.words[0].startMs) : segment.startMs
     const showLabel = options.labels === 'every' || segment.speakerId !== previous
     previous = segment.speakerId
-    speech.push({ startMs, timecode: stamp(startMs), label: showLabel ? speakerLabel(byId.get(segment.speakerId), segment.speakerId) : null, text, kind: 'speech' })
+    // A segment with no speaker at all (blank id and no name) gets no label rather than "Speaker:".
+    const known = segment.speakerId.trim() !== '' || !!byId.get(segment.speakerId)?.name.trim()
+    const label = showLabel && known ? speakerLabel(byId.get(segment.speakerId), segment.speakerId) : null
+    speech.push({ startMs, timecode: stamp(startMs), label, text, kind: 'speech' })
   }
   if (!options.annotations) return speech
   const notes = model.annotations

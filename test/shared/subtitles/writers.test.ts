@@ -102,6 +102,10 @@ describe('transcripts', () => {
     )
   })
 
+  it('TXT: no label for a segment without any speaker', () => {
+    expect(writeTxt(makeModel([['', paced('Nobody said this.', 0)]]))).toBe('Nobody said this.\n')
+  })
+
   it('DOCX: a zip package as a Uint8Array, no Node Buffer', async () => {
     const out = await writeFormat('docx', model, { timecodes: true })
     expect(out.content).toBeInstanceOf(Uint8Array)
