@@ -46,11 +46,13 @@ export type Command =
       readonly command: 'qc'
       readonly source: Exclude<ExportSource, { type: 'batch' }>
       readonly preset?: string
+      /** Print the report as JSON for machines. */
+      readonly json: boolean
       readonly kind?: ExportKind
     })
 
 const valueOptions = new Set(['task', 'external-id', 'input', 'tasks', 'format', 'kind', 'preset', 'out', 'out-dir', 'concurrency', 'base-url', 'timeout', 'log-dir'])
-const flagOptions = new Set(['help'])
+const flagOptions = new Set(['help', 'json'])
 
 /** Default number of tasks fetched at once in a batch. */
 export const defaultConcurrency = 4
@@ -82,9 +84,10 @@ export function parseArgs(argv: readonly string[]): Command {
     const source = oneSource(opts, sources)
     if (source.type === 'batch') throw new UsageError('sdte qc takes one task')
     for (const name of ['format', 'out', 'out-dir', 'concurrency']) if (opts.has(name)) throw new UsageError(`--${name} does not apply to sdte qc`)
-    return { command: 'qc', ...common, source, preset: opts.get('preset'), kind }
+    return { command: 'qc', ...common, source, preset: opts.get('preset'), kind, json: opts.has('json') }
   }
 
+  if (opts.has('json')) throw new UsageError('--json applies to sdte qc; for exports use --format json')
   const source = oneSource(opts, sources)
   const format = opts.get('format')
   if (format === undefined) throw new UsageError('--format is required (e.g. --format json)')
@@ -174,11 +177,14 @@ Usage:
   sdte export --task <id> | --external-id <id> | --input <export.json>
               --format <fmt> [--kind transcript|document] [--preset <name>] [--out <file>|-]
   sdte export --tasks <id,id,...> --format <fmt> --out-dir <dir> [--concurrency <n>]
-  sdte qc     --task <id> | --external-id <id> | --input <file> [--preset <name>]
+  sdte qc     --task <id> | --external-id <id> | --input <file> [--preset <name>] [--json]
 
 Options:
   --kind transcript|document   which export endpoint (default transcript)
-  --format <fmt>               json (exactly what the server sent); subtitle formats when available
+  --format <fmt>               srt, vtt, ttml, sbv, ass (subtitles), txt, docx (transcripts),
+                               json (exactly what the server sent; a draft exports with its edits)
+  --preset <name>              subtitle rules: netflix-en (default), bbc, web
+  --json                       sdte qc: the report as JSON
   --out <file>|-               output file, or - for stdout (the default)
   --out-dir <dir>              batch output folder: <taskId>.<ext> per task
   --concurrency <n>            tasks fetched at once in a batch (default ${defaultConcurrency})

@@ -1,6 +1,7 @@
 import type { ExportKind } from '../../shared/api/endpoints'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
 import type { DocumentExport } from '../../shared/api/document-export'
+import type { TranscriptModel } from '../../shared/transcript/model'
 
 /*
  * Output formats of `sdte export`, as a registry: `json` is built in; the subtitle and document
@@ -10,7 +11,14 @@ import type { DocumentExport } from '../../shared/api/document-export'
 
 /** What a format renders from. */
 export type FormatInput =
-  | { readonly kind: 'transcript'; readonly raw: string; readonly data: TranscriptExport; readonly preset?: string }
+  | {
+      readonly kind: 'transcript'
+      readonly raw: string
+      readonly data: TranscriptExport
+      readonly preset?: string
+      /** The edited model, when the input was a saved draft. */
+      readonly model?: TranscriptModel
+    }
   | { readonly kind: 'document'; readonly raw: string; readonly data: DocumentExport; readonly preset?: string }
 
 /** One output format. */

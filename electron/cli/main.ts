@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises'
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { AppError, toErrorData } from '../../shared/errors'
 import type { ExportKind, TaskRef } from '../../shared/api/endpoints'
-import { parseDocumentExport, parseTranscriptExport } from '../../shared/api/parse-export'
 import { writeFileAtomic } from '../services/fs/atomic-write'
 import { createApiServices, type ApiServices } from '../services/api/create-services'
 import { createMemorySecretStore } from '../services/auth/secret-store'
@@ -14,7 +12,12 @@ import { nullLogger } from '../services/logging/logger'
 import { helpText, parseArgs, UsageError, type Command } from './args'
 import { exitCodeFor, exitCodes, worstExitCode } from './exit-codes'
 import { resolveFormat, type ExportFormat, type FormatInput } from './formats'
-import { runQc } from './qc'
+import { runQc, setQcRunner } from './qc'
+import { readInputFile } from './input-file'
+import { runQcReport } from './qc-report'
+import './transcript-formats'
+
+setQcRunner(runQcReport)
 
 /*
  * `sdte`: the same services as the app (auth, API client, atomic writer), no Electron.
@@ -156,30 +159,11 @@ async function exportBatch(command: ExportCommand, taskIds: readonly number[], k
 }
 
 async function exportFromInput(command: ExportCommand, path: string, io: CliIo): Promise<number> {
-  let raw: string
-  try {
-    raw = await readFile(resolve(io.cwd, path), 'utf8')
-  } catch (error) {
-    throw new AppError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
-  }
-  let body: unknown
-  try {
-    body = JSON.parse(raw)
-  } catch {
-    throw new AppError('invalid_response', `${path} is not valid JSON`)
-  }
-  const kind: ExportKind = command.kind ?? detectKind(body)
-  const format = checkedFormat(command.format, kind)
-  const data = kind === 'transcript' ? parseTranscriptExport(body) : parseDocumentExport(body)
-  const content = await format.render({ kind, raw, data, preset: command.preset } as FormatInput)
+  const input = await readInputFile(path, command.kind, io.cwd)
+  const format = checkedFormat(command.format, input.kind)
+  const content = await format.render({ ...input, preset: command.preset } as FormatInput)
   await writeOutput(command.out, content, io)
   return exitCodes.ok
-}
-
-/** A document export has `chunks`/`totalPages`; anything else is read as a transcript export. */
-function detectKind(body: unknown): ExportKind {
-  if (body && typeof body === 'object' && !('transcript' in body) && ('chunks' in body || 'totalPages' in body)) return 'document'
-  return 'transcript'
 }
 
 function checkedFormat(name: string, kind: ExportKind): ExportFormat {

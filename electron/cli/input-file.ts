@@ -1,0 +1,59 @@
+import { readFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { AppError } from '../../shared/errors'
+import type { ExportKind } from '../../shared/api/endpoints'
+import { parseDocumentExport, parseTranscriptExport } from '../../shared/api/parse-export'
+import { toTranscriptExport } from '../../shared/transcript'
+import type { TranscriptModel } from '../../shared/transcript'
+import type { FormatInput } from './formats'
+
+/*
+ * `--input <file>`: a saved export (transcript or document, as the API sends it) or an app
+ * draft (`{ version, taskId, exportHash, savedAt, document }` whose document is the edited
+ * transcript model). A draft exports with the reviewer's edits.
+ */
+
+/** Reads and validates an input file; the result is ready for a format's `render`. */
+export async function readInputFile(path: string, kind: ExportKind | undefined, cwd: string): Promise<FormatInput> {
+  let raw: string
+  try {
+    raw = await readFile(resolve(cwd, path), 'utf8')
+  } catch (error) {
+    throw new AppError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+  }
+  let body: unknown
+  try {
+    body = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw)
+  } catch {
+    throw new AppError('invalid_response', `${path} is not valid JSON`)
+  }
+  if (isDraft(body)) {
+    if (kind === 'document') throw new AppError('invalid_response', `${path} is a transcript draft, not a document export`)
+    const model = body.document as unknown as TranscriptModel
+    let data
+    try {
+      data = parseTranscriptExport(toTranscriptExport(model))
+    } catch (error) {
+      throw new AppError('invalid_response', `${path} is a draft whose transcript cannot be read: ${(error as Error).message}`)
+    }
+    return { kind: 'transcript', raw: JSON.stringify(data, null, 2) + '\n', data, model }
+  }
+  const detected = kind ?? detectKind(body)
+  return detected === 'transcript'
+    ? { kind: 'transcript', raw, data: parseTranscriptExport(body) }
+    : { kind: 'document', raw, data: parseDocumentExport(body) }
+}
+
+/** A draft file written by the app (electron/services/drafts). */
+function isDraft(body: unknown): body is { taskId: unknown; exportHash: string; document: { segments: unknown[]; source: unknown } } {
+  if (!body || typeof body !== 'object') return false
+  const b = body as Record<string, unknown>
+  const doc = b['document'] as Record<string, unknown> | undefined
+  return typeof b['exportHash'] === 'string' && 'savedAt' in b && !!doc && typeof doc === 'object' && Array.isArray(doc['segments']) && typeof doc['source'] === 'object'
+}
+
+/** A document export has `chunks`/`totalPages`; anything else is read as a transcript export. */
+function detectKind(body: unknown): ExportKind {
+  if (body && typeof body === 'object' && !('transcript' in body) && ('chunks' in body || 'totalPages' in body)) return 'document'
+  return 'transcript'
+}
