@@ -75,6 +75,9 @@ const draftSuffix = '.draft.json'
 
 /** Makes a draft store over a folder. */
 export function createDraftStore(ports: DraftStorePorts): DraftStore {
+  // Saves of one task run one after another, so the file always ends with the last call's value
+  // (two atomic renames racing could otherwise land out of order).
+  const queues = new Map<string, Promise<unknown>>()
   const pathOf = (taskId: string | number): string => join(ports.dir, `${draftKey(taskId)}${draftSuffix}`)
 
   async function load<TDocument, TMeta>(taskId: string | number): Promise<Draft<TDocument, TMeta> | null> {
@@ -113,10 +116,18 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
       } catch (error) {
         throw new AppError('bad_request', 'The draft could not be serialised.', { cause: error })
       }
+      const previous = queues.get(key) ?? Promise.resolve()
+      const write = previous
+        .catch(() => undefined)
+        .then(() => writeFileAtomic(pathOf(key), text))
+        .catch((error: unknown) => {
+          throw new AppError('io', `The draft for task ${key} could not be written: ${(error as Error).message}`, { cause: error })
+        })
+      queues.set(key, write)
       try {
-        await writeFileAtomic(pathOf(key), text)
-      } catch (error) {
-        throw new AppError('io', `The draft for task ${key} could not be written: ${(error as Error).message}`, { cause: error })
+        await write
+      } finally {
+        if (queues.get(key) === write) queues.delete(key)
       }
       return summary
     },

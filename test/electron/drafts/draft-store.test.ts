@@ -48,6 +48,15 @@ describe('DraftStore', () => {
     expect(await readdir(dir)).toEqual(['1.draft.json'])
   })
 
+  it('lands concurrent saves of one task in call order', async () => {
+    const drafts = store()
+    const big = (n: number) => ({ n, pad: 'x'.repeat(n === 0 ? 4_000_000 : 10) })
+    // The first (big, slow) save must not overwrite the later small ones.
+    await Promise.all([drafts.save(2, 'h', big(0), {}), drafts.save(2, 'h', big(1), {}), drafts.save(2, 'h', big(2), {})])
+    expect((await drafts.load<{ n: number }>(2))?.document.n).toBe(2)
+    expect(await readdir(dir)).toEqual(['2.draft.json'])
+  })
+
   it('returns null when there is no draft, and discard is idempotent', async () => {
     const drafts = store()
     expect(await drafts.load(5)).toBeNull()

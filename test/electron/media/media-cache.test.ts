@@ -139,6 +139,28 @@ describe('MediaService.resolve', () => {
     expect(await readdir(join(cacheDir, '9'))).toEqual([])
   })
 
+  it('joins a second resolve to the download in flight; cancels only when every caller did', async () => {
+    const media = service()
+    const url = `${base}/recordings/joined.mp3?sig=ok`
+    const seen: number[] = []
+    const [a, b] = await Promise.all([media.resolve(30, url), media.resolve(30, url, { onProgress: (p) => seen.push(p.receivedBytes) })])
+    expect(a).toMatchObject({ status: 'ready', source: 'download' })
+    expect(b).toEqual(a)
+    expect(seen.at(-1)).toBe(mp3Bytes.length)
+    expect(requests.filter((p) => p === '/recordings/joined.mp3')).toHaveLength(1)
+
+    // One of two callers cancels: the other still gets the file.
+    const stallUrl = `${base}/recordings/stall.mp3?sig=ok`
+    const first = new AbortController()
+    const second = new AbortController()
+    const one = media.resolve(31, stallUrl, { signal: first.signal })
+    const two = media.resolve(31, stallUrl, { signal: second.signal, onProgress: () => first.abort() })
+    expect(await one).toMatchObject({ status: 'error', code: 'cancelled' })
+    second.abort()
+    expect(await two).toMatchObject({ status: 'error', code: 'cancelled' })
+    expect(await readdir(join(cacheDir, '31'))).toEqual([])
+  })
+
   it('takes the extension from the URL when the server sends a generic type, else from the bytes', async () => {
     const byUrl = await service().resolve(10, `${base}/recordings/x.mp3?sig=ok`)
     expect(byUrl).toMatchObject({ status: 'ready', contentType: 'audio/mpeg' })
