@@ -68,7 +68,10 @@ export interface QcBreach {
   readonly limit: number
   /** Zero-based index into the cues checked. */
   readonly cueIndex: number
+  /** The cue's start as written (programme offset included). */
   readonly startMs: number
+  /** The same moment in the recording (start less the preset's programme offset): where an editor seeks. */
+  readonly mediaMs: number
 }
 
 /** Counts over the whole report. */
@@ -101,7 +104,8 @@ export function runQc(cues: readonly QcCue[], preset: SubtitlePreset): QcReport 
   const minGapMs = Math.floor((preset.minGapFrames * num) / den)
   const tolerance = 1
   const add = (rule: QcRule, figure: number, limit: number, cueIndex: number): void => {
-    breaches.push({ rule, severity: qcRuleSeverity[rule], figure, limit, cueIndex, startMs: cues[cueIndex].startMs })
+    const startMs = cues[cueIndex].startMs
+    breaches.push({ rule, severity: qcRuleSeverity[rule], figure, limit, cueIndex, startMs, mediaMs: Math.max(0, startMs - preset.startOffsetMs) })
   }
   cues.forEach((cue, k) => {
     const widths = cue.lines.map(charCount)

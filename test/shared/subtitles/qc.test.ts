@@ -33,7 +33,7 @@ describe('runQc', () => {
   it.each(table)('%s', (_label, cues, rule, severity, figure, limit, cueIndex) => {
     const report = runQc(cues, netflix)
     const breach = report.breaches.find((b) => b.rule === rule)
-    expect(breach).toEqual({ rule, severity, figure, limit, cueIndex, startMs: cues[cueIndex].startMs })
+    expect(breach).toEqual({ rule, severity, figure, limit, cueIndex, startMs: cues[cueIndex].startMs, mediaMs: cues[cueIndex].startMs })
     expect(report.summary.byRule[rule]).toBe(1)
   })
 
@@ -50,9 +50,12 @@ describe('runQc', () => {
     expect(report.summary.softBreachShare).toBe(0.25)
   })
 
-  it('ignores the programme offset', () => {
+  it('ignores the programme offset, and gives the media time of each breach', () => {
     const offset = 36_000_000
     expect(runQc([ok(offset, offset + 2000), ok(offset + 2084, offset + 4000)], netflix).breaches).toEqual([])
+    const shifted = resolvePreset('netflix-en', { startOffsetMs: offset })
+    const [b] = runQc([ok(offset + 5000, offset + 5100)], shifted).breaches
+    expect(b).toMatchObject({ rule: 'min-duration', startMs: offset + 5000, mediaMs: 5000 })
   })
 
   it('describes a breach for people', () => {
