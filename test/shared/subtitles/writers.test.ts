@@ -114,6 +114,18 @@ describe('transcripts', () => {
     expect(String.fromCharCode(bytes[0], bytes[1])).toBe('PK')
     expect(out).toMatchObject({ extension: 'docx', mime: formatInfo.docx.mime })
   })
+
+  it('DOCX: packs with no Node Buffer at all (as in the renderer)', async () => {
+    const g = globalThis as { Buffer?: unknown }
+    const saved = g.Buffer
+    delete g.Buffer
+    try {
+      const out = await writeFormat('docx', model)
+      expect((out.content as Uint8Array).length).toBeGreaterThan(1000)
+    } finally {
+      g.Buffer = saved
+    }
+  })
 })
 
 describe('writeFormat', () => {
