@@ -167,9 +167,9 @@ describe('sdte export', () => {
   })
 
   it('usage errors exit 2 with one line (spawned)', async () => {
-    const run = await sdte(['export', '--task', '1001', '--format', 'srt'])
+    const run = await sdte(['export', '--task', '2001', '--kind', 'document', '--format', 'srt'])
     expect(run.code).toBe(2)
-    expect(run.stderr).toBe('sdte: format "srt" is not available in this build yet; available: json\n')
+    expect(run.stderr).toMatch(/^sdte: format "srt" cannot render a document task; for document tasks use: .*json.*\n$/)
   })
 
   it.each([
@@ -183,7 +183,7 @@ describe('sdte export', () => {
     [['export', '--task', '1', '--format', 'json', '--kind', 'audio'], /--kind must be/],
     [['export', '--external-id', 'X', '--kind', 'document', '--format', 'json'], null],
     [['frobnicate'], /unknown command/],
-    [['qc', '--task', '1'], /not available in this build yet/],
+    [['qc', '--task', '1', '--format', 'srt'], /--format does not apply to sdte qc/],
     [['qc', '--tasks', '1,2'], /one task/]
   ])('usage %j', async (args, message) => {
     const stderr: string[] = []
