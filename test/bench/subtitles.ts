@@ -70,6 +70,8 @@ function qcFigures(prefix: string, report: QcReport, breakShare: number): Figure
   return {
     [`${prefix} cues`]: { value: s.cues, unit: 'cues' },
     [`${prefix} hard breaches`]: { value: s.hard, unit: 'breaches' },
+    [`${prefix} too-many-lines breaches`]: { value: s.byRule.lines ?? 0, unit: 'cues' },
+    [`${prefix} overlap breaches`]: { value: s.byRule.overlap ?? 0, unit: 'cues' },
     [`${prefix} soft-breach share`]: { value: round(s.softBreachShare * 100), unit: '% of cues' },
     [`${prefix} reading-speed breaches`]: { value: s.byRule['reading-speed'] ?? 0, unit: 'cues' },
     [`${prefix} min-duration breaches`]: { value: s.byRule['min-duration'] ?? 0, unit: 'cues' },
@@ -112,6 +114,15 @@ export async function run(): Promise<Figures> {
   Object.assign(figures, qcFigures('netflix-en ours:', runQc(ours, preset), forbiddenShare(ourPairs)))
   const naive = naiveCues(model, preset)
   Object.assign(figures, qcFigures('netflix-en naive (84 chars/cue):', runQc(naive, preset), forbiddenShare(naive.flatMap((c) => c.breaks))))
+  for (const name of ['bbc', 'web'] as const) {
+    const other = resolvePreset(name)
+    const ourReport = runQc(segmentCues(model, other).cues, other).summary
+    const naiveReport = runQc(naiveCues(model, other), other).summary
+    figures[`${name} ours: hard breaches`] = { value: ourReport.hard, unit: 'breaches' }
+    figures[`${name} ours: soft-breach share`] = { value: round(ourReport.softBreachShare * 100), unit: '% of cues' }
+    figures[`${name} naive: hard breaches`] = { value: naiveReport.hard, unit: 'breaches' }
+    figures[`${name} naive: soft-breach share`] = { value: round(naiveReport.softBreachShare * 100), unit: '% of cues' }
+  }
   return figures
 }
 
