@@ -1,8 +1,10 @@
+import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createPeaksService } from '../../electron/services/media/peaks'
 
 /*
  * Child process for test/bench/media.ts: computes (or reads cached) peaks for one file and
- * prints one JSON line with the wall time, the process's peak RSS and the peak JS heap seen,
+ * prints one JSON line with the wall time, the process's peak RSS, the peak JS heap seen and the
+ * longest event-loop stall,
  * so the figures are this computation's alone. With mode "idle" it only reports the baseline.
  * Usage: node --import tsx media-peaks-worker.ts <mode: compute|idle> <file> <cacheDir>
  */
@@ -16,6 +18,9 @@ const sampler = setInterval(() => {
   peakExternal = Math.max(peakExternal, usage.external + usage.arrayBuffers)
 }, 20)
 
+// The longest the event loop was held while computing: what main's IPC and protocol would feel.
+const loop = monitorEventLoopDelay({ resolution: 5 })
+loop.enable()
 const started = performance.now()
 let status = 'idle'
 let fromCache = false
@@ -33,6 +38,7 @@ if (mode === 'compute') {
   }
 }
 const elapsedMs = performance.now() - started
+loop.disable()
 clearInterval(sampler)
 const usage = process.memoryUsage()
 peakHeap = Math.max(peakHeap, usage.heapUsed)
@@ -45,6 +51,7 @@ console.log(
     elapsedMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     peakHeapMb: peakHeap / 1024 / 1024,
-    peakExternalMb: peakExternal / 1024 / 1024
+    peakExternalMb: peakExternal / 1024 / 1024,
+    maxLoopDelayMs: loop.max / 1e6
   })
 )

@@ -29,6 +29,7 @@ interface WorkerResult {
   maxRssMb: number
   peakHeapMb: number
   peakExternalMb: number
+  maxLoopDelayMs: number
 }
 
 /** Runs the benchmark and returns its figures. */
@@ -58,6 +59,7 @@ export async function run(): Promise<Figures> {
       figures[`${label}: peak RSS while computing`] = { value: round(first.maxRssMb), unit: 'MB' }
       figures[`${label}: peak RSS above baseline while computing`] = { value: round(first.maxRssMb - idle.maxRssMb), unit: 'MB' }
       figures[`${label}: peak JS heap while computing`] = { value: round(first.peakHeapMb), unit: 'MB' }
+      figures[`${label}: longest event-loop stall while computing`] = { value: round(first.maxLoopDelayMs), unit: 'ms' }
       figures[`${label}: peak RSS on cached open`] = { value: round(cachedRss), unit: 'MB' }
     } finally {
       await rm(cacheDir, { recursive: true, force: true })

@@ -101,7 +101,8 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
     }
   }
   try {
-    await forEachChunk(path, 0, undefined, 64 * 1024, options, async (chunk) => {
+    // 16 KiB of compressed audio decodes in a few ms: main's event loop is never held for long.
+    await forEachChunk(path, 0, undefined, 16 * 1024, options, async (chunk) => {
       deliver(await decoder.decode(chunk))
     })
     if (decoder.flush) deliver(await decoder.flush())
@@ -184,7 +185,8 @@ async function decodeWav(path: string, sink: PcmSink, options: DecodeOptions): P
   const { blockAlign, sampleRate } = format
   let carry = new Uint8Array(0)
   const end = format.dataOffset + format.dataLength - 1
-  await forEachChunk(path, format.dataOffset, end, 1024 * 1024, options, (chunk) => {
+  // 256 KiB of PCM per step: a few ms of work, so main stays responsive while it runs.
+  await forEachChunk(path, format.dataOffset, end, 256 * 1024, options, (chunk) => {
     let joined: Uint8Array = chunk
     if (carry.length > 0) {
       joined = new Uint8Array(carry.length + chunk.length)
