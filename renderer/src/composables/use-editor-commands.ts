@@ -1,0 +1,144 @@
+import { onBeforeUnmount, onMounted } from 'vue'
+import { useEditorStore } from '../stores/editor-store'
+import { usePlaybackStore } from '../stores/playback-store'
+import { useEditorUiStore } from '../stores/editor-ui-store'
+import { actionForEvent, detectMac } from '../lib/shortcuts'
+import type { ShortcutAction } from '../lib/shortcuts'
+import type { MenuCommand } from '../../../shared/ipc/contract'
+import { sdte } from '../lib/bridge'
+
+/*
+ * Every editor action by name, and the two ways to reach them besides buttons: the keyboard
+ * (one window listener reading the remappable table) and the application menu (menu:command).
+ */
+
+/** The skip step of the skip back/forward shortcuts. */
+export const skipMs = 5000
+
+/** True when the focused element takes plain keys itself (text fields, buttons, menus). */
+export function takesPlainKeys(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false
+  if (target.isContentEditable) return true
+  const tag = target.tagName
+  if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') return true
+  const role = target.getAttribute('role')
+  return role === 'menuitem' || role === 'button' || role === 'option' || role === 'menuitemradio' || role === 'dialog'
+}
+
+/** The editor's action runner. */
+export function useEditorCommands() {
+  const editor = useEditorStore()
+  const playback = usePlaybackStore()
+  const ui = useEditorUiStore()
+
+  /** Runs one named action. */
+  function run(action: ShortcutAction): void {
+    switch (action) {
+      case 'playPause':
+        return playback.toggle()
+      case 'skipBack':
+        return playback.skip(-skipMs)
+      case 'skipForward':
+        return playback.skip(skipMs)
+      case 'slower':
+        return playback.stepRate(-1)
+      case 'faster':
+        return playback.stepRate(1)
+      case 'loopSegment': {
+        if (playback.loop) return playback.setLoop(null)
+        const p = editor.position()
+        const seg = p ? editor.model?.segments.find((s) => s.id === p.segmentId) : undefined
+        if (seg) playback.setLoop({ startMs: seg.startMs, endMs: seg.endMs })
+        return
+      }
+      case 'nextSegment':
+        return editor.moveSegment(1)
+      case 'prevSegment':
+        return editor.moveSegment(-1)
+      case 'nextLowConfidence':
+        editor.moveLowConfidence(1)
+        return
+      case 'prevLowConfidence':
+        editor.moveLowConfidence(-1)
+        return
+      case 'backToPlayhead':
+        ui.backToPlayhead()
+        return editor.cursorToPlayhead()
+      case 'editSegment':
+        return editor.startEditing()
+      case 'split':
+        // While editing, the segment's text field splits at its caret itself.
+        if (!editor.editing) editor.splitAtCursor()
+        return
+      case 'merge':
+        editor.mergeWithNext()
+        return
+      case 'markReviewed':
+        editor.toggleReviewed()
+        return
+      case 'addAnnotation':
+        ui.annotationsOpen = true
+        editor.addAnnotation()
+        return
+      case 'undo':
+        editor.undo()
+        return
+      case 'redo':
+        editor.redo()
+        return
+      case 'find':
+        return ui.openFind()
+      case 'zoomIn':
+        return ui.zoom(1)
+      case 'zoomOut':
+        return ui.zoom(-1)
+      case 'export':
+        return editor.requestExport()
+      case 'help':
+        ui.helpOpen = !ui.helpOpen
+        return
+      case 'settings':
+        ui.settingsOpen = !ui.settingsOpen
+        return
+      default: {
+        const n = /^speaker([1-9])$/.exec(action)
+        if (n) editor.assignSpeakerNumber(Number(n[1]))
+      }
+    }
+  }
+
+  /** Handles a menu command meant for the editor (others belong to the shell). */
+  function runMenu(command: MenuCommand): void {
+    if (command === 'undo') run('undo')
+    else if (command === 'redo') run('redo')
+    else if (command === 'find') run('find')
+    else if (command === 'export') run('export')
+    else if (command === 'shortcuts') ui.helpOpen = true
+  }
+
+  return { run, runMenu }
+}
+
+/** Installs the window key listener and the menu subscription for as long as the caller lives. */
+export function useEditorShortcuts(): void {
+  const { run, runMenu } = useEditorCommands()
+  const ui = useEditorUiStore()
+  const isMac = detectMac(navigator.platform)
+  const onKey = (event: KeyboardEvent): void => {
+    if (event.defaultPrevented || event.isComposing) return
+    if (ui.settingsOpen && event.target instanceof HTMLElement && event.target.closest('[data-capturing-keys]')) return
+    const action = actionForEvent(ui.table, event, isMac, takesPlainKeys(event.target))
+    if (!action) return
+    event.preventDefault()
+    run(action)
+  }
+  let offMenu: (() => void) | null = null
+  onMounted(() => {
+    window.addEventListener('keydown', onKey)
+    offMenu = sdte().on('menu:command', runMenu)
+  })
+  onBeforeUnmount(() => {
+    window.removeEventListener('keydown', onKey)
+    offMenu?.()
+  })
+}

@@ -1,0 +1,94 @@
+import { onBeforeUnmount, watch } from 'vue'
+import type { Ref } from 'vue'
+import { usePlaybackStore } from '../stores/playback-store'
+
+/*
+ * Owns the <audio>/<video> element's effects: registers the playback store's driver, and
+ * reports the element's time back to the store — every animation frame while playing (the
+ * `timeupdate` event comes only ~4 times a second, too coarse to follow words), on events when
+ * paused. The element's time only ever writes the store; it never triggers a seek (no echo).
+ */
+
+/** Binds a media element ref to the playback store; returns a stop function. */
+export function useMediaPlayer(media: Ref<HTMLMediaElement | null>): { stop(): void } {
+  const playback = usePlaybackStore()
+  let frame = 0
+  let offs: Array<() => void> = []
+
+  const report = (el: HTMLMediaElement): void => {
+    const ms = Math.round(el.currentTime * 1000)
+    const loop = playback.loop
+    if (loop && !el.paused && ms >= loop.endMs) {
+      el.currentTime = loop.startMs / 1000
+      playback.reportTime(loop.startMs)
+      return
+    }
+    if (ms !== playback.timeMs) playback.reportTime(ms)
+  }
+
+  const tick = (el: HTMLMediaElement) => (): void => {
+    report(el)
+    frame = el.paused ? 0 : requestAnimationFrame(tick(el))
+  }
+
+  function bind(el: HTMLMediaElement): void {
+    el.preservesPitch = true
+    el.playbackRate = playback.rate
+    const on = (type: string, fn: () => void): void => {
+      el.addEventListener(type, fn)
+      offs.push(() => el.removeEventListener(type, fn))
+    }
+    on('play', () => {
+      playback.reportPlaying(true)
+      cancelAnimationFrame(frame)
+      frame = requestAnimationFrame(tick(el))
+    })
+    on('pause', () => {
+      playback.reportPlaying(false)
+      report(el)
+    })
+    on('ended', () => playback.reportPlaying(false))
+    on('seeked', () => report(el))
+    on('timeupdate', () => {
+      if (el.paused) report(el)
+    })
+    on('durationchange', () => playback.reportDuration(el.duration * 1000))
+    on('loadedmetadata', () => playback.reportDuration(el.duration * 1000))
+    playback.attachDriver({
+      play: () => void el.play().catch(() => undefined),
+      pause: () => el.pause(),
+      seek: (ms) => {
+        el.currentTime = ms / 1000
+      },
+      setRate: (rate) => {
+        el.playbackRate = rate
+        el.preservesPitch = true
+      }
+    })
+  }
+
+  function unbind(): void {
+    cancelAnimationFrame(frame)
+    frame = 0
+    offs.forEach((off) => off())
+    offs = []
+    playback.attachDriver(null)
+    playback.reportPlaying(false)
+  }
+
+  const stopWatch = watch(
+    media,
+    (el) => {
+      unbind()
+      if (el) bind(el)
+    },
+    { immediate: true, flush: 'post' }
+  )
+
+  const stop = (): void => {
+    stopWatch()
+    unbind()
+  }
+  onBeforeUnmount(stop)
+  return { stop }
+}

@@ -1,0 +1,218 @@
+import { onBeforeUnmount, shallowRef } from 'vue'
+import type { Ref } from 'vue'
+import WaveSurfer from 'wavesurfer.js'
+import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js'
+import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js'
+import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js'
+import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js'
+import type { TranscriptModel } from '../../../shared/transcript'
+import { speakerRegionColor } from '../lib/speaker-colors'
+import { formatClock } from '../lib/format'
+
+/*
+ * Owns the wavesurfer instance (STYLE.md habit 6): created on a media element with precomputed
+ * peaks and the duration, so nothing is decoded in the renderer; every subscription is collected
+ * and undone on destroy. Segment regions are resized by their edges and commit on drag end
+ * (`region-updated`, habit 8); annotations live in their own lane at the bottom of the wave.
+ */
+
+/** Decoded peaks: channel 0 = maxima (drawn above the centre), channel 1 = minima (below). */
+export type PeakChannels = [Float32Array, Float32Array]
+
+/** Deinterleaves little-endian Float32 (min, max) pairs into [max, min] channels. */
+export function deinterleavePeaks(buffer: ArrayBuffer): PeakChannels {
+  const view = new DataView(buffer)
+  const pairs = Math.floor(buffer.byteLength / 8)
+  const max = new Float32Array(pairs)
+  const min = new Float32Array(pairs)
+  for (let i = 0; i < pairs; i++) {
+    min[i] = view.getFloat32(i * 8, true)
+    max[i] = view.getFloat32(i * 8 + 4, true)
+  }
+  return [max, min]
+}
+
+/** What the composable reports back: edits are the store's business, not the waveform's. */
+export interface WaveformCallbacks {
+  onSegmentEdge(segmentId: string, edge: 'start' | 'end', ms: number): void
+  onAnnotationMoved(id: string, startMs: number, endMs: number): void
+}
+
+/** Zoom levels in pixels per second. */
+export const zoomLevels: readonly number[] = [2, 5, 10, 20, 40, 80, 150, 300, 600]
+
+const annotationPrefix = 'annotation:'
+
+function cssVar(el: Element, name: string, fallback: string): string {
+  return getComputedStyle(el).getPropertyValue(name).trim() || fallback
+}
+
+/** Creates and manages the waveform inside `container`. */
+export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HTMLElement | null>, callbacks: WaveformCallbacks) {
+  const ws = shallowRef<WaveSurfer | null>(null)
+  const ready = shallowRef(false)
+  const zoomIndex = shallowRef(4)
+  let regions: RegionsPlugin | null = null
+  let unsubscribes: Array<() => void> = []
+  const segmentRegions = new Map<string, Region>()
+  const annotationRegions = new Map<string, Region>()
+  let lastModel: TranscriptModel | null = null
+
+  function colours(el: Element) {
+    return {
+      waveColor: cssVar(el, '--wave', '#8a94a6'),
+      progressColor: cssVar(el, '--wave-progress', '#2f5fd0'),
+      cursorColor: cssVar(el, '--wave-cursor', '#b3261e')
+    }
+  }
+
+  /** Builds wavesurfer on `media` with the given peaks; replaces any previous instance. */
+  function create(media: HTMLMediaElement, url: string, peaks: PeakChannels, durationMs: number): void {
+    destroy()
+    const el = container.value
+    if (!el) return
+    const c = colours(el)
+    regions = RegionsPlugin.create()
+    const plugins = [
+      regions,
+      TimelinePlugin.create({ height: 16, formatTimeCallback: (s: number) => formatClock(s * 1000), style: { fontSize: '10px', color: cssVar(el, '--fg-muted', '#666') } })
+    ]
+    if (overview.value) {
+      plugins.push(
+        MinimapPlugin.create({
+          container: overview.value,
+          height: 22,
+          waveColor: c.waveColor,
+          progressColor: c.progressColor,
+          overlayColor: 'rgba(127, 127, 127, 0.22)',
+          interact: true
+        }) as unknown as RegionsPlugin
+      )
+    }
+    const instance = WaveSurfer.create({
+      container: el,
+      media,
+      url,
+      peaks,
+      duration: durationMs / 1000,
+      height: 88,
+      ...c,
+      cursorWidth: 2,
+      barWidth: 0,
+      normalize: true,
+      minPxPerSec: zoomLevels[zoomIndex.value],
+      autoScroll: true,
+      autoCenter: true,
+      dragToSeek: false,
+      plugins
+    })
+    ws.value = instance
+    unsubscribes.push(instance.on('ready', () => {
+      ready.value = true
+      if (lastModel) syncRegions(lastModel)
+    }))
+    unsubscribes.push(
+      regions.on('region-updated', (region, side) => {
+        if (region.id.startsWith(annotationPrefix)) {
+          callbacks.onAnnotationMoved(region.id.slice(annotationPrefix.length), Math.round(region.start * 1000), Math.round(region.end * 1000))
+        } else if (segmentRegions.get(region.id) === region) {
+          const edge = side ?? 'end'
+          callbacks.onSegmentEdge(region.id, edge, Math.round((edge === 'start' ? region.start : region.end) * 1000))
+        } else return
+        // Whatever the store accepted (it clamps), the regions show the model again.
+        if (lastModel) syncRegions(lastModel, true)
+      })
+    )
+    // Ctrl/Cmd + wheel zooms; a plain wheel scrolls as usual.
+    const onWheel = (event: WheelEvent): void => {
+      if (!event.ctrlKey && !event.metaKey) return
+      event.preventDefault()
+      zoomBy(event.deltaY < 0 ? 1 : -1)
+    }
+    el.addEventListener('wheel', onWheel, { passive: false })
+    unsubscribes.push(() => el.removeEventListener('wheel', onWheel))
+    const scheme = window.matchMedia('(prefers-color-scheme: dark)')
+    const recolour = (): void => {
+      if (ws.value && container.value) ws.value.setOptions(colours(container.value))
+    }
+    scheme.addEventListener('change', recolour)
+    unsubscribes.push(() => scheme.removeEventListener('change', recolour))
+  }
+
+  /** Makes the regions match the model's segments and annotations (only what changed is touched). */
+  function syncRegions(model: TranscriptModel, force = false): void {
+    lastModel = model
+    if (!regions || !ready.value) return
+    const speakerIndex = new Map(model.speakers.map((s, i) => [s.id, i]))
+    const seen = new Set<string>()
+    for (const seg of model.segments) {
+      seen.add(seg.id)
+      const start = seg.startMs / 1000
+      const end = seg.endMs / 1000
+      const color = speakerRegionColor(speakerIndex.get(seg.speakerId) ?? -1)
+      const existing = segmentRegions.get(seg.id)
+      if (!existing) {
+        const region = regions.addRegion({ id: seg.id, start, end, color, drag: false, resize: true, minLength: 0.02 })
+        region.element?.setAttribute('data-segment-id', seg.id)
+        segmentRegions.set(seg.id, region)
+      } else if (force || existing.start !== start || existing.end !== end || existing.color !== color) {
+        existing.setOptions({ start, end, color })
+      }
+    }
+    for (const [id, region] of segmentRegions) {
+      if (!seen.has(id)) {
+        region.remove()
+        segmentRegions.delete(id)
+      }
+    }
+    const seenAnnotations = new Set<string>()
+    for (const a of model.annotations) {
+      seenAnnotations.add(a.id)
+      const start = a.startMs / 1000
+      const end = Math.max(a.endMs, a.startMs + 1) / 1000
+      const existing = annotationRegions.get(a.id)
+      if (!existing) {
+        const region = regions.addRegion({ id: annotationPrefix + a.id, start, end, color: 'rgba(200, 140, 0, 0.45)', drag: true, resize: true })
+        // Their own lane: a band along the bottom of the wave, under the segment regions' handles.
+        if (region.element) {
+          region.element.style.top = '78%'
+          region.element.style.height = '22%'
+          region.element.title = a.content
+          region.element.setAttribute('data-annotation-id', a.id)
+        }
+        annotationRegions.set(a.id, region)
+      } else {
+        if (force || existing.start !== start || existing.end !== end) existing.setOptions({ start, end })
+        if (existing.element) existing.element.title = a.content
+      }
+    }
+    for (const [id, region] of annotationRegions) {
+      if (!seenAnnotations.has(id)) {
+        region.remove()
+        annotationRegions.delete(id)
+      }
+    }
+  }
+
+  /** Zooms one level in (1) or out (-1). */
+  function zoomBy(step: 1 | -1): void {
+    const next = Math.min(zoomLevels.length - 1, Math.max(0, zoomIndex.value + step))
+    zoomIndex.value = next
+    if (ws.value && ready.value) ws.value.zoom(zoomLevels[next])
+  }
+
+  /** Tears the instance down and forgets every subscription and region. */
+  function destroy(): void {
+    unsubscribes.forEach((off) => off())
+    unsubscribes = []
+    segmentRegions.clear()
+    annotationRegions.clear()
+    regions = null
+    ready.value = false
+    ws.value?.destroy()
+    ws.value = null
+  }
+
+  onBeforeUnmount(destroy)
+  return { ws, ready, zoomIndex, create, syncRegions, zoomBy, destroy }
+}

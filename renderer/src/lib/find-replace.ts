@@ -1,0 +1,77 @@
+import type { TranscriptModel } from '../../../shared/transcript'
+import { segmentText } from '../../../shared/transcript'
+
+/*
+ * Find and replace over segment texts: plain or regular expression, whole words, case, and
+ * optionally only the segments of one speaker. Replacement goes through the store's pure edits.
+ */
+
+/** What to look for. */
+export interface FindQuery {
+  readonly text: string
+  readonly regex: boolean
+  readonly wholeWord: boolean
+  readonly caseSensitive: boolean
+  /** Only segments of this speaker; null/undefined = all. */
+  readonly speakerId?: string | null
+}
+
+/** One match: a character range in a segment's text. */
+export interface FindMatch {
+  readonly segmentId: string
+  readonly segmentIndex: number
+  readonly start: number
+  readonly end: number
+  readonly text: string
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+}
+
+/** The search as a global RegExp, or null when the query is empty or not a valid expression. */
+export function buildFindPattern(query: FindQuery): RegExp | null {
+  if (query.text === '') return null
+  let source = query.regex ? query.text : escapeRegExp(query.text)
+  // Letters in any script count as word characters (names like "Zoë" or "Łukasz").
+  if (query.wholeWord) source = `(?<![\\p{L}\\p{N}_])(?:${source})(?![\\p{L}\\p{N}_])`
+  try {
+    return new RegExp(source, query.caseSensitive ? 'gu' : 'giu')
+  } catch {
+    return null
+  }
+}
+
+/** True when the query is a regular expression that does not compile. */
+export function isInvalidPattern(query: FindQuery): boolean {
+  return query.text !== '' && buildFindPattern(query) === null
+}
+
+/** Every non-empty match in the model, in transcript order (capped at `limit`). */
+export function findMatches(model: TranscriptModel, query: FindQuery, limit = 5000): FindMatch[] {
+  const pattern = buildFindPattern(query)
+  if (!pattern) return []
+  const out: FindMatch[] = []
+  model.segments.forEach((seg, segmentIndex) => {
+    if (out.length >= limit) return
+    if (query.speakerId && seg.speakerId !== query.speakerId) return
+    const text = segmentText(seg)
+    pattern.lastIndex = 0
+    let m: RegExpExecArray | null
+    while ((m = pattern.exec(text)) !== null && out.length < limit) {
+      if (m[0].length === 0) {
+        pattern.lastIndex++
+        continue
+      }
+      out.push({ segmentId: seg.id, segmentIndex, start: m.index, end: m.index + m[0].length, text: m[0] })
+    }
+  })
+  return out
+}
+
+/** `text` with every match replaced ($1 etc. work for regular expressions; plain replacements are literal). */
+export function replaceInText(text: string, pattern: RegExp, query: FindQuery, replacement: string): string {
+  pattern.lastIndex = 0
+  const literal = query.regex ? replacement : replacement.replace(/\$/g, '$$$$')
+  return text.replace(pattern, literal)
+}

@@ -1,0 +1,200 @@
+/*
+ * Keyboard shortcuts as data: every editor action, its default keys, and the user's remapping
+ * (kept in localStorage). A combo is written "Mod+Shift+K": `Mod` is Ctrl (Cmd on macOS), so no
+ * default needs Alt/Option (which types characters on macOS keyboards). Combos without Ctrl/Cmd
+ * are ignored while the reviewer is typing in a text field, so plain keys stay plain text there.
+ */
+
+/** Every action the editor can run from the keyboard. */
+export type ShortcutAction =
+  | 'playPause'
+  | 'skipBack'
+  | 'skipForward'
+  | 'slower'
+  | 'faster'
+  | 'loopSegment'
+  | 'nextSegment'
+  | 'prevSegment'
+  | 'nextLowConfidence'
+  | 'prevLowConfidence'
+  | 'editSegment'
+  | 'split'
+  | 'merge'
+  | 'speaker1'
+  | 'speaker2'
+  | 'speaker3'
+  | 'speaker4'
+  | 'speaker5'
+  | 'speaker6'
+  | 'speaker7'
+  | 'speaker8'
+  | 'speaker9'
+  | 'undo'
+  | 'redo'
+  | 'find'
+  | 'markReviewed'
+  | 'addAnnotation'
+  | 'backToPlayhead'
+  | 'zoomIn'
+  | 'zoomOut'
+  | 'export'
+  | 'help'
+  | 'settings'
+
+/** An action's label and default keys, as the help overlay lists them. */
+export interface ShortcutDefinition {
+  readonly action: ShortcutAction
+  readonly label: string
+  readonly group: 'Playback' | 'Navigation' | 'Editing' | 'Speakers' | 'Other'
+  readonly keys: readonly string[]
+}
+
+const speakerDefs: ShortcutDefinition[] = Array.from({ length: 9 }, (_, i) => ({
+  action: `speaker${i + 1}` as ShortcutAction,
+  label: `Set speaker ${i + 1} for the current segment`,
+  group: 'Speakers' as const,
+  keys: [`Mod+${i + 1}`]
+}))
+
+/** The default map, in the order the help overlay shows it. */
+export const shortcutDefinitions: readonly ShortcutDefinition[] = [
+  { action: 'playPause', label: 'Play / pause', group: 'Playback', keys: ['Space', 'Mod+Space'] },
+  { action: 'skipBack', label: 'Skip back 5 s', group: 'Playback', keys: ['J', 'Mod+J'] },
+  { action: 'skipForward', label: 'Skip forward 5 s', group: 'Playback', keys: ['L', 'Mod+L'] },
+  { action: 'slower', label: 'Slower', group: 'Playback', keys: ['Mod+['] },
+  { action: 'faster', label: 'Faster', group: 'Playback', keys: ['Mod+]'] },
+  { action: 'loopSegment', label: 'Loop the current segment', group: 'Playback', keys: ['Mod+Shift+L'] },
+  { action: 'nextSegment', label: 'Next segment', group: 'Navigation', keys: ['ArrowDown', 'Mod+ArrowDown'] },
+  { action: 'prevSegment', label: 'Previous segment', group: 'Navigation', keys: ['ArrowUp', 'Mod+ArrowUp'] },
+  { action: 'nextLowConfidence', label: 'Next low-confidence word', group: 'Navigation', keys: ['N', 'Mod+Shift+N'] },
+  { action: 'prevLowConfidence', label: 'Previous low-confidence word', group: 'Navigation', keys: ['Shift+N', 'Mod+Shift+B'] },
+  { action: 'backToPlayhead', label: 'Back to the playhead', group: 'Navigation', keys: ['P', 'Mod+Shift+P'] },
+  { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
+  { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },
+  { action: 'merge', label: 'Merge with the next segment', group: 'Editing', keys: ['Mod+M'] },
+  { action: 'markReviewed', label: 'Mark the segment reviewed', group: 'Editing', keys: ['Mod+D'] },
+  { action: 'addAnnotation', label: 'Add an annotation', group: 'Editing', keys: ['Mod+Shift+A'] },
+  { action: 'undo', label: 'Undo', group: 'Editing', keys: ['Mod+Z'] },
+  { action: 'redo', label: 'Redo', group: 'Editing', keys: ['Mod+Shift+Z', 'Mod+Y'] },
+  { action: 'find', label: 'Find and replace', group: 'Editing', keys: ['Mod+F'] },
+  ...speakerDefs,
+  { action: 'zoomIn', label: 'Zoom the waveform in', group: 'Other', keys: ['=', 'Mod+='] },
+  { action: 'zoomOut', label: 'Zoom the waveform out', group: 'Other', keys: ['-', 'Mod+-'] },
+  { action: 'export', label: 'Export…', group: 'Other', keys: ['Mod+E'] },
+  { action: 'help', label: 'Keyboard shortcuts', group: 'Other', keys: ['?', 'F1'] },
+  { action: 'settings', label: 'Shortcut settings', group: 'Other', keys: ['Mod+,'] }
+]
+
+/** The user's remapping: for each remapped action, its keys (replacing the defaults). */
+export type ShortcutOverrides = Partial<Record<ShortcutAction, readonly string[]>>
+
+/** The localStorage key of the remapping. */
+export const shortcutStorageKey = 'sdte.shortcuts.v1'
+
+/** The minimal keyboard event shape `comboFromEvent` reads (a KeyboardEvent fits). */
+export interface KeyLike {
+  readonly key: string
+  readonly code: string
+  readonly ctrlKey: boolean
+  readonly metaKey: boolean
+  readonly shiftKey: boolean
+  readonly altKey: boolean
+}
+
+const modifierKeys = new Set(['Control', 'Meta', 'Shift', 'Alt', 'AltGraph', 'CapsLock'])
+
+/**
+ * The combo a key event stands for, or null for a bare modifier. Letters and digits come from
+ * the physical key (`code`) so Shift and layouts do not change them; other keys from `key`,
+ * where Shift is already part of the character ("?" is Shift+/) and so is not written.
+ */
+export function comboFromEvent(event: KeyLike, isMac: boolean): string | null {
+  if (modifierKeys.has(event.key)) return null
+  let key: string
+  let shiftMatters = true
+  if (/^Key[A-Z]$/.test(event.code)) key = event.code.slice(3)
+  else if (/^Digit[0-9]$/.test(event.code)) key = event.code.slice(5)
+  else if (event.key === ' ' || event.code === 'Space') key = 'Space'
+  else if (event.key.length === 1) {
+    key = event.key
+    shiftMatters = false
+  } else key = event.key
+  const parts: string[] = []
+  if (isMac ? event.metaKey : event.ctrlKey) parts.push('Mod')
+  if (isMac && event.ctrlKey) parts.push('Ctrl')
+  if (event.altKey) parts.push('Alt')
+  if (event.shiftKey && shiftMatters) parts.push('Shift')
+  parts.push(key)
+  return parts.join('+')
+}
+
+/** True when a combo uses Ctrl/Cmd, and so also works while typing in a text field. */
+export function isCommandCombo(combo: string): boolean {
+  return combo.startsWith('Mod+') || combo.startsWith('Ctrl+')
+}
+
+/** The effective keys of every action: defaults with the overrides applied. */
+export function effectiveBindings(overrides: ShortcutOverrides = {}): Map<ShortcutAction, readonly string[]> {
+  const map = new Map<ShortcutAction, readonly string[]>()
+  for (const def of shortcutDefinitions) map.set(def.action, overrides[def.action] ?? def.keys)
+  return map
+}
+
+/** Combo → action lookup for the effective bindings (a later action never steals a combo). */
+export function comboTable(bindings: Map<ShortcutAction, readonly string[]>): Map<string, ShortcutAction> {
+  const table = new Map<string, ShortcutAction>()
+  for (const [action, keys] of bindings) for (const k of keys) if (!table.has(k)) table.set(k, action)
+  return table
+}
+
+/** The action for a key event, honouring the text-field rule; null when none applies. */
+export function actionForEvent(table: Map<string, ShortcutAction>, event: KeyLike, isMac: boolean, inTextField: boolean): ShortcutAction | null {
+  const combo = comboFromEvent(event, isMac)
+  if (combo === null) return null
+  if (inTextField && !isCommandCombo(combo)) return null
+  return table.get(combo) ?? null
+}
+
+/** A combo as the reviewer reads it on this platform ("Ctrl+Shift+Z", "⌘⇧Z"). */
+export function formatCombo(combo: string, isMac: boolean): string {
+  if (!isMac) return combo.replace(/^Mod\+/, 'Ctrl+').replace('Space', 'Space')
+  return combo.replace('Mod+', '⌘').replace('Ctrl+', '⌃').replace('Shift+', '⇧').replace('Alt+', '⌥')
+}
+
+/** The actions whose keys collide with another action's (for the settings panel). */
+export function conflicts(bindings: Map<ShortcutAction, readonly string[]>): Map<string, ShortcutAction[]> {
+  const seen = new Map<string, ShortcutAction[]>()
+  for (const [action, keys] of bindings) for (const k of keys) seen.set(k, [...(seen.get(k) ?? []), action])
+  for (const [k, actions] of seen) if (actions.length < 2) seen.delete(k)
+  return seen
+}
+
+/** Reads the remapping from storage; anything malformed is ignored rather than trusted. */
+export function loadOverrides(storage: Pick<Storage, 'getItem'>): ShortcutOverrides {
+  try {
+    const raw = storage.getItem(shortcutStorageKey)
+    if (!raw) return {}
+    const parsed: unknown = JSON.parse(raw)
+    if (!parsed || typeof parsed !== 'object') return {}
+    const known = new Set<string>(shortcutDefinitions.map((d) => d.action))
+    const out: ShortcutOverrides = {}
+    for (const [action, keys] of Object.entries(parsed as Record<string, unknown>)) {
+      if (known.has(action) && Array.isArray(keys) && keys.every((k) => typeof k === 'string' && k.length > 0 && k.length < 40)) {
+        out[action as ShortcutAction] = keys as string[]
+      }
+    }
+    return out
+  } catch {
+    return {}
+  }
+}
+
+/** Writes the remapping to storage. */
+export function saveOverrides(storage: Pick<Storage, 'setItem'>, overrides: ShortcutOverrides): void {
+  storage.setItem(shortcutStorageKey, JSON.stringify(overrides))
+}
+
+/** True on macOS (where Mod is Cmd). */
+export function detectMac(platform: string): boolean {
+  return /Mac|iPhone|iPad/i.test(platform)
+}

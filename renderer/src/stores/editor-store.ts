@@ -1,0 +1,681 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import {
+  addAnnotation as addAnnotationEdit,
+  addSpeaker as addSpeakerEdit,
+  canRedo,
+  canUndo,
+  commit,
+  createHistory,
+  deleteAnnotation as deleteAnnotationEdit,
+  editAnnotation as editAnnotationEdit,
+  mergeSegments,
+  newSpeakerId,
+  normaliseTranscript,
+  redo as redoHistory,
+  renameSpeaker as renameSpeakerEdit,
+  replaceText,
+  retimeAnnotation as retimeAnnotationEdit,
+  retimeSegment as retimeSegmentEdit,
+  segmentText,
+  setReviewed,
+  setSegmentText,
+  setSpeaker,
+  splitSegment,
+  toTranscriptExport,
+  undo as undoHistory
+} from '../../../shared/transcript'
+import type { CommitOptions, History, SplitAt, TranscriptModel } from '../../../shared/transcript'
+import type { TranscriptExport } from '../../../shared/api/transcript-export'
+import type { DraftOffer, OpenedTranscript } from '../../../shared/ipc/contract'
+import { toErrorData } from '../../../shared/errors'
+import { sdte } from '../lib/bridge'
+import { buildWordIndex, playingWordAt } from '../lib/word-index'
+import { lastAtOrBefore } from '../lib/binary-search'
+import { buildFindPattern, findMatches, replaceInText } from '../lib/find-replace'
+import type { FindMatch, FindQuery } from '../lib/find-replace'
+import { useTaskStore } from './task-store'
+import { usePlaybackStore } from './playback-store'
+
+/*
+ * The editing session of the open task: the model (in a shallowRef, it holds ~15k words on a
+ * 2-hour task and is never mutated: every edit is a pure function from shared/transcript), its
+ * undo history, the reviewer's cursor, the draft prompt and autosave. The UI calls the actions
+ * below; it never touches the model itself.
+ */
+
+/** Where autosave stands, for the status bar. */
+export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error'
+
+/** The reviewer's place in the transcript: a segment and, optionally, one of its words (-1 = none). */
+export interface Cursor {
+  readonly segmentId: string
+  readonly wordIndex: number
+}
+
+/** The segment being edited in place, and the text selection to start with. */
+export interface EditingState {
+  readonly segmentId: string
+  readonly selectionStart: number
+  readonly selectionEnd: number
+}
+
+/** Words with a confidence below this are marked for checking. */
+export const lowConfidenceThreshold = 0.7
+/** Autosave runs this long after the last change (the issue asks for at most 1 s). */
+export const autosaveDelayMs = 800
+
+/** The character range of word `wordIndex` in its segment's text (words joined by one space). */
+export function wordRange(words: readonly { readonly text: string }[], wordIndex: number): { start: number; end: number } {
+  let pos = 0
+  for (let i = 0; i < wordIndex && i < words.length; i++) pos += words[i].text.length + 1
+  return { start: pos, end: pos + (words[wordIndex]?.text.length ?? 0) }
+}
+
+/** The editor store: model, history, cursor, drafts and autosave. */
+export const useEditorStore = defineStore('editor', () => {
+  const task = useTaskStore()
+  const playback = usePlaybackStore()
+
+  const history = shallowRef<History | null>(null)
+  const model = computed<TranscriptModel | null>(() => history.value?.present ?? null)
+  const loaded = shallowRef<TranscriptModel | null>(null)
+  const exportHash = ref('')
+  const draftOffer = ref<DraftOffer | null>(null)
+  const saveState = ref<SaveState>('saved')
+  const savedAt = ref<number | null>(null)
+  const saveError = ref<string | null>(null)
+  const lastError = ref<string | null>(null)
+  const cursor = ref<Cursor | null>(null)
+  const editing = ref<EditingState | null>(null)
+  /** Bumped when the cursor row should be scrolled into view (and focused when `focus`). */
+  const focusRequest = ref<{ n: number; focus: boolean }>({ n: 0, focus: true })
+  /** Bumped on every export request (see requestExport). */
+  const exportRequests = ref(0)
+  /** A time range picked on the waveform, for "add annotation for the selection". */
+  const selection = ref<{ startMs: number; endMs: number } | null>(null)
+
+  const canUndoNow = computed(() => (history.value ? canUndo(history.value) : false))
+  const canRedoNow = computed(() => (history.value ? canRedo(history.value) : false))
+  const wordIndex = computed(() => (model.value ? buildWordIndex(model.value) : null))
+
+  /** Flat index of the word under the playhead (binary search; a number, so watchers fire only on change). */
+  const playingWord = computed(() => (wordIndex.value ? playingWordAt(wordIndex.value, playback.timeMs) : -1))
+  const activeWordId = computed(() => (playingWord.value >= 0 && wordIndex.value ? wordIndex.value.ids[playingWord.value] : null))
+  /** Index of the segment under the playhead (the last one started, for following along). */
+  const activeSegmentIndex = computed(() => {
+    const m = model.value
+    if (!m || m.segments.length === 0) return -1
+    let lo = 0
+    let hi = m.segments.length - 1
+    let found = -1
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1
+      if (m.segments[mid].startMs <= playback.timeMs) {
+        found = mid
+        lo = mid + 1
+      } else hi = mid - 1
+    }
+    return found
+  })
+
+  const cursorIndex = computed(() => {
+    const m = model.value
+    if (!m || !cursor.value) return -1
+    const id = cursor.value.segmentId
+    return m.segments.findIndex((s) => s.id === id)
+  })
+
+  const speakerNumber = computed(() => {
+    const map = new Map<string, number>()
+    model.value?.speakers.forEach((s, i) => map.set(s.id, i))
+    return map
+  })
+
+  const reviewedCount = computed(() => model.value?.segments.reduce((n, s) => n + (s.reviewed ? 1 : 0), 0) ?? 0)
+  /** Whole percent of segments marked reviewed ("62% reviewed"). */
+  const reviewedPercent = computed(() => {
+    const total = model.value?.segments.length ?? 0
+    return total === 0 ? 0 : Math.floor((reviewedCount.value * 100) / total)
+  })
+
+  // ---- autosave ---------------------------------------------------------------------------
+  let saveTimer: ReturnType<typeof setTimeout> | null = null
+  let savedModel: TranscriptModel | null = null
+  let inFlight: Promise<void> | null = null
+  let unsavedFlag = false
+  let generation = 0
+
+  function setUnsavedFlag(flag: boolean): void {
+    if (flag === unsavedFlag) return
+    unsavedFlag = flag
+    void sdte().invoke['app:setUnsaved']({ unsaved: flag })
+  }
+
+  function clearTimer(): void {
+    if (saveTimer !== null) clearTimeout(saveTimer)
+    saveTimer = null
+  }
+
+  function schedule(): void {
+    clearTimer()
+    // While the draft prompt is open a save would overwrite the draft being offered.
+    if (draftOffer.value) return
+    saveTimer = setTimeout(() => void saveNow(), autosaveDelayMs)
+  }
+
+  /** Saves the current model as the task's draft now (autosave calls this after the debounce). */
+  async function saveNow(): Promise<void> {
+    clearTimer()
+    if (inFlight) await inFlight
+    const m = model.value
+    if (!m || draftOffer.value) return
+    if (m === savedModel) {
+      saveState.value = 'saved'
+      setUnsavedFlag(false)
+      return
+    }
+    const gen = generation
+    const hash = exportHash.value
+    saveState.value = 'saving'
+    const run = (async () => {
+      const result = await sdte().invoke['drafts:save']({ taskId: m.taskId, exportHash: hash, document: m as unknown as Record<string, unknown> })
+      if (gen !== generation) return
+      if (result.ok) {
+        savedModel = m
+        savedAt.value = result.value.savedAt
+        saveError.value = null
+        if (model.value === m) {
+          saveState.value = 'saved'
+          setUnsavedFlag(false)
+        } else {
+          saveState.value = 'unsaved'
+          schedule()
+        }
+      } else {
+        saveState.value = 'error'
+        saveError.value = result.error.message
+      }
+    })()
+    inFlight = run
+    try {
+      await run
+    } finally {
+      inFlight = null
+    }
+  }
+
+  function changed(): void {
+    if (saveState.value !== 'saving') saveState.value = 'unsaved'
+    setUnsavedFlag(true)
+    schedule()
+  }
+
+  // ---- loading ----------------------------------------------------------------------------
+  function load(opened: OpenedTranscript | null): void {
+    // A pending save of the previous task goes out now rather than being lost.
+    if (saveTimer !== null && model.value && !draftOffer.value) void saveNow()
+    clearTimer()
+    generation++
+    editing.value = null
+    selection.value = null
+    lastError.value = null
+    saveError.value = null
+    savedAt.value = null
+    saveState.value = 'saved'
+    if (!opened) {
+      history.value = null
+      loaded.value = null
+      draftOffer.value = null
+      cursor.value = null
+      setUnsavedFlag(false)
+      return
+    }
+    let m: TranscriptModel
+    try {
+      m = normaliseTranscript(opened.data)
+    } catch (error) {
+      history.value = null
+      lastError.value = `The transcript could not be read: ${toErrorData(error).message}`
+      return
+    }
+    history.value = createHistory(m)
+    loaded.value = m
+    savedModel = m
+    exportHash.value = opened.exportHash
+    draftOffer.value = opened.draft
+    cursor.value = m.segments.length ? { segmentId: m.segments[0].id, wordIndex: -1 } : null
+    playback.reportTime(0)
+    playback.setLoop(null)
+    if (m.durationMs > 0) playback.reportDuration(m.durationMs)
+    setUnsavedFlag(false)
+  }
+
+  watch(() => task.opened, (opened) => load(opened), { immediate: true })
+
+  /** Opens the saved draft in place of the loaded export (undo goes back to the export). */
+  async function restoreDraft(): Promise<void> {
+    const m = model.value
+    if (!m || !draftOffer.value) return
+    const result = await sdte().invoke['drafts:load']({ taskId: m.taskId })
+    if (!result.ok) {
+      lastError.value = `The draft could not be read: ${result.error.message}`
+      return
+    }
+    const doc = result.value?.document as Partial<TranscriptModel> | undefined
+    if (!result.value || !doc || !Array.isArray(doc.segments) || !Array.isArray(doc.speakers) || typeof doc.taskId !== 'number') {
+      lastError.value = 'The draft is no longer there or cannot be read; the export is open instead.'
+      draftOffer.value = null
+      return
+    }
+    const draft = { annotations: [], issues: [], ...doc } as TranscriptModel
+    history.value = commit(history.value!, draft, { kind: 'edit' })
+    // Later saves keep the draft's own base, so "the export changed since" stays true and both are kept.
+    exportHash.value = result.value.exportHash
+    savedModel = draft
+    savedAt.value = result.value.savedAt
+    saveState.value = 'saved'
+    draftOffer.value = null
+    if (cursorIndex.value < 0) cursor.value = draft.segments.length ? { segmentId: draft.segments[0].id, wordIndex: -1 } : null
+    setUnsavedFlag(false)
+  }
+
+  /** Deletes the saved draft and keeps the export (and any edits made since opening). */
+  async function discardDraft(): Promise<void> {
+    const m = model.value
+    if (!m || !draftOffer.value) return
+    const result = await sdte().invoke['drafts:discard']({ taskId: m.taskId })
+    if (!result.ok) {
+      lastError.value = `The draft could not be deleted: ${result.error.message}`
+      return
+    }
+    draftOffer.value = null
+    if (model.value !== savedModel) schedule()
+  }
+
+  // ---- edits --------------------------------------------------------------------------------
+  /** Applies a pure edit as one undo step (or part of a typing burst); false when nothing changed. */
+  function apply(edit: (m: TranscriptModel) => TranscriptModel, options: CommitOptions = { kind: 'edit' }): boolean {
+    const h = history.value
+    if (!h) return false
+    let next: TranscriptModel
+    try {
+      next = edit(h.present)
+    } catch (error) {
+      lastError.value = toErrorData(error).message
+      return false
+    }
+    if (next === h.present) return false
+    history.value = commit(h, next, { ...options, at: options.at ?? Date.now() })
+    lastError.value = null
+    changed()
+    return true
+  }
+
+  function requestFocus(focus: boolean): void {
+    focusRequest.value = { n: focusRequest.value.n + 1, focus }
+  }
+
+  function segmentById(id: string) {
+    return model.value?.segments.find((s) => s.id === id)
+  }
+
+  /** The segment and word the reviewer is on: the playing word while playing, else the cursor. */
+  function position(): Cursor | null {
+    const m = model.value
+    const wi = wordIndex.value
+    if (m && wi && playback.playing && playingWord.value >= 0) {
+      const k = playingWord.value
+      return { segmentId: m.segments[wi.segment[k]].id, wordIndex: wi.word[k] }
+    }
+    if (cursorIndex.value >= 0) return cursor.value
+    if (m && m.segments.length) {
+      const i = Math.max(0, activeSegmentIndex.value)
+      return { segmentId: m.segments[i].id, wordIndex: -1 }
+    }
+    return null
+  }
+
+  /** A keystroke's worth of text in segment `segmentId` (typing bursts are one undo step). */
+  function typeText(segmentId: string, text: string): boolean {
+    playback.noteTyping()
+    return apply((m) => setSegmentText(m, segmentId, text), { kind: 'typing', key: segmentId })
+  }
+
+  /** Replaces one word's text (a correction). */
+  function replaceWord(segmentId: string, index: number, text: string): boolean {
+    const seg = segmentById(segmentId)
+    if (!seg || !seg.words[index]) return false
+    const r = wordRange(seg.words, index)
+    return apply((m) => replaceText(m, { segmentId, offset: r.start }, { segmentId, offset: r.end }, text))
+  }
+
+  /** Splits a segment; the cursor moves to the second half. */
+  function split(segmentId: string, at: SplitAt): boolean {
+    const before = model.value
+    const ok = apply((m) => splitSegment(m, segmentId, at))
+    if (ok && before) {
+      const i = model.value!.segments.findIndex((s) => s.id === segmentId)
+      const second = model.value!.segments[i + 1]
+      if (second) cursor.value = { segmentId: second.id, wordIndex: 0 }
+    }
+    return ok
+  }
+
+  /** Splits at the cursor: before the current word (or in the middle of a segment without one). */
+  function splitAtCursor(): boolean {
+    const p = position()
+    if (!p) return false
+    const seg = segmentById(p.segmentId)
+    if (!seg) return false
+    const wordAt = p.wordIndex > 0 ? p.wordIndex : Math.floor(seg.words.length / 2)
+    return split(p.segmentId, { wordIndex: wordAt })
+  }
+
+  /** Merges a segment (default: the current one) with the next. */
+  function mergeWithNext(segmentId?: string): boolean {
+    const id = segmentId ?? position()?.segmentId
+    if (!id) return false
+    const ok = apply((m) => mergeSegments(m, id))
+    if (ok) cursor.value = { segmentId: id, wordIndex: -1 }
+    return ok
+  }
+
+  /** Sets the speaker of a segment. */
+  function assignSpeaker(segmentId: string, speakerId: string): boolean {
+    return apply((m) => setSpeaker(m, { segmentId }, speakerId))
+  }
+
+  /** Sets the current segment's speaker to the n-th speaker (1-based), as the number keys do. */
+  function assignSpeakerNumber(n: number): boolean {
+    const m = model.value
+    const p = position()
+    const speaker = m?.speakers[n - 1]
+    if (!m || !p || !speaker) {
+      if (m && !speaker) lastError.value = `There is no speaker ${n}.`
+      return false
+    }
+    return assignSpeaker(p.segmentId, speaker.id)
+  }
+
+  /** Renames a speaker everywhere. */
+  function renameSpeaker(speakerId: string, name: string): boolean {
+    return apply((m) => renameSpeakerEdit(m, speakerId, name))
+  }
+
+  /** Adds a speaker and (optionally) assigns it to a segment, in one undo step. */
+  function addSpeaker(name: string, assignTo?: string): string | null {
+    const m = model.value
+    if (!m) return null
+    const id = newSpeakerId(m)
+    const ok = apply((x) => {
+      const withSpeaker = addSpeakerEdit(x, { name, id })
+      return assignTo ? setSpeaker(withSpeaker, { segmentId: assignTo }, id) : withSpeaker
+    })
+    return ok ? id : null
+  }
+
+  /** Moves a segment edge (a region drag, committed on drag end). */
+  function retimeSegment(segmentId: string, edge: 'start' | 'end', ms: number): boolean {
+    return apply((m) => retimeSegmentEdit(m, segmentId, edge, ms))
+  }
+
+  /** Flips a segment's reviewed mark (default: the current segment). */
+  function toggleReviewed(segmentId?: string): boolean {
+    const id = segmentId ?? position()?.segmentId
+    const seg = id ? segmentById(id) : undefined
+    if (!id || !seg) return false
+    return apply((m) => setReviewed(m, id, !seg.reviewed))
+  }
+
+  function author() {
+    return { at: new Date().toISOString() }
+  }
+
+  /** Adds an annotation for the selection, else the current segment; returns its id. */
+  function addAnnotation(content = '', range?: { startMs: number; endMs: number }): string | null {
+    const m = model.value
+    if (!m) return null
+    let r = range ?? selection.value
+    if (!r) {
+      const p = position()
+      const seg = p ? segmentById(p.segmentId) : undefined
+      r = seg ? { startMs: seg.startMs, endMs: seg.endMs } : { startMs: playback.timeMs, endMs: playback.timeMs + 2000 }
+    }
+    const before = new Set(m.annotations.map((a) => a.id))
+    const span = r
+    if (!apply((x) => addAnnotationEdit(x, { content, startMs: span.startMs, endMs: span.endMs }, author()))) return null
+    return model.value!.annotations.find((a) => !before.has(a.id))?.id ?? null
+  }
+
+  /** Changes an annotation's text. */
+  function editAnnotation(id: string, content: string): boolean {
+    return apply((m) => editAnnotationEdit(m, id, content, author()))
+  }
+
+  /** Moves an annotation. */
+  function retimeAnnotation(id: string, startMs: number, endMs: number): boolean {
+    return apply((m) => retimeAnnotationEdit(m, id, startMs, endMs, author()))
+  }
+
+  /** Deletes an annotation. */
+  function deleteAnnotation(id: string): boolean {
+    return apply((m) => deleteAnnotationEdit(m, id))
+  }
+
+  function afterHistoryMove(): void {
+    if (editing.value && !segmentById(editing.value.segmentId)) editing.value = null
+    if (cursor.value && cursorIndex.value < 0) {
+      const m = model.value!
+      const i = Math.min(m.segments.length - 1, Math.max(0, activeSegmentIndex.value))
+      cursor.value = i >= 0 ? { segmentId: m.segments[i].id, wordIndex: -1 } : null
+    }
+    changed()
+  }
+
+  /** Steps back one edit (a typing burst is one). */
+  function undo(): boolean {
+    const h = history.value
+    if (!h || !canUndo(h)) return false
+    history.value = undoHistory(h)
+    afterHistoryMove()
+    return true
+  }
+
+  /** Re-applies the last undone edit. */
+  function redo(): boolean {
+    const h = history.value
+    if (!h || !canRedo(h)) return false
+    history.value = redoHistory(h)
+    afterHistoryMove()
+    return true
+  }
+
+  // ---- find & replace -----------------------------------------------------------------------
+  /** Every match of a query, in transcript order. */
+  function find(query: FindQuery): FindMatch[] {
+    return model.value ? findMatches(model.value, query) : []
+  }
+
+  /** Replaces one match (looked up again, so a stale match does nothing). */
+  function replaceOne(match: FindMatch, query: FindQuery, replacement: string): boolean {
+    const seg = segmentById(match.segmentId)
+    if (!seg) return false
+    const text = segmentText(seg)
+    if (text.slice(match.start, match.end) !== match.text) return false
+    const pattern = buildFindPattern(query)
+    if (!pattern) return false
+    const replaced = replaceInText(match.text, pattern, query, replacement)
+    return apply((m) => replaceText(m, { segmentId: match.segmentId, offset: match.start }, { segmentId: match.segmentId, offset: match.end }, replaced))
+  }
+
+  /** Replaces every match as one undo step; returns how many segments changed. */
+  function replaceAll(query: FindQuery, replacement: string): number {
+    const pattern = buildFindPattern(query)
+    const m0 = model.value
+    if (!pattern || !m0) return 0
+    let changedSegments = 0
+    apply((m) => {
+      let next = m
+      for (const seg of m.segments) {
+        if (query.speakerId && seg.speakerId !== query.speakerId) continue
+        const text = segmentText(seg)
+        const out = replaceInText(text, pattern, query, replacement)
+        if (out !== text) {
+          next = setSegmentText(next, seg.id, out)
+          changedSegments++
+        }
+      }
+      return next
+    })
+    return changedSegments
+  }
+
+  // ---- navigation ---------------------------------------------------------------------------
+  /** Puts the cursor on a segment (and word), seeks there, and asks the pane to show it. */
+  function goTo(segmentId: string, wordIdx = -1, options: { seek?: boolean; focus?: boolean } = {}): void {
+    const seg = segmentById(segmentId)
+    if (!seg) return
+    cursor.value = { segmentId, wordIndex: wordIdx }
+    if (options.seek ?? true) playback.seek(wordIdx >= 0 && seg.words[wordIdx] ? seg.words[wordIdx].startMs : seg.startMs)
+    requestFocus(options.focus ?? true)
+  }
+
+  /** Moves to the next (1) or previous (-1) segment. */
+  function moveSegment(direction: 1 | -1): void {
+    const m = model.value
+    if (!m || m.segments.length === 0) return
+    const p = position()
+    const from = p ? m.segments.findIndex((s) => s.id === p.segmentId) : -1
+    const to = Math.min(m.segments.length - 1, Math.max(0, from + direction))
+    goTo(m.segments[to].id)
+  }
+
+  /** Moves to the next (1) or previous (-1) low-confidence word; false when there is none. */
+  function moveLowConfidence(direction: 1 | -1): boolean {
+    const m = model.value
+    const wi = wordIndex.value
+    if (!m || !wi) return false
+    let flat: number
+    const p = position()
+    const si = p ? m.segments.findIndex((s) => s.id === p.segmentId) : -1
+    if (p && si >= 0) flat = wi.segmentFirst[si] + (p.wordIndex >= 0 ? p.wordIndex : direction === 1 ? -1 : 0)
+    else flat = lastAtOrBefore(wi.starts, playback.timeMs)
+    for (let k = flat + direction; k >= 0 && k < wi.ids.length; k += direction) {
+      const w = m.segments[wi.segment[k]].words[wi.word[k]]
+      if (w.confidence !== null && w.confidence < lowConfidenceThreshold) {
+        goTo(m.segments[wi.segment[k]].id, wi.word[k])
+        return true
+      }
+    }
+    lastError.value = direction === 1 ? 'No more low-confidence words after this one.' : 'No low-confidence words before this one.'
+    return false
+  }
+
+  /** Puts the cursor on the playing word (after a pause, or "back to playhead"). */
+  function cursorToPlayhead(focus = true): void {
+    const m = model.value
+    const wi = wordIndex.value
+    if (!m || !wi) return
+    if (playingWord.value >= 0) cursor.value = { segmentId: m.segments[wi.segment[playingWord.value]].id, wordIndex: wi.word[playingWord.value] }
+    else if (activeSegmentIndex.value >= 0) cursor.value = { segmentId: m.segments[activeSegmentIndex.value].id, wordIndex: -1 }
+    requestFocus(focus)
+  }
+
+  // The cursor lands where playback stopped, so the next key acts on what was just heard.
+  watch(
+    () => playback.playing,
+    (isPlaying) => {
+      if (!isPlaying && playingWord.value >= 0 && !editing.value) cursorToPlayhead(false)
+    }
+  )
+
+  /** Starts editing a segment in place, with the current word (or the given range) selected. */
+  function startEditing(segmentId?: string, range?: { start: number; end: number }): void {
+    const p = segmentId ? { segmentId, wordIndex: cursor.value?.segmentId === segmentId ? cursor.value.wordIndex : -1 } : position()
+    if (!p) return
+    const seg = segmentById(p.segmentId)
+    if (!seg) return
+    const text = segmentText(seg)
+    const r = range ?? (p.wordIndex >= 0 ? wordRange(seg.words, p.wordIndex) : { start: text.length, end: text.length })
+    cursor.value = { segmentId: p.segmentId, wordIndex: p.wordIndex }
+    editing.value = { segmentId: p.segmentId, selectionStart: r.start, selectionEnd: r.end }
+  }
+
+  /** Leaves in-place editing and gives focus back to the segment. */
+  function stopEditing(): void {
+    editing.value = null
+    requestFocus(true)
+  }
+
+  /** Asks for the export dialog: bumps `exportRequests` and dispatches `sdte:export-request` on window. */
+  function requestExport(): void {
+    exportRequests.value++
+    if (typeof window !== 'undefined') window.dispatchEvent(new CustomEvent('sdte:export-request', { detail: { taskId: model.value?.taskId ?? null } }))
+  }
+
+  /** The current model written back as an API export (for the export dialog). */
+  function exportData(): TranscriptExport | null {
+    return model.value ? toTranscriptExport(model.value) : null
+  }
+
+  return {
+    history,
+    model,
+    loaded,
+    exportHash,
+    draftOffer,
+    saveState,
+    savedAt,
+    saveError,
+    lastError,
+    cursor,
+    editing,
+    focusRequest,
+    exportRequests,
+    selection,
+    canUndo: canUndoNow,
+    canRedo: canRedoNow,
+    wordIndex,
+    playingWord,
+    activeWordId,
+    activeSegmentIndex,
+    cursorIndex,
+    speakerNumber,
+    reviewedCount,
+    reviewedPercent,
+    saveNow,
+    restoreDraft,
+    discardDraft,
+    apply,
+    position,
+    typeText,
+    replaceWord,
+    split,
+    splitAtCursor,
+    mergeWithNext,
+    assignSpeaker,
+    assignSpeakerNumber,
+    renameSpeaker,
+    addSpeaker,
+    retimeSegment,
+    toggleReviewed,
+    addAnnotation,
+    editAnnotation,
+    retimeAnnotation,
+    deleteAnnotation,
+    undo,
+    redo,
+    find,
+    replaceOne,
+    replaceAll,
+    goTo,
+    moveSegment,
+    moveLowConfidence,
+    cursorToPlayhead,
+    startEditing,
+    stopEditing,
+    requestExport,
+    exportData
+  }
+})

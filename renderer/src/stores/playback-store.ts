@@ -1,0 +1,144 @@
+import { defineStore } from 'pinia'
+import { markRaw, ref } from 'vue'
+
+/*
+ * Playback state (serialisable) and the user's playback commands. The media element itself is
+ * owned by a composable (useMediaPlayer), which registers a driver here. Sync without echo
+ * (STYLE.md habit 7): the player's time only ever writes `timeMs` (reportTime); only user
+ * actions (seek, skip, play) move the player.
+ */
+
+/** What the store may ask of the player; provided by the composable that owns the element. */
+export interface MediaDriver {
+  play(): void
+  pause(): void
+  seek(ms: number): void
+  setRate(rate: number): void
+}
+
+/** Playback rates offered, 0.5×–2×. */
+export const playbackRates: readonly number[] = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2]
+
+/** The playhead, play state, rate and playback options. */
+export const usePlaybackStore = defineStore('playback', () => {
+  const timeMs = ref(0)
+  const durationMs = ref(0)
+  const playing = ref(false)
+  const rate = ref(1)
+  const loop = ref<{ startMs: number; endMs: number } | null>(null)
+  const pauseWhileTyping = ref(false)
+  const rewindOnResumeMs = ref(0)
+  /** Bumped on every user seek, so the transcript can follow even when paused. */
+  const seekCount = ref(0)
+  let driver: MediaDriver | null = null
+  let pausedByTyping = false
+
+  /** Called by the composable that owns the media element (null when it goes away). */
+  function attachDriver(next: MediaDriver | null): void {
+    driver = next ? markRaw(next) : null
+    if (driver) driver.setRate(rate.value)
+  }
+
+  /** The player's own time (never seeks). */
+  function reportTime(ms: number): void {
+    timeMs.value = ms
+  }
+
+  /** The player's own play state. */
+  function reportPlaying(isPlaying: boolean): void {
+    playing.value = isPlaying
+  }
+
+  /** The recording's duration, from the media element or the peaks. */
+  function reportDuration(ms: number): void {
+    if (Number.isFinite(ms) && ms > 0) durationMs.value = Math.round(ms)
+  }
+
+  /** A user seek: moves the player and the playhead. */
+  function seek(ms: number): void {
+    const max = durationMs.value > 0 ? durationMs.value : Infinity
+    const target = Math.round(Math.min(Math.max(0, ms), max))
+    timeMs.value = target
+    seekCount.value++
+    driver?.seek(target)
+  }
+
+  /** Starts playback (rewinding first when the reviewer asked for rewind-on-resume). */
+  function play(): void {
+    if (rewindOnResumeMs.value > 0 && timeMs.value > 0) seek(timeMs.value - rewindOnResumeMs.value)
+    pausedByTyping = false
+    driver?.play()
+  }
+
+  /** Pauses playback. */
+  function pause(): void {
+    driver?.pause()
+  }
+
+  /** Play or pause. */
+  function toggle(): void {
+    if (playing.value) pause()
+    else play()
+  }
+
+  /** Skips by `deltaMs` (negative = back). */
+  function skip(deltaMs: number): void {
+    seek(timeMs.value + deltaMs)
+  }
+
+  /** Sets the rate, clamped to 0.5×–2×. */
+  function setRate(next: number): void {
+    rate.value = Math.min(2, Math.max(0.5, Math.round(next * 100) / 100))
+    driver?.setRate(rate.value)
+  }
+
+  /** One step slower or faster through `playbackRates`. */
+  function stepRate(direction: 1 | -1): void {
+    const i = playbackRates.findIndex((r) => r >= rate.value - 1e-9)
+    const at = i < 0 ? playbackRates.length - 1 : i
+    setRate(playbackRates[Math.min(playbackRates.length - 1, Math.max(0, at + direction))])
+  }
+
+  /** Loops [startMs, endMs), or stops looping with null. */
+  function setLoop(range: { startMs: number; endMs: number } | null): void {
+    loop.value = range
+  }
+
+  /** Called on every keystroke in the transcript: pauses when the reviewer asked for that. */
+  function noteTyping(): void {
+    if (pauseWhileTyping.value && playing.value) {
+      pausedByTyping = true
+      pause()
+    }
+  }
+
+  /** True when the last pause came from typing (the UI can offer to resume). */
+  function wasPausedByTyping(): boolean {
+    return pausedByTyping
+  }
+
+  return {
+    timeMs,
+    durationMs,
+    playing,
+    rate,
+    loop,
+    pauseWhileTyping,
+    rewindOnResumeMs,
+    seekCount,
+    attachDriver,
+    reportTime,
+    reportPlaying,
+    reportDuration,
+    seek,
+    play,
+    pause,
+    toggle,
+    skip,
+    setRate,
+    stepRate,
+    setLoop,
+    noteTyping,
+    wasPausedByTyping
+  }
+})
