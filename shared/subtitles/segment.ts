@@ -40,6 +40,8 @@ interface Token {
   readonly endMs: number
   readonly speakerId: string | null
   readonly annotation: boolean
+  /** Index of the transcript segment (paragraph) the word belongs to; -1 for annotations. */
+  readonly paragraph: number
 }
 
 // Cost weights. Relative sizes matter: a soft-limit breach should outweigh a poor line break,
@@ -62,13 +64,13 @@ function cleanText(text: string): string {
 /** The word timeline, speaker by speaker, with annotations as tokens when they become cues. */
 function tokenise(model: TranscriptModel, mode: AnnotationMode): Token[] {
   const tokens: Token[] = []
-  for (const segment of model.segments) {
+  model.segments.forEach((segment, paragraph) => {
     for (const word of segment.words) {
       const text = cleanText(word.text)
       if (!text) continue
-      tokens.push({ text, len: charCount(text), startMs: word.startMs, endMs: Math.max(word.endMs, word.startMs), speakerId: segment.speakerId, annotation: false })
+      tokens.push({ text, len: charCount(text), startMs: word.startMs, endMs: Math.max(word.endMs, word.startMs), speakerId: segment.speakerId, annotation: false, paragraph })
     }
-  }
+  })
   if (mode !== 'cues') return tokens
   const annotations = [...model.annotations].filter((a) => cleanText(a.content)).sort((a, b) => a.startMs - b.startMs)
   const out: Token[] = []
@@ -84,7 +86,7 @@ function tokenise(model: TranscriptModel, mode: AnnotationMode): Token[] {
 function annotationToken(annotation: { content: string; startMs: number; endMs: number }): Token {
   const content = cleanText(annotation.content)
   const text = /^\[.*\]$/.test(content) ? content : `[${content}]`
-  return { text, len: charCount(text), startMs: annotation.startMs, endMs: Math.max(annotation.endMs, annotation.startMs), speakerId: null, annotation: true }
+  return { text, len: charCount(text), startMs: annotation.startMs, endMs: Math.max(annotation.endMs, annotation.startMs), speakerId: null, annotation: true, paragraph: -1 }
 }
 
 /** The annotations kept as WebVTT NOTEs, offset like the cues. */
@@ -132,6 +134,8 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
     // A pause is where a viewer expects the picture to change.
     if (pause >= 1000) cut *= 0.3
     else if (pause >= 300) cut *= 0.7
+    // So is a paragraph break the reviewer or the recogniser made.
+    if (prev.paragraph !== next.paragraph) cut *= 0.5
     cutCost[k] = speakerChange[k] ? 0 : cut
   }
   const gapMs = (preset.minGapFrames * frameFraction(preset.frameRate).num) / frameFraction(preset.frameRate).den
