@@ -115,6 +115,17 @@ export function redactUrl(url: string): string {
   }
 }
 
+/**
+ * `message` with the signed URL and its query string taken out: fetch's own errors can quote
+ * the URL whole ("Failed to parse URL from …?sig=…").
+ */
+export function scrub(message: string, url: string): string {
+  let out = message.split(url).join(redactUrl(url))
+  const query = url.indexOf('?')
+  if (query >= 0 && query < url.length - 1) out = out.split(url.slice(query)).join('?…')
+  return out
+}
+
 /** Makes the media service. */
 export function createMediaService(ports: MediaServicePorts): MediaService {
   const now = ports.now ?? Date.now
@@ -168,7 +179,7 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
     } catch (error) {
       const data = toErrorData(error, 'network')
       if (data.code === 'cancelled') return { status: 'error', ...data }
-      log({ level: 'warn', message: `Downloading the recording of task ${String(taskId)} from ${safeUrl} failed: ${data.message}` })
+      log({ level: 'warn', message: `Downloading the recording of task ${String(taskId)} from ${safeUrl} failed: ${scrub(data.message, url)}` })
       return { status: 'error', code: 'network', message: 'The recording could not be downloaded (network).' }
     }
     if (!response.ok) {
@@ -225,8 +236,9 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
       await unlink(temp).catch(() => undefined)
       const data = toErrorData(error, 'network')
       if (options.signal?.aborted) return { status: 'error', code: 'cancelled', message: 'Cancelled.' }
-      log({ level: 'warn', message: `Saving the recording of task ${String(taskId)} from ${safeUrl} failed: ${data.message}` })
-      return { status: 'error', ...data }
+      const message = scrub(data.message, url)
+      log({ level: 'warn', message: `Saving the recording of task ${String(taskId)} from ${safeUrl} failed: ${message}` })
+      return { status: 'error', code: data.code, message }
     }
     log({ level: 'info', message: `Cached the recording of task ${String(taskId)} (${received} bytes) from ${safeUrl}` })
     return { status: 'ready', path: join(dir, file), contentType, size: received, source: 'download' }

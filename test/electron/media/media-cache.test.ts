@@ -173,6 +173,12 @@ describe('MediaService.resolve', () => {
     await media.resolve(12, `${base}/recordings/twelve.mp3?sv=1&sig=TOPSECRET`)
     await media.resolve(13, `${base}/recordings/t.mp3?sig=expired&x=TOPSECRET`)
     await media.resolve(14, `${base}/recordings/deleted.mp3?sig=TOPSECRET`)
+    // fetch quotes an unparsable URL whole in its error message.
+    expect(await media.resolve(15, 'ht!tp://bad host/a.mp3?sig=TOPSECRET')).toMatchObject({ status: 'error', code: 'network' })
+    const quoting = service(async (input) => {
+      throw new TypeError(`Failed to parse URL from ${String(input)}`)
+    })
+    await quoting.resolve(16, `${base}/recordings/q.mp3?sig=TOPSECRET`)
     expect(logs.length).toBeGreaterThan(0)
     expect(JSON.stringify(logs)).not.toContain('TOPSECRET')
     expect(JSON.stringify(logs)).not.toContain('sig=')
