@@ -75,7 +75,8 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
   const cachePath = (taskId: string | number): string => join(ports.cacheDir, taskDirName(taskId), `peaks-${pps}pps.bin`)
 
   async function readCached(taskId: string | number, mediaPath: string): Promise<PeaksData | null> {
-    const info = await stat(mediaPath)
+    const info = await stat(mediaPath).catch(() => null)
+    if (!info) return null
     let bytes: Buffer
     try {
       bytes = await readFile(cachePath(taskId))

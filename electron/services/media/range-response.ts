@@ -15,7 +15,7 @@ import { contentTypeOrDefault } from './content-type'
  * the very same function to Chromium over loopback HTTP through `serveOverHttp`.
  */
 
-/** A local file to serve. `size` and `contentType` are looked up when absent. */
+/** A local file to serve. `contentType` is taken from the extension when absent; the size is always read from disk. */
 export interface MediaFile {
   readonly path: string
   readonly size?: number
@@ -66,12 +66,13 @@ export async function rangeResponse(request: Request, file: MediaFile): Promise<
   if (method !== 'GET' && method !== 'HEAD') {
     return new Response(null, { status: 405, headers: { Allow: 'GET, HEAD' } })
   }
-  let size = file.size
-  let mtimeMs = 0
+  let size: number
+  let mtimeMs: number
   try {
+    // Always the size on disk now: a caller's remembered size may predate a re-download.
     const info = await stat(file.path)
     if (!info.isFile()) return new Response(null, { status: 404 })
-    size ??= info.size
+    size = info.size
     mtimeMs = info.mtimeMs
   } catch {
     return new Response(null, { status: 404 })
