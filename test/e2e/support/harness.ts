@@ -62,8 +62,8 @@ export interface AppHarness {
   readonly services: AppServices
   /** The file the next "open saved export" dialog returns (null = cancelled). */
   nextExportFile: string | null
-  /** Where the next save dialog saves (null = cancelled); its choices are recorded in `saveRequests`. */
-  nextSavePath: string | null
+  /** Where the next save dialog saves (null = cancelled), or a function of the suggested name; requests are recorded in `saveRequests`. */
+  nextSavePath: string | ((suggestedName: string) => string | null) | null
   readonly saveRequests: Array<{ suggestedName: string; extensions: readonly string[] }>
   /** The file the next "attach the recording" dialog returns (null = cancelled). */
   nextMediaFile: string | null
@@ -142,7 +142,8 @@ export const test = base.extend<{ app: AppHarness }>({
       chooseMediaFile: async () => harness.nextMediaFile,
       chooseSavePath: async (suggestedName, filter) => {
         harness.saveRequests.push({ suggestedName, extensions: filter.extensions })
-        return harness.nextSavePath
+        const next = harness.nextSavePath
+        return typeof next === 'function' ? next(suggestedName) : next
       },
       mediaUrl: (path) => `${url}${path}`,
       sendProgress: (event) => {

@@ -1,0 +1,70 @@
+import { exportFormats, formatInfo, setJsonWriter, writeFormat } from '../../../shared/subtitles'
+import type { ExportFormat, WriteOptions } from '../../../shared/subtitles'
+import { toTranscriptExport } from '../../../shared/transcript'
+import type { TranscriptModel } from '../../../shared/transcript'
+import type { ErrorData } from '../../../shared/errors'
+import { sdte } from './bridge'
+
+// JSON in the API's export shape, with the reviewer's edits (the transcript module's writer).
+setJsonWriter((model) => JSON.stringify(toTranscriptExport(model), null, 2) + '\n')
+
+/** Human names of the formats, for the dialog. */
+export const formatLabels: Record<ExportFormat, string> = {
+  srt: 'SubRip (.srt)',
+  vtt: 'WebVTT (.vtt)',
+  ttml: 'TTML / IMSC1 (.ttml)',
+  sbv: 'YouTube SBV (.sbv)',
+  ass: 'Advanced SubStation (.ass)',
+  txt: 'Plain-text transcript (.txt)',
+  docx: 'Word transcript (.docx)',
+  json: 'SmartDocumentor JSON (.json)'
+}
+
+/** Every format, in the dialog's order. */
+export const allFormats: readonly ExportFormat[] = exportFormats
+
+/** What happened to one format's file. */
+export type ExportOutcome =
+  | { readonly format: ExportFormat; readonly status: 'saved'; readonly path: string }
+  | { readonly format: ExportFormat; readonly status: 'cancelled' }
+  | { readonly format: ExportFormat; readonly status: 'failed'; readonly error: ErrorData }
+
+/** A file name from the task's name: no path separators or characters Windows refuses. */
+export function safeFileName(name: string): string {
+  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '')
+  return (cleaned || 'transcript').slice(0, 120)
+}
+
+function toBase64(bytes: Uint8Array): string {
+  let binary = ''
+  // Chunks keep String.fromCharCode's argument list short on large DOCX files.
+  for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))
+  return btoa(binary)
+}
+
+/**
+ * Writes each format and saves it through main (system save dialog; atomic write; the dialog
+ * asks before replacing a file). One dialog per format, in order; a cancel skips that format.
+ */
+export async function exportFiles(model: TranscriptModel, formats: readonly ExportFormat[], options: WriteOptions, baseName: string): Promise<ExportOutcome[]> {
+  const outcomes: ExportOutcome[] = []
+  for (const format of formats) {
+    let content: string | Uint8Array
+    try {
+      content = (await writeFormat(format, model, options)).content
+    } catch (error) {
+      outcomes.push({ format, status: 'failed', error: { code: 'bad_request', message: (error as Error).message } })
+      continue
+    }
+    const info = formatInfo[format]
+    const result = await sdte().invoke['files:save']({
+      suggestedName: `${safeFileName(baseName)}.${info.extension}`,
+      content: typeof content === 'string' ? content : { base64: toBase64(content) },
+      filter: { name: formatLabels[format], extensions: [info.extension] }
+    })
+    if (!result.ok) outcomes.push({ format, status: 'failed', error: result.error })
+    else if (result.value === null) outcomes.push({ format, status: 'cancelled' })
+    else outcomes.push({ format, status: 'saved', path: result.value.path })
+  }
+  return outcomes
+}
