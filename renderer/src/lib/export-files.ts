@@ -31,7 +31,8 @@ export type ExportOutcome =
 
 /** A file name from the task's name: no path separators or characters Windows refuses. */
 export function safeFileName(name: string): string {
-  const cleaned = name.replace(/[\\/:*?"<>|\u0000-\u001f]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '')
+  const printable = [...name].filter((c) => c.charCodeAt(0) >= 0x20).join('')
+  const cleaned = printable.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().replace(/^\.+/, '')
   return (cleaned || 'transcript').slice(0, 120)
 }
 
