@@ -1,5 +1,10 @@
 import { test, expect } from './support/harness'
+import type { AppHarness } from './support/harness'
 import type { Page } from '@playwright/test'
+import { readFileSync } from 'node:fs'
+import { readdir, writeFile } from 'node:fs/promises'
+import { join, resolve } from 'node:path'
+import { convertRealFixture } from '../fixtures/real-to-export'
 
 /*
  * The editor end to end in Chromium: the built renderer, the real main-process services, the
@@ -7,19 +12,39 @@ import type { Page } from '@playwright/test'
  * timing is exact) and real wavesurfer on a real <audio> element.
  */
 
-/** The sample's words as the page shows them, with their exact times from the export. */
+const repoRoot = resolve(import.meta.dirname, '../..')
+interface SampleWord {
+  text: string
+  offsetInSeconds: number
+}
+const sample = JSON.parse(readFileSync(join(repoRoot, 'resources/sample/sample-task.json'), 'utf8')) as {
+  transcript: { transcripts: Array<{ start: number; end: number; displayWords: SampleWord[] }> }
+}
+/** Every sample word with its segment and index, in time order. */
+const sampleWords = sample.transcript.transcripts.flatMap((s, si) => s.displayWords.map((w, wi) => ({ si, wi, text: w.text, start: w.offsetInSeconds, segEnd: s.end })))
+
+/** The word under `t` seconds: the last one started at or before it (none after its segment ends). */
+function wordAt(t: number): { si: number; wi: number; text: string } | null {
+  let found: (typeof sampleWords)[number] | null = null
+  for (const w of sampleWords) if (w.start <= t) found = w
+  return found && t < found.segEnd ? found : null
+}
+
 async function openSample(page: Page): Promise<void> {
   await page.getByTestId('start-open-sample').click()
-  await expect(page.getByTestId('segment-count')).toHaveText('4 segments')
+  await waitForEditor(page, 4)
+}
+
+async function waitForEditor(page: Page, segments: number): Promise<void> {
+  await expect(page.getByTestId('segment-count')).toHaveText(`${segments} segments`)
   await expect(page.getByTestId('media')).toBeAttached()
-  // Waveform ready: the regions (one per segment) are drawn.
-  await expect.poll(() => regionCount(page)).toBe(4)
+  // Waveform ready: the regions (one per segment) are drawn in wavesurfer's shadow root.
+  await expect.poll(() => regionCount(page)).toBe(segments)
 }
 
 async function regionCount(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const host = document.querySelector('[data-testid="waveform"] > div')
-    const root = host?.shadowRoot
+    const root = document.querySelector('[data-testid="waveform"] > div')?.shadowRoot
     return root ? root.querySelectorAll('[data-segment-id]').length : 0
   })
 }
@@ -28,13 +53,232 @@ async function mediaTime(page: Page): Promise<number> {
   return page.getByTestId('media').evaluate((el) => (el as HTMLMediaElement).currentTime)
 }
 
+async function segmentTexts(page: Page): Promise<string[]> {
+  return page.getByTestId('segment-text').allInnerTexts()
+}
+
+/** The highlighted word (segment index, word index, text) and the player's time, read in one frame. */
+async function playingState(page: Page): Promise<{ t: number; si: number; wi: number; text: string } | null> {
+  return page.evaluate(async () => {
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+    const el = document.querySelector('.w.playing')
+    const t = (document.querySelector('[data-testid="media"]') as HTMLMediaElement).currentTime
+    if (!el) return null
+    const row = el.closest('[data-index]')
+    return { t, si: Number(row?.getAttribute('data-index')), wi: Number(el.getAttribute('data-i')), text: el.textContent ?? '' }
+  })
+}
+
+async function draftFiles(app: AppHarness): Promise<string[]> {
+  try {
+    return (await readdir(join(app.dataDir, 'drafts'))).filter((f) => !f.startsWith('.') && !f.includes('.tmp'))
+  } catch {
+    return []
+  }
+}
+
 test.describe('editor', () => {
-  test('clicking a word puts the player at its start', async ({ app }) => {
+  test('clicking a word puts the player within 50 ms of its start', async ({ app }) => {
     const { page } = app
     await openSample(page)
-    await app.screenshot('editor-sample')
-    await page.locator('[data-testid="segment-text"] .w', { hasText: 'recogniser' }).click()
-    await expect.poll(() => mediaTime(page)).toBeGreaterThan(17.3)
-    expect(Math.abs((await mediaTime(page)) - 17.418)).toBeLessThan(0.05)
+    for (const word of ['recogniser', 'space', 'professional']) {
+      const expected = sampleWords.find((w) => w.text === word)!.start
+      await page.locator('[data-testid="segment-text"] .w', { hasText: word }).click()
+      await expect.poll(() => mediaTime(page)).toBeCloseTo(expected, 1)
+      expect(Math.abs((await mediaTime(page)) - expected)).toBeLessThan(0.05)
+    }
+  })
+
+  test('while playing, the highlighted word is the one under the playhead', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'sample' }).click()
+    await page.getByTestId('play-toggle').click()
+    const checked: string[] = []
+    for (const after of [2.7, 4.4, 6.0]) {
+      await expect.poll(() => mediaTime(page), { timeout: 10_000 }).toBeGreaterThan(after)
+      const state = await playingState(page)
+      expect(state).not.toBeNull()
+      // The page reads the time after the frame that drew the mark: allow that one frame (<= 50 ms).
+      const candidates = [wordAt(state!.t), wordAt(state!.t - 0.05)]
+      expect(candidates.some((w) => w && w.si === state!.si && w.wi === state!.wi && w.text === state!.text)).toBe(true)
+      checked.push(state!.text)
+    }
+    await page.getByTestId('play-toggle').click()
+    // Three moments, three different words.
+    expect(new Set(checked).size).toBe(3)
+    // Exactly one word is marked.
+    expect(await page.locator('.w.playing').count()).toBeLessThanOrEqual(1)
+  })
+
+  test('dragging a region edge retimes the segment, and undo restores it', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    const times = page.locator('article.segment .time')
+    await expect(times.nth(1)).toHaveText('0:09.3')
+    // Ben's first segment starts at 9.394 s; the gap before it reaches back to 8.794 s.
+    const handle = page.locator('[data-segment-id] [part~="region-handle-left"]').nth(1)
+    const box = (await handle.boundingBox())!
+    const x = box.x + box.width / 2
+    const y = box.y + box.height / 2
+    await page.mouse.move(x, y)
+    await page.mouse.down()
+    for (let i = 1; i <= 10; i++) await page.mouse.move(x - i * 1.5, y)
+    await page.mouse.up()
+    await expect(times.nth(1)).not.toHaveText('0:09.3')
+    const moved = await times.nth(1).innerText()
+    expect(['0:08.8', '0:08.9', '0:09.0', '0:09.1', '0:09.2']).toContain(moved)
+    await expect(page.getByTestId('editor-save-state')).toHaveText(/Unsaved|Saving|Draft saved/)
+    // Undo from the keyboard (focus on the page body, not a text field).
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('Control+z')
+    await expect(times.nth(1)).toHaveText('0:09.3')
+    await page.keyboard.press('Control+Shift+z')
+    await expect(times.nth(1)).toHaveText(moved)
+  })
+
+  test('a keyboard-only run: play, next low-confidence word, correct it, split, change speaker, export', async ({ app }) => {
+    const { page } = app
+    await page.evaluate(() => {
+      const w = window as unknown as { __mouse: number; __exports: number }
+      w.__mouse = 0
+      w.__exports = 0
+      for (const type of ['mousedown', 'pointerdown', 'mouseup']) window.addEventListener(type, () => w.__mouse++, true)
+      window.addEventListener('sdte:export-request', () => w.__exports++)
+    })
+    // Open the sample from the start screen with Tab and Enter.
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab')
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'start-open-sample') break
+    }
+    await page.keyboard.press('Enter')
+    await waitForEditor(page, 4)
+
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.getByTestId('media').evaluate((el) => !(el as HTMLMediaElement).paused)).toBe(true)
+    await expect.poll(() => mediaTime(page)).toBeGreaterThan(0.8)
+    await page.keyboard.press('Space')
+    await expect.poll(() => page.getByTestId('media').evaluate((el) => (el as HTMLMediaElement).paused)).toBe(true)
+
+    await page.keyboard.press('n')
+    await expect(page.locator('.w.cur')).toHaveText('recogniser')
+    await expect.poll(() => mediaTime(page)).toBeCloseTo(17.418, 1)
+
+    await page.keyboard.press('Enter')
+    const field = page.getByTestId('segment-editor')
+    await expect(field).toBeFocused()
+    await page.keyboard.type('recognizer')
+    await page.keyboard.press('Enter')
+    await expect(field).toHaveCount(0)
+    expect((await segmentTexts(page))[2]).toContain('the recognizer was')
+
+    await page.keyboard.press('Control+Enter')
+    await expect(page.getByTestId('segment-count')).toHaveText('5 segments')
+    expect((await segmentTexts(page))[2].trim()).toBe('Words the')
+    expect((await segmentTexts(page))[3]).toMatch(/^recognizer was/)
+
+    await page.keyboard.press('Control+2')
+    await expect(page.getByTestId('speaker-chip').nth(3)).toHaveText('Ben Carter')
+
+    await page.keyboard.press('Control+e')
+    await expect.poll(() => page.evaluate(() => (window as unknown as { __exports: number }).__exports)).toBe(1)
+    expect(await page.evaluate(() => (window as unknown as { __mouse: number }).__mouse)).toBe(0)
+
+    // Undo steps back through the edits: speaker, split, the whole typed correction.
+    await page.keyboard.press('Control+z')
+    await expect(page.getByTestId('speaker-chip').nth(3)).toHaveText('Ana Ribeiro')
+    await page.keyboard.press('Control+z')
+    await expect(page.getByTestId('segment-count')).toHaveText('4 segments')
+    await page.keyboard.press('Control+z')
+    expect((await segmentTexts(page))[2]).toContain('the recogniser was')
+  })
+
+  test('edits are saved as a draft, and reopening the task offers it', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    expect(await draftFiles(app)).toEqual([])
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'unsure' }).dblclick()
+    const field = page.getByTestId('segment-editor')
+    await expect(field).toBeFocused()
+    await page.keyboard.type('uncertain')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('editor-save-state')).toHaveText(/Draft saved/)
+    expect((await draftFiles(app)).length).toBe(1)
+    expect(app.unsaved).toBe(false)
+    expect(app.calls.some((c) => c.channel === 'app:setUnsaved' && (c.payload as { unsaved: boolean }).unsaved)).toBe(true)
+
+    await page.getByRole('button', { name: 'Close' }).click()
+    await openSample(page)
+    await expect(page.getByTestId('draft-prompt')).toContainText('A draft saved at')
+    expect((await segmentTexts(page))[2]).toContain('was unsure')
+    await page.getByTestId('draft-restore').click()
+    await expect(page.getByTestId('draft-prompt')).toHaveCount(0)
+    expect((await segmentTexts(page))[2]).toContain('was uncertain')
+
+    // Discarding deletes it.
+    await page.getByRole('button', { name: 'Close' }).click()
+    await openSample(page)
+    await page.getByTestId('draft-discard').click()
+    await expect(page.getByTestId('draft-prompt')).toHaveCount(0)
+    await expect.poll(() => draftFiles(app)).toEqual([])
+  })
+
+  test('a task without its recording shows the attach prompt, and attaching plays the file', async ({ app }) => {
+    const { page } = app
+    const data = { ...JSON.parse(readFileSync(join(repoRoot, 'resources/sample/sample-task.json'), 'utf8')), taskId: 4242, externalId: 'no-media' }
+    const file = join(app.dataDir, 'no-media.json')
+    await writeFile(file, JSON.stringify(data))
+    app.nextExportFile = file
+    await page.getByTestId('start-open-file').click()
+    await expect(page.getByTestId('attach-prompt')).toContainText('no recording')
+    await expect(page.getByTestId('media')).toHaveCount(0)
+    app.nextMediaFile = join(repoRoot, 'resources/sample/sample.mp3')
+    await page.getByTestId('attach-recording').click()
+    await waitForEditor(page, 4)
+    await page.getByTestId('play-toggle').click()
+    await expect.poll(() => mediaTime(page)).toBeGreaterThan(0.5)
+    await page.getByTestId('play-toggle').click()
+  })
+
+  test('the 2-hour task: a virtualised list that scrolls and jumps; screenshots light and dark', async ({ app }) => {
+    test.setTimeout(90_000)
+    const { page } = app
+    const data = convertRealFixture('senate-hearing-2h.dpe.json')
+    const file = join(app.dataDir, 'senate-2h.json')
+    await writeFile(file, JSON.stringify(data))
+    app.nextExportFile = file
+    await page.getByTestId('start-open-file').click()
+    await expect(page.getByTestId('segment-count')).toHaveText('838 segments')
+    await expect(page.getByTestId('attach-prompt')).toBeVisible()
+    const counts = await page.evaluate(() => ({ words: document.querySelectorAll('.w').length, nodes: document.getElementsByTagName('*').length }))
+    expect(counts.words).toBeGreaterThan(20)
+    expect(counts.words).toBeLessThan(1500)
+    expect(counts.nodes).toBeLessThan(3000)
+    await app.screenshot('editor-2h-light')
+
+    // Scroll to the end: the last segment is rendered, the first is not.
+    const scroller = page.getByTestId('transcript-scroller')
+    await scroller.evaluate((el) => (el.scrollTop = el.scrollHeight))
+    await expect(page.locator('article.segment[data-index="837"]')).toBeVisible()
+    await expect(page.locator('article.segment[data-index="0"]')).toHaveCount(0)
+    // Jump with the keyboard: find a phrase from the middle and go to it.
+    await page.keyboard.press('Control+f')
+    const middle = data.transcript.transcripts[419].displayWords!.slice(0, 4).map((w) => w.text).join(' ')
+    await page.getByTestId('find-input').fill(middle)
+    await page.keyboard.press('Enter')
+    await expect(page.locator('article.segment[data-index="419"]')).toBeVisible()
+    await expect(page.locator('article.segment[data-index="419"]')).toHaveAttribute('aria-current', 'true')
+    await page.keyboard.press('Escape')
+    // Next segment moves the cursor and keeps it in view.
+    await page.locator('article.segment[data-index="419"]').focus()
+    await page.keyboard.press('ArrowDown')
+    await expect(page.locator('article.segment[data-index="420"]')).toHaveAttribute('aria-current', 'true')
+    expect(await page.evaluate(() => document.querySelectorAll('.w').length)).toBeLessThan(1500)
+
+    await scroller.evaluate((el) => (el.scrollTop = 0))
+    await page.locator('article.segment[data-index="0"]').waitFor()
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await app.screenshot('editor-2h-dark')
+    await page.emulateMedia({ colorScheme: 'light' })
   })
 })
