@@ -1,0 +1,49 @@
+import { writeFile } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+
+/*
+ * `npm run bench`: every benchmark module, one after another (never in parallel: they measure
+ * time on a 2-core machine), into bench-results.json (figure name → { value, unit, median, p95,
+ * runs }) and a table. Figures, not pass/fail: nothing here fails on a slow number.
+ * `npm run bench -- transcript subtitles` runs only the named modules.
+ */
+
+type Figure = { value: number; unit: string; median?: number; p95?: number; runs?: number }
+type Figures = Record<string, Figure>
+
+const modules = ['transcript', 'subtitles', 'drafts', 'media', 'sdte', 'editor', 'peers'] as const
+const only = process.argv.slice(2)
+const root = resolve(import.meta.dirname, '../..')
+const results: Record<string, Figure> = {}
+const skipped: string[] = []
+
+for (const name of modules) {
+  if (only.length && !only.includes(name)) continue
+  const file = resolve(import.meta.dirname, `${name}.ts`)
+  if (!existsSync(file)) {
+    skipped.push(`${name}: no benchmark module yet`)
+    continue
+  }
+  process.stdout.write(`running ${name}…\n`)
+  try {
+    const mod = (await import(file)) as { run: () => Promise<Figures> }
+    const figures = await mod.run()
+    for (const [figure, value] of Object.entries(figures)) results[`${name}: ${figure}`] = value
+  } catch (error) {
+    skipped.push(`${name}: failed: ${(error as Error).message.split('\n')[0]}`)
+  }
+}
+
+await writeFile(resolve(root, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
+
+const fmt = (n: number | undefined): string => (n === undefined ? '' : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 3 : 1))
+const rows = Object.entries(results).map(([name, f]) => [name, `${fmt(f.value)} ${f.unit}`, fmt(f.median), fmt(f.p95), f.runs === undefined ? '' : String(f.runs)])
+const header = ['figure', 'value', 'median', 'p95', 'runs']
+const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
+const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
+console.log('\n' + line(header))
+console.log(widths.map((w) => '-'.repeat(w)).join('  '))
+for (const row of rows) console.log(line(row))
+if (skipped.length) console.log('\nnot measured:\n' + skipped.map((s) => `  ${s}`).join('\n'))
+console.log(`\nwrote bench-results.json (${Object.keys(results).length} figures)`)
