@@ -88,3 +88,95 @@ export const safeStorage = {
 
 export const app = { getName: () => 'SD Transcript Editor', getVersion: () => '0.0.0-test', isPackaged: false }
 export default { ipcMain, shell, safeStorage, app }
+
+/*
+ * Enough of the rest of Electron to load the composition root (electron/main/index.ts) and
+ * record what it does: the window it creates, the schemes and handlers it registers.
+ */
+type Listener = (...args: unknown[]) => unknown
+
+/** Everything main/index.ts did, for assertions. */
+export const recorded = {
+  windows: [] as FakeBrowserWindow[],
+  privilegedSchemes: [] as unknown[],
+  protocolHandlers: new Map<string, Listener>(),
+  menuTemplate: null as unknown,
+  appListeners: new Map<string, Listener[]>(),
+  defaultSession: new FakeSession(),
+  singleInstanceLock: true
+}
+
+/** A BrowserWindow that records its options and what it loads. */
+export class FakeBrowserWindow extends EventEmitter {
+  static getAllWindows(): FakeBrowserWindow[] {
+    return recorded.windows
+  }
+  readonly webContents = new FakeWebContents()
+  loaded: string | null = null
+  constructor(readonly options: Record<string, unknown>) {
+    super()
+    recorded.windows.push(this)
+  }
+  async loadFile(path: string) {
+    this.loaded = path
+  }
+  async loadURL(url: string) {
+    this.loaded = url
+  }
+  maximize() {}
+  show() {}
+  isMinimized() {
+    return false
+  }
+  restore() {}
+  focus() {}
+  setDocumentEdited() {}
+  isMaximized() {
+    return false
+  }
+  getNormalBounds() {
+    return { x: 0, y: 0, width: 1280, height: 800 }
+  }
+}
+
+let resolveReady: () => void = () => undefined
+const ready = new Promise<void>((r) => (resolveReady = r))
+
+Object.assign(app, {
+  requestSingleInstanceLock: () => recorded.singleInstanceLock,
+  quit: () => undefined,
+  on(event: string, listener: Listener) {
+    recorded.appListeners.set(event, [...(recorded.appListeners.get(event) ?? []), listener])
+    return app
+  },
+  whenReady: () => ready,
+  /** Test hook: fire `ready`. */
+  fireReady: () => resolveReady(),
+  getPath: (name: string) => `/tmp/sdte-fake-electron/${name}`
+})
+
+export const protocol = {
+  registerSchemesAsPrivileged(schemes: unknown[]) {
+    recorded.privilegedSchemes.push(...schemes)
+  },
+  handle(scheme: string, handler: Listener) {
+    recorded.protocolHandlers.set(scheme, handler)
+  }
+}
+export const session = { defaultSession: recorded.defaultSession }
+export const screen = { getAllDisplays: () => [{ workArea: { x: 0, y: 0, width: 1920, height: 1080 } }] }
+export const Menu = {
+  buildFromTemplate: (template: unknown) => {
+    recorded.menuTemplate = template
+    return { template }
+  },
+  setApplicationMenu: () => undefined
+}
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showSaveDialog: async () => ({ canceled: true }),
+  showMessageBoxSync: () => 0
+}
+export const contextBridge = { exposeInMainWorld: () => undefined }
+export const ipcRenderer = { invoke: async () => undefined, on: () => undefined, removeListener: () => undefined }
+export { FakeBrowserWindow as BrowserWindow }
