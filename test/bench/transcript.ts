@@ -23,7 +23,7 @@ export function concatenated(base: TranscriptExport, times: number): TranscriptE
   for (let k = 0; k < times; k++) {
     const shift = k * length
     for (const s of segs) {
-      const move = (w: { offsetInSeconds: number }) => ({ ...w, offsetInSeconds: Math.round((w.offsetInSeconds + shift) * 1000) / 1000 })
+      const move = <W extends { offsetInSeconds: number }>(w: W): W => ({ ...w, offsetInSeconds: Math.round((w.offsetInSeconds + shift) * 1000) / 1000 })
       transcripts.push({
         ...s,
         start: Math.round((s.start + shift) * 1000) / 1000,
