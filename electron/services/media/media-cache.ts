@@ -10,6 +10,7 @@ import { AppError, toErrorData, type ErrorCode } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { contentTypeForPath, extensionForContentType, extensionOf, mediaContentTypes, sniffMediaFamily, typeForFamily } from './content-type'
 import type { MediaFile } from './range-response'
+import { createFlights } from './flights'
 import { taskDirName } from './task-dir'
 
 /*
@@ -244,58 +245,11 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
     return { status: 'ready', path: join(dir, file), contentType, size: received, source: 'download' }
   }
 
-  /*
-   * One download per task at a time: a second resolve while the first is running (the task
-   * reopened, a second window) joins it and gets its progress too. The download is cancelled
-   * only when every caller that joined it has cancelled.
-   */
-  interface Flight {
-    readonly promise: Promise<MediaStatus>
-    readonly listeners: Set<(progress: MediaProgress) => void>
-    readonly controller: AbortController
-    callers: number
-  }
-  const flights = new Map<string, Flight>()
-
-  function sharedDownload(key: string, url: string, options: ResolveOptions): Promise<MediaStatus> {
-    let flight = flights.get(key)
-    if (!flight) {
-      const controller = new AbortController()
-      const listeners = new Set<(progress: MediaProgress) => void>()
-      const promise = download(key, url, { signal: controller.signal, onProgress: (p) => listeners.forEach((l) => l(p)) }).finally(() => {
-        flights.delete(key)
-      })
-      flight = { promise, listeners, controller, callers: 0 }
-      flights.set(key, flight)
-    }
-    const joined = flight
-    joined.callers++
-    const listener = options.onProgress
-    if (listener) joined.listeners.add(listener)
-    return new Promise<MediaStatus>((resolveCall) => {
-      let settled = false
-      const finish = (status: MediaStatus): void => {
-        if (settled) return
-        settled = true
-        if (listener) joined.listeners.delete(listener)
-        options.signal?.removeEventListener('abort', onAbort)
-        resolveCall(status)
-      }
-      const cancelled: MediaStatus = { status: 'error', code: 'cancelled', message: 'Cancelled.' }
-      const onAbort = (): void => {
-        joined.callers--
-        if (joined.callers > 0) return finish(cancelled)
-        // The last caller: stop the download and answer once its temp file is gone.
-        joined.controller.abort()
-        void joined.promise.then(() => finish(cancelled))
-      }
-      if (options.signal?.aborted) return onAbort()
-      options.signal?.addEventListener('abort', onAbort, { once: true })
-      void joined.promise.then((status) => {
-        if (!options.signal?.aborted) finish(status)
-      })
-    })
-  }
+  // One download per task at a time: a second resolve (the task reopened, a second window)
+  // joins the one under way instead of fetching the recording twice.
+  const flights = createFlights<MediaStatus, MediaProgress>(() => ({ status: 'error', code: 'cancelled', message: 'Cancelled.' }))
+  const sharedDownload = (key: string, url: string, options: ResolveOptions): Promise<MediaStatus> =>
+    flights(key, (signal, onProgress) => download(key, url, { signal, onProgress }), options)
 
   return {
     async resolve(taskId, originalFileUrl, options = {}) {

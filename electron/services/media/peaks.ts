@@ -4,6 +4,7 @@ import { toErrorData, type ErrorCode } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { PeakAccumulator, type PeaksData } from './peak-accumulator'
 import { decodeFile, detectDecoder } from './pcm-decoders'
+import { createFlights } from './flights'
 import { taskDirName } from './task-dir'
 
 /*
@@ -91,7 +92,20 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     }
   }
 
+  // One computation per task and file at a time; a second request joins it.
+  const flights = createFlights<PeaksResult, number>(() => ({ status: 'error', code: 'cancelled', message: 'Cancelled.' }))
+
   async function getPeaks(taskId: string | number, mediaPath: string, options: PeaksRequestOptions = {}): Promise<PeaksResult> {
+    let key: string
+    try {
+      key = `${taskDirName(taskId)}\n${mediaPath}`
+    } catch (error) {
+      return { status: 'error', ...toErrorData(error) }
+    }
+    return flights(key, (signal, onProgress) => computeOrRead(taskId, mediaPath, { signal, onProgress }), options)
+  }
+
+  async function computeOrRead(taskId: string | number, mediaPath: string, options: PeaksRequestOptions): Promise<PeaksResult> {
     try {
       const info = await stat(mediaPath)
       const cached = await readCached(taskId, mediaPath)

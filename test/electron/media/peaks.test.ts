@@ -146,6 +146,16 @@ describe('cache on disk', () => {
     expect(await reopened.getPeaks(7, path)).toMatchObject({ status: 'ready', fromCache: false })
   })
 
+  it('joins a second request for the same task to the computation under way', async () => {
+    const cacheDir = join(work, 'cache-join')
+    const service = createPeaksService({ cacheDir })
+    const path = await ensureFormat('ogg')
+    const [a, b] = await Promise.all([service.getPeaks(11, path), service.getPeaks(11, path)])
+    expect(a).toMatchObject({ status: 'ready', fromCache: false })
+    // The same result object: computed once, not twice.
+    expect(b).toBe(a)
+  })
+
   it('ignores a corrupt cache file and recomputes', async () => {
     const cacheDir = join(work, 'cache-corrupt')
     const service = createPeaksService({ cacheDir })
