@@ -128,7 +128,7 @@ test.describe('editor', () => {
     await expect(times.nth(1)).not.toHaveText('0:09.3')
     const moved = await times.nth(1).innerText()
     expect(['0:08.8', '0:08.9', '0:09.0', '0:09.1', '0:09.2']).toContain(moved)
-    await expect(page.getByTestId('editor-save-state')).toHaveText(/Unsaved|Saving|Draft saved/)
+    await expect(page.getByTestId('save-state')).toHaveText(/Unsaved|Saving|Draft saved/)
     // Undo from the keyboard (focus on the page body, not a text field).
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
     await page.keyboard.press('Control+z')
@@ -182,6 +182,10 @@ test.describe('editor', () => {
 
     await page.keyboard.press('Control+e')
     await expect.poll(() => page.evaluate(() => (window as unknown as { __exports: number }).__exports)).toBe(1)
+    // The shell's export dialog answers the request; Escape closes it.
+    await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible()
+    await page.keyboard.press('Escape')
+    await expect(page.getByRole('dialog', { name: 'Export' })).toHaveCount(0)
     expect(await page.evaluate(() => (window as unknown as { __mouse: number }).__mouse)).toBe(0)
 
     // Undo steps back through the edits: speaker, split, the whole typed correction.
@@ -202,7 +206,7 @@ test.describe('editor', () => {
     await expect(field).toBeFocused()
     await page.keyboard.type('uncertain')
     await page.keyboard.press('Escape')
-    await expect(page.getByTestId('editor-save-state')).toHaveText(/Draft saved/)
+    await expect(page.getByTestId('save-state')).toHaveText(/Draft saved/)
     expect((await draftFiles(app)).length).toBe(1)
     expect(app.unsaved).toBe(false)
     expect(app.calls.some((c) => c.channel === 'app:setUnsaved' && (c.payload as { unsaved: boolean }).unsaved)).toBe(true)
@@ -263,7 +267,7 @@ test.describe('editor', () => {
     await expect(page.locator('article.segment[data-index="0"]')).toHaveCount(0)
     // Jump with the keyboard: find a phrase from the middle and go to it.
     await page.keyboard.press('Control+f')
-    const middle = data.transcript.transcripts[419].displayWords!.slice(0, 4).map((w) => w.text).join(' ')
+    const middle = data.transcript.transcripts![419].displayWords!.slice(0, 4).map((w) => w.text).join(' ')
     await page.getByTestId('find-input').fill(middle)
     await page.keyboard.press('Enter')
     await expect(page.locator('article.segment[data-index="419"]')).toBeVisible()

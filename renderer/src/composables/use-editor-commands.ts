@@ -126,7 +126,9 @@ export function useEditorShortcuts(): void {
   const isMac = detectMac(navigator.platform)
   const onKey = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing) return
-    if (ui.settingsOpen && event.target instanceof HTMLElement && event.target.closest('[data-capturing-keys]')) return
+    // Another modal (the shell's export or sign-in dialog) owns the keyboard while it is open;
+    // the editor's own overlays handle Escape themselves.
+    if (event.target instanceof HTMLElement && event.target.closest('[aria-modal="true"], dialog[open], [data-capturing-keys]')) return
     const action = actionForEvent(ui.table, event, isMac, takesPlainKeys(event.target))
     if (!action) return
     event.preventDefault()

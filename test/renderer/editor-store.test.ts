@@ -1,0 +1,209 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { nextTick } from 'vue'
+import { segmentText } from '../../shared/transcript'
+import type { TranscriptModel } from '../../shared/transcript'
+import { autosaveDelayMs, useEditorStore, wordRange } from '../../renderer/src/stores/editor-store'
+import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
+import { useTaskStore } from '../../renderer/src/stores/task-store'
+import { installFakeSdte, openedSample } from './support/fake-sdte'
+import type { FakeSdte } from './support/fake-sdte'
+
+let fake: FakeSdte
+
+async function openSample(draft: Parameters<typeof openedSample>[0] = null) {
+  const task = useTaskStore()
+  task.opened = openedSample(draft)
+  await nextTick()
+  const editor = useEditorStore()
+  expect(editor.model).not.toBeNull()
+  return editor
+}
+
+const texts = (m: TranscriptModel | null): string[] => (m ? m.segments.map((s) => segmentText(s)) : [])
+const flush = async (): Promise<void> => {
+  for (let i = 0; i < 5; i++) await Promise.resolve()
+}
+
+beforeEach(() => {
+  vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+  vi.setSystemTime(new Date('2026-11-23T10:00:00Z'))
+  setActivePinia(createPinia())
+  fake = installFakeSdte()
+})
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+describe('editor store: loading and edits', () => {
+  it('normalises the opened export into the model and puts the cursor on the first segment', async () => {
+    const editor = await openSample()
+    expect(editor.model!.segments).toHaveLength(4)
+    expect(editor.model!.segments[0].words[0]).toMatchObject({ text: 'Welcome', startMs: 500 })
+    expect(editor.cursor).toEqual({ segmentId: editor.model!.segments[0].id, wordIndex: -1 })
+    expect(editor.saveState).toBe('saved')
+    expect(editor.reviewedPercent).toBe(0)
+  })
+
+  it('applies edits through the pure functions, each one undoable and redoable', async () => {
+    const editor = await openSample()
+    const loaded = editor.model
+    const [s0, s1, s2] = editor.model!.segments
+    expect(editor.replaceWord(s2.id, 2, 'recognizer')).toBe(true)
+    expect(texts(editor.model)[2]).toContain('the recognizer was')
+    expect(editor.split(s1.id, { wordIndex: 5 })).toBe(true)
+    expect(editor.model!.segments).toHaveLength(5)
+    expect(editor.assignSpeaker(s0.id, s1.speakerId)).toBe(true)
+    expect(editor.toggleReviewed(s0.id)).toBe(true)
+    expect(editor.reviewedPercent).toBe(20)
+    expect(editor.canUndo).toBe(true)
+    for (let i = 0; i < 4; i++) expect(editor.undo()).toBe(true)
+    expect(editor.model).toBe(loaded)
+    expect(editor.undo()).toBe(false)
+    for (let i = 0; i < 4; i++) expect(editor.redo()).toBe(true)
+    expect(editor.model!.segments).toHaveLength(5)
+    expect(editor.model!.segments[0].speakerId).toBe(s1.speakerId)
+  })
+
+  it('groups a burst of typing into one undo step', async () => {
+    const editor = await openSample()
+    const loaded = editor.model
+    const seg = editor.model!.segments[3]
+    const base = segmentText(seg)
+    let typed = base
+    for (const ch of ' Thanks') {
+      typed += ch
+      editor.typeText(seg.id, typed)
+      vi.advanceTimersByTime(120)
+    }
+    expect(texts(editor.model)[3]).toBe(`${base} Thanks`)
+    editor.undo()
+    expect(editor.model).toBe(loaded)
+    // A pause longer than the burst window starts a new step.
+    editor.typeText(seg.id, `${base} A`)
+    vi.advanceTimersByTime(3000)
+    editor.typeText(seg.id, `${base} AB`)
+    editor.undo()
+    expect(texts(editor.model)[3]).toBe(`${base} A`)
+  })
+
+  it('reports an edit it cannot apply instead of throwing', async () => {
+    const editor = await openSample()
+    const first = editor.model!.segments[0]
+    expect(editor.split(first.id, { wordIndex: 0 })).toBe(false)
+    expect(editor.lastError).toMatch(/start or end/)
+    expect(editor.canUndo).toBe(false)
+  })
+
+  it('goes to the next and previous low-confidence word and seeks to it', async () => {
+    const editor = await openSample()
+    const playback = usePlaybackStore()
+    expect(editor.moveLowConfidence(1)).toBe(true)
+    expect(editor.cursor).toMatchObject({ wordIndex: 2 })
+    expect(playback.timeMs).toBe(17418)
+    expect(editor.moveLowConfidence(1)).toBe(true)
+    expect(playback.timeMs).toBe(18833)
+    expect(editor.moveLowConfidence(1)).toBe(true)
+    expect(playback.timeMs).toBe(28738)
+    expect(editor.moveLowConfidence(1)).toBe(false)
+    expect(editor.moveLowConfidence(-1)).toBe(true)
+    expect(playback.timeMs).toBe(18833)
+  })
+
+  it('finds the word under the playhead by time', async () => {
+    const editor = await openSample()
+    const playback = usePlaybackStore()
+    playback.reportTime(17500)
+    expect(editor.activeWordId).toBe(editor.model!.segments[2].words[2].id)
+    playback.reportTime(9000) // the gap between segments
+    expect(editor.activeWordId).toBeNull()
+    playback.reportTime(0)
+    expect(editor.activeWordId).toBeNull()
+  })
+
+  it('replaces all matches within one speaker as one undo step', async () => {
+    const editor = await openSample()
+    const ben = editor.model!.segments[1].speakerId
+    const query = { text: 'to', regex: false, wholeWord: true, caseSensitive: false, speakerId: ben }
+    expect(editor.find(query).map((m) => m.segmentIndex)).toEqual([1, 1])
+    expect(editor.replaceAll(query, 'TO')).toBe(1)
+    expect(texts(editor.model)[1]).toContain('word TO jump')
+    expect(texts(editor.model)[0]).toContain('Welcome to the')
+    editor.undo()
+    expect(texts(editor.model)[1]).toContain('word to jump')
+  })
+
+  it('word ranges are offsets into the segment text', () => {
+    expect(wordRange([{ text: 'ab' }, { text: 'c' }, { text: 'def' }], 2)).toEqual({ start: 5, end: 8 })
+  })
+})
+
+describe('editor store: autosave', () => {
+  it('saves once, debounced, at most a second after the last change, flagging unsaved work around it', async () => {
+    const editor = await openSample()
+    const seg = editor.model!.segments[0]
+    editor.toggleReviewed(seg.id)
+    vi.advanceTimersByTime(autosaveDelayMs / 2)
+    editor.replaceWord(seg.id, 0, 'Hello')
+    expect(editor.saveState).toBe('unsaved')
+    expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }])
+    vi.advanceTimersByTime(autosaveDelayMs - 1)
+    expect(fake.callsTo('drafts:save')).toHaveLength(0)
+    vi.advanceTimersByTime(1)
+    await flush()
+    expect(autosaveDelayMs).toBeLessThanOrEqual(1000)
+    const saves = fake.callsTo('drafts:save') as Array<{ taskId: number; exportHash: string; document: TranscriptModel }>
+    expect(saves).toHaveLength(1)
+    expect(saves[0].taskId).toBe(1)
+    expect(saves[0].exportHash).toBe('hash-1')
+    expect(saves[0].document).toBe(editor.model)
+    expect(editor.saveState).toBe('saved')
+    expect(editor.savedAt).toBe(1_700_000_000_000)
+    expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }, { unsaved: false }])
+  })
+
+  it('keeps the work flagged unsaved and says so when the save fails', async () => {
+    fake.handlers['drafts:save'] = () => ({ ok: false, error: { code: 'io', message: 'Disk full' } })
+    const editor = await openSample()
+    editor.toggleReviewed(editor.model!.segments[0].id)
+    vi.advanceTimersByTime(autosaveDelayMs)
+    await flush()
+    expect(editor.saveState).toBe('error')
+    expect(editor.saveError).toBe('Disk full')
+    expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }])
+  })
+
+  it('with a draft on offer, waits for the reviewer: restore opens the draft, undo goes back to the export', async () => {
+    const editor0 = await openSample({ savedAt: 1_699_000_000_000, comparison: 'export-changed' })
+    const loaded = editor0.model!
+    const draftModel = { ...loaded, segments: loaded.segments.slice(0, 2) }
+    fake.handlers['drafts:load'] = () => ({ ok: true, value: { taskId: 1, exportHash: 'old-hash', savedAt: 1_699_000_000_000, document: JSON.parse(JSON.stringify(draftModel)) } })
+    const editor = useEditorStore()
+    expect(editor.draftOffer).toEqual({ savedAt: 1_699_000_000_000, comparison: 'export-changed' })
+    editor.toggleReviewed(loaded.segments[0].id)
+    vi.advanceTimersByTime(autosaveDelayMs * 3)
+    await flush()
+    expect(fake.callsTo('drafts:save')).toHaveLength(0)
+    await editor.restoreDraft()
+    expect(editor.draftOffer).toBeNull()
+    expect(editor.model!.segments).toHaveLength(2)
+    // Later saves keep the draft's base, so the export change stays visible and both are kept.
+    editor.toggleReviewed(editor.model!.segments[0].id)
+    vi.advanceTimersByTime(autosaveDelayMs)
+    await flush()
+    expect((fake.callsTo('drafts:save') as Array<{ exportHash: string }>).map((s) => s.exportHash)).toEqual(['old-hash'])
+    editor.undo()
+    editor.undo()
+    expect(editor.model!.segments).toHaveLength(4)
+  })
+
+  it('discarding the draft deletes it and then saves edits made meanwhile', async () => {
+    const editor = await openSample({ savedAt: 1_699_000_000_000, comparison: 'same-export' })
+    editor.toggleReviewed(editor.model!.segments[0].id)
+    await editor.discardDraft()
+    expect(fake.callsTo('drafts:discard')).toEqual([{ taskId: 1 }])
+    vi.advanceTimersByTime(autosaveDelayMs)
+    await flush()
+    expect(fake.callsTo('drafts:save')).toHaveLength(1)
+  })
+})

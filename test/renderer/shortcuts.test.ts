@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest'
+import {
+  actionForEvent,
+  comboFromEvent,
+  comboTable,
+  conflicts,
+  effectiveBindings,
+  formatCombo,
+  loadOverrides,
+  saveOverrides,
+  shortcutDefinitions,
+  shortcutStorageKey
+} from '../../renderer/src/lib/shortcuts'
+import type { KeyLike } from '../../renderer/src/lib/shortcuts'
+
+const key = (k: string, code: string, mods: Partial<Pick<KeyLike, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey'>> = {}): KeyLike => ({
+  key: k,
+  code,
+  ctrlKey: false,
+  metaKey: false,
+  shiftKey: false,
+  altKey: false,
+  ...mods
+})
+
+describe('shortcut mapping', () => {
+  it('reads combos from physical letters and digits, and characters otherwise', () => {
+    expect(comboFromEvent(key('z', 'KeyZ', { ctrlKey: true }), false)).toBe('Mod+Z')
+    expect(comboFromEvent(key('Z', 'KeyZ', { ctrlKey: true, shiftKey: true }), false)).toBe('Mod+Shift+Z')
+    expect(comboFromEvent(key('z', 'KeyZ', { metaKey: true }), true)).toBe('Mod+Z')
+    expect(comboFromEvent(key('z', 'KeyZ', { ctrlKey: true }), true)).toBe('Ctrl+Z')
+    expect(comboFromEvent(key('!', 'Digit1', { ctrlKey: true, shiftKey: true }), false)).toBe('Mod+Shift+1')
+    expect(comboFromEvent(key('?', 'Slash', { shiftKey: true }), false)).toBe('?')
+    expect(comboFromEvent(key(' ', 'Space'), false)).toBe('Space')
+    expect(comboFromEvent(key('Shift', 'ShiftLeft', { shiftKey: true }), false)).toBeNull()
+    expect(comboFromEvent(key('ArrowDown', 'ArrowDown'), false)).toBe('ArrowDown')
+  })
+
+  it('maps the default keys to actions, and ignores plain keys while typing', () => {
+    const table = comboTable(effectiveBindings())
+    expect(actionForEvent(table, key(' ', 'Space'), false, false)).toBe('playPause')
+    expect(actionForEvent(table, key(' ', 'Space'), false, true)).toBeNull()
+    expect(actionForEvent(table, key(' ', 'Space', { ctrlKey: true }), false, true)).toBe('playPause')
+    expect(actionForEvent(table, key('n', 'KeyN'), false, false)).toBe('nextLowConfidence')
+    expect(actionForEvent(table, key('N', 'KeyN', { shiftKey: true }), false, false)).toBe('prevLowConfidence')
+    expect(actionForEvent(table, key('Enter', 'Enter', { ctrlKey: true }), false, true)).toBe('split')
+    expect(actionForEvent(table, key('3', 'Digit3', { metaKey: true }), true, false)).toBe('speaker3')
+    expect(actionForEvent(table, key('y', 'KeyY', { ctrlKey: true }), false, true)).toBe('redo')
+  })
+
+  it('gives every action a key, none of them Alt/Option-only, and no two actions the same key', () => {
+    const bindings = effectiveBindings()
+    for (const def of shortcutDefinitions) {
+      expect(def.keys.length).toBeGreaterThan(0)
+      for (const k of def.keys) expect(k).not.toMatch(/Alt/)
+    }
+    expect([...conflicts(bindings).keys()]).toEqual([])
+  })
+
+  it('remaps an action, persisted in storage, and ignores a malformed stored map', () => {
+    const store = new Map<string, string>()
+    const storage = { getItem: (k: string) => store.get(k) ?? null, setItem: (k: string, v: string) => void store.set(k, v) }
+    saveOverrides(storage, { playPause: ['Mod+P'] })
+    const overrides = loadOverrides(storage)
+    const table = comboTable(effectiveBindings(overrides))
+    expect(actionForEvent(table, key('p', 'KeyP', { ctrlKey: true }), false, false)).toBe('playPause')
+    expect(actionForEvent(table, key(' ', 'Space'), false, false)).toBeNull()
+    store.set(shortcutStorageKey, '{"playPause": 3, "nope": ["X"], "undo": ["Mod+U"]}')
+    expect(loadOverrides(storage)).toEqual({ undo: ['Mod+U'] })
+    store.set(shortcutStorageKey, 'not json')
+    expect(loadOverrides(storage)).toEqual({})
+  })
+
+  it('formats combos per platform', () => {
+    expect(formatCombo('Mod+Shift+Z', false)).toBe('Ctrl+Shift+Z')
+    expect(formatCombo('Mod+Shift+Z', true)).toBe('⌘⇧Z')
+  })
+})
