@@ -1,0 +1,142 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef } from 'vue'
+import type { DocumentFileState, OpenedDocument } from '../../../shared/ipc/contract'
+import type { ErrorData, Result } from '../../../shared/errors'
+import { flattenDocument } from '../../../shared/document/flatten'
+import type { FlatDocument } from '../../../shared/document/flatten'
+import { emptyFilter } from '../../../shared/document/filters'
+import type { DocumentFilter } from '../../../shared/document/filters'
+import { documentToCsv } from '../../../shared/document/csv'
+import { sdte } from '../lib/bridge'
+
+/** A document task as the reviewer names it: SmartDocumentor's id or their own external id. */
+export type DocumentRef = { readonly taskId: number } | { readonly externalId: string }
+
+let requestCounter = 0
+
+/** The open document task: its flattened data, the original file's state, selection, filter, exports. */
+export const useDocumentStore = defineStore('document', () => {
+  // shallowRef: the export is replaced, never mutated; deep reactivity over it would cost for nothing.
+  const opened = shallowRef<OpenedDocument | null>(null)
+  const flat = computed<FlatDocument | null>(() => (opened.value ? flattenDocument(opened.value.data) : null))
+  const loading = ref<string | null>(null)
+  const pendingRequestId = ref<string | null>(null)
+  const error = ref<ErrorData | null>(null)
+  const file = shallowRef<DocumentFileState | null>(null)
+  const fileLoading = ref(false)
+  /** An entity id or a key-value id. */
+  const selectedId = ref<string | null>(null)
+  const filter = ref<DocumentFilter>({ ...emptyFilter })
+  const chunk = ref<number | null>(null)
+  const page = ref(1)
+  const notice = ref<string | null>(null)
+
+  async function run(label: string, call: () => Promise<Result<OpenedDocument | null>>): Promise<boolean> {
+    loading.value = label
+    error.value = null
+    try {
+      const result = await call()
+      if (!result.ok) {
+        // A cancel the reviewer asked for is not an error to show.
+        if (result.error.code !== 'cancelled') error.value = result.error
+        return false
+      }
+      if (!result.value) return false
+      opened.value = result.value
+      selectedId.value = null
+      chunk.value = null
+      page.value = 1
+      filter.value = { ...emptyFilter }
+      notice.value = null
+      void resolveFile()
+      return true
+    } finally {
+      loading.value = null
+      pendingRequestId.value = null
+    }
+  }
+
+  /** Opens a document task from SmartDocumentor. */
+  function openTask(ref: DocumentRef): Promise<boolean> {
+    const requestId = `doc-${Date.now()}-${++requestCounter}`
+    pendingRequestId.value = requestId
+    const label = 'taskId' in ref ? `Opening document task ${ref.taskId}…` : `Opening document task "${ref.externalId}"…`
+    return run(label, () => sdte().invoke['tasks:openDocument']({ ref, requestId }))
+  }
+
+  /** Asks for a saved document export (JSON) and opens it. */
+  function openFile(): Promise<boolean> {
+    return run('Opening the file…', () => sdte().invoke['documents:openFile']())
+  }
+
+  /** Cancels the document being opened. */
+  async function cancel(): Promise<void> {
+    const requestId = pendingRequestId.value
+    if (requestId) await sdte().invoke['tasks:cancel']({ requestId })
+  }
+
+  /** Asks main for the original file (cached or downloaded); the state says why when there is none. */
+  async function resolveFile(): Promise<void> {
+    const taskId = opened.value?.data.taskId
+    if (taskId === undefined) return
+    file.value = null
+    fileLoading.value = true
+    try {
+      const result = await sdte().invoke['documents:resolveFile']({ taskId })
+      if (opened.value?.data.taskId !== taskId) return
+      file.value = result.ok ? result.value : { status: 'error', code: result.error.code, message: result.error.message }
+    } finally {
+      fileLoading.value = false
+    }
+  }
+
+  /** Selects an entity or key-value (null clears). */
+  function select(id: string | null): void {
+    selectedId.value = id
+  }
+
+  /** Closes the document. */
+  function close(): void {
+    opened.value = null
+    file.value = null
+    selectedId.value = null
+    error.value = null
+  }
+
+  async function save(suggestedName: string, content: string, filterName: string, extension: string): Promise<void> {
+    const result = await sdte().invoke['files:save']({ suggestedName, content, filter: { name: filterName, extensions: [extension] } })
+    if (!result.ok) error.value = result.error
+    else if (result.value) notice.value = `Saved ${result.value.path}`
+  }
+
+  const baseName = (): string => {
+    const d = opened.value?.data
+    const name = (d?.externalId || d?.displayName || `document-${d?.taskId ?? ''}`).replace(/[/\\:*?"<>|\0]+/g, '-').trim()
+    return name || 'document'
+  }
+
+  /** Exports every key-value and table cell as CSV (UTF-8 with BOM) through the save dialog. */
+  async function exportCsv(): Promise<void> {
+    if (flat.value) await save(`${baseName()}.csv`, documentToCsv(flat.value), 'CSV', 'csv')
+  }
+
+  /** Exports the document as JSON (the export as received; unknown keys are kept). */
+  async function exportJson(): Promise<void> {
+    if (opened.value) await save(`${baseName()}.json`, JSON.stringify(opened.value.data, null, 2), 'JSON', 'json')
+  }
+
+  /** Copies text to the clipboard and says so. */
+  async function copy(text: string, what: string): Promise<void> {
+    try {
+      await navigator.clipboard.writeText(text)
+      notice.value = `Copied ${what}.`
+    } catch {
+      notice.value = `Could not copy ${what}: the clipboard is not available.`
+    }
+  }
+
+  return {
+    opened, flat, loading, pendingRequestId, error, file, fileLoading, selectedId, filter, chunk, page, notice,
+    openTask, openFile, cancel, resolveFile, select, close, exportCsv, exportJson, copy
+  }
+})

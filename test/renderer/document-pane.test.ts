@@ -1,0 +1,127 @@
+import { beforeEach, describe, expect, it } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises, mount } from '@vue/test-utils'
+import DocumentPane from '../../renderer/src/components/DocumentPane.vue'
+import { useDocumentStore } from '../../renderer/src/stores/document-store'
+import { documentExportSchema } from '../../shared/api/document-export'
+import type { DocumentFileState, OpenedDocument } from '../../shared/ipc/contract'
+import { documentTask } from '../fake-api/seeds'
+import { installFakeSdte } from './support/fake-sdte'
+import type { FakeSdte } from './support/fake-sdte'
+
+/*
+ * The pane over a fake bridge: the seed invoice and malformed exports render what they can,
+ * never throw, and the page area says why it shows no page.
+ */
+
+let fake: FakeSdte
+
+const opened = (body: unknown): OpenedDocument => ({ origin: 'api', fileName: null, data: documentExportSchema.parse(body) })
+
+function answer(body: unknown, file: DocumentFileState = { status: 'none' }): void {
+  fake.handlers['tasks:openDocument'] = () => ({ ok: true, value: opened(body) })
+  fake.handlers['documents:resolveFile'] = () => ({ ok: true, value: file })
+}
+
+async function mountAndOpen(): Promise<ReturnType<typeof mount>> {
+  const wrapper = mount(DocumentPane, { attachTo: document.body })
+  await wrapper.get('[data-testid="document-ref-input"]').setValue('2001')
+  await wrapper.get('form').trigger('submit')
+  await flushPromises()
+  return wrapper
+}
+
+beforeEach(() => {
+  setActivePinia(createPinia())
+  fake = installFakeSdte()
+})
+
+describe('DocumentPane', () => {
+  it('opens by task id and shows grouped entities, grids, QR code and the reason for no page', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    expect(fake.callsTo('tasks:openDocument')).toEqual([{ ref: { taskId: 2001 }, requestId: expect.stringMatching(/^doc-/) as string }])
+    expect(wrapper.get('[data-testid="document-title"]').text()).toBe('Invoice FT 2026-42 (Transcritas)')
+    expect(wrapper.findAll('[data-testid="document-grid"]')).toHaveLength(2)
+    expect(wrapper.text()).toContain('Speaker identification')
+    expect(wrapper.text()).toContain('1 invalid key(s)')
+    expect(wrapper.get('[data-testid="document-page-unavailable"]').text()).toContain('no original file')
+    wrapper.unmount()
+  })
+
+  it('an external id opens by external id; a bad task id is refused before asking main', async () => {
+    answer(documentTask().body)
+    const wrapper = mount(DocumentPane)
+    await wrapper.get('[data-testid="document-ref-input"]').setValue('12x')
+    await wrapper.get('form').trigger('submit')
+    expect(wrapper.text()).toContain('positive whole number')
+    await wrapper.get('input[value="externalId"]').setValue(true)
+    await wrapper.get('[data-testid="document-ref-input"]').setValue('INV-2026-0042')
+    await wrapper.get('form').trigger('submit')
+    await flushPromises()
+    expect(fake.callsTo('tasks:openDocument')).toEqual([{ ref: { externalId: 'INV-2026-0042' }, requestId: expect.any(String) as string }])
+  })
+
+  it('each unavailable state is explained', async () => {
+    const cases: Array<[DocumentFileState, RegExp]> = [
+      [{ status: 'expired' }, /expired/],
+      [{ status: 'missing' }, /no longer on the server/],
+      [{ status: 'unsupported' }, /not a PDF or an image/],
+      [{ status: 'error', code: 'network', message: 'The document file could not be downloaded (network).' }, /network/]
+    ]
+    for (const [file, why] of cases) {
+      setActivePinia(createPinia())
+      answer(documentTask().body, file)
+      const wrapper = await mountAndOpen()
+      expect(wrapper.get('[data-testid="document-page-unavailable"]').text()).toMatch(why)
+      expect(wrapper.text()).toContain('Speaker identification')
+      wrapper.unmount()
+    }
+  })
+
+  it('malformed exports (no chunks, null boxes, missing tables, unknown types) render without throwing', async () => {
+    const bodies: unknown[] = [
+      { taskId: 1 },
+      { taskId: 2, chunks: null, metadata: null },
+      { taskId: 3, chunks: [{ entities: null }, { entities: [] }] },
+      {
+        taskId: 4,
+        chunks: [{
+          entities: [
+            { type: 'table', groupName: 'Broken', table: null },
+            { type: 'hologram', groupName: 'Strange', keyValues: [{ category: 'Seal', content: 'ok', boundingBox: null, points: null }] },
+            { type: 'table', table: { tableHeaders: null, tableRows: { r: null, s: [{ rowIndex: 1, columnIndex: 5, content: 'far' }] } } },
+            { type: 'qrCode', qrCode: { keyValues: null, boundingBox: { left: null } } },
+            { type: 'templateBuilderField', templateBuilderField: { table: { tableRows: null } } }
+          ]
+        }]
+      }
+    ]
+    for (const body of bodies) {
+      setActivePinia(createPinia())
+      answer(body)
+      const wrapper = await mountAndOpen()
+      expect(wrapper.find('[data-testid="document-title"]').exists()).toBe(true)
+      expect(wrapper.find('[data-testid="document-data"]').exists()).toBe(true)
+      wrapper.unmount()
+    }
+    setActivePinia(createPinia())
+    const last = await mountAndOpen()
+    expect(last.text()).toContain('unknown type "hologram"')
+    expect(last.text()).toContain('This table entity carries no table data.')
+    expect(last.text()).toContain('far')
+  })
+
+  it('the low-confidence filter leaves only low values; export CSV sends a BOM-prefixed CSV to files:save', async () => {
+    answer(documentTask().body)
+    fake.handlers['files:save'] = () => ({ ok: true, value: { path: '/tmp/x.csv' } })
+    const wrapper = await mountAndOpen()
+    await wrapper.get('select[aria-label="Confidence"]').setValue('low')
+    expect(wrapper.findAll('[data-testid="document-kv-row"]').map((r) => r.text())).toEqual([expect.stringContaining('Approval date') as string])
+    await useDocumentStore().exportCsv()
+    const [request] = fake.callsTo('files:save') as Array<{ suggestedName: string; content: string; filter: unknown }>
+    expect(request!.suggestedName).toBe('INV-2026-0042.csv')
+    expect(request!.content.startsWith('\uFEFFSection,Group')).toBe(true)
+    expect(request!.filter).toEqual({ name: 'CSV', extensions: ['csv'] })
+  })
+})
