@@ -125,3 +125,34 @@ describe('DocumentPane', () => {
     expect(request!.filter).toEqual({ name: 'CSV', extensions: ['csv'] })
   })
 })
+
+describe('DocumentPane copy and open file', () => {
+  it('copies a cell, a row and a table as tab-separated text', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    const grid = wrapper.get('table[aria-label="Lines grid"]')
+    await grid.findAll('tbody td')[4]!.trigger('click')
+    const tools = wrapper.findAll('.grid-tools')[0]!
+    const button = (name: string) => tools.findAll('button').find((b) => b.text() === name)!
+    await button('Copy cell').trigger('click')
+    await flushPromises()
+    expect(await navigator.clipboard.readText()).toBe('Speaker identification')
+    await button('Copy row').trigger('click')
+    await flushPromises()
+    expect(await navigator.clipboard.readText()).toBe('Speaker identification\t120\t0.25\t30.00')
+    await button('Copy table').trigger('click')
+    await flushPromises()
+    expect((await navigator.clipboard.readText()).split('\n')).toHaveLength(4)
+    expect(wrapper.get('[data-testid="document-notice"]').text()).toBe('Copied the table.')
+    wrapper.unmount()
+  })
+
+  it('"Open saved JSON…" asks main for a file; cancelling leaves the form', async () => {
+    fake.handlers['documents:openFile'] = () => ({ ok: true, value: null })
+    const wrapper = mount(DocumentPane)
+    await wrapper.findAll('button').find((b) => b.text() === 'Open saved JSON…')!.trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('documents:openFile')).toHaveLength(1)
+    expect(wrapper.find('[data-testid="document-ref-input"]').exists()).toBe(true)
+  })
+})
