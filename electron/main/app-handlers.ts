@@ -111,7 +111,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     if (status.status !== 'ready') return status
     return {
       status: 'ready',
-      url: platform.mediaUrl(`/media/${taskId}`),
+      // The version changes with the file (a new attachment), so the player reloads instead of
+      // reusing what it buffered from the previous one.
+      url: platform.mediaUrl(`/media/${taskId}?v=${status.size.toString(36)}-${status.source}`),
       contentType: status.contentType,
       size: status.size,
       source: status.source,
