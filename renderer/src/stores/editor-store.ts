@@ -213,6 +213,8 @@ export const useEditorStore = defineStore('editor', () => {
 
   // ---- loading ----------------------------------------------------------------------------
   function load(opened: OpenedTranscript | null): void {
+    // For profiling and the editor benchmark: when the data reached the renderer.
+    if (opened && typeof performance !== 'undefined') performance.mark('sdte:editor-data')
     // A pending save of the previous task goes out now rather than being lost.
     if (saveTimer !== null && model.value && !draftOffer.value) void saveNow()
     clearTimer()
@@ -436,7 +438,8 @@ export const useEditorStore = defineStore('editor', () => {
   function addAnnotation(content = '', range?: { startMs: number; endMs: number }): string | null {
     const m = model.value
     if (!m) return null
-    let r = range ?? selection.value
+    // The selection: a range picked on the waveform, else the range being looped.
+    let r = range ?? selection.value ?? playback.loop
     if (!r) {
       const p = position()
       const seg = p ? segmentById(p.segmentId) : undefined

@@ -1,0 +1,238 @@
+import { chromium } from '@playwright/test'
+import type { Page } from '@playwright/test'
+import { build } from 'esbuild'
+import { existsSync } from 'node:fs'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { createAppHandlers } from '../../electron/main/app-handlers'
+import type { PlatformPort } from '../../electron/main/app-handlers'
+import { createDispatcher, createSenderCheck } from '../../electron/main/ipc-dispatcher'
+import { composeServices } from '../../electron/main/compose-services'
+import { createMediaRoutes } from '../../electron/main/media-routes'
+import { serveOverHttp } from '../../electron/services/media/range-response'
+import { createMemoryKeyValueStore } from '../../electron/services/settings/key-value-store'
+import { createMemorySecretStore } from '../../electron/services/auth/secret-store'
+import { serveFolder } from '../e2e/support/static-server'
+import { convertRealFixture } from '../fixtures/real-to-export'
+import { ensureLongRecording } from '../fixtures/audio/generate'
+
+/*
+ * The editor with the 2-hour task (838 segments, 14,901 words) in Chromium, served the way the
+ * end-to-end harness does it (built renderer, real main-process handlers in this process):
+ * data-to-interactive time, JS heap, DOM size, the per-frame cost of playback sync, key-to-paint
+ * latency while typing, and waveform-ready time for a 3-hour recording, first and cached open.
+ * Figures only; `npm run build` first.
+ */
+
+type Figure = { value: number; unit: string; median?: number; p95?: number; runs?: number }
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+const rendererDir = join(repoRoot, 'out/renderer')
+
+function summary(samples: number[], unit = 'ms'): Figure {
+  const sorted = [...samples].sort((a, b) => a - b)
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+  const round = (n: number): number => Math.round(n * 1000) / 1000
+  return { value: round(at(0.5)), unit, median: round(at(0.5)), p95: round(at(0.95)), runs: sorted.length }
+}
+
+/** The built renderer in Chromium over the real handlers; what the e2e harness does, as a plain script. */
+async function startApp(dataDir: string) {
+  const logsFolder = join(dataDir, 'logs')
+  await mkdir(logsFolder, { recursive: true })
+  const services = await composeServices({ dataDir, logsFolder, store: createMemoryKeyValueStore(), secrets: createMemorySecretStore(true), onAuthChanged: () => undefined })
+  const { url, server } = await serveFolder(rendererDir, undefined, { match: /^\/(media|peaks|document)\//, handle: serveOverHttp(createMediaRoutes(services.media, services.peaks, services.documentFiles)) })
+  const state = { nextExportFile: null as string | null, nextMediaFile: null as string | null }
+  let page: Page | null = null
+  const platform: PlatformPort = {
+    info: { name: 'SD Transcript Editor', version: '0.0.0-bench', platform: process.platform },
+    logsFolder,
+    sampleExportPath: join(repoRoot, 'resources/sample/sample-task.json'),
+    sampleMediaPath: join(repoRoot, 'resources/sample/sample.mp3'),
+    openFolder: async () => undefined,
+    openExternal: async () => false,
+    chooseExportFile: async () => state.nextExportFile,
+    chooseSavePath: async () => null,
+    chooseMediaFile: async () => state.nextMediaFile,
+    mediaUrl: (path) => `${url}${path}`,
+    sendProgress: (event) => void page?.evaluate(([e, p]) => (window as unknown as { __sdteDeliver(e: string, p: unknown): void }).__sdteDeliver(e, p), ['media:progress', event] as const).catch(() => undefined),
+    setUnsaved: () => undefined
+  }
+  const dispatch = createDispatcher(createAppHandlers({ ...services, platform, now: Date.now }), { isTrustedSender: createSenderCheck([`${url}/`]) })
+  const bridge = await build({ entryPoints: [join(repoRoot, 'test/e2e/support/browser-bridge.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', target: 'chrome120' })
+  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--autoplay-policy=no-user-gesture-required', '--enable-precise-memory-info'] })
+  page = await browser.newPage({ viewport: { width: 1280, height: 800 } })
+  await page.exposeBinding('__sdteInvoke', (source, channel: string, payload: unknown) => dispatch(channel, payload, { url: source.frame.url(), isMainFrame: source.frame === source.page.mainFrame() }))
+  await page.addInitScript({ content: bridge.outputFiles[0].text })
+  // Frame cost probe: times every rAF callback plus the Vue flush it queues (two microtask hops).
+  await page.addInitScript(() => {
+    const w = window as unknown as { __frames: Array<[number, number]>; __frameProbe: boolean }
+    w.__frames = []
+    w.__frameProbe = false
+    const raf = window.requestAnimationFrame.bind(window)
+    window.requestAnimationFrame = (cb) =>
+      raf((ts) => {
+        const t0 = performance.now()
+        cb(ts)
+        queueMicrotask(() =>
+          queueMicrotask(() => {
+            if (w.__frameProbe) w.__frames.push([ts, performance.now() - t0])
+          })
+        )
+      })
+  })
+  await page.goto(`${url}/index.html`)
+  return {
+    page,
+    state,
+    close: async () => {
+      await browser.close()
+      server.close()
+    }
+  }
+}
+
+async function regionCount(page: Page): Promise<number> {
+  return page.evaluate(() => document.querySelector('[data-testid="waveform"] > div')?.shadowRoot?.querySelectorAll('[data-segment-id]').length ?? 0)
+}
+
+async function waitFor(page: Page, test: () => Promise<boolean>, timeoutMs: number): Promise<void> {
+  const end = Date.now() + timeoutMs
+  while (!(await test())) {
+    if (Date.now() > end) throw new Error('timed out')
+    await page.waitForTimeout(20)
+  }
+}
+
+/** Runs the editor benchmark. */
+export async function run(): Promise<Record<string, Figure>> {
+  if (!existsSync(join(rendererDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.')
+  const work = await mkdtemp(join(tmpdir(), 'sdte-bench-editor-'))
+  const figures: Record<string, Figure> = {}
+  const app = await startApp(join(work, 'data'))
+  const { page } = app
+  try {
+    const file = join(work, 'senate-2h.json')
+    await writeFile(file, JSON.stringify(convertRealFixture('senate-hearing-2h.dpe.json')))
+    app.state.nextExportFile = file
+
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('Performance.enable')
+    await page.getByTestId('start-open-file').waitFor()
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heapBefore = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN
+
+    // 1. Data to interactive: "Choose file…" → first rows painted and a frame later free.
+    const open: number[] = []
+    const dataToInteractive: number[] = []
+    for (let i = 0; i < 6; i++) {
+      const ms = await page.evaluate(async () => {
+        performance.clearMarks('sdte:editor-data')
+        const t0 = performance.now()
+        ;(document.querySelector('[data-testid="start-open-file"]') as HTMLButtonElement).click()
+        while (!document.querySelector('article.segment')) await new Promise((r) => requestAnimationFrame(r))
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+        const t1 = performance.now()
+        const data = performance.getEntriesByName('sdte:editor-data').at(-1)?.startTime ?? NaN
+        return [t1 - t0, t1 - data]
+      })
+      // The first run warms the JIT and the file cache.
+      if (i > 0) {
+        open.push(ms[0])
+        dataToInteractive.push(ms[1])
+      }
+      if (i < 5) {
+        await page.getByRole('button', { name: 'Close' }).click()
+        await page.getByTestId('start-open-file').waitFor()
+      }
+    }
+    figures['2h task: data in renderer → interactive (normalise, index, first rows painted)'] = summary(dataToInteractive)
+    figures['2h task: open file click → interactive (incl. main reading the file)'] = summary(open)
+    // The share of that spent reading, validating and carrying the export over the bridge.
+    const ipc: number[] = []
+    for (let i = 0; i < 3; i++) {
+      ipc.push(
+        await page.evaluate(async () => {
+          const t0 = performance.now()
+          await window.sdte.invoke['files:openExport']()
+          return performance.now() - t0
+        })
+      )
+    }
+    figures['2h task: files:openExport alone (read + validate + bridge)'] = summary(ipc)
+
+    // 2. Memory and DOM with the 2-hour task open.
+    await cdp.send('HeapProfiler.collectGarbage')
+    const metrics = (await cdp.send('Performance.getMetrics')).metrics
+    const metric = (name: string): number => metrics.find((m) => m.name === name)?.value ?? NaN
+    figures['2h task: JS heap used (after GC)'] = { value: Math.round((metric('JSHeapUsedSize') / 1048576) * 10) / 10, unit: 'MB' }
+    figures['JS heap used before any task was opened (after GC)'] = { value: Math.round((heapBefore / 1048576) * 10) / 10, unit: 'MB' }
+    const dom = await page.evaluate(() => ({ nodes: document.getElementsByTagName('*').length, words: document.querySelectorAll('.w').length }))
+    figures['2h task: DOM elements'] = { value: dom.nodes, unit: 'elements' }
+    figures['2h task: word elements in DOM (of 14,901)'] = { value: dom.words, unit: 'elements' }
+
+    // 3. Key-to-paint while typing in a segment.
+    await page.locator('[data-testid="segment-text"] .w').nth(3).dblclick()
+    await page.getByTestId('segment-editor').waitFor()
+    await page.evaluate(() => {
+      const w = window as unknown as { __keys: number[] }
+      w.__keys = []
+      window.addEventListener(
+        'keydown',
+        () => {
+          const t0 = performance.now()
+          requestAnimationFrame(() => setTimeout(() => w.__keys.push(performance.now() - t0), 0))
+        },
+        true
+      )
+    })
+    await page.keyboard.press('End')
+    await page.keyboard.type(' and this is typed text to measure latency', { delay: 60 })
+    await page.waitForTimeout(200)
+    const keys = await page.evaluate(() => (window as unknown as { __keys: number[] }).__keys.slice(1))
+    figures['2h task: key-to-paint while typing'] = summary(keys)
+    await page.keyboard.press('Escape')
+
+    // 4. A 3-hour recording: waveform ready on first open (peaks computed) and cached open.
+    const long = await ensureLongRecording(3, 'wav')
+    app.state.nextMediaFile = long
+    const t0 = Date.now()
+    await page.getByTestId('attach-recording').click()
+    await waitFor(page, async () => (await regionCount(page)) > 0, 600_000)
+    figures['3h recording: waveform ready, first open (peaks computed)'] = { value: Date.now() - t0, unit: 'ms' }
+
+    // 5. Per-frame cost of playback sync while playing the 2-hour task.
+    await page.getByTestId('play-toggle').click()
+    await page.waitForTimeout(500)
+    await page.evaluate(() => ((window as unknown as { __frameProbe: boolean }).__frameProbe = true))
+    await page.waitForTimeout(4000)
+    const frames = await page.evaluate(() => {
+      const w = window as unknown as { __frames: Array<[number, number]>; __frameProbe: boolean }
+      w.__frameProbe = false
+      const perFrame = new Map<number, number>()
+      for (const [ts, spent] of w.__frames) perFrame.set(ts, (perFrame.get(ts) ?? 0) + spent)
+      return [...perFrame.values()]
+    })
+    await page.getByTestId('play-toggle').click()
+    figures['2h task: rAF work per frame while playing (sync + waveform)'] = summary(frames)
+
+    await page.getByRole('button', { name: 'Close' }).click()
+    await page.getByTestId('start-open-file').waitFor()
+    const t1 = Date.now()
+    await page.getByTestId('start-open-file').click()
+    await waitFor(page, async () => (await regionCount(page)) > 0, 120_000)
+    figures['3h recording: waveform ready, cached open (task open → regions drawn)'] = { value: Date.now() - t1, unit: 'ms' }
+  } finally {
+    await app.close()
+    await rm(work, { recursive: true, force: true })
+  }
+  return figures
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figures = await run()
+  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.p95 !== undefined ? ` (median ${f.median}, p95 ${f.p95}, ${f.runs} runs)` : ''}`)
+}

@@ -1,0 +1,81 @@
+import { beforeEach, describe, expect, it, vi } from 'vitest'
+import { createPinia, setActivePinia } from 'pinia'
+import { flushPromises, mount } from '@vue/test-utils'
+import { nextTick } from 'vue'
+import { installFakeSdte, openedSample } from './support/fake-sdte'
+import type { FakeSdte } from './support/fake-sdte'
+import { useTaskStore } from '../../renderer/src/stores/task-store'
+import { useEditorStore } from '../../renderer/src/stores/editor-store'
+
+// wavesurfer draws on canvas and needs real media: mocked here only (the e2e tests run it for real).
+const created: Array<{ options: Record<string, unknown> }> = []
+vi.mock('wavesurfer.js', () => ({
+  default: {
+    create: (options: Record<string, unknown>) => {
+      const instance = { options, on: () => () => undefined, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn() }
+      created.push(instance)
+      return instance
+    }
+  }
+}))
+vi.mock('wavesurfer.js/dist/plugins/regions.esm.js', () => ({
+  default: { create: () => ({ on: () => () => undefined, addRegion: vi.fn(() => ({ element: null, setOptions: vi.fn(), remove: vi.fn() })) }) }
+}))
+vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }))
+vi.mock('wavesurfer.js/dist/plugins/minimap.esm.js', () => ({ default: { create: () => ({}) } }))
+
+const { default: WaveformStrip } = await import('../../renderer/src/components/WaveformStrip.vue')
+
+let fake: FakeSdte
+beforeEach(() => {
+  setActivePinia(createPinia())
+  fake = installFakeSdte()
+  created.length = 0
+})
+
+async function mountWith(status: 'none' | 'ready') {
+  fake.handlers['media:resolve'] = () =>
+    status === 'none'
+      ? { ok: true, value: { status: 'none' } }
+      : { ok: true, value: { status: 'ready', url: 'http://127.0.0.1/media/1', contentType: 'audio/mpeg', size: 10, source: 'local', isVideo: false } }
+  fake.handlers['media:attach'] = () => ({ ok: true, value: { status: 'ready', url: 'http://127.0.0.1/media/1', contentType: 'audio/mpeg', size: 10, source: 'local', isVideo: false } })
+  fake.handlers['media:peaks'] = () => ({ ok: true, value: { status: 'ready', url: 'http://127.0.0.1/peaks/1', length: 2, peaksPerSecond: 100, durationMs: 30768, fromCache: false } })
+  // Two (min, max) pairs, little-endian.
+  const bytes = new Float32Array([-0.5, 0.25, -0.125, 1])
+  vi.stubGlobal('fetch', vi.fn(async () => new Response(bytes.buffer)))
+  useTaskStore().opened = openedSample()
+  await nextTick()
+  expect(useEditorStore().model).not.toBeNull()
+  const wrapper = mount(WaveformStrip, { attachTo: document.body })
+  await flushPromises()
+  await flushPromises()
+  return wrapper
+}
+
+describe('WaveformStrip', () => {
+  it('offers to attach the recording when the task has none, and attaching loads it', async () => {
+    const wrapper = await mountWith('none')
+    expect(wrapper.find('[data-testid="attach-prompt"]').text()).toContain('no recording')
+    expect(wrapper.find('[data-testid="media"]').exists()).toBe(false)
+    await wrapper.find('[data-testid="attach-recording"]').trigger('click')
+    await flushPromises()
+    await flushPromises()
+    expect(fake.callsTo('media:attach')).toEqual([{ taskId: 1 }])
+    expect(wrapper.find('audio[data-testid="media"]').exists()).toBe(true)
+    expect(created).toHaveLength(1)
+    wrapper.unmount()
+  })
+
+  it('gives wavesurfer the media element, the deinterleaved peaks and the duration (nothing to decode)', async () => {
+    const wrapper = await mountWith('ready')
+    expect(created).toHaveLength(1)
+    const options = created[0].options
+    expect(options.media).toBe(wrapper.find('audio').element)
+    expect(options.url).toBe('http://127.0.0.1/media/1')
+    expect(options.duration).toBeCloseTo(30.768)
+    const [max, min] = options.peaks as Float32Array[]
+    expect(Array.from(max)).toEqual([0.25, 1])
+    expect(Array.from(min)).toEqual([-0.5, -0.125])
+    wrapper.unmount()
+  })
+})
