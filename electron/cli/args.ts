@@ -182,7 +182,8 @@ Usage:
 Options:
   --kind transcript|document   which export endpoint (default transcript)
   --format <fmt>               srt, vtt, ttml, sbv, ass (subtitles), txt, docx (transcripts),
-                               json (exactly what the server sent; a draft exports with its edits)
+                               json (exactly what the server sent; a draft exports with its edits),
+                               csv (document tasks: one row per extracted value or cell)
   --preset <name>              subtitle rules: netflix-en (default), bbc, web
   --json                       sdte qc: the report as JSON
   --out <file>|-               output file, or - for stdout (the default)

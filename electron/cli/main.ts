@@ -16,6 +16,7 @@ import { runQc, setQcRunner } from './qc'
 import { readInputFile } from './input-file'
 import { runQcReport } from './qc-report'
 import './transcript-formats'
+import './document-formats'
 
 setQcRunner(runQcReport)
 
