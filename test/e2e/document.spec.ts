@@ -137,3 +137,25 @@ test('an expired file link: the data shows and the pane says why the page does n
   await expect(pane.locator('canvas')).toHaveCount(0)
   await app.screenshot('document-pane-expired')
 })
+
+test('a document task on its own, from the start screen, without a transcript', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('start-sign-in').click()
+  const dialog = page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' })
+  await dialog.getByText('Server').click()
+  await dialog.getByLabel('Base URL').fill(fake.baseUrl)
+  await dialog.getByRole('textbox', { name: 'Client ID' }).fill(fake.clientId)
+  await dialog.getByRole('textbox', { name: 'Client Secret' }).fill(fake.clientSecret)
+  await dialog.getByRole('button', { name: 'Sign in' }).click()
+  await page.getByTestId('start-open-document').click()
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  await pane.getByLabel('Document task id').fill(String(seedIds.document.taskId))
+  await pane.getByRole('button', { name: 'Open document' }).click()
+  await expect(pane.getByTestId('document-title')).toHaveText('Invoice FT 2026-42 (Transcritas)')
+  await expect(page.getByTestId('task-name')).toHaveCount(0)
+  await expect(pane.locator('canvas[data-page="1"][data-rendered="true"]')).toHaveCount(1)
+  await app.screenshot('document-alone')
+  // Closing it goes back to the start screen.
+  await pane.getByRole('button', { name: 'Close document pane' }).click()
+  await expect(page.getByTestId('start-open-document')).toBeVisible()
+})

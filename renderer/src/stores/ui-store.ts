@@ -7,6 +7,8 @@ export type ShellDialog = 'sign-in' | 'open-task' | 'export' | null
 /** Shell-level UI state: open dialogs. */
 export const useUiStore = defineStore('ui', () => {
   const dialog = ref<ShellDialog>(null)
+  /** The document pane on its own, without a transcript open. */
+  const documentOnly = ref(false)
   /** Opens a dialog, closing any other. */
   function open(which: Exclude<ShellDialog, null>): void {
     dialog.value = which
@@ -15,5 +17,5 @@ export const useUiStore = defineStore('ui', () => {
   function close(): void {
     dialog.value = null
   }
-  return { dialog, open, close }
+  return { dialog, documentOnly, open, close }
 })
