@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { convertRealFixture } from '../fixtures/real-to-export'
+import { ensureLongRecording } from '../fixtures/audio/generate'
 
 /*
  * The editor end to end in Chromium: the built renderer, the real main-process services, the
@@ -258,7 +259,23 @@ test.describe('editor', () => {
     expect(counts.words).toBeGreaterThan(20)
     expect(counts.words).toBeLessThan(1500)
     expect(counts.nodes).toBeLessThan(3000)
+    // A 2-hour recording (real speech repeated; peaks computed in main, never decoded here).
+    app.nextMediaFile = await ensureLongRecording(2, 'wav')
+    await page.getByTestId('attach-recording').click()
+    await expect.poll(() => regionCount(page), { timeout: 60_000 }).toBeGreaterThan(0)
+    await page.locator('[data-testid="segment-text"] .w').nth(12).click()
     await app.screenshot('editor-2h-light')
+    // Following playback: scrolling away offers "Back to playhead", which brings the playing row back.
+    await page.getByTestId('play-toggle').click()
+    await expect(page.locator('.w.playing')).toHaveCount(1)
+    await page.getByTestId('transcript-scroller').hover()
+    await page.mouse.wheel(0, 6000)
+    await expect(page.getByTestId('back-to-playhead')).toBeVisible()
+    await expect(page.locator('.w.playing')).toHaveCount(0)
+    await page.getByTestId('back-to-playhead').click()
+    await expect(page.locator('.w.playing')).toBeInViewport()
+    await expect(page.getByTestId('back-to-playhead')).toHaveCount(0)
+    await page.getByTestId('play-toggle').click()
 
     // Scroll to the end: the last segment is rendered, the first is not.
     const scroller = page.getByTestId('transcript-scroller')
@@ -282,7 +299,71 @@ test.describe('editor', () => {
     await scroller.evaluate((el) => (el.scrollTop = 0))
     await page.locator('article.segment[data-index="0"]').waitFor()
     await page.emulateMedia({ colorScheme: 'dark' })
+    await page.getByRole('button', { name: 'Annotations' }).click()
     await app.screenshot('editor-2h-dark')
     await page.emulateMedia({ colorScheme: 'light' })
+  })
+
+  test('panels: shortcut help, speaker menu, find and replace, annotations', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('?')
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    await expect(page.getByTestId('shortcut-help')).toContainText('Next low-confidence word')
+    await app.screenshot('editor-help')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('shortcut-help')).toHaveCount(0)
+
+    // Speaker chip → rename everywhere.
+    await page.getByTestId('speaker-chip').first().click()
+    await expect(page.getByRole('menu', { name: 'Speaker' })).toBeVisible()
+    await app.screenshot('editor-speaker-menu')
+    await page.getByRole('menuitem', { name: 'Rename this speaker…' }).click()
+    await page.getByTestId('speaker-name-input').fill('Ana R.')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('speaker-chip').nth(0)).toHaveText('Ana R.')
+    await expect(page.getByTestId('speaker-chip').nth(2)).toHaveText('Ana R.')
+
+    // Find & replace: whole word, replace all as one step, undo.
+    await page.keyboard.press('Control+f')
+    await expect(page.getByTestId('find-input')).toBeFocused()
+    await page.getByTestId('find-input').fill('word')
+    await page.getByLabel('Whole word').check()
+    await expect(page.getByTestId('find-count')).toContainText('of 3')
+    await page.getByTestId('replace-input').fill('term')
+    await page.getByTestId('replace-all').click()
+    expect((await segmentTexts(page))[0]).toContain('speech term by term.')
+    expect((await segmentTexts(page))[1]).toContain('Click any term to jump')
+    await page.getByTestId('find-input').fill('^Words? \\w+')
+    await page.getByLabel('Regex').check()
+    await expect(page.getByTestId('find-count')).toContainText('of 1')
+    await page.getByTestId('find-input').focus()
+    await page.keyboard.press('Control+z')
+    expect((await segmentTexts(page))[0]).toContain('speech word by word.')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('find-panel')).toHaveCount(0)
+
+    // Annotations: listed, added for the current segment, edited, deleted.
+    await page.getByRole('button', { name: 'Annotations' }).click()
+    const panel = page.getByTestId('annotations-panel')
+    await expect(panel.locator('li')).toHaveCount(1)
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'Click' }).click()
+    await panel.getByTestId('add-annotation').click()
+    await expect(panel.locator('li')).toHaveCount(2)
+    await expect(panel.locator('li').nth(1).getByLabel('Start')).toHaveValue('0:09.3')
+    await panel.locator('li').nth(1).getByLabel('Annotation text').fill('Check this sentence')
+    await panel.locator('li').nth(1).getByLabel('Annotation text').blur()
+    await expect(panel.locator('li').nth(1).getByLabel('Annotation text')).toHaveValue('Check this sentence')
+    await panel.locator('li').nth(1).getByLabel('Start').fill('0:10.0')
+    await panel.locator('li').nth(1).getByLabel('Start').press('Enter')
+    await expect(panel.locator('li').nth(1).getByLabel('Start')).toHaveValue('0:10.0')
+    await page.emulateMedia({ colorScheme: 'dark' })
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'underlined,' }).dblclick()
+    await app.screenshot('editor-sample-dark-editing')
+    await page.keyboard.press('Escape')
+    await page.emulateMedia({ colorScheme: 'light' })
+    await panel.locator('li').nth(1).getByRole('button', { name: /Delete/ }).click()
+    await expect(panel.locator('li')).toHaveCount(1)
   })
 })

@@ -194,6 +194,24 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     }
   }
 
+  /**
+   * Brings `ms` into view after a user seek while paused (wavesurfer scrolls by itself only
+   * while playing): centred when it was off screen, untouched when already visible.
+   */
+  function reveal(ms: number): void {
+    const w = ws.value
+    const el = container.value
+    if (!w || !ready.value || !el) return
+    const duration = w.getDuration()
+    const width = el.clientWidth
+    if (!duration || !width) return
+    const pxPerSec = Math.max(zoomLevels[zoomIndex.value], width / duration)
+    const visible = width / pxPerSec
+    const start = w.getScroll() / pxPerSec
+    const t = ms / 1000
+    if (t < start || t > start + visible * 0.95) w.setScrollTime(Math.max(0, t - visible / 2))
+  }
+
   /** Zooms one level in (1) or out (-1). */
   function zoomBy(step: 1 | -1): void {
     const next = Math.min(zoomLevels.length - 1, Math.max(0, zoomIndex.value + step))
@@ -214,5 +232,5 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   }
 
   onBeforeUnmount(destroy)
-  return { ws, ready, zoomIndex, create, syncRegions, zoomBy, destroy }
+  return { ws, ready, zoomIndex, create, syncRegions, zoomBy, reveal, destroy }
 }
