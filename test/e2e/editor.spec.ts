@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { convertRealFixture } from '../fixtures/real-to-export'
-import { ensureLongRecording } from '../fixtures/audio/generate'
+import { ensureFormat, ensureLongRecording } from '../fixtures/audio/generate'
 
 /*
  * The editor end to end in Chromium: the built renderer, the real main-process services, the
@@ -365,5 +365,66 @@ test.describe('editor', () => {
     await page.emulateMedia({ colorScheme: 'light' })
     await panel.locator('li').nth(1).getByRole('button', { name: /Delete/ }).click()
     await expect(panel.locator('li')).toHaveCount(1)
+  })
+
+  test('a video recording plays in the small resizable player', async ({ app }) => {
+    const { page } = app
+    const data = { ...JSON.parse(readFileSync(join(repoRoot, 'resources/sample/sample-task.json'), 'utf8')), taskId: 4343, externalId: 'video' }
+    const file = join(app.dataDir, 'video.json')
+    await writeFile(file, JSON.stringify(data))
+    app.nextExportFile = file
+    await page.getByTestId('start-open-file').click()
+    app.nextMediaFile = await ensureFormat('mp4')
+    await page.getByTestId('attach-recording').click()
+    const video = page.locator('video[data-testid="media"]')
+    await expect(video).toBeVisible()
+    await page.getByTestId('play-toggle').click()
+    await expect.poll(() => mediaTime(page)).toBeGreaterThan(0.3)
+    await page.getByTestId('play-toggle').click()
+    expect(await video.evaluate((el) => (el as HTMLVideoElement).videoWidth)).toBe(320)
+    // Main makes no peaks for mp4; a small file is decoded here once and still gets its regions
+    // (three: this 21 s video ends before the sample's last segment).
+    await expect.poll(() => regionCount(page)).toBe(3)
+    await app.screenshot('editor-video')
+  })
+
+  test('shortcuts are remappable, persist, and words are reachable by arrow keys; split at the caret while editing', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('Control+,')
+    const settings = page.getByTestId('shortcut-settings')
+    await expect(settings).toBeVisible()
+    await settings.getByRole('button', { name: 'Change the keys for Play / pause' }).press('Enter')
+    await page.keyboard.press('Alt+k')
+    await expect(settings).toContainText('Alt/Option alone cannot be used')
+    await page.keyboard.press('Control+k')
+    await expect(settings).toContainText('Play / pause: Ctrl+K')
+    await page.keyboard.press('Escape')
+    await expect(settings).toHaveCount(0)
+    await page.reload()
+    await openSample(page)
+    await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    await page.keyboard.press('Control+k')
+    await expect.poll(() => page.getByTestId('media').evaluate((el) => !(el as HTMLMediaElement).paused)).toBe(true)
+    await page.keyboard.press('Control+k')
+    await expect.poll(() => page.getByTestId('media').evaluate((el) => (el as HTMLMediaElement).paused)).toBe(true)
+
+    // Arrow keys walk the words; the cursor word seeks.
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'any' }).click()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('ArrowRight')
+    await expect(page.locator('.w.cur')).toHaveText('to')
+    await expect.poll(() => mediaTime(page)).toBeCloseTo(10.69, 1)
+
+    // Editing: Ctrl+Enter splits at the caret.
+    await page.keyboard.press('Enter')
+    const field = page.getByTestId('segment-editor')
+    await expect(field).toBeFocused()
+    await page.keyboard.press('ArrowLeft') // caret to the start of the selected word
+    await page.keyboard.press('Control+Enter')
+    await expect(page.getByTestId('segment-count')).toHaveText('5 segments')
+    expect((await segmentTexts(page))[1].trim()).toBe('Click any word')
+    expect((await segmentTexts(page))[2]).toMatch(/^to jump there/)
   })
 })

@@ -55,6 +55,10 @@ export function useEditorCommands() {
         return editor.moveSegment(1)
       case 'prevSegment':
         return editor.moveSegment(-1)
+      case 'nextWord':
+        return editor.moveWord(1)
+      case 'prevWord':
+        return editor.moveWord(-1)
       case 'nextLowConfidence':
         editor.moveLowConfidence(1)
         return
@@ -126,6 +130,13 @@ export function useEditorShortcuts(): void {
   const isMac = detectMac(navigator.platform)
   const onKey = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing) return
+    // Escape closes the editor's own overlays even when focus has left them.
+    if (event.key === 'Escape' && (ui.helpOpen || ui.settingsOpen)) {
+      event.preventDefault()
+      ui.helpOpen = false
+      ui.settingsOpen = false
+      return
+    }
     // Another modal (the shell's export or sign-in dialog) owns the keyboard while it is open;
     // the editor's own overlays handle Escape themselves.
     if (event.target instanceof HTMLElement && event.target.closest('[aria-modal="true"], dialog[open], [data-capturing-keys]')) return

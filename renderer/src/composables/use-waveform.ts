@@ -66,8 +66,12 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     }
   }
 
-  /** Builds wavesurfer on `media` with the given peaks; replaces any previous instance. */
-  function create(media: HTMLMediaElement, url: string, peaks: PeakChannels, durationMs: number): void {
+  /**
+   * Builds wavesurfer on `media` with the given peaks; replaces any previous instance. Without
+   * peaks (a format main cannot decode) wavesurfer decodes the file itself: the caller allows
+   * that only for small files.
+   */
+  function create(media: HTMLMediaElement, url: string, peaks: PeakChannels | null, durationMs: number | null): void {
     destroy()
     const el = container.value
     if (!el) return
@@ -93,8 +97,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       container: el,
       media,
       url,
-      peaks,
-      duration: durationMs / 1000,
+      ...(peaks && durationMs ? { peaks, duration: durationMs / 1000 } : {}),
       height: 88,
       ...c,
       cursorWidth: 2,

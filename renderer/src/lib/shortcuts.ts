@@ -15,6 +15,8 @@ export type ShortcutAction =
   | 'loopSegment'
   | 'nextSegment'
   | 'prevSegment'
+  | 'nextWord'
+  | 'prevWord'
   | 'nextLowConfidence'
   | 'prevLowConfidence'
   | 'editSegment'
@@ -66,6 +68,8 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'loopSegment', label: 'Loop the current segment', group: 'Playback', keys: ['Mod+Shift+L'] },
   { action: 'nextSegment', label: 'Next segment', group: 'Navigation', keys: ['ArrowDown', 'Mod+ArrowDown'] },
   { action: 'prevSegment', label: 'Previous segment', group: 'Navigation', keys: ['ArrowUp', 'Mod+ArrowUp'] },
+  { action: 'nextWord', label: 'Next word', group: 'Navigation', keys: ['ArrowRight'] },
+  { action: 'prevWord', label: 'Previous word', group: 'Navigation', keys: ['ArrowLeft'] },
   { action: 'nextLowConfidence', label: 'Next low-confidence word', group: 'Navigation', keys: ['N', 'Mod+Shift+N'] },
   { action: 'prevLowConfidence', label: 'Previous low-confidence word', group: 'Navigation', keys: ['Shift+N', 'Mod+Shift+B'] },
   { action: 'backToPlayhead', label: 'Back to the playhead', group: 'Navigation', keys: ['P', 'Mod+Shift+P'] },

@@ -554,6 +554,20 @@ export const useEditorStore = defineStore('editor', () => {
     goTo(m.segments[to].id)
   }
 
+  /** Moves the cursor one word on (1) or back (-1), across segment boundaries, and seeks there. */
+  function moveWord(direction: 1 | -1): void {
+    const m = model.value
+    const wi = wordIndex.value
+    if (!m || !wi || wi.ids.length === 0) return
+    const p = position()
+    const si = p ? m.segments.findIndex((s) => s.id === p.segmentId) : -1
+    let flat: number
+    if (p && si >= 0) flat = wi.segmentFirst[si] + (p.wordIndex >= 0 ? p.wordIndex + direction : direction === 1 ? 0 : -1)
+    else flat = lastAtOrBefore(wi.starts, playback.timeMs) + direction
+    flat = Math.min(wi.ids.length - 1, Math.max(0, flat))
+    goTo(m.segments[wi.segment[flat]].id, wi.word[flat])
+  }
+
   /** Moves to the next (1) or previous (-1) low-confidence word; false when there is none. */
   function moveLowConfidence(direction: 1 | -1): boolean {
     const m = model.value
@@ -674,6 +688,7 @@ export const useEditorStore = defineStore('editor', () => {
     replaceAll,
     goTo,
     moveSegment,
+    moveWord,
     moveLowConfidence,
     cursorToPlayhead,
     startEditing,

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { markRaw, ref } from 'vue'
+import { markRaw, ref, watch } from 'vue'
 
 /*
  * Playback state (serialisable) and the user's playback commands. The media element itself is
@@ -16,6 +16,30 @@ export interface MediaDriver {
   setRate(rate: number): void
 }
 
+/** The localStorage key of the reviewer's playback preferences. */
+export const playbackPrefsKey = 'sdte.playback.v1'
+
+interface PlaybackPrefs {
+  rate: number
+  pauseWhileTyping: boolean
+  rewindOnResumeMs: number
+}
+
+function loadPrefs(): PlaybackPrefs {
+  const defaults: PlaybackPrefs = { rate: 1, pauseWhileTyping: false, rewindOnResumeMs: 0 }
+  try {
+    const raw = typeof localStorage === 'undefined' ? null : localStorage.getItem(playbackPrefsKey)
+    const parsed = raw ? (JSON.parse(raw) as Partial<PlaybackPrefs>) : {}
+    return {
+      rate: typeof parsed.rate === 'number' && parsed.rate >= 0.5 && parsed.rate <= 2 ? parsed.rate : defaults.rate,
+      pauseWhileTyping: typeof parsed.pauseWhileTyping === 'boolean' ? parsed.pauseWhileTyping : defaults.pauseWhileTyping,
+      rewindOnResumeMs: typeof parsed.rewindOnResumeMs === 'number' && parsed.rewindOnResumeMs >= 0 && parsed.rewindOnResumeMs <= 10_000 ? parsed.rewindOnResumeMs : 0
+    }
+  } catch {
+    return defaults
+  }
+}
+
 /** Playback rates offered, 0.5×–2×. */
 export const playbackRates: readonly number[] = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2]
 
@@ -24,10 +48,19 @@ export const usePlaybackStore = defineStore('playback', () => {
   const timeMs = ref(0)
   const durationMs = ref(0)
   const playing = ref(false)
-  const rate = ref(1)
+  const prefs = loadPrefs()
+  const rate = ref(prefs.rate)
   const loop = ref<{ startMs: number; endMs: number } | null>(null)
-  const pauseWhileTyping = ref(false)
-  const rewindOnResumeMs = ref(0)
+  const pauseWhileTyping = ref(prefs.pauseWhileTyping)
+  const rewindOnResumeMs = ref(prefs.rewindOnResumeMs)
+  // The reviewer's preferences outlive the task and the session.
+  watch([rate, pauseWhileTyping, rewindOnResumeMs], ([r, p, w]) => {
+    try {
+      localStorage.setItem(playbackPrefsKey, JSON.stringify({ rate: r, pauseWhileTyping: p, rewindOnResumeMs: w }))
+    } catch {
+      // Storage full or unavailable: the preference lasts for this session only.
+    }
+  })
   /** Bumped on every user seek, so the transcript can follow even when paused. */
   const seekCount = ref(0)
   let driver: MediaDriver | null = null
