@@ -110,6 +110,29 @@ describe('editor store: loading and edits', () => {
     expect(playback.timeMs).toBe(18833)
   })
 
+  it('walks word by word across segments, and nudges segment edges like a drag (clamped, undoable)', async () => {
+    const editor = await openSample()
+    const playback = usePlaybackStore()
+    const [s0, s1] = editor.model!.segments
+    editor.goTo(s0.id, 15)
+    editor.moveWord(1)
+    expect(editor.cursor).toEqual({ segmentId: s1.id, wordIndex: 0 })
+    expect(playback.timeMs).toBe(9394)
+    editor.moveWord(-1)
+    expect(editor.cursor).toEqual({ segmentId: s0.id, wordIndex: 15 })
+    editor.goTo(s1.id)
+    expect(editor.nudgeSegment('start', -100)).toBe(true)
+    expect(editor.model!.segments[1].startMs).toBe(9294)
+    for (let i = 0; i < 10; i++) editor.nudgeSegment('start', -100)
+    // Never before the previous segment's last word ends (8794).
+    expect(editor.model!.segments[1].startMs).toBe(8794)
+    expect(editor.nudgeSegment('start', 1000)).toBe(true)
+    // Never after its own first word.
+    expect(editor.model!.segments[1].startMs).toBe(9394)
+    editor.undo()
+    expect(editor.model!.segments[1].startMs).toBe(8794)
+  })
+
   it('finds the word under the playhead by time', async () => {
     const editor = await openSample()
     const playback = usePlaybackStore()

@@ -14,6 +14,8 @@ import { sdte } from '../lib/bridge'
 
 /** The skip step of the skip back/forward shortcuts. */
 export const skipMs = 5000
+/** The step of the keyboard retiming shortcuts (the keyboard's region drag). */
+export const nudgeMs = 100
 
 /** True when the focused element takes plain keys itself (text fields, buttons, menus). */
 export function takesPlainKeys(target: EventTarget | null): boolean {
@@ -76,6 +78,18 @@ export function useEditorCommands() {
         return
       case 'merge':
         editor.mergeWithNext()
+        return
+      case 'startEarlier':
+        editor.nudgeSegment('start', -nudgeMs)
+        return
+      case 'startLater':
+        editor.nudgeSegment('start', nudgeMs)
+        return
+      case 'endEarlier':
+        editor.nudgeSegment('end', -nudgeMs)
+        return
+      case 'endLater':
+        editor.nudgeSegment('end', nudgeMs)
         return
       case 'markReviewed':
         editor.toggleReviewed()

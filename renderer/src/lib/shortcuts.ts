@@ -31,6 +31,10 @@ export type ShortcutAction =
   | 'speaker7'
   | 'speaker8'
   | 'speaker9'
+  | 'startEarlier'
+  | 'startLater'
+  | 'endEarlier'
+  | 'endLater'
   | 'undo'
   | 'redo'
   | 'find'
@@ -76,6 +80,10 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
   { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },
   { action: 'merge', label: 'Merge with the next segment', group: 'Editing', keys: ['Mod+M'] },
+  { action: 'startEarlier', label: 'Segment starts 0.1 s earlier', group: 'Editing', keys: ['['] },
+  { action: 'startLater', label: 'Segment starts 0.1 s later', group: 'Editing', keys: [']'] },
+  { action: 'endEarlier', label: 'Segment ends 0.1 s earlier', group: 'Editing', keys: [';'] },
+  { action: 'endLater', label: 'Segment ends 0.1 s later', group: 'Editing', keys: ["'"] },
   { action: 'markReviewed', label: 'Mark the segment reviewed', group: 'Editing', keys: ['Mod+D'] },
   { action: 'addAnnotation', label: 'Add an annotation', group: 'Editing', keys: ['Mod+Shift+A'] },
   { action: 'undo', label: 'Undo', group: 'Editing', keys: ['Mod+Z'] },

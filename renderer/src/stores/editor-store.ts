@@ -422,6 +422,14 @@ export const useEditorStore = defineStore('editor', () => {
     return apply((m) => retimeSegmentEdit(m, segmentId, edge, ms))
   }
 
+  /** Moves the current segment's start or end by `deltaMs` (clamped like a drag). */
+  function nudgeSegment(edge: 'start' | 'end', deltaMs: number): boolean {
+    const p = position()
+    const seg = p ? segmentById(p.segmentId) : undefined
+    if (!seg) return false
+    return retimeSegment(seg.id, edge, (edge === 'start' ? seg.startMs : seg.endMs) + deltaMs)
+  }
+
   /** Flips a segment's reviewed mark (default: the current segment). */
   function toggleReviewed(segmentId?: string): boolean {
     const id = segmentId ?? position()?.segmentId
@@ -676,6 +684,7 @@ export const useEditorStore = defineStore('editor', () => {
     renameSpeaker,
     addSpeaker,
     retimeSegment,
+    nudgeSegment,
     toggleReviewed,
     addAnnotation,
     editAnnotation,
