@@ -145,7 +145,7 @@ export async function run(): Promise<Record<string, Figure>> {
         dataToInteractive.push(ms[1])
       }
       if (i < 5) {
-        await page.getByRole('button', { name: 'Close' }).click()
+        await page.getByRole('button', { name: 'Close', exact: true }).click()
         await page.getByTestId('start-open-file').waitFor()
       }
     }
@@ -219,7 +219,7 @@ export async function run(): Promise<Record<string, Figure>> {
     await page.getByTestId('play-toggle').click()
     figures['2h task: rAF work per frame while playing (sync + waveform)'] = summary(frames)
 
-    await page.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: 'Close', exact: true }).click()
     await page.getByTestId('start-open-file').waitFor()
     const t1 = Date.now()
     await page.getByTestId('start-open-file').click()

@@ -212,7 +212,7 @@ test.describe('editor', () => {
     expect(app.unsaved).toBe(false)
     expect(app.calls.some((c) => c.channel === 'app:setUnsaved' && (c.payload as { unsaved: boolean }).unsaved)).toBe(true)
 
-    await page.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: 'Close', exact: true }).click()
     await openSample(page)
     await expect(page.getByTestId('draft-prompt')).toContainText('A draft saved at')
     expect((await segmentTexts(page))[2]).toContain('was unsure')
@@ -221,7 +221,7 @@ test.describe('editor', () => {
     expect((await segmentTexts(page))[2]).toContain('was uncertain')
 
     // Discarding deletes it.
-    await page.getByRole('button', { name: 'Close' }).click()
+    await page.getByRole('button', { name: 'Close', exact: true }).click()
     await openSample(page)
     await page.getByTestId('draft-discard').click()
     await expect(page.getByTestId('draft-prompt')).toHaveCount(0)

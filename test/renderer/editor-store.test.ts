@@ -185,6 +185,20 @@ describe('editor store: autosave', () => {
     expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }, { unsaved: false }])
   })
 
+  it('closing the task with a save pending sends it at once and clears the flag only when it lands', async () => {
+    let release: () => void = () => undefined
+    fake.handlers['drafts:save'] = () => new Promise((r) => (release = () => r({ ok: true, value: { savedAt: 5 } })))
+    const editor = await openSample()
+    editor.toggleReviewed(editor.model!.segments[0].id)
+    useTaskStore().close()
+    await nextTick()
+    expect(fake.callsTo('drafts:save')).toHaveLength(1)
+    expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }])
+    release()
+    await flush()
+    expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }, { unsaved: false }])
+  })
+
   it('keeps the work flagged unsaved and says so when the save fails', async () => {
     fake.handlers['drafts:save'] = () => ({ ok: false, error: { code: 'io', message: 'Disk full' } })
     const editor = await openSample()

@@ -180,7 +180,11 @@ export const useEditorStore = defineStore('editor', () => {
     saveState.value = 'saving'
     const run = (async () => {
       const result = await sdte().invoke['drafts:save']({ taskId: m.taskId, exportHash: hash, document: m as unknown as Record<string, unknown> })
-      if (gen !== generation) return
+      if (gen !== generation) {
+        // The task was closed or replaced meanwhile: only the unsaved flag is still ours to settle.
+        if (result.ok && saveState.value === 'saved') setUnsavedFlag(false)
+        return
+      }
       if (result.ok) {
         savedModel = m
         savedAt.value = result.value.savedAt
@@ -215,8 +219,10 @@ export const useEditorStore = defineStore('editor', () => {
   function load(opened: OpenedTranscript | null): void {
     // For profiling and the editor benchmark: when the data reached the renderer.
     if (opened && typeof performance !== 'undefined') performance.mark('sdte:editor-data')
-    // A pending save of the previous task goes out now rather than being lost.
-    if (saveTimer !== null && model.value && !draftOffer.value) void saveNow()
+    // A pending save of the previous task goes out now rather than being lost; the unsaved
+    // flag stays up until it lands.
+    const flushing = saveTimer !== null && model.value !== null && !draftOffer.value
+    if (flushing) void saveNow()
     clearTimer()
     generation++
     editing.value = null
@@ -230,7 +236,7 @@ export const useEditorStore = defineStore('editor', () => {
       loaded.value = null
       draftOffer.value = null
       cursor.value = null
-      setUnsavedFlag(false)
+      if (!flushing) setUnsavedFlag(false)
       return
     }
     let m: TranscriptModel
@@ -250,7 +256,7 @@ export const useEditorStore = defineStore('editor', () => {
     playback.reportTime(0)
     playback.setLoop(null)
     if (m.durationMs > 0) playback.reportDuration(m.durationMs)
-    setUnsavedFlag(false)
+    if (!flushing) setUnsavedFlag(false)
   }
 
   watch(() => task.opened, (opened) => load(opened), { immediate: true })
