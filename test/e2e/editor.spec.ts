@@ -267,6 +267,8 @@ test.describe('editor', () => {
     app.nextMediaFile = await ensureLongRecording(2, 'wav')
     await page.getByTestId('attach-recording').click()
     await expect.poll(() => regionCount(page), { timeout: 60_000 }).toBeGreaterThan(0)
+    // Peaks were computed in main, with progress reported on the way.
+    expect(app.progress.some((p) => p.phase === 'peaks' && p.taskId === data.taskId)).toBe(true)
     await page.locator('[data-testid="segment-text"] .w').nth(12).click()
     await app.screenshot('editor-2h-light')
     // Following playback: scrolling away offers "Back to playhead", which brings the playing row back.

@@ -76,3 +76,18 @@ describe('shortcut mapping', () => {
     expect(formatCombo('Mod+Shift+Z', true)).toBe('⌘⇧Z')
   })
 })
+
+describe('where plain keys are the editor’s', () => {
+  it('on the page and on transcript rows, but not in text fields, buttons or other panes', async () => {
+    const { takesPlainKeys } = await import('../../renderer/src/composables/use-editor-commands')
+    document.body.innerHTML = `
+      <section data-editor-keys><article tabindex="0" id="row"></article><textarea id="field"></textarea><button id="btn"></button></section>
+      <aside><div role="grid" tabindex="0" id="grid"></div></aside>`
+    const el = (id: string) => document.getElementById(id)
+    expect(takesPlainKeys(document.body)).toBe(false)
+    expect(takesPlainKeys(el('row'))).toBe(false)
+    expect(takesPlainKeys(el('field'))).toBe(true)
+    expect(takesPlainKeys(el('btn'))).toBe(true)
+    expect(takesPlainKeys(el('grid'))).toBe(true)
+  })
+})

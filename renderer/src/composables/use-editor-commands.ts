@@ -17,9 +17,15 @@ export const skipMs = 5000
 /** The step of the keyboard retiming shortcuts (the keyboard's region drag). */
 export const nudgeMs = 100
 
-/** True when the focused element takes plain keys itself (text fields, buttons, menus). */
+/**
+ * True when the focused element takes plain keys itself: text fields, buttons, menus, and
+ * anything outside the editor's own areas (marked `data-editor-keys`), such as the document
+ * pane's grid, whose arrow keys are its own.
+ */
 export function takesPlainKeys(target: EventTarget | null): boolean {
   if (!(target instanceof HTMLElement)) return false
+  if (target === document.body || target === document.documentElement) return false
+  if (!target.closest('[data-editor-keys]')) return true
   if (target.isContentEditable) return true
   const tag = target.tagName
   if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT' || tag === 'BUTTON' || tag === 'A' || tag === 'SUMMARY') return true

@@ -90,8 +90,9 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'redo', label: 'Redo', group: 'Editing', keys: ['Mod+Shift+Z', 'Mod+Y'] },
   { action: 'find', label: 'Find and replace', group: 'Editing', keys: ['Mod+F'] },
   ...speakerDefs,
-  { action: 'zoomIn', label: 'Zoom the waveform in', group: 'Other', keys: ['=', 'Mod+='] },
-  { action: 'zoomOut', label: 'Zoom the waveform out', group: 'Other', keys: ['-', 'Mod+-'] },
+  // Not Ctrl+=/Ctrl+-: the app menu gives those to page zoom.
+  { action: 'zoomIn', label: 'Zoom the waveform in', group: 'Other', keys: ['=', '+'] },
+  { action: 'zoomOut', label: 'Zoom the waveform out', group: 'Other', keys: ['-'] },
   { action: 'export', label: 'Export…', group: 'Other', keys: ['Mod+E'] },
   { action: 'help', label: 'Keyboard shortcuts', group: 'Other', keys: ['?', 'F1'] },
   { action: 'settings', label: 'Shortcut settings', group: 'Other', keys: ['Mod+,'] }
