@@ -232,6 +232,35 @@ test.describe('editor', () => {
     await expect.poll(() => draftFiles(app)).toEqual([])
   })
 
+  test('when the export changed since the draft began, the prompt says so and keeps both', async ({ app }) => {
+    const { page } = app
+    const base = { ...JSON.parse(readFileSync(join(repoRoot, 'resources/sample/sample-task.json'), 'utf8')), taskId: 4545, externalId: 'changing' }
+    const first = join(app.dataDir, 'first.json')
+    await writeFile(first, JSON.stringify(base))
+    app.nextExportFile = first
+    await page.getByTestId('start-open-file').click()
+    await expect(page.getByTestId('segment-count')).toHaveText('4 segments')
+    await page.getByTestId('reviewed-toggle').first().click()
+    await expect(page.getByTestId('save-state')).toHaveText(/Draft saved/)
+    await page.getByRole('button', { name: 'Close', exact: true }).click()
+
+    // The server's export changed meanwhile (here: its description).
+    const second = join(app.dataDir, 'second.json')
+    await writeFile(second, JSON.stringify({ ...base, description: 'Re-run of the recogniser' }))
+    app.nextExportFile = second
+    await page.getByTestId('start-open-file').click()
+    await expect(page.getByTestId('draft-prompt')).toContainText('has changed since that draft began')
+    await expect(page.getByTestId('reviewed-toggle').first()).toHaveAttribute('aria-pressed', 'false')
+    await page.getByTestId('draft-restore').click()
+    await expect(page.getByTestId('reviewed-toggle').first()).toHaveAttribute('aria-pressed', 'true')
+    // Saving again keeps the draft tied to the export it began from, so the difference stays visible.
+    await page.getByTestId('reviewed-toggle').nth(1).click()
+    await expect(page.getByTestId('save-state')).toHaveText(/Draft saved/)
+    await page.getByRole('button', { name: 'Close', exact: true }).click()
+    await page.getByTestId('start-open-file').click()
+    await expect(page.getByTestId('draft-prompt')).toContainText('has changed since that draft began')
+  })
+
   test('a task without its recording shows the attach prompt, and attaching plays the file', async ({ app }) => {
     const { page } = app
     const data = { ...JSON.parse(readFileSync(join(repoRoot, 'resources/sample/sample-task.json'), 'utf8')), taskId: 4242, externalId: 'no-media' }
