@@ -318,6 +318,8 @@ export async function run(): Promise<Figures> {
               loadTimeoutMs
             })
             if (m.timedOut) timedOut = true
+            // Per-load values on stderr: the spread across loads, which the summary's median/p95 hides.
+            console.error(`peers: ${peer.name} load ${i + 1}/${loads}: interactive ${m.interactiveMs?.toFixed(0) ?? 'timed out'} ms, heap ${m.heapMb?.toFixed(1) ?? '-'} MB, ${m.domElements ?? '-'} elements, key-to-paint median ${summary(m.keyToPaintMs).median ?? '-'} ms`)
             if (m.interactiveMs !== null) loadsMs.push(m.interactiveMs)
             if (m.firstWordsMs !== null) firstMs.push(m.firstWordsMs)
             if (m.heapMb !== null) heaps.push(m.heapMb)
@@ -352,8 +354,8 @@ export async function run(): Promise<Figures> {
   return figures
 }
 
-/** Our figure over theirs, where editor.ts has run in the same process (bench-results.json names). */
-function ratios(ours: Figures, theirs: Figures): string[] {
+/** Our figure over theirs, one line per figure and peer: `ours` is editor.ts's run() output (names without the "editor: " prefix), `theirs` this module's. */
+export function ratios(ours: Figures, theirs: Figures): string[] {
   const pairs: Array<[string, string]> = [
     ['2h task: open file → interactive', 'data-to-interactive'],
     ['2h task: JS heap used', 'js heap after load'],
