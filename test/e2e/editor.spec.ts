@@ -462,4 +462,17 @@ test.describe('editor', () => {
     expect((await segmentTexts(page))[1].trim()).toBe('Click any word')
     expect((await segmentTexts(page))[2]).toMatch(/^to jump there/)
   })
+
+  test('selected words change speaker on their own (Ctrl+digit while editing)', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'recording' }).dblclick()
+    await expect(page.getByTestId('segment-editor')).toBeFocused()
+    await page.keyboard.press('Control+Shift+End')
+    await page.keyboard.press('Control+2')
+    await expect(page.getByTestId('segment-count')).toHaveText('5 segments')
+    await expect(page.getByTestId('speaker-chip').nth(1)).toHaveText('Ben Carter')
+    expect((await segmentTexts(page))[0].trim()).toBe('Welcome to the sample task. This')
+    expect((await segmentTexts(page))[1]).toMatch(/^recording shows .* by word\./)
+  })
 })

@@ -65,6 +65,21 @@ describe('editor store: loading and edits', () => {
     expect(editor.model!.segments[0].speakerId).toBe(s1.speakerId)
   })
 
+  it('gives a word range to another speaker, splitting the segment around it, in one undo step', async () => {
+    const editor = await openSample()
+    const loaded = editor.model
+    const seg = editor.model!.segments[0]
+    expect(editor.assignSpeakerToWords(seg.id, 5, 7, 2)).toBe(true)
+    const m = editor.model!
+    expect(m.segments).toHaveLength(6)
+    expect(texts(m).slice(0, 3)).toEqual(['Welcome to the sample task.', 'This recording shows', 'how the editor follows speech word by word.'])
+    expect(m.segments[1].speakerId).toBe(m.speakers[1].id)
+    expect(m.segments[2].speakerId).toBe(seg.speakerId)
+    expect(editor.cursor).toEqual({ segmentId: m.segments[1].id, wordIndex: 0 })
+    editor.undo()
+    expect(editor.model).toBe(loaded)
+  })
+
   it('groups a burst of typing into one undo step', async () => {
     const editor = await openSample()
     const loaded = editor.model

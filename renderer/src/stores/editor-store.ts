@@ -406,6 +406,24 @@ export const useEditorStore = defineStore('editor', () => {
     return assignSpeaker(p.segmentId, speaker.id)
   }
 
+  /** Gives words `fromWord`..`toWord` of a segment to the n-th speaker (1-based), splitting it around them. */
+  function assignSpeakerToWords(segmentId: string, fromWord: number, toWord: number, n: number): boolean {
+    const speaker = model.value?.speakers[n - 1]
+    if (!speaker) {
+      lastError.value = `There is no speaker ${n}.`
+      return false
+    }
+    const ok = apply((m) => setSpeaker(m, { from: { segmentId, wordIndex: fromWord }, to: { segmentId, wordIndex: toWord } }, speaker.id))
+    if (ok) {
+      editing.value = null
+      const m = model.value!
+      // The cursor follows the words that changed hands.
+      const seg = m.segments.find((x) => x.speakerId === speaker.id && x.words.length > 0 && (x.id === segmentId || m.segments[m.segments.indexOf(x) - 1]?.id === segmentId))
+      if (seg) goTo(seg.id, 0, { seek: false })
+    }
+    return ok
+  }
+
   /** Renames a speaker everywhere. */
   function renameSpeaker(speakerId: string, name: string): boolean {
     return apply((m) => renameSpeakerEdit(m, speakerId, name))
@@ -687,6 +705,7 @@ export const useEditorStore = defineStore('editor', () => {
     mergeWithNext,
     assignSpeaker,
     assignSpeakerNumber,
+    assignSpeakerToWords,
     renameSpeaker,
     addSpeaker,
     retimeSegment,
