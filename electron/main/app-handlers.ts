@@ -60,15 +60,19 @@ export interface TasksPort {
   remember(task: RecentTask): Promise<void>
 }
 
-/** Everything the handlers are built from. */
-export interface AppPorts {
-  readonly platform: PlatformPort
+/** The main-process services behind the handlers (built by compose-services.ts). */
+export interface HandlerServices {
   readonly auth: AuthPort
   readonly tasks: TasksPort
   readonly media: MediaService
   readonly peaks: PeaksService
   readonly drafts: DraftStore
   readonly documentFiles: DocumentFileCache
+}
+
+/** Everything the handlers are built from: the services, the shell, a clock. */
+export interface AppPorts extends HandlerServices {
+  readonly platform: PlatformPort
   readonly now: () => number
 }
 

@@ -5,14 +5,10 @@ import type { KeyValueStore } from '../services/settings/key-value-store'
 import { createFileLogger } from '../services/logging/file-logger'
 import type { Logger } from '../services/logging/logger'
 import { createMediaService } from '../services/media/media-cache'
-import type { MediaService } from '../services/media/media-cache'
 import { createPeaksService } from '../services/media/peaks'
-import type { PeaksService } from '../services/media/peaks'
 import { createDraftStore } from '../services/drafts/draft-store'
-import type { DraftStore } from '../services/drafts/draft-store'
 import { createDocumentFileCache } from '../services/documents/document-file-cache'
-import type { DocumentFileCache } from '../services/documents/document-file-cache'
-import type { AuthPort, TasksPort } from './app-handlers'
+import type { HandlerServices } from './app-handlers'
 import type { AuthStatus, ValidRequestOf } from '../../shared/ipc/contract'
 import type { Credentials } from '../services/auth/auth-service'
 
@@ -34,14 +30,8 @@ export interface ServicePorts {
   readonly onAuthChanged?: (status: AuthStatus) => void
 }
 
-/** The services the IPC handlers and the media protocol use. */
-export interface AppServices {
-  readonly auth: AuthPort
-  readonly tasks: TasksPort
-  readonly media: MediaService
-  readonly peaks: PeaksService
-  readonly drafts: DraftStore
-  readonly documentFiles: DocumentFileCache
+/** The services the IPC handlers and the media protocol use, and the log. */
+export interface AppServices extends HandlerServices {
   readonly log: Logger
   /** Path of the current log file. */
   readonly logFile: string

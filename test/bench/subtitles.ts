@@ -6,6 +6,8 @@ import type { TranscriptModel } from '../../shared/transcript/model'
 import { presetNames, resolvePreset, runQc, segmentCues, writeFormat } from '../../shared/subtitles/index'
 import type { QcCue, QcReport, SubtitlePreset } from '../../shared/subtitles/index'
 import { breakCost, breakCosts } from '../../shared/subtitles/line-break'
+import { summarise } from './stats'
+import type { Figure, Figures } from './stats'
 
 /*
  * Subtitle engine figures on the 2-hour fixture (senate hearing, 14,901 words):
@@ -15,7 +17,6 @@ import { breakCost, breakCosts } from '../../shared/subtitles/line-break'
  *   node --import tsx test/bench/subtitles.ts
  */
 
-type Figures = Record<string, { value: number; unit: string; median?: number; p95?: number; runs?: number }>
 
 const fixture = 'senate-hearing-2h.dpe.json'
 
@@ -54,12 +55,7 @@ function forbiddenShare(pairs: [string, string][]): number {
   return pairs.filter(([a, b]) => breakCost(a, b) === breakCosts.forbidden).length / pairs.length
 }
 
-function summary(values: number[]): Figures[string] {
-  const sorted = [...values].sort((a, b) => a - b)
-  const median = sorted[Math.floor(sorted.length / 2)]
-  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]
-  return { value: round(median), unit: 'ms', median: round(median), p95: round(p95), runs: values.length }
-}
+const summary = (values: number[]): Figure => summarise(values, 1)
 
 function round(value: number): number {
   return Math.round(value * 10) / 10

@@ -4,6 +4,8 @@ import type { TranscriptExport } from '../../shared/api/transcript-export'
 import type { TranscriptModel } from '../../shared/transcript'
 import { commit, createHistory, normaliseTranscript, replaceText, segmentText, setSegmentText, setSpeaker, splitSegment, toTranscriptExport } from '../../shared/transcript'
 import { convertRealFixture } from '../fixtures/real-to-export'
+import { summarise, timeRuns } from './stats'
+import type { Figure, Figures } from './stats'
 
 /*
  * The transcript model on the realistic long task: normalising the 2-hour hearing (838
@@ -11,7 +13,6 @@ import { convertRealFixture } from '../fixtures/real-to-export'
  * one typical edit on the 2-hour model (target: under 2 ms median).
  */
 
-type Figures = Record<string, { value: number; unit: string; median?: number; p95?: number; runs?: number }>
 
 const editRuns = 300
 
@@ -36,26 +37,7 @@ export function concatenated(base: TranscriptExport, times: number): TranscriptE
   return { ...base, totalTimeInSeconds: length * times, transcript: { ...base.transcript, transcripts } }
 }
 
-function timeIt(runs: number, fn: (i: number) => void): number[] {
-  const out: number[] = []
-  for (let i = 0; i < runs; i++) {
-    const t = performance.now()
-    fn(i)
-    out.push(performance.now() - t)
-  }
-  return out
-}
-
-function summary(values: number[]): Figures[string] {
-  const sorted = [...values].sort((a, b) => a - b)
-  const median = sorted[Math.floor(sorted.length / 2)]
-  const p95 = sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]
-  return { value: round(median), unit: 'ms', median: round(median), p95: round(p95), runs: values.length }
-}
-
-function round(value: number): number {
-  return Math.round(value * 1000) / 1000
-}
+const summary = (values: number[]): Figure => summarise(values, 3)
 
 /** Segments with at least 3 words, so every run can edit a different one. */
 function editable(m: TranscriptModel): number[] {
@@ -68,8 +50,8 @@ export async function run(): Promise<Figures> {
   const six = concatenated(two, 3)
   // Warm up the JIT on the real path before measuring.
   for (let i = 0; i < 3; i++) normaliseTranscript(two)
-  const normalise2h = timeIt(15, () => normaliseTranscript(two))
-  const normalise6h = timeIt(7, () => normaliseTranscript(six))
+  const normalise2h = timeRuns(15, () => normaliseTranscript(two))
+  const normalise6h = timeRuns(7, () => normaliseTranscript(six))
 
   const m = normaliseTranscript(two)
   const targets = editable(m)
@@ -78,26 +60,26 @@ export async function run(): Promise<Figures> {
   const withOther: TranscriptModel = { ...m, speakers: [...m.speakers, { id: other, name: 'Other', prefix: '', suffix: '', placeholder: false }] }
   for (let i = 0; i < 50; i++) replaceText(m, { segmentId: seg(i).id, offset: 0 }, { segmentId: seg(i).id, offset: seg(i).words[0].text.length }, 'Word')
 
-  const replaceOne = timeIt(editRuns, (i) => {
+  const replaceOne = timeRuns(editRuns, (i) => {
     const s = seg(i)
     replaceText(m, { segmentId: s.id, offset: 0 }, { segmentId: s.id, offset: s.words[0].text.length }, 'Replaced')
   })
-  const typeChar = timeIt(editRuns, (i) => {
+  const typeChar = timeRuns(editRuns, (i) => {
     const s = seg(i)
     setSegmentText(m, s.id, segmentText(s) + 's')
   })
-  const split = timeIt(editRuns, (i) => splitSegment(m, seg(i).id, { wordIndex: 1 }))
-  const speaker = timeIt(editRuns, (i) => setSpeaker(withOther, { segmentId: seg(i).id }, other))
-  const speakerRange = timeIt(editRuns, (i) => {
+  const split = timeRuns(editRuns, (i) => splitSegment(m, seg(i).id, { wordIndex: 1 }))
+  const speaker = timeRuns(editRuns, (i) => setSpeaker(withOther, { segmentId: seg(i).id }, other))
+  const speakerRange = timeRuns(editRuns, (i) => {
     const s = seg(i)
     setSpeaker(withOther, { from: { segmentId: s.id, wordIndex: 1 }, to: { segmentId: s.id, wordIndex: 1 } }, other)
   })
   let h = createHistory(m)
-  const withHistory = timeIt(editRuns, (i) => {
+  const withHistory = timeRuns(editRuns, (i) => {
     const s = h.present.segments[targets[(i * 37) % targets.length]]
     h = commit(h, replaceText(h.present, { segmentId: s.id, offset: 0 }, { segmentId: s.id, offset: s.words[0].text.length }, `W${i}`), { kind: 'edit' })
   })
-  const exportEdited = timeIt(20, () => toTranscriptExport(h.present))
+  const exportEdited = timeRuns(20, () => toTranscriptExport(h.present))
 
   return {
     'normalise 2h (838 segments, 14,901 words)': summary(normalise2h),
