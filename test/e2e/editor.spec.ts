@@ -475,4 +475,31 @@ test.describe('editor', () => {
     expect((await segmentTexts(page))[0].trim()).toBe('Welcome to the sample task. This')
     expect((await segmentTexts(page))[1]).toMatch(/^recording shows .* by word\./)
   })
+
+  test('a range dragged out on the waveform becomes the new annotation’s range', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    const box = (await page.getByTestId('waveform').boundingBox())!
+    const xAt = (seconds: number): number => box.x + (seconds / 30.768) * box.width
+    const y = box.y + box.height * 0.4
+    await page.mouse.move(xAt(3), y)
+    await page.mouse.down()
+    for (let i = 1; i <= 12; i++) await page.mouse.move(xAt(3 + (i * 3) / 12), y)
+    await page.mouse.up()
+    await expect(page.locator('[data-selection]')).toHaveCount(1)
+    await page.getByRole('button', { name: 'Annotations' }).click()
+    const panel = page.getByTestId('annotations-panel')
+    await panel.getByTestId('add-annotation').click()
+    await expect(panel.locator('li')).toHaveCount(2)
+    const start = await panel.locator('li').nth(1).getByLabel('Start').inputValue()
+    const end = await panel.locator('li').nth(1).getByLabel('End').inputValue()
+    expect(start).toMatch(/^0:0[23]\.\d$/)
+    expect(end).toMatch(/^0:0[56]\.\d$/)
+    // The new annotation is drawn in its own lane.
+    await expect(page.locator('[data-annotation-id]')).toHaveCount(2)
+    // A plain click on the waveform seeks there and clears the selection.
+    await page.mouse.click(xAt(20), y)
+    await expect.poll(() => mediaTime(page)).toBeCloseTo(20, 0)
+    await expect(page.locator('[data-selection]')).toHaveCount(0)
+  })
 })

@@ -19,7 +19,7 @@ vi.mock('wavesurfer.js', () => ({
   }
 }))
 vi.mock('wavesurfer.js/dist/plugins/regions.esm.js', () => ({
-  default: { create: () => ({ on: () => () => undefined, addRegion: vi.fn(() => ({ element: null, setOptions: vi.fn(), remove: vi.fn() })) }) }
+  default: { create: () => ({ on: () => () => undefined, enableDragSelection: () => () => undefined, addRegion: vi.fn(() => ({ element: null, setOptions: vi.fn(), remove: vi.fn() })) }) }
 }))
 vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }))
 vi.mock('wavesurfer.js/dist/plugins/minimap.esm.js', () => ({ default: { create: () => ({}) } }))

@@ -36,12 +36,15 @@ export function deinterleavePeaks(buffer: ArrayBuffer): PeakChannels {
 export interface WaveformCallbacks {
   onSegmentEdge(segmentId: string, edge: 'start' | 'end', ms: number): void
   onAnnotationMoved(id: string, startMs: number, endMs: number): void
+  /** A range dragged out on the waveform (null when it is cleared). */
+  onSelection(range: { startMs: number; endMs: number } | null): void
 }
 
 /** Zoom levels in pixels per second. */
 export const zoomLevels: readonly number[] = [2, 5, 10, 20, 40, 80, 150, 300, 600]
 
 const annotationPrefix = 'annotation:'
+const selectionId = 'selection'
 
 function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback
@@ -57,6 +60,15 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   const segmentRegions = new Map<string, Region>()
   const annotationRegions = new Map<string, Region>()
   let lastModel: TranscriptModel | null = null
+  let selectionRegion: Region | null = null
+
+  /** Removes the dragged-out selection (a click elsewhere, or a new task). */
+  function clearSelection(): void {
+    if (!selectionRegion) return
+    selectionRegion.remove()
+    selectionRegion = null
+    callbacks.onSelection(null)
+  }
 
   function colours(el: Element) {
     return {
@@ -114,8 +126,24 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       ready.value = true
       if (lastModel) syncRegions(lastModel)
     }))
+    // Dragging across the waveform selects a range (for "add annotation for the selection").
+    unsubscribes.push(regions.enableDragSelection({ id: selectionId, color: 'rgba(90, 130, 230, 0.28)', drag: true, resize: true }, 4))
+    unsubscribes.push(
+      regions.on('region-created', (region) => {
+        if (region.id !== selectionId) return
+        if (selectionRegion && selectionRegion !== region) selectionRegion.remove()
+        selectionRegion = region
+        region.element?.setAttribute('data-selection', '')
+        callbacks.onSelection({ startMs: Math.round(region.start * 1000), endMs: Math.round(region.end * 1000) })
+      })
+    )
+    unsubscribes.push(instance.on('interaction', () => clearSelection()))
     unsubscribes.push(
       regions.on('region-updated', (region, side) => {
+        if (region === selectionRegion) {
+          callbacks.onSelection({ startMs: Math.round(region.start * 1000), endMs: Math.round(region.end * 1000) })
+          return
+        }
         if (region.id.startsWith(annotationPrefix)) {
           callbacks.onAnnotationMoved(region.id.slice(annotationPrefix.length), Math.round(region.start * 1000), Math.round(region.end * 1000))
         } else if (segmentRegions.get(region.id) === region) {
@@ -156,7 +184,13 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       const existing = segmentRegions.get(seg.id)
       if (!existing) {
         const region = regions.addRegion({ id: seg.id, start, end, color, drag: false, resize: true, minLength: 0.02 })
-        region.element?.setAttribute('data-segment-id', seg.id)
+        if (region.element) {
+          region.element.setAttribute('data-segment-id', seg.id)
+          // Only the edges belong to the region: a press elsewhere reaches the waveform, to seek
+          // or to drag out a selection.
+          region.element.style.pointerEvents = 'none'
+          region.element.querySelectorAll<HTMLElement>('[part~="region-handle"]').forEach((h) => (h.style.pointerEvents = 'auto'))
+        }
         segmentRegions.set(seg.id, region)
       } else if (force || existing.start !== start || existing.end !== end || existing.color !== color) {
         existing.setOptions({ start, end, color })
@@ -228,6 +262,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     unsubscribes = []
     segmentRegions.clear()
     annotationRegions.clear()
+    if (selectionRegion) callbacks.onSelection(null)
+    selectionRegion = null
     regions = null
     ready.value = false
     ws.value?.destroy()
@@ -235,5 +271,5 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   }
 
   onBeforeUnmount(destroy)
-  return { ws, ready, zoomIndex, create, syncRegions, zoomBy, reveal, destroy }
+  return { ws, ready, zoomIndex, create, syncRegions, zoomBy, reveal, clearSelection, destroy }
 }
