@@ -8,6 +8,7 @@ import type { FakeApi } from '../fake-api/server'
 import { documentTask, sampleTranscriptTask, seedIds } from '../fake-api/seeds'
 import { writeDocumentPdf } from '../fixtures/documents/generate-pdf'
 import { parseCsv } from '../fixtures/documents/parse-csv'
+import { signInWithClientCredentials } from './support/sign-in'
 
 /*
  * Issue 7 end to end: the fake API serves the seed invoice with a two-page PDF original the test
@@ -44,13 +45,7 @@ test.afterAll(async () => {
 async function openDocument(app: AppHarness, taskId: number): Promise<void> {
   const { page } = app
   await page.setViewportSize({ width: 1900, height: 1000 })
-  await page.getByTestId('start-sign-in').click()
-  const dialog = page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' })
-  await dialog.getByText('Server').click()
-  await dialog.getByLabel('Base URL').fill(fake.baseUrl)
-  await dialog.getByRole('textbox', { name: 'Client ID' }).fill(fake.clientId)
-  await dialog.getByRole('textbox', { name: 'Client Secret' }).fill(fake.clientSecret)
-  await dialog.getByRole('button', { name: 'Sign in' }).click()
+  await signInWithClientCredentials(page, fake, fake.clientSecret)
   await expect(page.getByTestId('signed-in-as')).toBeVisible()
   await page.getByTestId('start-open-task').click()
   await page.getByLabel('SmartDocumentor task id').fill(String(seedIds.sample.taskId))
@@ -140,13 +135,7 @@ test('an expired file link: the data shows and the pane says why the page does n
 
 test('a document task on its own, from the start screen, without a transcript', async ({ app }) => {
   const { page } = app
-  await page.getByTestId('start-sign-in').click()
-  const dialog = page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' })
-  await dialog.getByText('Server').click()
-  await dialog.getByLabel('Base URL').fill(fake.baseUrl)
-  await dialog.getByRole('textbox', { name: 'Client ID' }).fill(fake.clientId)
-  await dialog.getByRole('textbox', { name: 'Client Secret' }).fill(fake.clientSecret)
-  await dialog.getByRole('button', { name: 'Sign in' }).click()
+  await signInWithClientCredentials(page, fake, fake.clientSecret)
   await page.getByTestId('start-open-document').click()
   const pane = page.getByRole('complementary', { name: 'Document data' })
   await pane.getByLabel('Document task id').fill(String(seedIds.document.taskId))

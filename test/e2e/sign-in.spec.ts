@@ -5,6 +5,7 @@ import type { AppHarness } from './support/harness'
 import { createFakeApi } from '../fake-api/server'
 import type { FakeApi } from '../fake-api/server'
 import { sampleTranscriptTask, seedIds } from '../fake-api/seeds'
+import { signInWithClientCredentials } from './support/sign-in'
 
 /*
  * Issue 3 end to end: sign in against the fake SmartDocumentor over loopback, open a task,
@@ -19,16 +20,7 @@ test.afterAll(async () => {
   await fake.close()
 })
 
-async function signIn(app: AppHarness, secret: string): Promise<void> {
-  const { page } = app
-  await page.getByTestId('start-sign-in').click()
-  const dialog = page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' })
-  await dialog.getByText('Server').click()
-  await dialog.getByLabel('Base URL').fill(fake.baseUrl)
-  await dialog.getByRole('textbox', { name: 'Client ID' }).fill(fake.clientId)
-  await dialog.getByRole('textbox', { name: 'Client Secret' }).fill(secret)
-  await dialog.getByRole('button', { name: 'Sign in' }).click()
-}
+const signIn = (app: AppHarness, secret: string): Promise<void> => signInWithClientCredentials(app.page, fake, secret)
 
 /** Everything the renderer holds that a leak could hide in: the DOM, input values, the stores. */
 async function rendererSnapshot(app: AppHarness): Promise<string> {

@@ -1,5 +1,4 @@
-import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -9,49 +8,32 @@ import { parseCsv } from '../../fixtures/documents/parse-csv'
 import { documentExportSchema } from '../../../shared/api/document-export'
 import { flattenDocument } from '../../../shared/document/flatten'
 import { documentRecords } from '../../../shared/document/csv'
+import { spawnSdte } from './spawn-sdte'
+import type { SdteRun } from './spawn-sdte'
 
 /*
  * `sdte export --kind document --format csv`, spawned against the fake API: the CSV parses back
- * (RFC 4180) to the same records the app exports. The entry registers the document formats
- * before running the real CLI, so the test holds whether or not main.ts imports them yet.
+ * (RFC 4180) to the same records the app exports.
  */
 
 const repo = resolve(import.meta.dirname, '../../..')
 const secret = 'doc-cli-secret-9'
 let fake: FakeApi
 let dir: string
-let entry: string
 
 beforeAll(async () => {
   fake = await createFakeApi({ clientId: 'doc-cli', clientSecret: secret, tasks: [documentTask()] })
   dir = await mkdtemp(join(tmpdir(), 'sdte-doc-cli-'))
-  entry = join(dir, 'entry.mjs')
-  const url = (p: string) => JSON.stringify(new URL(`file://${join(repo, p)}`).href)
-  await writeFile(entry, [
-    `import { register } from ${JSON.stringify(import.meta.resolve('tsx/esm/api'))}`,
-    'register()',
-    `await import(${url('electron/cli/document-formats.ts')})`,
-    `const { runFromProcess } = await import(${url('electron/cli/main.ts')})`,
-    'await runFromProcess()'
-  ].join('\n'))
 })
 afterAll(async () => {
   await fake.close()
   await rm(dir, { recursive: true, force: true })
 })
 
-function sdte(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [entry, ...args], {
-      cwd: repo,
-      env: { PATH: process.env.PATH, HOME: dir, SDTE_BASE_URL: fake.baseUrl, SDTE_CLIENT_ID: 'doc-cli', SDTE_CLIENT_SECRET: secret, SDTE_LOG_DIR: join(dir, 'logs') }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-    child.on('error', fail)
-    child.on('close', (code) => done({ code, stdout, stderr }))
+function sdte(args: string[]): Promise<SdteRun> {
+  return spawnSdte(args, {
+    cwd: repo,
+    env: { HOME: dir, SDTE_BASE_URL: fake.baseUrl, SDTE_CLIENT_ID: 'doc-cli', SDTE_CLIENT_SECRET: secret, SDTE_LOG_DIR: join(dir, 'logs') }
   })
 }
 

@@ -1,21 +1,20 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { createFakeApi, type FakeApi } from '../../fake-api/server'
 import { sampleTranscriptTask, seedIds } from '../../fake-api/seeds'
 import { convertRealFixture } from '../../fixtures/real-to-export'
 import { edgeCases } from '../../fixtures/edge-cases'
 import { normaliseTranscript, setSegmentText, toTranscriptExport } from '../../../shared/transcript'
+import { spawnSdte } from './spawn-sdte'
+import type { SdteRun } from './spawn-sdte'
 
 /*
  * `sdte export` in the subtitle and transcript formats, `sdte qc`, and drafts as input:
  * spawned as `node bin/sdte.js`, the entry `npx sdte` runs.
  */
 
-const repo = resolve(import.meta.dirname, '../../..')
-const bin = join(repo, 'bin', 'sdte.js')
 let fake: FakeApi
 let dir: string
 let exportPath: string
@@ -31,18 +30,10 @@ afterAll(async () => {
   await rm(dir, { recursive: true, force: true })
 })
 
-function sdte(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: dir,
-      env: { PATH: process.env.PATH, HOME: dir, SDTE_BASE_URL: fake.baseUrl, SDTE_CLIENT_ID: 'fmt-client', SDTE_CLIENT_SECRET: 'fmt-secret', SDTE_LOG_DIR: join(dir, 'logs') }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-    child.on('error', fail)
-    child.on('close', (code) => done({ code, stdout, stderr }))
+function sdte(args: string[]): Promise<SdteRun> {
+  return spawnSdte(args, {
+    cwd: dir,
+    env: { HOME: dir, SDTE_BASE_URL: fake.baseUrl, SDTE_CLIENT_ID: 'fmt-client', SDTE_CLIENT_SECRET: 'fmt-secret', SDTE_LOG_DIR: join(dir, 'logs') }
   })
 }
 

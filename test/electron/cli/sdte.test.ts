@@ -1,19 +1,18 @@
-import { spawn } from 'node:child_process'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { join } from 'node:path'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createFakeApi, type FakeApi } from '../../fake-api/server'
 import { documentTask, realTranscriptTasks, sampleTranscriptTask, seedIds } from '../../fake-api/seeds'
 import { main } from '../../../electron/cli/main'
+import { spawnSdte } from './spawn-sdte'
+import type { SdteRun } from './spawn-sdte'
 
 /*
  * `sdte` end to end: spawns `node bin/sdte.js` (the same entry `npx sdte` runs) against the fake
  * API on 127.0.0.1 and checks files, stdout, stderr and exit codes.
  */
 
-const repo = resolve(import.meta.dirname, '../../..')
-const bin = join(repo, 'bin', 'sdte.js')
 const secret = 'cli-secret-value-42'
 let fake: FakeApi
 let dir: string
@@ -31,32 +30,10 @@ afterAll(async () => {
 })
 afterEach(() => fake.reset())
 
-interface Run {
-  code: number | null
-  stdout: string
-  stderr: string
-}
-
-function sdte(args: string[], env: Record<string, string | undefined> = {}): Promise<Run> {
-  return new Promise((done, fail) => {
-    const child = spawn(process.execPath, [bin, ...args], {
-      cwd: dir,
-      env: {
-        PATH: process.env.PATH,
-        HOME: dir,
-        SDTE_BASE_URL: fake.baseUrl,
-        SDTE_CLIENT_ID: 'cli-client',
-        SDTE_CLIENT_SECRET: secret,
-        SDTE_LOG_DIR: join(dir, 'logs'),
-        ...env
-      }
-    })
-    let stdout = ''
-    let stderr = ''
-    child.stdout.on('data', (c: Buffer) => (stdout += c.toString('utf8')))
-    child.stderr.on('data', (c: Buffer) => (stderr += c.toString('utf8')))
-    child.on('error', fail)
-    child.on('close', (code) => done({ code, stdout, stderr }))
+function sdte(args: string[], env: Record<string, string | undefined> = {}): Promise<SdteRun> {
+  return spawnSdte(args, {
+    cwd: dir,
+    env: { HOME: dir, SDTE_BASE_URL: fake.baseUrl, SDTE_CLIENT_ID: 'cli-client', SDTE_CLIENT_SECRET: secret, SDTE_LOG_DIR: join(dir, 'logs'), ...env }
   })
 }
 
