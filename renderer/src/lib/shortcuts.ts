@@ -57,7 +57,7 @@ export interface ShortcutDefinition {
 
 const speakerDefs: ShortcutDefinition[] = Array.from({ length: 9 }, (_, i) => ({
   action: `speaker${i + 1}` as ShortcutAction,
-  label: `Set speaker ${i + 1} for the current segment`,
+  label: `Speaker ${i + 1} for the current segment (or the selected words)`,
   group: 'Speakers' as const,
   keys: [`Mod+${i + 1}`]
 }))
