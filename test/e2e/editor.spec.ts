@@ -343,6 +343,14 @@ test.describe('editor', () => {
     const { page } = app
     await openSample(page)
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    // Menu commands reach the editor: the document pane toggles, the help overlay opens.
+    await app.emit('menu:command', 'toggle-document-pane')
+    await expect(page.getByRole('complementary', { name: 'Document data' })).toBeVisible()
+    await app.emit('menu:command', 'toggle-document-pane')
+    await expect(page.getByRole('complementary', { name: 'Document data' })).toHaveCount(0)
+    await app.emit('menu:command', 'shortcuts')
+    await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
+    await page.keyboard.press('Escape')
     await page.keyboard.press('?')
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible()
     await expect(page.getByTestId('shortcut-help')).toContainText('Next low-confidence word')
