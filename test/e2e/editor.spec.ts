@@ -343,6 +343,17 @@ test.describe('editor', () => {
     const { page } = app
     await openSample(page)
     await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
+    // Every control of the editor has a name a screen reader can say.
+    const unnamed = await page.evaluate(() =>
+      Array.from(document.querySelectorAll('[data-editor-keys] button, [data-editor-keys] input, [data-editor-keys] select, [data-editor-keys] textarea'))
+        .filter((el) => {
+          const label = el.getAttribute('aria-label') ?? el.closest('label')?.textContent ?? (el.tagName === 'BUTTON' ? el.textContent : '')
+          return !label || !label.trim()
+        })
+        .map((el) => el.outerHTML.slice(0, 80))
+    )
+    expect(unnamed).toEqual([])
+
     // Menu commands reach the editor: the document pane toggles, the help overlay opens.
     await app.emit('menu:command', 'toggle-document-pane')
     await expect(page.getByRole('complementary', { name: 'Document data' })).toBeVisible()
