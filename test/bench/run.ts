@@ -9,13 +9,13 @@ import { existsSync } from 'node:fs'
  * `npm run bench -- transcript subtitles` runs only the named modules.
  */
 
-type Figure = { value: number; unit: string; median?: number; p95?: number; runs?: number }
-type Figures = Record<string, Figure>
+import type { Figure, Figures } from './stats'
 
 const modules = ['transcript', 'subtitles', 'drafts', 'media', 'sdte', 'editor', 'peers'] as const
 const only = process.argv.slice(2)
 const root = resolve(import.meta.dirname, '../..')
 const results: Record<string, Figure> = {}
+const byModule: Record<string, Figures> = {}
 const skipped: string[] = []
 
 for (const name of modules) {
@@ -29,6 +29,7 @@ for (const name of modules) {
   try {
     const mod = (await import(file)) as { run: () => Promise<Figures> }
     const figures = await mod.run()
+    byModule[name] = figures
     for (const [figure, value] of Object.entries(figures)) results[`${name}: ${figure}`] = value
   } catch (error) {
     skipped.push(`${name}: failed: ${(error as Error).message.split('\n')[0]}`)
@@ -45,5 +46,11 @@ const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEn
 console.log('\n' + line(header))
 console.log(widths.map((w) => '-'.repeat(w)).join('  '))
 for (const row of rows) console.log(line(row))
+// Ours against the peers, figure by figure, when both ran.
+if (byModule['editor'] && byModule['peers']) {
+  const { ratios } = (await import('./peers')) as { ratios: (ours: Figures, theirs: Figures) => string[] }
+  console.log('\nours vs the peers (2-hour task):')
+  for (const line of ratios(byModule['editor'], byModule['peers'])) console.log(`  ${line}`)
+}
 if (skipped.length) console.log('\nnot measured:\n' + skipped.map((s) => `  ${s}`).join('\n'))
 console.log(`\nwrote bench-results.json (${Object.keys(results).length} figures)`)
