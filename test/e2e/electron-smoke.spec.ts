@@ -1,7 +1,7 @@
 import { test, expect, _electron as electron } from '@playwright/test'
-import { existsSync } from 'node:fs'
+import { existsSync, readFileSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 
 /*
  * The real app in real Electron, where a binary is available. Electron downloads its binary on
@@ -10,13 +10,18 @@ import { resolve } from 'node:path'
 const require = createRequire(import.meta.url)
 const root = resolve(import.meta.dirname, '../..')
 
+/**
+ * The Electron binary if one is on disk, found the way electron's own index.js finds it but
+ * WITHOUT requiring it: requiring 'electron' starts a download when the binary is missing, which
+ * on a machine without that network would stall the suite.
+ */
 function electronBinary(): string | null {
-  try {
-    const path = require('electron') as unknown as string
-    return typeof path === 'string' && existsSync(path) ? path : null
-  } catch {
-    return null
-  }
+  const packageDir = dirname(require.resolve('electron/package.json'))
+  const pathFile = join(packageDir, 'path.txt')
+  const relative = existsSync(pathFile) ? readFileSync(pathFile, 'utf8').trim() : null
+  const override = process.env['ELECTRON_OVERRIDE_DIST_PATH']
+  const candidate = override ? join(override, relative ?? 'electron') : relative ? join(packageDir, 'dist', relative) : null
+  return candidate && existsSync(candidate) ? candidate : null
 }
 
 const binary = electronBinary()
