@@ -62,17 +62,32 @@ test.describe('app shell', () => {
 
   test('a call from a frame that is not ours is rejected', async ({ app }) => {
     const { page } = app
-    // 1. A sub-frame of our own origin is still not the app's top-level frame.
-    await page.evaluate((src) => {
+    // 1. A sub-frame is not the app's top-level frame. The CSP forbids loading frames
+    // (frame-src 'none'), so the test uses an inline srcdoc frame, which loads nothing.
+    await page.evaluate(() => {
       const frame = document.createElement('iframe')
-      frame.src = src
+      frame.srcdoc = '<!doctype html><p>inner</p>'
       document.body.appendChild(frame)
       return new Promise((resolve) => frame.addEventListener('load', resolve))
-    }, `${app.url}/index.html?frame`)
+    })
     const sub = page.frames().find((f) => f !== page.mainFrame())
     expect(sub).toBeDefined()
     const fromSubFrame = await sub!.evaluate(() => window.sdte.invoke['app:info']())
     expect(fromSubFrame).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+
+    // A frame loaded from a URL is refused by the CSP before any script could run in it.
+    const blocked = await page.evaluate(async (src) => {
+      const frame = document.createElement('iframe')
+      frame.src = src
+      document.body.appendChild(frame)
+      await new Promise((resolve) => setTimeout(resolve, 300))
+      try {
+        return frame.contentWindow?.location.href ?? null
+      } catch {
+        return 'cross-origin'
+      }
+    }, `${app.url}/index.html?frame`)
+    expect(blocked).not.toContain('index.html?frame')
 
     // 2. A top-level page from another origin (the CSP would not even let it be framed).
     const { serveFolder } = await import('./support/static-server')

@@ -65,3 +65,18 @@ describe('window hardening', () => {
     expect(contentSecurityPolicy).toContain("object-src 'none'")
   })
 })
+
+describe('the renderer page policy', () => {
+  it('is the same policy as the header (file:// pages get only the meta tag)', async () => {
+    const { readFile } = await import('node:fs/promises')
+    const html = await readFile(new URL('../../../renderer/index.html', import.meta.url), 'utf8')
+    const meta = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1]
+    expect(meta).toBeDefined()
+    const directives = (policy: string) =>
+      new Map(policy.split(';').map((d) => d.trim().split(/\s+/)).filter((d) => d[0]).map(([name, ...values]) => [name, values.sort().join(' ')]))
+    const header = directives(contentSecurityPolicy)
+    // A meta tag cannot carry frame-ancestors (CSP3 §6.4.1); everything else must match.
+    header.delete('frame-ancestors')
+    expect(directives(meta!)).toEqual(header)
+  })
+})
