@@ -12,7 +12,7 @@ export const contentSecurityPolicy = [
   "script-src 'self'",
   // Vue's scoped styles and wavesurfer set inline style attributes.
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data: blob: sdte-media:",
   "font-src 'self' data:",
   "media-src 'self' blob: sdte-media:",
   "connect-src 'self' sdte-media:",
