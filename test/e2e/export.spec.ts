@@ -23,6 +23,7 @@ test('export dialog: preview, QC summary, several formats saved, files parse', a
   await dialog.getByRole('checkbox', { name: 'WebVTT (.vtt)' }).check()
   await dialog.getByRole('checkbox', { name: 'Word transcript (.docx)' }).check()
   await dialog.getByLabel('Preset').selectOption('bbc')
+  await expect(dialog.getByLabel('Frame rate')).toHaveValue('25')
   app.nextSavePath = (name) => join(app.dataDir, name)
   await dialog.getByRole('button', { name: 'Save 3 files…' }).click()
   await expect(dialog.getByRole('status')).toContainText('Word transcript (.docx): saved to')
@@ -50,6 +51,10 @@ test('export dialog: preview, QC summary, several formats saved, files parse', a
   await dialog.getByRole('checkbox', { name: 'Word transcript (.docx)' }).uncheck()
   await dialog.getByRole('button', { name: 'Save…' }).click()
   await expect(dialog.getByRole('status')).toContainText('SubRip (.srt): not saved')
+
+  // A programme start of 10:00:00:00 moves every cue; the preview shows it.
+  await dialog.getByLabel('Programme start (ms)').fill('36000000')
+  await expect(dialog.getByRole('region', { name: 'Preview' }).locator('.time').first()).toContainText('10:00:00')
 
   // The QC report opens beside the editor.
   await dialog.getByRole('button', { name: 'Show QC report' }).click()
