@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { createApiServices } from '../services/api/create-services'
 import type { SecretStore } from '../services/auth/secret-store'
+import { createMemorySecretStore } from '../services/auth/secret-store'
 import type { KeyValueStore } from '../services/settings/key-value-store'
 import { createFileLogger } from '../services/logging/file-logger'
 import type { Logger } from '../services/logging/logger'
@@ -80,7 +81,16 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
       },
       testConnection: async (request) => {
         if (request?.baseUrl) await api.settings.setBaseUrl(request.baseUrl)
+        if (request?.mode === 'token') {
+          // A pasted token has no token-endpoint round trip: prove it with a real API call,
+          // through a throwaway auth service so the session's own credentials stay as they are.
+          const probe = createApiServices({ fetch: ports.fetch, clock: now, secretStore: createMemorySecretStore(false), settingsStore: ports.store })
+          probe.auth.useCredentials(toCredentials(request))
+          await probe.api.checkAccess()
+          return { expiresAt: null }
+        }
         const { expiresAt } = await api.auth.testConnection(request ? toCredentials(request) : undefined)
+        if (!request) await api.api.checkAccess()
         return { expiresAt }
       }
     },

@@ -123,3 +123,21 @@ test('a pasted access token never reaches the renderer or the logs', async ({ ap
   expect(everything).not.toContain(token)
   expect(everything.toLowerCase()).not.toContain('bearer ')
 })
+
+test('"Test connection" checks a pasted token against the API before signing in', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('start-sign-in').click()
+  const dialog = page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' })
+  await dialog.getByRole('radio', { name: 'Access token' }).check()
+  await dialog.getByText('Server').click()
+  await dialog.getByLabel('Base URL').fill(fake.baseUrl)
+  await dialog.getByRole('textbox', { name: 'Access token' }).fill('expired-or-made-up')
+  await dialog.getByRole('button', { name: 'Test connection' }).click()
+  await expect(dialog.getByRole('alert')).toContainText('Not signed in')
+  await dialog.getByRole('textbox', { name: 'Access token' }).fill(fake.issueToken(600))
+  await dialog.getByRole('button', { name: 'Test connection' }).click()
+  await expect(dialog.getByRole('status').filter({ hasText: 'Connection works' })).toBeVisible()
+  // Testing does not sign in.
+  await dialog.getByRole('button', { name: 'Cancel' }).click()
+  await expect(page.getByTestId('signed-in-as')).toHaveCount(0)
+})

@@ -138,6 +138,11 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     })
   })
 
+  const workspaces = [
+    { workspaceId: 7, tenantId: 3, workspaceName: 'Transcripts', workspaceDescription: 'Interviews and hearings', isDefault: true, taskType: 2, workspaceType: 1, templateType: 5, workspaceTemplateName: 'Transcripts' },
+    { workspaceId: 9, tenantId: 3, workspaceName: 'Invoices', workspaceDescription: null, isDefault: false, taskType: 1, workspaceType: 1, templateType: 1, workspaceTemplateName: 'Invoices' }
+  ]
+
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'http://fake')
     const path = url.pathname
@@ -149,6 +154,12 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     }
     const match = exportRoute.exec(path)
     if (match) return exportEndpoint(req, res, url, match[1] ? 'transcript' : 'document', match[2])
+    if (/^\/api\/v1\.0\/external\/sdworkspace\/currentworkspaces\/?$/i.test(path)) {
+      await delay(switches.latencyMs)
+      if (!authorised(req)) return unauthorised(res)
+      // smartdocumentor-api.md §5: every workspace of the tenant, as a bare array.
+      return json(res, 200, workspaces)
+    }
     if (path.toLowerCase().startsWith('/api/')) {
       if (!authorised(req)) return unauthorised(res)
       return problem(res, 404, 'Not Found', `No route ${path} in the fake API`)

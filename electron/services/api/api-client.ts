@@ -87,6 +87,32 @@ export class ApiClient {
     return kind === 'transcript' ? this.fetchTranscriptExport(ref, options) : this.fetchDocumentExport(ref, options)
   }
 
+  /**
+   * Proves the current credentials with the cheapest documented authenticated call
+   * (`GET /api/v1.0/external/sdworkspace/CurrentWorkspaces`, smartdocumentor-api.md §5): the
+   * only way to check a pasted token, which has no token endpoint round trip.
+   */
+  async checkAccess(options: CallOptions = {}): Promise<{ workspaces: number }> {
+    const url = joinUrl(this.options.baseUrl(), '/api/v1.0/external/sdworkspace/CurrentWorkspaces')
+    const token = await this.options.auth.getAccessToken()
+    let response: { status: number; text: string | null }
+    try {
+      response = await this.attemptOnce(url, token, options.signal)
+    } catch (error) {
+      throw error instanceof TransientError ? error.appError : error
+    }
+    if (response.status === 401 || response.status === 403) throw new AppError('unauthorized', 'The API refused the access token: it is wrong or has expired; paste a new one or sign in with a Client ID and secret')
+    if (response.status >= 500) throw new AppError('server', `SmartDocumentor answered ${response.status}; try again later`)
+    if (response.status !== 200 || response.text === null) throw new AppError('invalid_response', `Unexpected answer ${response.status} from the workspaces endpoint`)
+    let body: unknown
+    try {
+      body = JSON.parse(response.text)
+    } catch {
+      throw new AppError('invalid_response', 'The workspaces endpoint did not answer JSON')
+    }
+    return { workspaces: Array.isArray(body) ? body.length : 0 }
+  }
+
   /** GETs an export body as text, with one 401 refresh and up to `maxRetries` transient retries. */
   private async getExportText(kind: ExportKind, ref: TaskRef, options: CallOptions): Promise<string> {
     const url = joinUrl(this.options.baseUrl(), exportRequestPath(kind, ref))
