@@ -1,6 +1,10 @@
-import { resolve } from 'node:path'
+import { existsSync } from 'node:fs'
+import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
+import { chromium } from '@playwright/test'
+import { documentPdf } from '../fixtures/documents/generate-pdf'
+import { serveFolder } from '../e2e/support/static-server'
 import { documentExportSchema } from '../../shared/api/document-export'
 import { flattenDocument } from '../../shared/document/flatten'
 import { documentToCsv } from '../../shared/document/csv'
@@ -10,7 +14,8 @@ import { pageShapes } from '../../renderer/src/components/document/page-shapes'
 /*
  * The document pane's pure work on a large export (100 pages; 1,000 key-value entities of 10
  * values and 100 tables of 40×8 cells — 10,000 values, 32,000 cells): parse, flatten, filter,
- * overlay shapes, CSV.
+ * overlay shapes, CSV. Then the same document in the BUILT renderer in Chromium (`npx electron-vite
+ * build` first): time to interactive, DOM size, JS heap and filter-keystroke latency.
  */
 
 type Figures = Record<string, { value: number; unit: string; median?: number; p95?: number; runs?: number }>
@@ -36,7 +41,7 @@ function bigExport(): unknown {
       table: { ...located(0.5, 2, 7.2, 8.2, 0.9), rowCount: 41, columnCount: 8, tableHeaders: Array.from({ length: 8 }, (_, c) => ({ ...located(0.5 + c * 0.9, 2, 0.85, 0.18, 0.99), rowIndex: 0, columnIndex: c, content: `H${c}`, category: `H${c}` })), tableRows, hasAlternativeHeaders: false }
     })
   }
-  return { taskId: 1, totalPages: 100, chunks: [{ entities }] }
+  return { taskId: 1, displayName: 'Big document', totalPages: 100, originalFileUrl: 'https://files.example/big.pdf', chunks: [{ entities }] }
 }
 
 function time(runs: number, fn: () => void): Figures[string] {
@@ -49,6 +54,106 @@ function time(runs: number, fn: () => void): Figures[string] {
   values.sort((a, b) => a - b)
   const r = (v: number) => Math.round(v * 10) / 10
   return { value: r(values[Math.floor(runs / 2)]!), unit: 'ms', median: r(values[Math.floor(runs / 2)]!), p95: r(values[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!), runs }
+}
+
+const rendererDir = resolve(import.meta.dirname, '../../out/renderer')
+
+/*
+ * The page's window.sdte, stubbed: "Open saved JSON…" answers the big export (fetched from the
+ * bench server), the original file is the 100-page PDF on the same origin, everything else fails
+ * politely (the start screen works signed out).
+ */
+const stubBridge = `(() => {
+  const fail = { ok: false, error: { code: 'unavailable', message: 'Not in the benchmark.' } }
+  const answers = {
+    'tasks:recent': async () => ({ ok: true, value: [] }),
+    'documents:openFile': async () => ({ ok: true, value: { origin: 'file', fileName: 'big.json', data: await (await fetch('/bench/export.json')).json() } }),
+    'documents:resolveFile': async () => ({ ok: true, value: { status: 'ready', url: location.origin + '/document/big.pdf', contentType: 'application/pdf', size: 1 } })
+  }
+  const invoke = new Proxy({}, { get: (_, channel) => answers[channel] ?? (async () => fail) })
+  window.sdte = { invoke, on: () => () => undefined }
+})()`
+
+/** The pane in Chromium on the large document: time to interactive, DOM, heap, keystroke latency. */
+async function browserFigures(parsed: unknown): Promise<Figures> {
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    console.error('document bench: out/renderer is not built (npx electron-vite build); skipping the Chromium figures')
+    return {}
+  }
+  const pdf = await documentPdf(parsed)
+  const json = JSON.stringify(parsed)
+  const { url, server } = await serveFolder(rendererDir, undefined, {
+    match: /^\/(bench|document)\//,
+    handle: (req, res) => {
+      const isPdf = req.url?.startsWith('/document/')
+      res.writeHead(200, { 'content-type': isPdf ? 'application/pdf' : 'application/json', 'content-length': isPdf ? pdf.byteLength : Buffer.byteLength(json) })
+      res.end(isPdf ? pdf : json)
+    }
+  })
+  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+  try {
+    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
+    page.on('pageerror', (error) => console.error(`document bench: page error: ${error.message}`))
+    page.on('crash', () => console.error('document bench: the page crashed'))
+    await page.addInitScript({ content: stubBridge })
+    await page.goto(`${url}/index.html`)
+    await page.getByTestId('start-open-document').click()
+    const pane = page.getByRole('complementary', { name: 'Document data' })
+    const started = performance.now()
+    await pane.getByRole('button', { name: 'Open saved JSON…' }).click()
+    await pane.getByTestId('document-entity').first().waitFor()
+    // Interactive: the data is shown and the page answers a frame.
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+    const interactive = performance.now() - started
+    await pane.locator('canvas[data-rendered="true"]').first().waitFor({ timeout: 120_000 })
+    const firstPage = performance.now() - started
+    // Let on-demand work settle before counting.
+    await page.waitForTimeout(1500)
+    const dom = await page.evaluate(() => document.querySelectorAll('*').length)
+    const canvases = await page.evaluate(() => document.querySelectorAll('canvas[data-rendered="true"]').length)
+    const cdp = await page.context().newCDPSession(page)
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heap = (await cdp.send('Runtime.getHeapUsage')) as { usedSize: number }
+    // Filter keystrokes: "Valor 12" typed a key at a time; latency to the next frame and to the filtered list.
+    const typed = 'valor 12'
+    const frame: number[] = []
+    const applied: number[] = []
+    for (let i = 1; i <= typed.length; i++) {
+      const value = typed.slice(0, i)
+      const [toFrame, toApplied] = await page.evaluate(async (v) => {
+        const el = document.querySelector<HTMLInputElement>('input[aria-label="Filter text"]')!
+        const list = document.querySelector<HTMLElement>('[data-testid="document-data"]')!
+        const start = performance.now()
+        el.value = v
+        el.dispatchEvent(new Event('input', { bubbles: true }))
+        await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+        const toFrame = performance.now() - start
+        // The pane marks the filter it has applied (data-applied-filter); without the mark, the next frame is it.
+        while (list.hasAttribute('data-applied-filter') && list.getAttribute('data-applied-filter') !== v) await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+        return [toFrame, performance.now() - start]
+      }, value)
+      frame.push(toFrame)
+      applied.push(toApplied)
+    }
+    const stats = (values: number[]): Figures[string] => {
+      const sorted = [...values].sort((a, b) => a - b)
+      const r = (v: number) => Math.round(v * 10) / 10
+      return { value: r(sorted[Math.floor(sorted.length / 2)]!), unit: 'ms', median: r(sorted[Math.floor(sorted.length / 2)]!), p95: r(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!), runs: sorted.length }
+    }
+    return {
+      'document.chromium.time-to-interactive': { value: Math.round(interactive), unit: 'ms' },
+      'document.chromium.time-to-first-page': { value: Math.round(firstPage), unit: 'ms' },
+      'document.chromium.dom-elements': { value: dom, unit: 'elements' },
+      'document.chromium.pages-rendered': { value: canvases, unit: 'canvases' },
+      'document.chromium.js-heap': { value: Math.round(heap.usedSize / 1e5) / 10, unit: 'MB' },
+      'document.chromium.filter-keystroke-to-frame': stats(frame),
+      'document.chromium.filter-keystroke-to-filtered': stats(applied)
+    }
+  } finally {
+    await browser.close()
+    server.close()
+  }
 }
 
 /** Figures for the large document. */
@@ -66,7 +171,8 @@ export async function run(): Promise<Figures> {
     'document.filter-low-and-text': time(9, () => flat.entities.filter((e) => entityMatches(e, low)).map((e) => filterKeyValues(e, low))),
     'document.page-shapes': time(9, () => pageShapes(flat, sizes)),
     'document.csv': time(5, () => documentToCsv(flat)),
-    'document.csv-bytes': { value: Buffer.byteLength(documentToCsv(flat)), unit: 'bytes' }
+    'document.csv-bytes': { value: Buffer.byteLength(documentToCsv(flat)), unit: 'bytes' },
+    ...(await browserFigures(parsed))
   }
 }
 
