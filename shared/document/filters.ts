@@ -69,8 +69,34 @@ export function filterKeyValues(entity: FlatEntity, filter: DocumentFilter): Fla
   return entity.keyValues.filter((kv) => keyValueMatches(kv, filter, entity.groupName))
 }
 
+// Entities are immutable once flattened, so each one's folded text is computed once.
+const searchKeys = new WeakMap<FlatEntity, string>()
+
+/**
+ * Every text the text filter looks at for an entity (its names, key-values, QR content, grid
+ * cells and headers), folded and joined by a separator no query contains: when the query is
+ * not in it, no part of the entity can match, so a keystroke rejects most entities with one
+ * `includes` instead of folding thousands of strings again.
+ */
+export function searchKeyOf(entity: FlatEntity): string {
+  let key = searchKeys.get(entity)
+  if (key !== undefined) return key
+  const parts: string[] = [entity.groupName, entity.category, entity.qrCode?.content ?? '']
+  for (const kv of entity.keyValues) parts.push(kv.category, kv.content, kv.contentNormalized)
+  if (entity.grid) {
+    for (const h of entity.grid.headers) parts.push(h.text)
+    for (const row of entity.grid.rows) for (const c of row.cells) if (c) parts.push(c.content, c.contentNormalized)
+  }
+  key = fold(parts.join('\u0000'))
+  searchKeys.set(entity, key)
+  return key
+}
+
 /** Whether an entity has anything left to show under the filter. */
 export function entityMatches(entity: FlatEntity, filter: DocumentFilter): boolean {
+  const text = fold(filter.text.trim())
+  // Exact shortcut: every text test below looks for the query inside one of these strings.
+  if (text && !searchKeyOf(entity).includes(text)) return false
   const categoryOk = filter.category === null || entity.category === filter.category
   if (categoryOk && filter.category !== null && !filter.text.trim() && filter.confidence === 'all') return true
   if (filterKeyValues(entity, filter).length > 0) return true

@@ -5,6 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { chromium } from '@playwright/test'
 import { documentPdf } from '../fixtures/documents/generate-pdf'
 import { serveFolder } from '../e2e/support/static-server'
+import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { documentExportSchema } from '../../shared/api/document-export'
 import { flattenDocument } from '../../shared/document/flatten'
 import { documentToCsv } from '../../shared/document/csv'
@@ -20,29 +21,7 @@ import { pageShapes } from '../../renderer/src/components/document/page-shapes'
 
 type Figures = Record<string, { value: number; unit: string; median?: number; p95?: number; runs?: number }>
 
-const box = (left: number, top: number, width: number, height: number) => ({ left, top, width, height, right: left + width, bottom: top + height, x: left, y: top })
-const located = (l: number, t: number, w: number, h: number, c: number) => ({ boundingBox: box(l, t, w, h), points: [{ x: l, y: t }, { x: l + w, y: t }, { x: l + w, y: t + h }, { x: l, y: t + h }], confidence: c, spans: [] })
-
-function bigExport(): unknown {
-  const entities: unknown[] = []
-  for (let e = 0; e < 1000; e++) {
-    const page = (e % 100) + 1
-    entities.push({
-      type: 'keyValues', category: `Cat ${e % 17}`, groupName: `Group ${e % 23}`, pageNumber: page, chunkNumber: 1, customFormValues: '',
-      keyValues: Array.from({ length: 10 }, (_, i) => ({ ...located(0.5, 0.5 + i * 0.3, 3, 0.25, ((e * 7 + i * 13) % 100) / 100), pageNumber: page, category: `Field ${i}`, categoryNormalized: `field_${i}`, content: `Valor "${e}-${i}", ação`, contentNormalized: `${e}-${i}` })),
-      addedOn: '2026-03-02T08:12:44Z', addedByExternal: 'system', confidence: 0.9
-    })
-  }
-  for (let t = 0; t < 100; t++) {
-    const tableRows: Record<string, unknown[]> = {}
-    for (let r = 1; r <= 40; r++) tableRows[`row${r}`] = Array.from({ length: 8 }, (_, c) => ({ ...located(0.5 + c * 0.9, 2 + r * 0.2, 0.85, 0.18, 0.95), rowIndex: r, columnIndex: c, content: `r${r}c${c}, "x"`, contentNormalized: '', pageNumber: t + 1 }))
-    entities.push({
-      type: 'table', category: 'Lines', groupName: `Table ${t}`, pageNumber: t + 1,
-      table: { ...located(0.5, 2, 7.2, 8.2, 0.9), rowCount: 41, columnCount: 8, tableHeaders: Array.from({ length: 8 }, (_, c) => ({ ...located(0.5 + c * 0.9, 2, 0.85, 0.18, 0.99), rowIndex: 0, columnIndex: c, content: `H${c}`, category: `H${c}` })), tableRows, hasAlternativeHeaders: false }
-    })
-  }
-  return { taskId: 1, displayName: 'Big document', totalPages: 100, originalFileUrl: 'https://files.example/big.pdf', chunks: [{ entities }] }
-}
+const bigExport = (): unknown => bigDocumentExport(100)
 
 function time(runs: number, fn: () => void): Figures[string] {
   const values: number[] = []

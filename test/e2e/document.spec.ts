@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './support/harness'
 import type { AppHarness } from './support/harness'
+import type { Locator } from '@playwright/test'
 import { createFakeApi } from '../fake-api/server'
 import type { FakeApi } from '../fake-api/server'
 import { documentTask, sampleTranscriptTask, seedIds } from '../fake-api/seeds'
@@ -57,6 +58,22 @@ async function openDocument(app: AppHarness, taskId: number): Promise<void> {
   await pane.getByRole('button', { name: 'Open document' }).click()
 }
 
+/** Every key-value row id met while scrolling the (virtualised) data list from top to bottom. */
+async function kvRowIdsByScrolling(pane: Locator): Promise<string[]> {
+  return pane.getByTestId('document-data').evaluate(async (list) => {
+    const ids = new Set<string>()
+    const frame = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))
+    for (let top = 0; ; top += Math.max(50, list.clientHeight / 2)) {
+      list.scrollTop = top
+      await frame()
+      for (const row of list.querySelectorAll('[data-testid="document-kv-row"]')) ids.add(row.getAttribute('data-item-id') ?? '')
+      if (top >= list.scrollHeight - list.clientHeight) break
+    }
+    list.scrollTop = 0
+    return [...ids]
+  })
+}
+
 test('a document task beside the transcript: grid, page boxes, low-confidence filter, CSV export', async ({ app }) => {
   const { page } = app
   await openDocument(app, seedIds.document.taskId)
@@ -104,7 +121,8 @@ test('a document task beside the transcript: grid, page boxes, low-confidence fi
   await expect(pane.getByTestId('document-kv-row')).toContainText('Approval date')
   await expect(pane.getByText('Transcritas, Lda.')).toHaveCount(0)
   await pane.getByLabel('Confidence', { exact: true }).selectOption('all')
-  await expect(pane.getByTestId('document-kv-row')).toHaveCount(13)
+  // The list is virtualised: every value is met by scrolling through it.
+  await expect.poll(() => kvRowIdsByScrolling(pane)).toHaveLength(13)
 
   // Export CSV through the save dialog; the file parses back to the grid's cells.
   const out = join(dir, 'invoice.csv')
