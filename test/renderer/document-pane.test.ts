@@ -156,3 +156,78 @@ describe('DocumentPane copy and open file', () => {
     expect(wrapper.find('[data-testid="document-ref-input"]').exists()).toBe(true)
   })
 })
+
+describe('DocumentPane keyboard, announcements and recent documents', () => {
+  it('the open form lists only recent document tasks; choosing one opens it by its id', async () => {
+    answer(documentTask().body)
+    fake.handlers['tasks:recent'] = () => ({
+      ok: true,
+      value: [
+        { taskId: 1001, externalId: 'SDTE-SAMPLE-1', name: 'Sample interview', kind: 'transcript', openedAt: 1_700_000_000_000 },
+        { taskId: 2001, externalId: 'INV-2026-0042', name: 'Invoice FT 2026-42', kind: 'document', openedAt: 1_700_000_100_000 },
+        { taskId: null, externalId: 'DOC-EXT-9', name: 'Delivery note', kind: 'document', openedAt: 1_700_000_200_000 }
+      ]
+    })
+    const wrapper = mount(DocumentPane)
+    await flushPromises()
+    const recent = wrapper.findAll('[data-testid="document-recent"]')
+    expect(recent.map((b) => b.text())).toEqual(['Invoice FT 2026-42', 'Delivery note'])
+    expect(wrapper.text()).not.toContain('Sample interview')
+    await recent[1]!.trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('tasks:openDocument')).toEqual([{ ref: { externalId: 'DOC-EXT-9' }, requestId: expect.any(String) as string }])
+    expect(wrapper.get('[data-testid="document-title"]').text()).toBe('Invoice FT 2026-42 (Transcritas)')
+  })
+
+  it('arrow keys move through the grid with one Tab stop; Ctrl+C copies the focused cell', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    const grid = wrapper.get('table[aria-label="Lines grid"]')
+    const cells = () => grid.findAll('tbody td')
+    expect(cells().filter((c) => c.attributes('tabindex') === '0')).toHaveLength(1)
+    await cells()[0]!.trigger('focus')
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    await grid.trigger('keydown', { key: 'ArrowRight' })
+    await flushPromises()
+    expect(document.activeElement?.textContent).toBe('120')
+    expect(grid.get('td[tabindex="0"]').attributes('data-cell')).toBe('1-1')
+    await grid.trigger('keydown', { key: 'End' })
+    await flushPromises()
+    expect(document.activeElement?.textContent).toBe('30.00')
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    await grid.trigger('keydown', { key: 'ArrowDown' })
+    await grid.trigger('keydown', { key: 'c', ctrlKey: true })
+    await flushPromises()
+    // Stopped at the last row, not past it.
+    expect(await navigator.clipboard.readText()).toBe('30.00')
+    expect(grid.get('td[tabindex="0"]').attributes('data-cell')).toBe('2-3')
+    wrapper.unmount()
+  })
+
+  it('selecting a key-value announces it and where its box is', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    const live = wrapper.get('[data-testid="document-selection-announcement"]')
+    expect(live.attributes('aria-live')).toBe('polite')
+    expect(live.text()).toBe('')
+    await wrapper.findAll('[data-testid="document-kv-row"]').find((r) => r.text().includes('250.92 EUR'))!.trigger('keydown', { key: 'Enter' })
+    expect(live.text()).toBe('Selected Total: 250.92 EUR. Its box is highlighted on page 2.')
+    wrapper.unmount()
+  })
+
+  it('the text filter applies after a pause in typing, not on every key', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    const list = wrapper.get('[data-testid="document-data"]')
+    const input = wrapper.get('input[aria-label="Filter text"]')
+    await input.setValue('speak')
+    expect((input.element as HTMLInputElement).value).toBe('speak')
+    expect(list.attributes('data-applied-filter')).toBe('')
+    await new Promise((r) => setTimeout(r, 250))
+    await flushPromises()
+    expect(list.attributes('data-applied-filter')).toBe('speak')
+    expect(wrapper.findAll('article.entity').map((a) => a.attributes('aria-label'))).toEqual(['Lines (Table)'])
+    wrapper.unmount()
+  })
+})

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { documentExportSchema } from '../../../shared/api/document-export'
 import { flattenDocument } from '../../../shared/document/flatten'
-import { categoriesOf, emptyFilter, entityMatches, filterGridRows, filterKeyValues, fold, isLowConfidence } from '../../../shared/document/filters'
+import { categoriesOf, emptyFilter, entityMatches, filterGridRows, filterKeyValues, fold, isLowConfidence, searchKeyOf } from '../../../shared/document/filters'
 import { csvField, documentRecords, documentToCsv, gridRecords, toCsv, toTsv, utf8Bom } from '../../../shared/document/csv'
 import { documentTask } from '../../fake-api/seeds'
 import { parseCsv } from '../../fixtures/documents/parse-csv'
@@ -73,5 +73,35 @@ describe('CSV and TSV', () => {
     expect(tsv.split('\n')[0]).toBe('Description\tQuantity\tUnit price\tAmount')
     expect(tsv.split('\n')).toHaveLength(4)
     expect(toTsv([['a\tb', 'c\nd']])).toBe('a b\tc d')
+  })
+})
+
+describe('search key (the text filter shortcut)', () => {
+  // The shortcut must never hide an entity the full test would show: for any text, whenever the
+  // search key lacks it, entityMatches says no even without the shortcut (checked by the parts).
+  const texts = fc.oneof(
+    fc.constantFrom('speaker', 'SPEAKER IDENT', 'descricao', 'Descrição', 'iban', 'pt50', '250.92', 'Lines', 'amount', '30.00', 'approval', 'zzz', ''),
+    fc.string({ maxLength: 4 })
+  )
+  it('a query found in any key-value, cell, header, group, category or QR content is in the key', () => {
+    fc.assert(
+      fc.property(texts, fc.constantFrom<'all' | 'low' | 'high'>('all', 'low', 'high'), (text, confidence) => {
+        const filter = { ...emptyFilter, text, confidence }
+        const q = fold(text.trim())
+        for (const e of doc.entities) {
+          const parts = [e.groupName, e.category, e.qrCode?.content ?? '', ...e.keyValues.flatMap((k) => [k.category, k.content, k.contentNormalized]),
+            ...(e.grid ? [...e.grid.headers.map((h) => h.text), ...e.grid.rows.flatMap((r) => r.cells.flatMap((c) => (c ? [c.content, c.contentNormalized] : [])))] : [])]
+          const anyPart = !q || parts.some((p) => fold(p).includes(q))
+          expect(searchKeyOf(e).includes(q) || !anyPart).toBe(true)
+          if (entityMatches(e, filter)) expect(anyPart).toBe(true)
+        }
+      }),
+      { numRuns: 150 }
+    )
+  })
+  it('a text only in a grid cell keeps the table entity; one found nowhere drops every entity', () => {
+    const table = doc.entities.find((e) => e.grid && e.groupName === 'Lines')!
+    expect(entityMatches(table, { ...emptyFilter, text: 'speaker ident' })).toBe(true)
+    expect(doc.entities.filter((e) => entityMatches(e, { ...emptyFilter, text: 'no such words' }))).toEqual([])
   })
 })
