@@ -495,6 +495,58 @@ test.describe('editor', () => {
     expect((await segmentTexts(page))[1]).toMatch(/^recording shows .* by word\./)
   })
 
+  test('an edit in progress survives its row being scrolled far out of the list, and comes back', async ({ app }) => {
+    test.setTimeout(90_000)
+    const { page } = app
+    const file = join(app.dataDir, 'senate-2h.json')
+    await writeFile(file, JSON.stringify(convertRealFixture('senate-hearing-2h.dpe.json')))
+    app.nextExportFile = file
+    await page.getByTestId('start-open-file').click()
+    await expect(page.getByTestId('segment-count')).toHaveText('838 segments')
+    await page.locator('article.segment[data-index="1"] [data-testid="segment-text"] .w').first().dblclick()
+    const field = page.locator('article.segment[data-index="1"] [data-testid="segment-editor"]')
+    await expect(field).toBeFocused()
+    await page.keyboard.press('End')
+    await page.keyboard.type(' zebracrossing kept')
+    // Scroll the row far out of the virtualised list's window with the wheel (no pause first).
+    await page.getByTestId('transcript-scroller').hover()
+    for (let i = 0; i < 6; i++) await page.mouse.wheel(0, 4000)
+    await expect(page.locator('article.segment[data-index="1"]')).toHaveCount(0)
+    // The words are in the model (and so in the draft written by autosave).
+    await expect(page.getByTestId('save-state')).toHaveText(/Draft saved/)
+    const drafts = await draftFiles(app)
+    expect(drafts.length).toBe(1)
+    expect(readFileSync(join(app.dataDir, 'drafts', drafts[0]), 'utf8')).toContain('zebracrossing')
+    // Scrolling back finds the row with the edit still there.
+    await page.getByTestId('transcript-scroller').evaluate((el) => (el.scrollTop = 0))
+    const row = page.locator('article.segment[data-index="1"]')
+    await expect(row).toBeVisible()
+    await expect.poll(() => row.evaluate((el) => (el.querySelector('textarea') as HTMLTextAreaElement | null)?.value ?? el.querySelector('[data-testid="segment-text"]')?.textContent ?? '')).toContain('zebracrossing kept')
+  })
+
+  test('one tab stop per row, speaker hints follow remapping, the looped range is drawn', async ({ app }) => {
+    const { page } = app
+    await page.evaluate(() => localStorage.setItem('sdte.shortcuts.v1', JSON.stringify({ speaker1: ['Mod+Shift+1'] })))
+    await page.reload()
+    await openSample(page)
+    // Only the cursor row (and its own controls) are in the Tab order; other rows' buttons are not.
+    const tabbable = await page.locator('article.segment').evaluateAll((rows) =>
+      rows.map((row) => [row.getAttribute('tabindex'), ...Array.from(row.querySelectorAll('button')).map((b) => b.getAttribute('tabindex'))].join(','))
+    )
+    expect(tabbable[0]).toBe('0,0,0,0')
+    for (const row of tabbable.slice(1)) expect(row).toBe('-1,-1,-1,-1')
+    // The speaker menu shows the keys as they are bound now.
+    await page.getByTestId('speaker-chip').first().click()
+    await expect(page.getByTestId('speaker-hint').first()).toHaveText('Ctrl+Shift+1')
+    await expect(page.getByTestId('speaker-hint').nth(1)).toHaveText('Ctrl+2')
+    await page.keyboard.press('Escape')
+    // Looping the current segment draws the range on the waveform; turning it off removes it.
+    await page.getByRole('button', { name: '⟲ Loop' }).click()
+    await expect(page.locator('[data-loop]')).toHaveCount(1)
+    await page.getByRole('button', { name: '⟲ Loop' }).click()
+    await expect(page.locator('[data-loop]')).toHaveCount(0)
+  })
+
   test('a range dragged out on the waveform becomes the new annotation’s range', async ({ app }) => {
     const { page } = app
     await openSample(page)

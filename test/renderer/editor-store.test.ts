@@ -3,7 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
 import { segmentText } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
-import { autosaveDelayMs, useEditorStore, wordRange } from '../../renderer/src/stores/editor-store'
+import { autosaveDelayMs, typingCommitDelayMs, useEditorStore, wordRange } from '../../renderer/src/stores/editor-store'
 import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
 import { installFakeSdte, openedSample } from './support/fake-sdte'
@@ -100,6 +100,39 @@ describe('editor store: loading and edits', () => {
     editor.typeText(seg.id, `${base} AB`)
     editor.undo()
     expect(texts(editor.model)[3]).toBe(`${base} A`)
+  })
+
+  it('holds typed text as a draft, committed after a pause, before any other action, and when the task closes', async () => {
+    const editor = await openSample()
+    const loaded = editor.model
+    const seg = editor.model!.segments[3]
+    const base = segmentText(seg)
+    editor.typeDraft(seg.id, `${base} Tha`)
+    editor.typeDraft(seg.id, `${base} Thanks`)
+    // Per key the model is untouched (no edit, no history step), yet the text is held.
+    expect(editor.model).toBe(loaded)
+    expect(editor.pendingTextOf(seg.id)).toBe(`${base} Thanks`)
+    expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }])
+    vi.advanceTimersByTime(typingCommitDelayMs)
+    expect(texts(editor.model)[3]).toBe(`${base} Thanks`)
+    expect(editor.pendingTextOf(seg.id)).toBeNull()
+    // Undo right after typing takes back the typed words, not an earlier step.
+    editor.typeDraft(seg.id, `${base} Thanks again`)
+    editor.undo()
+    expect(editor.model).toBe(loaded)
+    // Another action first lands the draft, then itself: two undo steps.
+    editor.typeDraft(seg.id, `${base} X`)
+    editor.toggleReviewed(seg.id)
+    expect(texts(editor.model)[3]).toBe(`${base} X`)
+    editor.undo()
+    expect(texts(editor.model)[3]).toBe(`${base} X`)
+    // Closing the task with a draft pending saves it.
+    editor.typeDraft(seg.id, `${base} closing`)
+    useTaskStore().close()
+    await nextTick()
+    const saved = fake.callsTo('drafts:save') as Array<{ document: TranscriptModel }>
+    expect(saved).toHaveLength(1)
+    expect(texts(saved[0].document)[3]).toBe(`${base} closing`)
   })
 
   it('reports an edit it cannot apply instead of throwing', async () => {

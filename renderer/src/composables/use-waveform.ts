@@ -45,6 +45,7 @@ export const zoomLevels: readonly number[] = [2, 5, 10, 20, 40, 80, 150, 300, 60
 
 const annotationPrefix = 'annotation:'
 const selectionId = 'selection'
+const loopId = 'loop'
 
 function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback
@@ -61,6 +62,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   const annotationRegions = new Map<string, Region>()
   let lastModel: TranscriptModel | null = null
   let selectionRegion: Region | null = null
+  let loopRegion: Region | null = null
+  let loopRange: { startMs: number; endMs: number } | null = null
 
   /** Removes the dragged-out selection (a click elsewhere, or a new task). */
   function clearSelection(): void {
@@ -125,6 +128,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     unsubscribes.push(instance.on('ready', () => {
       ready.value = true
       if (lastModel) syncRegions(lastModel)
+      if (loopRange) setLoop(loopRange)
     }))
     // Dragging across the waveform selects a range (for "add annotation for the selection").
     unsubscribes.push(regions.enableDragSelection({ id: selectionId, color: 'rgba(90, 130, 230, 0.28)', drag: true, resize: true }, 4))
@@ -231,6 +235,29 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     }
   }
 
+  /** Draws the range being looped as its own region (none when `range` is null); clicks pass through it. */
+  function setLoop(range: { startMs: number; endMs: number } | null): void {
+    loopRange = range
+    if (!regions || !ready.value || !range) {
+      loopRegion?.remove()
+      loopRegion = null
+      return
+    }
+    const start = range.startMs / 1000
+    const end = Math.max(range.endMs, range.startMs + 1) / 1000
+    if (loopRegion) {
+      loopRegion.setOptions({ start, end })
+      return
+    }
+    loopRegion = regions.addRegion({ id: loopId, start, end, color: 'rgba(220, 60, 60, 0.16)', drag: false, resize: false })
+    if (loopRegion.element) {
+      loopRegion.element.setAttribute('data-loop', '')
+      loopRegion.element.style.pointerEvents = 'none'
+      loopRegion.element.style.borderTop = '3px solid rgba(220, 60, 60, 0.8)'
+      loopRegion.element.title = 'Looped range'
+    }
+  }
+
   /**
    * Brings `ms` into view after a user seek while paused (wavesurfer scrolls by itself only
    * while playing): centred when it was off screen, untouched when already visible.
@@ -264,6 +291,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     annotationRegions.clear()
     if (selectionRegion) callbacks.onSelection(null)
     selectionRegion = null
+    loopRegion = null
     regions = null
     ready.value = false
     ws.value?.destroy()
@@ -271,5 +299,5 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   }
 
   onBeforeUnmount(destroy)
-  return { ws, ready, zoomIndex, create, syncRegions, zoomBy, reveal, clearSelection, destroy }
+  return { ws, ready, zoomIndex, create, syncRegions, setLoop, zoomBy, reveal, clearSelection, destroy }
 }

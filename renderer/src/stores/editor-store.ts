@@ -64,6 +64,12 @@ export interface EditingState {
 export const lowConfidenceThreshold = 0.7
 /** Autosave runs this long after the last change (the issue asks for at most 1 s). */
 export const autosaveDelayMs = 800
+/**
+ * A typing burst is committed to the model this long after the last key (or at once when the
+ * reviewer does anything else): per key only the text field changes, so a keystroke costs no
+ * model edit, history commit, word-index rebuild or list re-render.
+ */
+export const typingCommitDelayMs = 250
 
 /** The character range of word `wordIndex` in its segment's text (words joined by one space). */
 export function wordRange(words: readonly { readonly text: string }[], wordIndex: number): { start: number; end: number } {
@@ -139,6 +145,10 @@ export const useEditorStore = defineStore('editor', () => {
     return total === 0 ? 0 : Math.floor((reviewedCount.value * 100) / total)
   })
 
+  // The typing draft (see typeDraft), declared before the immediate load() that flushes it.
+  let pendingTyping: { segmentId: string; text: string } | null = null
+  let typingTimer: ReturnType<typeof setTimeout> | null = null
+
   // ---- autosave ---------------------------------------------------------------------------
   let saveTimer: ReturnType<typeof setTimeout> | null = null
   let savedModel: TranscriptModel | null = null
@@ -166,6 +176,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Saves the current model as the task's draft now (autosave calls this after the debounce). */
   async function saveNow(): Promise<void> {
+    flushTyping()
     clearTimer()
     if (inFlight) await inFlight
     const m = model.value
@@ -217,6 +228,8 @@ export const useEditorStore = defineStore('editor', () => {
 
   // ---- loading ----------------------------------------------------------------------------
   function load(opened: OpenedTranscript | null): void {
+    // Words typed into the task being closed reach its model (and so its draft) first.
+    flushTyping()
     // For profiling and the editor benchmark: when the data reached the renderer.
     if (opened && typeof performance !== 'undefined') performance.mark('sdte:editor-data')
     // A pending save of the previous task goes out now rather than being lost; the unsaved
@@ -304,6 +317,8 @@ export const useEditorStore = defineStore('editor', () => {
   // ---- edits --------------------------------------------------------------------------------
   /** Applies a pure edit as one undo step (or part of a typing burst); false when nothing changed. */
   function apply(edit: (m: TranscriptModel) => TranscriptModel, options: CommitOptions = { kind: 'edit' }): boolean {
+    // A pending typing burst lands first, so this edit (and its undo step) comes after it.
+    if (pendingTyping && options.kind !== 'typing') flushTyping()
     const h = history.value
     if (!h) return false
     let next: TranscriptModel
@@ -330,6 +345,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** The segment and word the reviewer is on: the playing word while playing, else the cursor. */
   function position(): Cursor | null {
+    flushTyping()
     const m = model.value
     const wi = wordIndex.value
     if (m && wi && playback.playing && playingWord.value >= 0) {
@@ -347,7 +363,51 @@ export const useEditorStore = defineStore('editor', () => {
   /** A keystroke's worth of text in segment `segmentId` (typing bursts are one undo step). */
   function typeText(segmentId: string, text: string): boolean {
     playback.noteTyping()
+    if (pendingTyping && pendingTyping.segmentId !== segmentId) flushTyping()
+    pendingTyping = null
+    clearTypingTimer()
     return apply((m) => setSegmentText(m, segmentId, text), { kind: 'typing', key: segmentId })
+  }
+
+  // ---- typing drafts: the field's text, committed when the reviewer pauses or moves on ----------
+  function clearTypingTimer(): void {
+    if (typingTimer !== null) clearTimeout(typingTimer)
+    typingTimer = null
+  }
+
+  /**
+   * A keystroke in the field of segment `segmentId`: the text is held here (not in the row, so
+   * it survives the row unmounting) and committed after a pause, or at once by `flushTyping`.
+   */
+  function typeDraft(segmentId: string, text: string): void {
+    if (!history.value) return
+    playback.noteTyping()
+    if (pendingTyping && pendingTyping.segmentId !== segmentId) flushTyping()
+    pendingTyping = { segmentId, text }
+    clearTypingTimer()
+    typingTimer = setTimeout(flushTyping, typingCommitDelayMs)
+    // The unsaved flag goes up at the first key, so quitting asks even before the commit.
+    setUnsavedFlag(true)
+  }
+
+  /** Commits a pending typing burst to the model now (one typing edit; no-op when none). */
+  function flushTyping(): void {
+    clearTypingTimer()
+    const p = pendingTyping
+    if (!p) return
+    pendingTyping = null
+    if (!apply((m) => setSegmentText(m, p.segmentId, p.text), { kind: 'typing', key: p.segmentId }) && model.value === savedModel && saveState.value === 'saved') setUnsavedFlag(false)
+  }
+
+  /** The text typed into segment `segmentId` and not yet committed (null when none). */
+  function pendingTextOf(segmentId: string): string | null {
+    return pendingTyping?.segmentId === segmentId ? pendingTyping.text : null
+  }
+
+  /** Remembers the caret of the segment being edited (its row is leaving the DOM), to restore it later. */
+  function keepEditing(segmentId: string, selectionStart: number, selectionEnd: number): void {
+    if (editing.value?.segmentId !== segmentId) return
+    editing.value = { segmentId, selectionStart, selectionEnd }
   }
 
   /** Replaces one word's text (a correction). */
@@ -510,6 +570,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Steps back one edit (a typing burst is one). */
   function undo(): boolean {
+    flushTyping()
     const h = history.value
     if (!h || !canUndo(h)) return false
     history.value = undoHistory(h)
@@ -519,6 +580,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Re-applies the last undone edit. */
   function redo(): boolean {
+    flushTyping()
     const h = history.value
     if (!h || !canRedo(h)) return false
     history.value = redoHistory(h)
@@ -529,6 +591,7 @@ export const useEditorStore = defineStore('editor', () => {
   // ---- find & replace -----------------------------------------------------------------------
   /** Every match of a query, in transcript order. */
   function find(query: FindQuery): FindMatch[] {
+    flushTyping()
     return model.value ? findMatches(model.value, query) : []
   }
 
@@ -569,8 +632,11 @@ export const useEditorStore = defineStore('editor', () => {
   // ---- navigation ---------------------------------------------------------------------------
   /** Puts the cursor on a segment (and word), seeks there, and asks the pane to show it. */
   function goTo(segmentId: string, wordIdx = -1, options: { seek?: boolean; focus?: boolean } = {}): void {
+    flushTyping()
     const seg = segmentById(segmentId)
     if (!seg) return
+    // Jumping elsewhere ends the edit in progress (its words are committed above).
+    if (editing.value && editing.value.segmentId !== segmentId) editing.value = null
     cursor.value = { segmentId, wordIndex: wordIdx }
     if (options.seek ?? true) playback.seek(wordIdx >= 0 && seg.words[wordIdx] ? seg.words[wordIdx].startMs : seg.startMs)
     requestFocus(options.focus ?? true)
@@ -641,6 +707,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Starts editing a segment in place, with the current word (or the given range) selected. */
   function startEditing(segmentId?: string, range?: { start: number; end: number }): void {
+    flushTyping()
     const p = segmentId ? { segmentId, wordIndex: cursor.value?.segmentId === segmentId ? cursor.value.wordIndex : -1 } : position()
     if (!p) return
     const seg = segmentById(p.segmentId)
@@ -653,6 +720,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** Leaves in-place editing and gives focus back to the segment. */
   function stopEditing(): void {
+    flushTyping()
     editing.value = null
     requestFocus(true)
   }
@@ -665,6 +733,7 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** The current model written back as an API export (for the export dialog). */
   function exportData(): TranscriptExport | null {
+    flushTyping()
     return model.value ? toTranscriptExport(model.value) : null
   }
 
@@ -699,6 +768,10 @@ export const useEditorStore = defineStore('editor', () => {
     apply,
     position,
     typeText,
+    typeDraft,
+    flushTyping,
+    pendingTextOf,
+    keepEditing,
     replaceWord,
     split,
     splitAtCursor,
