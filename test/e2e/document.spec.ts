@@ -8,6 +8,7 @@ import { createFakeApi } from '../fake-api/server'
 import type { FakeApi } from '../fake-api/server'
 import { documentTask, sampleTranscriptTask, seedIds } from '../fake-api/seeds'
 import { writeDocumentPdf } from '../fixtures/documents/generate-pdf'
+import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { parseCsv } from '../fixtures/documents/parse-csv'
 import { signInWithClientCredentials } from './support/sign-in'
 
@@ -20,6 +21,8 @@ import { signInWithClientCredentials } from './support/sign-in'
  */
 
 const expiredTaskId = 2002
+const bigTaskId = 2100
+const bigPages = 30
 let fake: FakeApi
 let dir: string
 
@@ -36,6 +39,13 @@ test.beforeAll(async () => {
     externalId: 'INV-EXPIRED',
     body: { ...invoice.body, taskId: expiredTaskId, externalId: 'INV-EXPIRED', displayName: 'Invoice with an expired link', originalFileUrl: fake.signMediaUrl('invoice.pdf', -60_000) }
   })
+})
+test.beforeAll(async () => {
+  // A 30-page document: 3,000 values and 30 tables of 40×8 cells, its PDF drawn from the boxes.
+  const body = bigDocumentExport(bigPages, bigTaskId)
+  await writeDocumentPdf(body, join(dir, 'big.pdf'))
+  fake.addMedia('big.pdf', join(dir, 'big.pdf'))
+  fake.addTask({ kind: 'document', taskId: bigTaskId, externalId: 'BIG-30', body, mediaFile: 'big.pdf' })
 })
 test.afterAll(async () => {
   await fake.close()
@@ -165,4 +175,137 @@ test('a document task on its own, from the start screen, without a transcript', 
   // Closing it goes back to the start screen.
   await pane.getByRole('button', { name: 'Close document pane' }).click()
   await expect(page.getByTestId('start-open-document')).toBeVisible()
+})
+
+test('copying a cell, a row and a table in Chromium puts tab-separated text on the clipboard', async ({ app }) => {
+  const { page } = app
+  await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: app.url })
+  await openDocument(app, seedIds.document.taskId)
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  const grid = pane.getByRole('table', { name: 'Lines grid' })
+  const clipboard = () => page.evaluate(() => navigator.clipboard.readText())
+  const tools = pane.locator('.grid-tools').first()
+
+  // A cell by click, then by keyboard (arrow right, Ctrl+C).
+  await grid.getByRole('cell', { name: 'Speaker identification' }).click()
+  await tools.getByRole('button', { name: 'Copy cell' }).click()
+  await expect.poll(clipboard).toBe('Speaker identification')
+  // The button has focus now; back to the cell, then one to the right.
+  await grid.getByRole('cell', { name: 'Speaker identification' }).focus()
+  await page.keyboard.press('ArrowRight')
+  await page.keyboard.press('ControlOrMeta+c')
+  await expect.poll(clipboard).toBe('120')
+  await tools.getByRole('button', { name: 'Copy row' }).click()
+  await expect.poll(clipboard).toBe('Speaker identification\t120\t0.25\t30.00')
+  await tools.getByRole('button', { name: 'Copy table' }).click()
+  await expect.poll(clipboard).toBe([
+    'Description\tQuantity\tUnit price\tAmount',
+    'Transcription, standard turnaround (minutes)\t120\t1.20\t144.00',
+    'Speaker identification\t120\t0.25\t30.00',
+    'Subtitle export (SRT, VTT)\t2\t15.00\t30.00'
+  ].join('\n'))
+  await expect(pane.getByTestId('document-notice')).toHaveText('Copied the table.')
+
+  // A key-value row.
+  await pane.getByTestId('document-kv-row').filter({ hasText: '250.92 EUR' }).getByRole('button', { name: 'Copy' }).click()
+  await expect.poll(clipboard).toMatch(/^Total\t250\.92 EUR\t[^\t]*\t\d+%\t2$/)
+})
+
+test('keyboard: every control is reached by Tab, arrows move in the grid, focus is visible, the selection is announced', async ({ app }) => {
+  const { page } = app
+  await openDocument(app, seedIds.document.taskId)
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  await expect(pane.getByTestId('document-title')).toHaveText('Invoice FT 2026-42 (Transcritas)')
+
+  // Tab from the filter field through the pane: what gets focus, in order.
+  await pane.getByLabel('Filter text').focus()
+  const reached: string[] = []
+  for (let i = 0; i < 60; i++) {
+    await page.keyboard.press('Tab')
+    reached.push(await page.evaluate(() => {
+      const el = document.activeElement as HTMLElement | null
+      if (!el) return ''
+      return `${el.tagName.toLowerCase()}|${el.getAttribute('aria-label') ?? ''}|${el.getAttribute('data-testid') ?? ''}|${(el.textContent ?? '').trim().slice(0, 40)}`
+    }))
+  }
+  const has = (pattern: RegExp) => expect(reached.some((r) => pattern.test(r)), `${pattern} in ${reached.join(' / ')}`).toBe(true)
+  has(/^select\|Category\|/)
+  has(/^select\|Confidence\|/)
+  has(/^input\|Low confidence threshold/)
+  has(/^button\|\|\|Export CSV$/)
+  has(/^button\|\|\|Export JSON$/)
+  has(/^select\|Chunk\|/)
+  has(/^button\|\|\|Task$/)
+  has(/^button\|\|document-entity\|/)
+  has(/^tr\|\|document-kv-row\|/)
+  has(/^td\|\|\|Description|^td\|\|\|Transcription/)
+  // One Tab stop per grid, not one per cell.
+  expect(reached.filter((r) => r.startsWith('td|')).length).toBeLessThanOrEqual(2)
+
+  // Arrows in the grid; the focused cell shows a visible outline.
+  // (Tabbing on scrolled the virtual list past the table: back to the top.)
+  await pane.getByTestId('document-data').evaluate((el) => el.scrollTo({ top: 0 }))
+  const grid = pane.getByRole('table', { name: 'Lines grid' })
+  await grid.getByRole('cell', { name: 'Transcription, standard turnaround (minutes)' }).focus()
+  await page.keyboard.press('ArrowDown')
+  await page.keyboard.press('ArrowRight')
+  const focused = await page.evaluate(() => {
+    const el = document.activeElement as HTMLElement
+    const style = getComputedStyle(el)
+    return { text: el.textContent, outline: style.outlineStyle, width: parseFloat(style.outlineWidth) }
+  })
+  expect(focused.text).toBe('120')
+  expect(focused.outline).not.toBe('none')
+  expect(focused.width).toBeGreaterThan(0)
+
+  // Enter on a key-value row selects it; the live region says what and where its box is.
+  const total = pane.getByTestId('document-kv-row').filter({ hasText: '250.92 EUR' })
+  await total.focus()
+  await page.keyboard.press('Enter')
+  await expect(pane.locator('[aria-live="polite"]')).toHaveText('Selected Total: 250.92 EUR. Its box is highlighted on page 2.')
+  await expect(pane.locator('rect.selected')).toHaveCount(1)
+})
+
+test('a 30-page document: a screenful of rows in the DOM, pages painted only near the viewport', async ({ app }) => {
+  const { page } = app
+  await signInWithClientCredentials(page, fake, fake.clientSecret)
+  await page.setViewportSize({ width: 1600, height: 1000 })
+  await page.getByTestId('start-open-document').click()
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  await pane.getByLabel('Document task id').fill(String(bigTaskId))
+  await pane.getByRole('button', { name: 'Open document' }).click()
+  await expect(pane.getByTestId('document-title')).toHaveText(`Big document (${bigPages} pages)`)
+  await expect(pane.locator('canvas[data-page="1"][data-rendered="true"]')).toHaveCount(1)
+
+  // 3,000 values and 9,600 cells in the export; the DOM holds a screenful.
+  const rows = await pane.locator('[data-testid="document-kv-row"], [data-testid="document-grid"] tbody td').count()
+  expect(rows).toBeGreaterThan(0)
+  expect(rows).toBeLessThan(600)
+  expect(await pane.locator('article.entity').count()).toBeLessThan(40)
+  // Every page has its placeholder; only those near the viewport are painted or overlaid.
+  await expect(pane.locator('[data-page-frame]')).toHaveCount(bigPages)
+  expect(await pane.locator('canvas[data-rendered="true"]').count()).toBeLessThanOrEqual(4)
+  expect(await pane.locator('svg[data-overlay-page]').count()).toBeLessThanOrEqual(4)
+
+  // Scrolling the page view to the end paints the last page and frees the first.
+  await pane.locator('div.pages').evaluate((el) => el.scrollTo({ top: el.scrollHeight }))
+  await expect(pane.locator(`canvas[data-page="${bigPages}"][data-rendered="true"]`)).toHaveCount(1)
+  await expect(pane.locator('canvas[data-page="1"][data-rendered="true"]')).toHaveCount(0)
+  expect(await pane.locator('canvas[data-rendered="true"]').count()).toBeLessThanOrEqual(4)
+
+  // A box on the last page selects its value, which the list scrolls into the DOM and view.
+  const box = pane.locator(`svg[data-overlay-page="${bigPages}"] rect.keyValue`).first()
+  const id = await box.getAttribute('data-target')
+  // (The fixture stacks ten entities' boxes on the same spots: a click on this very box.)
+  await box.dispatchEvent('click')
+  const row = pane.locator(`[data-testid="document-kv-row"][data-item-id="${id}"]`)
+  await expect(row).toHaveClass(/selected/)
+  await expect(row).toBeInViewport()
+
+  // The text filter narrows 3,000 values to one entity's.
+  await pane.getByLabel('Filter text').fill('Valor "295-')
+  await expect(pane.locator('article.entity')).toHaveCount(1)
+  await expect(pane.getByTestId('document-kv-row')).toHaveCount(10)
+  await app.screenshot('document-big')
+  expect(app.logLines.filter((l) => l.startsWith('pageerror'))).toEqual([])
 })
