@@ -26,9 +26,13 @@ export function useMediaPlayer(media: Ref<HTMLMediaElement | null>): { stop(): v
     if (ms !== playback.timeMs) playback.reportTime(ms)
   }
 
-  const tick = (el: HTMLMediaElement) => (): void => {
+  // One callback for the element being played (no closure allocated per frame).
+  let ticking: HTMLMediaElement | null = null
+  const tick = (): void => {
+    const el = ticking
+    if (!el) return
     report(el)
-    frame = el.paused ? 0 : requestAnimationFrame(tick(el))
+    frame = el.paused ? 0 : requestAnimationFrame(tick)
   }
 
   function bind(el: HTMLMediaElement): void {
@@ -41,7 +45,8 @@ export function useMediaPlayer(media: Ref<HTMLMediaElement | null>): { stop(): v
     on('play', () => {
       playback.reportPlaying(true)
       cancelAnimationFrame(frame)
-      frame = requestAnimationFrame(tick(el))
+      ticking = el
+      frame = requestAnimationFrame(tick)
     })
     on('pause', () => {
       playback.reportPlaying(false)
@@ -70,6 +75,7 @@ export function useMediaPlayer(media: Ref<HTMLMediaElement | null>): { stop(): v
   function unbind(): void {
     cancelAnimationFrame(frame)
     frame = 0
+    ticking = null
     offs.forEach((off) => off())
     offs = []
     playback.attachDriver(null)

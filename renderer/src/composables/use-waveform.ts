@@ -46,6 +46,12 @@ export const zoomLevels: readonly number[] = [2, 5, 10, 20, 40, 80, 150, 300, 60
 const annotationPrefix = 'annotation:'
 const selectionId = 'selection'
 const loopId = 'loop'
+/**
+ * Segment regions created per task slice: a 2-hour task has ~840 (each a few DOM nodes in
+ * wavesurfer's shadow root), so they are added in idle-time slices rather than one long task
+ * that would hold up input and the first frames after the waveform appears.
+ */
+const regionsPerSlice = 120
 
 function cssVar(el: Element, name: string, fallback: string): string {
   return getComputedStyle(el).getPropertyValue(name).trim() || fallback
@@ -64,6 +70,24 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   let selectionRegion: Region | null = null
   let loopRegion: Region | null = null
   let loopRange: { startMs: number; endMs: number } | null = null
+  let sliceHandle: number | null = null
+
+  function cancelSlice(): void {
+    if (sliceHandle === null) return
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(sliceHandle)
+    else clearTimeout(sliceHandle)
+    sliceHandle = null
+  }
+
+  /** Continues creating regions for the latest model in the next idle period. */
+  function scheduleSlice(): void {
+    if (sliceHandle !== null) return
+    const run = (): void => {
+      sliceHandle = null
+      if (lastModel) syncRegions(lastModel)
+    }
+    sliceHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 100 }) : (setTimeout(run, 0) as unknown as number)
+  }
 
   /** Removes the dragged-out selection (a click elsewhere, or a new task). */
   function clearSelection(): void {
@@ -180,6 +204,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     if (!regions || !ready.value) return
     const speakerIndex = new Map(model.speakers.map((s, i) => [s.id, i]))
     const seen = new Set<string>()
+    let created = 0
+    let more = false
     for (const seg of model.segments) {
       seen.add(seg.id)
       const start = seg.startMs / 1000
@@ -187,6 +213,11 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       const color = speakerRegionColor(speakerIndex.get(seg.speakerId) ?? -1)
       const existing = segmentRegions.get(seg.id)
       if (!existing) {
+        if (created >= regionsPerSlice) {
+          more = true
+          continue
+        }
+        created++
         const region = regions.addRegion({ id: seg.id, start, end, color, drag: false, resize: true, minLength: 0.02 })
         if (region.element) {
           region.element.setAttribute('data-segment-id', seg.id)
@@ -206,6 +237,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
         segmentRegions.delete(id)
       }
     }
+    if (more) scheduleSlice()
     const seenAnnotations = new Set<string>()
     for (const a of model.annotations) {
       seenAnnotations.add(a.id)
@@ -285,6 +317,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
 
   /** Tears the instance down and forgets every subscription and region. */
   function destroy(): void {
+    cancelSlice()
     unsubscribes.forEach((off) => off())
     unsubscribes = []
     segmentRegions.clear()
