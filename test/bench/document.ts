@@ -79,12 +79,19 @@ async function browserFigures(parsed: unknown): Promise<Figures> {
     await page.goto(`${url}/index.html`)
     await page.getByTestId('start-open-document').click()
     const pane = page.getByRole('complementary', { name: 'Document data' })
-    const started = performance.now()
-    await pane.getByRole('button', { name: 'Open saved JSON…' }).click()
-    await pane.getByTestId('document-entity').first().waitFor()
-    // Interactive: the data is shown and the page answers a frame.
-    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
-    const interactive = performance.now() - started
+    // Opened three times (closed in between): the median time to interactive.
+    const opens: number[] = []
+    let started = 0
+    for (let i = 0; i < 3; i++) {
+      if (i > 0) await pane.getByRole('button', { name: 'Close document', exact: true }).click({ timeout: 300_000 })
+      started = performance.now()
+      await pane.getByRole('button', { name: 'Open saved JSON…' }).click()
+      await pane.getByTestId('document-entity').first().waitFor({ timeout: 120_000 })
+      // Interactive: the data is shown and the page answers a frame.
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
+      opens.push(performance.now() - started)
+    }
+    const interactive = opens.sort((a, b) => a - b)[1]!
     await pane.locator('canvas[data-rendered="true"]').first().waitFor({ timeout: 120_000 })
     const firstPage = performance.now() - started
     // Let on-demand work settle before counting.
@@ -121,7 +128,8 @@ async function browserFigures(parsed: unknown): Promise<Figures> {
       return { value: r(sorted[Math.floor(sorted.length / 2)]!), unit: 'ms', median: r(sorted[Math.floor(sorted.length / 2)]!), p95: r(sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * 0.95) - 1)]!), runs: sorted.length }
     }
     return {
-      'document.chromium.time-to-interactive': { value: Math.round(interactive), unit: 'ms' },
+      'document.chromium.time-to-interactive': { value: Math.round(interactive), unit: 'ms', median: Math.round(interactive), p95: Math.round(opens[2]!), runs: 3 },
+      // From the last open's click.
       'document.chromium.time-to-first-page': { value: Math.round(firstPage), unit: 'ms' },
       'document.chromium.dom-elements': { value: dom, unit: 'elements' },
       'document.chromium.pages-rendered': { value: canvases, unit: 'canvases' },
