@@ -295,7 +295,7 @@ test('a 30-page document: a screenful of rows in the DOM, pages painted only nea
   await expect(pane.locator('canvas[data-page="1"][data-rendered="true"]')).toHaveCount(0)
   expect(await pane.locator('canvas[data-rendered="true"]').count()).toBeLessThanOrEqual(4)
   // Scrolling the pages by hand: the page field follows the page in view, which gets painted.
-  await pane.locator('[data-page-frame="12"]').evaluate((el) => el.parentElement!.scrollTo({ top: el.offsetTop }))
+  await pane.locator('[data-page-frame="12"]').evaluate((el) => el.parentElement!.scrollTo({ top: (el as HTMLElement).offsetTop }))
   await expect(pane.getByRole('spinbutton', { name: 'Page' })).toHaveValue('12')
   await expect(pane.locator('canvas[data-page="12"][data-rendered="true"]')).toHaveCount(1)
   await pane.getByRole('spinbutton', { name: 'Page' }).fill(String(bigPages))
