@@ -172,7 +172,13 @@ test('a document task on its own, from the start screen, without a transcript', 
   await expect(page.getByTestId('task-name')).toHaveCount(0)
   await expect(pane.locator('canvas[data-page="1"][data-rendered="true"]')).toHaveCount(1)
   await app.screenshot('document-alone')
-  // Closing it goes back to the start screen.
+  // Closed, the open form offers it among recent document tasks (not the transcripts); it reopens from there.
+  await pane.getByRole('button', { name: 'Close document', exact: true }).click()
+  const recent = pane.getByRole('region', { name: 'Recent document tasks' })
+  await expect(recent.getByTestId('document-recent')).toHaveText(['Invoice FT 2026-42 (Transcritas)'])
+  await recent.getByTestId('document-recent').click()
+  await expect(pane.getByTestId('document-title')).toHaveText('Invoice FT 2026-42 (Transcritas)')
+  // Closing the pane goes back to the start screen.
   await pane.getByRole('button', { name: 'Close document pane' }).click()
   await expect(page.getByTestId('start-open-document')).toBeVisible()
 })
