@@ -238,6 +238,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       }
     }
     if (more) scheduleSlice()
+    // How many segment regions exist (wavesurfer keeps only the visible ones in the DOM): for tests and the benchmark.
+    container.value?.setAttribute('data-segment-regions', String(segmentRegions.size))
     const seenAnnotations = new Set<string>()
     for (const a of model.annotations) {
       seenAnnotations.add(a.id)
