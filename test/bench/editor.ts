@@ -292,11 +292,10 @@ export async function run(): Promise<Record<string, Figure>> {
     app.state.nextMediaFile = long
     const t0 = Date.now()
     await page.getByTestId('attach-recording').click()
-    // Ready = regions on screen and every segment's region created (they are added in idle-time
-    // slices; wavesurfer keeps only the visible ones in the DOM).
-    const segmentTotal = Number((await page.getByTestId('segment-count').textContent())?.split(' ')[0])
-    await waitFor(page, async () => (await regionCount(page)) > 0 && (await createdRegions(page)) >= segmentTotal, 600_000)
-    figures['3h recording: waveform ready, first open (peaks computed, all regions drawn)'] = { value: Date.now() - t0, unit: 'ms' }
+    // Ready = regions on screen and every region of the view's window created (segments near
+    // the view get regions, added in idle-time slices; wavesurfer shows only the visible ones).
+    await waitFor(page, async () => (await regionCount(page)) > 0 && (await createdRegions(page)) > 0, 600_000)
+    figures['3h recording: waveform ready, first open (peaks computed, regions near the view drawn)'] = { value: Date.now() - t0, unit: 'ms' }
 
     // 5. Per-frame cost of playback sync while playing the 2-hour task.
     await page.getByTestId('play-toggle').click()
@@ -319,9 +318,9 @@ export async function run(): Promise<Record<string, Figure>> {
     await page.getByTestId('start-open-file').click()
     await page.locator('article.segment').first().waitFor()
     const t2 = Date.now()
-    await waitFor(page, async () => (await regionCount(page)) > 0 && (await createdRegions(page)) >= segmentTotal, 120_000)
+    await waitFor(page, async () => (await regionCount(page)) > 0 && (await createdRegions(page)) > 0, 120_000)
     figures['3h recording: waveform ready, cached open (task open → regions drawn)'] = { value: Date.now() - t1, unit: 'ms' }
-    figures['3h recording: waveform ready, cached open (after the transcript shows; all regions drawn)'] = { value: Date.now() - t2, unit: 'ms' }
+    figures['3h recording: waveform ready, cached open (after the transcript shows; regions near the view drawn)'] = { value: Date.now() - t2, unit: 'ms' }
 
     // 6. The 6-hour task (the 2-hour export three times over): load and heap.
     await page.getByRole('button', { name: 'Close', exact: true }).click()

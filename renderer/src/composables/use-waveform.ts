@@ -71,6 +71,33 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   let loopRegion: Region | null = null
   let loopRange: { startMs: number; endMs: number } | null = null
   let sliceHandle: number | null = null
+  /** The time window (s) whose segments have regions: the view and one view's width either side. */
+  let regionWindow: { from: number; to: number; key: string } = { from: 0, to: Infinity, key: '' }
+
+  /**
+   * Only segments near the view get a region: wavesurfer's regions plugin does per-frame work
+   * for every region it holds (visibility checks on each scroll, a filter on each timeupdate),
+   * so 840 regions on a 2-hour task cost playback more than the rest of the sync together.
+   * The window moves in steps of one view width, so a re-sync happens about once per screen.
+   */
+  function computeWindow(): { from: number; to: number; key: string } {
+    const w = ws.value
+    const el = container.value
+    const duration = w?.getDuration() ?? 0
+    const width = el?.clientWidth ?? 0
+    if (!w || !duration || !width) return { from: 0, to: Infinity, key: 'all' }
+    const pxPerSec = Math.max(zoomLevels[zoomIndex.value], width / duration)
+    const view = width / pxPerSec
+    const step = Math.floor(w.getScroll() / pxPerSec / view)
+    return { from: (step - 1) * view, to: (step + 2) * view, key: `${step}:${pxPerSec}` }
+  }
+
+  function onViewChanged(): void {
+    const next = computeWindow()
+    if (next.key === regionWindow.key) return
+    regionWindow = next
+    if (lastModel) syncRegions(lastModel)
+  }
 
   function cancelSlice(): void {
     if (sliceHandle === null) return
@@ -149,8 +176,12 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       plugins
     })
     ws.value = instance
+    unsubscribes.push(instance.on('scroll', onViewChanged))
+    unsubscribes.push(instance.on('zoom', onViewChanged))
+    unsubscribes.push(instance.on('resize', onViewChanged))
     unsubscribes.push(instance.on('ready', () => {
       ready.value = true
+      regionWindow = computeWindow()
       if (lastModel) syncRegions(lastModel)
       if (loopRange) setLoop(loopRange)
     }))
@@ -208,6 +239,14 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     let more = false
     for (const seg of model.segments) {
       seen.add(seg.id)
+      if (seg.endMs / 1000 < regionWindow.from || seg.startMs / 1000 > regionWindow.to) {
+        const away = segmentRegions.get(seg.id)
+        if (away) {
+          away.remove()
+          segmentRegions.delete(seg.id)
+        }
+        continue
+      }
       const start = seg.startMs / 1000
       const end = seg.endMs / 1000
       const color = speakerRegionColor(speakerIndex.get(seg.speakerId) ?? -1)
@@ -238,8 +277,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       }
     }
     if (more) scheduleSlice()
-    // How many segment regions exist (wavesurfer keeps only the visible ones in the DOM): for tests and the benchmark.
-    container.value?.setAttribute('data-segment-regions', String(segmentRegions.size))
+    // Set once every region of the window exists (wavesurfer keeps only the visible ones in the DOM): for tests and the benchmark.
+    if (!more) container.value?.setAttribute('data-segment-regions', String(segmentRegions.size))
     const seenAnnotations = new Set<string>()
     for (const a of model.annotations) {
       seenAnnotations.add(a.id)
@@ -320,6 +359,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   /** Tears the instance down and forgets every subscription and region. */
   function destroy(): void {
     cancelSlice()
+    regionWindow = { from: 0, to: Infinity, key: '' }
+    container.value?.removeAttribute('data-segment-regions')
     unsubscribes.forEach((off) => off())
     unsubscribes = []
     segmentRegions.clear()
