@@ -53,7 +53,10 @@ export function reconcileWords(
   idPrefix: string
 ): Reconciled {
   const dw = displayWords ?? []
-  const text = displayText ?? dw.map((w) => w.text).join(' ')
+  // An empty displayText beside timed words is read like a missing one (the words are the text):
+  // export-data.md says displayWords are "words of displayText", so the two cannot both be right,
+  // and dropping timed words would lose speech while keeping them only risks a word to delete.
+  const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || dw.length === 0) ? displayText : dw.map((w) => w.text).join(' ')
   const tokens = tokenize(text)
 
   // Fast path, by far the most common: the text is exactly the words joined by spaces.
@@ -78,7 +81,10 @@ export function reconcileWords(
   // Punctuation-only and empty words cannot anchor a token; they are dropped (the text has them attached or not at all).
   const anchors = all.filter((t) => t.key !== '')
   const tokenKeys = tokens.map((t) => wordKey(t.text))
-  const pairs = alignSequences(tokenKeys, anchors, (k, a) => k !== '' && k === a.key)
+  // Punctuation-only tokens ("–", "…") can match nothing: aligning only the others keeps a long
+  // segment's common prefix/suffix unbroken, so its middle stays small enough to align exactly.
+  const keyed = tokenKeys.flatMap((k, i) => (k === '' ? [] : [i]))
+  const pairs = alignSequences(keyed, anchors, (i, a) => tokenKeys[i] === a.key).map((p) => ({ i: keyed[p.i], j: p.j }))
 
   const words: Word[] = new Array(tokens.length)
   const matchedAnchor = new Array<number>(tokens.length).fill(-1)
@@ -163,9 +169,13 @@ function normaliseSegment(src: ApiTranscriptSegment, index: number, unit: TimeUn
   let startMs = unitToMs(src.start, unit)
   let endMs = unitToMs(src.end, unit)
   if (endMs < startMs) endMs = startMs
-  const rec = reconcileWords(src.displayText, src.displayWords, startMs, endMs, scale, `${id}w`)
+  // Empty displayWords (real exports have them) borrow their timings from the recogniser's
+  // originalWords when those exist: displayText is aligned to them exactly as it would be to
+  // displayWords, so only words the reviewer changed end up estimated.
+  const timedWords = src.displayWords?.length ? src.displayWords : src.originalWords
+  const rec = reconcileWords(src.displayText, timedWords, startMs, endMs, scale, `${id}w`)
   const hasText = rec.words.length > 0
-  if (!src.displayWords?.length && hasText) {
+  if (!timedWords?.length && hasText) {
     issues.push({ kind: 'words-missing', message: `Segment ${index + 1} has text but no timed words; word times were estimated.`, segmentId: id })
   } else if (rec.mismatch) {
     issues.push({ kind: 'words-mismatch', message: `Segment ${index + 1}: the text and its timed words disagree; the text was kept.`, segmentId: id })

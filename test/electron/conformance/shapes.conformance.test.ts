@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest'
+import { parseTranscriptExport } from '../../../shared/api/parse-export'
+import { normaliseTranscript, toTranscriptExport } from '../../../shared/transcript'
+import { writeFormat } from '../../../shared/subtitles'
+import { expectedTokens, otherShape, realNames, type RealName, type ShapeOptions } from './other-shapes'
+import { smallTokens, smallTranscript, type TranscriptVariant } from './doc-exports'
+
+/*
+ * Conformance of parsing and normalisation with exports in shapes our own converter and fake
+ * never produce (other-shapes.ts, doc-exports.ts): every body parses, normalises without
+ * throwing, reads its time unit and confidence scale right, keeps every word once and in order
+ * (model and SRT), and comes back JSON-equal when nothing was edited.
+ */
+
+/** The words of an SRT file: cue text lines, without dialogue dashes. */
+export function srtTokens(srt: string): string[] {
+  const out: string[] = []
+  for (const block of srt.split(/\n\n+/)) {
+    const lines = block.split('\n').filter((l) => l !== '')
+    if (lines.length < 2) continue
+    if (!/^\d+$/.test(lines[0]) || !/-->/.test(lines[1])) throw new Error(`not an SRT block: ${JSON.stringify(block)}`)
+    const text = lines.slice(2)
+    // A two-speaker cue marks each line with a dialogue dash ("-" or "- " by preset).
+    const dialogue = text.length > 1 && text.every((l) => l.startsWith('-'))
+    for (const line of text) out.push(...(dialogue ? line.replace(/^- ?/, '') : line).split(/\s+/).filter(Boolean))
+  }
+  return out
+}
+
+const shapes: Array<[string, ShapeOptions]> = [
+  ['seconds', {}],
+  ['integer ms, 0..100', { unit: 'milliseconds', confidenceScale: 100 }],
+  ['integer ticks', { unit: 'ticks' }],
+  ['sparse', { sparse: true }],
+  ['sparse, ms', { sparse: true, unit: 'milliseconds' }],
+  ['original words only, ticks', { originalOnly: true, unit: 'ticks' }]
+]
+
+const cases: Array<[string, RealName, ShapeOptions]> = []
+for (const name of realNames) for (const [label, options] of shapes) cases.push([`${name} ${label}`, name, options])
+
+describe.each(cases)('%s', (_label, name, options) => {
+  const body = otherShape(name, options)
+  const text = JSON.stringify(body)
+
+  it('parses, normalises, keeps every word once in order, and writes them all to SRT', async () => {
+    const data = parseTranscriptExport(JSON.parse(text))
+    const model = normaliseTranscript(data)
+    expect(model.timeUnit).toBe(options.unit ?? 'seconds')
+    expect(model.confidenceScale).toBe(options.confidenceScale ?? 1)
+    const expected = expectedTokens(body)
+    expect(model.segments.flatMap((s) => s.words.map((w) => w.text))).toEqual(expected)
+    for (const seg of model.segments) for (const w of seg.words) {
+      expect(w.endMs).toBeGreaterThanOrEqual(w.startMs)
+      if (w.confidence !== null) expect(w.confidence).toBeLessThanOrEqual(1)
+    }
+    // Timed words keep their measured times (within the segment repairs); few are estimated.
+    const all = model.segments.flatMap((s) => s.words)
+    const estimated = all.filter((w) => w.estimated).length
+    expect(estimated / all.length).toBeLessThan(0.02)
+    const srt = (await writeFormat('srt', model)).content as string
+    expect(srtTokens(srt)).toEqual(expected)
+  })
+
+  it('an unedited model exports back JSON-equal', () => {
+    const data = parseTranscriptExport(JSON.parse(text))
+    expect(JSON.parse(JSON.stringify(toTranscriptExport(normaliseTranscript(data))))).toEqual(JSON.parse(text))
+  })
+})
+
+const small: Array<[string, TranscriptVariant]> = [
+  ['seconds', {}],
+  ['ms', { unit: 'milliseconds' }],
+  ['ticks, 0..100', { unit: 'ticks', confidenceScale: 100 }],
+  ['sparse ticks', { unit: 'ticks', sparse: true }],
+  ['sparse ms', { unit: 'milliseconds', sparse: true }],
+  ['extras, unsorted, ms', { unit: 'milliseconds', extras: true, unsorted: true }]
+]
+
+describe.each(small)('the documented small transcript, %s', (_label, variant) => {
+  const text = JSON.stringify(smallTranscript(variant))
+
+  it('reads right', async () => {
+    const model = normaliseTranscript(parseTranscriptExport(JSON.parse(text)))
+    expect(model.timeUnit).toBe(variant.unit ?? 'seconds')
+    expect(model.segments.flatMap((s) => s.words.map((w) => w.text))).toEqual(smallTokens())
+    // "Good" is at 0.52 s whatever the unit of the segments.
+    expect(model.segments[0].words[0].startMs).toBe(520)
+    expect(model.segments[0].startMs).toBe(420)
+    // The speaker with no entry gets a visible placeholder; the listed ones keep their names.
+    expect(model.speakers.map((s) => s.name).slice(0, variant.sparse ? 0 : 2)).toEqual(variant.sparse ? [] : ['Ana Lima', 'Bruno'])
+    expect(model.speakers.every((s) => s.name !== '')).toBe(true)
+    if (!variant.sparse) expect(model.annotations[0]).toMatchObject({ content: 'Applause', startMs: 2100, endMs: 2800 })
+    expect(srtTokens((await writeFormat('srt', model)).content as string)).toEqual(smallTokens())
+  })
+
+  it('an unedited model exports back JSON-equal', () => {
+    const model = normaliseTranscript(parseTranscriptExport(JSON.parse(text)))
+    expect(JSON.parse(JSON.stringify(toTranscriptExport(model)))).toEqual(JSON.parse(text))
+  })
+})
+
+describe('text and timed words that differ', () => {
+  it('a 2-hour single-turn segment with dashes in its text keeps the measured times', () => {
+    // The hearing has one speaker, so merged turns make one 14,901-word segment; a reviewer's
+    // dashes near both ends are tokens that match no timed word.
+    const body = otherShape('senate-hearing-2h.dpe.json') as { transcript: { transcripts: Array<{ displayText: string }> } }
+    const seg = body.transcript.transcripts[0]
+    expect(body.transcript.transcripts).toHaveLength(1)
+    const tokens = seg.displayText.split(/\s+/)
+    tokens.splice(tokens.length - 5, 0, '–')
+    tokens.splice(5, 0, '—')
+    seg.displayText = tokens.join(' ')
+    const model = normaliseTranscript(parseTranscriptExport(body))
+    const words = model.segments[0].words
+    expect(words.map((w) => w.text)).toEqual(tokens)
+    expect(words.filter((w) => w.estimated).length).toBe(2)
+  })
+
+  it('timings come from originalWords when displayWords is empty', () => {
+    const body = smallTranscript() as { transcript: { transcripts: Array<Record<string, unknown>> } }
+    body.transcript.transcripts[1].displayWords = []
+    const model = normaliseTranscript(parseTranscriptExport(body))
+    expect(model.segments[1].words.map((w) => [w.text, w.startMs, w.estimated])).toEqual([
+      ['Thank', 2900, false], ['you', 3120, false], ['for', 3300, false], ['coming', 3450, false], ['São', 3950, false], ['Paulo!', 4300, false]
+    ])
+  })
+
+  it('an empty displayText beside timed words keeps the words', async () => {
+    const body = smallTranscript({ unit: 'milliseconds' }) as { transcript: { transcripts: Array<Record<string, unknown>> } }
+    body.transcript.transcripts[0].displayText = ''
+    const model = normaliseTranscript(parseTranscriptExport(body))
+    expect(model.segments.flatMap((s) => s.words.map((w) => w.text))).toEqual(smallTokens())
+    expect(srtTokens((await writeFormat('srt', model)).content as string)).toEqual(smallTokens())
+  })
+})
