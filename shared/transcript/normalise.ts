@@ -249,7 +249,7 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   const detection = detectTimeUnit(exp)
   const unit = detection.unit
   if (!detection.confident && (exp.transcript.transcripts?.length ?? 0) > 0) {
-    issues.push({ kind: 'unit-guessed', message: 'No timed words to tell the unit of segment times from; seconds assumed.' })
+    issues.push({ kind: 'unit-guessed', message: `No timed words to tell the unit of segment times from; ${unit} assumed.` })
   }
   const scale = detectConfidenceScale(exp)
 

@@ -26,6 +26,9 @@ export interface UnitDetection {
 
 const units: readonly TimeUnit[] = ['seconds', 'milliseconds', 'ticks']
 
+/** No recording is longer than this (two days), in seconds. */
+const maxPlausibleSeconds = 172_800
+
 /**
  * The unit whose factor is nearest (in decades) to `value / seconds`, or null when the pair
  * cannot vote (zero, too small to tell, or more than a decade and a half away from every unit).
@@ -60,16 +63,22 @@ export function detectTimeUnit(exp: TranscriptExport): UnitDetection {
     if (byEnd) votes[byEnd]++
   }
   let total = votes.seconds + votes.milliseconds + votes.ticks
+  // No timed words: the latest end (segments, else annotations) is all there is to go on.
+  const ends = (exp.transcript.transcripts ?? []).map((s) => s.end)
+  const lastEnd = Math.max(0, ...(ends.length ? ends : (exp.transcript.annotations ?? []).map((a) => a.end)))
   if (total === 0) {
-    // No timed words: the last segment's end against the recording length is the next best clue.
-    const segs = exp.transcript.transcripts ?? []
-    const lastEnd = segs.reduce((max, s) => Math.max(max, s.end), 0)
+    // The recording length is the next best clue.
     const total_s = exp.totalTimeInSeconds ?? 0
     const byDuration = total_s > 0 ? unitForRatio(lastEnd, total_s) : null
     if (byDuration) votes[byDuration]++
     total = votes.seconds + votes.milliseconds + votes.ticks
   }
-  if (total === 0) return { unit: 'seconds', confident: false, votes }
+  if (total === 0) {
+    // Last resort, still "guessed": seconds unless that would make the recording longer than two
+    // days, in which case the smallest unit that does not.
+    const unit: TimeUnit = lastEnd <= maxPlausibleSeconds ? 'seconds' : lastEnd <= maxPlausibleSeconds * 1000 ? 'milliseconds' : 'ticks'
+    return { unit, confident: false, votes }
+  }
   const unit = units.reduce((a, b) => (votes[b] > votes[a] ? b : a), 'seconds' as TimeUnit)
   return { unit, confident: true, votes }
 }

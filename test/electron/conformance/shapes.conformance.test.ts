@@ -134,3 +134,26 @@ describe('text and timed words that differ', () => {
     expect(srtTokens((await writeFormat('srt', model)).content as string)).toEqual(smallTokens())
   })
 })
+
+describe('time unit without a single timed word', () => {
+  const untimed = (unit: 'seconds' | 'milliseconds' | 'ticks', totalTimeInSeconds: number | null) => {
+    const body = otherShape('kate-darling-ted.dpe.json', { unit, sparse: true }) as { totalTimeInSeconds: number | null; transcript: { transcripts: Array<Record<string, unknown>> } }
+    body.totalTimeInSeconds = totalTimeInSeconds
+    for (const seg of body.transcript.transcripts) {
+      seg.displayText = (seg.displayWords as Array<{ text: string }>).map((w) => w.text).join(' ')
+      seg.displayWords = []
+    }
+    return parseTranscriptExport(body)
+  }
+
+  it.each(['seconds', 'milliseconds', 'ticks'] as const)('%s, with the recording length, is read from it', (unit) => {
+    expect(normaliseTranscript(untimed(unit, 704)).timeUnit).toBe(unit)
+  })
+
+  it.each(['seconds', 'milliseconds', 'ticks'] as const)('%s without a recording length is not read as a days-long recording, and the guess is said', (unit) => {
+    const model = normaliseTranscript(untimed(unit, null))
+    expect(model.timeUnit).toBe(unit)
+    expect(Math.round(model.durationMs / 1000)).toBe(704)
+    expect(model.issues.find((i) => i.kind === 'unit-guessed')?.message).toContain(`${unit} assumed`)
+  })
+})
