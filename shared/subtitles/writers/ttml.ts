@@ -15,7 +15,8 @@ export interface TtmlOptions {
 /**
  * TTML in the IMSC1 text profile: `tt` root with the TTML namespaces and
  * `ttp:profile=".../imsc1/text"`, head with styling and a bottom region, body/div/p with
- * clock-time begin/end (hours unbounded, so past 24 h is fine), `<br/>` between lines.
+ * clock-time begin/end (hours unbounded, so past 24 h is fine), each line a span on a dark box,
+ * `<br/>` between lines.
  */
 export function writeTtml(track: SubtitleTrack, options: TtmlOptions = {}): string {
   const lang = escapeXml(options.language ?? 'en')
@@ -40,7 +41,10 @@ export function writeTtml(track: SubtitleTrack, options: TtmlOptions = {}): stri
   out.push(
     '    </metadata>',
     '    <styling>',
-    '      <style xml:id="default" tts:fontFamily="proportionalSansSerif" tts:fontSize="100%" tts:lineHeight="125%" tts:textAlign="center" tts:color="white" tts:backgroundColor="rgba(0,0,0,0.8)"/>',
+    '      <style xml:id="default" tts:fontFamily="proportionalSansSerif" tts:fontSize="100%" tts:lineHeight="125%" tts:textAlign="center" tts:color="white"/>',
+    // TTML colours take alpha as 0-255 (not CSS's 0-1); the box goes behind the text only,
+    // on spans (tts:backgroundColor is not inherited, so on body it would fill the region).
+    '      <style xml:id="text" tts:backgroundColor="rgba(0,0,0,204)"/>',
     '    </styling>',
     '    <layout>',
     '      <region xml:id="bottom" tts:origin="10% 70%" tts:extent="80% 20%" tts:displayAlign="after" tts:textAlign="center"/>',
@@ -52,7 +56,7 @@ export function writeTtml(track: SubtitleTrack, options: TtmlOptions = {}): stri
   for (const cue of track.cues) {
     const ids = [...new Set(cue.lineSpeakers.filter((id): id is string => id !== null && agentIds.has(id)))].map((id) => agentIds.get(id))
     const agent = cue.kind === 'speech' && ids.length ? ` ttm:agent="${ids.join(' ')}"` : ''
-    const text = cue.lines.map((l) => escapeXml(l)).join('<br/>')
+    const text = cue.lines.map((l) => `<span style="text">${escapeXml(l)}</span>`).join('<br/>')
     out.push(`      <p begin="${formatVttTime(cue.startMs)}" end="${formatVttTime(cue.endMs)}"${agent}>${text}</p>`)
   }
   out.push('    </div>', '  </body>', '</tt>', '')

@@ -8,6 +8,7 @@ import { writeTtml } from '../../../shared/subtitles/writers/ttml'
 import { writeTxt } from '../../../shared/subtitles/writers/transcript'
 import { writeVtt } from '../../../shared/subtitles/writers/vtt'
 import { makeModel, paced } from './make-model'
+import { readTtml } from './readers'
 
 const names = (id: string | null): string | null => (id === null ? null : ({ a: 'Ana <Host>', b: 'Bo, Jr.' } as Record<string, string>)[id] ?? null)
 
@@ -50,9 +51,17 @@ describe('writers', () => {
     expect(xml).toContain('xml:lang="pt"')
     expect(xml).toContain('<ttm:title>T &amp; T</ttm:title>')
     expect(xml).toContain('<region xml:id="bottom"')
-    expect(xml).toContain('<p begin="00:00:01.000" end="00:00:02.500" ttm:agent="speaker1">Fish &amp; chips &lt;b&gt;?<br/>no --&gt; arrows</p>')
+    expect(xml).toContain('<p begin="00:00:01.000" end="00:00:02.500" ttm:agent="speaker1"><span style="text">Fish &amp; chips &lt;b&gt;?</span><br/><span style="text">no --&gt; arrows</span></p>')
     expect(xml).toContain('<p begin="25:00:00.000" end="25:00:01.500" ttm:agent="speaker1 speaker2">')
     expect(xml).toContain('<ttm:name type="full">Ana &lt;Host&gt;</ttm:name>')
+  })
+
+  it('TTML: imsc reads it with no error or warning (TTML alpha is 0-255), the text box on spans', () => {
+    const xml = writeTtml(track, { speakerName: names, title: 'T & T' })
+    expect(xml).toContain('tts:backgroundColor="rgba(0,0,0,204)"')
+    const read = readTtml(xml)
+    expect(read.errors).toEqual([])
+    expect(read.cues.map((c) => c.lines)).toEqual(track.cues.map((c) => c.lines))
   })
 
   it('SBV', () => {
