@@ -15,6 +15,7 @@ import { writeSrt } from './writers/srt'
 import { writeTtml } from './writers/ttml'
 import { writeTxt } from './writers/transcript'
 import { writeVtt } from './writers/vtt'
+import { cleanText } from './text'
 
 /*
  * The one entry point for exports: `writeFormat(format, model, options)` cuts (for subtitle
@@ -118,7 +119,7 @@ export async function writeFormat(format: ExportFormat, model: TranscriptModel, 
   const info = formatInfo[format]
   if (!info) throw new Error(`Unknown export format "${String(format)}". Known formats: ${exportFormats.join(', ')}.`)
   const done = (content: string | Uint8Array): WrittenFile => ({ content, extension: info.extension, mime: info.mime })
-  const title = options.title ?? (model.source?.displayName || undefined)
+  const title = cleanText(options.title ?? model.source?.displayName ?? '') || undefined
   if (info.family === 'data') {
     if (!jsonWriter) throw new Error('The JSON export is not plugged in: call setJsonWriter() with the transcript module\'s writer.')
     return done(jsonWriter(model))

@@ -4,6 +4,7 @@ import { breakCost, breakIntoLines, isSentenceEnd, layoutLines, layoutTwoLines, 
 import type { SubtitlePreset } from './presets'
 import { frameFraction, msToFrame, frameToMs } from './presets'
 import type { Cue, SubtitleNote, SubtitleTrack } from './types'
+import { cleanText } from './text'
 import { charCount } from './types'
 
 /*
@@ -55,11 +56,6 @@ const readingSpeedBreach = 25
 const minDurationBreach = 8
 const maxDurationBreach = 60
 const longPauseInside = 1200
-
-/** Whitespace-normalised word text; empty for words with nothing visible. */
-function cleanText(text: string): string {
-  return text.replace(/\s+/g, ' ').trim()
-}
 
 /** The word timeline, speaker by speaker, with annotations as tokens when they become cues. */
 function tokenise(model: TranscriptModel, mode: AnnotationMode): Token[] {

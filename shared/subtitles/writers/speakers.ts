@@ -1,4 +1,5 @@
 import type { Speaker, TranscriptModel } from '../../transcript/model'
+import { cleanText } from '../text'
 
 /** Resolves a speaker id to the name shown to viewers (null when unknown or unnamed). */
 export type SpeakerNames = (speakerId: string | null) => string | null
@@ -8,8 +9,8 @@ export function speakerNamesOf(model: Pick<TranscriptModel, 'speakers'>): Speake
   const byId = new Map<string, Speaker>(model.speakers.map((s) => [s.id, s]))
   return (id) => {
     if (id === null) return null
-    const name = byId.get(id)?.name.trim()
-    return name ? name : id.trim() || null
+    const name = cleanText(byId.get(id)?.name ?? '')
+    return name ? name : cleanText(id) || null
   }
 }
 
@@ -18,7 +19,7 @@ export function speakerNamesOf(model: Pick<TranscriptModel, 'speakers'>): Speake
  * unless the suffix already supplies one.
  */
 export function speakerLabel(speaker: Speaker | undefined, fallbackId: string): string {
-  const name = speaker?.name.trim() || fallbackId.trim() || 'Speaker'
-  const label = `${speaker?.prefix ?? ''}${name}${speaker?.suffix ?? ''}`.trim()
+  const name = cleanText(speaker?.name ?? '') || cleanText(fallbackId) || 'Speaker'
+  const label = cleanText(`${speaker?.prefix ?? ''}${name}${speaker?.suffix ?? ''}`)
   return /[:：]$/.test(label) ? label : `${label}:`
 }

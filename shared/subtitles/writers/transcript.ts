@@ -1,4 +1,5 @@
 import type { Speaker, TranscriptModel } from '../../transcript/model'
+import { cleanText } from '../text'
 import { formatHms } from '../timecode'
 import { speakerLabel } from './speakers'
 
@@ -39,7 +40,7 @@ export function transcriptParagraphs(model: TranscriptModel, options: Transcript
   let previous: string | null = null
   for (const segment of model.segments) {
     const text = segment.words
-      .map((w) => w.text.replace(/\s+/g, ' ').trim())
+      .map((w) => cleanText(w.text))
       .filter(Boolean)
       .join(' ')
     if (!text) continue
@@ -53,8 +54,8 @@ export function transcriptParagraphs(model: TranscriptModel, options: Transcript
   }
   if (!options.annotations) return speech
   const notes = model.annotations
-    .filter((a) => a.content.trim())
-    .map((a): TranscriptParagraph => ({ startMs: a.startMs, timecode: stamp(a.startMs), label: null, text: `[${a.content.replace(/\s+/g, ' ').trim()}]`, kind: 'annotation' }))
+    .filter((a) => cleanText(a.content))
+    .map((a): TranscriptParagraph => ({ startMs: a.startMs, timecode: stamp(a.startMs), label: null, text: `[${cleanText(a.content)}]`, kind: 'annotation' }))
   // Stable merge by time: an annotation goes after the paragraphs that start before it.
   const out: TranscriptParagraph[] = []
   let n = 0

@@ -8,7 +8,7 @@ import { writeTtml } from '../../../shared/subtitles/writers/ttml'
 import { writeTxt } from '../../../shared/subtitles/writers/transcript'
 import { writeVtt } from '../../../shared/subtitles/writers/vtt'
 import { makeModel, paced } from './make-model'
-import { readTtml } from './readers'
+import { readDocx, readTtml } from './readers'
 
 const names = (id: string | null): string | null => (id === null ? null : ({ a: 'Ana <Host>', b: 'Bo, Jr.' } as Record<string, string>)[id] ?? null)
 
@@ -134,6 +134,33 @@ describe('transcripts', () => {
     } finally {
       g.Buffer = saved
     }
+  })
+})
+
+describe('text every format can carry', () => {
+  // Control characters are illegal in XML (TTML, DOCX), ffmpeg ends an ASS event at a NUL, and
+  // an unpaired surrogate cannot be encoded as UTF-8: none may reach a file.
+  const dirty = {
+    ...makeModel(
+      [['a', [['bell\u0007', 0, 300], ['nul\u0000x', 400, 700], ['lone\ud800', 800, 1100], ['nel\u0085next', 1200, 1500], ['ação😀', 1600, 1900]]]],
+      [{ id: 'n', content: 'esc\u001b[0m', startMs: 2000, endMs: 2500 }]
+    ),
+    speakers: [{ id: 'a', name: 'Ana\u0000\u0007', prefix: '', suffix: '\u0008', placeholder: false }]
+  }
+  // eslint-disable-next-line no-control-regex -- the characters that must not be written
+  const forbidden = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]|[\ud800-\udbff](?![\udc00-\udfff])/
+
+  it.each(exportFormats.filter((f) => f !== 'json' && f !== 'docx'))('%s', async (format) => {
+    const out = (await writeFormat(format, dirty, { annotations: 'cues', title: 'Title\u0007' })).content as string
+    expect(out).not.toMatch(forbidden)
+    expect(out).toContain('bell nulx lone\ufffd nel next ação😀')
+  })
+
+  it('docx', async () => {
+    const out = await writeFormat('docx', dirty, { annotations: 'cues', title: 'Title\u0007' })
+    const { paragraphs, errors } = await readDocx(out.content as Uint8Array)
+    expect(errors).toEqual([])
+    expect(paragraphs).toEqual(['Title', 'Ana: bell nulx lone\ufffd nel next ação😀', '[esc[0m]'])
   })
 })
 
