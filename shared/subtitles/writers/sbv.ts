@@ -1,8 +1,8 @@
 import type { SubtitleTrack } from '../types'
 import { formatSbvTime } from '../timecode'
-import { safeLine } from './escape'
+import { plainLine } from './escape'
 
-/** YouTube SBV: `H:MM:SS.mmm,H:MM:SS.mmm`, the lines, a blank line. */
+/** YouTube SBV: `H:MM:SS.mmm,H:MM:SS.mmm`, the lines (tags and ASS codes defused, see `plainLine`), a blank line. */
 export function writeSbv(track: SubtitleTrack): string {
-  return track.cues.map((cue) => `${formatSbvTime(cue.startMs)},${formatSbvTime(cue.endMs)}\n${cue.lines.map(safeLine).join('\n')}\n`).join('\n')
+  return track.cues.map((cue) => `${formatSbvTime(cue.startMs)},${formatSbvTime(cue.endMs)}\n${cue.lines.map(plainLine).join('\n')}\n`).join('\n')
 }

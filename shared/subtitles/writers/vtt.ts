@@ -1,6 +1,6 @@
 import type { SubtitleTrack } from '../types'
 import { formatVttTime } from '../timecode'
-import { escapeVtt, safeLine } from './escape'
+import { escapeVtt, oneLine } from './escape'
 import type { SpeakerNames } from './speakers'
 
 /** WebVTT options. */
@@ -32,7 +32,8 @@ export function writeVtt(track: SubtitleTrack, options: VttOptions = {}): string
     const names = cue.lineSpeakers.map((id) => (cue.kind === 'speech' && options.speakerName ? options.speakerName(id) : null))
     const distinct = new Set(names).size > 1
     const lines = cue.lines.map((line, i) => {
-      const text = escapeVtt(safeLine(line))
+      // Escaping is enough: "-->" is written "--&gt;", which no reader takes for a timing.
+      const text = escapeVtt(oneLine(line))
       const name = names[i]
       if (!name) return text
       if (distinct) return `${voice(name)}${text}</v>`

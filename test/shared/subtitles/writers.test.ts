@@ -8,7 +8,7 @@ import { writeTtml } from '../../../shared/subtitles/writers/ttml'
 import { writeTxt } from '../../../shared/subtitles/writers/transcript'
 import { writeVtt } from '../../../shared/subtitles/writers/vtt'
 import { makeModel, paced } from './make-model'
-import { readDocx, readTtml } from './readers'
+import { readDocx, readTtml, readVtt } from './readers'
 
 const names = (id: string | null): string | null => (id === null ? null : ({ a: 'Ana <Host>', b: 'Bo, Jr.' } as Record<string, string>)[id] ?? null)
 
@@ -22,9 +22,9 @@ const track: SubtitleTrack = {
 }
 
 describe('writers', () => {
-  it('SRT: numbered, comma ms, past 24 h', () => {
+  it('SRT: numbered, comma ms, past 24 h; tags and arrows defused with look-alikes', () => {
     expect(writeSrt(track)).toBe(
-      '1\n00:00:01,000 --> 00:00:02,500\nFish & chips <b>?\nno -> arrows\n\n' +
+      '1\n00:00:01,000 --> 00:00:02,500\nFish & chips ＜b>?\nno --＞ arrows\n\n' +
         '2\n25:00:00,000 --> 25:00:01,500\n-Day two?\n-Yes.\n\n' +
         '3\n25:00:02,000 --> 25:00:03,000\n[laughter]\n'
     )
@@ -33,7 +33,7 @@ describe('writers', () => {
   it('WebVTT: header, voice tags, escaping, NOTE blocks in time order', () => {
     expect(writeVtt(track, { speakerName: names })).toBe(
       'WEBVTT\n\n' +
-        '1\n00:00:01.000 --> 00:00:02.500\n<v Ana &lt;Host&gt;>Fish &amp; chips &lt;b&gt;?\nno -&gt; arrows\n\n' +
+        '1\n00:00:01.000 --> 00:00:02.500\n<v Ana &lt;Host&gt;>Fish &amp; chips &lt;b&gt;?\nno --&gt; arrows\n\n' +
         'NOTE music -> fades out\n\n' +
         '2\n25:00:00.000 --> 25:00:01.500\n<v Ana &lt;Host&gt;>-Day two?</v>\n<v Bo, Jr.>-Yes.</v>\n\n' +
         '3\n25:00:02.000 --> 25:00:03.000\n[laughter]\n'
@@ -66,6 +66,19 @@ describe('writers', () => {
 
   it('SBV', () => {
     expect(writeSbv(track).split('\n\n')[1]).toBe('25:00:00.000,25:00:01.500\n-Day two?\n-Yes.')
+  })
+
+  it('SRT and SBV: text that players read as markup stays text (look-alikes), the rest is kept', () => {
+    const lines = ['<i>x</i> {\\an8}top \\N \\h a<b', 'a < b & c {laughs} back\\slash <3 -->']
+    const cues = [{ ...track.cues[0], lines }]
+    expect(writeSrt({ cues, notes: [] })).toBe('1\n00:00:01,000 --> 00:00:02,500\n＜i>x＜/i> ｛\\an8}top ＼N ＼h a＜b\na < b & c {laughs} back\\slash <3 --＞\n')
+    expect(writeSbv({ cues, notes: [] })).toBe('0:00:01.000,0:00:02.500\n＜i>x＜/i> ｛\\an8}top ＼N ＼h a＜b\na < b & c {laughs} back\\slash <3 -->\n')
+    // WebVTT escapes instead, losing nothing; the W3C parser reads back the very text.
+    const vtt = writeVtt({ cues, notes: [] })
+    expect(vtt).toContain('\n&lt;i&gt;x&lt;/i&gt; {\\an8}top \\N \\h a&lt;b\na &lt; b &amp; c {laughs} back\\slash &lt;3 --&gt;\n')
+    const read = readVtt(vtt)
+    expect(read.errors).toEqual([])
+    expect(read.cues[0].lines).toEqual(lines)
   })
 
   it('ASS: a style per speaker, \\N line breaks, style switch inside a dialogue cue', () => {
