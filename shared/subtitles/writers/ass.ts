@@ -40,7 +40,9 @@ export function writeAss(track: SubtitleTrack, options: AssOptions = {}): string
     if (id === null || !name) return 'Default'
     let s = styles.get(id)
     if (!s) {
-      s = `S${styles.size + 1} ${field(name)}`.slice(0, 60)
+      // Style names appear inside `{\r<name>}` overrides, so no braces or backslashes either;
+      // cut by code point, never inside a surrogate pair.
+      s = [...`S${styles.size + 1} ${assText(field(name))}`].slice(0, 60).join('')
       styles.set(id, s)
     }
     return s

@@ -92,6 +92,16 @@ describe('writers', () => {
     expect(ass).toContain('\nDialogue: 0,25:00:02.00,25:00:03.00,Default,,0,0,0,,[laughter]\n')
   })
 
+  it('ASS: speaker names with braces, backslashes and commas make safe style names', () => {
+    const odd = (id: string | null): string | null => (id === null ? null : ({ a: 'A {\\b1}x\\N', b: 'B}, c' } as Record<string, string>)[id] ?? null)
+    const ass = writeAss({ cues: [track.cues[1]], notes: [] }, { speakerName: odd })
+    expect(ass).toContain('\nStyle: S1 A ｛＼b1｝x＼N,Arial,')
+    expect(ass).toContain('\nStyle: S2 B｝ c,Arial,')
+    expect(ass).toContain(',-Day two?\\N{\\rS2 B｝ c}-Yes.\n')
+    const long = writeAss({ cues: [track.cues[0]], notes: [] }, { speakerName: () => `${'x'.repeat(56)}😀😀` })
+    expect(long).toContain(`\nStyle: S1 ${'x'.repeat(56)}😀,Arial,`)
+  })
+
   it('ASS: override braces in text cannot start a tag', () => {
     const ass = writeAss({ cues: [{ ...track.cues[0], lines: ['a {\\b1} b'] }], notes: [] })
     expect(ass).toContain(',,a ｛＼b1｝ b')
