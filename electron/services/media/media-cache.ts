@@ -197,7 +197,11 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
     // Blob stores often answer application/octet-stream; then the URL's extension, then the bytes.
     let extension = extensionForContentType(contentTypeHeader) ?? extensionFromUrl(url)
     const lengthHeader = Number(response.headers.get('content-length'))
-    const totalBytes = Number.isFinite(lengthHeader) && lengthHeader > 0 ? lengthHeader : null
+    // With a Content-Encoding (gzip...) fetch hands over decoded bytes, so Content-Length (the
+    // encoded size) says nothing about how many will arrive.
+    const encoding = (response.headers.get('content-encoding') ?? '').trim().toLowerCase()
+    const identity = encoding === '' || encoding === 'identity'
+    const totalBytes = identity && Number.isFinite(lengthHeader) && lengthHeader > 0 ? lengthHeader : null
 
     const dir = taskDir(taskId)
     await mkdir(dir, { recursive: true })

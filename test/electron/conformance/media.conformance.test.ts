@@ -1,0 +1,65 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createMediaService } from '../../../electron/services/media/media-cache'
+import { startDocServer, type DocServer, type DocServerConfig } from './doc-server'
+
+/*
+ * The media service against doc-server.ts's SAS-style blob URLs: no bearer token is sent, a
+ * redirect is followed, a gzip-encoded answer or one that ignores Range still gives the whole
+ * file, and 403/404/null read as expired/missing/none.
+ */
+
+let server: DocServer
+const defaults: Partial<DocServerConfig> = {}
+
+beforeAll(async () => {
+  server = await startDocServer()
+  Object.assign(defaults, server.config)
+})
+afterAll(() => server.close())
+afterEach(() => {
+  Object.assign(server.config, defaults)
+  server.requests.length = 0
+})
+
+describe('media URLs (smartdocumentor-api.md §11.3)', () => {
+  let dir: string
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sdte-conformance-media-'))
+  })
+  afterAll(() => rm(dir, { recursive: true, force: true }))
+
+  const mp3 = () => {
+    const bytes = new Uint8Array(64 * 1024)
+    bytes.set([0x49, 0x44, 0x33, 0x04, 0, 0, 0, 0, 0, 0])
+    for (let i = 10; i < bytes.length; i++) bytes[i] = (i * 31) & 0xff
+    return bytes
+  }
+
+  it.each([
+    ['plain', {}],
+    ['through a redirect', { mediaRedirects: true }],
+    ['gzip-encoded', { mediaGzip: true }],
+    ['with Range ignored', { mediaIgnoresRange: true }]
+  ])('downloads a SAS URL %s, without a bearer token', async (_label, config) => {
+    Object.assign(server.config, config)
+    const bytes = mp3()
+    const url = server.addMedia(`rec ${_label}.mp3`, bytes, 'audio/mpeg')
+    const media = createMediaService({ fetch: globalThis.fetch, cacheDir: join(dir, _label) })
+    const result = await media.resolve(5001, url)
+    expect(result).toMatchObject({ status: 'ready', size: bytes.length, contentType: 'audio/mpeg' })
+    if (result.status === 'ready') expect(new Uint8Array(await readFile(result.path))).toEqual(bytes)
+    expect(server.requests.every((r) => r.headers.authorization === undefined)).toBe(true)
+  })
+
+  it('an expired URL is "expired", a deleted file "missing", a null URL "none"', async () => {
+    const media = createMediaService({ fetch: globalThis.fetch, cacheDir: join(dir, 'states') })
+    expect(await media.resolve(1, server.addMedia('old.mp3', mp3(), 'audio/mpeg', { expired: true }))).toEqual({ status: 'expired' })
+    const gone = server.addMedia('gone.mp3', mp3(), 'audio/mpeg')
+    server.deleteMedia('gone.mp3')
+    expect(await media.resolve(2, gone)).toEqual({ status: 'missing' })
+    expect(await media.resolve(3, null)).toEqual({ status: 'none' })
+  })
+})
