@@ -4,9 +4,10 @@ import { parseDocumentExport, parseTranscriptExport } from '../../../shared/api/
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import type { DocumentExport } from '../../../shared/api/document-export'
 import { nullLogger, type Logger } from '../logging/logger'
-import { describeNetworkError, joinUrl } from '../auth/auth-service'
+import { describeNetworkError, joinUrl, TokenUnavailableError } from '../auth/auth-service'
 import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, type RetryPolicy } from './retry'
 import { realSleep, type Sleep } from './sleep'
+import { resolveTimeout, type TimeoutOption } from './timeout'
 
 /** What the API client needs from the auth service. */
 export interface TokenSource {
@@ -24,8 +25,8 @@ export interface ApiClientOptions {
   readonly sleep?: Sleep
   readonly random?: () => number
   readonly logger?: Logger
-  /** Per-attempt timeout; default 30 s. */
-  readonly timeoutMs?: number
+  /** Per-attempt timeout, or a function read at each attempt (the app's setting); default 30 s. */
+  readonly timeoutMs?: TimeoutOption
   readonly retry?: RetryPolicy
 }
 
@@ -121,12 +122,12 @@ export class ApiClient {
     let attempt = 0
     for (;;) {
       throwIfCancelled(options.signal)
-      const token = await this.options.auth.getAccessToken()
-      throwIfCancelled(options.signal)
       let retryReason: string
       let retryAfterMs: number | null = null
       let lastError: AppError
       try {
+        const token = await this.tokenForAttempt()
+        throwIfCancelled(options.signal)
         const response = await this.attemptOnce(url, token, options.signal)
         if (response.status === 401) {
           // A pasted token cannot be refreshed; a client-credentials one is refreshed once.
@@ -155,6 +156,7 @@ export class ApiClient {
         if (!(error instanceof TransientError)) throw error
         retryReason = error.message
         lastError = error.appError
+        retryAfterMs = error.retryAfterMs
       }
       if (attempt >= this.retry.maxRetries || (retryAfterMs !== null && retryAfterMs > maxRetryAfterMs)) throw lastError
       const delayMs = retryAfterMs ?? backoffDelay(attempt, this.retry, this.random)
@@ -166,12 +168,26 @@ export class ApiClient {
   }
 
   /**
+   * The access token for the next attempt. A token endpoint that cannot answer right now (5xx,
+   * 429, network, timeout) is retried like the export itself; wrong credentials are not.
+   */
+  private async tokenForAttempt(): Promise<string> {
+    try {
+      return await this.options.auth.getAccessToken()
+    } catch (error) {
+      if (error instanceof TokenUnavailableError) throw new TransientError(`token endpoint: ${error.message}`, error, error.retryAfterMs)
+      if (error instanceof AppError && (error.code === 'network' || error.code === 'timeout')) throw new TransientError(`token endpoint: ${error.message}`, error)
+      throw error
+    }
+  }
+
+  /**
    * One request under the per-attempt timeout, body included (a server that stalls mid-body
    * times out too). `text` is the body for 2xx answers and null otherwise. Network failures and
    * timeouts become TransientError; the caller's abort becomes `cancelled`.
    */
   private async attemptOnce(url: string, token: string, signal: AbortSignal | undefined): Promise<{ status: number; headers: Headers; text: string | null }> {
-    const timeoutMs = this.options.timeoutMs ?? 30_000
+    const timeoutMs = resolveTimeout(this.options.timeoutMs)
     const controller = new AbortController()
     const onAbort = () => controller.abort()
     signal?.addEventListener('abort', onAbort, { once: true })
@@ -221,9 +237,12 @@ export class ApiClient {
 /** A failure worth retrying, carrying the error to report if retries run out. */
 class TransientError extends Error {
   readonly appError: AppError
-  constructor(reason: string, appError: AppError) {
+  /** The server's Retry-After, when it gave one. */
+  readonly retryAfterMs: number | null
+  constructor(reason: string, appError: AppError, retryAfterMs: number | null = null) {
     super(reason)
     this.appError = appError
+    this.retryAfterMs = retryAfterMs
   }
 }
 

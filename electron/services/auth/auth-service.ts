@@ -2,6 +2,8 @@ import { AppError } from '../../../shared/errors'
 import { nullLogger, type Logger } from '../logging/logger'
 import type { Redactor } from '../logging/redact'
 import type { SecretStore } from './secret-store'
+import { parseRetryAfter } from '../api/retry'
+import { resolveTimeout, type TimeoutOption } from '../api/timeout'
 
 /*
  * Holds the credentials and hands out access tokens. Only this service and the API client ever
@@ -37,8 +39,8 @@ export interface AuthServiceOptions {
   readonly logger?: Logger
   /** Secrets are registered here so every log line masks them. */
   readonly redactor?: Redactor
-  /** Timeout for the token request; default 30 s. */
-  readonly timeoutMs?: number
+  /** Timeout for the token request, or a function read at each request (the app's setting); default 30 s. */
+  readonly timeoutMs?: TimeoutOption
 }
 
 interface CachedToken {
@@ -50,6 +52,28 @@ interface CachedToken {
 }
 
 const storeKey = 'sdte.credentials'
+
+/**
+ * The token endpoint could not answer now (5xx, 429): not a verdict on the credentials, so a
+ * caller may retry, after `retryAfterMs` when the server said (Retry-After).
+ */
+export class TokenUnavailableError extends AppError {
+  readonly retryAfterMs: number | null
+  constructor(message: string, retryAfterMs: number | null) {
+    super('server', message)
+    this.retryAfterMs = retryAfterMs
+  }
+}
+
+/**
+ * `expires_in` in seconds. RFC 6749 says a number; some servers send a numeric string, and the
+ * vendor's documented default (3600) stands in when it is missing or unusable. This is the one
+ * place that reading is made.
+ */
+export function readExpiresIn(value: unknown): number {
+  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN
+  return Number.isFinite(n) && n > 0 ? n : 3600
+}
 
 /** Refresh at 90% of the lifetime, but at least 60 s before expiry when the lifetime allows. */
 export function refreshTime(issuedAt: number, expiresInMs: number): number {
@@ -207,7 +231,7 @@ export class AuthService {
       client_id: credentials.clientId,
       client_secret: credentials.clientSecret
     })
-    const signal = AbortSignal.timeout(this.options.timeoutMs ?? 30_000)
+    const signal = AbortSignal.timeout(resolveTimeout(this.options.timeoutMs))
     let response: Response
     try {
       response = await this.options.fetch(url, {
@@ -227,7 +251,9 @@ export class AuthService {
       this.logger.warn('Token request refused', { status: response.status, error: oauthError })
       if (oauthError === 'invalid_client' || response.status === 401) throw new AppError('unauthorized', 'Client ID or secret is wrong or has expired')
       if (oauthError) throw new AppError('unauthorized', `The sign-in server refused the request (${oauthError})`)
-      if (response.status >= 500) throw new AppError('server', `The sign-in server failed (HTTP ${response.status}); try again later`)
+      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), issuedAt)
+      if (response.status === 429) throw new TokenUnavailableError('The sign-in server is rate-limiting requests (HTTP 429); try again in a minute', retryAfterMs)
+      if (response.status >= 500) throw new TokenUnavailableError(`The sign-in server failed (HTTP ${response.status}); try again later`, retryAfterMs)
       throw new AppError('unauthorized', `The sign-in server refused the request (HTTP ${response.status})`)
     }
     let json: { access_token?: unknown; expires_in?: unknown }
@@ -238,7 +264,7 @@ export class AuthService {
     }
     if (typeof json.access_token !== 'string' || json.access_token === '') throw new AppError('invalid_response', 'access_token: missing from the sign-in answer')
     this.options.redactor?.addSecret(json.access_token)
-    const expiresInS = typeof json.expires_in === 'number' && json.expires_in > 0 ? json.expires_in : 3600
+    const expiresInS = readExpiresIn(json.expires_in)
     const expiresInMs = Math.round(expiresInS * 1000)
     this.logger.info('Access token issued', { expiresInS })
     return { accessToken: json.access_token, expiresAt: issuedAt + expiresInMs, refreshAt: refreshTime(issuedAt, expiresInMs) }
