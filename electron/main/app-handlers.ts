@@ -1,6 +1,6 @@
 import { AppError } from '../../shared/errors'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
-import type { AppInfo, AuthStatus, DocumentFileState, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
+import type { ApiSettings, AppInfo, AuthStatus, DocumentFileState, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
 import type { DocumentExport } from '../../shared/api/document-export'
 import { parseDocumentExport } from '../../shared/api/parse-export'
 import type { DocumentFileCache } from '../services/documents/document-file-cache'
@@ -52,6 +52,13 @@ export interface AuthPort {
   testConnection(request?: ValidRequestOf<'auth:signIn'>): Promise<{ readonly expiresAt: number | null }>
 }
 
+/** The reviewer's API settings as the handlers use them. */
+export interface SettingsPort {
+  get(): ApiSettings
+  /** Saves the request timeout (whole seconds, validated by the contract and again by the service). */
+  setRequestTimeout(seconds: number): Promise<ApiSettings>
+}
+
 /** The task service as the handlers use it. */
 export interface TasksPort {
   getTranscriptExport(ref: { taskId: number } | { externalId: string }, signal: AbortSignal): Promise<TranscriptExport>
@@ -63,6 +70,7 @@ export interface TasksPort {
 /** The main-process services behind the handlers (built by compose-services.ts). */
 export interface HandlerServices {
   readonly auth: AuthPort
+  readonly settings: SettingsPort
   readonly tasks: TasksPort
   readonly media: MediaService
   readonly peaks: PeaksService
@@ -80,7 +88,7 @@ const videoTypes = /^video\//
 
 /** Builds one handler per contract channel. */
 export function createAppHandlers(ports: AppPorts): IpcHandlers {
-  const { platform, auth, tasks, media, peaks, drafts, documentFiles } = ports
+  const { platform, auth, settings, tasks, media, peaks, drafts, documentFiles } = ports
   const inFlight = new Map<string, AbortController>()
   const documentUrls = new Map<number, string | null>()
 
@@ -136,6 +144,8 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'auth:signIn': (request) => auth.signIn(request),
     'auth:signOut': () => auth.signOut(),
     'auth:testConnection': (request) => auth.testConnection(request),
+    'settings:get': () => settings.get(),
+    'settings:setRequestTimeout': ({ seconds }) => settings.setRequestTimeout(seconds),
     'tasks:openTranscript': ({ ref, requestId }) =>
       cancellable(requestId, async (signal) => {
         const data = await tasks.getTranscriptExport(ref, signal)

@@ -94,6 +94,13 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
         return { expiresAt }
       }
     },
+    settings: {
+      get: () => ({ baseUrl: api.settings.getBaseUrl(), requestTimeoutSeconds: api.settings.getRequestTimeoutSeconds() }),
+      setRequestTimeout: async (seconds) => {
+        await api.settings.setRequestTimeoutSeconds(seconds)
+        return { baseUrl: api.settings.getBaseUrl(), requestTimeoutSeconds: api.settings.getRequestTimeoutSeconds() }
+      }
+    },
     tasks: {
       getTranscriptExport: (ref, signal) => api.api.getTranscriptExport(ref, { signal }),
       getDocumentExport: (ref, signal) => api.api.getDocumentExport(ref, { signal }),

@@ -12,6 +12,8 @@ export const invokeChannelNames = [
   'auth:signIn',
   'auth:signOut',
   'auth:testConnection',
+  'settings:get',
+  'settings:setRequestTimeout',
   'tasks:openTranscript',
   'tasks:cancel',
   'tasks:recent',

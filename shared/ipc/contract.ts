@@ -47,6 +47,16 @@ export interface AuthStatus {
   readonly persisted: boolean
 }
 
+/** How long an API request may take, in whole seconds: the settings field's range and default. */
+export const requestTimeoutLimits = { minSeconds: 5, maxSeconds: 600, defaultSeconds: 30 } as const
+
+/** The reviewer's API settings (the base URL also comes with the sign-in status). */
+export interface ApiSettings {
+  readonly baseUrl: string
+  /** Seconds each API request may take before it fails with `timeout`. */
+  readonly requestTimeoutSeconds: number
+}
+
 /** Facts about the running app for the About box and the status bar. */
 export interface AppInfo {
   readonly name: string
@@ -135,6 +145,11 @@ export const invokeContract = {
   'auth:signOut': { request: z.undefined(), reply: reply<AuthStatus>() },
   // With credentials: checks them without signing in; without: checks the current session.
   'auth:testConnection': { request: signInRequest.optional(), reply: reply<{ readonly expiresAt: number | null }>() },
+  'settings:get': { request: z.undefined(), reply: reply<ApiSettings>() },
+  'settings:setRequestTimeout': {
+    request: z.object({ seconds: z.number().int().min(requestTimeoutLimits.minSeconds).max(requestTimeoutLimits.maxSeconds) }).strict(),
+    reply: reply<ApiSettings>()
+  },
   'tasks:openTranscript': {
     request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
     reply: reply<OpenedTranscript>()

@@ -141,3 +141,44 @@ test('"Test connection" checks a pasted token against the API before signing in'
   await dialog.getByRole('button', { name: 'Cancel' }).click()
   await expect(page.getByTestId('signed-in-as')).toHaveCount(0)
 })
+
+// (That the API client waits exactly the saved time, read at each request, is shown in
+// test/electron/services/api/request-timeout-setting.test.ts without waiting for real.)
+test('the request timeout is set where the server is, checked, and remembered by main', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('start-sign-in').click()
+  const dialog = page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' })
+  await dialog.getByText('Server').click()
+  const field = dialog.getByRole('spinbutton', { name: 'Request timeout (seconds)' })
+  await expect(field).toHaveValue('30')
+  // Out of range: said where the field is, nothing saved.
+  await field.fill('2')
+  await field.press('Tab')
+  await expect(dialog.getByTestId('timeout-problem')).toHaveText('Enter whole seconds from 5 to 600.')
+  await expect(field).toHaveAttribute('aria-invalid', 'true')
+  expect(app.services.settings.get().requestTimeoutSeconds).toBe(30)
+  // A payload outside the schema is refused in main even if the form were bypassed.
+  const refused = await page.evaluate(() => window.sdte.invoke['settings:setRequestTimeout']({ seconds: 0.5 }))
+  expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+
+  await field.fill('90')
+  await field.press('Tab')
+  await expect(dialog.getByTestId('timeout-saved')).toHaveText('Saved: each request may take up to 90 s.')
+  expect(app.services.settings.get().requestTimeoutSeconds).toBe(90)
+
+  // Remembered: a new window (reload) shows it again.
+  await page.reload()
+  await page.getByTestId('start-sign-in').click()
+  await page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' }).getByText('Server').click()
+  await expect(page.getByRole('spinbutton', { name: 'Request timeout (seconds)' })).toHaveValue('90')
+
+  // Typed and signed in straight away (no change event first): saved before the sign-in runs.
+  const again = page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' })
+  await again.getByRole('spinbutton', { name: 'Request timeout (seconds)' }).fill('5')
+  await again.getByLabel('Base URL').fill(fake.baseUrl)
+  await again.getByRole('textbox', { name: 'Client ID' }).fill(fake.clientId)
+  await again.getByRole('textbox', { name: 'Client Secret' }).fill(fake.clientSecret)
+  await again.getByRole('button', { name: 'Sign in', exact: true }).click()
+  await expect(page.getByTestId('signed-in-as')).toBeVisible()
+  expect(app.services.settings.get().requestTimeoutSeconds).toBe(5)
+})

@@ -20,6 +20,7 @@ export interface ApiServicePorts {
   readonly logger?: (redactor: Redactor) => Logger
   /** Overrides the saved base URL (the CLI's --base-url); validated by the caller. */
   readonly baseUrlOverride?: string
+  /** Overrides the saved request timeout (the CLI's --timeout). */
   readonly timeoutMs?: number
   readonly retry?: RetryPolicy
 }
@@ -41,7 +42,9 @@ export function createApiServices(ports: ApiServicePorts): ApiServices {
   const logger = ports.logger ? ports.logger(redactor) : nullLogger
   const settings = new SettingsService(ports.settingsStore)
   const baseUrl = () => ports.baseUrlOverride ?? settings.getBaseUrl()
-  const auth = new AuthService({ fetch: fetchPort, clock, secretStore: ports.secretStore, baseUrl, logger, redactor, timeoutMs: ports.timeoutMs })
+  // Read at each request, so a timeout changed in the app applies to the next request.
+  const timeoutMs = () => ports.timeoutMs ?? settings.getRequestTimeoutSeconds() * 1000
+  const auth = new AuthService({ fetch: fetchPort, clock, secretStore: ports.secretStore, baseUrl, logger, redactor, timeoutMs })
   const api = new ApiClient({
     fetch: fetchPort,
     auth,
@@ -50,7 +53,7 @@ export function createApiServices(ports: ApiServicePorts): ApiServices {
     sleep: ports.sleep ?? realSleep,
     random: ports.random,
     logger,
-    timeoutMs: ports.timeoutMs,
+    timeoutMs,
     retry: ports.retry
   })
   return { settings, auth, api, redactor, logger }

@@ -1,5 +1,6 @@
 import { AppError } from '../../../shared/errors'
 import type { ExportKind } from '../../../shared/api/endpoints'
+import { requestTimeoutLimits } from '../../../shared/ipc/contract'
 import type { KeyValueStore } from './key-value-store'
 
 /** The public SmartDocumentor API. */
@@ -18,7 +19,12 @@ export interface RecentTask {
   readonly openedAt: number
 }
 
-const keys = { baseUrl: 'api.baseUrl', recent: 'recentTasks' } as const
+const keys = { baseUrl: 'api.baseUrl', recent: 'recentTasks', timeout: 'api.requestTimeoutSeconds' } as const
+
+/** True for a whole number of seconds the API client may wait per request. */
+function isTimeoutSeconds(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= requestTimeoutLimits.minSeconds && value <= requestTimeoutLimits.maxSeconds
+}
 
 /**
  * A base URL the app may send credentials to, normalised (no trailing slash), or an error
@@ -40,7 +46,7 @@ export function validateBaseUrl(input: string): { ok: true; value: string } | { 
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
 }
 
-/** Remembered settings: the API base URL and the recent tasks list. */
+/** Remembered settings: the API base URL, the request timeout and the recent tasks list. */
 export class SettingsService {
   private readonly store: KeyValueStore
 
@@ -62,6 +68,21 @@ export class SettingsService {
     if (!checked.ok) throw new AppError('bad_request', checked.message)
     await this.store.set(keys.baseUrl, checked.value)
     return checked.value
+  }
+
+  /** Seconds each API request may take before it fails with `timeout`; the default when none (or an invalid one) is saved. */
+  getRequestTimeoutSeconds(): number {
+    const saved = this.store.get(keys.timeout)
+    return isTimeoutSeconds(saved) ? saved : requestTimeoutLimits.defaultSeconds
+  }
+
+  /** Validates and saves the request timeout; `bad_request` with the allowed range when out of it. */
+  async setRequestTimeoutSeconds(seconds: number): Promise<number> {
+    if (!isTimeoutSeconds(seconds)) {
+      throw new AppError('bad_request', `The request timeout must be a whole number of seconds from ${requestTimeoutLimits.minSeconds} to ${requestTimeoutLimits.maxSeconds}`)
+    }
+    await this.store.set(keys.timeout, seconds)
+    return seconds
   }
 
   /** Recent tasks, newest first; malformed entries are skipped. */

@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia'
 import { ref } from 'vue'
-import type { AuthStatus, RequestOf } from '../../../shared/ipc/contract'
+import type { ApiSettings, AuthStatus, RequestOf } from '../../../shared/ipc/contract'
+import { requestTimeoutLimits } from '../../../shared/ipc/contract'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from '../lib/bridge'
 
@@ -15,12 +16,30 @@ export const useSessionStore = defineStore('session', () => {
   const status = ref<AuthStatus>({ signedIn: false, mode: null, expiresAt: null, baseUrl: '', persisted: false })
   const busy = ref<'sign-in' | 'test' | 'sign-out' | null>(null)
   const lastError = ref<ErrorData | null>(null)
+  /** How long each API request may take (remembered by main, applied to the next request). */
+  const requestTimeoutSeconds = ref<number>(requestTimeoutLimits.defaultSeconds)
 
-  /** Asks main for the current status. */
+  /** Asks main for the current status and the API settings. */
   async function load(): Promise<void> {
-    const result = await sdte().invoke['auth:status']()
+    const [result, settings] = await Promise.all([sdte().invoke['auth:status'](), sdte().invoke['settings:get']()])
     if (result.ok) status.value = result.value
     else lastError.value = result.error
+    if (settings.ok) applySettings(settings.value)
+  }
+
+  function applySettings(settings: ApiSettings): void {
+    requestTimeoutSeconds.value = settings.requestTimeoutSeconds
+  }
+
+  /** Saves the request timeout; true on success, else `lastError` says why. */
+  async function setRequestTimeout(seconds: number): Promise<boolean> {
+    const result = await sdte().invoke['settings:setRequestTimeout']({ seconds })
+    if (!result.ok) {
+      lastError.value = result.error
+      return false
+    }
+    applySettings(result.value)
+    return true
   }
 
   /** Applies a status main pushed (sign-in elsewhere, expiry). */
@@ -73,5 +92,5 @@ export const useSessionStore = defineStore('session', () => {
     }
   }
 
-  return { status, busy, lastError, load, apply, signIn, testConnection, signOut }
+  return { status, busy, lastError, requestTimeoutSeconds, load, apply, signIn, testConnection, signOut, setRequestTimeout }
 })

@@ -30,6 +30,21 @@ describe('SettingsService', () => {
     expect(settings.getBaseUrl()).toBe('http://127.0.0.1:4010')
   })
 
+  it('defaults the request timeout to 30 s and remembers a whole number of seconds from 5 to 600', async () => {
+    const store = createMemoryKeyValueStore()
+    const settings = new SettingsService(store)
+    expect(settings.getRequestTimeoutSeconds()).toBe(30)
+    expect(await settings.setRequestTimeoutSeconds(120)).toBe(120)
+    expect(new SettingsService(store).getRequestTimeoutSeconds()).toBe(120)
+    for (const bad of [4, 601, 12.5, Number.NaN, -30]) {
+      await expect(settings.setRequestTimeoutSeconds(bad)).rejects.toMatchObject({ code: 'bad_request', message: expect.stringContaining('from 5 to 600') })
+    }
+    expect(settings.getRequestTimeoutSeconds()).toBe(120)
+    // A damaged stored value means the default, never a zero or negative wait.
+    expect(new SettingsService(createMemoryKeyValueStore({ 'api.requestTimeoutSeconds': 0 })).getRequestTimeoutSeconds()).toBe(30)
+    expect(new SettingsService(createMemoryKeyValueStore({ 'api.requestTimeoutSeconds': '60' })).getRequestTimeoutSeconds()).toBe(30)
+  })
+
   it('keeps recent tasks newest first, deduplicated per kind, capped at 20', async () => {
     const settings = new SettingsService(createMemoryKeyValueStore())
     const task = (taskId: number, at: number, kind: RecentTask['kind'] = 'transcript'): RecentTask => ({ taskId, externalId: `e${taskId}`, name: `T${taskId}`, kind, openedAt: at })
