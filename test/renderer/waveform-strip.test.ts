@@ -6,13 +6,19 @@ import { installFakeSdte, openedSample } from './support/fake-sdte'
 import type { FakeSdte } from './support/fake-sdte'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
 import { useEditorStore } from '../../renderer/src/stores/editor-store'
+import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
 
 // wavesurfer draws on canvas and needs real media: mocked here only (the e2e tests run it for real).
-const created: Array<{ options: Record<string, unknown> }> = []
+const created: Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void> }> = []
 vi.mock('wavesurfer.js', () => ({
   default: {
     create: (options: Record<string, unknown>) => {
-      const instance = { options, on: () => () => undefined, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn() }
+      const handlers = new Map<string, (...args: unknown[]) => void>()
+      const on = (event: string, fn: (...args: unknown[]) => void) => {
+        handlers.set(event, fn)
+        return () => undefined
+      }
+      const instance = { options, handlers, on, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn() }
       created.push(instance)
       return instance
     }
@@ -66,16 +72,30 @@ describe('WaveformStrip', () => {
     wrapper.unmount()
   })
 
-  it('gives wavesurfer the media element, the deinterleaved peaks and the duration (nothing to decode)', async () => {
+  it('gives wavesurfer the deinterleaved peaks and the duration (nothing to decode), and the media element the recording', async () => {
     const wrapper = await mountWith('ready')
     expect(created).toHaveLength(1)
     const options = created[0].options
-    expect(options.media).toBe(wrapper.find('audio').element)
-    expect(options.url).toBe('http://127.0.0.1/media/1')
+    // Wavesurfer only draws: the player's frame loop is the one clock (wavesurfer on the element would run its own).
+    expect(options.media).toBeUndefined()
+    expect(options.url).toBeUndefined()
+    expect(options.autoScroll).toBe(false)
+    expect((wrapper.find('audio').element as HTMLAudioElement).src).toBe('http://127.0.0.1/media/1')
     expect(options.duration).toBeCloseTo(30.768)
     const [max, min] = options.peaks as Float32Array[]
     expect(Array.from(max)).toEqual([0.25, 1])
     expect(Array.from(min)).toEqual([-0.5, -0.125])
+    wrapper.unmount()
+  })
+
+  it('a click on the waveform is a user seek: it moves the playhead and the player', async () => {
+    const wrapper = await mountWith('ready')
+    const playback = usePlaybackStore()
+    const seeks = playback.seekCount
+    created[0].handlers.get('interaction')!(12.3456)
+    expect(playback.timeMs).toBe(12346)
+    expect(playback.seekCount).toBe(seeks + 1)
+    expect((wrapper.find('audio').element as HTMLAudioElement).currentTime).toBeCloseTo(12.346)
     wrapper.unmount()
   })
 })

@@ -7,10 +7,21 @@ import { usePlaybackStore } from '../stores/playback-store'
  * reports the element's time back to the store — every animation frame while playing (the
  * `timeupdate` event comes only ~4 times a second, too coarse to follow words), on events when
  * paused. The element's time only ever writes the store; it never triggers a seek (no echo).
+ *
+ * This loop is the app's one playback clock: a view that must move every frame (the waveform's
+ * playhead) is drawn from `onFrame` in the same callback, rather than running a loop of its own
+ * that reads the element's time again (wavesurfer's, on a 3-hour recording, cost more than all
+ * of the rest of the sync together).
  */
 
+/** Options of useMediaPlayer. */
+export interface MediaPlayerOptions {
+  /** Called with the element's time on every frame while playing, and on seeks and pauses. */
+  onFrame?(ms: number, playing: boolean): void
+}
+
 /** Binds a media element ref to the playback store; returns a stop function. */
-export function useMediaPlayer(media: Ref<HTMLMediaElement | null>): { stop(): void } {
+export function useMediaPlayer(media: Ref<HTMLMediaElement | null>, options: MediaPlayerOptions = {}): { stop(): void } {
   const playback = usePlaybackStore()
   let frame = 0
   let offs: Array<() => void> = []
@@ -21,9 +32,11 @@ export function useMediaPlayer(media: Ref<HTMLMediaElement | null>): { stop(): v
     if (loop && !el.paused && ms >= loop.endMs) {
       el.currentTime = loop.startMs / 1000
       playback.reportTime(loop.startMs)
+      options.onFrame?.(loop.startMs, true)
       return
     }
     if (ms !== playback.timeMs) playback.reportTime(ms)
+    options.onFrame?.(ms, !el.paused)
   }
 
   // One callback for the element being played (no closure allocated per frame).
@@ -64,6 +77,8 @@ export function useMediaPlayer(media: Ref<HTMLMediaElement | null>): { stop(): v
       pause: () => el.pause(),
       seek: (ms) => {
         el.currentTime = ms / 1000
+        // The playhead moves with the click, not when the element has finished seeking.
+        options.onFrame?.(ms, !el.paused)
       },
       setRate: (rate) => {
         el.playbackRate = rate

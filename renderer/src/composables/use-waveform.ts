@@ -8,12 +8,22 @@ import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { speakerRegionColor } from '../lib/speaker-colors'
 import { formatClock } from '../lib/format'
+import { followScroll, pageTurnAt } from '../lib/playhead-follow'
 
 /*
- * Owns the wavesurfer instance (STYLE.md habit 6): created on a media element with precomputed
- * peaks and the duration, so nothing is decoded in the renderer; every subscription is collected
- * and undone on destroy. Segment regions are resized by their edges and commit on drag end
- * (`region-updated`, habit 8); annotations live in their own lane at the bottom of the wave.
+ * Owns the wavesurfer instance (STYLE.md habit 6): created with precomputed peaks and the
+ * duration, so nothing is decoded in the renderer; every subscription is collected and undone on
+ * destroy. Segment regions are resized by their edges and commit on drag end (`region-updated`,
+ * habit 8); annotations live in their own lane at the bottom of the wave.
+ *
+ * The waveform is a view of the player's clock, not a second clock: wavesurfer is not given the
+ * media element (its own stays silent), so its per-frame timer never runs; the media player's
+ * frame loop calls `renderTime`. That draws the playhead only when it has moved a pixel, and
+ * follows playback by pages (lib/playhead-follow) from geometry cached on scroll, zoom and
+ * resize, so a frame reads no layout. Wavesurfer's own auto-scroll re-centred the view every
+ * frame: a forced layout per frame (it reads the scroll width right after writing the progress
+ * styles) plus a scroll event whose handlers (timeline notches, lazy canvases, region
+ * visibility, the overview's box) ran every frame too.
  */
 
 /** Decoded peaks: channel 0 = maxima (drawn above the centre), channel 1 = minima (below). */
@@ -34,6 +44,8 @@ export function deinterleavePeaks(buffer: ArrayBuffer): PeakChannels {
 
 /** What the composable reports back: edits are the store's business, not the waveform's. */
 export interface WaveformCallbacks {
+  /** A click on the waveform or the overview: a user seek to `ms`. */
+  onSeek(ms: number): void
   onSegmentEdge(segmentId: string, edge: 'start' | 'end', ms: number): void
   onAnnotationMoved(id: string, startMs: number, endMs: number): void
   /** A range dragged out on the waveform (null when it is cleared). */
@@ -73,6 +85,60 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   let sliceHandle: number | null = null
   /** The time window (s) whose segments have regions: the view and one view's width either side. */
   let regionWindow: { from: number; to: number; key: string } = { from: 0, to: Infinity, key: '' }
+  /**
+   * The view's geometry in CSS pixels, read when it changes (scroll, zoom, resize, redraw) so
+   * that a frame never reads layout: `left` = scroll offset, `width` = visible width, `total` =
+   * the whole waveform's width, `overview` = the overview strip's width.
+   */
+  const view = { left: 0, width: 0, total: 0, duration: 0, overview: 0 }
+  /** The playhead as last drawn (device pixels in the waveform and in the overview), and the latest time. */
+  let drawnPx = -1
+  let drawnOverviewPx = -1
+  let lastMs = 0
+
+  function measureView(): void {
+    const w = ws.value
+    if (!w || !ready.value) return
+    view.duration = w.getDuration()
+    view.width = w.getWidth()
+    view.left = w.getScroll()
+    view.total = Math.max(view.width, w.getWrapper().clientWidth)
+    view.overview = overview.value?.clientWidth ?? 0
+    // Redraws (zoom, resize, recolour) reset what was drawn.
+    drawnPx = -1
+    drawnOverviewPx = -1
+  }
+
+  /**
+   * Draws the playhead at `ms` (the media player's clock, every frame while playing). Only a
+   * move of a whole device pixel is drawn: at the default 40 px/s that is most frames, zoomed
+   * out far fewer; the overview (a whole recording in ~1000 px) redraws every few seconds.
+   * While playing, the view turns a page when the playhead leaves it.
+   */
+  function renderTime(ms: number, playing: boolean): void {
+    lastMs = ms
+    const w = ws.value
+    if (!w || !ready.value || !view.duration || !view.total) return
+    const progress = Math.min(1, Math.max(0, ms / 1000 / view.duration))
+    const dpr = window.devicePixelRatio || 1
+    const x = progress * view.total
+    const px = Math.round(x * dpr)
+    const overviewPx = Math.round(progress * view.overview * dpr)
+    if (overviewPx !== drawnOverviewPx) {
+      // setTime draws both playheads (the overview follows the waveform's timeupdate).
+      drawnOverviewPx = overviewPx
+      drawnPx = px
+      w.setTime(progress * view.duration)
+    } else if (px !== drawnPx) {
+      drawnPx = px
+      w.getRenderer().renderProgress(progress, false)
+    }
+    const left = playing ? followScroll(x, view.left, view.width, view.total) : null
+    if (left !== null) {
+      view.left = left
+      w.setScroll(left)
+    }
+  }
 
   /**
    * Only segments near the view get a region: wavesurfer's regions plugin does per-frame work
@@ -81,18 +147,16 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
    * The window moves in steps of one view width, so a re-sync happens about once per screen.
    */
   function computeWindow(): { from: number; to: number; key: string } {
-    const w = ws.value
-    const el = container.value
-    const duration = w?.getDuration() ?? 0
-    const width = el?.clientWidth ?? 0
-    if (!w || !duration || !width) return { from: 0, to: Infinity, key: 'all' }
-    const pxPerSec = Math.max(zoomLevels[zoomIndex.value], width / duration)
-    const view = width / pxPerSec
-    const step = Math.floor(w.getScroll() / pxPerSec / view)
-    return { from: (step - 1) * view, to: (step + 2) * view, key: `${step}:${pxPerSec}` }
+    const { duration, width, total, left } = view
+    if (!duration || !width || !total) return { from: 0, to: Infinity, key: 'all' }
+    const pxPerSec = total / duration
+    const seconds = width / pxPerSec
+    const step = Math.floor(left / pxPerSec / seconds)
+    return { from: (step - 1) * seconds, to: (step + 2) * seconds, key: `${step}:${pxPerSec}` }
   }
 
   function onViewChanged(): void {
+    measureView()
     const next = computeWindow()
     if (next.key === regionWindow.key) return
     regionWindow = next
@@ -133,11 +197,11 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   }
 
   /**
-   * Builds wavesurfer on `media` with the given peaks; replaces any previous instance. Without
-   * peaks (a format main cannot decode) wavesurfer decodes the file itself: the caller allows
-   * that only for small files.
+   * Builds wavesurfer with the given peaks; replaces any previous instance. Without peaks (a
+   * format main cannot decode) wavesurfer fetches and decodes `url` itself: the caller allows
+   * that only for small files. The caller's media element plays; wavesurfer only draws.
    */
-  function create(media: HTMLMediaElement, url: string, peaks: PeakChannels | null, durationMs: number | null): void {
+  function create(url: string, peaks: PeakChannels | null, durationMs: number | null): void {
     destroy()
     const el = container.value
     if (!el) return
@@ -147,31 +211,30 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       regions,
       TimelinePlugin.create({ height: 16, formatTimeCallback: (s: number) => formatClock(s * 1000), style: { fontSize: '10px', color: cssVar(el, '--fg-muted', '#666') } })
     ]
-    if (overview.value) {
-      plugins.push(
-        MinimapPlugin.create({
+    const minimap = overview.value
+      ? MinimapPlugin.create({
           container: overview.value,
           height: 22,
           waveColor: c.waveColor,
           progressColor: c.progressColor,
           overlayColor: 'rgba(127, 127, 127, 0.22)',
           interact: true
-        }) as unknown as RegionsPlugin
-      )
-    }
+        })
+      : null
+    if (minimap) plugins.push(minimap as unknown as RegionsPlugin)
     const instance = WaveSurfer.create({
       container: el,
-      media,
-      url,
-      ...(peaks && durationMs ? { peaks, duration: durationMs / 1000 } : {}),
+      // No `media`: wavesurfer's own element stays silent and its frame timer never starts.
+      ...(peaks && durationMs ? { peaks, duration: durationMs / 1000 } : { url }),
       height: 88,
       ...c,
       cursorWidth: 2,
       barWidth: 0,
       normalize: true,
       minPxPerSec: zoomLevels[zoomIndex.value],
-      autoScroll: true,
-      autoCenter: true,
+      // Following playback is renderTime's (by pages, from cached geometry).
+      autoScroll: false,
+      autoCenter: false,
       dragToSeek: false,
       plugins
     })
@@ -179,12 +242,18 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     unsubscribes.push(instance.on('scroll', onViewChanged))
     unsubscribes.push(instance.on('zoom', onViewChanged))
     unsubscribes.push(instance.on('resize', onViewChanged))
+    unsubscribes.push(instance.on('redrawcomplete', onViewChanged))
     unsubscribes.push(instance.on('ready', () => {
       ready.value = true
+      measureView()
       regionWindow = computeWindow()
+      renderTime(lastMs, false)
       if (lastModel) syncRegions(lastModel)
       if (loopRange) setLoop(loopRange)
     }))
+    // A click on the waveform (or the overview) moves wavesurfer's silent element: the player is moved by a user seek.
+    unsubscribes.push(instance.on('interaction', (seconds) => callbacks.onSeek(Math.round(seconds * 1000))))
+    if (minimap) unsubscribes.push(minimap.on('click', (relativeX) => callbacks.onSeek(Math.round(relativeX * instance.getDuration() * 1000))))
     // Dragging across the waveform selects a range (for "add annotation for the selection").
     unsubscribes.push(regions.enableDragSelection({ id: selectionId, color: 'rgba(90, 130, 230, 0.28)', drag: true, resize: true }, 4))
     unsubscribes.push(
@@ -337,16 +406,14 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
    */
   function reveal(ms: number): void {
     const w = ws.value
-    const el = container.value
-    if (!w || !ready.value || !el) return
-    const duration = w.getDuration()
-    const width = el.clientWidth
-    if (!duration || !width) return
-    const pxPerSec = Math.max(zoomLevels[zoomIndex.value], width / duration)
+    if (!w || !ready.value) return
+    const { duration, width, total, left } = view
+    if (!duration || !width || !total) return
+    const pxPerSec = total / duration
     const visible = width / pxPerSec
-    const start = w.getScroll() / pxPerSec
+    const start = left / pxPerSec
     const t = ms / 1000
-    if (t < start || t > start + visible * 0.95) w.setScrollTime(Math.max(0, t - visible / 2))
+    if (t < start || t > start + visible * pageTurnAt) w.setScrollTime(Math.max(0, t - visible / 2))
   }
 
   /** Zooms one level in (1) or out (-1). */
@@ -360,6 +427,9 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   function destroy(): void {
     cancelSlice()
     regionWindow = { from: 0, to: Infinity, key: '' }
+    Object.assign(view, { left: 0, width: 0, total: 0, duration: 0, overview: 0 })
+    drawnPx = -1
+    drawnOverviewPx = -1
     container.value?.removeAttribute('data-segment-regions')
     unsubscribes.forEach((off) => off())
     unsubscribes = []
@@ -375,5 +445,5 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   }
 
   onBeforeUnmount(destroy)
-  return { ws, ready, zoomIndex, create, syncRegions, setLoop, zoomBy, reveal, clearSelection, destroy }
+  return { ws, ready, zoomIndex, create, renderTime, syncRegions, setLoop, zoomBy, reveal, clearSelection, destroy }
 }
