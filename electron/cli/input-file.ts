@@ -21,9 +21,11 @@ export async function readInputFile(path: string, kind: ExportKind | undefined, 
   } catch (error) {
     throw new AppError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
   }
+  // A byte order mark is not part of the JSON: `--format json` must write text a JSON parser reads.
+  if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1)
   let body: unknown
   try {
-    body = JSON.parse(raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw)
+    body = JSON.parse(raw)
   } catch {
     throw new AppError('invalid_response', `${path} is not valid JSON`)
   }

@@ -4,6 +4,7 @@ import { normaliseTranscript, toTranscriptExport } from '../../../shared/transcr
 import { writeFormat } from '../../../shared/subtitles'
 import { expectedTokens, otherShape, realNames, type RealName, type ShapeOptions } from './other-shapes'
 import { smallTokens, smallTranscript, type TranscriptVariant } from './doc-exports'
+import { srtTokens } from './srt-tokens'
 
 /*
  * Conformance of parsing and normalisation with exports in shapes our own converter and fake
@@ -11,21 +12,6 @@ import { smallTokens, smallTranscript, type TranscriptVariant } from './doc-expo
  * throwing, reads its time unit and confidence scale right, keeps every word once and in order
  * (model and SRT), and comes back JSON-equal when nothing was edited.
  */
-
-/** The words of an SRT file: cue text lines, without dialogue dashes. */
-export function srtTokens(srt: string): string[] {
-  const out: string[] = []
-  for (const block of srt.split(/\n\n+/)) {
-    const lines = block.split('\n').filter((l) => l !== '')
-    if (lines.length < 2) continue
-    if (!/^\d+$/.test(lines[0]) || !/-->/.test(lines[1])) throw new Error(`not an SRT block: ${JSON.stringify(block)}`)
-    const text = lines.slice(2)
-    // A two-speaker cue marks each line with a dialogue dash ("-" or "- " by preset).
-    const dialogue = text.length > 1 && text.every((l) => l.startsWith('-'))
-    for (const line of text) out.push(...(dialogue ? line.replace(/^- ?/, '') : line).split(/\s+/).filter(Boolean))
-  }
-  return out
-}
 
 const shapes: Array<[string, ShapeOptions]> = [
   ['seconds', {}],
