@@ -142,10 +142,10 @@ async function exportBatch(command: ExportCommand, taskIds: readonly number[], k
         const data = toErrorData(error)
         if (data.code === 'unauthorized') {
           // Every remaining task would fail the same way: say it once and stop.
-          if (!authFailed) io.stderr.write(`sdte: ${data.message}\n`)
+          if (!authFailed) io.stderr.write(errorLine(data.message))
           authFailed = true
         } else if (data.code !== 'cancelled') {
-          io.stderr.write(`sdte: task ${taskId}: ${data.message}\n`)
+          io.stderr.write(errorLine(data.message, `sdte: task ${taskId}: `))
         }
         codes.push(exitCodeFor(data.code))
       }
@@ -193,8 +193,16 @@ async function writeFile(path: string, content: string | Uint8Array): Promise<vo
 }
 
 function fail(io: CliIo, code: number, message: string): number {
-  io.stderr.write(`sdte: ${message}\n`)
+  io.stderr.write(errorLine(message))
   return code
+}
+
+/**
+ * An error as the one line `sdte` promises on stderr: messages can quote a server's or a
+ * library's text, which may hold line breaks.
+ */
+export function errorLine(message: string, prefix = 'sdte: '): string {
+  return `${prefix}${message.replace(/\s*[\r\n]+\s*/g, ' ').trim()}\n`
 }
 
 /** Runs `sdte` on the real process: argv, env, stdio, Ctrl+C; sets `process.exitCode`. */

@@ -8,7 +8,7 @@ import type { Command } from './args'
 import { exitCodeFor, exitCodes } from './exit-codes'
 import { readInputFile } from './input-file'
 import type { CliIo } from './main'
-import { createCliServices } from './main'
+import { createCliServices, errorLine } from './main'
 
 /*
  * `sdte qc`: cut the cues exactly as `sdte export` would and report every rule they break.
@@ -27,7 +27,7 @@ export async function runQcReport(command: QcCommand, io: CliIo): Promise<number
       report = qcReport(model, { preset: command.preset ?? 'netflix-en' })
     } catch (error) {
       if (error instanceof PresetError) {
-        io.stderr.write(`sdte: ${error.message}\n`)
+        io.stderr.write(errorLine(error.message))
         return exitCodes.usage
       }
       throw error
@@ -36,7 +36,7 @@ export async function runQcReport(command: QcCommand, io: CliIo): Promise<number
     return exitCodes.ok
   } catch (error) {
     const data = toErrorData(error)
-    io.stderr.write(`sdte: ${data.message}\n`)
+    io.stderr.write(errorLine(data.message))
     return exitCodeFor(data.code)
   }
 }

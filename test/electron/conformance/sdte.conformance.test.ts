@@ -144,6 +144,16 @@ describe('sdte export failures: one line, documented exit code', () => {
     failedWith(await sdte(['export', '--task', '5001', '--format', 'json']), 6)
   })
 
+  it('a server message with line breaks still makes one line (export and qc)', async () => {
+    const refusal = { route: 'token' as const, status: 400, body: '{"error":"invalid_grant\\nsecond line\\r\\n third"}', headers: { 'Content-Type': 'application/json' } }
+    server.next(refusal, refusal)
+    const runs = await Promise.all([sdte(['export', '--task', '5001', '--format', 'json']), sdte(['qc', '--task', '5001'])])
+    for (const run of runs) {
+      failedWith(run, 3)
+      expect(run.stderr).toContain('invalid_grant second line third')
+    }
+  })
+
   it('a token endpoint that is briefly unavailable, then a 401 with a challenge, still succeed', async () => {
     const body = JSON.stringify(smallTranscript())
     server.serve({ kind: 'transcript', taskId: 5001, body })
