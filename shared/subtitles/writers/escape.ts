@@ -32,7 +32,11 @@ export function plainLine(text: string): string {
     .replace(/\\(?=[Nnh])/g, '＼')
 }
 
-/** An SRT line: plain, and no "-->" (line-oriented readers take it for a timing line). */
+/**
+ * An SRT line: plain, with every "{" as "｛" (ffmpeg hands SRT text to libass as is, where any
+ * `{...}` is an override block or a comment and disappears: mpv would not show "{laughs}"),
+ * and no "-->" (line-oriented readers take it for a timing line).
+ */
 export function srtLine(text: string): string {
-  return plainLine(text).replace(/-->/g, '--＞')
+  return plainLine(text).replace(/\{/g, '｛').replace(/-->/g, '--＞')
 }

@@ -14,9 +14,16 @@ function noteText(text: string): string {
   return text.replace(/-->/g, '->').replace(/\s*[\r\n]+\s*/g, ' ').trim()
 }
 
-/** A voice tag's annotation: escaped, and without a closing ">" that would end the tag early. */
+const lookAlike: Readonly<Record<string, string>> = { '&': '＆', '<': '＜', '>': '＞', '{': '｛', '}': '｝', '\\': '＼' }
+
+/**
+ * A voice tag: the speaker's name on one line, with & < > { } \ as full-width look-alikes.
+ * The spec would take `&amp;` `&lt;` `&gt;` there, but ffmpeg's WebVTT reader decodes them (and
+ * escapes braces and backslashes) inside the tag and then prints the rest of the tag as cue
+ * text; look-alikes read the same everywhere.
+ */
 function voice(name: string): string {
-  return `<v ${escapeVtt(name.replace(/[\r\n]+/g, ' '))}>`
+  return `<v ${oneLine(name).replace(/[&<>{}\\]/g, (c) => lookAlike[c])}>`
 }
 
 /**

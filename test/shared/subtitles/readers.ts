@@ -30,6 +30,35 @@ export interface ReadResult {
   readonly notes?: readonly string[]
 }
 
+/** The subtitle formats. */
+export type SubtitleFormat = 'srt' | 'vtt' | 'ttml' | 'sbv' | 'ass'
+
+/*
+ * The text each format carries for a line as we laid it out. Formats with no escape for a
+ * character that players would read as markup get its full-width look-alike instead:
+ *   SRT and SBV: "<" opening a tag-like run ("<b>", "</i>", "<font") becomes "＜", "{\" becomes
+ *     "｛\", and "\N" "\n" "\h" become "＼N" "＼n" "＼h"; SRT also writes every "{" as
+ *     "｛" (libass hides any {...} ffmpeg passes on) and "-->" as "--＞".
+ *   ASS: "\" "{" "}" become "＼" "｛" "｝".
+ *   WebVTT and TTML escape instead, so their text is exactly the transcript's.
+ */
+
+/** The documented substitution of each format, applied to a line as we laid it out. */
+export function expectedLine(format: SubtitleFormat, line: string): string {
+  if (format === 'ass') return line.replace(/\\/g, '＼').replace(/\{/g, '｛').replace(/\}/g, '｝')
+  if (format === 'srt' || format === 'sbv') {
+    const safe = line
+      .replace(/<(?=[A-Za-z/!?])/g, '＜')
+      .replace(/\{(?=\\)/g, '｛')
+      .replace(/\\(?=[Nnh])/g, '＼')
+    return format === 'srt' ? safe.replace(/\{/g, '｛').replace(/-->/g, '--＞') : safe
+  }
+  return line
+}
+
+/** Undoes the look-alikes, for the word check. */
+export const undoLookAlikes = (text: string): string => text.replace(/＜/g, '<').replace(/＞/g, '>').replace(/｛/g, '{').replace(/｝/g, '}').replace(/＼/g, '\\')
+
 const clock = (h: string, m: string, s: string, frac: string): number => ((Number(h) * 60 + Number(m)) * 60 + Number(s)) * 1000 + Number(frac.padEnd(3, '0'))
 
 // --- WebVTT: the W3C's reference parser (webvtt-parser), with the full HTML entity table. ---

@@ -33,9 +33,9 @@ describe('writers', () => {
   it('WebVTT: header, voice tags, escaping, NOTE blocks in time order', () => {
     expect(writeVtt(track, { speakerName: names })).toBe(
       'WEBVTT\n\n' +
-        '1\n00:00:01.000 --> 00:00:02.500\n<v Ana &lt;Host&gt;>Fish &amp; chips &lt;b&gt;?\nno --&gt; arrows\n\n' +
+        '1\n00:00:01.000 --> 00:00:02.500\n<v Ana ＜Host＞>Fish &amp; chips &lt;b&gt;?\nno --&gt; arrows\n\n' +
         'NOTE music -> fades out\n\n' +
-        '2\n25:00:00.000 --> 25:00:01.500\n<v Ana &lt;Host&gt;>-Day two?</v>\n<v Bo, Jr.>-Yes.</v>\n\n' +
+        '2\n25:00:00.000 --> 25:00:01.500\n<v Ana ＜Host＞>-Day two?</v>\n<v Bo, Jr.>-Yes.</v>\n\n' +
         '3\n25:00:02.000 --> 25:00:03.000\n[laughter]\n'
     )
   })
@@ -71,7 +71,7 @@ describe('writers', () => {
   it('SRT and SBV: text that players read as markup stays text (look-alikes), the rest is kept', () => {
     const lines = ['<i>x</i> {\\an8}top \\N \\h a<b', 'a < b & c {laughs} back\\slash <3 -->']
     const cues = [{ ...track.cues[0], lines }]
-    expect(writeSrt({ cues, notes: [] })).toBe('1\n00:00:01,000 --> 00:00:02,500\n＜i>x＜/i> ｛\\an8}top ＼N ＼h a＜b\na < b & c {laughs} back\\slash <3 --＞\n')
+    expect(writeSrt({ cues, notes: [] })).toBe('1\n00:00:01,000 --> 00:00:02,500\n＜i>x＜/i> ｛\\an8}top ＼N ＼h a＜b\na < b & c ｛laughs} back\\slash <3 --＞\n')
     expect(writeSbv({ cues, notes: [] })).toBe('0:00:01.000,0:00:02.500\n＜i>x＜/i> ｛\\an8}top ＼N ＼h a＜b\na < b & c {laughs} back\\slash <3 -->\n')
     // WebVTT escapes instead, losing nothing; the W3C parser reads back the very text.
     const vtt = writeVtt({ cues, notes: [] })
