@@ -5,7 +5,8 @@
  *
  * Rules (SUBTITLES.md, Netflix/BBC guides): break after punctuation, before conjunctions and
  * prepositions; never between article and noun, adjective and noun, first and last name,
- * pronoun and verb, auxiliary and verb, before a reflexive or around a negation. Without a
+ * pronoun and verb, auxiliary and verb, before a reflexive or around a negation (in Portuguese
+ * the adjective may follow its noun, so neither side of one breaks). Without a
  * part-of-speech tagger the word classes are closed lists, for English and Portuguese.
  */
 
@@ -26,6 +27,8 @@ export const breakCosts = {
 interface WordClasses {
   readonly determiners: ReadonlySet<string>
   readonly adjectives: ReadonlySet<string>
+  /** Adjectives also follow their noun ("a casa velha"), so a break before one splits the pair too. */
+  readonly adjectivesFollowNouns: boolean
   readonly pronouns: ReadonlySet<string>
   readonly auxiliaries: ReadonlySet<string>
   readonly negations: ReadonlySet<string>
@@ -44,6 +47,7 @@ const english: WordClasses = {
   adjectives: set(`new old good bad great big small little large long short young high low first last next other same
     own whole few many much more most several real important different certain best better worst worse main
     major whole entire early late`),
+  adjectivesFollowNouns: false,
   pronouns: set(`i you he she we they`),
   auxiliaries: set(`am is are was were be been being have has had do does did will would shall should can could may
     might must don't doesn't didn't won't wouldn't can't cannot couldn't shouldn't isn't aren't wasn't weren't
@@ -66,6 +70,7 @@ const portuguese: WordClasses = {
   adjectives: set(`grande grandes pequeno pequena pequenos pequenas novo nova novos novas bom boa bons boas mau má
     velho velha primeiro primeira primeiros primeiras último última últimos últimas mesmo mesma mesmos mesmas
     próprio própria muito muita muitos muitas pouco pouca poucos poucas vários várias melhor pior maior menor`),
+  adjectivesFollowNouns: true,
   pronouns: set(`eu tu ele ela nós vós eles elas você vocês`),
   auxiliaries: set(`é são era eram foi foram ser sou somos seja sejam está estão estava estavam estou estamos estar
     esteja tem têm tinha tinham tenho temos ter tiver há havia haver hei vai vão vou vamos ia iam pode podem posso
@@ -123,6 +128,7 @@ export function breakCost(prev: string, next: string, language: Language = 'en')
   if (
     c.determiners.has(p) ||
     c.adjectives.has(p) ||
+    (c.adjectivesFollowNouns && c.adjectives.has(n)) ||
     c.pronouns.has(p) ||
     c.auxiliaries.has(p) ||
     c.negations.has(p) ||

@@ -42,6 +42,9 @@ describe('breakCost', () => {
     ['pt', 'uma', 'casa', 'forbidden'],
     ['pt', 'minha', 'mãe', 'forbidden'],
     ['pt', 'grande', 'casa', 'forbidden'], // adjective + noun
+    ['pt', 'casa', 'velha', 'forbidden'], // noun + adjective (it follows its noun in Portuguese)
+    ['pt', 'rio', 'grande', 'forbidden'],
+    ['en', 'house', 'old', 'neutral'], // not in English
     ['pt', 'João', 'Silva', 'forbidden'], // first + last name
     ['pt', 'ela', 'disse', 'forbidden'], // pronoun + verb
     ['pt', 'tinha', 'feito', 'forbidden'], // auxiliary + verb
@@ -67,7 +70,8 @@ describe('breakIntoLines', () => {
     // Prefers a bottom-heavy shape when the break quality is equal.
     ['en', 'one two three four five six seven eight nine ten eleven twelve', 42, ['one two three four five six', 'seven eight nine ten eleven twelve']],
     ['pt', 'Ontem à tarde eu encontrei o meu amigo na casa da minha mãe', 37, ['Ontem à tarde eu encontrei', 'o meu amigo na casa da minha mãe']],
-    ['pt', 'Ela não se lembrou do nome da rua, mas encontrou a casa', 37, ['Ela não se lembrou do nome da rua,', 'mas encontrou a casa']]
+    ['pt', 'Ela não se lembrou do nome da rua, mas encontrou a casa', 37, ['Ela não se lembrou do nome da rua,', 'mas encontrou a casa']],
+    ['pt', 'Eles se lembraram de que a casa velha ficava perto do rio grande', 42, ['Eles se lembraram de que', 'a casa velha ficava perto do rio grande']]
   ]
   it.each(table)('%s: %s (%i chars)', (language, text, max, lines) => {
     const out = breakIntoLines(text.split(' '), max, 2, language)
