@@ -279,6 +279,14 @@ describe('adversarial transcripts read back by independent parsers', () => {
     })
   })
 
+  it.each(subtitleFormats)('%s: a transcript with no words still reads without error', async (format) => {
+    const empty = makeModel([['a', [['', 0, 100], [' \n ', 200, 300]]]])
+    const content = (await writeFormat(format, empty, { preset: 'netflix-en', annotations: format === 'vtt' ? 'notes' : 'omit' })).content as string
+    const result = read(format, content)
+    expect(result.errors).toEqual([])
+    expect(result.cues).toEqual([])
+  })
+
   it('timestamps past 99 hours keep every digit (SRT, WebVTT, TTML, SBV, ASS)', async () => {
     const options: WriteOptions = { preset: 'web', overrides: { startOffsetMs: 100 * 3_600_000 } }
     const model = adversarialModel()

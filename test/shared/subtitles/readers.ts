@@ -99,7 +99,7 @@ export function readVtt(text: string): ReadResult {
   const parsed = new vttModule.WebVTTParser(htmlEntities).parse(text, 'subtitles')
   for (const e of parsed.errors) errors.push(`line ${e.line}: ${e.message}`)
   // Blocks the parser reads as neither cue nor header: NOTE blocks, checked here.
-  const blocks = text.split('\n\n')
+  const blocks = text.replace(/\n$/, '').split('\n\n')
   if (blocks[0] !== 'WEBVTT') errors.push(`header block is ${JSON.stringify(blocks[0])}, not "WEBVTT"`)
   const notes: string[] = []
   for (const block of blocks.slice(1)) {
