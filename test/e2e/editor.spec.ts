@@ -68,6 +68,24 @@ async function playingState(page: Page): Promise<{ t0: number; t1: number; si: n
   })
 }
 
+/**
+ * The waveform's playhead and view after the next frame, with the player's time read just
+ * before and just after: where the playhead is drawn (px in the whole waveform) and the view's
+ * scroll offset and width.
+ */
+async function waveformState(page: Page): Promise<{ t0: number; t1: number; x: number; left: number; width: number }> {
+  return page.evaluate(async () => {
+    const media = document.querySelector('[data-testid="media"]') as HTMLMediaElement
+    const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!
+    const t0 = media.currentTime
+    await new Promise((r) => requestAnimationFrame(r))
+    const t1 = media.currentTime
+    const head = root.querySelector('[data-playhead]') as HTMLElement
+    const scroll = root.querySelector('.scroll') as HTMLElement
+    return { t0, t1, x: new DOMMatrix(getComputedStyle(head).transform).m41, left: scroll.scrollLeft, width: scroll.clientWidth }
+  })
+}
+
 async function draftFiles(app: AppHarness): Promise<string[]> {
   try {
     return (await readdir(join(app.dataDir, 'drafts'))).filter((f) => !f.startsWith('.') && !f.includes('.tmp'))
@@ -572,5 +590,37 @@ test.describe('editor', () => {
     await page.mouse.click(xAt(20), y)
     await expect.poll(() => mediaTime(page)).toBeCloseTo(20, 0)
     await expect(page.locator('[data-selection]')).toHaveCount(0)
+  })
+
+  test('the waveform playhead is drawn from the player’s time, and the view follows it by pages', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    // Zoomed in all the way (600 px/s), the 30-second sample is ~18,000 px wide: a view holds about two seconds.
+    const pxPerSec = 600
+    const zoomIn = page.getByRole('button', { name: 'Zoom in' })
+    while (await zoomIn.isEnabled()) await zoomIn.click()
+    await page.getByTestId('play-toggle').click()
+    // Played past the first view: the view has turned to keep the playhead in it.
+    await expect.poll(async () => (await waveformState(page)).left, { timeout: 15_000 }).toBeGreaterThan(0)
+    for (let i = 0; i < 3; i++) {
+      const { t0, t1, x, left, width } = await waveformState(page)
+      // Drawn in that frame from the player's time (to the pixel), and inside the view.
+      expect(x).toBeGreaterThanOrEqual(t0 * pxPerSec - 2)
+      expect(x).toBeLessThanOrEqual(t1 * pxPerSec + 2)
+      expect(x).toBeGreaterThanOrEqual(left)
+      expect(x).toBeLessThanOrEqual(left + width)
+    }
+    // By pages, not a scroll every frame: over ten frames the view stays put (or turns once).
+    const lefts = await page.evaluate(async () => {
+      const scroll = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!.querySelector('.scroll') as HTMLElement
+      const out: number[] = []
+      for (let i = 0; i < 10; i++) {
+        await new Promise((r) => requestAnimationFrame(r))
+        out.push(scroll.scrollLeft)
+      }
+      return out
+    })
+    expect(new Set(lefts).size).toBeLessThanOrEqual(2)
+    await page.getByTestId('play-toggle').click()
   })
 })

@@ -9,7 +9,7 @@ import { useEditorStore } from '../../renderer/src/stores/editor-store'
 import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
 
 // wavesurfer draws on canvas and needs real media: mocked here only (the e2e tests run it for real).
-const created: Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void> }> = []
+const created: Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void>; wrapper: HTMLElement }> = []
 vi.mock('wavesurfer.js', () => ({
   default: {
     create: (options: Record<string, unknown>) => {
@@ -18,7 +18,8 @@ vi.mock('wavesurfer.js', () => ({
         handlers.set(event, fn)
         return () => undefined
       }
-      const instance = { options, handlers, on, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn() }
+      const wrapper = document.createElement('div')
+      const instance = { options, handlers, wrapper, on, getWrapper: () => wrapper, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn() }
       created.push(instance)
       return instance
     }
@@ -80,6 +81,10 @@ describe('WaveformStrip', () => {
     expect(options.media).toBeUndefined()
     expect(options.url).toBeUndefined()
     expect(options.autoScroll).toBe(false)
+    // The playhead is our line in wavesurfer's wrapper, not wavesurfer's cursor and played part.
+    expect(options.cursorWidth).toBe(0)
+    expect(options.progressColor).toBe(options.waveColor)
+    expect(created[0].wrapper.querySelectorAll('[data-playhead]')).toHaveLength(1)
     expect((wrapper.find('audio').element as HTMLAudioElement).src).toBe('http://127.0.0.1/media/1')
     expect(options.duration).toBeCloseTo(30.768)
     const [max, min] = options.peaks as Float32Array[]

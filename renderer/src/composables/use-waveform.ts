@@ -18,12 +18,18 @@ import { followScroll, pageTurnAt } from '../lib/playhead-follow'
  *
  * The waveform is a view of the player's clock, not a second clock: wavesurfer is not given the
  * media element (its own stays silent), so its per-frame timer never runs; the media player's
- * frame loop calls `renderTime`. That draws the playhead only when it has moved a pixel, and
+ * frame loop calls `renderTime`. That moves the playhead only when it has moved a pixel, and
  * follows playback by pages (lib/playhead-follow) from geometry cached on scroll, zoom and
  * resize, so a frame reads no layout. Wavesurfer's own auto-scroll re-centred the view every
  * frame: a forced layout per frame (it reads the scroll width right after writing the progress
  * styles) plus a scroll event whose handlers (timeline notches, lazy canvases, region
  * visibility, the overview's box) ran every frame too.
+ *
+ * The playhead is our own line on its own compositor layer, moved by a transform: a frame
+ * changes no layout and repaints nothing. Wavesurfer's cursor and played-part colour (clip-path
+ * and width changes on a waveform tens of thousands of pixels wide) cost a layout, a repaint of
+ * the visible canvases and, with the pointer over the window, a hover hit test every frame; so
+ * the main waveform shows no played part (as audio editors don't), and the overview does.
  */
 
 /** Decoded peaks: channel 0 = maxima (drawn above the centre), channel 1 = minima (below). */
@@ -95,6 +101,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   let drawnPx = -1
   let drawnOverviewPx = -1
   let lastMs = 0
+  let playhead: HTMLElement | null = null
 
   function measureView(): void {
     const w = ws.value
@@ -107,6 +114,26 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     // Redraws (zoom, resize, recolour) reset what was drawn.
     drawnPx = -1
     drawnOverviewPx = -1
+  }
+
+  /** The playhead line: inside wavesurfer's scrolling wrapper, above the regions, moved by transform only. */
+  function createPlayhead(w: WaveSurfer, color: string): HTMLElement {
+    const el = document.createElement('div')
+    el.setAttribute('part', 'playhead')
+    el.setAttribute('data-playhead', '')
+    Object.assign(el.style, {
+      position: 'absolute',
+      top: '0',
+      left: '-1px',
+      width: '2px',
+      height: '100%',
+      zIndex: '10',
+      pointerEvents: 'none',
+      background: color,
+      willChange: 'transform'
+    })
+    w.getWrapper().appendChild(el)
+    return el
   }
 
   /**
@@ -123,15 +150,16 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     const dpr = window.devicePixelRatio || 1
     const x = progress * view.total
     const px = Math.round(x * dpr)
+    if (px !== drawnPx && playhead) {
+      drawnPx = px
+      playhead.style.transform = `translateX(${px / dpr}px)`
+    }
     const overviewPx = Math.round(progress * view.overview * dpr)
     if (overviewPx !== drawnOverviewPx) {
-      // setTime draws both playheads (the overview follows the waveform's timeupdate).
+      // The overview follows the waveform's time (its timeupdate); on the waveform itself
+      // that draws only wavesurfer's hidden progress, which keeps zoom anchored near the playhead.
       drawnOverviewPx = overviewPx
-      drawnPx = px
       w.setTime(progress * view.duration)
-    } else if (px !== drawnPx) {
-      drawnPx = px
-      w.getRenderer().renderProgress(progress, false)
     }
     const left = playing ? followScroll(x, view.left, view.width, view.total) : null
     if (left !== null) {
@@ -157,6 +185,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
 
   function onViewChanged(): void {
     measureView()
+    // A new scale or width moves the playhead even while paused.
+    renderTime(lastMs, false)
     const next = computeWindow()
     if (next.key === regionWindow.key) return
     regionWindow = next
@@ -196,6 +226,12 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     }
   }
 
+  /** The main waveform's colours: no played part and no cursor of wavesurfer's (the playhead is ours). */
+  function mainColours(el: Element) {
+    const c = colours(el)
+    return { waveColor: c.waveColor, progressColor: c.waveColor, cursorColor: c.cursorColor }
+  }
+
   /**
    * Builds wavesurfer with the given peaks; replaces any previous instance. Without peaks (a
    * format main cannot decode) wavesurfer fetches and decodes `url` itself: the caller allows
@@ -227,8 +263,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       // No `media`: wavesurfer's own element stays silent and its frame timer never starts.
       ...(peaks && durationMs ? { peaks, duration: durationMs / 1000 } : { url }),
       height: 88,
-      ...c,
-      cursorWidth: 2,
+      ...mainColours(el),
+      cursorWidth: 0,
       barWidth: 0,
       normalize: true,
       minPxPerSec: zoomLevels[zoomIndex.value],
@@ -239,6 +275,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       plugins
     })
     ws.value = instance
+    playhead = createPlayhead(instance, c.cursorColor)
     unsubscribes.push(instance.on('scroll', onViewChanged))
     unsubscribes.push(instance.on('zoom', onViewChanged))
     unsubscribes.push(instance.on('resize', onViewChanged))
@@ -292,7 +329,10 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     unsubscribes.push(() => el.removeEventListener('wheel', onWheel))
     const scheme = window.matchMedia('(prefers-color-scheme: dark)')
     const recolour = (): void => {
-      if (ws.value && container.value) ws.value.setOptions(colours(container.value))
+      if (!ws.value || !container.value) return
+      const next = mainColours(container.value)
+      ws.value.setOptions(next)
+      if (playhead) playhead.style.background = next.cursorColor
     }
     scheme.addEventListener('change', recolour)
     unsubscribes.push(() => scheme.removeEventListener('change', recolour))
@@ -420,7 +460,11 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   function zoomBy(step: 1 | -1): void {
     const next = Math.min(zoomLevels.length - 1, Math.max(0, zoomIndex.value + step))
     zoomIndex.value = next
-    if (ws.value && ready.value) ws.value.zoom(zoomLevels[next])
+    const w = ws.value
+    if (!w || !ready.value) return
+    // Wavesurfer keeps its progress edge in place across a zoom: put that edge at the playhead.
+    if (view.duration) w.getRenderer().renderProgress(Math.min(1, lastMs / 1000 / view.duration), false)
+    w.zoom(zoomLevels[next])
   }
 
   /** Tears the instance down and forgets every subscription and region. */
@@ -430,6 +474,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     Object.assign(view, { left: 0, width: 0, total: 0, duration: 0, overview: 0 })
     drawnPx = -1
     drawnOverviewPx = -1
+    playhead = null
     container.value?.removeAttribute('data-segment-regions')
     unsubscribes.forEach((off) => off())
     unsubscribes = []
