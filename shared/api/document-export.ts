@@ -116,8 +116,9 @@ export const entitySchema = z.looseObject({
   groupName: nullableString,
   pageNumber: nullableNumber,
   chunkNumber: nullableNumber,
-  // The export carries this as JSON text, not as an object.
-  customFormValues: nullableString,
+  // export-data.md: JSON text in the export (an object on create). A server that sends the
+  // object itself is read too; this is the one place that choice is made.
+  customFormValues: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullable().optional(),
   qrCode: qrCodeSchema.nullable().optional(),
   table: tableSchema.nullable().optional(),
   templateBuilderField: templateBuilderFieldSchema.nullable().optional(),

@@ -93,7 +93,7 @@ export interface FlatEntity {
   readonly grid: Grid | null
   readonly qrCode: { readonly content: string; readonly invalidKeysCount: number; readonly duplicatedKeys: readonly string[] } | null
   readonly template: { readonly fieldUniqueId: string; readonly type: string } | null
-  /** Parsed when it is JSON text, else the text itself, else null. */
+  /** Parsed when it is JSON text, the object when the export sent one, else the text itself, else null. */
   readonly customFormValues: unknown
   readonly history: EntityHistory
   /** The entity's own outline(s): the table/QR code/template field, one per page. */
@@ -334,6 +334,7 @@ export function flattenDocument(exp: DocumentExport): FlatDocument {
 }
 
 function parseCustomFormValues(value: unknown): unknown {
+  if (value !== null && typeof value === 'object') return value
   if (typeof value !== 'string' || value.trim() === '') return null
   try {
     return JSON.parse(value) as unknown

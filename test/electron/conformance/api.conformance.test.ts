@@ -251,3 +251,16 @@ describe('export endpoints (export-data.md)', () => {
     expect(await errorOf(services.api.getTranscriptExport({ taskId: 5001 }))).toMatchObject({ code: 'invalid_response', message: expect.stringContaining('taskId') })
   })
 })
+
+describe('document export variants', () => {
+  it('customFormValues sent as an object rather than JSON text is read, and kept byte-for-byte', async () => {
+    const body = sparseDocument(6002) as { chunks: Array<{ entities: Array<Record<string, unknown>> }> }
+    body.chunks[0].entities[0].customFormValues = { approved: true, costCentre: 'CC-1' }
+    const text = JSON.stringify(body)
+    server.serve({ kind: 'document', taskId: 6002, body: text })
+    const { services } = harness()
+    const fetched = await services.api.fetchDocumentExport({ taskId: 6002 })
+    expect(fetched.raw).toBe(text)
+    expect(flattenDocument(fetched.data).entities[0].customFormValues).toEqual({ approved: true, costCentre: 'CC-1' })
+  })
+})
