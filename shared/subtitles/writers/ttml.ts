@@ -16,7 +16,9 @@ export interface TtmlOptions {
  * TTML in the IMSC1 text profile: `tt` root with the TTML namespaces and
  * `ttp:profile=".../imsc1/text"`, head with styling and a bottom region, body/div/p with
  * clock-time begin/end (hours unbounded, so past 24 h is fine), each line a span on a dark box,
- * `<br/>` between lines.
+ * `<br/>` between lines. The profile is signalled with IMSC 1.0.1's `ttp:profile`, which IMSC 1.1
+ * processors accept too; not with `ttp:contentProfiles`, a TTML2 attribute that TTML1-based
+ * validators reject. Speakers are `ttm:agent`s in the head, referenced from each paragraph.
  */
 export function writeTtml(track: SubtitleTrack, options: TtmlOptions = {}): string {
   const lang = escapeXml(options.language ?? 'en')

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest'
 import { loadRealExport, realFixtureNames } from '../../fixtures/real-to-export'
 import { normaliseTranscript } from '../../../shared/transcript/normalise'
 import type { Speaker, TranscriptModel } from '../../../shared/transcript/model'
-import { presetNames, resolvePreset, subtitleTrack, writeFormat } from '../../../shared/subtitles/index'
+import { presetNames, resolvePreset, setJsonWriter, subtitleTrack, writeFormat } from '../../../shared/subtitles/index'
+import { transcriptExportSchema } from '../../../shared/api/transcript-export'
+import { toTranscriptExport } from '../../../shared/transcript'
 import type { Cue, ExportFormat, SubtitlePreset, WriteOptions } from '../../../shared/subtitles/index'
 import { frameFraction } from '../../../shared/subtitles/presets'
 import { speakerLabel, speakerNamesOf } from '../../../shared/subtitles/writers/speakers'
@@ -198,6 +200,18 @@ describe.each(realFixtureNames)('%s read back by independent parsers', (name) =>
     expect(paragraphs).toEqual([`Transcript of ${name}`, ...txt.trimEnd().split('\n\n')])
     // Every word once, in order, once the timecodes and labels are taken off.
     expect(paragraphs.slice(1).flatMap((p) => unlabelled(model, p.replace(/^\[\d{2,}:\d\d:\d\d\] /, '')))).toEqual(transcriptWords(model))
+  })
+
+  it('JSON: parses as the API export shape and holds every word', async () => {
+    const model = fixtureModel(name)
+    setJsonWriter((m) => JSON.stringify(toTranscriptExport(m), null, 2) + '\n')
+    try {
+      const json = (await writeFormat('json', model)).content as string
+      const parsed = transcriptExportSchema.parse(JSON.parse(json))
+      expect(transcriptWords(normaliseTranscript(parsed))).toEqual(transcriptWords(model))
+    } finally {
+      setJsonWriter(null)
+    }
   })
 
   it('TXT: every word once, in order', async () => {
