@@ -129,7 +129,7 @@ test('a document task beside the transcript: grid, page boxes, low-confidence fi
   await pane.getByLabel('Confidence', { exact: true }).selectOption('low')
   await expect(pane.getByTestId('document-kv-row')).toHaveCount(1)
   await expect(pane.getByTestId('document-kv-row')).toContainText('Approval date')
-  await expect(pane.getByText('Transcritas, Lda.')).toHaveCount(0)
+  await expect(pane.getByTestId('document-data').getByText('Transcritas, Lda.')).toHaveCount(0)
   await pane.getByLabel('Confidence', { exact: true }).selectOption('all')
   // The list is virtualised: every value is met by scrolling through it.
   await expect.poll(() => kvRowIdsByScrolling(pane)).toHaveLength(13)
@@ -322,4 +322,94 @@ test('a 30-page document: a screenful of rows in the DOM, pages painted only nea
   await expect(pane.getByTestId('document-kv-row')).toHaveCount(10)
   await app.screenshot('document-big')
   expect(app.logLines.filter((l) => l.startsWith('pageerror'))).toEqual([])
+})
+
+test('the page: painted again for its new size when the pane is resized; its boxes reached by keyboard with one Tab stop', async ({ app }) => {
+  const { page } = app
+  await openDocument(app, seedIds.document.taskId)
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  const canvas = pane.locator('canvas[data-page="1"][data-rendered="true"]')
+  await expect(canvas).toHaveCount(1)
+  /** Canvas pixels per CSS pixel of the page as shown (1 when painted for its size on a 1× display). */
+  const sharpness = () => canvas.evaluate((el) => (el as HTMLCanvasElement).width / el.clientWidth)
+  const shownWidth = () => canvas.evaluate((el) => el.clientWidth)
+  await expect.poll(sharpness).toBeCloseTo(1, 2)
+  const wide = await shownWidth()
+
+  // A narrower window resizes the pane (here to where the page goes below the data, wider than
+  // it was beside it): the page is painted again for its new width, not stretched.
+  await page.setViewportSize({ width: 1300, height: 1000 })
+  await expect.poll(shownWidth).not.toBe(wide)
+  await expect.poll(sharpness).toBeCloseTo(1, 2)
+  // And wider again: not left blurry.
+  await page.setViewportSize({ width: 1900, height: 1000 })
+  await expect.poll(shownWidth).toBe(wide)
+  await expect.poll(sharpness).toBeCloseTo(1, 2)
+
+  // One Tab stop for all the boxes: Shift+Tab from the first control below the pane (this task
+  // has no recording: the attach prompt's button) lands on a box…
+  const boxes = pane.getByRole('option')
+  expect(await boxes.count()).toBeGreaterThan(10)
+  await expect(pane.locator('rect[tabindex="0"]')).toHaveCount(1)
+  await page.getByTestId('attach-recording').focus()
+  await page.keyboard.press('Shift+Tab')
+  const focused = () => page.evaluate(() => {
+    const el = document.activeElement as SVGElement | null
+    return el ? { role: el.getAttribute('role'), label: el.getAttribute('aria-label'), page: el.closest('svg')?.getAttribute('data-overlay-page') ?? null } : null
+  })
+  const first = await focused()
+  expect(first).toMatchObject({ role: 'option', page: '1' })
+  expect(first?.label).toMatch(/, page 1$/)
+  // …with a visible focus mark in the focus colour, drawn around that very box.
+  const ring = pane.locator('[data-focus-ring]')
+  await expect(ring).toHaveCount(1)
+  expect(await ring.evaluate((el) => [getComputedStyle(el).outlineStyle, getComputedStyle(el).outlineColor])).toEqual(['solid', 'rgb(47, 95, 208)'])
+  const ringBox = (await ring.boundingBox())!
+  const boxBox = (await page.evaluate(() => {
+    const r = document.activeElement!.getBoundingClientRect()
+    return { x: r.x, y: r.y, width: r.width, height: r.height }
+  }))
+  for (const [a, b] of [[ringBox.x, boxBox.x], [ringBox.y, boxBox.y], [ringBox.width, boxBox.width], [ringBox.height, boxBox.height]]) expect(Math.abs(a - b)).toBeLessThan(1.5)
+  // …and one more Shift+Tab leaves the boxes altogether.
+  await page.keyboard.press('Shift+Tab')
+  expect((await focused())?.role).not.toBe('option')
+  await expect(ring).toHaveCount(0)
+  await page.getByTestId('attach-recording').focus()
+  await page.keyboard.press('Shift+Tab')
+  expect(await focused()).toEqual(first)
+
+  // Arrows walk the boxes in reading order; the Tab stop follows.
+  await page.keyboard.press('ArrowRight')
+  const second = await focused()
+  expect(second?.role).toBe('option')
+  expect(second?.label).not.toBe(first?.label)
+  await expect(pane.locator('rect[tabindex="0"]')).toHaveCount(1)
+  await expect(pane.locator('rect[tabindex="0"]')).toHaveAttribute('aria-label', second!.label!)
+  await page.keyboard.press('ArrowLeft')
+  expect(await focused()).toEqual(first)
+
+  // Page Down goes to the next page's boxes; Enter selects as a click does.
+  await page.keyboard.press('PageDown')
+  expect((await focused())?.page).toBe('2')
+  const firstOnPage2 = await focused()
+  await page.keyboard.press('End')
+  const end = await focused()
+  expect(end?.page).toBe('2')
+  // The last box of the document: a further arrow stays on it.
+  await page.keyboard.press('ArrowRight')
+  expect(await focused()).toEqual(end)
+  await page.keyboard.press('Home')
+  expect(await focused()).toEqual(firstOnPage2)
+  for (let i = 0; i < 20 && (await focused())?.label !== 'Total: 250.92 EUR, page 2'; i++) await page.keyboard.press('ArrowDown')
+  const last = await focused()
+  expect(last?.label).toBe('Total: 250.92 EUR, page 2')
+  await page.keyboard.press('Enter')
+  const selected = pane.locator('svg[data-overlay-page="2"] rect[aria-selected="true"]')
+  await expect(selected).toHaveCount(1)
+  await expect(selected).toHaveClass(/selected/)
+  await expect(pane.getByTestId('document-kv-row').filter({ hasText: '250.92 EUR' })).toHaveClass(/selected/)
+  await expect(pane.getByTestId('document-selection-announcement')).toHaveText('Selected Total: 250.92 EUR. Its box is highlighted on page 2.')
+  // Focus stayed on the box.
+  expect(await focused()).toEqual(last)
+  await app.screenshot('document-box-keyboard')
 })

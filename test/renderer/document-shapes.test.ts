@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { documentExportSchema } from '../../shared/api/document-export'
 import { flattenDocument } from '../../shared/document/flatten'
-import { documentUnit, pageShapes } from '../../renderer/src/components/document/page-shapes'
+import { boxesInReadingOrder, documentUnit, pageShapes } from '../../renderer/src/components/document/page-shapes'
+import { targetLabel } from '../../renderer/src/components/document/announce'
 import { documentTask } from '../fake-api/seeds'
 
 /* The overlay's shapes: each region on its own page, in page fractions, whatever the unit. */
@@ -46,5 +47,23 @@ describe('pageShapes', () => {
     })
     const shapes = pageShapes(flattenDocument(exp), new Map([[1, letter], [2, letter]]))
     expect(shapes.map((s) => s.page)).toEqual([2])
+  })
+})
+
+describe('boxesInReadingOrder', () => {
+  it('walks the boxes page by page, line by line, left to right; named for a keyboard user', () => {
+    const kv = (content: string, page: number, left: number, top: number) => ({ category: 'C', content, pageNumber: page, boundingBox: { left, top, width: 0.1, height: 0.02 } })
+    const doc = flattenDocument(documentExportSchema.parse({
+      taskId: 1,
+      chunks: [{ entities: [{ type: 'keyValues', keyValues: [
+        kv('p2 top', 2, 0.1, 0.1), kv('p1 second line', 1, 0.1, 0.3), kv('p1 first line right', 1, 0.6, 0.102),
+        kv('p1 first line left', 1, 0.1, 0.1), { category: 'C', content: 'points only', pageNumber: 1, boundingBox: null }
+      ] }] }]
+    }))
+    const image = { pixelWidth: 1000, pixelHeight: 1000 }
+    const shapes = pageShapes(doc, new Map([[1, image], [2, image]]))
+    const order = boxesInReadingOrder(shapes).map((s) => targetLabel(doc, s.targetId))
+    expect(order).toEqual(['C: p1 first line left', 'C: p1 first line right', 'C: p1 second line', 'C: p2 top'])
+    expect(targetLabel(doc, doc.entities[0]!.id)).toBe('Entity (Key-values)')
   })
 })

@@ -5,7 +5,8 @@ import type { FlatDocument, Region } from '../../../../shared/document/flatten'
  * is, its value, and whether and where its box is highlighted on the page.
  */
 
-const kindLabel = { keyValues: 'Key-values', table: 'Table', qrCode: 'QR code', templateBuilderField: 'Template field', unknown: 'Entity' } as const
+/** What each kind of entity is called to the reviewer. */
+export const kindLabel = { keyValues: 'Key-values', table: 'Table', qrCode: 'QR code', templateBuilderField: 'Template field', unknown: 'Entity' } as const
 
 function whereBox(regions: readonly Region[]): string {
   const drawn = regions.filter((r) => r.page !== null && (r.rect !== null || r.points.length > 0))
@@ -26,4 +27,17 @@ export function selectionAnnouncement(doc: FlatDocument, id: string | null): str
     if (kv) return `Selected ${kv.category || 'value'}: ${kv.content || '(empty)'}. ${whereBox([kv.region])}`
   }
   return ''
+}
+
+/**
+ * A short name for what a box on the page belongs to (its accessible name): a key-value's
+ * category and content, or an entity's group and kind.
+ */
+export function targetLabel(doc: FlatDocument, id: string): string {
+  for (const e of doc.entities) {
+    if (e.id === id) return `${e.groupName || e.category || 'Entity'} (${kindLabel[e.kind]})`
+    const kv = e.keyValues.find((k) => k.id === id)
+    if (kv) return `${kv.category || 'Value'}: ${kv.content || '(empty)'}`
+  }
+  return 'Box'
 }

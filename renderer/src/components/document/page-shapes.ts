@@ -52,3 +52,12 @@ export function pageShapes(doc: FlatDocument, pageSizes: ReadonlyMap<number, Pag
   }
   return shapes
 }
+
+/**
+ * The boxes a keyboard walks through, in reading order: by page, then top to bottom in bands of
+ * 1% of the page's height (so boxes on one line go left to right), then left to right.
+ */
+export function boxesInReadingOrder(shapes: readonly PageShape[]): PageShape[] {
+  const band = (s: PageShape) => Math.round((s.rect?.top ?? 0) * 100)
+  return shapes.filter((s) => s.rect !== null).sort((a, b) => a.page - b.page || band(a) - band(b) || a.rect!.left - b.rect!.left || a.key.localeCompare(b.key))
+}
