@@ -1,4 +1,4 @@
-import { mkdir, readdir, rename, rm, stat } from 'node:fs/promises'
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { createWriteStream } from 'node:fs'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -20,9 +20,23 @@ const documentTypes: Record<string, string> = {
   'image/jpeg': 'jpg',
   'image/tiff': 'tif',
   'image/webp': 'webp',
-  'image/gif': 'gif'
+  'image/gif': 'gif',
+  'image/jpg': 'jpg',
+  'image/tif': 'tif'
 }
-const typeOfExtension: Record<string, string> = Object.fromEntries(Object.entries(documentTypes).map(([t, e]) => [e, t]))
+const typeOfExtension: Record<string, string> = { pdf: 'application/pdf', png: 'image/png', jpg: 'image/jpeg', tif: 'image/tiff', webp: 'image/webp', gif: 'image/gif' }
+
+/** The file type from its first bytes, for blob stores that answer application/octet-stream. */
+export function sniffDocumentType(head: Uint8Array): string | null {
+  const at = (offset: number, text: string) => [...text].every((c, k) => head[offset + k] === c.charCodeAt(0))
+  if (at(0, '%PDF-')) return 'pdf'
+  if (at(0, '\x89PNG')) return 'png'
+  if (head[0] === 0xff && head[1] === 0xd8 && head[2] === 0xff) return 'jpg'
+  if (at(0, 'II*\x00') || at(0, 'MM\x00*')) return 'tif'
+  if (at(0, 'RIFF') && at(8, 'WEBP')) return 'webp'
+  if (at(0, 'GIF8')) return 'gif'
+  return null
+}
 
 /** A cached document file ready to serve. */
 export interface DocumentFile {
@@ -79,17 +93,20 @@ export function createDocumentFileCache(ports: { readonly fetch: typeof fetch; r
     if (response.status === 404) return { status: 'missing' }
     if (!response.ok || !response.body) return { status: 'error', code: 'server', message: `The document file could not be downloaded (HTTP ${response.status}).` }
     const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-    const extension = documentTypes[type] ?? extensionFromUrl(url)
-    if (!extension) {
-      await response.body.cancel().catch(() => undefined)
-      return { status: 'unsupported' }
-    }
+    // Blob stores often answer application/octet-stream: then the URL's extension, then the bytes.
+    let extension: string | null = documentTypes[type] ?? extensionFromUrl(url)
     const dir = dirOf(taskId)
     await mkdir(dir, { recursive: true })
-    const final = join(dir, `document.${extension}`)
     const temp = join(dir, `.document.${randomBytes(4).toString('hex')}.tmp`)
+    let final: string
     try {
       await pipeline(Readable.fromWeb(response.body as never), createWriteStream(temp))
+      extension ??= sniffDocumentType(await readHead(temp))
+      if (!extension) {
+        await rm(temp, { force: true })
+        return { status: 'unsupported' }
+      }
+      final = join(dir, `document.${extension}`)
       await rename(temp, final)
     } catch (error) {
       await rm(temp, { force: true })
@@ -100,6 +117,17 @@ export function createDocumentFileCache(ports: { readonly fetch: typeof fetch; r
   }
 
   return { resolve, cached }
+}
+
+async function readHead(path: string): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const head = Buffer.alloc(16)
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    return head.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
 }
 
 function extensionFromUrl(url: string): string | null {

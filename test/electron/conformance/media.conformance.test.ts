@@ -3,12 +3,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createMediaService } from '../../../electron/services/media/media-cache'
+import { createDocumentFileCache } from '../../../electron/services/documents/document-file-cache'
 import { startDocServer, type DocServer, type DocServerConfig } from './doc-server'
 
 /*
- * The media service against doc-server.ts's SAS-style blob URLs: no bearer token is sent, a
- * redirect is followed, a gzip-encoded answer or one that ignores Range still gives the whole
- * file, and 403/404/null read as expired/missing/none.
+ * The media service and the document file cache against doc-server.ts's SAS-style blob URLs: no
+ * bearer token is sent, a redirect is followed, a gzip-encoded answer or one that ignores Range
+ * still gives the whole file, 403/404/null read as expired/missing/none, and a blob store's
+ * generic Content-Type does not hide what the file is.
  */
 
 let server: DocServer
@@ -62,4 +64,17 @@ describe('media URLs (smartdocumentor-api.md §11.3)', () => {
     expect(await media.resolve(2, gone)).toEqual({ status: 'missing' })
     expect(await media.resolve(3, null)).toEqual({ status: 'none' })
   })
+
+  it.each([
+    ['application/octet-stream and no extension', 'scan-001', 'application/octet-stream', 'application/pdf'],
+    ['image/jpg', 'photo', 'image/jpg', 'image/jpeg']
+  ])('a document file served as %s is kept as what it is', async (_label, name, served, expected) => {
+    const bytes = expected === 'application/pdf' ? new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n%%EOF\n') : Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9])
+    const url = server.addMedia(name, bytes, served)
+    const cache = createDocumentFileCache({ fetch: globalThis.fetch, cacheDir: join(dir, 'documents', name) })
+    const result = await cache.resolve(6001, url)
+    expect(result).toMatchObject({ status: 'ready', contentType: expected, size: bytes.length })
+    expect(await cache.cached(6001)).toMatchObject({ contentType: expected })
+  })
 })
+
