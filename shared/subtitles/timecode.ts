@@ -48,10 +48,15 @@ export function formatSbvTime(ms: number): string {
   return `${p.h}:${pad(p.m, 2)}:${pad(p.s, 2)}.${pad(p.ms, 3)}`
 }
 
-/** ASS timestamp `H:MM:SS.cc`, centiseconds floored so cue order survives the rounding. */
+/**
+ * ASS timestamp `H:MM:SS.cc`, rounded up to the centisecond. Rounding every time the same way
+ * keeps cue order and gaps (no overlap appears); rounding up keeps a time that starts a frame
+ * inside that frame (a frame lasts over 10 ms at any rate we use), so at 23.976 or 29.97 fps a
+ * cue shows on exactly the frames it was cut for, where rounding down would show it a frame early.
+ */
 export function formatAssTime(ms: number): string {
-  const p = splitMs(ms)
-  return `${p.h}:${pad(p.m, 2)}:${pad(p.s, 2)}.${pad(Math.floor(p.ms / 10), 2)}`
+  const cs = Math.ceil(checkMs(ms) / 10)
+  return `${Math.floor(cs / 360_000)}:${pad(Math.floor(cs / 6000) % 60, 2)}:${pad(Math.floor(cs / 100) % 60, 2)}.${pad(cs % 100, 2)}`
 }
 
 /** `HH:MM:SS` for transcripts (seconds floored). */

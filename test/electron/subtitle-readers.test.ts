@@ -167,7 +167,7 @@ describe.skipIf(!has.ffmpeg)(title('ffmpeg reads SRT, WebVTT and ASS: same cues,
     const { cues, errors } = await ffmpegRead(file.path)
     expect(errors).toEqual([])
     expect(cues.length).toBe(file.cues.length)
-    const cs = (ms: number): number => (file.format === 'ass' ? Math.floor(ms / 10) * 10 : ms)
+    const cs = (ms: number): number => (file.format === 'ass' ? Math.ceil(ms / 10) * 10 : ms)
     expect(cues.map((c) => [c.startMs, c.endMs])).toEqual(file.cues.map((c) => [cs(c.startMs), cs(c.endMs)]))
     // This ffmpeg's WebVTT reader passes a backslash through to its ASS events unescaped, so a
     // literal "\N" in WebVTT text reads as a line break there (a reader limitation: Chromium and

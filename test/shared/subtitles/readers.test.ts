@@ -80,7 +80,7 @@ function transcriptWords(model: TranscriptModel): string[] {
 function ruleBreaches(readCues: readonly ReadCue[], preset: SubtitlePreset, format: SubtitleFormat): string[] {
   const out: string[] = []
   const { num, den } = frameFraction(preset.frameRate)
-  // ASS keeps centiseconds (floored), so a gap may read up to 9 ms short there.
+  // ASS keeps centiseconds (rounded up), so a gap may read up to 9 ms short there.
   const minGap = Math.floor((preset.minGapFrames * num) / den) - (format === 'ass' ? 10 : 0)
   readCues.forEach((c, k) => {
     if (!(c.endMs > c.startMs)) out.push(`cue ${k + 1}: ${c.startMs}..${c.endMs} has no duration`)
@@ -114,7 +114,7 @@ async function checkFormat(format: SubtitleFormat, { model, options, preset }: C
   expect(result.errors, `${format} reader errors`).toEqual([])
   expect(result.cues.length).toBe(track.cues.length)
 
-  const cs = (ms: number): number => (format === 'ass' ? Math.floor(ms / 10) * 10 : ms)
+  const cs = (ms: number): number => (format === 'ass' ? Math.ceil(ms / 10) * 10 : ms)
   expect(result.cues.map((c) => [c.startMs, c.endMs])).toEqual(track.cues.map((c) => [cs(c.startMs), cs(c.endMs)]))
   expect(result.cues.map((c) => c.lines)).toEqual(track.cues.map((c) => c.lines.map((l) => expectedLine(format, l))))
   expect(wordsRead(result.cues, track.cues, preset)).toEqual(transcriptWords(model))

@@ -1,21 +1,31 @@
 import { describe, expect, it } from 'vitest'
 import { formatAssTime, formatHms, formatSbvTime, formatSmpte, formatSrtTime, formatVttTime, parseTimecode } from '../../../shared/subtitles/timecode'
+import { frameToMs } from '../../../shared/subtitles/presets'
 
 describe('timecode', () => {
   it.each([
     [0, '00:00:00,000', '00:00:00.000', '0:00:00.000', '0:00:00.00', '00:00:00'],
-    [1, '00:00:00,001', '00:00:00.001', '0:00:00.001', '0:00:00.00', '00:00:00'],
-    [59_999, '00:00:59,999', '00:00:59.999', '0:00:59.999', '0:00:59.99', '00:00:59'],
-    [3_723_004, '01:02:03,004', '01:02:03.004', '1:02:03.004', '1:02:03.00', '01:02:03'],
-    [86_399_999, '23:59:59,999', '23:59:59.999', '23:59:59.999', '23:59:59.99', '23:59:59'],
+    [1, '00:00:00,001', '00:00:00.001', '0:00:00.001', '0:00:00.01', '00:00:00'],
+    [59_999, '00:00:59,999', '00:00:59.999', '0:00:59.999', '0:01:00.00', '00:00:59'],
+    [3_723_004, '01:02:03,004', '01:02:03.004', '1:02:03.004', '1:02:03.01', '01:02:03'],
+    [86_399_999, '23:59:59,999', '23:59:59.999', '23:59:59.999', '24:00:00.00', '23:59:59'],
     [90_000_000, '25:00:00,000', '25:00:00.000', '25:00:00.000', '25:00:00.00', '25:00:00'],
-    [360_000_000 + 1234, '100:00:01,234', '100:00:01.234', '100:00:01.234', '100:00:01.23', '100:00:01']
+    [360_000_000 + 1234, '100:00:01,234', '100:00:01.234', '100:00:01.234', '100:00:01.24', '100:00:01']
   ])('%i ms', (ms, srt, vtt, sbv, ass, hms) => {
     expect(formatSrtTime(ms)).toBe(srt)
     expect(formatVttTime(ms)).toBe(vtt)
     expect(formatSbvTime(ms)).toBe(sbv)
     expect(formatAssTime(ms)).toBe(ass)
     expect(formatHms(ms)).toBe(hms)
+  })
+
+  it.each([23.976, 24, 25, 29.97, 30, 50, 59.94, 60] as const)('ASS times at %s fps fall inside the frame they start', (fps) => {
+    // Frame f runs from frameToMs(f) (its start as every format writes it, in whole ms) to frameToMs(f + 1).
+    for (let frame = 0; frame < 5000; frame++) {
+      const [h, m, s, cs] = formatAssTime(frameToMs(frame, fps)).split(/[:.]/).map(Number)
+      const ms = ((h * 60 + m) * 60 + s) * 1000 + cs * 10
+      expect(ms >= frameToMs(frame, fps) && ms < frameToMs(frame + 1, fps), `frame ${frame}: ${ms} ms`).toBe(true)
+    }
   })
 
   it('rounds fractional ms and clamps negatives', () => {
