@@ -20,6 +20,8 @@ import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, secondsToMs, u
 /** The speakerId the model uses for segments whose export speakerId is null or missing. */
 export const noSpeakerId = ''
 
+const guidPattern = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i
+
 /** A displayWords entry with its measured time in ms. */
 interface Timed {
   readonly source: ApiWord
@@ -263,6 +265,17 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
 
   const raw = (exp.transcript.transcripts ?? []).map((src, index) => normaliseSegment(src, index, unit, scale, issues))
   const segments = repairOrder(raw, issues)
+
+  // speakerIds are GUIDs in the vendor's examples, and a GUID's letter case carries no meaning:
+  // a segment's "90EDF137-…" is the listed "90edf137-…". Only GUID-shaped ids are compared so.
+  const listedGuids = new Map<string, string>()
+  for (const s of speakers) if (guidPattern.test(s.id)) listedGuids.set(s.id.toLowerCase(), s.id)
+  for (let k = 0; k < segments.length; k++) {
+    const seg = segments[k]
+    if (known.has(seg.speakerId) || !guidPattern.test(seg.speakerId)) continue
+    const listed = listedGuids.get(seg.speakerId.toLowerCase())
+    if (listed !== undefined) segments[k] = { ...seg, speakerId: listed }
+  }
 
   // A speakerId with no entry still needs a name a person can see and rename.
   let placeholderCount = 0

@@ -143,3 +143,15 @@ describe('time unit without a single timed word', () => {
     expect(model.issues.find((i) => i.kind === 'unit-guessed')?.message).toContain(`${unit} assumed`)
   })
 })
+
+describe('speaker ids', () => {
+  it('a GUID speakerId in other letter case is the listed speaker, and the export still comes back as loaded', () => {
+    const body = smallTranscript() as { transcript: { transcripts: Array<Record<string, unknown>> } }
+    body.transcript.transcripts[1].speakerId = (body.transcript.transcripts[1].speakerId as string).toUpperCase()
+    const text = JSON.stringify(body)
+    const model = normaliseTranscript(parseTranscriptExport(JSON.parse(text)))
+    expect(model.segments[1].speakerId).toBe('3f2504e0-4f89-11d3-9a0c-0305e82c3301')
+    expect(model.speakers.filter((s) => s.placeholder).map((s) => s.id)).toEqual(['c56a4180-65aa-42ec-a945-5fd21dec0538'])
+    expect(JSON.parse(JSON.stringify(toTranscriptExport(model)))).toEqual(JSON.parse(text))
+  })
+})
