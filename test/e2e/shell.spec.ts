@@ -14,6 +14,41 @@ test.describe('app shell', () => {
     await app.screenshot('start-screen')
   })
 
+  test('start screen: the same width with an error shown, buttons in line, all of it in a 1024×640 window', async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width: 1024, height: 640 })
+    const main = page.getByRole('main')
+    const before = (await main.boundingBox())!.width
+    const broken = join(app.dataDir, 'broken.json')
+    await writeFile(broken, `{"taskId": "${'x'.repeat(300)}`)
+    app.nextExportFile = broken
+    await page.getByTestId('start-open-file').click()
+    await expect(page.getByRole('alert')).toBeVisible()
+    // A long message wraps inside the page instead of widening it.
+    expect((await main.boundingBox())!.width).toBe(before)
+    await page.getByRole('alert').getByRole('button', { name: 'Dismiss' }).click()
+
+    // Each row of cards has its buttons on one line, and every button is on screen without scrolling.
+    const buttons = page.getByRole('region', { name: 'Get started' }).getByRole('button')
+    const boxes = await buttons.evaluateAll((els) => els.map((el) => ({ card: el.closest('article')!.getBoundingClientRect().top, y: el.getBoundingClientRect().top })))
+    expect(boxes).toHaveLength(5)
+    for (const b of boxes) for (const c of boxes) if (b.card === c.card) expect(c.y).toBe(b.y)
+    for (const button of await buttons.all()) await expect(button).toBeInViewport({ ratio: 1 })
+  })
+
+  test('the task header: the document pane button says whether the pane is open and stays on one line', async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width: 1024, height: 640 })
+    await page.getByTestId('start-open-sample').click()
+    const toggle = page.getByRole('button', { name: 'Document pane', exact: true })
+    await expect(toggle).toHaveAttribute('aria-pressed', 'false')
+    await toggle.click()
+    await expect(toggle).toHaveAttribute('aria-pressed', 'true')
+    const close = page.getByRole('banner', { name: 'Task' }).getByRole('button', { name: 'Close', exact: true })
+    expect((await toggle.boundingBox())!.height).toBe((await close.boundingBox())!.height)
+    await expect(page.getByRole('complementary', { name: 'Document data' }).getByRole('button', { name: 'Close document pane' })).toBeInViewport({ ratio: 1 })
+  })
+
   test('a window.sdte call reaches a real main-process service and returns its value', async ({ app }) => {
     const info = await app.page.evaluate(() => window.sdte.invoke['app:info']())
     expect(info).toEqual({ ok: true, value: { name: 'SD Transcript Editor', version: '0.0.0-e2e', platform: process.platform } })
