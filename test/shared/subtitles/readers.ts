@@ -237,6 +237,14 @@ const imscFromXml = (require('imsc/src/main/js/doc.js') as { fromXML: (xml: stri
 
 const ttmlNs = 'http://www.w3.org/ns/ttml'
 
+// The tts: attributes IMSC 1.0.1's text profile permits (its feature table; image-only and
+// TTML2-only styling such as tts:backgroundImage, tts:ruby or tts:fontKerning are not there).
+const imsc1TextStyling = new Set([
+  'backgroundColor', 'color', 'direction', 'display', 'displayAlign', 'extent', 'fontFamily', 'fontSize', 'fontStyle',
+  'fontWeight', 'lineHeight', 'opacity', 'origin', 'overflow', 'padding', 'showBackground', 'textAlign',
+  'textDecoration', 'textOutline', 'unicodeBidi', 'visibility', 'wrapOption', 'writingMode', 'zIndex'
+])
+
 /**
  * Reads TTML with imsc's `fromXML`: every info, warning, error and fatal report is an error.
  * Also checks what imsc does not: the IMSC1 text profile designator, `xml:lang`, namespaces,
@@ -260,6 +268,12 @@ export function readTtml(xml: string): ReadResult {
   if (!root.includes('ttp:profile="http://www.w3.org/ns/ttml/profile/imsc1/text"')) errors.push('no IMSC1 text profile designator')
   if (!/\sxml:lang="[A-Za-z]{2,3}(-[A-Za-z0-9]+)*"/.test(root)) errors.push('no xml:lang on <tt>')
   if (!root.includes('ttp:timeBase="media"') && /ttp:timeBase=/.test(root)) errors.push('time base is not media')
+  // Styling and layout references resolve; only styling attributes the IMSC1 text profile has.
+  const styleIds = new Set([...xml.matchAll(/<style xml:id="([^"]+)"/g)].map((m) => m[1]))
+  const regionIds = new Set([...xml.matchAll(/<region xml:id="([^"]+)"/g)].map((m) => m[1]))
+  for (const m of xml.matchAll(/\sstyle="([^"]*)"/g)) for (const id of m[1].split(' ')) if (!styleIds.has(id)) errors.push(`style "${id}" is not defined`)
+  for (const m of xml.matchAll(/\sregion="([^"]*)"/g)) if (!regionIds.has(m[1])) errors.push(`region "${m[1]}" is not defined`)
+  for (const m of xml.matchAll(/\stts:([A-Za-z]+)=/g)) if (!imsc1TextStyling.has(m[1])) errors.push(`tts:${m[1]} is not in the IMSC1 text profile`)
   const agents = new Set([...xml.matchAll(/<ttm:agent xml:id="([^"]+)"/g)].map((m) => m[1]))
   for (const m of xml.matchAll(/<p [^>]*ttm:agent="([^"]*)"/g)) {
     for (const id of m[1].split(' ')) if (!agents.has(id)) errors.push(`ttm:agent "${id}" is not declared`)
