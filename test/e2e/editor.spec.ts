@@ -565,6 +565,27 @@ test.describe('editor', () => {
     await expect(page.locator('[data-loop]')).toHaveCount(0)
   })
 
+  test('pause while typing: the first key pauses the recording, and it plays on once the typing stops', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.getByLabel('Pause while typing').check()
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'Click' }).click()
+    await page.getByTestId('play-toggle').click()
+    const paused = () => page.getByTestId('media').evaluate((el) => (el as HTMLMediaElement).paused)
+    await expect.poll(paused).toBe(false)
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'unsure' }).dblclick()
+    await expect(page.getByTestId('segment-editor')).toBeFocused()
+    await page.keyboard.type('un')
+    await expect.poll(paused).toBe(true)
+    const at = await mediaTime(page)
+    // Nothing more typed: it resumes by itself, from where it paused.
+    await expect.poll(paused).toBe(false)
+    expect(await mediaTime(page)).toBeGreaterThanOrEqual(at)
+    await page.keyboard.press('Escape')
+    await page.getByTestId('play-toggle').click()
+    await expect.poll(paused).toBe(true)
+  })
+
   test('a range dragged out on the waveform becomes the new annotation’s range', async ({ app }) => {
     const { page } = app
     await openSample(page)

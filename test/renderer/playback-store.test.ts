@@ -1,7 +1,7 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { nextTick } from 'vue'
-import { playbackPrefsKey, usePlaybackStore } from '../../renderer/src/stores/playback-store'
+import { playbackPrefsKey, typingResumeDelayMs, usePlaybackStore } from '../../renderer/src/stores/playback-store'
 import type { MediaDriver } from '../../renderer/src/stores/playback-store'
 
 /** A driver that records what the store asked of the player. */
@@ -61,6 +61,63 @@ describe('playback store', () => {
     playback.reportTime(10_000)
     playback.play()
     expect(driver.log.slice(-2)).toEqual(['seek 8000', 'play'])
+  })
+
+  describe('pause while typing', () => {
+    beforeEach(() => vi.useFakeTimers())
+    afterEach(() => vi.useRealTimers())
+
+    /** A playing store whose driver reports play/pause back like the media element does. */
+    function playing() {
+      const playback = usePlaybackStore()
+      const driver = fakeDriver()
+      playback.attachDriver({ ...driver, play: () => (driver.play(), playback.reportPlaying(true)), pause: () => (driver.pause(), playback.reportPlaying(false)) })
+      playback.reportDuration(30_000)
+      playback.pauseWhileTyping = true
+      playback.play()
+      driver.log.length = 0
+      return { playback, log: driver.log }
+    }
+
+    it('resumes once the typing has stopped for a moment, not while keys keep coming', () => {
+      const { playback, log } = playing()
+      playback.noteTyping()
+      expect(log).toEqual(['pause'])
+      for (let i = 0; i < 5; i++) {
+        vi.advanceTimersByTime(typingResumeDelayMs - 100)
+        playback.noteTyping()
+      }
+      expect(playback.playing).toBe(false)
+      vi.advanceTimersByTime(typingResumeDelayMs)
+      expect(log).toEqual(['pause', 'play'])
+      expect(playback.playing).toBe(true)
+    })
+
+    it('rewinds on that resume when rewind-on-resume is set', () => {
+      const { playback, log } = playing()
+      playback.rewindOnResumeMs = 2000
+      playback.reportTime(12_000)
+      playback.noteTyping()
+      vi.advanceTimersByTime(typingResumeDelayMs)
+      expect(log).toEqual(['pause', 'seek 10000', 'play'])
+    })
+
+    it('the reviewer’s own pause (or leaving the task) cancels the resume; typing while paused by hand does not start playback', () => {
+      const { playback, log } = playing()
+      playback.noteTyping()
+      playback.pause()
+      vi.advanceTimersByTime(5 * typingResumeDelayMs)
+      expect(log).toEqual(['pause', 'pause'])
+      playback.noteTyping()
+      vi.advanceTimersByTime(5 * typingResumeDelayMs)
+      expect(playback.playing).toBe(false)
+
+      playback.play()
+      playback.noteTyping()
+      playback.attachDriver(null)
+      vi.advanceTimersByTime(5 * typingResumeDelayMs)
+      expect(log.filter((l) => l === 'play')).toHaveLength(1)
+    })
   })
 
   it('keeps the reviewer’s preferences in localStorage', async () => {

@@ -40,6 +40,9 @@ function loadPrefs(): PlaybackPrefs {
   }
 }
 
+/** With pause-while-typing, playback comes back this long after the last keystroke. */
+export const typingResumeDelayMs = 1000
+
 /** Playback rates offered, 0.5×–2×. */
 export const playbackRates: readonly number[] = [0.5, 0.75, 0.9, 1, 1.1, 1.25, 1.5, 1.75, 2]
 
@@ -65,10 +68,18 @@ export const usePlaybackStore = defineStore('playback', () => {
   const seekCount = ref(0)
   let driver: MediaDriver | null = null
   let pausedByTyping = false
+  let resumeTimer: ReturnType<typeof setTimeout> | null = null
+
+  function cancelTypingResume(): void {
+    pausedByTyping = false
+    if (resumeTimer !== null) clearTimeout(resumeTimer)
+    resumeTimer = null
+  }
 
   /** Called by the composable that owns the media element (null when it goes away). */
   function attachDriver(next: MediaDriver | null): void {
     driver = next ? markRaw(next) : null
+    if (!driver) cancelTypingResume()
     if (driver) driver.setRate(rate.value)
   }
 
@@ -99,12 +110,13 @@ export const usePlaybackStore = defineStore('playback', () => {
   /** Starts playback (rewinding first when the reviewer asked for rewind-on-resume). */
   function play(): void {
     if (rewindOnResumeMs.value > 0 && timeMs.value > 0) seek(timeMs.value - rewindOnResumeMs.value)
-    pausedByTyping = false
+    cancelTypingResume()
     driver?.play()
   }
 
-  /** Pauses playback. */
+  /** Pauses playback (and any resume that typing had scheduled: the reviewer's pause wins). */
   function pause(): void {
+    cancelTypingResume()
     driver?.pause()
   }
 
@@ -137,15 +149,26 @@ export const usePlaybackStore = defineStore('playback', () => {
     loop.value = range
   }
 
-  /** Called on every keystroke in the transcript: pauses when the reviewer asked for that. */
+  /**
+   * Called on every keystroke in the transcript. With pause-while-typing, the first key pauses
+   * playback and it resumes once the reviewer has stopped typing for `typingResumeDelayMs`
+   * (rewinding first when rewind-on-resume is set), as transcription players do.
+   */
   function noteTyping(): void {
-    if (pauseWhileTyping.value && playing.value) {
+    if (!pauseWhileTyping.value) return
+    if (playing.value && !pausedByTyping) {
+      driver?.pause()
       pausedByTyping = true
-      pause()
     }
+    if (!pausedByTyping) return
+    if (resumeTimer !== null) clearTimeout(resumeTimer)
+    resumeTimer = setTimeout(() => {
+      resumeTimer = null
+      if (pausedByTyping && !playing.value) play()
+    }, typingResumeDelayMs)
   }
 
-  /** True when the last pause came from typing (the UI can offer to resume). */
+  /** True while playback is paused by typing and will resume when the typing stops. */
   function wasPausedByTyping(): boolean {
     return pausedByTyping
   }
