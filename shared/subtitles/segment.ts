@@ -315,6 +315,12 @@ function time(drafts: readonly DraftCue[], preset: SubtitlePreset): Cue[] {
     if (nextStart !== Infinity && nextStart - end < closing && limit - start <= maxDur) end = Math.max(end, limit)
     ends[k] = Math.max(end, start + 1)
   }
+  // A cue that came in early may have brought a gap under the threshold that was not there when
+  // the cue before it was timed: chain across it too (within the maximum duration).
+  for (let k = 1; k < drafts.length; k++) {
+    const limit = starts[k] - gap
+    if (limit > ends[k - 1] && starts[k] - ends[k - 1] < closing && limit - starts[k - 1] <= maxDur) ends[k - 1] = limit
+  }
   return drafts.map((d, k) => ({
     startMs: frameToMs(starts[k], fps) + preset.startOffsetMs,
     endMs: frameToMs(ends[k], fps) + preset.startOffsetMs,

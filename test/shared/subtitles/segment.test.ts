@@ -105,6 +105,18 @@ describe('segmentCues timing', () => {
     expect(cues[0].startMs).toBeLessThan(5000)
     expect(5000 - cues[0].startMs).toBeLessThanOrEqual(250)
   })
+
+  it('chains to a cue that came in early, when that leaves a gap under the threshold', () => {
+    // "Yes." ends at 1000 ms (its minimum duration) and the next speaker starts at 1600 ms: a
+    // 600 ms gap, left open. But that next cue needs reading time and comes in 240 ms early,
+    // leaving a 360 ms gap, which is to be closed to the minimum gap.
+    const words: W[] = [['Yes.', 0, 300]]
+    const fast = paced('Absolutely extraordinary circumstances we are seeing today.', 1600, 150, 20)
+    const cues = segmentCues(makeModel([['A', words], ['B', fast], ['A', [['Right.', 3000, 3300]]]]), web).cues
+    expect(cues).toHaveLength(3)
+    expect(cues[1].startMs).toBeLessThan(1600)
+    expect(cues[1].startMs - cues[0].endMs).toBe(gap)
+  })
 })
 
 describe('segmentCues cutting', () => {
