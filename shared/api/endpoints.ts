@@ -2,6 +2,11 @@
  * Where the two export calls go. The vendor's page lists `externalId` beside the path id without
  * saying how it travels (export-data.md): we send it as the query parameter `externalId` and put
  * `0` as the path id when only an externalId is known. This is an assumption; it lives only here.
+ *
+ * The same page says a faithful server accepts "`/GetExportData/Transcript/{taskId}`,
+ * `...?externalId=X`, and both together", which also reads as a route with no path id at all.
+ * So when only an externalId is known and the `/0` form finds nothing (404), the client asks
+ * once more without a path id (`exportFallbackPath`); either reading of the server then works.
  */
 
 /** Which export endpoint: transcript tasks or document tasks. */
@@ -23,6 +28,17 @@ export function exportRequestPath(kind: ExportKind, ref: TaskRef): string {
   const id = ref.taskId ?? pathIdForExternalIdOnly
   const base = kind === 'transcript' ? `${exportPathPrefix}/Transcript/${id}` : `${exportPathPrefix}/${id}`
   return ref.externalId !== undefined ? `${base}?externalId=${encodeURIComponent(ref.externalId)}` : base
+}
+
+/**
+ * The second form tried for an externalId-only reference when the first answers 404: the
+ * endpoint with no path id, e.g. `/api/.../GetExportData/Transcript?externalId=A-1`. Null when
+ * the reference has a taskId (then the path id is real and a 404 is final).
+ */
+export function exportFallbackPath(kind: ExportKind, ref: TaskRef): string | null {
+  if (ref.taskId !== undefined) return null
+  const base = kind === 'transcript' ? `${exportPathPrefix}/Transcript` : exportPathPrefix
+  return `${base}?externalId=${encodeURIComponent(ref.externalId)}`
 }
 
 /** A human description of the task reference for messages: "id 123", "external id \"A-1\"". */

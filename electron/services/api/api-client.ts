@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors'
-import { describeTaskRef, exportRequestPath, type ExportKind, type TaskRef } from '../../../shared/api/endpoints'
+import { describeTaskRef, exportFallbackPath, exportRequestPath, type ExportKind, type TaskRef } from '../../../shared/api/endpoints'
 import { parseDocumentExport, parseTranscriptExport } from '../../../shared/api/parse-export'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import type { DocumentExport } from '../../../shared/api/document-export'
@@ -114,9 +114,33 @@ export class ApiClient {
     return { workspaces: Array.isArray(body) ? body.length : 0 }
   }
 
-  /** GETs an export body as text, with one 401 refresh and up to `maxRetries` transient retries. */
+  /**
+   * GETs an export body as text at the documented path; an externalId-only reference that is not
+   * found there is asked for once more in the form without a path id (see endpoints.ts).
+   */
   private async getExportText(kind: ExportKind, ref: TaskRef, options: CallOptions): Promise<string> {
-    const url = joinUrl(this.options.baseUrl(), exportRequestPath(kind, ref))
+    try {
+      return await this.getExportTextAt(kind, ref, exportRequestPath(kind, ref), options, false)
+    } catch (error) {
+      const fallback = exportFallbackPath(kind, ref)
+      if (fallback === null || !(error instanceof AppError) || error.code !== 'not_found') throw error
+      this.logger.info('No task at path id 0; asking without a path id', { kind })
+      try {
+        return await this.getExportTextAt(kind, ref, fallback, options, true)
+      } catch (second) {
+        // A server without that route says so with 404/405/400: the task is still "not found".
+        if (second instanceof AppError && second.code === 'not_found') throw error
+        throw second
+      }
+    }
+  }
+
+  /**
+   * GETs `pathAndQuery` with one 401 refresh and up to `maxRetries` transient retries. With
+   * `fallback`, a 400 or 405 (a server without this route) reads as not found.
+   */
+  private async getExportTextAt(kind: ExportKind, ref: TaskRef, pathAndQuery: string, options: CallOptions, fallback: boolean): Promise<string> {
+    const url = joinUrl(this.options.baseUrl(), pathAndQuery)
     const path = url.split('?')[0]
     let refreshed = false
     let attempt = 0
@@ -142,8 +166,9 @@ export class ApiClient {
           this.logger.info('Export fetched', { kind, path, chars: response.text.length, attempt })
           return response.text
         }
-        if (response.status === 400) throw new AppError('bad_request', 'The server refused the request: give a task id or an external id')
-        if (response.status === 404) throw new AppError('not_found', `No ${kind} task with ${describeTaskRef(ref)} in this organisation`)
+        const notFound = response.status === 404 || (fallback && (response.status === 400 || response.status === 405))
+        if (response.status === 400 && !notFound) throw new AppError('bad_request', 'The server refused the request: give a task id or an external id')
+        if (notFound) throw new AppError('not_found', `No ${kind} task with ${describeTaskRef(ref)} in this organisation`)
         if (response.status === 403) throw new AppError('unauthorized', `This account may not read the ${kind} task with ${describeTaskRef(ref)} (HTTP 403)`)
         if (!isRetryableStatus(response.status)) throw new AppError('server', `The server answered HTTP ${response.status} for the ${kind} task with ${describeTaskRef(ref)}`)
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock())

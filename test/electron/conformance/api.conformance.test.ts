@@ -146,6 +146,32 @@ describe('export endpoints (export-data.md)', () => {
     ])
   })
 
+  it('an externalId is found whichever way the server reads "…?externalId=X" (path id 0, or no path id)', async () => {
+    serveSmall(5001, 'MEET-1')
+    server.serve({ kind: 'document', taskId: 6001, externalId: 'DOC-1', body: JSON.stringify(sparseDocument()) })
+    server.config.externalIdRouting = 'no-path-id'
+    const { services } = harness()
+    expect((await services.api.getTranscriptExport({ externalId: 'MEET-1' })).taskId).toBe(5001)
+    expect((await services.api.getDocumentExport({ externalId: 'DOC-1' })).taskId).toBe(6001)
+    expect(exportGets().map((r) => r.rawUrl)).toEqual([
+      '/api/v1.0/external/sdtask/GetExportData/Transcript/0?externalId=MEET-1',
+      '/api/v1.0/external/sdtask/GetExportData/Transcript?externalId=MEET-1',
+      '/api/v1.0/external/sdtask/GetExportData/0?externalId=DOC-1',
+      '/api/v1.0/external/sdtask/GetExportData?externalId=DOC-1'
+    ])
+    // An unknown externalId is "not found" under both readings, whatever the second form answers.
+    for (const routing of ['no-path-id', 'zero-is-none'] as const) {
+      server.config.externalIdRouting = routing
+      for (const call of [services.api.getTranscriptExport({ externalId: 'nobody' }), services.api.getDocumentExport({ externalId: 'nobody' })]) {
+        expect(await errorOf(call)).toMatchObject({ code: 'not_found', message: expect.stringContaining('external id "nobody"') })
+      }
+    }
+    // With a taskId the path id is real: a 404 is final.
+    server.requests.length = 0
+    expect(await errorOf(services.api.getTranscriptExport({ taskId: 999, externalId: 'MEET-1' }))).toMatchObject({ code: 'not_found' })
+    expect(exportGets()).toHaveLength(1)
+  })
+
   it.each(['with space', 'a/b\\c', 'ação ü 東京', 'x&y=z#frag?q', '100%+plus', ' padded '])('finds the task by the externalId %j', async (externalId) => {
     const body = serveSmall(5002, externalId)
     const { services } = harness()

@@ -60,6 +60,13 @@ export interface DocServerConfig {
   mediaRedirects: boolean
   /** Media is sent gzip-encoded (Content-Length of the compressed bytes). */
   mediaGzip: boolean
+  /**
+   * How an externalId finds a task. `zero-is-none`: path id 0 means "no id" and the externalId
+   * decides (the documented client rule). `no-path-id`: the route without a path id
+   * (`.../GetExportData/Transcript?externalId=X`) looks it up, and `/0?externalId=X` asks for
+   * task 0 AND that externalId, which matches nothing (the other reading of the page).
+   */
+  externalIdRouting: 'zero-is-none' | 'no-path-id'
 }
 
 /** One logged request. */
@@ -126,6 +133,7 @@ export async function startDocServer(config: Partial<DocServerConfig> = {}): Pro
     mediaIgnoresRange: false,
     mediaRedirects: false,
     mediaGzip: false,
+    externalIdRouting: 'zero-is-none',
     ...config
   }
   const requests: LoggedRequest[] = []
@@ -231,19 +239,20 @@ export async function startDocServer(config: Partial<DocServerConfig> = {}): Pro
     return m ? m[1] : null
   }
 
-  function exportCall(req: IncomingMessage, res: ServerResponse, url: URL, kind: 'transcript' | 'document', pathId: string) {
+  function exportCall(req: IncomingMessage, res: ServerResponse, url: URL, kind: 'transcript' | 'document', pathId: string | null) {
     const t = bearer(req)
     if (!t || !tokens.has(t)) return unauthorised(res)
     const s = take('export')
     if (s) return answerScripted(req, res, s)
-    // The documented reading: taskId in the path, externalId as a query parameter (id 0 = none).
+    // taskId in the path, externalId as a query parameter; what path id 0 means depends on the reading.
     const externalId = url.searchParams.get('externalId')
-    if (!/^\d+$/.test(pathId)) return sendError(res, 400, 'Bad Request')
-    const taskId = Number(pathId)
-    if (taskId === 0 && externalId === null) return sendError(res, 400, 'Bad Request')
+    if (pathId !== null && !/^\d+$/.test(pathId)) return sendError(res, 400, 'Bad Request')
+    const taskId = pathId === null ? null : Number(pathId)
+    const wildcard = taskId === null || (taskId === 0 && cfg.externalIdRouting === 'zero-is-none')
+    if (wildcard && externalId === null) return sendError(res, 400, 'Bad Request')
     const found = tasks.find((task) =>
       task.kind === kind &&
-      (taskId === 0 || task.taskId === taskId) &&
+      (wildcard || task.taskId === taskId) &&
       (externalId === null || task.externalId === externalId))
     if (!found) return sendError(res, 404, 'Not Found')
     sendJson(res, 200, found.body)
@@ -297,6 +306,10 @@ export async function startDocServer(config: Partial<DocServerConfig> = {}): Pro
       requests.push({ method: req.method ?? '', path: url.pathname, rawUrl: req.url ?? '', query: url.searchParams, headers: req.headers, body })
       if (url.pathname === '/connect/token') return token(req, res, body)
       if (url.pathname.startsWith('/sas/') || url.pathname.startsWith('/blob/')) return mediaCall(req, res, url)
+      if (cfg.externalIdRouting === 'no-path-id') {
+        if (url.pathname === '/api/v1.0/external/sdtask/GetExportData/Transcript') return exportCall(req, res, url, 'transcript', null)
+        if (url.pathname === '/api/v1.0/external/sdtask/GetExportData') return exportCall(req, res, url, 'document', null)
+      }
       const tm = transcriptPath.exec(url.pathname)
       if (tm) return exportCall(req, res, url, 'transcript', decodeURIComponent(tm[1]))
       const dm = documentPath.exec(url.pathname)
