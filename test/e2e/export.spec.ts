@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import { execFileSync } from 'node:child_process'
 import { test, expect } from './support/harness'
@@ -59,4 +59,20 @@ test('export dialog: preview, QC summary, several formats saved, files parse', a
   // The QC report opens beside the editor.
   await dialog.getByRole('button', { name: 'Show QC report' }).click()
   await expect(page.getByRole('complementary', { name: 'QC report' })).toBeVisible()
+})
+
+test('a file that cannot be written says so, with what to do next', async ({ app }) => {
+  const { page } = app
+  await page.getByTestId('start-open-sample').click()
+  await expect(page.getByTestId('task-name')).toHaveText('Sample: how the editor works')
+  await app.emit('menu:command', 'export')
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await expect(dialog.getByTestId('qc-summary')).toContainText('cues')
+  // A "folder" that is a file: nothing can be written under it.
+  await writeFile(join(app.dataDir, 'not-a-folder'), '')
+  app.nextSavePath = join(app.dataDir, 'not-a-folder', 'out.srt')
+  await dialog.getByRole('button', { name: 'Save…' }).click()
+  const outcome = dialog.getByRole('status')
+  await expect(outcome).toContainText('SubRip (.srt): not saved.')
+  await expect(outcome).toContainText('Check the folder exists, you may write to it, and the disk has space.')
 })

@@ -62,6 +62,29 @@ describe('DocumentPane', () => {
     expect(fake.callsTo('tasks:openDocument')).toEqual([{ ref: { externalId: 'INV-2026-0042' }, requestId: expect.any(String) as string }])
   })
 
+  it('a failed open or export says what went wrong and what to do next', async () => {
+    fake.handlers['tasks:openDocument'] = () => ({ ok: false, error: { code: 'not_found', message: 'No document task with id 2001 in this organisation' } })
+    const wrapper = await mountAndOpen()
+    const banner = wrapper.get('[data-testid="document-error"]')
+    expect(banner.attributes('role')).toBe('alert')
+    expect(banner.text()).toContain('Not found')
+    expect(banner.text()).toContain('No document task with id 2001')
+    expect(banner.text()).toContain('Check the task id or external id')
+    await banner.get('button[aria-label="Dismiss"]').trigger('click')
+    expect(wrapper.find('[data-testid="document-error"]').exists()).toBe(false)
+    wrapper.unmount()
+
+    setActivePinia(createPinia())
+    answer(documentTask().body)
+    fake.handlers['files:save'] = () => ({ ok: false, error: { code: 'io', message: 'EACCES: permission denied, open /read-only/x.csv' } })
+    const opened = await mountAndOpen()
+    const exportCsv = opened.findAll('button').find((b) => b.text() === 'Export CSV')!
+    await exportCsv.trigger('click')
+    await flushPromises()
+    expect(opened.get('[data-testid="document-error"]').text()).toContain('Check the folder exists, you may write to it')
+    opened.unmount()
+  })
+
   it('each unavailable state is explained', async () => {
     const cases: Array<[DocumentFileState, RegExp]> = [
       [{ status: 'expired' }, /expired/],
