@@ -82,6 +82,8 @@ function ruleBreaches(readCues: readonly ReadCue[], preset: SubtitlePreset, form
   const { num, den } = frameFraction(preset.frameRate)
   // ASS keeps centiseconds (rounded up), so a gap may read up to 9 ms short there.
   const minGap = Math.floor((preset.minGapFrames * num) / den) - (format === 'ass' ? 10 : 0)
+  const exactGap = (preset.minGapFrames * num) / den
+  const slack = format === 'ass' ? 11 : 1
   readCues.forEach((c, k) => {
     if (!(c.endMs > c.startMs)) out.push(`cue ${k + 1}: ${c.startMs}..${c.endMs} has no duration`)
     if (c.lines.length > preset.maxLines) out.push(`cue ${k + 1}: ${c.lines.length} lines`)
@@ -92,6 +94,11 @@ function ruleBreaches(readCues: readonly ReadCue[], preset: SubtitlePreset, form
       if (c.startMs < prev.startMs) out.push(`cue ${k + 1}: starts before cue ${k}`)
       else if (c.startMs < prev.endMs) out.push(`cue ${k + 1}: overlaps cue ${k}`)
       else if (c.startMs - prev.endMs < minGap) out.push(`cue ${k + 1}: gap ${c.startMs - prev.endMs} ms < ${minGap}`)
+      // Gaps under the closing threshold are chained down to the minimum gap where the cue
+      // before can stretch that far (1 ms of slack for whole ms, 11 for ASS's centiseconds).
+      else if (c.startMs - prev.endMs > exactGap + slack && c.startMs - prev.endMs < preset.gapClosingMs && c.startMs - exactGap - prev.startMs < preset.maxDurationMs - slack) {
+        out.push(`cue ${k + 1}: a ${c.startMs - prev.endMs} ms gap left open`)
+      }
     }
   })
   return out
