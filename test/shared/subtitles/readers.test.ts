@@ -300,6 +300,20 @@ describe('adversarial transcripts read back by independent parsers', () => {
     })
   })
 
+  // Recogniser timing at its worst: words out of order, overlapping speakers, zero-length and
+  // backwards words, a word lasting minutes, words at 0 ms.
+  const messy = makeModel([
+    ['ana', [['Zero', 0, 0], ['start.', 0, 10], ['Backwards', 900, 500], ['word', 400, 600], ['here.', 1000, 1000]]],
+    ['bo', [['Overlapping', 800, 1200], ['speaker', 1100, 1300], ['talks.', 1250, 1400]]],
+    ['ana', [['A', 1500, 181_500], ['very', 181_500, 181_600], ['long', 181_600, 181_700], ['word.', 181_700, 181_800]]],
+    ['cy', [['Same', 182_000, 182_000], ['time', 182_000, 182_000], ['for', 182_000, 182_000], ['every', 182_000, 182_000], ['word.', 182_000, 182_000]]]
+  ])
+  describe.each(presetNames)('messy timing, %s', (p) => {
+    it.each(subtitleFormats)('%s', async (format) => {
+      await checkFormat(format, { model: messy, options: { preset: p }, preset: resolvePreset(p) })
+    })
+  })
+
   it.each(subtitleFormats)('%s: a transcript with no words still reads without error', async (format) => {
     const empty = makeModel([['a', [['', 0, 100], [' \n ', 200, 300]]]])
     const content = (await writeFormat(format, empty, { preset: 'netflix-en', annotations: format === 'vtt' ? 'notes' : 'omit' })).content as string
