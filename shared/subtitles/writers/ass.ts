@@ -31,7 +31,10 @@ function style(name: string, colour: string): string {
 /**
  * Advanced SubStation Alpha: [Script Info], [V4+ Styles] with a Default style and one style per
  * speaker (own colour), [Events] with one Dialogue per cue; a dialogue cue switches style for
- * its second speaker's line with `{\r<style>}`.
+ * its second speaker's line with `{\r<style>}`. Times round up to the centisecond (see
+ * `formatAssTime`). UTF-8 without a byte order mark and LF line ends, like every text format we
+ * write: libass (mpv, VLC, ffmpeg), Aegisub and ass-compiler read it; only old VSFilter builds
+ * guess the encoding without a BOM.
  */
 export function writeAss(track: SubtitleTrack, options: AssOptions = {}): string {
   const styles = new Map<string, string>()

@@ -29,6 +29,8 @@ function voice(name: string): string {
 /**
  * WebVTT: `WEBVTT` header, numbered cues with dot-millisecond times, voice tags per speaker
  * (a dialogue cue opens and closes one per line), annotations as NOTE blocks in time order.
+ * UTF-8 without a byte order mark (the spec allows one; nothing needs it), LF line ends, one
+ * blank line between blocks; cue text escaped (& < >), so it reads back exactly.
  */
 export function writeVtt(track: SubtitleTrack, options: VttOptions = {}): string {
   const blocks: string[] = ['WEBVTT']
