@@ -108,18 +108,27 @@ export function msToSeconds(ms: number): number {
 }
 
 /**
- * 100 when any confidence in the export exceeds 1 (a 0..100 scale), else 1. Ambiguous exports
- * (every value 0 or 1) read as 0..1, which is what a 0..1 writer would produce too.
+ * The scale of the word confidences (the ones the model keeps): 100 when any exceeds 1 (a
+ * 0..100 scale), else 1. Ambiguous exports (every value 0 or 1) read as 0..1, which is what a
+ * 0..1 writer would produce too. Segment confidences decide only when no word has one: "numeric
+ * values are integers unless stated", so a segment's integer percentage beside 0..1 word
+ * confidences must not turn 0.92 into 0.0092.
  */
 export function detectConfidenceScale(exp: TranscriptExport): 1 | 100 {
+  let wordSeen = false
+  let segmentOver1 = false
   for (const seg of exp.transcript.transcripts ?? []) {
-    if ((seg.confidence ?? 0) > 1) return 100
+    if ((seg.confidence ?? 0) > 1) segmentOver1 = true
     for (const list of [seg.displayWords, seg.originalWords]) {
       if (!list) continue
-      for (const w of list) if ((w.confidence ?? 0) > 1) return 100
+      for (const w of list) {
+        if (w.confidence === null || w.confidence === undefined) continue
+        if (w.confidence > 1) return 100
+        wordSeen = true
+      }
     }
   }
-  return 1
+  return !wordSeen && segmentOver1 ? 100 : 1
 }
 
 /** A confidence from the export's scale to 0..1 (null stays null; out-of-range values are clamped). */

@@ -155,3 +155,20 @@ describe('speaker ids', () => {
     expect(JSON.parse(JSON.stringify(toTranscriptExport(model)))).toEqual(JSON.parse(text))
   })
 })
+
+describe('confidence scales', () => {
+  it('integer percent segment confidences beside 0..1 word confidences leave the words at 0..1', () => {
+    const body = smallTranscript({ unit: 'milliseconds' }) as { transcript: { transcripts: Array<Record<string, unknown>> } }
+    for (const seg of body.transcript.transcripts) seg.confidence = 90
+    const text = JSON.stringify(body)
+    const model = normaliseTranscript(parseTranscriptExport(JSON.parse(text)))
+    expect(model.segments[0].words[0].confidence).toBeCloseTo(0.8)
+    expect(JSON.parse(JSON.stringify(toTranscriptExport(model)))).toEqual(JSON.parse(text))
+  })
+
+  it('0..100 word confidences are read as percent', () => {
+    const model = normaliseTranscript(parseTranscriptExport(smallTranscript({ confidenceScale: 100 })))
+    expect(model.confidenceScale).toBe(100)
+    expect(model.segments[0].words[0].confidence).toBeCloseTo(0.8)
+  })
+})
