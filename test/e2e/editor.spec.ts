@@ -586,6 +586,25 @@ test.describe('editor', () => {
     await expect.poll(paused).toBe(true)
   })
 
+  test('find marks every match in the transcript, within a speaker when asked, and the marks go with the panel', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.keyboard.press('Control+f')
+    await page.getByTestId('find-input').fill('the')
+    await expect(page.getByTestId('find-count')).toHaveText('– of 6')
+    await expect(page.locator('.w.found')).toHaveText(['the', 'the', 'there,', 'the', 'the', 'them'])
+    await page.getByLabel('Whole word').check()
+    await expect(page.locator('.w.found')).toHaveText(['the', 'the', 'the', 'the'])
+    await page.getByLabel('Within speaker').selectOption({ label: 'Ben Carter' })
+    await expect(page.locator('.w.found')).toHaveText(['the'])
+    await expect(page.locator('article.segment', { has: page.locator('.w.found') }).getByTestId('speaker-chip')).toHaveText(['Ben Carter'])
+    // The marked words stand out from the text around them.
+    const [mark, plain] = await page.locator('article.segment[data-index="1"] .w').evaluateAll((els) => [els.find((el) => el.classList.contains('found'))!, els[0]!].map((el) => getComputedStyle(el).backgroundColor))
+    expect(mark).not.toBe(plain)
+    await page.keyboard.press('Escape')
+    await expect(page.locator('.w.found')).toHaveCount(0)
+  })
+
   test('a range dragged out on the waveform becomes the new annotation’s range', async ({ app }) => {
     const { page } = app
     await openSample(page)

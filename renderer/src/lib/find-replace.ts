@@ -75,3 +75,27 @@ export function replaceInText(text: string, pattern: RegExp, query: FindQuery, r
   const literal = query.regex ? replacement : replacement.replace(/\$/g, '$$$$')
   return text.replace(pattern, literal)
 }
+
+/**
+ * The words each match touches, by segment id (for highlighting every match in the transcript).
+ * Offsets are in the segment's text, its words joined by single spaces (`segmentText`).
+ */
+export function matchedWords(model: TranscriptModel, matches: readonly FindMatch[]): Map<string, Set<number>> {
+  const out = new Map<string, Set<number>>()
+  for (const match of matches) {
+    const seg = model.segments[match.segmentIndex]
+    if (!seg || seg.id !== match.segmentId) continue
+    let words = out.get(seg.id)
+    let pos = 0
+    for (let i = 0; i < seg.words.length; i++) {
+      const end = pos + seg.words[i]!.text.length
+      if (pos < match.end && end > match.start) {
+        if (!words) out.set(seg.id, (words = new Set()))
+        words.add(i)
+      }
+      if (end >= match.end) break
+      pos = end + 1
+    }
+  }
+  return out
+}

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref } from 'vue'
+import { computed, ref, shallowRef } from 'vue'
 import { comboTable, effectiveBindings, loadOverrides, saveOverrides } from '../lib/shortcuts'
 import type { ShortcutAction, ShortcutOverrides } from '../lib/shortcuts'
 
@@ -23,6 +23,8 @@ export const useEditorUiStore = defineStore('editor-ui', () => {
   const backToPlayheadRequest = ref(0)
   /** Bumped to ask the find panel to focus its input. */
   const findFocusRequest = ref(0)
+  /** The words find & replace matches, by segment id, for highlighting them in the transcript. */
+  const findHighlights = shallowRef<ReadonlyMap<string, ReadonlySet<number>>>(new Map())
 
   const storage: Storage | null = typeof localStorage === 'undefined' ? null : localStorage
   const overrides = ref<ShortcutOverrides>(storage ? loadOverrides(storage) : {})
@@ -71,6 +73,7 @@ export const useEditorUiStore = defineStore('editor-ui', () => {
     zoomRequest,
     backToPlayheadRequest,
     findFocusRequest,
+    findHighlights,
     overrides,
     bindings,
     table,
