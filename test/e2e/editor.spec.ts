@@ -186,6 +186,8 @@ test.describe('editor', () => {
     await page.keyboard.press('n')
     await expect(page.locator('.w.cur')).toHaveText('recogniser')
     await expect.poll(() => mediaTime(page)).toBeCloseTo(17.418, 1)
+    // How unsure the recogniser was, without hovering.
+    await expect(page.getByTestId('word-confidence')).toHaveText('“recogniser”: 42% confidence (low)')
 
     await page.keyboard.press('Enter')
     const field = page.getByTestId('segment-editor')
