@@ -607,6 +607,34 @@ test.describe('editor', () => {
     await expect(page.locator('.w.found')).toHaveCount(0)
   })
 
+  test('an annotation time that is not a time, or ends before it starts, is refused in the panel, which shows the time kept', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.getByRole('button', { name: 'Annotations', exact: true }).click()
+    const panel = page.getByTestId('annotations-panel')
+    const start = panel.locator('li').first().getByLabel('Start')
+    const end = panel.locator('li').first().getByLabel('End')
+    await expect(start).toHaveValue('0:00.0')
+    await expect(end).toHaveValue('0:02.0')
+    await end.fill('soon')
+    await end.press('Enter')
+    await expect(panel.getByRole('alert')).toHaveText('"soon" is not a time (use m:ss.t); the end stays at 0:02.0.')
+    await expect(end).toHaveValue('0:02.0')
+    await start.fill('0:05.0')
+    await start.press('Enter')
+    await expect(panel.getByRole('alert')).toHaveText('An annotation cannot end (0:02.0) before it starts (0:05.0); the start stays at 0:00.0.')
+    await expect(start).toHaveValue('0:00.0')
+    // A valid time is taken, and the message goes.
+    await end.fill('0:03.5')
+    await end.press('Enter')
+    await expect(panel.getByRole('alert')).toHaveCount(0)
+    await expect(end).toHaveValue('0:03.5')
+    // Past the end of the recording: the field shows where it was clamped.
+    await end.fill('9:00.0')
+    await end.press('Enter')
+    await expect(end).not.toHaveValue('9:00.0')
+  })
+
   test('a range dragged out on the waveform becomes the new annotation’s range', async ({ app }) => {
     const { page } = app
     await openSample(page)
