@@ -15,6 +15,9 @@ import { srtTokens } from './srt-tokens'
  * documented exit code (0 done, 2 usage, 3 auth, 4 not found, 5 network/server, 6 invalid data).
  */
 
+/** Each test spawns Node processes that compile TypeScript on start: generous on a busy machine. */
+const spawnTimeoutMs = 180_000
+
 let server: DocServer
 let dir: string
 const defaults: Partial<DocServerConfig> = {}
@@ -46,7 +49,7 @@ function failedWith(run: SdteRun, code: number): void {
   expect(run.code).toBe(code)
 }
 
-describe('sdte export --format json', () => {
+describe('sdte export --format json', { timeout: spawnTimeoutMs }, () => {
   it('writes exactly what the server sent, by task id and by awkward external ids', async () => {
     const ids = ['MEET 1/2 ação', 'x&y=z#?', '100%+']
     const bodies = ids.map((externalId, k) => {
@@ -67,6 +70,15 @@ describe('sdte export --format json', () => {
     expect(server.requests.filter((r) => r.path === '/connect/token')).toHaveLength(runs.length)
   })
 
+  it('finds an external id on a server that reads "...?externalId=X" as the route without a path id', async () => {
+    server.config.externalIdRouting = 'no-path-id'
+    const body = JSON.stringify(smallTranscript({ taskId: 5200, externalId: 'EXT 5200' }))
+    server.serve({ kind: 'transcript', taskId: 5200, externalId: 'EXT 5200', body })
+    const runs = await Promise.all([sdte(['export', '--external-id', 'EXT 5200', '--format', 'json']), sdte(['export', '--external-id', 'EXT 404', '--format', 'json'])])
+    expect([runs[0].code, runs[0].stderr, runs[0].stdout]).toEqual([0, '', body])
+    failedWith(runs[1], 4)
+  })
+
   it('a saved export with a byte order mark round-trips to JSON equal to it', async () => {
     const body = JSON.stringify(smallTranscript({ sparse: true }), null, 2)
     const path = join(dir, 'bom.json')
@@ -77,7 +89,7 @@ describe('sdte export --format json', () => {
   })
 })
 
-describe('sdte export --format srt on real transcripts in other shapes', () => {
+describe('sdte export --format srt on real transcripts in other shapes', { timeout: spawnTimeoutMs }, () => {
   const cases: Array<[RealName, ShapeOptions]> = [
     ['kate-darling-ted.dpe.json', { unit: 'ticks' }],
     ['soleio-interview.dpe.json', { unit: 'milliseconds', confidenceScale: 100 }],
@@ -111,7 +123,7 @@ describe('sdte export --format srt on real transcripts in other shapes', () => {
   })
 })
 
-describe('sdte export failures: one line, documented exit code', () => {
+describe('sdte export failures: one line, documented exit code', { timeout: spawnTimeoutMs }, () => {
   it('404 (problem body or empty) exits 4 and leaves no file', async () => {
     const out = join(dir, 'missing.json')
     const runs = await Promise.all([
