@@ -173,15 +173,16 @@ export const twoLineSplit = new Int32Array(1)
 /**
  * The hot path of segmentation: the cheapest layout of words [from, to) on one line or two,
  * its cost returned (Infinity when it cannot fit) and its break in `twoLineSplit[0]`.
- * No closures or objects: it runs about twenty times per word.
+ * `firstExtra` characters go before the first word (a speaker label). No closures or
+ * objects: it runs about twenty times per word.
  */
-export function layoutTwoLines(prefix: ArrayLike<number>, costs: ArrayLike<number>, from: number, to: number, maxChars: number): number {
-  const total = prefix[to] - prefix[from] + (to - from - 1)
+export function layoutTwoLines(prefix: ArrayLike<number>, costs: ArrayLike<number>, from: number, to: number, maxChars: number, firstExtra = 0): number {
+  const total = prefix[to] - prefix[from] + (to - from - 1) + firstExtra
   twoLineSplit[0] = -1
   if (total <= maxChars) return 0
   let best = Infinity
   for (let s = from + 1; s < to; s++) {
-    const top = prefix[s] - prefix[from] + (s - from - 1)
+    const top = prefix[s] - prefix[from] + (s - from - 1) + firstExtra
     if (top > maxChars) break
     const bottom = total - top - 1
     if (bottom > maxChars) continue
@@ -198,8 +199,9 @@ export function layoutTwoLines(prefix: ArrayLike<number>, costs: ArrayLike<numbe
 /**
  * The cheapest layout of words [from, to) over at most `maxLines` lines of `maxChars`, or null
  * when none fits. `prefix[k]` is the total length of words 0..k-1 (without spaces), and
- * `costs[k]` the cost of a break before word k. One line is preferred whenever it fits
- * (Netflix: keep to one line unless the text exceeds it).
+ * `costs[k]` the cost of a break before word k; `firstExtra` characters go before the first word
+ * (a speaker label). One line is preferred whenever it fits (Netflix: keep to one line unless
+ * the text exceeds it).
  */
 export function layoutLines(
   prefix: ArrayLike<number>,
@@ -207,13 +209,14 @@ export function layoutLines(
   from: number,
   to: number,
   maxChars: number,
-  maxLines: number
+  maxLines: number,
+  firstExtra = 0
 ): LineLayout | null {
-  const width = (a: number, b: number): number => prefix[b] - prefix[a] + (b - a - 1)
+  const width = (a: number, b: number): number => prefix[b] - prefix[a] + (b - a - 1) + (a === from ? firstExtra : 0)
   if (width(from, to) <= maxChars) return { cost: 0, starts: [] }
   if (maxLines < 2) return null
   if (maxLines === 2) {
-    const cost = layoutTwoLines(prefix, costs, from, to, maxChars)
+    const cost = layoutTwoLines(prefix, costs, from, to, maxChars, firstExtra)
     return cost === Infinity ? null : { cost, starts: [twoLineSplit[0]] }
   }
   // Three or more lines (an override): a small DP over (line count, line end).

@@ -35,6 +35,11 @@ export interface SubtitlePreset {
   readonly speakerStyle: SpeakerStyle
   /** Prefix of each line in a two-speaker cue (Netflix: a hyphen with no space). */
   readonly dialogueDash: string
+  /**
+   * With `new-cue` style: the first cue of each speaker's turn starts with the speaker's name and
+   * a colon ("Ana: ..."), for formats that carry no speaker otherwise (SRT, SBV, TTML text).
+   */
+  readonly speakerLabels: boolean
   /** Added to every time written (a programme start such as 10:00:00:00), in ms. */
   readonly startOffsetMs: number
 }
@@ -64,6 +69,7 @@ export const presets: Readonly<Record<PresetName, SubtitlePreset>> = {
     frameRate: 23.976,
     speakerStyle: 'dialogue-dashes',
     dialogueDash: '-',
+    speakerLabels: false,
     startOffsetMs: 0
   },
   // BBC subtitle guidelines: about 37 chars (68% of a 16:9 width), 2 lines, 160-180 words/min
@@ -84,6 +90,7 @@ export const presets: Readonly<Record<PresetName, SubtitlePreset>> = {
     frameRate: 25,
     speakerStyle: 'new-cue',
     dialogueDash: '- ',
+    speakerLabels: false,
     startOffsetMs: 0
   },
   // Common web practice: 42 chars, 2 lines, 15-21 cps (we take 21), 1 s minimum, 7 s maximum,
@@ -102,6 +109,7 @@ export const presets: Readonly<Record<PresetName, SubtitlePreset>> = {
     frameRate: 30,
     speakerStyle: 'new-cue',
     dialogueDash: '- ',
+    speakerLabels: false,
     startOffsetMs: 0
   }
 }
@@ -172,6 +180,10 @@ export function validatePreset(preset: SubtitlePreset): SubtitlePreset {
   }
   if (preset.speakerStyle !== 'new-cue' && preset.speakerStyle !== 'dialogue-dashes') {
     throw new PresetError('speakerStyle', `speakerStyle must be "new-cue" or "dialogue-dashes", got ${JSON.stringify(preset.speakerStyle)}.`)
+  }
+  // Absent (a preset object from before the option existed) reads as false.
+  if (preset.speakerLabels !== undefined && typeof preset.speakerLabels !== 'boolean') {
+    throw new PresetError('speakerLabels', `speakerLabels must be true or false, got ${JSON.stringify(preset.speakerLabels)}.`)
   }
   if (typeof preset.dialogueDash !== 'string' || preset.dialogueDash.length === 0 || preset.dialogueDash.length > 3) {
     throw new PresetError('dialogueDash', `dialogueDash must be 1-3 characters, got ${JSON.stringify(preset.dialogueDash)}.`)

@@ -5,6 +5,7 @@ import type { SubtitlePreset } from './presets'
 import { frameFraction, msToFrame, frameToMs } from './presets'
 import type { Cue, SubtitleNote, SubtitleTrack } from './types'
 import { cleanText } from './text'
+import { speakerNamesOf } from './writers/speakers'
 import { charCount } from './types'
 
 /*
@@ -108,11 +109,32 @@ export function readingTimeMs(chars: number, words: number, preset: SubtitlePres
   return Math.ceil(Math.max(byChars, byWords)) + 1
 }
 
-/** The cheapest cut of the token stream into cues (the DP). */
-function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Language): Plan[] {
+/**
+ * Speaker labels ("Ana: ") where the preset asks for them: on the first word of each speaker's
+ * turn, in `new-cue` style only, where a cue always starts (a speaker change forces a cut).
+ */
+function labelsOf(tokens: readonly Token[], model: TranscriptModel, preset: SubtitlePreset): (string | null)[] {
+  const labels: (string | null)[] = new Array(tokens.length).fill(null)
+  if (!preset.speakerLabels || preset.speakerStyle !== 'new-cue') return labels
+  const names = speakerNamesOf(model)
+  let previous: string | null | undefined
+  tokens.forEach((t, k) => {
+    if (t.annotation) return
+    if (t.speakerId !== previous) {
+      const name = names(t.speakerId)
+      labels[k] = name ? `${name}: ` : null
+    }
+    previous = t.speakerId
+  })
+  return labels
+}
+
+/** The cheapest cut of the token stream into cues (the DP); `labels` widen a cue's first line. */
+function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Language, labels: readonly (string | null)[]): Plan[] {
   const n = tokens.length
   const prefix = new Float64Array(n + 1)
   for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + tokens[k].len
+  const labelLen = labels.map((l) => (l ? charCount(l) : 0))
   // Cost of a line break before token k, and of a cue cut before token k.
   const lineCost = new Float64Array(n + 1)
   const cutCost = new Float64Array(n + 1)
@@ -168,6 +190,7 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
       if (w > maxWidth && j < i - 1) break
       if (best[j] === Infinity) continue
       const single = j === i - 1
+      const extra = labelLen[j]
       let layoutCost: number
       let split = -1
       let dialogue = 0
@@ -183,10 +206,10 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
         dialogue = 1
       } else {
         if (preset.maxLines <= 2) {
-          layoutCost = preset.maxLines === 2 ? layoutTwoLines(prefix, lineCost, j, i, preset.maxCharsPerLine) : w <= preset.maxCharsPerLine ? 0 : Infinity
+          layoutCost = preset.maxLines === 2 ? layoutTwoLines(prefix, lineCost, j, i, preset.maxCharsPerLine, extra) : w + extra <= preset.maxCharsPerLine ? 0 : Infinity
           split = preset.maxLines === 2 ? twoLineSplit[0] : -1
         } else {
-          const layout = layoutLines(prefix, lineCost, j, i, preset.maxCharsPerLine, preset.maxLines)
+          const layout = layoutLines(prefix, lineCost, j, i, preset.maxCharsPerLine, preset.maxLines, extra)
           layoutCost = layout ? layout.cost : Infinity
           split = -2
         }
@@ -200,7 +223,7 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
       const startMs = tokens[j].startMs
       const speech = endMs - startMs
       const available = Math.min(preset.maxDurationMs, nextStart - gapMs - startMs + preset.maxLeadInMs)
-      const chars = w + (dialogue ? 2 * dash - 1 : 0)
+      const chars = w + extra + (dialogue ? 2 * dash - 1 : 0)
       const need = readingTimeMs(chars, i - j, preset)
       let cost = best[j] + costPerCue + layoutCost + cut
       if (need > available) cost += readingSpeedBreach * (1 + (need - available) / Math.max(available, 1))
@@ -220,7 +243,7 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
     const from = bestFrom[i]
     if (from < 0) throw new Error(`segmentation found no cut at word ${i}`) // unreachable: a single word is always a candidate
     const split = bestSplit[i]
-    const starts = split >= 0 ? [split] : split === -2 ? (layoutLines(prefix, lineCost, from, i, preset.maxCharsPerLine, preset.maxLines)?.starts ?? []) : []
+    const starts = split >= 0 ? [split] : split === -2 ? (layoutLines(prefix, lineCost, from, i, preset.maxCharsPerLine, preset.maxLines, labelLen[from])?.starts ?? []) : []
     plans.push({ from, to: i, starts, dialogue: bestDialogue[i] === 1 })
     i = from
   }
@@ -247,7 +270,7 @@ interface DraftCue {
   readonly chars: number
 }
 
-function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset): DraftCue {
+function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset, label: string | null): DraftCue {
   const bounds = [p.from, ...p.starts, p.to]
   const words = (a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(' ')
   let lines: string[]
@@ -255,6 +278,7 @@ function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset): Draft
   else if (p.dialogue) lines = bounds.slice(1).map((end, k) => preset.dialogueDash + words(bounds[k], end))
   else if (p.to - p.from === 1 && tokens[p.from].len > preset.maxCharsPerLine) lines = chunk(tokens[p.from].text, preset.maxCharsPerLine, preset.maxLines)
   else lines = bounds.slice(1).map((end, k) => words(bounds[k], end))
+  if (label && !p.dialogue && !tokens[p.from].annotation) lines[0] = label + lines[0]
   const lineSpeakers = bounds.slice(1, lines.length + 1).map((_, k) => tokens[bounds[k]].speakerId)
   while (lineSpeakers.length < lines.length) lineSpeakers.push(lineSpeakers[lineSpeakers.length - 1] ?? null)
   const annotation = tokens[p.from].annotation
@@ -337,8 +361,9 @@ function time(drafts: readonly DraftCue[], preset: SubtitlePreset): Cue[] {
 export function segmentCues(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): SubtitleTrack {
   const mode = options.annotations ?? 'omit'
   const tokens = tokenise(model, mode)
-  const plans = plan(tokens, preset, options.language ?? 'en')
-  const drafts = plans.map((p) => draft(tokens, p, preset))
+  const labels = labelsOf(tokens, model, preset)
+  const plans = plan(tokens, preset, options.language ?? 'en', labels)
+  const drafts = plans.map((p) => draft(tokens, p, preset, labels[p.from]))
   return { cues: time(drafts, preset), notes: mode === 'notes' ? notesOf(model, preset) : [] }
 }
 

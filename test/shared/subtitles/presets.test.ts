@@ -33,7 +33,8 @@ describe('presets', () => {
     ['min above max', () => resolvePreset('web', { minDurationMs: 8000 }), 'minDurationMs', /below maxDurationMs/],
     ['frame rate', () => resolvePreset('web', { frameRate: 26 as never }), 'frameRate', /one of 23.976/],
     ['speaker style', () => resolvePreset('web', { speakerStyle: 'colours' as never }), 'speakerStyle', /speakerStyle/],
-    ['lead-in', () => resolvePreset('web', { maxLeadInMs: 500 }), 'maxLeadInMs', /between 0 and 250/]
+    ['lead-in', () => resolvePreset('web', { maxLeadInMs: 500 }), 'maxLeadInMs', /between 0 and 250/],
+    ['speaker labels', () => resolvePreset('bbc', { speakerLabels: 'yes' as never }), 'speakerLabels', /true or false/]
   ])('rejects %s with a clear error', (_label, call, field, message) => {
     let error: unknown
     try {

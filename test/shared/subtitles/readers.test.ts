@@ -57,20 +57,35 @@ function read(format: SubtitleFormat, content: string): ReadResult {
   }
 }
 
-/** The words a viewer reads in the speech cues, dialogue dashes and look-alikes undone. */
-function wordsRead(readCues: readonly ReadCue[], cues: readonly Cue[], preset: SubtitlePreset): string[] {
+/**
+ * The words a viewer reads in the speech cues: dialogue dashes, look-alikes and (where the
+ * preset asks for them) the speaker label opening each turn taken off.
+ */
+function wordsRead(readCues: readonly ReadCue[], cues: readonly Cue[], preset: SubtitlePreset, model: TranscriptModel): string[] {
   const out: string[] = []
+  const names = speakerNamesOf(model)
+  let previous: string | null | undefined
   readCues.forEach((rc, k) => {
     const cue = cues[k]
     if (!cue || cue.kind !== 'speech') return
     const dialogue = new Set(cue.lineSpeakers).size > 1
-    for (const line of rc.lines) {
-      const text = undoLookAlikes(line)
+    const name = names(cue.lineSpeakers[0])
+    const label = preset.speakerLabels && preset.speakerStyle === 'new-cue' && cue.lineSpeakers[0] !== previous && name ? `${expectedFormatName(name)}: ` : ''
+    previous = cue.lineSpeakers[cue.lineSpeakers.length - 1]
+    rc.lines.forEach((line, i) => {
+      let text = undoLookAlikes(line)
+      if (i === 0 && label) {
+        if (!text.startsWith(label)) throw new Error(`cue ${k + 1} does not start with the label ${JSON.stringify(label)}: ${JSON.stringify(text)}`)
+        text = text.slice(label.length)
+      }
       out.push(...(dialogue && text.startsWith(preset.dialogueDash) ? text.slice(preset.dialogueDash.length) : text).split(/\s+/).filter(Boolean))
-    }
+    })
   })
   return out
 }
+
+/** A name as it reads back once look-alikes are undone. */
+const expectedFormatName = (name: string): string => undoLookAlikes(name)
 
 function transcriptWords(model: TranscriptModel): string[] {
   return model.segments.flatMap((s) => s.words).flatMap((w) => cleanExpected(w.text))
@@ -124,7 +139,7 @@ async function checkFormat(format: SubtitleFormat, { model, options, preset }: C
   const cs = (ms: number): number => (format === 'ass' ? Math.ceil(ms / 10) * 10 : ms)
   expect(result.cues.map((c) => [c.startMs, c.endMs])).toEqual(track.cues.map((c) => [cs(c.startMs), cs(c.endMs)]))
   expect(result.cues.map((c) => c.lines)).toEqual(track.cues.map((c) => c.lines.map((l) => expectedLine(format, l))))
-  expect(wordsRead(result.cues, track.cues, preset)).toEqual(transcriptWords(model))
+  expect(wordsRead(result.cues, track.cues, preset, model)).toEqual(transcriptWords(model))
   expect(ruleBreaches(result.cues, preset, format)).toEqual([])
 
   const names = speakerNamesOf(model)
@@ -187,6 +202,12 @@ describe.each(realFixtureNames)('%s read back by independent parsers', (name) =>
     const preset = resolvePreset(presetName)
     it.each(subtitleFormats)('%s', async (format) => {
       await checkFormat(format, { model: fixtureModel(name), options: { preset: presetName }, preset })
+    })
+
+    // Speaker labels opening each turn, where the preset cuts a new cue per speaker.
+    it.skipIf(preset.speakerStyle !== 'new-cue').each(subtitleFormats)('%s with speaker labels', async (format) => {
+      const overrides = { speakerLabels: true }
+      await checkFormat(format, { model: fixtureModel(name), options: { preset: presetName, overrides }, preset: resolvePreset(presetName, overrides) })
     })
 
     // Annotations as cues (NOTEs in WebVTT), and a programme start of 23:59:00 so the
@@ -279,13 +300,14 @@ function adversarialModel(offset = 0): TranscriptModel {
 describe('adversarial transcripts read back by independent parsers', () => {
   const cases: [string, WriteOptions][] = presetNames.flatMap((p): [string, WriteOptions][] => [
     [`${p}`, { preset: p, title: 'T & <t> {\\b1}, "x"\n' }],
+    [`${p} with speaker labels`, { preset: p, overrides: { speakerLabels: true }, annotations: 'cues' }],
     [`${p} with annotation cues`, { preset: p, annotations: 'cues' }],
     [`${p} in Portuguese`, { preset: p, language: 'pt' }],
     [`${p} without voice tags`, { preset: p, voiceTags: false }]
   ])
   describe.each(cases)('%s', (_label, options) => {
     it.each(subtitleFormats)('%s', async (format) => {
-      const preset = resolvePreset(options.preset as string)
+      const preset = resolvePreset(options.preset as string, options.overrides)
       await checkFormat(format, { model: adversarialModel(), options, preset })
     })
   })

@@ -150,6 +150,37 @@ describe('segmentCues cutting', () => {
     expect(cues.map((c) => c.lineSpeakers)).toEqual([['A'], ['B']])
   })
 
+  it('labels the first cue of each speaker turn when the preset asks, within the line length', () => {
+    const labelled = resolvePreset('web', { frameRate: 25, speakerLabels: true, maxCharsPerLine: 30 })
+    const model = {
+      ...makeModel(
+        [
+          ['A', paced('Are you coming to the station with us tonight? We leave at nine.', 0)],
+          ['A', paced('And bring the tickets.', 5000)],
+          ['B', paced('Yes, I am.', 7000)],
+          ['A', paced('Good.', 9000)]
+        ],
+        [{ id: 'n', content: 'laughter', startMs: 8000, endMs: 8500 }]
+      ),
+      speakers: [
+        { id: 'A', name: 'Ana Maria', prefix: '', suffix: '', placeholder: false },
+        { id: 'B', name: 'Bo', prefix: '', suffix: '', placeholder: false }
+      ]
+    }
+    const cues = segmentCues(model, labelled, { annotations: 'cues' }).cues
+    const firstLines = cues.map((c) => c.lines[0])
+    expect(firstLines[0]).toMatch(/^Ana Maria: Are you/)
+    // Ana's later cues (same turn, then a new paragraph of hers) carry no label.
+    expect(firstLines.slice(1).filter((l) => l.startsWith('Ana Maria: '))).toEqual(['Ana Maria: Good.'])
+    expect(firstLines.filter((l) => l.startsWith('Bo: '))).toEqual(['Bo: Yes, I am.'])
+    expect(firstLines).toContain('[laughter]')
+    for (const c of cues) for (const l of c.lines) expect(l.length).toBeLessThanOrEqual(30)
+    expect(runQc(cues, labelled).summary.hard).toBe(0)
+    // Off by default, and never with dialogue dashes.
+    expect(segmentCues(model, web).cues[0].lines[0]).toMatch(/^Are you/)
+    expect(segmentCues(model, resolvePreset('netflix-en', { speakerLabels: true })).cues.flatMap((c) => c.lines).some((l) => l.includes(':'))).toBe(false)
+  })
+
   it('uses dialogue dashes for a two-speaker exchange when the preset says so', () => {
     const netflix = resolvePreset('netflix-en')
     const model = makeModel([['A', paced('Are you coming?', 0)], ['B', paced('Yes, I am.', 1100)]])
