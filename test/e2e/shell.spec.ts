@@ -49,6 +49,42 @@ test.describe('app shell', () => {
     await expect(page.getByRole('complementary', { name: 'Document data' }).getByRole('button', { name: 'Close document pane' })).toBeInViewport({ ratio: 1 })
   })
 
+  test('the document pane is resized with the arrow keys or by dragging its edge, and keeps its width', async ({ app }) => {
+    const { page } = app
+    await page.getByTestId('start-open-sample').click()
+    await page.getByRole('button', { name: 'Document pane', exact: true }).click()
+    const pane = page.getByRole('complementary', { name: 'Document data' })
+    const width = async () => Math.round((await pane.boundingBox())!.width)
+    const splitter = page.getByRole('separator', { name: 'Width of the document pane' })
+    await expect(splitter).toHaveAttribute('aria-valuenow', '40')
+    expect(await width()).toBe(512)
+
+    // Keyboard: left widens the pane (the separator moves left), right narrows it.
+    await splitter.focus()
+    for (let i = 0; i < 5; i++) await page.keyboard.press('ArrowLeft')
+    await expect(splitter).toHaveAttribute('aria-valuenow', '50')
+    expect(await width()).toBe(640)
+    await page.keyboard.press('Home')
+    await expect(splitter).toHaveAttribute('aria-valuenow', '25')
+    expect(await width()).toBe(320)
+
+    // Pointer: drag the edge to the middle of the window.
+    const box = (await splitter.boundingBox())!
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
+    await page.mouse.down()
+    for (let x = box.x; x >= 640; x -= 40) await page.mouse.move(x, box.y + 100)
+    await page.mouse.move(640, box.y + 100)
+    await page.mouse.up()
+    await expect(splitter).toHaveAttribute('aria-valuenow', '50')
+
+    // Remembered for the next time the pane opens.
+    await page.reload()
+    await page.getByTestId('start-open-sample').click()
+    await page.getByRole('button', { name: 'Document pane', exact: true }).click()
+    await expect(page.getByRole('separator', { name: 'Width of the document pane' })).toHaveAttribute('aria-valuenow', '50')
+    expect(await width()).toBe(640)
+  })
+
   test('a window.sdte call reaches a real main-process service and returns its value', async ({ app }) => {
     const info = await app.page.evaluate(() => window.sdte.invoke['app:info']())
     expect(info).toEqual({ ok: true, value: { name: 'SD Transcript Editor', version: '0.0.0-e2e', platform: process.platform } })
