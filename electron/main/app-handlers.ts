@@ -2,13 +2,12 @@ import { AppError } from '../../shared/errors'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
 import type { ApiSettings, AppInfo, AuthStatus, DocumentFileState, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
 import type { DocumentExport } from '../../shared/api/document-export'
-import { parseDocumentExport } from '../../shared/api/parse-export'
 import type { DocumentFileCache } from '../services/documents/document-file-cache'
 import { writeFileAtomic } from '../services/fs/atomic-write'
 import { readFile } from 'node:fs/promises'
 import { basename } from 'node:path'
 import type { IpcHandlers } from './ipc-dispatcher'
-import { readTranscriptExportFile } from '../services/files/read-export-file'
+import { parseDocumentExportText, readTranscriptExportFile } from '../services/files/read-export-file'
 import type { MediaService, MediaStatus } from '../services/media/media-cache'
 import type { PeaksService } from '../services/media/peaks'
 import type { DraftStore } from '../services/drafts/draft-store'
@@ -174,13 +173,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'documents:openFile': async () => {
       const path = await platform.chooseExportFile()
       if (!path) return null
-      let json: unknown
-      try {
-        json = JSON.parse(await readFile(path, 'utf8'))
-      } catch (error) {
-        throw new AppError('invalid_response', `${basename(path)} is not valid JSON (${(error as Error).message}).`)
-      }
-      const data = parseDocumentExport(json)
+      const data = parseDocumentExportText(await readFile(path, 'utf8'), basename(path))
       documentUrls.set(data.taskId, data.originalFileUrl ?? null)
       return { origin: 'file' as const, fileName: basename(path), data }
     },

@@ -4,6 +4,8 @@ import { AppError } from '../../../shared/errors'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { transcriptExportSchema } from '../../../shared/api/transcript-export'
 import { describeSchemaError } from '../../../shared/api/schema-issues'
+import type { DocumentExport } from '../../../shared/api/document-export'
+import { parseDocumentExport } from '../../../shared/api/parse-export'
 
 /** Files larger than this are refused before reading (the 2-hour export is about 3 MB). */
 const maxExportBytes = 512 * 1024 * 1024
@@ -49,4 +51,18 @@ export function parseTranscriptExport(text: string, sourceName: string): Transcr
     throw new AppError('invalid_response', `${sourceName} is not a transcript export: ${describeSchemaError(parsed.error)}`)
   }
   return parsed.data
+}
+
+/**
+ * Parses and validates a saved document export's text. A UTF-8 byte order mark (editors and
+ * Windows tools write one) is not JSON and is skipped, as for transcript exports.
+ */
+export function parseDocumentExportText(text: string, sourceName: string): DocumentExport {
+  let json: unknown
+  try {
+    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+  } catch (error) {
+    throw new AppError('invalid_response', `${sourceName} is not valid JSON (${(error as Error).message}).`)
+  }
+  return parseDocumentExport(json)
 }

@@ -3,6 +3,7 @@ import { createApiServices, type ApiServices } from '../../../electron/services/
 import { createMemorySecretStore } from '../../../electron/services/auth/secret-store'
 import { createMemoryKeyValueStore } from '../../../electron/services/settings/key-value-store'
 import { flattenDocument } from '../../../shared/document/flatten'
+import { parseDocumentExportText } from '../../../electron/services/files/read-export-file'
 import { normaliseTranscript } from '../../../shared/transcript'
 import type { AppError } from '../../../shared/errors'
 import { startDocServer, type DocServer, type DocServerConfig, type TokenStyle } from './doc-server'
@@ -288,5 +289,13 @@ describe('document export variants', () => {
     const fetched = await services.api.fetchDocumentExport({ taskId: 6002 })
     expect(fetched.raw).toBe(text)
     expect(flattenDocument(fetched.data).entities[0].customFormValues).toEqual({ approved: true, costCentre: 'CC-1' })
+  })
+})
+
+describe('saved export files', () => {
+  it('a document export saved with a byte order mark opens', () => {
+    const text = JSON.stringify(sparseDocument(6003))
+    expect(parseDocumentExportText('\uFEFF' + text, 'doc.json').taskId).toBe(6003)
+    expect(() => parseDocumentExportText('{', 'doc.json')).toThrow(/doc.json is not valid JSON/)
   })
 })
