@@ -635,6 +635,43 @@ test.describe('editor', () => {
     await expect(end).not.toHaveValue('9:00.0')
   })
 
+  test('shortcut help and settings keep Tab inside them, their list scrolls from the keyboard, and closing gives focus back', async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width: 1024, height: 640 })
+    await openSample(page)
+    const opener = page.getByRole('button', { name: 'Keyboard shortcuts' })
+    await opener.focus()
+    await page.keyboard.press('Enter')
+    const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' })
+    await expect(help).toBeVisible()
+    const inside = (testId: string) => page.evaluate((id) => !!document.activeElement?.closest(`[data-testid="${id}"]`), testId)
+    for (let i = 0; i < 8; i++) {
+      await page.keyboard.press(i % 3 === 2 ? 'Shift+Tab' : 'Tab')
+      expect(await inside('shortcut-help')).toBe(true)
+    }
+    // The list is longer than this window: it takes focus and scrolls with the keyboard.
+    const list = help.getByRole('group', { name: 'All shortcuts' })
+    await list.focus()
+    await page.keyboard.press('End')
+    await expect.poll(() => list.evaluate((el) => el.scrollTop)).toBeGreaterThan(0)
+    await expect(help.getByText('Shortcut settings', { exact: true })).toBeInViewport()
+    await page.keyboard.press('Escape')
+    await expect(help).toHaveCount(0)
+    await expect(opener).toBeFocused()
+
+    // Settings, from the help's "Change…": the same, and focus goes back to the opener.
+    await page.keyboard.press('Enter')
+    await page.getByRole('dialog', { name: 'Keyboard shortcuts' }).getByRole('button', { name: 'Change…' }).click()
+    await expect(page.getByTestId('shortcut-settings')).toBeVisible()
+    for (let i = 0; i < 70; i++) await page.keyboard.press('Tab')
+    expect(await inside('shortcut-settings')).toBe(true)
+    await page.keyboard.press('Shift+Tab')
+    expect(await inside('shortcut-settings')).toBe(true)
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('shortcut-settings')).toHaveCount(0)
+    await expect(opener).toBeFocused()
+  })
+
   test('a range dragged out on the waveform becomes the new annotation’s range', async ({ app }) => {
     const { page } = app
     await openSample(page)
