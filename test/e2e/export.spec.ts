@@ -56,6 +56,12 @@ test('export dialog: preview, QC summary, several formats saved, files parse', a
   await dialog.getByLabel('Programme start (ms)').fill('36000000')
   await expect(dialog.getByRole('region', { name: 'Preview' }).locator('.time').first()).toContainText('10:00:00')
 
+  // Speaker names on each turn's first cue, where the preset cuts a new cue per speaker.
+  await dialog.getByRole('checkbox', { name: 'Speaker names on the first cue of each turn' }).check()
+  const preview = dialog.getByRole('region', { name: 'Preview' })
+  await expect(preview).toContainText('Ana Ribeiro: Welcome')
+  await expect(preview).toContainText('Ben Carter: Click any word')
+
   // The QC report opens beside the editor.
   await dialog.getByRole('button', { name: 'Show QC report' }).click()
   await expect(page.getByRole('complementary', { name: 'QC report' })).toBeVisible()
