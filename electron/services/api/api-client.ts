@@ -91,7 +91,8 @@ export class ApiClient {
   /**
    * Proves the current credentials with the cheapest documented authenticated call
    * (`GET /api/v1.0/external/sdworkspace/CurrentWorkspaces`, smartdocumentor-api.md §5): the
-   * only way to check a pasted token, which has no token endpoint round trip.
+   * only way to check a pasted token, which has no token endpoint round trip. A server without
+   * that route is asked through the transcript export endpoint instead (export-data.md).
    */
   async checkAccess(options: CallOptions = {}): Promise<{ workspaces: number }> {
     const url = joinUrl(this.options.baseUrl(), '/api/v1.0/external/sdworkspace/CurrentWorkspaces')
@@ -99,6 +100,13 @@ export class ApiClient {
     let response: { status: number; text: string | null }
     try {
       response = await this.attemptOnce(url, token, options.signal)
+      if (response.status === 404 || response.status === 405) {
+        // A server without that route says nothing about the token (authorization is per
+        // endpoint). Ask the endpoint this app is built on instead, for task 0, which exists
+        // nowhere: 401/403 refuses the token, any other 4xx (400, 404) accepts it.
+        response = await this.attemptOnce(joinUrl(this.options.baseUrl(), exportRequestPath('transcript', { taskId: 0 })), token, options.signal)
+        if (response.status >= 400 && response.status < 500 && response.status !== 401 && response.status !== 403) return { workspaces: 0 }
+      }
     } catch (error) {
       throw error instanceof TransientError ? error.appError : error
     }

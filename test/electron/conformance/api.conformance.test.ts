@@ -299,3 +299,15 @@ describe('saved export files', () => {
     expect(() => parseDocumentExportText('{', 'doc.json')).toThrow(/doc.json is not valid JSON/)
   })
 })
+
+describe('checking credentials (Test connection)', () => {
+  it('on a server with only the export endpoints, a live token passes and a dead one is refused', async () => {
+    const live = harness()
+    expect(await live.services.api.checkAccess()).toEqual({ workspaces: 0 })
+    const token = exportGets()[0].headers.authorization!.slice('Bearer '.length)
+    const pasted = harness({ token })
+    expect(await pasted.services.api.checkAccess()).toEqual({ workspaces: 0 })
+    const dead = harness({ token: 'no-such-token' })
+    expect(await errorOf(dead.services.api.checkAccess())).toMatchObject({ code: 'unauthorized' })
+  })
+})

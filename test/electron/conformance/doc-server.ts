@@ -17,6 +17,8 @@ import type { AddressInfo } from 'node:net'
  *            Content-Type with or without charset, or none at all;
  *            400/404 with an empty body or an RFC 7807 problem body; 401 empty, with a
  *            WWW-Authenticate challenge, or as an OAuth error.
+ *   other:   only the two export endpoints and the token endpoint exist; any other route is a
+ *            404 whatever the token (authorization is per endpoint).
  *   media:   SAS-style URLs that refuse a bearer token, 403 once expired, 404 once deleted,
  *            optional redirects, Range ignored (200 with the whole body) or honoured, gzip.
  *
@@ -314,10 +316,7 @@ export async function startDocServer(config: Partial<DocServerConfig> = {}): Pro
       if (tm) return exportCall(req, res, url, 'transcript', decodeURIComponent(tm[1]))
       const dm = documentPath.exec(url.pathname)
       if (dm) return exportCall(req, res, url, 'document', decodeURIComponent(dm[1]))
-      if (url.pathname.startsWith('/api/')) {
-        const t = bearer(req)
-        if (!t || !tokens.has(t)) return unauthorised(res)
-      }
+      // Authorization is per endpoint (ASP.NET style): a route this server lacks is a 404 whatever the token.
       sendError(res, 404, 'Not Found')
     })().catch(() => res.destroy())
   })
