@@ -672,6 +672,43 @@ test.describe('editor', () => {
     await expect(opener).toBeFocused()
   })
 
+  test('the speaker menu from the keyboard: arrows and Home/End move, Enter reassigns, Tab leaves and closes it', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.locator('article.segment').first().focus()
+    await page.keyboard.press('Tab')
+    await expect(page.getByTestId('speaker-chip').first()).toBeFocused()
+    await page.keyboard.press('Enter')
+    const menu = page.getByRole('menu', { name: 'Speaker' })
+    await expect(menu.getByRole('menuitemradio', { name: /Ana Ribeiro/ })).toBeFocused()
+    await page.keyboard.press('End')
+    await expect(menu.getByRole('menuitem', { name: 'New speaker…' })).toBeFocused()
+    await page.keyboard.press('Home')
+    await page.keyboard.press('ArrowDown')
+    await expect(menu.getByRole('menuitemradio', { name: /Ben Carter/ })).toBeFocused()
+    // Tab leaves the menu, which closes instead of staying open behind the focus.
+    await page.keyboard.press('Tab')
+    await expect(page.getByTestId('speaker-menu')).toHaveCount(0)
+    // Enter on an item reassigns the segment and gives focus back to its chip.
+    await page.getByTestId('speaker-chip').first().focus()
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('ArrowDown')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('speaker-chip').first()).toHaveText('Ben Carter')
+    await expect(page.getByTestId('speaker-chip').first()).toBeFocused()
+    // Renaming from the keyboard keeps the menu open while its name field takes focus.
+    await page.keyboard.press('Enter')
+    await page.keyboard.press('End')
+    await page.keyboard.press('ArrowUp')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('speaker-name-input')).toBeFocused()
+    await page.keyboard.type('Ben C.')
+    await page.keyboard.press('Control+a')
+    await page.keyboard.type('Ben C.')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('speaker-chip').first()).toHaveText('Ben C.')
+  })
+
   test('a range dragged out on the waveform becomes the new annotation’s range', async ({ app }) => {
     const { page } = app
     await openSample(page)
