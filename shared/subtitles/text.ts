@@ -9,6 +9,8 @@
 const breaks = /[\t\n\v\f\r\u0085\u2028\u2029]/g
 // eslint-disable-next-line no-control-regex -- these are exactly what is being removed
 const controls = /[\u0000-\u001f\u007f-\u009f\ufffe\uffff]/g
+// eslint-disable-next-line no-control-regex -- any character one of the passes below changes
+const suspect = /[\s\u0000-\u001f\u007f-\u009f\ud800-\udfff\ufffe\uffff]/
 const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g
 
 /**
@@ -17,5 +19,8 @@ const loneSurrogate = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\
  * emoji, right-to-left text and its direction marks) is kept as it is.
  */
 export function cleanText(text: string): string {
+  // Most words hold none of these and no whitespace: one test and they go through untouched
+  // (this runs for every word of a task).
+  if (!suspect.test(text)) return text
   return text.replace(breaks, ' ').replace(controls, '').replace(loneSurrogate, '\ufffd').replace(/\s+/g, ' ').trim()
 }
