@@ -183,10 +183,25 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     return { from: (step - 1) * seconds, to: (step + 2) * seconds, key: `${step}:${pxPerSec}` }
   }
 
+  /** A zoom, resize or redraw: measure again (a new scale or width moves the playhead even while paused). */
   function onViewChanged(): void {
     measureView()
-    // A new scale or width moves the playhead even while paused.
     renderTime(lastMs, false)
+    onViewMoved()
+  }
+
+  /**
+   * A scroll (a page turn, or the reviewer's): its offset comes with the event, so nothing is
+   * measured here, where the other scroll handlers (timeline, lazy canvases, regions) have just
+   * changed the DOM and a layout read would be forced.
+   */
+  function onScroll(left: number, right: number): void {
+    view.left = left
+    view.width = right - left
+    onViewMoved()
+  }
+
+  function onViewMoved(): void {
     const next = computeWindow()
     if (next.key === regionWindow.key) return
     regionWindow = next
@@ -276,7 +291,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     })
     ws.value = instance
     playhead = createPlayhead(instance, c.cursorColor)
-    unsubscribes.push(instance.on('scroll', onViewChanged))
+    unsubscribes.push(instance.on('scroll', (_start, _end, left, right) => onScroll(left, right)))
     unsubscribes.push(instance.on('zoom', onViewChanged))
     unsubscribes.push(instance.on('resize', onViewChanged))
     unsubscribes.push(instance.on('redrawcomplete', onViewChanged))
