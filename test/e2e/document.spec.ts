@@ -280,7 +280,9 @@ test('a 30-page document: a screenful of rows in the DOM, pages painted only nea
   const pane = page.getByRole('complementary', { name: 'Document data' })
   await pane.getByLabel('Document task id').fill(String(bigTaskId))
   await pane.getByRole('button', { name: 'Open document' }).click()
-  await expect(pane.getByTestId('document-title')).toHaveText(`Big document (${bigPages} pages)`)
+  // A 4.5 MB export crosses the test's bridge (serialised through the browser's debugging
+  // protocol) in several seconds on a busy machine: more room to arrive than the default.
+  await expect(pane.getByTestId('document-title')).toHaveText(`Big document (${bigPages} pages)`, { timeout: 30_000 })
   await expect(pane.locator('canvas[data-page="1"][data-rendered="true"]')).toHaveCount(1)
 
   // 3,000 values and 9,600 cells in the export; the DOM holds a screenful.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { documentExportSchema } from '../../shared/api/document-export'
 import { flattenDocument } from '../../shared/document/flatten'
 import { boxesInReadingOrder, documentUnit, pageShapes } from '../../renderer/src/components/document/page-shapes'
-import { targetLabel } from '../../renderer/src/components/document/announce'
+import { targetLabels } from '../../renderer/src/components/document/announce'
 import { documentTask } from '../fake-api/seeds'
 
 /* The overlay's shapes: each region on its own page, in page fractions, whatever the unit. */
@@ -62,8 +62,9 @@ describe('boxesInReadingOrder', () => {
     }))
     const image = { pixelWidth: 1000, pixelHeight: 1000 }
     const shapes = pageShapes(doc, new Map([[1, image], [2, image]]))
-    const order = boxesInReadingOrder(shapes).map((s) => targetLabel(doc, s.targetId))
+    const labels = targetLabels(doc)
+    const order = boxesInReadingOrder(shapes).map((s) => labels.get(s.targetId))
     expect(order).toEqual(['C: p1 first line left', 'C: p1 first line right', 'C: p1 second line', 'C: p2 top'])
-    expect(targetLabel(doc, doc.entities[0]!.id)).toBe('Entity (Key-values)')
+    expect(labels.get(doc.entities[0]!.id)).toBe('Entity (Key-values)')
   })
 })

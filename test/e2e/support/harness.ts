@@ -176,7 +176,8 @@ export const test = base.extend<{ app: AppHarness }>({
     await use(harness)
 
     server.close()
-    await rm(dataDir, { recursive: true, force: true })
+    // A recording still being copied into the media cache as the test ends: retry until it has settled.
+    await rm(dataDir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 })
   }
 })
 

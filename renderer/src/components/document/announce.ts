@@ -30,14 +30,15 @@ export function selectionAnnouncement(doc: FlatDocument, id: string | null): str
 }
 
 /**
- * A short name for what a box on the page belongs to (its accessible name): a key-value's
- * category and content, or an entity's group and kind.
+ * A short name for what each box on the page belongs to (its accessible name), by entity or
+ * key-value id: a key-value's category and content, or an entity's group and kind. One pass
+ * over the document, so a 100-page document's thousands of boxes are named at once.
  */
-export function targetLabel(doc: FlatDocument, id: string): string {
+export function targetLabels(doc: FlatDocument): Map<string, string> {
+  const out = new Map<string, string>()
   for (const e of doc.entities) {
-    if (e.id === id) return `${e.groupName || e.category || 'Entity'} (${kindLabel[e.kind]})`
-    const kv = e.keyValues.find((k) => k.id === id)
-    if (kv) return `${kv.category || 'Value'}: ${kv.content || '(empty)'}`
+    out.set(e.id, `${e.groupName || e.category || 'Entity'} (${kindLabel[e.kind]})`)
+    for (const kv of e.keyValues) out.set(kv.id, `${kv.category || 'Value'}: ${kv.content || '(empty)'}`)
   }
-  return 'Box'
+  return out
 }
