@@ -241,10 +241,15 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     }
   }
 
-  /** The main waveform's colours: no played part and no cursor of wavesurfer's (the playhead is ours). */
+  /**
+   * The main waveform's colours: no played part and no cursor of wavesurfer's (the playhead is
+   * ours). Opaque: wavesurfer draws the played part as the waveform recoloured ('source-in'), so
+   * a translucent colour would show it lighter, lagging behind the playhead.
+   */
   function mainColours(el: Element) {
     const c = colours(el)
-    return { waveColor: c.waveColor, progressColor: c.waveColor, cursorColor: c.cursorColor }
+    const solid = cssVar(el, '--wave-solid', c.waveColor)
+    return { waveColor: solid, progressColor: solid, cursorColor: c.cursorColor }
   }
 
   /**
