@@ -85,6 +85,32 @@ test.describe('app shell', () => {
     expect(await width()).toBe(640)
   })
 
+  test('in a 1024×640 window a tall dialog scrolls but keeps its buttons in view', async ({ app }) => {
+    const { page } = app
+    await page.setViewportSize({ width: 1024, height: 640 })
+    await page.getByTestId('start-sign-in').click()
+    const signIn = page.getByRole('dialog', { name: 'Sign in to SmartDocumentor' })
+    await signIn.getByText('Server', { exact: true }).click()
+    await signIn.getByRole('textbox', { name: 'Client ID' }).fill('someone')
+    await signIn.getByRole('textbox', { name: 'Client Secret' }).fill('wrong')
+    await signIn.getByLabel('Base URL').fill('http://127.0.0.1:9')
+    await signIn.getByRole('button', { name: 'Sign in', exact: true }).click()
+    await expect(signIn.getByRole('alert')).toBeVisible()
+    expect(await signIn.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+    await signIn.getByRole('textbox', { name: 'Client Secret' }).fill('again')
+    await expect(signIn.getByRole('button', { name: 'Sign in', exact: true })).toBeInViewport({ ratio: 1 })
+    await signIn.getByRole('button', { name: 'Cancel' }).click()
+
+    await page.getByTestId('start-open-sample').click()
+    await expect(page.getByTestId('task-name')).toHaveText('Sample: how the editor works')
+    await app.emit('menu:command', 'export')
+    const exportDialog = page.getByRole('dialog', { name: 'Export' })
+    await expect(exportDialog.getByTestId('qc-summary')).toContainText('cues')
+    expect(await exportDialog.evaluate((el) => el.scrollHeight > el.clientHeight)).toBe(true)
+    await expect(exportDialog.getByRole('button', { name: 'Save…' })).toBeInViewport({ ratio: 1 })
+    await app.screenshot('export-dialog-small-window')
+  })
+
   test('a window.sdte call reaches a real main-process service and returns its value', async ({ app }) => {
     const info = await app.page.evaluate(() => window.sdte.invoke['app:info']())
     expect(info).toEqual({ ok: true, value: { name: 'SD Transcript Editor', version: '0.0.0-e2e', platform: process.platform } })
