@@ -89,6 +89,13 @@ test('an unknown task id says so, and a slow open can be cancelled', async ({ ap
   await page.getByLabel('SmartDocumentor task id').fill('424242')
   await page.getByRole('button', { name: 'Open', exact: true }).click()
   await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Not found')
+  // Said once, in the dialog (not again on the start screen behind it), and not left behind
+  // on the start screen when the dialog is closed.
+  await expect(page.getByRole('alert')).toHaveCount(1)
+  await page.keyboard.press('Escape')
+  await expect(page.getByRole('dialog')).toHaveCount(0)
+  await expect(page.getByRole('alert')).toHaveCount(0)
+  await page.getByTestId('start-open-task').click()
 
   fake.switches.latencyMs = 5000
   try {
