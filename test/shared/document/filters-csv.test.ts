@@ -6,6 +6,7 @@ import { categoriesOf, emptyFilter, entityMatches, filterGridRows, filterKeyValu
 import { csvField, documentRecords, documentToCsv, gridRecords, toCsv, toTsv, utf8Bom } from '../../../shared/document/csv'
 import { documentTask } from '../../fake-api/seeds'
 import { parseCsv } from '../../fixtures/documents/parse-csv'
+import { parse as csvParse } from 'csv-parse/sync'
 
 const doc = flattenDocument(documentExportSchema.parse(documentTask().body))
 const allKvs = (filter: typeof emptyFilter) => doc.entities.flatMap((e) => filterKeyValues(e, filter)).map((k) => k.category)
@@ -66,6 +67,21 @@ describe('CSV and TSV', () => {
     expect(cell?.[7]).toBe('Speaker identification')
     expect(cell?.[6]).toBe('Description')
     expect(parsed.filter((r) => r[0] === 'qr-code')).toHaveLength(3)
+  })
+  // csv-parse is what a downstream script would read the file with: strict quoting, the BOM
+  // stripped, every record the same width. Independent of our writer and of the test parser above.
+  it('csv-parse (strict, as a consumer would read it) gives back the same records, for the document and for any cells', () => {
+    const strict = (text: string): string[][] => csvParse(text, { bom: true, relax_quotes: false, relax_column_count: false, skip_empty_lines: false })
+    expect(strict(documentToCsv(doc))).toEqual(documentRecords(doc))
+    const field = fc.string({ unit: fc.constantFrom('a', 'é', ',', '"', '\n', '\r', ' ', 'Ç', '\t', '€', '=', '\u{1F600}') })
+    fc.assert(
+      fc.property(fc.array(fc.array(field, { minLength: 3, maxLength: 3 }), { minLength: 1, maxLength: 6 }), (records) => {
+        // A record of one empty field is an empty line, which no CSV reader can tell from nothing.
+        fc.pre(records.every((r) => r.some((f) => f !== '')))
+        expect(strict(toCsv(records, { bom: true }))).toEqual(records)
+      }),
+      { numRuns: 300 }
+    )
   })
   it('TSV for the clipboard: a grid with its header, tabs and newlines flattened', () => {
     const grid = doc.entities[1]!.grid!
