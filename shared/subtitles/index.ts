@@ -24,13 +24,15 @@ import { cleanText } from './text'
  */
 
 export type { Cue, SubtitleNote, SubtitleTrack, QcCue } from './types'
-export type { SubtitlePreset, PresetOverrides, PresetName, SpeakerStyle, FrameRate } from './presets'
-export { presets, presetNames, resolvePreset, validatePreset, PresetError, isPresetName, frameRates } from './presets'
+export type { SubtitlePreset, PresetOverrides, PresetName, SpeakerStyle, FrameRate, PresetLimit, NumericPresetField } from './presets'
+export { presets, presetNames, resolvePreset, validatePreset, PresetError, isPresetName, frameRates, presetLimits, speakerStyles, maxDialogueDashLength } from './presets'
 export type { QcReport, QcBreach, QcRule, QcSeverity, QcSummary } from './qc'
 export { runQc, describeBreach, formatQcText, qcRuleSeverity, qcRuleUnit } from './qc'
 export type { AnnotationMode, SegmentOptions } from './segment'
-export { segmentCues } from './segment'
+export { segmentCues, annotationModes } from './segment'
 export type { Language } from './line-break'
+export { languages } from './line-break'
+export { charCount } from './text'
 export { parseTimecode, formatVttTime, formatSrtTime, formatSmpte } from './timecode'
 
 /** Every export format. */

@@ -10,8 +10,13 @@
  * part-of-speech tagger the word classes are closed lists, for English and Portuguese.
  */
 
+import { charCount } from './text'
+
 /** Languages with break rules. */
 export type Language = 'en' | 'pt'
+
+/** Every language with break rules. */
+export const languages: readonly Language[] = ['en', 'pt']
 
 /** Costs of a break, lower is better. "Never" is large but finite, so impossible input still cuts. */
 export const breakCosts = {
@@ -257,7 +262,7 @@ export function layoutLines(
 /** Lays `words` out over at most `maxLines` lines of `maxChars` with the best breaks; null if they cannot fit. */
 export function breakIntoLines(words: readonly string[], maxChars: number, maxLines: number, language: Language = 'en'): string[] | null {
   const prefix = [0]
-  for (const w of words) prefix.push(prefix[prefix.length - 1] + [...w].length)
+  for (const w of words) prefix.push(prefix[prefix.length - 1] + charCount(w))
   const costs = words.map((w, k) => (k === 0 ? 0 : breakCost(words[k - 1], w, language)))
   const layout = layoutLines(prefix, costs, 0, words.length, maxChars, maxLines)
   if (!layout) return null

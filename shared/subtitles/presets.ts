@@ -127,18 +127,27 @@ export class PresetError extends Error {
   }
 }
 
-interface Range {
+/** The allowed values of one numeric preset field. */
+export interface PresetLimit {
   readonly min: number
   readonly max: number
   readonly integer: boolean
 }
 
-// Bounds wide enough for any real style guide, tight enough to catch unit mistakes (seconds
-// given where ms are expected, a frame count given as ms).
-const numberRules: Record<string, Range> = {
+/** The preset fields that hold a number. */
+export type NumericPresetField = 'maxCharsPerLine' | 'maxLines' | 'maxCharsPerSecond' | 'maxWordsPerMinute' | 'minDurationMs' | 'maxDurationMs' | 'minGapFrames' | 'gapClosingMs' | 'maxLeadInMs' | 'startOffsetMs'
+
+/**
+ * The range of every numeric preset field: the one source of truth for `validatePreset`, the
+ * export dialog's inputs and `sdte`'s flags. Bounds wide enough for any real style guide, tight
+ * enough to catch unit mistakes (seconds given where ms are expected, a frame count given as ms).
+ * `maxWordsPerMinute` may also be null (no words-per-minute limit).
+ */
+export const presetLimits: Readonly<Record<NumericPresetField, PresetLimit>> = {
   maxCharsPerLine: { min: 10, max: 200, integer: true },
   maxLines: { min: 1, max: 4, integer: true },
   maxCharsPerSecond: { min: 5, max: 60, integer: false },
+  maxWordsPerMinute: { min: 60, max: 600, integer: false },
   minDurationMs: { min: 0, max: 10_000, integer: true },
   maxDurationMs: { min: 1000, max: 60_000, integer: true },
   minGapFrames: { min: 0, max: 50, integer: true },
@@ -147,7 +156,13 @@ const numberRules: Record<string, Range> = {
   startOffsetMs: { min: 0, max: 100 * 3_600_000, integer: true }
 }
 
-function checkNumber(field: string, value: unknown, range: Range): void {
+/** The ways of showing a change of speaker. */
+export const speakerStyles: readonly SpeakerStyle[] = ['new-cue', 'dialogue-dashes']
+
+/** Longest dialogue dash, in characters (a hyphen, perhaps with a space or two). */
+export const maxDialogueDashLength = 3
+
+function checkNumber(field: string, value: unknown, range: PresetLimit): void {
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     throw new PresetError(field, `${field} must be a number, got ${JSON.stringify(value)}.`)
   }
@@ -166,11 +181,10 @@ export function isPresetName(name: string): name is PresetName {
 
 /** Checks every field of a preset; throws `PresetError` naming the first bad one. */
 export function validatePreset(preset: SubtitlePreset): SubtitlePreset {
-  for (const [field, range] of Object.entries(numberRules)) {
-    checkNumber(field, (preset as unknown as Record<string, unknown>)[field], range)
-  }
-  if (preset.maxWordsPerMinute !== null) {
-    checkNumber('maxWordsPerMinute', preset.maxWordsPerMinute, { min: 60, max: 600, integer: false })
+  for (const [field, range] of Object.entries(presetLimits)) {
+    const value = (preset as unknown as Record<string, unknown>)[field]
+    if (field === 'maxWordsPerMinute' && value === null) continue
+    checkNumber(field, value, range)
   }
   if (preset.minDurationMs >= preset.maxDurationMs) {
     throw new PresetError('minDurationMs', `minDurationMs (${preset.minDurationMs}) must be below maxDurationMs (${preset.maxDurationMs}).`)
@@ -178,15 +192,15 @@ export function validatePreset(preset: SubtitlePreset): SubtitlePreset {
   if (!(frameRates as readonly number[]).includes(preset.frameRate)) {
     throw new PresetError('frameRate', `frameRate must be one of ${frameRates.join(', ')}, got ${JSON.stringify(preset.frameRate)}.`)
   }
-  if (preset.speakerStyle !== 'new-cue' && preset.speakerStyle !== 'dialogue-dashes') {
+  if (!speakerStyles.includes(preset.speakerStyle)) {
     throw new PresetError('speakerStyle', `speakerStyle must be "new-cue" or "dialogue-dashes", got ${JSON.stringify(preset.speakerStyle)}.`)
   }
   // Absent (a preset object from before the option existed) reads as false.
   if (preset.speakerLabels !== undefined && typeof preset.speakerLabels !== 'boolean') {
     throw new PresetError('speakerLabels', `speakerLabels must be true or false, got ${JSON.stringify(preset.speakerLabels)}.`)
   }
-  if (typeof preset.dialogueDash !== 'string' || preset.dialogueDash.length === 0 || preset.dialogueDash.length > 3) {
-    throw new PresetError('dialogueDash', `dialogueDash must be 1-3 characters, got ${JSON.stringify(preset.dialogueDash)}.`)
+  if (typeof preset.dialogueDash !== 'string' || preset.dialogueDash.length === 0 || preset.dialogueDash.length > maxDialogueDashLength) {
+    throw new PresetError('dialogueDash', `dialogueDash must be 1-${maxDialogueDashLength} characters, got ${JSON.stringify(preset.dialogueDash)}.`)
   }
   return preset
 }

@@ -1,7 +1,7 @@
 import type { SubtitlePreset } from './presets'
 import { frameFraction } from './presets'
 import type { QcCue } from './types'
-import { charCount } from './types'
+import { charCount } from './text'
 
 /*
  * Quality control: every cue checked against a preset. It reads only times and lines, so it
@@ -90,6 +90,8 @@ export interface QcSummary {
 /** A QC report: the breaches in cue order and their summary. */
 export interface QcReport {
   readonly preset: string
+  /** Every number the cues were judged against (the preset with its overrides). */
+  readonly settings: SubtitlePreset
   readonly breaches: readonly QcBreach[]
   readonly summary: QcSummary
 }
@@ -134,7 +136,7 @@ export function runQc(cues: readonly QcCue[], preset: SubtitlePreset): QcReport 
       if (duration > preset.maxDurationMs + tolerance) add('max-duration', duration, preset.maxDurationMs, k)
     }
   })
-  return { preset: preset.name, breaches, summary: summarise(cues.length, breaches) }
+  return { preset: preset.name, settings: preset, breaches, summary: summarise(cues.length, breaches) }
 }
 
 function summarise(cueTotal: number, breaches: readonly QcBreach[]): QcSummary {

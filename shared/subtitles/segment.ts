@@ -4,9 +4,8 @@ import { breakCost, breakIntoLines, isSentenceEnd, layoutLines, layoutTwoLines, 
 import type { SubtitlePreset } from './presets'
 import { frameFraction, msToFrame, frameToMs } from './presets'
 import type { Cue, SubtitleNote, SubtitleTrack } from './types'
-import { cleanText } from './text'
 import { speakerNamesOf } from './writers/speakers'
-import { charCount } from './types'
+import { charCount, cleanText } from './text'
 
 /*
  * Segmentation: cues cut from the word timeline (each word's own start and end).
@@ -26,6 +25,9 @@ import { charCount } from './types'
 
 /** What to do with annotations: cues of their own (`[laughter]`), WebVTT NOTEs, or nothing. */
 export type AnnotationMode = 'cues' | 'notes' | 'omit'
+
+/** Every annotation mode. */
+export const annotationModes: readonly AnnotationMode[] = ['cues', 'notes', 'omit']
 
 /** Options beyond the preset. */
 export interface SegmentOptions {
@@ -215,7 +217,8 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
         }
         if (layoutCost === Infinity) {
           if (!single) continue
-          // One word longer than a whole cue: it goes alone and QC reports it.
+          // A word longer than a line (a URL, a long compound) fits no layout: it becomes a cue
+          // of its own, whole on one line, and QC reports the line (see packLines).
           layoutCost = 1000
           split = -1
         }
@@ -250,13 +253,30 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
   return plans.reverse()
 }
 
-/** Hard-breaks text that no layout can hold (a single over-long word) into chunks. */
-function chunk(text: string, maxChars: number, maxLines: number): string[] {
-  const chars = [...text]
+/**
+ * Lines for words that no layout can hold because one of them is longer than a line (a URL, a
+ * long compound): each such word stands whole on a line of its own, the others fill lines
+ * greedily around it. Nothing is cut inside a word or dropped; lines past `maxLines` join the last
+ * one. The over-long line is left for QC to report as a characters-per-line breach: a word cut
+ * at an arbitrary letter would read as two words, and hiding the problem helps no one.
+ */
+function packLines(words: readonly string[], maxChars: number, maxLines: number): string[] {
   const lines: string[] = []
-  for (let k = 0; k < chars.length && lines.length < maxLines; k += maxChars) lines.push(chars.slice(k, k + maxChars).join(''))
-  // Anything beyond the last line is kept on it: dropping text is worse than a QC breach.
-  if (chars.length > maxChars * maxLines) lines[lines.length - 1] += chars.slice(maxChars * maxLines).join('')
+  let line = ''
+  let width = 0
+  for (const word of words) {
+    const len = charCount(word)
+    if (line && width + 1 + len <= maxChars) {
+      line += ' ' + word
+      width += 1 + len
+      continue
+    }
+    if (line) lines.push(line)
+    line = word
+    width = len
+  }
+  if (line) lines.push(line)
+  if (lines.length > maxLines) lines.splice(maxLines - 1, lines.length, lines.slice(maxLines - 1).join(' '))
   return lines
 }
 
@@ -276,7 +296,6 @@ function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset, label:
   let lines: string[]
   if (tokens[p.from].annotation) lines = linesFor(tokens[p.from].text, preset)
   else if (p.dialogue) lines = bounds.slice(1).map((end, k) => preset.dialogueDash + words(bounds[k], end))
-  else if (p.to - p.from === 1 && tokens[p.from].len > preset.maxCharsPerLine) lines = chunk(tokens[p.from].text, preset.maxCharsPerLine, preset.maxLines)
   else lines = bounds.slice(1).map((end, k) => words(bounds[k], end))
   if (label && !p.dialogue && !tokens[p.from].annotation) lines[0] = label + lines[0]
   const lineSpeakers = bounds.slice(1, lines.length + 1).map((_, k) => tokens[bounds[k]].speakerId)
@@ -370,5 +389,5 @@ export function segmentCues(model: TranscriptModel, preset: SubtitlePreset, opti
 /** Lays out free text (e.g. an annotation) as cue lines under the preset, best breaks first. */
 export function linesFor(text: string, preset: SubtitlePreset, language: Language = 'en'): string[] {
   const words = cleanText(text).split(' ').filter(Boolean)
-  return breakIntoLines(words, preset.maxCharsPerLine, preset.maxLines, language) ?? chunk(words.join(' '), preset.maxCharsPerLine, preset.maxLines)
+  return breakIntoLines(words, preset.maxCharsPerLine, preset.maxLines, language) ?? packLines(words, preset.maxCharsPerLine, preset.maxLines)
 }

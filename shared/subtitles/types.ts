@@ -40,10 +40,3 @@ export interface QcCue {
   readonly endMs: number
   readonly lines: readonly string[]
 }
-
-/** Characters as a reader counts them: code points, not UTF-16 units. */
-export function charCount(text: string): number {
-  let n = 0
-  for (const _ of text) n++
-  return n
-}

@@ -92,6 +92,11 @@ function transcriptWords(model: TranscriptModel): string[] {
 }
 
 /** Hard rules and timing checked on what the reader read (not on our cues). */
+// Characters as a viewer sees them (grapheme clusters: an emoji family or a decomposed "é" is
+// one), counted here with Intl.Segmenter directly rather than the engine's own charCount.
+const segmenter = new Intl.Segmenter(undefined, { granularity: 'grapheme' })
+const seen = (text: string): number => [...segmenter.segment(text)].length
+
 function ruleBreaches(readCues: readonly ReadCue[], preset: SubtitlePreset, format: SubtitleFormat): string[] {
   const out: string[] = []
   const { num, den } = frameFraction(preset.frameRate)
@@ -103,7 +108,8 @@ function ruleBreaches(readCues: readonly ReadCue[], preset: SubtitlePreset, form
     if (!(c.endMs > c.startMs)) out.push(`cue ${k + 1}: ${c.startMs}..${c.endMs} has no duration`)
     if (c.lines.length > preset.maxLines) out.push(`cue ${k + 1}: ${c.lines.length} lines`)
     if (c.lines.length === 0 || c.lines.every((l) => !l.trim())) out.push(`cue ${k + 1}: empty`)
-    for (const l of c.lines) if ([...undoLookAlikes(l)].length > preset.maxCharsPerLine && c.lines.join(' ').includes(' ')) out.push(`cue ${k + 1}: line of ${[...l].length} chars`)
+    // A single word longer than a line stands alone on it (QC reports it): not a cutting fault.
+    for (const l of c.lines) if (seen(undoLookAlikes(l)) > preset.maxCharsPerLine && c.lines.join(' ').includes(' ')) out.push(`cue ${k + 1}: line of ${seen(l)} chars`)
     const prev = readCues[k - 1]
     if (prev) {
       if (c.startMs < prev.startMs) out.push(`cue ${k + 1}: starts before cue ${k}`)

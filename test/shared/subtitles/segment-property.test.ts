@@ -8,8 +8,8 @@ import type { W } from './make-model'
 
 /*
  * Any word timeline, however odd (overlapping or zero-length words, long silences, bursts of
- * speaker changes, annotations anywhere): every word comes out once and in order, and no cue
- * breaks a hard limit.
+ * speaker changes, annotations anywhere): every word comes out once, whole and in order, and no
+ * cue breaks a hard limit but the line a word longer than a line has to itself.
  */
 
 const wordArb = fc.record({
@@ -45,10 +45,11 @@ describe('segmentCues on arbitrary timelines', () => {
             .flatMap((c) => c.lines.map((l) => (new Set(c.lineSpeakers).size > 1 ? l.slice(preset.dialogueDash.length) : l)))
             .join(' ')
             .split(' ')
-          // Over-long words are hard-broken across lines: compare with spaces removed inside them.
-          expect(spoken.join('')).toBe(words.map((w) => w.text).join(''))
+          expect(spoken).toEqual(words.map((w) => w.text))
           expect(cues.filter((c) => c.kind === 'annotation')).toHaveLength(annotations === 'cues' ? notes.length : 0)
-          const hard = runQc(cues, preset).breaches.filter((b) => b.severity === 'hard')
+          // The one hard breach allowed: a word longer than a line, kept whole on a line of its own.
+          const overLong = (k: number): boolean => cues[k].lines.length === 1 && !cues[k].lines[0].replace(/^-/, '').includes(' ') && cues[k].lines[0].length > preset.maxCharsPerLine
+          const hard = runQc(cues, preset).breaches.filter((b) => b.severity === 'hard' && !(b.rule === 'chars-per-line' && overLong(b.cueIndex)))
           expect(hard).toEqual([])
         }
       ),
