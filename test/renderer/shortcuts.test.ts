@@ -4,6 +4,7 @@ import {
   comboFromEvent,
   comboTable,
   conflicts,
+  detectMac,
   effectiveBindings,
   formatCombo,
   loadOverrides,
@@ -71,9 +72,27 @@ describe('shortcut mapping', () => {
     expect(loadOverrides(storage)).toEqual({})
   })
 
-  it('formats combos per platform', () => {
+  it('formats combos per platform (macOS: symbols in Apple’s order, Control, Option, Shift, Command)', () => {
     expect(formatCombo('Mod+Shift+Z', false)).toBe('Ctrl+Shift+Z')
-    expect(formatCombo('Mod+Shift+Z', true)).toBe('⌘⇧Z')
+    expect(formatCombo('Mod+Shift+Z', true)).toBe('⇧⌘Z')
+    expect(formatCombo('Mod+Ctrl+Alt+Shift+K', true)).toBe('⌃⌥⇧⌘K')
+    expect(formatCombo('Mod+O', true)).toBe('⌘O')
+    expect(formatCombo('Mod+O', false)).toBe('Ctrl+O')
+    // "+" is a key too; arrows are drawn as arrows, Enter as Return on macOS.
+    expect(formatCombo('+', false)).toBe('+')
+    expect(formatCombo('Mod++', true)).toBe('⌘+')
+    expect(formatCombo('Mod+ArrowDown', false)).toBe('Ctrl+↓')
+    expect(formatCombo('Mod+Enter', true)).toBe('⌘↩')
+    expect(formatCombo('Space', true)).toBe('Space')
+  })
+
+  it('knows macOS from the browser’s platform string and from Node’s (what main reports)', () => {
+    expect(detectMac('MacIntel')).toBe(true)
+    expect(detectMac('darwin')).toBe(true)
+    expect(detectMac('Win32')).toBe(false)
+    expect(detectMac('win32')).toBe(false)
+    expect(detectMac('Linux x86_64')).toBe(false)
+    expect(detectMac('linux')).toBe(false)
   })
 })
 

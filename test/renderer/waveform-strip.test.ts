@@ -7,6 +7,9 @@ import type { FakeSdte } from './support/fake-sdte'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
 import { useEditorStore } from '../../renderer/src/stores/editor-store'
 import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
+import { resetPlatformForTests } from '../../renderer/src/lib/platform'
+import { useEditorShortcuts } from '../../renderer/src/composables/use-editor-commands'
+import { defineComponent, h } from 'vue'
 
 // wavesurfer draws on canvas and needs real media: mocked here only (the e2e tests run it for real).
 const created: Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void>; wrapper: HTMLElement }> = []
@@ -19,14 +22,33 @@ vi.mock('wavesurfer.js', () => ({
         return () => undefined
       }
       const wrapper = document.createElement('div')
-      const instance = { options, handlers, wrapper, on, getWrapper: () => wrapper, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn() }
+      // What the regions plugin puts in the wrapper (its regions' container).
+      const regionsContainer = document.createElement('div')
+      regionsContainer.setAttribute('part', 'regions-container')
+      regionsContainer.style.height = '100%'
+      wrapper.appendChild(regionsContainer)
+      const instance = {
+        options, handlers, wrapper, on, getWrapper: () => wrapper, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn(),
+        getDuration: () => 30.768, getWidth: () => 1000, getScroll: () => 0, setTime: vi.fn(), setScroll: vi.fn(), setScrollTime: vi.fn()
+      }
       created.push(instance)
       return instance
     }
   }
 }))
+const addedRegions: Array<{ id: string; element: HTMLElement }> = []
 vi.mock('wavesurfer.js/dist/plugins/regions.esm.js', () => ({
-  default: { create: () => ({ on: () => () => undefined, enableDragSelection: () => () => undefined, addRegion: vi.fn(() => ({ element: null, setOptions: vi.fn(), remove: vi.fn() })) }) }
+  default: {
+    create: () => ({
+      on: () => () => undefined,
+      enableDragSelection: () => () => undefined,
+      addRegion: vi.fn((options: { id: string; start: number; end: number }) => {
+        const region = { ...options, element: document.createElement('div'), setOptions: vi.fn(), remove: vi.fn() }
+        addedRegions.push(region)
+        return region
+      })
+    })
+  }
 }))
 vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }))
 vi.mock('wavesurfer.js/dist/plugins/minimap.esm.js', () => ({ default: { create: () => ({}) } }))
@@ -38,13 +60,16 @@ beforeEach(() => {
   setActivePinia(createPinia())
   fake = installFakeSdte()
   created.length = 0
+  addedRegions.length = 0
+  localStorage.clear()
+  resetPlatformForTests('Linux x86_64')
 })
 
-async function mountWith(status: 'none' | 'ready') {
+async function mountWith(status: 'none' | 'ready' | 'video') {
   fake.handlers['media:resolve'] = () =>
     status === 'none'
       ? { ok: true, value: { status: 'none' } }
-      : { ok: true, value: { status: 'ready', url: 'http://127.0.0.1/media/1', contentType: 'audio/mpeg', size: 10, source: 'local', isVideo: false } }
+      : { ok: true, value: { status: 'ready', url: 'http://127.0.0.1/media/1', contentType: status === 'video' ? 'video/mp4' : 'audio/mpeg', size: 10, source: 'local', isVideo: status === 'video' } }
   fake.handlers['media:attach'] = () => ({ ok: true, value: { status: 'ready', url: 'http://127.0.0.1/media/1', contentType: 'audio/mpeg', size: 10, source: 'local', isVideo: false } })
   fake.handlers['media:peaks'] = () => ({ ok: true, value: { status: 'ready', url: 'http://127.0.0.1/peaks/1', length: 2, peaksPerSecond: 100, durationMs: 30768, fromCache: false } })
   // Two (min, max) pairs, little-endian.
@@ -101,6 +126,137 @@ describe('WaveformStrip', () => {
     expect(playback.timeMs).toBe(12346)
     expect(playback.seekCount).toBe(seeks + 1)
     expect((wrapper.find('audio').element as HTMLAudioElement).currentTime).toBeCloseTo(12.346)
+    wrapper.unmount()
+  })
+
+  it('regions stay on the wave: their container ends where the time ruler begins, and annotations have a lane in pixels above it', async () => {
+    const wrapper = await mountWith('ready')
+    const ruler = (created[0].options.plugins as unknown[]).length
+    expect(ruler).toBeGreaterThan(1)
+    const height = created[0].options.height as number
+    const container = created[0].wrapper.querySelector<HTMLElement>('[part="regions-container"]')!
+    expect(container.style.height).toBe(`${height}px`)
+    created[0].handlers.get('ready')!()
+    await flushPromises()
+    const lane = addedRegions.filter((r) => r.id.startsWith('annotation:'))
+    expect(lane).toHaveLength(1)
+    // Inside the wave, in pixels (a share of the wrapper would reach into the ruler, which it also holds).
+    const top = parseFloat(lane[0].element.style.top)
+    const laneHeight = parseFloat(lane[0].element.style.height)
+    expect(lane[0].element.style.top).toMatch(/px$/)
+    expect(top).toBeGreaterThan(height / 2)
+    expect(top + laneHeight).toBeLessThanOrEqual(height)
+    wrapper.unmount()
+  })
+})
+
+describe('the Loop button and the loop shortcut', () => {
+  const host = defineComponent({ setup: () => (useEditorShortcuts(), () => h('div')) })
+  const pressLoop = (): void => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true, bubbles: true, cancelable: true }))
+
+  /** Loops once by `how` from the given state and returns the range (then stops looping). */
+  async function loopFrom(how: 'button' | 'shortcut', state: { playing: boolean; timeMs: number; cursorSegment: number }) {
+    const editor = useEditorStore()
+    const playback = usePlaybackStore()
+    const segments = editor.model!.segments
+    playback.reportPlaying(false)
+    // (Pausing puts the cursor where playback stopped: the state's cursor is set after that.)
+    await nextTick()
+    editor.goTo(segments[state.cursorSegment].id, 0, { seek: false, focus: false })
+    playback.reportTime(state.timeMs)
+    playback.reportPlaying(state.playing)
+    await nextTick()
+    if (how === 'button') await strip.get('[data-testid="loop-toggle"]').trigger('click')
+    else pressLoop()
+    const range = playback.loop
+    const time = playback.timeMs
+    playback.setLoop(null)
+    return { range, time }
+  }
+
+  let strip: Awaited<ReturnType<typeof mountWith>>
+  it('loop the same segment: the one playing while playing, the cursor’s when paused', async () => {
+    strip = await mountWith('ready')
+    const shortcuts = mount(host, { attachTo: document.body })
+    const segments = useEditorStore().model!.segments
+    const rangeOf = (i: number) => ({ startMs: segments[i].startMs, endMs: segments[i].endMs })
+    // Playing in the third segment with the cursor on the first.
+    const playingAt = segments[2].startMs + 600
+    for (const how of ['button', 'shortcut'] as const) {
+      expect((await loopFrom(how, { playing: true, timeMs: playingAt, cursorSegment: 0 })).range).toEqual(rangeOf(2))
+      // Paused: the cursor's segment, and the playhead goes to its start so Play plays it.
+      const paused = await loopFrom(how, { playing: false, timeMs: playingAt, cursorSegment: 1 })
+      expect(paused.range).toEqual(rangeOf(1))
+      expect(paused.time).toBe(segments[1].startMs)
+      // Paused inside the looped segment: the playhead stays where it is.
+      const inside = await loopFrom(how, { playing: false, timeMs: segments[3].startMs + 900, cursorSegment: 3 })
+      expect(inside.range).toEqual(rangeOf(3))
+      expect(inside.time).toBe(segments[3].startMs + 900)
+      // Between two words' segments while playing (a gap): still the segment being played.
+      expect((await loopFrom(how, { playing: true, timeMs: segments[1].endMs + 100, cursorSegment: 3 })).range).toEqual(rangeOf(1))
+    }
+    // Either one stops the loop the other started.
+    await strip.get('[data-testid="loop-toggle"]').trigger('click')
+    expect(usePlaybackStore().loop).not.toBeNull()
+    expect(strip.get('[data-testid="loop-toggle"]').attributes('aria-pressed')).toBe('true')
+    pressLoop()
+    expect(usePlaybackStore().loop).toBeNull()
+    shortcuts.unmount()
+    strip.unmount()
+  })
+
+  it('the button’s tooltip says what it loops and names the shortcut as bound now', async () => {
+    strip = await mountWith('ready')
+    const button = strip.get('[data-testid="loop-toggle"]')
+    expect(button.attributes('title')).toBe('Loop the segment playing (the cursor’s when paused) (Ctrl+Shift+L)')
+    await button.trigger('click')
+    expect(button.attributes('title')).toBe('Stop looping (Ctrl+Shift+L)')
+    strip.unmount()
+  })
+})
+
+describe('the video player', () => {
+  it('is resized from its corner handle by keyboard: a focusable separator with its value, remembered', async () => {
+    const wrapper = await mountWith('video')
+    const box = wrapper.get('[data-testid="video-box"]')
+    const handle = wrapper.get('[role="separator"][aria-label="Size of the video player"]')
+    expect(handle.attributes('tabindex')).toBe('0')
+    expect(handle.attributes('aria-valuenow')).toBe('224')
+    expect(handle.attributes('aria-valuemin')).toBe('120')
+    expect(Number(handle.attributes('aria-valuemax'))).toBeGreaterThan(224)
+    expect(box.attributes('style')).toContain('width: 224px')
+    expect(box.attributes('style')).toContain('height: 126px')
+    await handle.trigger('keydown', { key: 'ArrowRight' })
+    await handle.trigger('keydown', { key: 'ArrowUp' })
+    expect(handle.attributes('aria-valuenow')).toBe('256')
+    expect(box.attributes('style')).toContain('height: 144px')
+    await handle.trigger('keydown', { key: 'ArrowLeft', shiftKey: true })
+    expect(handle.attributes('aria-valuenow')).toBe('192')
+    await handle.trigger('keydown', { key: 'Home' })
+    expect(handle.attributes('aria-valuenow')).toBe('120')
+    await handle.trigger('keydown', { key: 'End' })
+    expect(handle.attributes('aria-valuenow')).toBe(handle.attributes('aria-valuemax'))
+    await handle.trigger('keydown', { key: 'PageDown' })
+    const kept = handle.attributes('aria-valuenow')
+    expect(handle.attributes('aria-valuetext')).toMatch(/^Video \d+ × \d+ pixels$/)
+    wrapper.unmount()
+    // Remembered for the next video.
+    const again = await mountWith('video')
+    expect(again.get('[data-testid="video-resize"]').attributes('aria-valuenow')).toBe(kept)
+    again.unmount()
+  })
+
+  it('its arrow keys resize the player only: they do not also move the transcript cursor', async () => {
+    const wrapper = await mountWith('video')
+    const shortcuts = mount(defineComponent({ setup: () => (useEditorShortcuts(), () => h('div')) }), { attachTo: document.body })
+    const editor = useEditorStore()
+    const before = { ...editor.cursor }
+    const handle = wrapper.get('[data-testid="video-resize"]')
+    ;(handle.element as HTMLElement).focus()
+    await handle.trigger('keydown', { key: 'ArrowRight' })
+    await handle.trigger('keydown', { key: 'ArrowDown' })
+    expect(editor.cursor).toEqual(before)
+    shortcuts.unmount()
     wrapper.unmount()
   })
 })

@@ -2,8 +2,10 @@ import { onBeforeUnmount, onMounted } from 'vue'
 import { useEditorStore } from '../stores/editor-store'
 import { usePlaybackStore } from '../stores/playback-store'
 import { useEditorUiStore } from '../stores/editor-ui-store'
-import { actionForEvent, detectMac } from '../lib/shortcuts'
+import { actionForEvent } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
+import type { Segment } from '../../../shared/transcript'
+import { useIsMac } from '../lib/platform'
 import type { MenuCommand } from '../../../shared/ipc/contract'
 import { sdte } from '../lib/bridge'
 
@@ -39,6 +41,30 @@ export function useEditorCommands() {
   const playback = usePlaybackStore()
   const ui = useEditorUiStore()
 
+  /**
+   * The segment a loop is for, the same from the Loop button, the shortcut and the help text:
+   * while playing, the segment being played (the playing word's, else the last one started);
+   * when paused, the cursor's (else the one at the playhead).
+   */
+  function loopTarget(): Segment | null {
+    const m = editor.model
+    if (!m || m.segments.length === 0) return null
+    const p = editor.position()
+    const byCursor = p ? (m.segments.find((s) => s.id === p.segmentId) ?? null) : null
+    if (playback.playing && editor.activeWordId === null && editor.activeSegmentIndex >= 0) return m.segments[editor.activeSegmentIndex]
+    return byCursor
+  }
+
+  /** Loops the segment (see loopTarget), or stops looping; a loop set while paused starts where Play will play it. */
+  function toggleLoop(): void {
+    if (playback.loop) return playback.setLoop(null)
+    const seg = loopTarget()
+    if (!seg) return
+    const range = { startMs: seg.startMs, endMs: seg.endMs }
+    playback.setLoop(range)
+    if (!playback.playing && (playback.timeMs < range.startMs || playback.timeMs >= range.endMs)) playback.seek(range.startMs)
+  }
+
   /** Runs one named action. */
   function run(action: ShortcutAction): void {
     switch (action) {
@@ -52,13 +78,8 @@ export function useEditorCommands() {
         return playback.stepRate(-1)
       case 'faster':
         return playback.stepRate(1)
-      case 'loopSegment': {
-        if (playback.loop) return playback.setLoop(null)
-        const p = editor.position()
-        const seg = p ? editor.model?.segments.find((s) => s.id === p.segmentId) : undefined
-        if (seg) playback.setLoop({ startMs: seg.startMs, endMs: seg.endMs })
-        return
-      }
+      case 'loopSegment':
+        return toggleLoop()
       case 'nextSegment':
         return editor.moveSegment(1)
       case 'prevSegment':
@@ -140,14 +161,15 @@ export function useEditorCommands() {
     else if (command === 'shortcuts') ui.helpOpen = true
   }
 
-  return { run, runMenu }
+  return { run, runMenu, loopTarget }
 }
 
 /** Installs the window key listener and the menu subscription for as long as the caller lives. */
 export function useEditorShortcuts(): void {
   const { run, runMenu } = useEditorCommands()
   const ui = useEditorUiStore()
-  const isMac = detectMac(navigator.platform)
+  // Mod is Cmd on macOS (main's word for the platform, once it has answered).
+  const isMac = useIsMac()
   const onKey = (event: KeyboardEvent): void => {
     if (event.defaultPrevented || event.isComposing) return
     // Escape closes the editor's own overlays even when focus has left them.
@@ -160,7 +182,7 @@ export function useEditorShortcuts(): void {
     // Another modal (the shell's export or sign-in dialog) owns the keyboard while it is open;
     // the editor's own overlays handle Escape themselves.
     if (event.target instanceof HTMLElement && event.target.closest('[aria-modal="true"], dialog[open], [data-capturing-keys]')) return
-    const action = actionForEvent(ui.table, event, isMac, takesPlainKeys(event.target))
+    const action = actionForEvent(ui.table, event, isMac.value, takesPlainKeys(event.target))
     if (!action) return
     event.preventDefault()
     run(action)

@@ -61,6 +61,15 @@ export interface WaveformCallbacks {
 /** Zoom levels in pixels per second. */
 export const zoomLevels: readonly number[] = [2, 5, 10, 20, 40, 80, 150, 300, 600]
 
+/** The waveform's height and the time ruler's under it (px): the wrapper holds both. */
+const waveHeight = 88
+const timelineHeight = 16
+/**
+ * The annotation lane: a band along the bottom of the wave, in pixels of the wave (not a share
+ * of the wrapper, which also holds the ruler: 78%..100% of it covered the ruler's labels).
+ */
+const annotationLane = { top: waveHeight - 20, height: 19 } as const
+
 const annotationPrefix = 'annotation:'
 const selectionId = 'selection'
 const loopId = 'loop'
@@ -265,7 +274,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     regions = RegionsPlugin.create()
     const plugins = [
       regions,
-      TimelinePlugin.create({ height: 16, formatTimeCallback: (s: number) => formatClock(s * 1000), style: { fontSize: '10px', color: cssVar(el, '--fg-muted', '#666') } })
+      TimelinePlugin.create({ height: timelineHeight, formatTimeCallback: (s: number) => formatClock(s * 1000), style: { fontSize: '10px', color: cssVar(el, '--fg-muted', '#666') } })
     ]
     const minimap = overview.value
       ? MinimapPlugin.create({
@@ -282,7 +291,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       container: el,
       // No `media`: wavesurfer's own element stays silent and its frame timer never starts.
       ...(peaks && durationMs ? { peaks, duration: durationMs / 1000 } : { url }),
-      height: 88,
+      height: waveHeight,
       ...mainColours(el),
       cursorWidth: 0,
       barWidth: 0,
@@ -295,6 +304,10 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       plugins
     })
     ws.value = instance
+    // Regions (segments, annotations, the selection and the loop) belong to the wave, not to the
+    // time ruler under it: their container stops where the ruler begins, at every zoom level.
+    const regionsContainer = instance.getWrapper().querySelector<HTMLElement>('[part~="regions-container"]')
+    if (regionsContainer) regionsContainer.style.height = `${waveHeight}px`
     playhead = createPlayhead(instance, c.cursorColor)
     unsubscribes.push(instance.on('scroll', (_start, _end, left, right) => onScroll(left, right)))
     unsubscribes.push(instance.on('zoom', onViewChanged))
@@ -416,10 +429,10 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       const existing = annotationRegions.get(a.id)
       if (!existing) {
         const region = regions.addRegion({ id: annotationPrefix + a.id, start, end, color: 'rgba(200, 140, 0, 0.45)', drag: true, resize: true })
-        // Their own lane: a band along the bottom of the wave, under the segment regions' handles.
+        // Their own lane: a band along the bottom of the wave, above the time ruler.
         if (region.element) {
-          region.element.style.top = '78%'
-          region.element.style.height = '22%'
+          region.element.style.top = `${annotationLane.top}px`
+          region.element.style.height = `${annotationLane.height}px`
           region.element.title = a.content
           region.element.setAttribute('data-annotation-id', a.id)
         }

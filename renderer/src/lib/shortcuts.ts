@@ -69,7 +69,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'skipForward', label: 'Skip forward 5 s', group: 'Playback', keys: ['L', 'Mod+L'] },
   { action: 'slower', label: 'Slower', group: 'Playback', keys: ['Mod+['] },
   { action: 'faster', label: 'Faster', group: 'Playback', keys: ['Mod+]'] },
-  { action: 'loopSegment', label: 'Loop the current segment', group: 'Playback', keys: ['Mod+Shift+L'] },
+  { action: 'loopSegment', label: 'Loop the segment playing (the cursor’s when paused); again to stop', group: 'Playback', keys: ['Mod+Shift+L'] },
   { action: 'nextSegment', label: 'Next segment', group: 'Navigation', keys: ['ArrowDown', 'Mod+ArrowDown'] },
   { action: 'prevSegment', label: 'Previous segment', group: 'Navigation', keys: ['ArrowUp', 'Mod+ArrowUp'] },
   { action: 'nextWord', label: 'Next word', group: 'Navigation', keys: ['ArrowRight'] },
@@ -168,10 +168,22 @@ export function actionForEvent(table: Map<string, ShortcutAction>, event: KeyLik
   return table.get(combo) ?? null
 }
 
-/** A combo as the reviewer reads it on this platform ("Ctrl+Shift+Z", "⌘⇧Z"). */
+const keyNames: Readonly<Record<string, string>> = { ArrowUp: '↑', ArrowDown: '↓', ArrowLeft: '←', ArrowRight: '→' }
+const macKeyNames: Readonly<Record<string, string>> = { ...keyNames, Enter: '↩', Backspace: '⌫', Delete: '⌦', Escape: '⎋', Tab: '⇥' }
+/** macOS writes modifiers as symbols, in this order (Apple's: Control, Option, Shift, Command). */
+const macModifiers: ReadonlyArray<[string, string]> = [['Ctrl', '⌃'], ['Alt', '⌥'], ['Shift', '⇧'], ['Mod', '⌘']]
+
+/** A combo as the reviewer reads it on this platform ("Ctrl+Shift+Z", "⇧⌘Z"). */
 export function formatCombo(combo: string, isMac: boolean): string {
-  if (!isMac) return combo.replace(/^Mod\+/, 'Ctrl+').replace('Space', 'Space')
-  return combo.replace('Mod+', '⌘').replace('Ctrl+', '⌃').replace('Shift+', '⇧').replace('Alt+', '⌥')
+  // The key is the last part; "+" itself is a key ("Mod++" is Mod and the plus key).
+  const mods = combo.split('+')
+  let key = mods.pop() ?? ''
+  if (key === '' && mods.length > 0) {
+    key = '+'
+    mods.pop()
+  }
+  if (!isMac) return [...mods.map((m) => (m === 'Mod' ? 'Ctrl' : m)), keyNames[key] ?? key].join('+')
+  return macModifiers.filter(([m]) => mods.includes(m)).map(([, symbol]) => symbol).join('') + (macKeyNames[key] ?? key)
 }
 
 /** The actions whose keys collide with another action's (for the settings panel). */
@@ -207,7 +219,7 @@ export function saveOverrides(storage: Pick<Storage, 'setItem'>, overrides: Shor
   storage.setItem(shortcutStorageKey, JSON.stringify(overrides))
 }
 
-/** True on macOS (where Mod is Cmd). */
+/** True on macOS (where Mod is Cmd): `platform` is navigator.platform ("MacIntel") or Node's ("darwin"). */
 export function detectMac(platform: string): boolean {
-  return /Mac|iPhone|iPad/i.test(platform)
+  return /Mac|iPhone|iPad|^darwin$/i.test(platform)
 }
