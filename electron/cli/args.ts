@@ -1,17 +1,14 @@
 import type { ExportKind } from '../../shared/api/endpoints'
+import type { WriteOptions } from '../../shared/subtitles'
+import { readSubtitleOptions, subtitleFlagOptions, subtitleOptionsHelp, subtitleValueOptions } from './subtitle-options'
+import { UsageError } from './usage-error'
 
 /*
  * Argument parsing for `sdte`, hand-rolled to keep the CLI dependency-free: `--name value` or
  * `--name=value`, every option known up front so a typo is a usage error, not silently ignored.
  */
 
-/** A usage mistake: exit 2 with the message. */
-export class UsageError extends Error {
-  constructor(message: string) {
-    super(message)
-    this.name = 'UsageError'
-  }
-}
+export { UsageError }
 
 /** Where the export comes from. */
 export type ExportSource =
@@ -37,6 +34,8 @@ export type Command =
       readonly format: string
       readonly kind?: ExportKind
       readonly preset?: string
+      /** Preset name, its overrides and the format options, checked against the app's limits. */
+      readonly subtitles: WriteOptions
       /** A file path, '-' for stdout; undefined means stdout. */
       readonly out?: string
       readonly outDir?: string
@@ -46,13 +45,15 @@ export type Command =
       readonly command: 'qc'
       readonly source: Exclude<ExportSource, { type: 'batch' }>
       readonly preset?: string
+      /** Preset name and overrides, checked against the app's limits. */
+      readonly subtitles: WriteOptions
       /** Print the report as JSON for machines. */
       readonly json: boolean
       readonly kind?: ExportKind
     })
 
-const valueOptions = new Set(['task', 'external-id', 'input', 'tasks', 'format', 'kind', 'preset', 'out', 'out-dir', 'concurrency', 'base-url', 'timeout', 'log-dir'])
-const flagOptions = new Set(['help', 'json'])
+const valueOptions = new Set(['task', 'external-id', 'input', 'tasks', 'format', 'kind', 'preset', 'out', 'out-dir', 'concurrency', 'base-url', 'timeout', 'log-dir', ...subtitleValueOptions])
+const flagOptions = new Set(['help', 'json', ...subtitleFlagOptions])
 
 /** Default number of tasks fetched at once in a batch. */
 export const defaultConcurrency = 4
@@ -84,7 +85,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const source = oneSource(opts, sources)
     if (source.type === 'batch') throw new UsageError('sdte qc takes one task')
     for (const name of ['format', 'out', 'out-dir', 'concurrency']) if (opts.has(name)) throw new UsageError(`--${name} does not apply to sdte qc`)
-    return { command: 'qc', ...common, source, preset: opts.get('preset'), kind, json: opts.has('json') }
+    const subtitles = readSubtitleOptions(opts, opts.get('preset'), { command: 'qc' })
+    return { command: 'qc', ...common, source, preset: opts.get('preset'), subtitles, kind, json: opts.has('json') }
   }
 
   if (opts.has('json')) throw new UsageError('--json applies to sdte qc; for exports use --format json')
@@ -99,7 +101,8 @@ export function parseArgs(argv: readonly string[]): Command {
     if (opts.has('out-dir')) throw new UsageError('--out-dir is for --tasks; for one task use --out <file> or --out -')
     if (opts.has('concurrency')) throw new UsageError('--concurrency applies only to --tasks')
   }
-  return { command: 'export', ...common, source, format, kind, preset: opts.get('preset'), out: opts.get('out'), outDir: opts.get('out-dir'), concurrency }
+  const subtitles = readSubtitleOptions(opts, opts.get('preset'), { command: 'export', format })
+  return { command: 'export', ...common, source, format, kind, preset: opts.get('preset'), subtitles, out: opts.get('out'), outDir: opts.get('out-dir'), concurrency }
 }
 
 function readOptions(args: readonly string[]): Map<string, string> {
@@ -170,28 +173,37 @@ function positiveNumber(text: string, name: string): number {
   return n
 }
 
-/** The `--help` text. */
+/** The `--help` text (also `sdte export --help` and `sdte qc --help`). */
 export const helpText = `sdte — fetch SmartDocumentor tasks and export them
 
 Usage:
   sdte export --task <id> | --external-id <id> | --input <export.json>
-              --format <fmt> [--kind transcript|document] [--preset <name>] [--out <file>|-]
-  sdte export --tasks <id,id,...> --format <fmt> --out-dir <dir> [--concurrency <n>]
-  sdte qc     --task <id> | --external-id <id> | --input <file> [--preset <name>] [--json]
+              --format <fmt> [--kind transcript|document] [--preset <name>] [subtitle options]
+              [--out <file>|-]
+  sdte export --tasks <id,id,...> --format <fmt> --out-dir <dir> [--concurrency <n>] [subtitle options]
+  sdte qc     --task <id> | --external-id <id> | --input <file> [--preset <name>] [subtitle options] [--json]
 
 Options:
-  --kind transcript|document   which export endpoint (default transcript)
-  --format <fmt>               srt, vtt, ttml, sbv, ass (subtitles), txt, docx (transcripts),
-                               json (exactly what the server sent; a draft exports with its edits),
-                               csv (document tasks: one row per extracted value or cell)
-  --preset <name>              subtitle rules: netflix-en (default), bbc, web
-  --json                       sdte qc: the report as JSON
-  --out <file>|-               output file, or - for stdout (the default)
-  --out-dir <dir>              batch output folder: <taskId>.<ext> per task
-  --concurrency <n>            tasks fetched at once in a batch (default ${defaultConcurrency})
-  --base-url <url>             API base URL (else $SDTE_BASE_URL, else https://cloud.smartdocumentor.net)
-  --timeout <seconds>          per-request timeout (default 30)
-  --log-dir <dir>              log folder (else $SDTE_LOG_DIR, else ~/.local/state/sdte/logs); secrets are redacted
+  --kind transcript|document     which export endpoint (default transcript)
+  --format <fmt>                 srt, vtt, ttml, sbv, ass (subtitles), txt, docx (transcripts),
+                                 json (exactly what the server sent; a draft exports with its edits),
+                                 csv (document tasks: one row per extracted value or cell)
+  --preset <name>                subtitle rules: netflix-en (default), bbc, web
+  --json                         sdte qc: the report as JSON (with every number it judged against)
+  --out <file>|-                 output file, or - for stdout (the default)
+  --out-dir <dir>                batch output folder: <taskId>.<ext> per task
+  --concurrency <n>              tasks fetched at once in a batch (default ${defaultConcurrency})
+  --base-url <url>               API base URL (else $SDTE_BASE_URL, else https://cloud.smartdocumentor.net)
+  --timeout <seconds>            per-request timeout (default 30)
+  --log-dir <dir>                log folder (else $SDTE_LOG_DIR, else ~/.local/state/sdte/logs); secrets are redacted
+
+${subtitleOptionsHelp()}
+
+Examples:
+  sdte export --task 41003 --format srt --preset bbc --out hearing.srt
+  sdte export --input draft.json --format vtt --max-chars 32 --cps 17 --fps 25 --start-offset 10:00:00:00
+  sdte export --task 41003 --format srt --speaker-style new-cue --speaker-labels on --annotations cues
+  sdte qc --task 41003 --max-chars 32 --min-duration 1 --json
 
 Credentials (environment):
   SDTE_CLIENT_ID + SDTE_CLIENT_SECRET   client-credentials sign-in (preferred)

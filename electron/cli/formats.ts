@@ -2,6 +2,7 @@ import type { ExportKind } from '../../shared/api/endpoints'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
 import type { DocumentExport } from '../../shared/api/document-export'
 import type { TranscriptModel } from '../../shared/transcript/model'
+import type { WriteOptions } from '../../shared/subtitles'
 
 /*
  * Output formats of `sdte export`, as a registry: `json` is built in; the subtitle and document
@@ -16,10 +17,12 @@ export type FormatInput =
       readonly raw: string
       readonly data: TranscriptExport
       readonly preset?: string
+      /** Preset, overrides and format options from the command line (they include `preset`). */
+      readonly options?: WriteOptions
       /** The edited model, when the input was a saved draft. */
       readonly model?: TranscriptModel
     }
-  | { readonly kind: 'document'; readonly raw: string; readonly data: DocumentExport; readonly preset?: string }
+  | { readonly kind: 'document'; readonly raw: string; readonly data: DocumentExport; readonly preset?: string; readonly options?: WriteOptions }
 
 /** One output format. */
 export interface ExportFormat {

@@ -77,7 +77,7 @@ async function runExport(command: ExportCommand, io: CliIo): Promise<number> {
   try {
     if (source.type === 'batch') return await exportBatch(command, source.taskIds, kind, format, services, io)
     const ref: TaskRef = source.type === 'task' ? { taskId: source.taskId } : { externalId: source.externalId }
-    const content = await fetchAndRender(services, kind, ref, format, command.preset, io.signal)
+    const content = await fetchAndRender(services, kind, ref, format, command, io.signal)
     await writeOutput(command.out, content, io)
     return exitCodes.ok
   } finally {
@@ -117,9 +117,9 @@ export function createCliServices(command: { baseUrl?: string; timeoutMs?: numbe
   return services
 }
 
-async function fetchAndRender(services: ApiServices, kind: ExportKind, ref: TaskRef, format: ExportFormat, preset: string | undefined, signal?: AbortSignal): Promise<string | Uint8Array> {
+async function fetchAndRender(services: ApiServices, kind: ExportKind, ref: TaskRef, format: ExportFormat, command: ExportCommand, signal?: AbortSignal): Promise<string | Uint8Array> {
   const fetched = await services.api.fetchExport(kind, ref, { signal })
-  const input = { kind, raw: fetched.raw, data: fetched.data, preset } as FormatInput
+  const input = { kind, raw: fetched.raw, data: fetched.data, preset: command.preset, options: command.subtitles } as FormatInput
   return format.render(input)
 }
 
@@ -133,7 +133,7 @@ async function exportBatch(command: ExportCommand, taskIds: readonly number[], k
     while (next < taskIds.length && !authFailed && !io.signal?.aborted) {
       const taskId = taskIds[next++]
       try {
-        const content = await fetchAndRender(services, kind, { taskId }, format, command.preset, io.signal)
+        const content = await fetchAndRender(services, kind, { taskId }, format, command, io.signal)
         const path = join(outDir, `${taskId}.${format.extension}`)
         await writeFile(path, content)
         io.stdout.write(`wrote ${path}\n`)
@@ -162,7 +162,7 @@ async function exportBatch(command: ExportCommand, taskIds: readonly number[], k
 async function exportFromInput(command: ExportCommand, path: string, io: CliIo): Promise<number> {
   const input = await readInputFile(path, command.kind, io.cwd)
   const format = checkedFormat(command.format, input.kind)
-  const content = await format.render({ ...input, preset: command.preset } as FormatInput)
+  const content = await format.render({ ...input, preset: command.preset, options: command.subtitles } as FormatInput)
   await writeOutput(command.out, content, io)
   return exitCodes.ok
 }

@@ -1,7 +1,7 @@
 import { AppError, toErrorData } from '../../shared/errors'
 import type { TaskRef } from '../../shared/api/endpoints'
 import { describeBreach, formatSrtTime, qcReport, PresetError } from '../../shared/subtitles'
-import type { QcReport } from '../../shared/subtitles'
+import type { QcReport, SubtitlePreset } from '../../shared/subtitles'
 import { normaliseTranscript } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import type { Command } from './args'
@@ -24,7 +24,7 @@ export async function runQcReport(command: QcCommand, io: CliIo): Promise<number
     const model = await loadModel(command, io)
     let report: QcReport
     try {
-      report = qcReport(model, { preset: command.preset ?? 'netflix-en' })
+      report = qcReport(model, command.subtitles)
     } catch (error) {
       if (error instanceof PresetError) {
         io.stderr.write(errorLine(error.message))
@@ -57,7 +57,7 @@ function formatReport(report: QcReport, model: TranscriptModel): string {
   const s = report.summary
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
   const lines = [
-    `QC of ${model.source.displayName ?? `task ${model.taskId}`} against ${report.preset}`,
+    `QC of ${model.source.displayName ?? `task ${model.taskId}`} against ${report.preset}: ${settingsLine(report.settings)}`,
     `${s.cues} cues; ${s.hard} hard and ${s.soft} soft breaches; ${s.cuesWithSoft} cues (${pct(s.softBreachShare)}) break a soft rule`,
     ''
   ]
@@ -66,4 +66,11 @@ function formatReport(report: QcReport, model: TranscriptModel): string {
   }
   if (report.breaches.length === 0) lines.push('No breaches.')
   return lines.join('\n') + '\n'
+}
+
+/** The numbers a report judged against, on one line (overrides included). */
+function settingsLine(p: SubtitlePreset): string {
+  const s = (ms: number): string => `${ms / 1000} s`
+  const wpm = p.maxWordsPerMinute === null ? '' : `, ${p.maxWordsPerMinute} words/min`
+  return `${p.maxCharsPerLine} chars × ${p.maxLines} lines, ${p.maxCharsPerSecond} chars/s${wpm}, ${s(p.minDurationMs)} to ${s(p.maxDurationMs)}, ${p.minGapFrames}-frame gap at ${p.frameRate} fps`
 }

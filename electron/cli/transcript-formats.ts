@@ -38,7 +38,7 @@ for (const { name, extension } of formats) {
     kinds: ['transcript'],
     render: async (input) => {
       try {
-        const written = await writeFormat(name, modelOf(input), { preset: input.preset ?? 'netflix-en' })
+        const written = await writeFormat(name, modelOf(input), input.options ?? { preset: input.preset ?? 'netflix-en' })
         return written.content
       } catch (error) {
         // A bad --preset is the caller's mistake (usage), anything else is the data's.
