@@ -11,20 +11,27 @@ import { z } from 'zod'
 
 const nullableString = z.string().nullable().optional()
 const nullableNumber = z.number().nullable().optional()
+const nullableFinite = z.number().finite().nullable().optional()
 
-/** One recognised word; times are in seconds by the field names. */
+/**
+ * One recognised word; times are in seconds by the field names. A word with no offset (null or
+ * missing) keeps its text and gets an estimated time in normalise.ts; a null text reads as ''.
+ */
 export const wordSchema = z.looseObject({
-  text: z.string(),
-  offsetInSeconds: z.number().finite(),
+  text: z.string().nullable(),
+  offsetInSeconds: z.number().finite().nullable().optional(),
   durationInSeconds: z.number().finite().nullable().optional(),
   confidence: nullableNumber
 })
 
-/** One paragraph / speaker turn. `start`/`end` carry no documented unit (see units.ts). */
+/**
+ * One paragraph / speaker turn. `start`/`end` carry no documented unit (see units.ts); when null
+ * or missing normalise.ts derives them from the words, else from the neighbours.
+ */
 export const transcriptSegmentSchema = z.looseObject({
   speakerId: z.string().nullable().optional(),
-  start: z.number().finite(),
-  end: z.number().finite(),
+  start: nullableFinite,
+  end: nullableFinite,
   duration: nullableNumber,
   confidence: nullableNumber,
   displayText: z.string().nullable().optional(),
@@ -32,20 +39,24 @@ export const transcriptSegmentSchema = z.looseObject({
   originalWords: z.array(wordSchema).nullable().optional()
 })
 
-/** A speaker entry; prefix and suffix decorate the name in exports. */
+/**
+ * A speaker entry; prefix and suffix decorate the name in exports. An entry without a speakerId
+ * can be referenced by no segment: normalise.ts leaves it out of the model (with a notice) and
+ * to-export.ts writes it back verbatim.
+ */
 export const speakerSchema = z.looseObject({
-  speakerId: z.string(),
+  speakerId: z.string().nullable().optional(),
   speakerName: z.string().nullable().optional(),
   speakerPrefix: nullableString,
   speakerSuffix: nullableString
 })
 
-/** A time-ranged note a reviewer or the platform attached to the recording. */
+/** A time-ranged note a reviewer or the platform attached to the recording (null times: see normalise.ts). */
 export const annotationSchema = z.looseObject({
   uniqueId: z.string().nullable().optional(),
   content: z.string().nullable().optional(),
-  start: z.number().finite(),
-  end: z.number().finite(),
+  start: nullableFinite,
+  end: nullableFinite,
   createdByUserName: nullableString,
   createdBy: nullableNumber,
   createdOn: nullableString,
@@ -54,7 +65,19 @@ export const annotationSchema = z.looseObject({
   modifiedOn: nullableString
 })
 
-/** `GET /api/v1.0/external/sdtask/GetExportData/Transcript/{taskId}` response body. */
+/** The documented `transcript` object. */
+export const transcriptBodySchema = z.looseObject({
+  transcripts: z.array(transcriptSegmentSchema).nullable().optional(),
+  speakers: z.array(speakerSchema).nullable().optional(),
+  annotations: z.array(annotationSchema).nullable().optional()
+})
+
+/**
+ * `GET /api/v1.0/external/sdtask/GetExportData/Transcript/{taskId}` response body.
+ *
+ * `transcript` is taken in three shapes besides the documented object (see `transcriptShape`):
+ * null or missing (a task not transcribed yet) and a bare array of segments (a "flat" export).
+ */
 export const transcriptExportSchema = z.looseObject({
   taskId: z.number().int(),
   originalFileUrl: nullableString,
@@ -71,11 +94,7 @@ export const transcriptExportSchema = z.looseObject({
   lastIntegratedBy: nullableNumber,
   lastIntegratedByUserName: nullableString,
   lastIntegratedOn: nullableString,
-  transcript: z.looseObject({
-    transcripts: z.array(transcriptSegmentSchema).nullable().optional(),
-    speakers: z.array(speakerSchema).nullable().optional(),
-    annotations: z.array(annotationSchema).nullable().optional()
-  }),
+  transcript: z.union([transcriptBodySchema, z.array(transcriptSegmentSchema)]).nullable().optional(),
   metadata: z.record(z.string(), z.unknown()).nullable().optional()
 })
 
@@ -83,4 +102,32 @@ export type ApiWord = z.infer<typeof wordSchema>
 export type ApiTranscriptSegment = z.infer<typeof transcriptSegmentSchema>
 export type ApiSpeaker = z.infer<typeof speakerSchema>
 export type ApiAnnotation = z.infer<typeof annotationSchema>
+export type ApiTranscriptBody = z.infer<typeof transcriptBodySchema>
 export type TranscriptExport = z.infer<typeof transcriptExportSchema>
+/** An export whose `transcript` is the documented object (what our own fixtures and fake produce). */
+export type DocumentedTranscriptExport = TranscriptExport & { transcript: ApiTranscriptBody }
+
+/** How an export's `transcript` field was given. */
+export type TranscriptShape = 'object' | 'flat' | 'null' | 'missing'
+
+/** The shape of `exp.transcript` (see `transcriptBody`). */
+export function transcriptShape(exp: Pick<TranscriptExport, 'transcript'>): TranscriptShape {
+  const t = exp.transcript
+  if (t === undefined) return 'missing'
+  if (t === null) return 'null'
+  return Array.isArray(t) ? 'flat' : 'object'
+}
+
+/**
+ * The export's transcript as the documented object, whatever shape it came in; the one place
+ * that reads `exp.transcript`. Decision on the flat shape: a bare array of segments is accepted
+ * as `transcripts` with no speakers or annotations. It cannot be mistaken for anything else (an
+ * array where the object goes, each element a segment by schema), refusing it would hide a whole
+ * transcript from the reviewer, and normalise.ts says so in a notice; to-export.ts gives the
+ * array back as it was while nothing is edited. Null or missing reads as an empty transcript.
+ */
+export function transcriptBody(exp: Pick<TranscriptExport, 'transcript'>): ApiTranscriptBody {
+  const t = exp.transcript
+  if (t === undefined || t === null) return {}
+  return Array.isArray(t) ? { transcripts: t } : t
+}

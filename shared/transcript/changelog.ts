@@ -112,7 +112,7 @@ export function buildChangeLog(loaded: TranscriptModel, current: TranscriptModel
   for (const seg of current.segments) {
     if (seg.reviewed) segmentsReviewed++
     const orig = originalWordsOf(seg)
-    const fromOriginal = orig ? diffCounts(orig.map((w) => w.text), seg.words.map((w) => w.text)) : null
+    const fromOriginal = orig ? diffCounts(orig.map((w) => w.text ?? ''), seg.words.map((w) => w.text)) : null
     if (fromOriginal) wordsChangedFromOriginal += fromOriginal.inserted + fromOriginal.deleted + fromOriginal.replaced
     const before = loadedSegs.get(seg.id)
     if (before === seg || (!seg.edited && before)) continue

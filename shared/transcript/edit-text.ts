@@ -198,7 +198,10 @@ export function splitSegment(model: TranscriptModel, segmentId: string, at: Spli
   const left = words.slice(0, k).map((w) => (w.endMs > boundary ? { ...w, endMs: Math.max(w.startMs, boundary), estimated: true } : w))
   const right = words.slice(k)
   const orig = originalWordsOf(seg)
-  const firstHalf: Segment = { ...seg, endMs: boundary, words: left, edited: true, originalWords: orig === null ? null : orig.filter((w) => secondsToMs(w.offsetInSeconds) < boundary) }
+  // A recogniser word without a time goes with the timed word before it (the first half if none).
+  let before = true
+  const inFirst = (orig ?? []).map((w) => (typeof w.offsetInSeconds === 'number' ? (before = secondsToMs(w.offsetInSeconds) < boundary) : before))
+  const firstHalf: Segment = { ...seg, endMs: boundary, words: left, edited: true, originalWords: orig === null ? null : orig.filter((_, j) => inFirst[j]) }
   const secondHalf: Segment = {
     id: secondId,
     speakerId: seg.speakerId,
@@ -208,7 +211,7 @@ export function splitSegment(model: TranscriptModel, segmentId: string, at: Spli
     reviewed: seg.reviewed,
     ...(seg.source ? { source: seg.source } : {}),
     edited: true,
-    originalWords: orig === null ? null : orig.filter((w) => secondsToMs(w.offsetInSeconds) >= boundary)
+    originalWords: orig === null ? null : orig.filter((_, j) => !inFirst[j])
   }
   return { ...model, segments: spliceSegments(model.segments, index, index + 1, [firstHalf, secondHalf]), nextId: counter }
 }

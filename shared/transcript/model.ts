@@ -86,6 +86,12 @@ export interface NormaliseIssue {
     | 'unknown-speaker'
     | 'annotation-clamped'
     | 'word-outside-segment'
+    | 'no-transcript'
+    | 'transcript-flat'
+    | 'speaker-without-id'
+    | 'segment-time-missing'
+    | 'word-time-missing'
+    | 'annotation-time-missing'
   readonly message: string
   readonly segmentId?: string
 }

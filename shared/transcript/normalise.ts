@@ -1,9 +1,10 @@
 import type { ApiAnnotation, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
+import { transcriptBody, transcriptShape } from '../api/transcript-export'
 import { alignSequences } from './align'
 import { interpolateTimes, wordsMaxEnd } from './internal'
 import type { Annotation, NormaliseIssue, Segment, Speaker, TimeUnit, TranscriptModel, Word } from './model'
 import { tokenize, wordKey } from './text'
-import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, secondsToMs, unitToMs } from './units'
+import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, isTimed, secondsToMs, unitToMs } from './units'
 
 /*
  * The API export → the editing model (issue 4 "Normalise"). Never throws on schema-valid input:
@@ -15,6 +16,14 @@ import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, secondsToMs, u
  *
  * Ids are deterministic: segment `s<i>` and word `s<i>w<j>` by position in the export; edits
  * allocate `e<n>` from the model's counter.
+ *
+ * Missing pieces (export-data.md: "nullable or missing fields ... all occur in real exports"):
+ * no transcript at all (null/missing: an empty model with a 'no-transcript' notice) or a bare
+ * array of segments (see `transcriptBody`); a word without an offset (kept, time interpolated
+ * between its timed neighbours, `estimated`); a segment without start/end (from its timed words,
+ * else its neighbours); a speaker entry without a speakerId (not a model speaker: nothing can
+ * refer to it; to-export.ts writes it back); an annotation without start/end (placed at the time
+ * it has, or at 0). Each is reported in `issues`; the export of anything unedited stays verbatim.
  */
 
 /** The speakerId the model uses for segments whose export speakerId is null or missing. */
@@ -22,18 +31,47 @@ export const noSpeakerId = ''
 
 const guidPattern = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i
 
-/** A displayWords entry with its measured time in ms. */
+/** A displayWords entry with its time in ms (measured, or interpolated when it had no offset). */
 interface Timed {
   readonly source: ApiWord
   readonly key: string
   readonly startMs: number
   readonly endMs: number
+  readonly estimated: boolean
 }
 
-function timed(w: ApiWord): Timed {
+/** A timed word's measured [start, end] in ms (a null or negative duration is zero). */
+export function measuredMs(w: ApiWord & { offsetInSeconds: number }): { startMs: number; endMs: number } {
   const startMs = secondsToMs(w.offsetInSeconds)
   const dur = w.durationInSeconds ?? 0
-  return { source: w, key: wordKey(w.text), startMs, endMs: Math.max(startMs, secondsToMs(w.offsetInSeconds + (dur > 0 ? dur : 0))) }
+  return { startMs, endMs: Math.max(startMs, secondsToMs(w.offsetInSeconds + (dur > 0 ? dur : 0))) }
+}
+
+/**
+ * Every entry with a time: measured ones as given; a run of entries without an offset spread
+ * (like typed words) between the timed entry before it (or the segment start) and the one after
+ * it (or the segment end), and marked estimated.
+ */
+function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number): Timed[] {
+  const out: Timed[] = new Array(dw.length)
+  let k = 0
+  while (k < dw.length) {
+    const w = dw[k]
+    if (isTimed(w)) {
+      out[k] = { source: w, key: wordKey(w.text ?? ''), ...measuredMs(w), estimated: false }
+      k++
+      continue
+    }
+    let to = k
+    while (to < dw.length && !isTimed(dw[to])) to++
+    const lo = k > 0 ? out[k - 1].endMs : segStartMs
+    const next = dw[to]
+    const hi = Math.max(lo, next !== undefined && isTimed(next) ? measuredMs(next).startMs : segEndMs)
+    const times = interpolateTimes(dw.slice(k, to).map((x) => x.text ?? ''), lo, hi)
+    for (let j = k; j < to; j++) out[j] = { source: dw[j], key: wordKey(dw[j].text ?? ''), ...times[j - k], estimated: true }
+    k = to
+  }
+  return out
 }
 
 /** Result of tying one segment's text to its timed words. */
@@ -58,9 +96,10 @@ export function reconcileWords(
   // An empty displayText beside timed words is read like a missing one (the words are the text):
   // export-data.md says displayWords are "words of displayText", so the two cannot both be right,
   // and dropping timed words would lose speech while keeping them only risks a word to delete.
-  const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || dw.length === 0) ? displayText : dw.map((w) => w.text).join(' ')
+  const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || dw.length === 0) ? displayText : dw.map((w) => w.text ?? '').join(' ')
   const tokens = tokenize(text)
 
+  const all = timedAll(dw, segStartMs, segEndMs)
   // Fast path, by far the most common: the text is exactly the words joined by spaces.
   if (tokens.length === dw.length) {
     let same = true
@@ -71,15 +110,13 @@ export function reconcileWords(
       }
     }
     if (same) {
-      const words: Word[] = dw.map((w, k) => {
-        const t = timed(w)
-        return { id: `${idPrefix}${k}`, text: w.text, startMs: t.startMs, endMs: t.endMs, confidence: confidenceToUnit(w.confidence, scale), estimated: false, source: w }
+      const words: Word[] = all.map((t, k) => {
+        return { id: `${idPrefix}${k}`, text: tokens[k].text, startMs: t.startMs, endMs: t.endMs, confidence: confidenceToUnit(t.source.confidence, scale), estimated: t.estimated, source: t.source }
       })
       return { words, mismatch: false }
     }
   }
 
-  const all = dw.map(timed)
   // Punctuation-only and empty words cannot anchor a token; they are dropped (the text has them attached or not at all).
   const anchors = all.filter((t) => t.key !== '')
   const tokenKeys = tokens.map((t) => wordKey(t.text))
@@ -106,7 +143,7 @@ export function reconcileWords(
       mismatch = true
       for (let k = 0; k < count; k++) {
         const a = gapAnchors[k]
-        words[tokenFrom + k] = { id: `${idPrefix}${tokenFrom + k}`, text: tokens[tokenFrom + k].text, startMs: a.startMs, endMs: a.endMs, confidence: confidenceToUnit(a.source.confidence, scale), estimated: false, source: a.source }
+        words[tokenFrom + k] = { id: `${idPrefix}${tokenFrom + k}`, text: tokens[tokenFrom + k].text, startMs: a.startMs, endMs: a.endMs, confidence: confidenceToUnit(a.source.confidence, scale), estimated: a.estimated, source: a.source }
       }
       return
     }
@@ -133,7 +170,7 @@ export function reconcileWords(
     if (j < 0) continue
     fillGap(prevToken + 1, i, prevAnchor + 1, j)
     const a = anchors[j]
-    words[i] = { id: `${idPrefix}${i}`, text: tokens[i].text, startMs: a.startMs, endMs: a.endMs, confidence: confidenceToUnit(a.source.confidence, scale), estimated: false, source: a.source }
+    words[i] = { id: `${idPrefix}${i}`, text: tokens[i].text, startMs: a.startMs, endMs: a.endMs, confidence: confidenceToUnit(a.source.confidence, scale), estimated: a.estimated, source: a.source }
     prevToken = i
     prevAnchor = j
   }
@@ -166,21 +203,85 @@ function pushWordsAfter(words: readonly Word[], minStart: number): Word[] {
   })
 }
 
-function normaliseSegment(src: ApiTranscriptSegment, index: number, unit: TimeUnit, scale: 1 | 100, issues: NormaliseIssue[]): Segment {
+/**
+ * The words that time a segment. Empty displayWords (real exports have them) borrow their
+ * timings from the recogniser's originalWords when those exist: displayText is aligned to them
+ * exactly as it would be to displayWords, so only words the reviewer changed end up estimated.
+ */
+function timingWords(src: ApiTranscriptSegment): readonly ApiWord[] | null | undefined {
+  return src.displayWords?.length ? src.displayWords : src.originalWords
+}
+
+/** A segment's start/end in ms as far as the segment itself tells (its fields, else its timed words). */
+interface Bounds {
+  startMs: number | null
+  endMs: number | null
+  /** What supplied a missing start or end, for the notice. */
+  from: 'fields' | 'duration' | 'words' | 'neighbours'
+}
+
+function ownBounds(src: ApiTranscriptSegment, unit: TimeUnit): Bounds {
+  const toMs = (v: number | null | undefined) => (typeof v === 'number' ? unitToMs(v, unit) : null)
+  let startMs = toMs(src.start)
+  let endMs = toMs(src.end)
+  if (startMs !== null && endMs !== null) return { startMs, endMs, from: 'fields' }
+  const durMs = toMs(src.duration)
+  // One edge and the duration give the other (duration is in the same unit as start/end).
+  if (durMs !== null && durMs >= 0) {
+    if (startMs === null && endMs !== null) return { startMs: endMs - durMs, endMs, from: 'duration' }
+    if (endMs === null && startMs !== null) return { startMs, endMs: startMs + durMs, from: 'duration' }
+  }
+  const timedWords = (timingWords(src) ?? []).filter(isTimed).map(measuredMs)
+  if (timedWords.length > 0) {
+    startMs ??= Math.min(...timedWords.map((w) => w.startMs))
+    endMs ??= Math.max(startMs, ...timedWords.map((w) => w.endMs))
+    return { startMs, endMs, from: 'words' }
+  }
+  return { startMs, endMs, from: 'neighbours' }
+}
+
+/**
+ * Start/end for every segment: its own (fields, else timed words); what is still missing comes
+ * from the neighbours in export order: a start from the end of the segment before (0 for the
+ * first), an end from the start of the segment after (the recording's end, or the start, for the
+ * last). A segment placed so gets a zero or short span; its words are spread across it.
+ */
+function resolveBounds(segments: readonly ApiTranscriptSegment[], unit: TimeUnit, totalMs: number): Array<{ startMs: number; endMs: number; from: Bounds['from'] }> {
+  const own = segments.map((s) => ownBounds(s, unit))
+  const starts: number[] = []
+  for (let k = 0; k < own.length; k++) {
+    const prev = k > 0 ? (own[k - 1].endMs ?? starts[k - 1]) : 0
+    starts.push(own[k].startMs ?? Math.min(prev, own[k].endMs ?? prev))
+  }
+  const out = new Array<{ startMs: number; endMs: number; from: Bounds['from'] }>(own.length)
+  for (let k = own.length - 1; k >= 0; k--) {
+    const startMs = starts[k]
+    const next = k + 1 < own.length ? out[k + 1].startMs : totalMs
+    out[k] = { startMs, endMs: own[k].endMs ?? Math.max(startMs, next), from: own[k].from }
+  }
+  return out
+}
+
+function normaliseSegment(src: ApiTranscriptSegment, index: number, bounds: { startMs: number; endMs: number; from: Bounds['from'] }, scale: 1 | 100, issues: NormaliseIssue[]): Segment {
   const id = `s${index}`
-  let startMs = unitToMs(src.start, unit)
-  let endMs = unitToMs(src.end, unit)
+  let startMs = bounds.startMs
+  let endMs = bounds.endMs
   if (endMs < startMs) endMs = startMs
-  // Empty displayWords (real exports have them) borrow their timings from the recogniser's
-  // originalWords when those exist: displayText is aligned to them exactly as it would be to
-  // displayWords, so only words the reviewer changed end up estimated.
-  const timedWords = src.displayWords?.length ? src.displayWords : src.originalWords
+  if (bounds.from !== 'fields') {
+    const how = bounds.from === 'duration' ? 'by its duration' : bounds.from === 'words' ? 'by its words' : 'between the segments around it'
+    issues.push({ kind: 'segment-time-missing', message: `Segment ${index + 1} has no start or end time; it was placed ${how}.`, segmentId: id })
+  }
+  const timedWords = timingWords(src)
   const rec = reconcileWords(src.displayText, timedWords, startMs, endMs, scale, `${id}w`)
   const hasText = rec.words.length > 0
-  if (!timedWords?.length && hasText) {
+  const measured = timedWords?.filter(isTimed).length ?? 0
+  if (measured === 0 && hasText) {
     issues.push({ kind: 'words-missing', message: `Segment ${index + 1} has text but no timed words; word times were estimated.`, segmentId: id })
   } else if (rec.mismatch) {
     issues.push({ kind: 'words-mismatch', message: `Segment ${index + 1}: the text and its timed words disagree; the text was kept.`, segmentId: id })
+  }
+  if (measured > 0 && measured < (timedWords?.length ?? 0)) {
+    issues.push({ kind: 'word-time-missing', message: `Segment ${index + 1}: some words have no time; their times were estimated from the words around them.`, segmentId: id })
   }
   const { words } = orderWords(rec.words)
   if (words.length > 0) {
@@ -231,8 +332,16 @@ function formatMs(ms: number): string {
 }
 
 function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, durationMs: number, issues: NormaliseIssue[]): Annotation {
-  const rawStart = unitToMs(src.start, unit)
-  const rawEnd = unitToMs(src.end, unit)
+  // A missing edge is the other one (a point in time); with neither, the note is still shown,
+  // at the start of the recording, for the reviewer to move. Unedited, it is written back as loaded.
+  const start = src.start ?? src.end
+  const end = src.end ?? src.start
+  if (typeof src.start !== 'number' || typeof src.end !== 'number') {
+    const where = typeof start === 'number' ? 'at the time it has' : 'at the start of the recording'
+    issues.push({ kind: 'annotation-time-missing', message: `Annotation ${index + 1} has no start or end time; it was placed ${where}.` })
+  }
+  const rawStart = typeof start === 'number' ? unitToMs(start, unit) : 0
+  const rawEnd = typeof end === 'number' ? unitToMs(end, unit) : 0
   const limit = durationMs > 0 ? durationMs : Infinity
   let startMs = Math.min(Math.max(0, Math.min(rawStart, rawEnd)), limit)
   let endMs = Math.min(Math.max(0, Math.max(rawStart, rawEnd)), limit)
@@ -248,22 +357,40 @@ function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, 
 /** The API export as the editing model (see the file comment). */
 export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   const issues: NormaliseIssue[] = []
+  const body = transcriptBody(exp)
+  const shape = transcriptShape(exp)
+  if (shape === 'null' || shape === 'missing') {
+    issues.push({ kind: 'no-transcript', message: 'This task has no transcript yet. You can listen to the recording and add segments, speakers and annotations.' })
+  } else if (shape === 'flat') {
+    issues.push({ kind: 'transcript-flat', message: 'The transcript came as a bare list of segments, with no speaker list or annotations; the segments were read as the transcript.' })
+  }
   const detection = detectTimeUnit(exp)
   const unit = detection.unit
-  if (!detection.confident && (exp.transcript.transcripts?.length ?? 0) > 0) {
+  if (!detection.confident && (body.transcripts?.length ?? 0) > 0) {
     issues.push({ kind: 'unit-guessed', message: `No timed words to tell the unit of segment times from; ${unit} assumed.` })
   }
   const scale = detectConfidenceScale(exp)
 
   const speakers: Speaker[] = []
   const known = new Set<string>()
-  for (const s of exp.transcript.speakers ?? []) {
+  let idless = 0
+  for (const s of body.speakers ?? []) {
+    if (typeof s.speakerId !== 'string') {
+      idless++
+      continue
+    }
     if (known.has(s.speakerId)) continue
     known.add(s.speakerId)
     speakers.push({ id: s.speakerId, name: s.speakerName ?? '', prefix: s.speakerPrefix ?? '', suffix: s.speakerSuffix ?? '', placeholder: false, source: s })
   }
+  if (idless > 0) {
+    issues.push({ kind: 'speaker-without-id', message: `${idless === 1 ? 'One speaker entry has' : `${idless} speaker entries have`} no speakerId; no segment can refer to it, and it is kept as it was in the JSON export.` })
+  }
 
-  const raw = (exp.transcript.transcripts ?? []).map((src, index) => normaliseSegment(src, index, unit, scale, issues))
+  const totalMs = exp.totalTimeInSeconds && exp.totalTimeInSeconds > 0 ? Math.round(exp.totalTimeInSeconds * 1000) : 0
+  const srcSegments = body.transcripts ?? []
+  const bounds = resolveBounds(srcSegments, unit, totalMs)
+  const raw = srcSegments.map((src, index) => normaliseSegment(src, index, bounds[index], scale, issues))
   const segments = repairOrder(raw, issues)
 
   // speakerIds are GUIDs in the vendor's examples, and a GUID's letter case carries no meaning:
@@ -291,11 +418,10 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
     })
   }
 
-  const totalMs = exp.totalTimeInSeconds && exp.totalTimeInSeconds > 0 ? Math.round(exp.totalTimeInSeconds * 1000) : 0
   const lastEnd = segments.reduce((max, s) => Math.max(max, s.endMs), 0)
   const durationMs = Math.max(totalMs, lastEnd)
   const annotationIds = new Set<string>()
-  const annotations = (exp.transcript.annotations ?? []).map((a, index) => {
+  const annotations = (body.annotations ?? []).map((a, index) => {
     const annotation = normaliseAnnotation(a, index, unit, totalMs > 0 ? durationMs : 0, issues)
     // Edits address annotations by id, so a missing or repeated uniqueId gets a stand-in.
     const id = annotationIds.has(annotation.id) ? `${annotation.id}#${index}` : annotation.id

@@ -1,8 +1,9 @@
-import type { ApiAnnotation, ApiSpeaker, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
+import type { ApiAnnotation, ApiSpeaker, ApiTranscriptBody, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
+import { transcriptBody, transcriptShape } from '../api/transcript-export'
 import type { Annotation, Segment, Speaker, TranscriptModel, Word } from './model'
-import { noSpeakerId } from './normalise'
+import { measuredMs, noSpeakerId } from './normalise'
 import { wordsText } from './text'
-import { confidenceFromUnit, msToSeconds, msToUnit, secondsToMs } from './units'
+import { confidenceFromUnit, isTimed, msToSeconds, msToUnit } from './units'
 
 /*
  * The model → the API export shape, for "save as JSON" and for sending back. The rule is
@@ -11,11 +12,15 @@ import { confidenceFromUnit, msToSeconds, msToUnit, secondsToMs } from './units'
  * their original order and null-ness, and unknown fields ride along via object spread.
  * An edited segment gets displayText rebuilt from its words, displayWords from the model,
  * originalWords kept, and start/end/duration in the task's own unit and confidence scale.
+ *
+ * The `transcript` field keeps the shape it came in (null, missing, a bare segment array) while
+ * nothing in it is edited; once something is, it is written as the documented object
+ * `{ transcripts, speakers, annotations }` (each a list), which is what the API describes.
  */
 
 /** True when the segment list is exactly what was loaded (so the original array, order and all, is valid). */
 function segmentsPristine(model: TranscriptModel): boolean {
-  const loaded = model.source.transcript.transcripts ?? []
+  const loaded = transcriptBody(model.source).transcripts ?? []
   if (model.segments.length !== loaded.length) return false
   const seen = new Set<ApiTranscriptSegment>()
   for (const s of model.segments) {
@@ -26,9 +31,15 @@ function segmentsPristine(model: TranscriptModel): boolean {
 }
 
 function wordUnchanged(w: Word, src: ApiWord, scale: 1 | 100): boolean {
-  if (w.text !== src.text || w.startMs !== secondsToMs(src.offsetInSeconds)) return false
-  const dur = src.durationInSeconds ?? 0
-  if (w.endMs !== Math.max(w.startMs, secondsToMs(src.offsetInSeconds + (dur > 0 ? dur : 0)))) return false
+  if (w.text !== src.text) return false
+  if (isTimed(src)) {
+    const t = measuredMs(src)
+    if (w.startMs !== t.startMs || w.endMs !== t.endMs) return false
+  } else if (!w.estimated) {
+    // Loaded without a time, it got an estimate (normalise.ts); while it stays an estimate the
+    // export says what the recogniser said: no time. A measured time would be new information.
+    return false
+  }
   const conf = src.confidence === null || src.confidence === undefined ? null : src.confidence / scale
   return w.confidence === null ? conf === null : conf !== null && Math.abs(conf - w.confidence) < 1e-9
 }
@@ -70,10 +81,15 @@ function segmentToApi(seg: Segment, model: TranscriptModel): ApiTranscriptSegmen
 
 function speakersPristine(model: TranscriptModel): boolean {
   // Duplicate speakerIds in the export collapse to one model speaker; they still count as loaded.
-  const loaded = new Set((model.source.transcript.speakers ?? []).map((s) => s.speakerId))
+  const loaded = new Set(idListed(model).map((s) => s.speakerId))
   const real = model.speakers.filter((s) => !s.placeholder)
   if (real.length !== loaded.size) return false
   return real.every((s) => s.source && !s.edited)
+}
+
+/** The loaded speaker entries that have a speakerId (the others are not model speakers, see normalise.ts). */
+function idListed(model: TranscriptModel): ApiSpeaker[] {
+  return (transcriptBody(model.source).speakers ?? []).filter((s) => typeof s.speakerId === 'string')
 }
 
 function speakerToApi(s: Speaker): ApiSpeaker {
@@ -82,7 +98,7 @@ function speakerToApi(s: Speaker): ApiSpeaker {
 }
 
 function annotationsPristine(model: TranscriptModel): boolean {
-  const loaded = model.source.transcript.annotations ?? []
+  const loaded = transcriptBody(model.source).annotations ?? []
   if (model.annotations.length !== loaded.length) return false
   return model.annotations.every((a) => a.source && !a.edited)
 }
@@ -114,10 +130,27 @@ function annotationToApi(a: Annotation, model: TranscriptModel): ApiAnnotation {
 /** The model as the API export shape (see the file comment for what is kept verbatim). */
 export function toTranscriptExport(model: TranscriptModel): TranscriptExport {
   const src = model.source
-  const transcript: TranscriptExport['transcript'] = { ...src.transcript }
+  const segmentsSame = segmentsPristine(model)
+  const speakersSame = speakersPristine(model)
+  const annotationsSame = annotationsPristine(model)
+  const shape = transcriptShape(src)
+  // Null, missing or flat, and nothing edited: the field as it came (see the file comment).
+  if (shape !== 'object' && segmentsSame && speakersSame && annotationsSame) return src
+  const loaded = transcriptBody(src)
+  const transcript: ApiTranscriptBody = { ...loaded }
   // Placeholder speakers exist only in the editor; a list nobody touched comes back as loaded.
-  if (!segmentsPristine(model)) transcript.transcripts = model.segments.map((s) => segmentToApi(s, model))
-  if (!speakersPristine(model)) transcript.speakers = model.speakers.filter((s) => !s.placeholder).map(speakerToApi)
-  if (!annotationsPristine(model)) transcript.annotations = model.annotations.map((a) => annotationToApi(a, model))
+  if (!segmentsSame) transcript.transcripts = model.segments.map((s) => segmentToApi(s, model))
+  if (!speakersSame) {
+    // Entries without a speakerId were never model speakers; they are kept, after the others.
+    const idless = (loaded.speakers ?? []).filter((s) => typeof s.speakerId !== 'string')
+    transcript.speakers = [...model.speakers.filter((s) => !s.placeholder).map(speakerToApi), ...idless]
+  }
+  if (!annotationsSame) transcript.annotations = model.annotations.map((a) => annotationToApi(a, model))
+  if (shape !== 'object') {
+    // An edit on a task that had no transcript object writes the documented one, lists and all.
+    transcript.transcripts ??= []
+    transcript.speakers ??= []
+    transcript.annotations ??= []
+  }
   return { ...src, transcript }
 }

@@ -1,4 +1,5 @@
-import type { TranscriptExport } from '../api/transcript-export'
+import type { ApiWord, TranscriptExport } from '../api/transcript-export'
+import { transcriptBody } from '../api/transcript-export'
 import type { TimeUnit } from './model'
 
 /*
@@ -52,20 +53,22 @@ export function unitForRatio(value: number, seconds: number): TimeUnit | null {
 /** Detects the segment/annotation time unit of one export (see the file comment). */
 export function detectTimeUnit(exp: TranscriptExport): UnitDetection {
   const votes: Record<TimeUnit, number> = { seconds: 0, milliseconds: 0, ticks: 0 }
-  for (const seg of exp.transcript.transcripts ?? []) {
-    const words = seg.displayWords?.length ? seg.displayWords : seg.originalWords
+  const body = transcriptBody(exp)
+  for (const seg of body.transcripts ?? []) {
+    // Only words with a measured offset can vote; a segment without start/end votes with what it has.
+    const words = (seg.displayWords?.length ? seg.displayWords : seg.originalWords)?.filter(isTimed)
     if (!words?.length) continue
     const first = words[0]
     const last = words[words.length - 1]
-    const byStart = unitForRatio(seg.start, first.offsetInSeconds)
+    const byStart = isNumber(seg.start) ? unitForRatio(seg.start, first.offsetInSeconds) : null
     if (byStart) votes[byStart]++
-    const byEnd = unitForRatio(seg.end, last.offsetInSeconds + (last.durationInSeconds ?? 0))
+    const byEnd = isNumber(seg.end) ? unitForRatio(seg.end, last.offsetInSeconds + (last.durationInSeconds ?? 0)) : null
     if (byEnd) votes[byEnd]++
   }
   let total = votes.seconds + votes.milliseconds + votes.ticks
   // No timed words: the latest end (segments, else annotations) is all there is to go on.
-  const ends = (exp.transcript.transcripts ?? []).map((s) => s.end)
-  const lastEnd = Math.max(0, ...(ends.length ? ends : (exp.transcript.annotations ?? []).map((a) => a.end)))
+  const ends = (body.transcripts ?? []).map((s) => s.end ?? s.start).filter(isNumber)
+  const lastEnd = Math.max(0, ...(ends.length ? ends : (body.annotations ?? []).map((a) => a.end ?? a.start).filter(isNumber)))
   if (total === 0) {
     // The recording length is the next best clue.
     const total_s = exp.totalTimeInSeconds ?? 0
@@ -81,6 +84,15 @@ export function detectTimeUnit(exp: TranscriptExport): UnitDetection {
   }
   const unit = units.reduce((a, b) => (votes[b] > votes[a] ? b : a), 'seconds' as TimeUnit)
   return { unit, confident: true, votes }
+}
+
+function isNumber(x: number | null | undefined): x is number {
+  return typeof x === 'number'
+}
+
+/** True when a word carries a measured offset (export-data.md: real exports have words without). */
+export function isTimed(w: ApiWord): w is ApiWord & { offsetInSeconds: number } {
+  return typeof w.offsetInSeconds === 'number'
 }
 
 /** A time in `unit` as integer milliseconds. */
@@ -117,7 +129,7 @@ export function msToSeconds(ms: number): number {
 export function detectConfidenceScale(exp: TranscriptExport): 1 | 100 {
   let wordSeen = false
   let segmentOver1 = false
-  for (const seg of exp.transcript.transcripts ?? []) {
+  for (const seg of transcriptBody(exp).transcripts ?? []) {
     if ((seg.confidence ?? 0) > 1) segmentOver1 = true
     for (const list of [seg.displayWords, seg.originalWords]) {
       if (!list) continue

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { TranscriptExport } from '../../shared/api/transcript-export'
+import type { DocumentedTranscriptExport as TranscriptExport } from '../../shared/api/transcript-export'
 import type { TranscriptModel } from '../../shared/transcript'
 import { commit, createHistory, normaliseTranscript, replaceText, segmentText, setSegmentText, setSpeaker, splitSegment, toTranscriptExport } from '../../shared/transcript'
 import { convertRealFixture } from '../fixtures/real-to-export'
@@ -24,11 +24,12 @@ export function concatenated(base: TranscriptExport, times: number): TranscriptE
   for (let k = 0; k < times; k++) {
     const shift = k * length
     for (const s of segs) {
-      const move = <W extends { offsetInSeconds: number }>(w: W): W => ({ ...w, offsetInSeconds: Math.round((w.offsetInSeconds + shift) * 1000) / 1000 })
+      // Times may be null in the schema (a word or segment without one); the fixture has none such.
+      const move = <W extends { offsetInSeconds?: number | null }>(w: W): W => ({ ...w, offsetInSeconds: Math.round(((w.offsetInSeconds ?? 0) + shift) * 1000) / 1000 })
       transcripts.push({
         ...s,
-        start: Math.round((s.start + shift) * 1000) / 1000,
-        end: Math.round((s.end + shift) * 1000) / 1000,
+        start: Math.round(((s.start ?? 0) + shift) * 1000) / 1000,
+        end: Math.round(((s.end ?? 0) + shift) * 1000) / 1000,
         displayWords: s.displayWords?.map(move) ?? null,
         originalWords: s.originalWords?.map(move) ?? null
       })

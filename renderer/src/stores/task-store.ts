@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { OpenedTranscript, RecentTask } from '../../../shared/ipc/contract'
 import type { ErrorData, Result } from '../../../shared/errors'
+import { transcriptBody } from '../../../shared/api/transcript-export'
 import { sdte } from '../lib/bridge'
 
 /** A task as the reviewer names it: by SmartDocumentor's id or by their own external id. */
@@ -20,7 +21,7 @@ export const useTaskStore = defineStore('task', () => {
   const recent = ref<readonly RecentTask[]>([])
 
   const isOpen = computed(() => opened.value !== null)
-  const segmentCount = computed(() => opened.value?.data.transcript.transcripts?.length ?? 0)
+  const segmentCount = computed(() => (opened.value ? transcriptBody(opened.value.data).transcripts?.length : 0) ?? 0)
 
   async function run(label: string, call: () => Promise<Result<OpenedTranscript | null>>): Promise<boolean> {
     loading.value = label

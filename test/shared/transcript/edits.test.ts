@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { AppError } from '../../../shared/errors'
-import { transcriptExportSchema } from '../../../shared/api/transcript-export'
+import { transcriptBody, transcriptExportSchema } from '../../../shared/api/transcript-export'
 import type { TranscriptModel } from '../../../shared/transcript'
 import {
   addAnnotation,
@@ -282,7 +282,7 @@ const cases: EditCase[] = [
     touches: () => [],
     check: (b, a) => {
       expect(a.speakers.find((s) => s.id === seg(b).speakerId)!.name).toBe('Dr. Renamed')
-      expect(toTranscriptExport(a).transcript.speakers!.find((s) => s.speakerId === seg(b).speakerId)!.speakerName).toBe('Dr. Renamed')
+      expect(transcriptBody(toTranscriptExport(a)).speakers!.find((s) => s.speakerId === seg(b).speakerId)!.speakerName).toBe('Dr. Renamed')
     }
   },
   {
@@ -292,7 +292,7 @@ const cases: EditCase[] = [
     check: (b, a) => {
       const before = b.speakers.find((s) => s.id === seg(b).speakerId)!
       expect(a.speakers.find((s) => s.id === before.id)).toMatchObject({ name: before.name, prefix: 'Prof.', suffix: 'PhD', edited: true })
-      expect(toTranscriptExport(a).transcript.speakers!.find((s) => s.speakerId === before.id)).toMatchObject({ speakerPrefix: 'Prof.', speakerSuffix: 'PhD' })
+      expect(transcriptBody(toTranscriptExport(a)).speakers!.find((s) => s.speakerId === before.id)).toMatchObject({ speakerPrefix: 'Prof.', speakerSuffix: 'PhD' })
     }
   },
   {
@@ -320,7 +320,7 @@ const cases: EditCase[] = [
       expect(a.segments.every((s) => s.speakerId !== seg(b).speakerId)).toBe(true)
       expect(a.speakers.find((s) => s.id === 'guest')).toMatchObject({ name: 'Guest', prefix: 'Sen.', suffix: '(R)' })
       const out = toTranscriptExport(a)
-      expect(out.transcript.speakers!.find((s) => s.speakerId === 'guest')).toEqual({ speakerId: 'guest', speakerName: 'Guest', speakerPrefix: 'Sen.', speakerSuffix: '(R)' })
+      expect(transcriptBody(out).speakers!.find((s) => s.speakerId === 'guest')).toEqual({ speakerId: 'guest', speakerName: 'Guest', speakerPrefix: 'Sen.', speakerSuffix: '(R)' })
     }
   },
   {
@@ -338,7 +338,7 @@ const cases: EditCase[] = [
         ['Changed', b.annotations[0].startMs, b.annotations[0].endMs],
         ['Edited note', 1500, b.durationMs]
       ])
-      const out = toTranscriptExport(a).transcript.annotations!
+      const out = transcriptBody(toTranscriptExport(a)).annotations!
       expect(out[0]).toMatchObject({ content: 'Changed', modifiedByUserName: 'qa', modifiedOn: '2026-04-02T10:00:00.1234567Z', createdByUserName: b.annotations[0].source!.createdByUserName })
       expect(out[1]).toMatchObject({ uniqueId: 'note-1', content: 'Edited note', createdByUserName: 'qa', createdOn: '2026-04-01T10:00:00Z' })
     }
@@ -360,7 +360,7 @@ describe.each(realFixtureNames)('edits on %s', (name) => {
     // The export is schema-valid and untouched segments come back verbatim.
     const out = toTranscriptExport(after)
     expect(transcriptExportSchema.safeParse(out).success).toBe(true)
-    for (const s of after.segments) if (!s.edited && s.source) expect(out.transcript.transcripts).toContain(s.source)
+    for (const s of after.segments) if (!s.edited && s.source) expect(transcriptBody(out).transcripts).toContain(s.source)
   })
 })
 

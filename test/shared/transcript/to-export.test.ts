@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest'
+import { transcriptBody, type ApiTranscriptBody } from '../../../shared/api/transcript-export'
 import { edgeCases } from '../../fixtures/edge-cases'
 import { convertRealFixture } from '../../fixtures/real-to-export'
 import {
@@ -24,7 +25,7 @@ describe('toTranscriptExport of an edited model', () => {
     const edited = replaceText(m, { segmentId: s.id, offset: 0 }, { segmentId: s.id, offset: s.words[0].text.length }, 'Changed')
     const out = toTranscriptExport(edited)
     const segsIn = input.transcript.transcripts!
-    const segsOut = out.transcript.transcripts!
+    const segsOut = transcriptBody(out).transcripts!
     expect(segsOut).toHaveLength(segsIn.length)
     segsOut.forEach((seg, k) => {
       if (k === 5) return
@@ -48,8 +49,8 @@ describe('toTranscriptExport of an edited model', () => {
     const { transcript: _a, ...restOut } = out
     const { transcript: _b, ...restIn } = input
     expect(restOut).toStrictEqual(restIn)
-    expect(out.transcript.speakers).toStrictEqual(input.transcript.speakers)
-    expect(out.transcript.annotations).toStrictEqual(input.transcript.annotations)
+    expect(transcriptBody(out).speakers).toStrictEqual(input.transcript.speakers)
+    expect(transcriptBody(out).annotations).toStrictEqual(input.transcript.annotations)
   })
 
   it('splits and merges keep every originalWord exactly once', () => {
@@ -58,9 +59,9 @@ describe('toTranscriptExport of an edited model', () => {
     let e = splitSegment(m, m.segments[10].id, { wordIndex: 3 })
     e = mergeSegments(e, e.segments[20].id, e.segments[23].id)
     const out = toTranscriptExport(e)
-    const flat = (segs: typeof out.transcript.transcripts) => segs!.flatMap((s) => s.originalWords ?? [])
-    expect(flat(out.transcript.transcripts)).toStrictEqual(flat(input.transcript.transcripts))
-    expect(out.transcript.transcripts).toHaveLength(input.transcript.transcripts!.length + 1 - 3)
+    const flat = (segs: ApiTranscriptBody["transcripts"]) => segs!.flatMap((s) => s.originalWords ?? [])
+    expect(flat(transcriptBody(out).transcripts)).toStrictEqual(flat(input.transcript.transcripts))
+    expect(transcriptBody(out).transcripts).toHaveLength(input.transcript.transcripts!.length + 1 - 3)
   })
 
   it('writes new speakers and segments, keeps unknown fields of edited ones', () => {
@@ -71,24 +72,24 @@ describe('toTranscriptExport of an edited model', () => {
     e = insertSegment(e, { startMs: 3000, endMs: 4000, speakerId: 'new-person', text: 'Hello again' })
     const out = toTranscriptExport(e)
     expect(out.futureTopLevel).toStrictEqual(input.futureTopLevel)
-    expect(out.transcript.version).toBe(3)
-    expect(out.transcript.transcripts![0]).toMatchObject({ speakerId: 'new-person', language: 'en-GB', displayText: 'Keep me.' })
-    expect(out.transcript.transcripts![0].displayWords![0]).toBe(input.transcript.transcripts![0].displayWords![0])
-    expect(out.transcript.transcripts![1]).toMatchObject({ speakerId: 'new-person', start: 3, end: 4, duration: 1, displayText: 'Hello again', originalWords: [] })
-    expect(out.transcript.speakers).toStrictEqual([input.transcript.speakers![0], { speakerId: 'new-person', speakerName: 'New Person', speakerPrefix: '', speakerSuffix: '' }])
+    expect(transcriptBody(out).version).toBe(3)
+    expect(transcriptBody(out).transcripts![0]).toMatchObject({ speakerId: 'new-person', language: 'en-GB', displayText: 'Keep me.' })
+    expect(transcriptBody(out).transcripts![0].displayWords![0]).toBe(input.transcript.transcripts![0].displayWords![0])
+    expect(transcriptBody(out).transcripts![1]).toMatchObject({ speakerId: 'new-person', start: 3, end: 4, duration: 1, displayText: 'Hello again', originalWords: [] })
+    expect(transcriptBody(out).speakers).toStrictEqual([input.transcript.speakers![0], { speakerId: 'new-person', speakerName: 'New Person', speakerPrefix: '', speakerSuffix: '' }])
   })
 
   it('keeps a null speakerId null and writes a renamed placeholder as a speaker', () => {
     const n = normaliseTranscript(wire(edgeCases.nullsEverywhere))
     const edited = replaceText(n, { segmentId: n.segments[0].id, offset: 0 }, { segmentId: n.segments[0].id, offset: 7 }, 'Something')
     const out = toTranscriptExport(edited)
-    expect(out.transcript.transcripts![0]).toMatchObject({ speakerId: null, displayText: 'Something known.' })
-    expect(out.transcript.speakers).toBeNull()
+    expect(transcriptBody(out).transcripts![0]).toMatchObject({ speakerId: null, displayText: 'Something known.' })
+    expect(transcriptBody(out).speakers).toBeNull()
     const u = normaliseTranscript(wire(edgeCases.unknownSpeaker))
     const ghost = u.speakers.find((s) => s.placeholder)!
     const named = toTranscriptExport(renameSpeaker(u, ghost.id, 'Carol'))
-    expect(named.transcript.speakers!.map((s) => s.speakerName)).toEqual(['Alice Archer', 'Carol'])
-    expect(named.transcript.transcripts).toStrictEqual(edgeCases.unknownSpeaker.transcript.transcripts)
+    expect(transcriptBody(named).speakers!.map((s) => s.speakerName)).toEqual(['Alice Archer', 'Carol'])
+    expect(transcriptBody(named).transcripts).toStrictEqual(edgeCases.unknownSpeaker.transcript.transcripts)
   })
 
   it('gives annotations with missing or repeated uniqueIds stand-in ids but writes their own back', () => {
@@ -99,7 +100,7 @@ describe('toTranscriptExport of an edited model', () => {
     expect(new Set(m.annotations.map((a) => a.id)).size).toBe(3)
     expect(toTranscriptExport(m)).toStrictEqual(input)
     const out = toTranscriptExport(editAnnotation(editAnnotation(m, m.annotations[0].id, 'first'), m.annotations[2].id, 'third'))
-    expect(out.transcript.annotations!.map((a) => [a.uniqueId, a.content])).toEqual([
+    expect(transcriptBody(out).annotations!.map((a) => [a.uniqueId, a.content])).toEqual([
       [null, 'first'],
       [anns[1].uniqueId, anns[1].content],
       [anns[1].uniqueId, 'third']
@@ -109,7 +110,7 @@ describe('toTranscriptExport of an edited model', () => {
   it('emits an edited unsorted transcript in time order with repaired times', () => {
     const m = normaliseTranscript(wire(edgeCases.overlappingUnsorted))
     const e = replaceText(m, { segmentId: 's2', offset: 0 }, { segmentId: 's2', offset: 5 }, 'Fifth')
-    const segs = toTranscriptExport(e).transcript.transcripts!
+    const segs = transcriptBody(toTranscriptExport(e)).transcripts!
     expect(segs.map((s) => s.displayText)).toEqual(['First turn runs long.', 'Second turn here.', 'Fifth overlaps second.'])
     expect(segs[2]).toMatchObject({ start: 7.5, end: 10.4, duration: 2.9 })
   })

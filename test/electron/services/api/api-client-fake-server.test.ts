@@ -1,6 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { createFakeApi, type FakeApi } from '../../../fake-api/server'
 import { seedIds } from '../../../fake-api/seeds'
+import { transcriptBody } from '../../../../shared/api/transcript-export'
 import { createApiServices, type ApiServices } from '../../../../electron/services/api/create-services'
 import { createMemorySecretStore } from '../../../../electron/services/auth/secret-store'
 import { createMemoryKeyValueStore } from '../../../../electron/services/settings/key-value-store'
@@ -50,7 +51,7 @@ describe('ApiClient against the fake API', () => {
     expect(auth.status()).toMatchObject({ signedIn: true, mode: 'client-credentials', baseUrl: fake.baseUrl, persisted: true })
     const byId = await api.fetchTranscriptExport({ taskId: 41003 })
     expect(byId.raw).toBe(fake.bodyOf('transcript', 41003))
-    expect(byId.data.transcript.transcripts!.length).toBeGreaterThan(800)
+    expect(transcriptBody(byId.data).transcripts!.length).toBeGreaterThan(800)
     const byExt = await api.fetchDocumentExport({ externalId: seedIds.document.externalId })
     expect(byExt.raw).toBe(fake.bodyOf('document', seedIds.document.taskId))
     expect(fake.counters.tokenRequests).toBe(1)
