@@ -78,7 +78,7 @@ describe('DocumentPane', () => {
     answer(documentTask().body)
     fake.handlers['files:save'] = () => ({ ok: false, error: { code: 'io', message: 'EACCES: permission denied, open /read-only/x.csv' } })
     const opened = await mountAndOpen()
-    const exportCsv = opened.findAll('button').find((b) => b.text() === 'Export CSV')!
+    const exportCsv = opened.get('button[aria-label="Export CSV"]')
     await exportCsv.trigger('click')
     await flushPromises()
     expect(opened.get('[data-testid="document-error"]').text()).toContain('Check the folder exists, you may write to it')
@@ -251,6 +251,73 @@ describe('DocumentPane keyboard, announcements and recent documents', () => {
     await flushPromises()
     expect(list.attributes('data-applied-filter')).toBe('speak')
     expect(wrapper.findAll('article.entity').map((a) => a.attributes('aria-label'))).toEqual(['Lines (Table)'])
+    wrapper.unmount()
+  })
+})
+
+describe('DocumentPane empty states and key-value rows', () => {
+  it('a document without entities says so; a filter that leaves nothing offers to show everything again', async () => {
+    answer({ taskId: 5, displayName: 'Empty', chunks: [{ entities: [] }] })
+    const empty = await mountAndOpen()
+    expect(empty.get('[data-testid="document-empty"]').text()).toContain('no extracted data')
+    empty.unmount()
+
+    setActivePinia(createPinia())
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    const store = useDocumentStore()
+    store.filter = { ...store.filter, text: 'no such value anywhere', confidence: 'low', lowThreshold: 0.6 }
+    store.chunk = 0
+    await flushPromises()
+    const message = wrapper.get('[data-testid="document-empty"]')
+    expect(message.text()).toContain('Nothing matches the filter in chunk 1.')
+    await message.get('button').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="document-empty"]').exists()).toBe(false)
+    expect(store.filter).toMatchObject({ text: '', category: null, confidence: 'all', lowThreshold: 0.6 })
+    expect(store.chunk).toBeNull()
+    expect((wrapper.get('input[aria-label="Filter text"]').element as HTMLInputElement).value).toBe('')
+    wrapper.unmount()
+  })
+
+  it('each key-value row has an icon button named after its row that copies it; the normalised value is also under the content for narrow cards', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    const total = wrapper.findAll('[data-testid="document-kv-row"]').find((r) => r.text().includes('250.92 EUR'))!
+    const copy = total.get('button')
+    expect(copy.attributes('aria-label')).toBe('Copy row: Total')
+    expect(copy.text()).toBe('')
+    await copy.trigger('click')
+    await flushPromises()
+    expect(await navigator.clipboard.readText()).toMatch(/^Total\t250\.92 EUR\t250\.92\t99%\t2$/)
+    // The click copies; it does not select the row.
+    expect(useDocumentStore().selectedId).toBeNull()
+    expect(total.get('.c-content .norm-inline').text()).toContain('250.92')
+    // Same content and normalised value: nothing repeated under it.
+    const reference = wrapper.findAll('[data-testid="document-kv-row"]').find((r) => r.text().includes('INV-2026-0042'))!
+    expect(reference.find('.norm-inline').exists()).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('with no page to show, the data takes the whole width and the reason sits below it', async () => {
+    answer(documentTask().body, { status: 'none' })
+    const wrapper = await mountAndOpen()
+    expect(wrapper.get('.split').classes()).toContain('no-page')
+    expect(wrapper.get('[data-testid="document-page-unavailable"]').text()).toContain('no original file')
+    wrapper.unmount()
+  })
+
+  it('a long document title keeps its full text as a tooltip; a long group name is shown whole (the heading wraps it)', async () => {
+    const body = documentTask().body as { displayName: string; chunks: Array<{ entities: Array<{ groupName: string }> }> }
+    const long = 'Supplier-invoice-header-with-a-very-long-group-name-that-has-no-spaces-at-all-0123456789'
+    body.displayName = `A very long document title ${long}`
+    body.chunks[0]!.entities[0]!.groupName = long
+    answer(body)
+    const wrapper = await mountAndOpen()
+    expect(wrapper.get('[data-testid="document-title"]').attributes('title')).toBe(body.displayName)
+    useDocumentStore().filter = { ...useDocumentStore().filter, category: 'Header' }
+    await flushPromises()
+    expect(wrapper.findAll('h3').map((h) => h.text())).toContain(long)
     wrapper.unmount()
   })
 })
