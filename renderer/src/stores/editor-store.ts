@@ -9,6 +9,7 @@ import {
   createHistory,
   deleteAnnotation as deleteAnnotationEdit,
   editAnnotation as editAnnotationEdit,
+  insertSegment,
   mergeSegments,
   newSpeakerId,
   normaliseTranscript,
@@ -25,7 +26,7 @@ import {
   toTranscriptExport,
   undo as undoHistory
 } from '../../../shared/transcript'
-import type { CommitOptions, History, SplitAt, TranscriptModel } from '../../../shared/transcript'
+import type { CommitOptions, History, NormaliseIssue, SplitAt, TranscriptModel } from '../../../shared/transcript'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import type { DraftOffer, OpenedTranscript } from '../../../shared/ipc/contract'
 import { toErrorData } from '../../../shared/errors'
@@ -59,6 +60,15 @@ export interface EditingState {
   readonly selectionStart: number
   readonly selectionEnd: number
 }
+
+/**
+ * Normalise issues about the task as a whole, said once when it opens (the per-segment repairs
+ * would be a wall of text; they show on their segments as estimated times instead).
+ */
+export const openingNoticeKinds: ReadonlySet<NormaliseIssue['kind']> = new Set(['no-transcript', 'transcript-flat', 'speaker-without-id'])
+
+/** Length of a segment added by hand at the playhead (the reviewer drags its end to fit). */
+export const newSegmentMs = 3000
 
 /** Words with a confidence below this are marked for checking. */
 export const lowConfidenceThreshold = 0.7
@@ -100,6 +110,18 @@ export const useEditorStore = defineStore('editor', () => {
   const exportRequests = ref(0)
   /** A time range picked on the waveform, for "add annotation for the selection". */
   const selection = ref<{ startMs: number; endMs: number } | null>(null)
+
+  /** Opening notices the reviewer dismissed (cleared when a task loads). */
+  const dismissedNotices = ref<ReadonlySet<string>>(new Set())
+  /** What the loaded export lacked as a whole ("no transcript yet", ...), for the notice bar. */
+  const notices = computed<readonly NormaliseIssue[]>(() => {
+    const issues = loaded.value?.issues ?? []
+    return issues.filter((i) => openingNoticeKinds.has(i.kind) && !dismissedNotices.value.has(i.kind) && !(i.kind === 'no-transcript' && (model.value?.segments.length ?? 0) > 0))
+  })
+
+  function dismissNotice(kind: NormaliseIssue['kind']): void {
+    dismissedNotices.value = new Set([...dismissedNotices.value, kind])
+  }
 
   const canUndoNow = computed(() => (history.value ? canUndo(history.value) : false))
   const canRedoNow = computed(() => (history.value ? canRedo(history.value) : false))
@@ -240,6 +262,7 @@ export const useEditorStore = defineStore('editor', () => {
     generation++
     editing.value = null
     selection.value = null
+    dismissedNotices.value = new Set()
     lastError.value = null
     saveError.value = null
     savedAt.value = null
@@ -526,6 +549,35 @@ export const useEditorStore = defineStore('editor', () => {
     return { at: new Date().toISOString() }
   }
 
+  /**
+   * Adds an empty segment at the playhead (one undo step), for a task with no transcript yet or a
+   * passage the recogniser missed: its speaker is the current segment's, else the first, else a
+   * new "Speaker 1". Its end stops at the next segment and the recording's end. Returns its id.
+   */
+  function addSegmentAtPlayhead(): string | null {
+    const m = model.value
+    if (!m) return null
+    const startMs = Math.max(0, Math.round(playback.timeMs))
+    const nextStart = m.segments.find((s) => s.startMs > startMs)?.startMs ?? Infinity
+    const recordingEnd = m.durationMs > 0 ? m.durationMs : Infinity
+    const endMs = Math.min(startMs + newSegmentMs, nextStart, recordingEnd)
+    if (!(endMs > startMs)) {
+      lastError.value = 'There is no room for a new segment at the playhead; move the playhead to a gap.'
+      return null
+    }
+    const current = cursorIndex.value >= 0 ? m.segments[cursorIndex.value] : undefined
+    const existing = current?.speakerId ?? m.speakers[0]?.id
+    const speakerId = existing ?? newSpeakerId(m)
+    const before = new Set(m.segments.map((s) => s.id))
+    const ok = apply((x) => insertSegment(existing === undefined ? addSpeakerEdit(x, { name: 'Speaker 1', id: speakerId }) : x, { startMs, endMs, speakerId }))
+    const added = ok ? model.value!.segments.find((s) => !before.has(s.id)) : undefined
+    if (!added) return null
+    cursor.value = { segmentId: added.id, wordIndex: -1 }
+    editing.value = { segmentId: added.id, selectionStart: 0, selectionEnd: 0 }
+    requestFocus(true)
+    return added.id
+  }
+
   /** Adds an annotation for the selection, else the current segment; returns its id. */
   function addAnnotation(content = '', range?: { startMs: number; endMs: number }): string | null {
     const m = model.value
@@ -785,6 +837,9 @@ export const useEditorStore = defineStore('editor', () => {
     nudgeSegment,
     toggleReviewed,
     addAnnotation,
+    addSegmentAtPlayhead,
+    notices,
+    dismissNotice,
     editAnnotation,
     retimeAnnotation,
     deleteAnnotation,
