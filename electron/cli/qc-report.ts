@@ -57,8 +57,9 @@ function formatReport(report: QcReport, model: TranscriptModel): string {
   const s = report.summary
   const pct = (x: number): string => `${(x * 100).toFixed(1)}%`
   const lines = [
-    `QC of ${model.source.displayName ?? `task ${model.taskId}`} against ${report.preset}: ${settingsLine(report.settings)}`,
+    `QC of ${model.source.displayName ?? `task ${model.taskId}`} against ${report.preset}`,
     `${s.cues} cues; ${s.hard} hard and ${s.soft} soft breaches; ${s.cuesWithSoft} cues (${pct(s.softBreachShare)}) break a soft rule`,
+    `Limits: ${settingsLine(report.settings)}`,
     ''
   ]
   for (const breach of report.breaches) {

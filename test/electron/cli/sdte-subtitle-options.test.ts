@@ -77,7 +77,7 @@ describe('sdte subtitle options', () => {
     const cue = breaches[0].cueIndex + 1
     // The same cue number in the SRT (numbered from 1) holds the URL.
     expect(srt.stdout).toMatch(new RegExp(`(^|\\n)${cue}\\n[^\\n]+\\n${url.replace(/[./]/g, '\\$&')}\\n`))
-    expect(text.stdout).toMatch(/against netflix-en: 32 chars × 2 lines/)
+    expect(text.stdout).toMatch(/^QC of .* against netflix-en\n.*\nLimits: 32 chars × 2 lines, 20 chars\/s/)
     expect(text.stdout).toContain(`cue ${cue} at `)
     expect(text.stdout).toMatch(new RegExp(`cue ${cue} at [\\d:,]+: chars-per-line \\(hard\\) ${url.length} chars > 32 chars`))
   }, 30_000)
