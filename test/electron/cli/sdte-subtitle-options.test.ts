@@ -20,9 +20,9 @@ beforeAll(async () => {
   const talk = convertRealFixture('kate-darling-ted.dpe.json')
   await writeFile(join(dir, 'talk.json'), JSON.stringify(talk))
   // The same talk with one word replaced by a URL longer than any line.
-  const first = talk.transcript.transcripts[0]
-  const words = first.displayWords.map((w, k) => (k === 5 ? { ...w, text: url } : w))
-  const withUrl = { ...talk, transcript: { ...talk.transcript, transcripts: [{ ...first, displayWords: words, displayText: words.map((w) => w.text).join(' ') }, ...talk.transcript.transcripts.slice(1)] } }
+  const [first, ...rest] = talk.transcript.transcripts ?? []
+  const words = (first.displayWords ?? []).map((w, k) => (k === 5 ? { ...w, text: url } : w))
+  const withUrl = { ...talk, transcript: { ...talk.transcript, transcripts: [{ ...first, displayWords: words, displayText: words.map((w) => w.text).join(' ') }, ...rest] } }
   await writeFile(join(dir, 'talk-url.json'), JSON.stringify(withUrl))
 })
 afterAll(async () => {
