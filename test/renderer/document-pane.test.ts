@@ -260,6 +260,8 @@ describe('DocumentPane empty states and key-value rows', () => {
     answer({ taskId: 5, displayName: 'Empty', chunks: [{ entities: [] }] })
     const empty = await mountAndOpen()
     expect(empty.get('[data-testid="document-empty"]').text()).toContain('no extracted data')
+    // No pages: no "Page" with nothing after it.
+    expect(empty.find('nav .pages').exists()).toBe(false)
     empty.unmount()
 
     setActivePinia(createPinia())
@@ -318,6 +320,43 @@ describe('DocumentPane empty states and key-value rows', () => {
     useDocumentStore().filter = { ...useDocumentStore().filter, category: 'Header' }
     await flushPromises()
     expect(wrapper.findAll('h3').map((h) => h.text())).toContain(long)
+    wrapper.unmount()
+  })
+
+  it('the Task tab gives each chunk its version, entities, who modified it and when it was retrieved, in readable UTC times', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    await wrapper.findAll('button').find((b) => b.text() === 'Task')!.trigger('click')
+    const meta = wrapper.get('section[aria-label="Task metadata"]')
+    expect(meta.get('li').text().replace(/\s+/g, ' ')).toBe(
+      'Chunk 1 · v2.1 · 5 entities · modified by anna.reviewer@example.org on 2026-03-02 09:40:03 UTC · retrieved 2026-03-02 08:12:40 UTC · 92%'
+    )
+    expect(meta.text()).toContain('costCentre')
+    // The chunk picker names its own options.
+    expect(wrapper.get('select[aria-label="Chunk"]').findAll('option').map((o) => o.text())).toEqual(['All chunks', 'Chunk 1 (v2.1)'])
+    wrapper.unmount()
+  })
+
+  it('a key-value table is one Tab stop (then its row\'s copy button): arrows move between rows, Enter selects, Ctrl+C copies the row', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    const table = wrapper.findAll('[data-testid="document-key-values"]').find((t) => t.text().includes('Subtotal'))!
+    const rows = table.findAll('[data-testid="document-kv-row"]')
+    expect(rows.map((r) => r.attributes('tabindex'))).toEqual(['0', '-1', '-1'])
+    expect(rows.map((r) => r.get('button').attributes('tabindex'))).toEqual(['0', '-1', '-1'])
+    ;(rows[0]!.element as HTMLElement).focus()
+    await rows[0]!.trigger('keydown', { key: 'ArrowDown' })
+    await flushPromises()
+    expect(document.activeElement).toBe(rows[1]!.element)
+    expect(rows.map((r) => r.attributes('tabindex'))).toEqual(['-1', '0', '-1'])
+    await rows[1]!.trigger('keydown', { key: 'End' })
+    await flushPromises()
+    expect(document.activeElement).toBe(rows[2]!.element)
+    await rows[2]!.trigger('keydown', { key: 'c', ctrlKey: true })
+    await flushPromises()
+    expect(await navigator.clipboard.readText()).toBe('Total\t250.92 EUR\t250.92\t99%\t2')
+    await rows[2]!.trigger('keydown', { key: 'Enter' })
+    expect(useDocumentStore().selectedId).toBe(rows[2]!.attributes('data-item-id'))
     wrapper.unmount()
   })
 })
