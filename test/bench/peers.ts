@@ -361,17 +361,22 @@ export async function run(): Promise<Figures> {
 
 /** Our figure over theirs, one line per figure and peer: `ours` is editor.ts's run() output (names without the "editor: " prefix), `theirs` this module's. */
 export function ratios(ours: Figures, theirs: Figures): string[] {
-  // Ours by name prefix (editor.ts names carry explanations after the prefix); "data in renderer"
-  // is the step that matches ours: from the data handed over, not from the file click.
-  const pairs: Array<[string, string]> = [
-    ['2h task: data in renderer → interactive', 'data-to-interactive'],
-    ['2h task: JS heap used', 'js heap after load'],
-    ['2h task: DOM elements', 'DOM elements'],
-    ['2h task: key-to-paint', 'typing key-to-paint']
+  // Ours by name prefix (editor.ts names carry explanations after the prefix). The peers are timed
+  // from their data in the page, handed to the component (measureInPage); ours the same way is
+  // editor.ts's "peers' protocol" figure (the task store given the opened export): that is the
+  // like-for-like ratio. The open-file flow's figure (from the export reaching the store over the
+  // test bridge: freshly deserialised data, so a young-generation GC more) is shown after it,
+  // labelled, not in place of it.
+  const pairs: Array<[string, string, string]> = [
+    ["2h task: data → interactive, peers' protocol", 'data-to-interactive', 'data-to-interactive (like for like: data in page, handed over)'],
+    ['2h task: data in renderer → interactive, open-file flow', 'data-to-interactive', 'data-to-interactive (ours from the open-file flow, theirs handed over)'],
+    ['2h task: JS heap used', 'js heap after load', 'js heap after load'],
+    ['2h task: DOM elements', 'DOM elements', 'DOM elements'],
+    ['2h task: key-to-paint', 'typing key-to-paint', 'typing key-to-paint']
   ]
   const lines: string[] = []
   const find = (all: Figures, prefix: string): [string, Figure] | undefined => Object.entries(all).find(([name]) => name.startsWith(prefix))
-  for (const [oursPrefix, theirsName] of pairs) {
+  for (const [oursPrefix, theirsName, label] of pairs) {
     const o = find(ours, oursPrefix)?.[1]
     if (!o) continue
     for (const peer of peers) {
@@ -379,7 +384,7 @@ export function ratios(ours: Figures, theirs: Figures): string[] {
       if (!t) continue
       const value = (f: Figure): number => (f.unit.startsWith('s') ? f.value * 1000 : f.value)
       const p95 = o.p95 !== undefined && t.p95 !== undefined ? ` (p95 ${o.p95} / ${t.p95})` : ''
-      lines.push(`${theirsName}: ours ${o.value} ${o.unit} / ${peer.name} ${t.value} ${t.unit} = ${(value(o) / value(t)).toFixed(3)}, ${(value(t) / value(o)).toFixed(1)}× ${value(t) > value(o) ? 'better' : 'worse'}${p95}`)
+      lines.push(`${label}: ours ${o.value} ${o.unit} / ${peer.name} ${t.value} ${t.unit} = ${(value(o) / value(t)).toFixed(3)}, ${(value(t) / value(o)).toFixed(1)}× ${value(t) > value(o) ? 'better' : 'worse'}${p95}`)
     }
   }
   return lines

@@ -18,12 +18,14 @@ import { createMemorySecretStore } from '../../../electron/services/auth/secret-
 import { isSafeExternalUrl } from '../../../electron/main/security'
 import type { EventChannel, EventOf, MediaProgressEvent } from '../../../shared/ipc/contract'
 import { serveFolder } from './static-server'
+import { createParkedReplies } from './bridge-replies'
 
 /*
  * The end-to-end harness (DESIGN.md "Testing on machines without Electron"): the BUILT renderer
  * in real Chromium, with window.sdte provided by the REAL main-process handlers, dispatcher and
  * services running in this Node process — the same contract and validation as the app; only the
- * transport differs (a Playwright binding instead of ipcMain).
+ * transport differs (a Playwright binding instead of ipcMain; big replies fetched from the
+ * loopback server, see bridge-replies.ts).
  */
 
 const repoRoot = resolve(import.meta.dirname, '../../..')
@@ -95,10 +97,13 @@ export const test = base.extend<{ app: AppHarness }>({
       secrets: createMemorySecretStore(true),
       onAuthChanged: (status) => void harness.emit('auth:changed', status).catch(() => undefined)
     })
-    // The media protocol's handler, mounted on the same loopback origin as the page.
+    // The media protocol's handler, mounted on the same loopback origin as the page, and the
+    // bridge's big replies (bridge-replies.ts).
+    const replies = createParkedReplies()
+    const media = serveOverHttp(createMediaRoutes(services.media, services.peaks, services.documentFiles))
     const { url, server } = await serveFolder(rendererDir, undefined, {
-      match: /^\/(media|peaks|document)\//,
-      handle: serveOverHttp(createMediaRoutes(services.media, services.peaks, services.documentFiles))
+      match: /^\/(media|peaks|document|__sdte-reply)\//,
+      handle: (req, res) => (replies.handles(req.url ?? '') ? replies.handle(req, res) : media(req, res))
     })
 
     const harness: AppHarness = {
@@ -167,7 +172,7 @@ export const test = base.extend<{ app: AppHarness }>({
         isMainFrame: source.frame === source.page.mainFrame()
       })
       harness.calls.push({ channel, payload, ok: result.ok })
-      return result
+      return replies.park(result)
     })
     await page.addInitScript({ content: await bundleBridge() })
     page.on('pageerror', (error) => harness.logLines.push(`pageerror: ${error.message}`))
