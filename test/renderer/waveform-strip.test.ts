@@ -17,8 +17,10 @@ vi.mock('wavesurfer.js', () => ({
   default: {
     create: (options: Record<string, unknown>) => {
       const handlers = new Map<string, (...args: unknown[]) => void>()
+      // Every handler of an event runs (the composable subscribes to 'interaction' twice: seek, and clear the selection).
       const on = (event: string, fn: (...args: unknown[]) => void) => {
-        handlers.set(event, fn)
+        const before = handlers.get(event)
+        handlers.set(event, before ? (...args: unknown[]) => (before(...args), fn(...args)) : fn)
         return () => undefined
       }
       const wrapper = document.createElement('div')
@@ -29,7 +31,8 @@ vi.mock('wavesurfer.js', () => ({
       wrapper.appendChild(regionsContainer)
       const instance = {
         options, handlers, wrapper, on, getWrapper: () => wrapper, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn(),
-        getDuration: () => 30.768, getWidth: () => 1000, getScroll: () => 0, setTime: vi.fn(), setScroll: vi.fn(), setScrollTime: vi.fn()
+        getDuration: () => 30.768, getWidth: () => 1000, getScroll: () => 0, setTime: vi.fn(), setScroll: vi.fn(), setScrollTime: vi.fn(),
+        registerPlugin: vi.fn()
       }
       created.push(instance)
       return instance
@@ -51,7 +54,7 @@ vi.mock('wavesurfer.js/dist/plugins/regions.esm.js', () => ({
   }
 }))
 vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }))
-vi.mock('wavesurfer.js/dist/plugins/minimap.esm.js', () => ({ default: { create: () => ({}) } }))
+vi.mock('wavesurfer.js/dist/plugins/minimap.esm.js', () => ({ default: { create: () => ({ on: () => () => undefined }) } }))
 
 const { default: WaveformStrip } = await import('../../renderer/src/components/WaveformStrip.vue')
 

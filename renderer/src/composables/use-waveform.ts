@@ -3,12 +3,12 @@ import type { Ref } from 'vue'
 import WaveSurfer from 'wavesurfer.js'
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js'
 import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js'
-import TimelinePlugin from 'wavesurfer.js/dist/plugins/timeline.esm.js'
 import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { speakerRegionColor } from '../lib/speaker-colors'
 import { formatClock } from '../lib/format'
 import { followScroll, pageTurnAt } from '../lib/playhead-follow'
+import { TimeRulerPlugin } from '../lib/time-ruler'
 
 /*
  * Owns the wavesurfer instance (STYLE.md habit 6): created with precomputed peaks and the
@@ -98,6 +98,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   let loopRegion: Region | null = null
   let loopRange: { startMs: number; endMs: number } | null = null
   let sliceHandle: number | null = null
+  let overviewHandle: number | null = null
   /** The time window (s) whose segments have regions: the view and one view's width either side. */
   let regionWindow: { from: number; to: number; key: string } = { from: 0, to: Infinity, key: '' }
   /**
@@ -234,6 +235,30 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     sliceHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 100 }) : (setTimeout(run, 0) as unknown as number)
   }
 
+  /**
+   * The overview (wavesurfer's minimap: a second wavesurfer drawing the whole recording from all
+   * the peaks) in the first idle period after the waveform is ready, not in the same task: on a
+   * cached 3-hour recording it took ~90 ms (a buffer of 2 × 1M peaks and a line through all of
+   * them) of the ~370 ms before the waveform and its regions could paint.
+   */
+  function overviewLater(instance: WaveSurfer, minimap: MinimapPlugin): void {
+    cancelOverview()
+    const run = (): void => {
+      overviewHandle = null
+      if (ws.value !== instance) return
+      instance.registerPlugin(minimap)
+      unsubscribes.push(minimap.on('click', (relativeX) => callbacks.onSeek(Math.round(relativeX * instance.getDuration() * 1000))))
+    }
+    overviewHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 300 }) : (setTimeout(run, 0) as unknown as number)
+  }
+
+  function cancelOverview(): void {
+    if (overviewHandle === null) return
+    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(overviewHandle)
+    else clearTimeout(overviewHandle)
+    overviewHandle = null
+  }
+
   /** Removes the dragged-out selection (a click elsewhere, or a new task). */
   function clearSelection(): void {
     if (!selectionRegion) return
@@ -274,7 +299,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     regions = RegionsPlugin.create()
     const plugins = [
       regions,
-      TimelinePlugin.create({ height: timelineHeight, formatTimeCallback: (s: number) => formatClock(s * 1000), style: { fontSize: '10px', color: cssVar(el, '--fg-muted', '#666') } })
+      // The time ruler: notches near the view only (lib/time-ruler; wavesurfer's Timeline made one per second of the recording).
+      TimeRulerPlugin.create({ height: timelineHeight, formatTimeCallback: (s: number) => formatClock(s * 1000), style: { fontSize: '10px', color: cssVar(el, '--fg-muted', '#666') } })
     ]
     const minimap = overview.value
       ? MinimapPlugin.create({
@@ -286,7 +312,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
           interact: true
         })
       : null
-    if (minimap) plugins.push(minimap as unknown as RegionsPlugin)
+    // The overview is registered once the waveform is ready and the browser is idle (see overviewLater).
+    let overviewAsked = false
     const instance = WaveSurfer.create({
       container: el,
       // No `media`: wavesurfer's own element stays silent and its frame timer never starts.
@@ -320,10 +347,14 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       renderTime(lastMs, false)
       if (lastModel) syncRegions(lastModel)
       if (loopRange) setLoop(loopRange)
+      // Once per instance (a second 'ready' must not register it, or its click, twice).
+      if (minimap && !overviewAsked) {
+        overviewAsked = true
+        overviewLater(instance, minimap)
+      }
     }))
     // A click on the waveform (or the overview) moves wavesurfer's silent element: the player is moved by a user seek.
     unsubscribes.push(instance.on('interaction', (seconds) => callbacks.onSeek(Math.round(seconds * 1000))))
-    if (minimap) unsubscribes.push(minimap.on('click', (relativeX) => callbacks.onSeek(Math.round(relativeX * instance.getDuration() * 1000))))
     // Dragging across the waveform selects a range (for "add annotation for the selection").
     unsubscribes.push(regions.enableDragSelection({ id: selectionId, color: 'rgba(90, 130, 230, 0.28)', drag: true, resize: true }, 4))
     unsubscribes.push(
@@ -503,6 +534,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   /** Tears the instance down and forgets every subscription and region. */
   function destroy(): void {
     cancelSlice()
+    cancelOverview()
     regionWindow = { from: 0, to: Infinity, key: '' }
     Object.assign(view, { left: 0, width: 0, total: 0, duration: 0, overview: 0 })
     drawnPx = -1
