@@ -459,6 +459,25 @@ test.describe('editor', () => {
     // Main makes no peaks for mp4; a small file is decoded here once and still gets its regions
     // (three: this 21 s video ends before the sample's last segment).
     await expect.poll(() => regionCount(page)).toBe(3)
+    // The player resizes from the keyboard too: its corner is a focusable separator.
+    const handle = page.getByRole('separator', { name: 'Size of the video player' })
+    const box = page.getByTestId('video-box')
+    await expect(handle).toHaveAttribute('aria-valuenow', '224')
+    expect(Math.round((await box.boundingBox())!.width)).toBe(224)
+    await handle.focus()
+    await page.keyboard.press('ArrowRight')
+    await page.keyboard.press('Shift+ArrowUp')
+    await expect(handle).toHaveAttribute('aria-valuenow', '304')
+    expect(await box.evaluate((el) => [Math.round(el.getBoundingClientRect().width), Math.round(el.getBoundingClientRect().height)])).toEqual([304, 171])
+    await page.keyboard.press('Home')
+    await expect(handle).toHaveAttribute('aria-valuenow', '120')
+    // And by dragging it.
+    const grip = (await handle.boundingBox())!
+    await page.mouse.move(grip.x + grip.width / 2, grip.y + grip.height / 2)
+    await page.mouse.down()
+    for (let dx = 20; dx <= 100; dx += 20) await page.mouse.move(grip.x + grip.width / 2 + dx, grip.y + grip.height / 2)
+    await page.mouse.up()
+    await expect(handle).toHaveAttribute('aria-valuenow', '220')
     await app.screenshot('editor-video')
   })
 
@@ -471,7 +490,7 @@ test.describe('editor', () => {
     await expect(settings).toBeVisible()
     await settings.getByRole('button', { name: 'Change the keys for Play / pause' }).press('Enter')
     await page.keyboard.press('Alt+k')
-    await expect(settings).toContainText('Alt/Option alone cannot be used')
+    await expect(settings).toContainText('Alt alone cannot be used')
     await page.keyboard.press('Control+k')
     await expect(settings).toContainText('Play / pause: Ctrl+K')
     await page.keyboard.press('Escape')
@@ -767,5 +786,102 @@ test.describe('editor', () => {
     })
     expect(new Set(lefts).size).toBeLessThanOrEqual(2)
     await page.getByTestId('play-toggle').click()
+  })
+
+  test('the annotation lane and the regions stay above the time ruler’s labels at every zoom level', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    // A second annotation, long enough to lie under labels at every zoom level.
+    await page.getByRole('button', { name: 'Annotations' }).click()
+    const panel = page.getByTestId('annotations-panel')
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'recogniser' }).click()
+    await panel.getByTestId('add-annotation').click()
+    await expect(page.locator('[data-annotation-id]')).toHaveCount(2)
+    await page.getByRole('button', { name: 'Close annotations' }).click()
+
+    /** What is visible in the waveform's view: annotation boxes, segment region boxes, the ruler's label text boxes. */
+    const layout = () =>
+      page.evaluate(() => {
+        const root = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!
+        const view = (root.querySelector('.scroll') as HTMLElement).getBoundingClientRect()
+        const box = (r: DOMRect) => ({ x: r.x, y: r.y, w: r.width, h: r.height })
+        const visible = (r: DOMRect) => r.width > 0 && r.right > view.left && r.left < view.right
+        const labels = Array.from(root.querySelectorAll<HTMLElement>('[part~="timeline-notch"]'))
+          .filter((n) => n.textContent?.trim())
+          .map((n) => {
+            const range = document.createRange()
+            range.selectNodeContents(n)
+            return range.getBoundingClientRect()
+          })
+          .filter(visible)
+          .map(box)
+        const annotations = Array.from(root.querySelectorAll('[data-annotation-id]')).map((a) => a.getBoundingClientRect()).filter(visible).map(box)
+        const regions = Array.from(root.querySelectorAll('[data-segment-id]')).map((a) => a.getBoundingClientRect()).filter(visible).map(box)
+        return { labels, annotations, regions }
+      })
+    type Box = { x: number; y: number; w: number; h: number }
+    const intersects = (a: Box, b: Box): boolean => a.x < b.x + b.w && b.x < a.x + a.w && a.y < b.y + b.h && b.y < a.y + a.h
+
+    const zoomOut = page.getByRole('button', { name: 'Zoom out' })
+    const zoomIn = page.getByRole('button', { name: 'Zoom in' })
+    while (await zoomOut.isEnabled()) await zoomOut.click()
+    let levels = 0
+
+    for (;;) {
+      // The view on 0:20, a labelled time inside the second annotation (zoomed in, a view holds about two seconds).
+      await page.evaluate(() => {
+        const scroll = document.querySelector('[data-testid="waveform"] > div')!.shadowRoot!.querySelector('.scroll') as HTMLElement
+        scroll.scrollLeft = Math.max(0, (20 / 30.768) * scroll.scrollWidth - scroll.clientWidth / 2)
+      })
+      // Wait for this level's ruler to be drawn there (its labels follow the zoom and the scroll).
+      await expect.poll(async () => (await layout()).labels.length).toBeGreaterThan(0)
+      const { labels, annotations, regions } = await layout()
+      expect(annotations.length, `annotations in view at zoom level ${levels}`).toBeGreaterThan(0)
+      for (const label of labels) {
+        for (const a of annotations) expect(intersects(a, label), `annotation ${JSON.stringify(a)} over label ${JSON.stringify(label)} at zoom level ${levels}`).toBe(false)
+        for (const r of regions) expect(intersects(r, label), `segment region over label at zoom level ${levels}`).toBe(false)
+      }
+      if (levels === 4) {
+        await page.getByTestId('waveform').screenshot({ path: join(repoRoot, 'test-results', 'screenshots', 'waveform-annotations.png') })
+        await app.screenshot('editor-waveform-annotations')
+      }
+      levels++
+      if (!(await zoomIn.isEnabled())) break
+      await zoomIn.click()
+    }
+    expect(levels).toBe(9)
+  })
+
+  test('a click on a row’s blank part puts the cursor on that row without moving playback; words and buttons keep their clicks', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    const row = page.locator('article.segment').nth(2)
+    await expect(row).not.toHaveAttribute('aria-current', 'true')
+    const before = await mediaTime(page)
+    // Right of the last word, on the text's line; then the row's bottom padding.
+    const text = (await row.getByTestId('segment-text').boundingBox())!
+    const box = (await row.boundingBox())!
+    await page.mouse.click(box.x + box.width - 30, text.y + text.height - 8)
+    await expect(row).toHaveAttribute('aria-current', 'true')
+    await expect(row).toBeFocused()
+    expect(await mediaTime(page)).toBe(before)
+    const next = page.locator('article.segment').nth(3)
+    const nextBox = (await next.boundingBox())!
+    await page.mouse.click(nextBox.x + nextBox.width / 2, nextBox.y + nextBox.height - 4)
+    await expect(next).toHaveAttribute('aria-current', 'true')
+    // Enter edits it with the caret at the end of its text.
+    await page.keyboard.press('Enter')
+    const field = next.getByTestId('segment-editor')
+    await expect(field).toBeFocused()
+    const [caret, length] = await field.evaluate((el) => [(el as HTMLTextAreaElement).selectionStart, (el as HTMLTextAreaElement).value.trimEnd().length])
+    expect(caret).toBe(length)
+    await page.keyboard.press('Escape')
+    // A word still seeks to itself, the reviewed toggle still toggles (and neither is taken as a row click).
+    await row.locator('.w').first().click()
+    await expect.poll(() => mediaTime(page)).toBeCloseTo(sampleWords.find((w) => w.si === 2 && w.wi === 0)!.start, 1)
+    await expect(row).toHaveAttribute('aria-current', 'true')
+    await next.getByTestId('reviewed-toggle').click()
+    await expect(next.getByTestId('reviewed-toggle')).toHaveAttribute('aria-pressed', 'true')
+    await expect(row).toHaveAttribute('aria-current', 'true')
   })
 })

@@ -58,6 +58,9 @@ vi.mock('wavesurfer.js/dist/plugins/minimap.esm.js', () => ({ default: { create:
 
 const { default: WaveformStrip } = await import('../../renderer/src/components/WaveformStrip.vue')
 
+/** Installs the editor's key listener (as the editor layout does) for as long as it is mounted. */
+const shortcutsHost = defineComponent({ setup: () => (useEditorShortcuts(), () => h('div')) })
+
 let fake: FakeSdte
 beforeEach(() => {
   setActivePinia(createPinia())
@@ -154,7 +157,6 @@ describe('WaveformStrip', () => {
 })
 
 describe('the Loop button and the loop shortcut', () => {
-  const host = defineComponent({ setup: () => (useEditorShortcuts(), () => h('div')) })
   const pressLoop = (): void => void window.dispatchEvent(new KeyboardEvent('keydown', { key: 'L', code: 'KeyL', ctrlKey: true, shiftKey: true, bubbles: true, cancelable: true }))
 
   /** Loops once by `how` from the given state and returns the range (then stops looping). */
@@ -180,7 +182,7 @@ describe('the Loop button and the loop shortcut', () => {
   let strip: Awaited<ReturnType<typeof mountWith>>
   it('loop the same segment: the one playing while playing, the cursor’s when paused', async () => {
     strip = await mountWith('ready')
-    const shortcuts = mount(host, { attachTo: document.body })
+    const shortcuts = mount(shortcutsHost, { attachTo: document.body })
     const segments = useEditorStore().model!.segments
     const rangeOf = (i: number) => ({ startMs: segments[i].startMs, endMs: segments[i].endMs })
     // Playing in the third segment with the cursor on the first.
@@ -251,7 +253,7 @@ describe('the video player', () => {
 
   it('its arrow keys resize the player only: they do not also move the transcript cursor', async () => {
     const wrapper = await mountWith('video')
-    const shortcuts = mount(defineComponent({ setup: () => (useEditorShortcuts(), () => h('div')) }), { attachTo: document.body })
+    const shortcuts = mount(shortcutsHost, { attachTo: document.body })
     const editor = useEditorStore()
     const before = { ...editor.cursor }
     const handle = wrapper.get('[data-testid="video-resize"]')
