@@ -30,7 +30,7 @@ const numberFlags: Readonly<Record<string, NumberFlag>> = {
 }
 
 /** Options that change how cues are cut (export of subtitle formats, and `sdte qc`). */
-const cueOptions = [...Object.keys(numberFlags), 'fps', 'start-offset', 'speaker-style', 'dialogue-dash', 'speaker-labels', 'language'] as const
+const cueOptions = [...Object.keys(numberFlags), 'fps', 'start-offset', 'speaker-style', 'dialogue-dash', 'speaker-labels', 'language']
 
 /** Value options (`--name <value>`) this module reads. */
 export const subtitleValueOptions: readonly string[] = [...cueOptions, 'annotations', 'voice-tags', 'title']
@@ -58,7 +58,7 @@ function unitText(flag: NumberFlag, value: number): string {
 }
 
 /** "a whole number from 10 to 200" / "a number of seconds from 0 to 0.25", from presetLimits. */
-export function rangeText(name: string): string {
+function rangeText(name: string): string {
   const flag = numberFlags[name]
   const limit: PresetLimit = presetLimits[flag.field]
   const what = flag.seconds ? 'a number of seconds' : limit.integer ? 'a whole number' : 'a number'
@@ -209,7 +209,8 @@ export function subtitleOptionsHelp(): string {
     number('gap-closing', '<seconds>'),
     number('max-lead-in', '<seconds>'),
     col('--fps <rate>', `frame rate: ${frameRates.join(', ')}`),
-    col('--start-offset <timecode>', `programme start added to every time: HH:MM:SS:FF, HH:MM:SS.mmm or seconds`),
+    col('--start-offset <timecode>', 'programme start added to every time: HH:MM:SS:FF (frames at the'),
+    col('', 'frame rate), HH:MM:SS.mmm or seconds; e.g. 10:00:00:00'),
     col(`--speaker-style ${speakerStyles.join('|')}`, ''),
     col('', 'a new speaker: a new cue, or a two-speaker cue with a dash per line'),
     col('--dialogue-dash <text>', `the dash of a dialogue line, 1 to ${maxDialogueDashLength} characters (netflix-en "${p['netflix-en'].dialogueDash}")`),
