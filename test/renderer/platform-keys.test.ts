@@ -14,6 +14,7 @@ import ShortcutSettings from '../../renderer/src/components/editor/ShortcutSetti
 import AnnotationsPanel from '../../renderer/src/components/editor/AnnotationsPanel.vue'
 import StartScreen from '../../renderer/src/components/StartScreen.vue'
 import TranscriptPane from '../../renderer/src/components/TranscriptPane.vue'
+import TaskHeader from '../../renderer/src/components/TaskHeader.vue'
 
 /*
  * Keys are shown and matched for the platform main reports (app:info): ⌘ and the Meta key on
@@ -112,6 +113,16 @@ describe('shortcut labels on macOS', () => {
     expect(annotations.text()).toContain('Add one for the current segment with the button or ⇧⌘A.')
     start.unmount()
     annotations.unmount()
+  })
+
+  it('the task header’s buttons name the app menu’s keys for them', async () => {
+    reportPlatform('darwin')
+    const header = mount(TaskHeader, { props: { task: openedSample() } })
+    await flushPromises()
+    const [documentPane, close] = header.findAll('.tools button')
+    expect(documentPane.attributes('title')).toBe('Show or hide the document pane (⇧⌘D)')
+    expect(close.attributes('title')).toBe('Close the task (⌘W)')
+    header.unmount()
   })
 
   it('tooltips follow the platform and the remapping', async () => {
