@@ -359,9 +359,11 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   const issues: NormaliseIssue[] = []
   const body = transcriptBody(exp)
   const shape = transcriptShape(exp)
-  if (shape === 'null' || shape === 'missing') {
+  // An object with no segments is the same "not transcribed yet" to the reviewer (and needs the same way in).
+  if (shape === 'null' || shape === 'missing' || !body.transcripts?.length) {
     issues.push({ kind: 'no-transcript', message: 'This task has no transcript yet. You can listen to the recording and add segments, speakers and annotations.' })
-  } else if (shape === 'flat') {
+  }
+  if (shape === 'flat') {
     issues.push({ kind: 'transcript-flat', message: 'The transcript came as a bare list of segments, with no speaker list or annotations; the segments were read as the transcript.' })
   }
   const detection = detectTimeUnit(exp)

@@ -105,5 +105,7 @@ describe('normaliseTranscript', () => {
     const m = normaliseTranscript(edgeCases.emptyTranscript)
     expect(m.segments).toEqual([])
     expect(m.durationMs).toBe(20000)
+    // Said to the reviewer like a task whose export has no transcript at all.
+    expect(m.issues.map((i) => i.kind)).toEqual(['no-transcript'])
   })
 })

@@ -58,6 +58,17 @@ const rows: Row[] = [
     check: (m) => expect(m.segments).toEqual([])
   },
   {
+    name: 'transcript an object with no segments',
+    body: () => withTranscript({ transcripts: null, speakers: [] }),
+    issues: ['no-transcript'],
+    check: (m) => expect(m.segments).toEqual([])
+  },
+  {
+    name: 'transcript an empty bare array',
+    body: () => withTranscript([]),
+    issues: ['no-transcript', 'transcript-flat']
+  },
+  {
     name: 'transcript a bare array of segments',
     body: () => withTranscript(segs()),
     issues: ['transcript-flat', 'unknown-speaker'],
