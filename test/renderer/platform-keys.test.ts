@@ -82,6 +82,8 @@ describe('shortcut labels on macOS', () => {
     await flushPromises()
     expect(wrapper.text()).toContain('Ctrl+Z')
     expect(wrapper.text()).toContain('Keys without Ctrl are ignored')
+    // What Loop loops is said where the reviewer looks it up.
+    expect(wrapper.text()).toContain('Loop the segment playing (paused: the cursor’s) / stop looping')
     expect(wrapper.text()).not.toContain('⌘')
     wrapper.unmount()
   })

@@ -213,7 +213,7 @@ describe('the Loop button and the loop shortcut', () => {
   it('the button’s tooltip says what it loops and names the shortcut as bound now', async () => {
     strip = await mountWith('ready')
     const button = strip.get('[data-testid="loop-toggle"]')
-    expect(button.attributes('title')).toBe('Loop the segment playing (the cursor’s when paused) (Ctrl+Shift+L)')
+    expect(button.attributes('title')).toBe('Loop the segment playing (paused: the cursor’s) (Ctrl+Shift+L)')
     await button.trigger('click')
     expect(button.attributes('title')).toBe('Stop looping (Ctrl+Shift+L)')
     strip.unmount()

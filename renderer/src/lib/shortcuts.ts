@@ -69,7 +69,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'skipForward', label: 'Skip forward 5 s', group: 'Playback', keys: ['L', 'Mod+L'] },
   { action: 'slower', label: 'Slower', group: 'Playback', keys: ['Mod+['] },
   { action: 'faster', label: 'Faster', group: 'Playback', keys: ['Mod+]'] },
-  { action: 'loopSegment', label: 'Loop the segment playing (the cursor’s when paused); again to stop', group: 'Playback', keys: ['Mod+Shift+L'] },
+  { action: 'loopSegment', label: 'Loop the segment playing (paused: the cursor’s) / stop looping', group: 'Playback', keys: ['Mod+Shift+L'] },
   { action: 'nextSegment', label: 'Next segment', group: 'Navigation', keys: ['ArrowDown', 'Mod+ArrowDown'] },
   { action: 'prevSegment', label: 'Previous segment', group: 'Navigation', keys: ['ArrowUp', 'Mod+ArrowUp'] },
   { action: 'nextWord', label: 'Next word', group: 'Navigation', keys: ['ArrowRight'] },
