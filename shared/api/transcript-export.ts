@@ -79,6 +79,9 @@ export const transcriptBodySchema = z.looseObject({
  * null or missing (a task not transcribed yet) and a bare array of segments (a "flat" export).
  */
 export const transcriptExportSchema = z.looseObject({
+  // Stays a strict integer: it keys drafts and the send-back, the API route takes an integer, and
+  // a string here ("41003") more likely means the wrong endpoint or a proxy than a shape to
+  // read; coercing it would hide that (and a JSON export could not give the string back).
   taskId: z.number().int(),
   originalFileUrl: nullableString,
   workspaceId: nullableNumber,

@@ -300,4 +300,8 @@ describe('round trip details', () => {
     expect(() => parseTranscriptExport(withTranscript({ transcripts: [{ start: 'zero' }] }))).toThrow(/transcript\.transcripts\[0\]\.start/)
     expect(() => parseTranscriptExport(withTranscript([{ start: 'zero' }]))).toThrow(/transcript\[0\]\.start/)
   })
+
+  it('a taskId as a numeric string is still refused, by name (ids are not coerced)', () => {
+    expect(() => parseTranscriptExport({ ...withTranscript(null), taskId: '90001' })).toThrow(/taskId/)
+  })
 })
