@@ -4,8 +4,11 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { spawnSdte, type SdteRun } from '../cli/spawn-sdte'
 import { startDocServer, type DocServer } from './doc-server'
-import { expectedTokens, otherShape } from './other-shapes'
+import { expectedTokens, otherShape, realNames, type RealName } from './other-shapes'
 import { srtTokens } from './srt-tokens'
+import { parseTranscriptExport } from '../../../shared/api/parse-export'
+import { checkInvariants, normaliseTranscript, toTranscriptExport } from '../../../shared/transcript'
+import { writeFormat } from '../../../shared/subtitles'
 
 /*
  * `sdte export` (every format) and `sdte qc`, spawned as real processes against doc-server.ts,
@@ -23,8 +26,37 @@ type Body = Record<string, unknown>
 type Seg = Record<string, unknown>
 
 /** The Kate Darling talk, sparse-free, seconds: the body each shape starts from. */
-const talk = (): Body => otherShape('kate-darling-ted.dpe.json') as Body
+const talk = (name: RealName = 'kate-darling-ted.dpe.json'): Body => otherShape(name) as Body
 const segsOf = (b: Body) => (b.transcript as { transcripts: Seg[] }).transcripts
+
+/** Every fifth word loses its time (null or missing), every third its duration. */
+function untimeWords(body: Body): Body {
+  let n = 0
+  for (const seg of segsOf(body)) {
+    for (const w of seg.displayWords as Body[]) {
+      if (n % 5 === 0) {
+        if (n % 2 === 0) w.offsetInSeconds = null
+        else delete w.offsetInSeconds
+      }
+      if (n % 3 === 0) w.durationInSeconds = null
+      n++
+    }
+  }
+  return body
+}
+
+/** Start, end and duration dropped from some segments (each from a different set), and annotation times. */
+function untimeSegments(body: Body): Body {
+  segsOf(body).forEach((seg, k) => {
+    if (k % 2 === 0) seg.start = null
+    if (k % 3 === 0) delete seg.end
+    if (k % 4 === 0) delete seg.duration
+  })
+  const anns = (body.transcript as { annotations: Body[] }).annotations
+  anns.push({ ...anns[0], uniqueId: 'x-2', start: null, end: null }, { ...anns[0], uniqueId: 'x-3', start: 5 })
+  delete anns[2].end
+  return body
+}
 
 interface Shape {
   readonly taskId: number
@@ -48,31 +80,8 @@ function shapes(): Array<[string, Shape]> {
   t.speakers = [{ speakerId: null, speakerName: 'Nobody' }, ...t.speakers.map(({ speakerName: _n, ...s }) => s), { speakerName: 'No id at all' }]
   out.push(['speaker entries without a speakerId or a name', idless, tokens])
 
-  const untimedWords = talk()
-  let n = 0
-  for (const seg of segsOf(untimedWords)) {
-    for (const w of seg.displayWords as Body[]) {
-      // Every fifth word loses its time (null or missing), every third its duration.
-      if (n % 5 === 0) {
-        if (n % 2 === 0) w.offsetInSeconds = null
-        else delete w.offsetInSeconds
-      }
-      if (n % 3 === 0) w.durationInSeconds = null
-      n++
-    }
-  }
-  out.push(['words without offsetInSeconds or durationInSeconds', untimedWords, tokens])
-
-  const untimedSegs = talk()
-  segsOf(untimedSegs).forEach((seg, k) => {
-    if (k % 2 === 0) seg.start = null
-    if (k % 3 === 0) delete seg.end
-    if (k % 4 === 0) delete seg.duration
-  })
-  const anns = (untimedSegs.transcript as { annotations: Body[] }).annotations
-  anns.push({ ...anns[0], uniqueId: 'x-2', start: null, end: null }, { ...anns[0], uniqueId: 'x-3', start: 5 })
-  delete anns[2].end
-  out.push(['segments and annotations without start/end', untimedSegs, tokens])
+  out.push(['words without offsetInSeconds or durationInSeconds', untimeWords(talk()), tokens])
+  out.push(['segments and annotations without start/end', untimeSegments(talk()), tokens])
 
   return out.map(([label, body, expected], k) => [label, { taskId: 7300 + k, body: { ...body, taskId: 7300 + k }, tokens: expected }])
 }
@@ -139,5 +148,21 @@ describe('sdte qc of every shape', { timeout: spawnTimeoutMs }, () => {
       const cues = (JSON.parse(run.stdout) as { summary: { cues: number } }).summary.cues
       expect([label, cues > 0]).toEqual([label, s.tokens.length > 0])
     }
+  })
+})
+
+describe.each(realNames.flatMap((name) => [
+  [`${name} as a bare segment array`, name, (b: Body) => ({ ...b, transcript: segsOf(b) })],
+  [`${name} with untimed words`, name, untimeWords],
+  [`${name} with untimed segments and annotations`, name, untimeSegments]
+] as Array<[string, RealName, (b: Body) => Body]>))('%s (in process)', (_label, name, shape) => {
+  it('normalises soundly, keeps every word in order in SRT, and exports back JSON-equal', async () => {
+    const expected = expectedTokens(talk(name))
+    const text = JSON.stringify(shape(talk(name)))
+    const model = normaliseTranscript(parseTranscriptExport(JSON.parse(text)))
+    expect(checkInvariants(model)).toEqual([])
+    expect(model.segments.flatMap((s) => s.words.map((w) => w.text))).toEqual(expected)
+    expect(srtTokens((await writeFormat('srt', model)).content as string)).toEqual(expected)
+    expect(JSON.parse(JSON.stringify(toTranscriptExport(model)))).toEqual(JSON.parse(text))
   })
 })
