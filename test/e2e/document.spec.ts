@@ -268,7 +268,8 @@ test('keyboard: every control is reached by Tab, arrows move in the grid, focus 
   const total = pane.getByTestId('document-kv-row').filter({ hasText: '250.92 EUR' })
   await total.focus()
   await page.keyboard.press('Enter')
-  await expect(pane.locator('[aria-live="polite"]')).toHaveText('Selected Total: 250.92 EUR. Its box is highlighted on page 2.')
+  await expect(pane.getByTestId('document-selection-announcement')).toHaveAttribute('aria-live', 'polite')
+  await expect(pane.getByTestId('document-selection-announcement')).toHaveText('Selected Total: 250.92 EUR. Its box is highlighted on page 2.')
   await expect(pane.locator('rect.selected')).toHaveCount(1)
 })
 

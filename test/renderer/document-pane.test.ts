@@ -273,11 +273,13 @@ describe('DocumentPane empty states and key-value rows', () => {
     await flushPromises()
     const message = wrapper.get('[data-testid="document-empty"]')
     expect(message.text()).toContain('Nothing matches the filter in chunk 1.')
+    expect(wrapper.get('[data-testid="document-filter-announcement"]').text()).toBe('Nothing matches the filter.')
     await message.get('button').trigger('click')
     await flushPromises()
     expect(wrapper.find('[data-testid="document-empty"]').exists()).toBe(false)
     expect(store.filter).toMatchObject({ text: '', category: null, confidence: 'all', lowThreshold: 0.6 })
     expect(store.chunk).toBeNull()
+    expect(wrapper.get('[data-testid="document-filter-announcement"]').text()).toBe('All 5 entities shown.')
     expect((wrapper.get('input[aria-label="Filter text"]').element as HTMLInputElement).value).toBe('')
     wrapper.unmount()
   })
@@ -332,6 +334,7 @@ describe('DocumentPane empty states and key-value rows', () => {
       'Chunk 1 · v2.1 · 5 entities · modified by anna.reviewer@example.org on 2026-03-02 09:40:03 UTC · retrieved 2026-03-02 08:12:40 UTC · 92%'
     )
     expect(meta.text()).toContain('costCentre')
+    expect(meta.text()).toContain('anna.reviewer@example.org until 2026-03-02 11:00:00 UTC')
     // The chunk picker names its own options.
     expect(wrapper.get('select[aria-label="Chunk"]').findAll('option').map((o) => o.text())).toEqual(['All chunks', 'Chunk 1 (v2.1)'])
     wrapper.unmount()
