@@ -1,4 +1,4 @@
-import { beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { flushPromises, mount } from '@vue/test-utils'
 import DocumentPane from '../../renderer/src/components/DocumentPane.vue'
@@ -362,4 +362,29 @@ describe('DocumentPane empty states and key-value rows', () => {
     expect(useDocumentStore().selectedId).toBe(rows[2]!.attributes('data-item-id'))
     wrapper.unmount()
   })
+
+  it('a copy notice floats over the pane and goes after a while; the same notice again starts its time afresh', async () => {
+    answer(documentTask().body)
+    const wrapper = await mountAndOpen()
+    vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] })
+    const copy = () => wrapper.findAll('[data-testid="document-kv-row"]').find((r) => r.text().includes('250.92 EUR'))!.get('button').trigger('click')
+    await copy()
+    await flushPromises()
+    expect(wrapper.get('[data-testid="document-notice"]').text()).toBe('Copied the row.')
+    vi.advanceTimersByTime(4000)
+    await copy()
+    await flushPromises()
+    vi.advanceTimersByTime(4000)
+    await flushPromises()
+    // 8 s after the first copy, 4 s after the second: still there.
+    expect(wrapper.find('[data-testid="document-notice"]').exists()).toBe(true)
+    vi.advanceTimersByTime(2500)
+    await flushPromises()
+    expect(wrapper.find('[data-testid="document-notice"]').exists()).toBe(false)
+    wrapper.unmount()
+  })
+})
+
+afterEach(() => {
+  vi.useRealTimers()
 })

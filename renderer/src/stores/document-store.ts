@@ -104,6 +104,8 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   async function save(suggestedName: string, content: string, filterName: string, extension: string): Promise<void> {
+    // Cleared first: the same notice again ("Copied the row." twice) is a new one, read out and timed afresh.
+    notice.value = null
     const result = await sdte().invoke['files:save']({ suggestedName, content, filter: { name: filterName, extensions: [extension] } })
     if (!result.ok) error.value = result.error
     else if (result.value) notice.value = `Saved ${result.value.path}`
@@ -127,6 +129,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   /** Copies text to the clipboard and says so. */
   async function copy(text: string, what: string): Promise<void> {
+    notice.value = null
     try {
       await navigator.clipboard.writeText(text)
       notice.value = `Copied ${what}.`
