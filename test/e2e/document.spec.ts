@@ -339,8 +339,8 @@ test('the page: painted again for its new size when the pane is resized; its box
   await expect.poll(sharpness).toBeCloseTo(1, 2)
   const wide = await shownWidth()
 
-  // A narrower window resizes the pane (here to where the page goes below the data, wider than
-  // it was beside it): the page is painted again for its new width, not stretched.
+  // A narrower window narrows the pane and the page under the data with it: the page is painted
+  // again for its new width, not stretched.
   await page.setViewportSize({ width: 1300, height: 1000 })
   await expect.poll(shownWidth).not.toBe(wide)
   await expect.poll(sharpness).toBeCloseTo(1, 2)
