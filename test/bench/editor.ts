@@ -346,7 +346,7 @@ export async function run(): Promise<Record<string, Figure>> {
     // Cached open, timed in the page (rAF polling; Playwright's own polling from Node added up to
     // seconds on this machine): click → first rows painted → segment regions drawn. The resource
     // timings say how long the peaks and the bridge's big replies took over loopback.
-    const cached: Array<{ total: number; rows: number; afterRows: number; overview: number; peaksFetch: number; replies: number }> = []
+    const cached: Array<{ total: number; rows: number; afterRows: number; overview: number; peaksFetch: number; replies: number; beforePeaks: number; setUp: number }> = []
     for (let i = 0; i < 3; i++) {
       await page.getByRole('button', { name: 'Close', exact: true }).click()
       await page.getByTestId('start-open-file').waitFor()
@@ -377,13 +377,19 @@ export async function run(): Promise<Record<string, Figure>> {
           const t3 = performance.now()
           const resources = performance.getEntriesByType('resource') as PerformanceResourceTiming[]
           const peaksFetch = resources.filter((r) => r.name.includes('/peaks/')).reduce((n, r) => n + r.duration, 0)
+          const peaks = resources.find((r) => r.name.includes('/peaks/'))
+          // Before the peaks are asked for (media:resolve and media:peaks over the bridge), and after they arrived (deinterleave, wavesurfer, ruler, regions).
+          const beforePeaks = peaks ? peaks.startTime - t1 : NaN
+          const setUp = peaks ? t2 - peaks.responseEnd : NaN
           const replies = resources.filter((r) => r.name.includes('/__sdte-reply/')).reduce((n, r) => n + r.duration, 0)
-          return { total: t2 - t0, rows: t1 - t0, afterRows: t2 - t1, overview: t3 - t2, peaksFetch, replies }
+          return { total: t2 - t0, rows: t1 - t0, afterRows: t2 - t1, overview: t3 - t2, peaksFetch, replies, beforePeaks, setUp }
         })
       )
     }
     figures['3h recording: waveform ready, cached open (open file click → transcript interactive → regions drawn)'] = summary(cached.map((c) => c.total))
     figures['3h recording: waveform ready, cached open (after the transcript is interactive)'] = summary(cached.map((c) => c.afterRows))
+    figures['3h recording: cached open, transcript interactive → peaks asked for (media:resolve + media:peaks over the test bridge)'] = summary(cached.map((c) => c.beforePeaks))
+    figures['3h recording: cached open, peaks arrived → regions drawn (deinterleave, wavesurfer, ruler, regions; painted)'] = summary(cached.map((c) => c.setUp))
     figures['3h recording: cached open, overview drawn after the regions (idle time)'] = summary(cached.map((c) => c.overview))
     figures['3h recording: cached open, peaks fetch over the loopback media route (in the above)'] = summary(cached.map((c) => c.peaksFetch))
     figures['3h recording: cached open, the test bridge\'s big replies fetched (in the above)'] = summary(cached.map((c) => c.replies))
