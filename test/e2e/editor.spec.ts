@@ -222,6 +222,52 @@ test.describe('editor', () => {
     expect((await segmentTexts(page))[2]).toContain('the recogniser was')
   })
 
+  test('keyboard only: a new segment at the playhead, typed into; another segment deleted, and undo brings it back', async ({ app }) => {
+    const { page } = app
+    await page.evaluate(() => {
+      const w = window as unknown as { __mouse: number }
+      w.__mouse = 0
+      for (const type of ['mousedown', 'pointerdown', 'mouseup']) window.addEventListener(type, () => w.__mouse++, true)
+    })
+    for (let i = 0; i < 20; i++) {
+      await page.keyboard.press('Tab')
+      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'start-open-sample') break
+    }
+    await page.keyboard.press('Enter')
+    await waitForEditor(page, 4)
+
+    // The playhead is at 0:00, before the first word (0.5 s): the new segment fills that gap, open for typing.
+    await page.keyboard.press('Control+Shift+Enter')
+    await expect(page.getByTestId('segment-count')).toHaveText('5 segments')
+    await expect.poll(() => regionCount(page)).toBe(5)
+    const field = page.getByTestId('segment-editor')
+    await expect(field).toBeFocused()
+    await page.keyboard.type('Hello')
+    await page.keyboard.press('Enter')
+    await expect(field).toHaveCount(0)
+    expect((await segmentTexts(page))[0].trim()).toBe('Hello')
+
+    // Down to the sample's first segment, and delete it: the cursor moves to the one after.
+    await page.keyboard.press('ArrowDown')
+    const current = page.locator('[data-segment-id][aria-current="true"]')
+    await expect(current).toHaveAttribute('data-index', '1')
+    const deleted = (await segmentTexts(page))[1]
+    const next = (await segmentTexts(page))[2]
+    await page.keyboard.press('Control+Shift+Backspace')
+    await expect(page.getByTestId('segment-count')).toHaveText('4 segments')
+    await expect(page.getByTestId('editor-message')).toContainText('Segment deleted — Ctrl+Z to undo')
+    expect(await segmentTexts(page)).not.toContain(deleted)
+    await expect(current).toHaveAttribute('data-index', '1')
+    await expect(current.getByTestId('segment-text')).toHaveText(next)
+
+    await page.keyboard.press('Control+z')
+    await expect(page.getByTestId('segment-count')).toHaveText('5 segments')
+    await expect(page.getByTestId('editor-message')).toHaveCount(0)
+    expect((await segmentTexts(page)).slice(0, 2).map((t) => t.trim())).toEqual(['Hello', deleted.trim()])
+    await expect(current).toHaveAttribute('data-index', '1')
+    expect(await page.evaluate(() => (window as unknown as { __mouse: number }).__mouse)).toBe(0)
+  })
+
   test('edits are saved as a draft, and reopening the task offers it', async ({ app }) => {
     const { page } = app
     await openSample(page)
@@ -573,8 +619,9 @@ test.describe('editor', () => {
     const tabbable = await page.locator('article.segment').evaluateAll((rows) =>
       rows.map((row) => [row.getAttribute('tabindex'), ...Array.from(row.querySelectorAll('button')).map((b) => b.getAttribute('tabindex'))].join(','))
     )
-    expect(tabbable[0]).toBe('0,0,0,0')
-    for (const row of tabbable.slice(1)) expect(row).toBe('-1,-1,-1,-1')
+    // The row, then its speaker chip, time, reviewed toggle and Delete button.
+    expect(tabbable[0]).toBe('0,0,0,0,0')
+    for (const row of tabbable.slice(1)) expect(row).toBe('-1,-1,-1,-1,-1')
     // The speaker menu shows the keys as they are bound now.
     await page.getByTestId('speaker-chip').first().click()
     await expect(page.getByTestId('speaker-hint').first()).toHaveText('Ctrl+Shift+1')

@@ -6,6 +6,9 @@ import type { TranscriptModel } from '../../shared/transcript'
 import { autosaveDelayMs, typingCommitDelayMs, useEditorStore, wordRange } from '../../renderer/src/stores/editor-store'
 import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
+import { useEditorUiStore } from '../../renderer/src/stores/editor-ui-store'
+import { resetPlatformForTests } from '../../renderer/src/lib/platform'
+import { parseTranscriptExport } from '../../shared/api/parse-export'
 import { installFakeSdte, openedSample } from './support/fake-sdte'
 import type { FakeSdte } from './support/fake-sdte'
 
@@ -290,5 +293,166 @@ describe('editor store: autosave', () => {
     vi.advanceTimersByTime(autosaveDelayMs)
     await flush()
     expect(fake.callsTo('drafts:save')).toHaveLength(1)
+  })
+})
+
+describe('editor store: adding and deleting segments', () => {
+  // Sample timings: s0 500–8794, s1 9394–15817, s2 16417–24085, s3 24685–29968 (words end to end); the recording runs to 30768.
+  beforeEach(() => {
+    localStorage.clear()
+    resetPlatformForTests('Linux x86_64')
+  })
+
+  it('adds an empty segment at the playhead in a gap, open for typing, as one undo step', async () => {
+    const editor = await openSample()
+    const loaded = editor.model
+    usePlaybackStore().reportTime(8900)
+    const id = editor.addSegment()
+    expect(id).not.toBeNull()
+    const m = editor.model!
+    expect(m.segments).toHaveLength(5)
+    expect(m.segments[1]).toMatchObject({ id, startMs: 8900, endMs: 9394, words: [], speakerId: m.segments[0].speakerId })
+    expect(editor.cursor).toEqual({ segmentId: id, wordIndex: -1 })
+    expect(editor.editing?.segmentId).toBe(id)
+    expect(editor.message).toBeNull()
+    expect(editor.undo()).toBe(true)
+    expect(editor.model).toBe(loaded)
+    expect(editor.editing).toBeNull()
+    expect(editor.redo()).toBe(true)
+    expect(editor.model!.segments[1].id).toBe(id)
+  })
+
+  it('with the playhead inside a segment, starts the new one where that segment ends and says so; with no gap there it refuses and suggests Split', async () => {
+    const editor = await openSample()
+    usePlaybackStore().reportTime(12_000)
+    const id = editor.addSegmentAtPlayhead()
+    const seg = editor.model!.segments.find((s) => s.id === id)!
+    expect(seg).toMatchObject({ startMs: 15_817, endMs: 16_417 })
+    expect(editor.model!.segments[1].endMs).toBe(15_817)
+    expect(editor.message?.text).toBe('The playhead was inside the segment at 0:09.3, so the new segment starts where it ends (0:15.8). To cut a segment in two, use Split (Ctrl+Enter).')
+    // The gap after the segment is now taken: nothing is added, and the notice says what to do instead.
+    const before = editor.model
+    editor.stopEditing()
+    expect(editor.addSegmentAtPlayhead()).toBeNull()
+    expect(editor.model).toBe(before)
+    expect(editor.lastError).toBe('The playhead is inside the segment at 0:09.3 and there is no gap after it for a new segment. Select a range on the waveform, or cut the segment in two with Split (Ctrl+Enter).')
+  })
+
+  it('from a waveform selection: uses that range, trims a neighbour back to its words, uses the selection up, and refuses ranges over words or whole segments', async () => {
+    const editor = await openSample()
+    const [s0, s1] = editor.model!.segments
+    // A segment whose end runs past its last word into the gap (8794).
+    editor.retimeSegment(s0.id, 'end', 9100)
+    expect(editor.model!.segments[0].endMs).toBe(9100)
+    const before = editor.model
+
+    editor.selection = { startMs: 8000, endMs: 9000 }
+    expect(editor.addSegment()).toBeNull()
+    expect(editor.model).toBe(before)
+    expect(editor.lastError).toMatch(/^The selection overlaps the words of another segment\. .*Split \(Ctrl\+Enter\)\.$/)
+    expect(editor.selection).not.toBeNull()
+
+    editor.selection = { startMs: 9000, endMs: 16_000 }
+    expect(editor.addSegment()).toBeNull()
+    expect(editor.lastError).toBe('The selection covers the whole segment at 0:09.3. To replace it, delete it first with Delete segment (Ctrl+Shift+Backspace), or select a shorter range.')
+
+    // Dragged right to left, the range reads the same.
+    editor.selection = { startMs: 9300, endMs: 8850 }
+    const id = editor.addSegment()
+    const m = editor.model!
+    expect(m.segments.map((s) => [s.startMs, s.endMs]).slice(0, 3)).toEqual([[500, 8850], [8850, 9300], [9394, 15_817]])
+    expect(m.segments[1].id).toBe(id)
+    expect(m.segments[2].id).toBe(s1.id)
+    expect(editor.selection).toBeNull()
+    expect(editor.lastError).toBeNull()
+    editor.undo()
+    expect(editor.model).toBe(before)
+  })
+
+  it('deletes the cursor segment as one undo step; the cursor moves to the next one; undo brings the segment and the cursor back', async () => {
+    const editor = await openSample()
+    const loaded = editor.model
+    const [, s1, s2] = loaded!.segments
+    editor.goTo(s1.id)
+    expect(editor.deleteSegment()).toBe(true)
+    expect(editor.model!.segments.map((s) => s.id)).not.toContain(s1.id)
+    expect(editor.model!.segments).toHaveLength(3)
+    expect(editor.cursor).toEqual({ segmentId: s2.id, wordIndex: -1 })
+    expect(editor.message).toEqual({ text: 'Segment deleted — Ctrl+Z to undo', offerUndo: true })
+    expect(editor.undo()).toBe(true)
+    expect(editor.model).toBe(loaded)
+    expect(editor.cursor).toEqual({ segmentId: s1.id, wordIndex: -1 })
+    expect(editor.message).toBeNull()
+    expect(editor.redo()).toBe(true)
+    expect(editor.model!.segments).toHaveLength(3)
+    expect(editor.cursor).toEqual({ segmentId: s2.id, wordIndex: -1 })
+  })
+
+  it('deleting the last row moves the cursor up; deleting every segment leaves no cursor and then says there is nothing to delete', async () => {
+    const editor = await openSample()
+    const ids = editor.model!.segments.map((s) => s.id)
+    editor.goTo(ids[3])
+    editor.deleteSegment()
+    expect(editor.cursor?.segmentId).toBe(ids[2])
+    for (let i = 0; i < 3; i++) expect(editor.deleteSegment()).toBe(true)
+    expect(editor.model!.segments).toHaveLength(0)
+    expect(editor.cursor).toBeNull()
+    expect(editor.deleteSegment()).toBe(false)
+    expect(editor.lastError).toBe('There is no segment to delete.')
+    // Each undo puts the cursor back on the segment it brings back.
+    for (const id of ids) {
+      editor.undo()
+      expect(editor.cursor?.segmentId).toBe(id)
+    }
+    expect(editor.model!.segments.map((s) => s.id)).toEqual(ids)
+  })
+
+  it('deleting the segment being edited keeps what was typed for undo, and its field cannot type into it afterwards', async () => {
+    const editor = await openSample()
+    const s1 = editor.model!.segments[1]
+    editor.startEditing(s1.id)
+    editor.typeDraft(s1.id, 'Only noise')
+    expect(editor.deleteSegment()).toBe(true)
+    expect(editor.editing).toBeNull()
+    // The row unmounting hands its field's text back: ignored, as the segment is gone.
+    editor.typeDraft(s1.id, 'Only noise')
+    expect(editor.pendingTextOf(s1.id)).toBeNull()
+    vi.advanceTimersByTime(typingCommitDelayMs)
+    expect(editor.lastError).toBeNull()
+    editor.undo()
+    expect(texts(editor.model)[1]).toBe('Only noise')
+  })
+
+  it('names the undo key as bound on this platform', async () => {
+    resetPlatformForTests('MacIntel')
+    const editor = await openSample()
+    editor.deleteSegment(editor.model!.segments[0].id)
+    expect(editor.message?.text).toBe('Segment deleted — ⌘Z to undo')
+    useEditorUiStore().remap('undo', ['Mod+Shift+U'])
+    editor.deleteSegment(editor.model!.segments[0].id)
+    expect(editor.message?.text).toBe('Segment deleted — ⇧⌘U to undo')
+  })
+
+  it('does nothing without a model, and works on a task with no transcript yet', async () => {
+    const editor = useEditorStore()
+    expect(editor.model).toBeNull()
+    expect(editor.addSegment()).toBeNull()
+    expect(editor.addSegmentFromSelection({ startMs: 0, endMs: 1000 })).toBeNull()
+    expect(editor.deleteSegment()).toBe(false)
+
+    const sample = openedSample()
+    useTaskStore().opened = { ...sample, data: parseTranscriptExport({ ...JSON.parse(JSON.stringify(sample.data)), transcript: null }) }
+    await nextTick()
+    expect(editor.model!.segments).toHaveLength(0)
+    expect(editor.deleteSegment()).toBe(false)
+    usePlaybackStore().reportTime(1000)
+    const id = editor.addSegment()
+    expect(editor.model!.segments).toHaveLength(1)
+    expect(editor.notices).toEqual([])
+    expect(editor.deleteSegment(id!)).toBe(true)
+    expect(editor.cursor).toBeNull()
+    expect(editor.notices.map((n) => n.kind)).toEqual(['no-transcript'])
+    editor.undo()
+    expect(editor.model!.segments.map((s) => s.id)).toEqual([id])
   })
 })

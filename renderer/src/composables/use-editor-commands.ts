@@ -106,6 +106,12 @@ export function useEditorCommands() {
       case 'merge':
         editor.mergeWithNext()
         return
+      case 'newSegment':
+        editor.addSegment()
+        return
+      case 'deleteSegment':
+        editor.deleteSegment()
+        return
       case 'startEarlier':
         editor.nudgeSegment('start', -nudgeMs)
         return

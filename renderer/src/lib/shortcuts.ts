@@ -22,6 +22,8 @@ export type ShortcutAction =
   | 'editSegment'
   | 'split'
   | 'merge'
+  | 'newSegment'
+  | 'deleteSegment'
   | 'speaker1'
   | 'speaker2'
   | 'speaker3'
@@ -80,6 +82,8 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
   { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },
   { action: 'merge', label: 'Merge with the next segment', group: 'Editing', keys: ['Mod+M'] },
+  { action: 'newSegment', label: 'New segment at the playhead (or from the range selected on the waveform)', group: 'Editing', keys: ['Mod+Shift+Enter'] },
+  { action: 'deleteSegment', label: 'Delete the segment (undo brings it back)', group: 'Editing', keys: ['Mod+Shift+Backspace'] },
   { action: 'startEarlier', label: 'Segment starts 0.1 s earlier', group: 'Editing', keys: ['['] },
   { action: 'startLater', label: 'Segment starts 0.1 s later', group: 'Editing', keys: [']'] },
   { action: 'endEarlier', label: 'Segment ends 0.1 s earlier', group: 'Editing', keys: [';'] },

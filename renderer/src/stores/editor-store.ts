@@ -4,6 +4,7 @@ import {
   addAnnotation as addAnnotationEdit,
   addSpeaker as addSpeakerEdit,
   canRedo,
+  deleteSegment as deleteSegmentEdit,
   canUndo,
   commit,
   createHistory,
@@ -35,8 +36,13 @@ import { buildWordIndex, playingWordAt } from '../lib/word-index'
 import { lastAtOrBefore } from '../lib/binary-search'
 import { buildFindPattern, findMatches, replaceInText } from '../lib/find-replace'
 import type { FindMatch, FindQuery } from '../lib/find-replace'
+import { formatTimecode } from '../lib/timecode'
+import { formatCombo } from '../lib/shortcuts'
+import type { ShortcutAction } from '../lib/shortcuts'
+import { useIsMac } from '../lib/platform'
 import { useTaskStore } from './task-store'
 import { usePlaybackStore } from './playback-store'
+import { useEditorUiStore } from './editor-ui-store'
 
 /*
  * The editing session of the open task: the model (in a shallowRef, it holds ~15k words on a
@@ -70,6 +76,15 @@ export const openingNoticeKinds: ReadonlySet<NormaliseIssue['kind']> = new Set([
 /** Length of a segment added by hand at the playhead (the reviewer drags its end to fit). */
 export const newSegmentMs = 3000
 
+/**
+ * A note for the notice bar that is not an error ("Segment deleted — Ctrl+Z to undo"); with
+ * `offerUndo` the bar also shows an Undo button.
+ */
+export interface EditorMessage {
+  readonly text: string
+  readonly offerUndo?: boolean
+}
+
 /** Words with a confidence below this are marked for checking. */
 export const lowConfidenceThreshold = 0.7
 /** Autosave runs this long after the last change (the issue asks for at most 1 s). */
@@ -102,6 +117,8 @@ export const useEditorStore = defineStore('editor', () => {
   const savedAt = ref<number | null>(null)
   const saveError = ref<string | null>(null)
   const lastError = ref<string | null>(null)
+  /** What the last command did, when that needs saying (cleared by the next edit, undo or redo). */
+  const message = ref<EditorMessage | null>(null)
   const cursor = ref<Cursor | null>(null)
   const editing = ref<EditingState | null>(null)
   /** Bumped when the cursor row should be scrolled into view (and focused when `focus`). */
@@ -264,6 +281,7 @@ export const useEditorStore = defineStore('editor', () => {
     selection.value = null
     dismissedNotices.value = new Set()
     lastError.value = null
+    message.value = null
     saveError.value = null
     savedAt.value = null
     saveState.value = 'saved'
@@ -354,6 +372,8 @@ export const useEditorStore = defineStore('editor', () => {
     if (next === h.present) return false
     history.value = commit(h, next, { ...options, at: options.at ?? Date.now() })
     lastError.value = null
+    // Typing keeps a note about the segment just added, not an undo offer (undo would now undo the typing).
+    if (options.kind !== 'typing' || message.value?.offerUndo) message.value = null
     changed()
     return true
   }
@@ -403,7 +423,8 @@ export const useEditorStore = defineStore('editor', () => {
    * it survives the row unmounting) and committed after a pause, or at once by `flushTyping`.
    */
   function typeDraft(segmentId: string, text: string): void {
-    if (!history.value) return
+    // A row leaving the list hands back its field's text: not for a segment just deleted or undone away.
+    if (!history.value || !history.value.present.segments.some((s) => s.id === segmentId)) return
     playback.noteTyping()
     if (pendingTyping && pendingTyping.segmentId !== segmentId) flushTyping()
     pendingTyping = { segmentId, text }
@@ -549,33 +570,136 @@ export const useEditorStore = defineStore('editor', () => {
     return { at: new Date().toISOString() }
   }
 
+  /** The first key bound to `action` now, as read on this platform ("Ctrl+Z", "⌘Z"); "" when unbound. */
+  function keyLabel(action: ShortcutAction): string {
+    const first = useEditorUiStore().bindings.get(action)?.[0]
+    return first ? formatCombo(first, useIsMac().value) : ''
+  }
+
+  /** "Split (Ctrl+Enter)", or "Split" when the reviewer unbound it. */
+  function commandWithKey(name: string, action: ShortcutAction): string {
+    const k = keyLabel(action)
+    return k ? `${name} (${k})` : name
+  }
+
   /**
-   * Adds an empty segment at the playhead (one undo step), for a task with no transcript yet or a
-   * passage the recogniser missed: its speaker is the current segment's, else the first, else a
-   * new "Speaker 1". Its end stops at the next segment and the recording's end. Returns its id.
+   * Inserts an empty segment over [startMs, endMs) as one undo step, with the current segment's
+   * speaker (else the first, else a new "Speaker 1"), and opens it for typing. Returns its id;
+   * on failure `lastError` says why (`refusal` replaces the model's wording when given).
    */
-  function addSegmentAtPlayhead(): string | null {
+  function insertEmptySegment(startMs: number, endMs: number, refusal?: string): string | null {
     const m = model.value
     if (!m) return null
-    const startMs = Math.max(0, Math.round(playback.timeMs))
-    const nextStart = m.segments.find((s) => s.startMs > startMs)?.startMs ?? Infinity
-    const recordingEnd = m.durationMs > 0 ? m.durationMs : Infinity
-    const endMs = Math.min(startMs + newSegmentMs, nextStart, recordingEnd)
-    if (!(endMs > startMs)) {
-      lastError.value = 'There is no room for a new segment at the playhead; move the playhead to a gap.'
-      return null
-    }
     const current = cursorIndex.value >= 0 ? m.segments[cursorIndex.value] : undefined
     const existing = current?.speakerId ?? m.speakers[0]?.id
     const speakerId = existing ?? newSpeakerId(m)
     const before = new Set(m.segments.map((s) => s.id))
     const ok = apply((x) => insertSegment(existing === undefined ? addSpeakerEdit(x, { name: 'Speaker 1', id: speakerId }) : x, { startMs, endMs, speakerId }))
     const added = ok ? model.value!.segments.find((s) => !before.has(s.id)) : undefined
-    if (!added) return null
+    if (!added) {
+      if (!ok && refusal && lastError.value) lastError.value = refusal
+      return null
+    }
     cursor.value = { segmentId: added.id, wordIndex: -1 }
     editing.value = { segmentId: added.id, selectionStart: 0, selectionEnd: 0 }
     requestFocus(true)
     return added.id
+  }
+
+  /**
+   * Adds an empty segment at the playhead (one undo step), for a task with no transcript yet or a
+   * passage the recogniser missed. It runs for `newSegmentMs`, stopping at the next segment and
+   * the recording's end. When the playhead is inside a segment the new one starts where that
+   * segment ends (segments never overlap; to cut one in two there is Split), and `message` says
+   * so; with no room there it is refused with a hint. Returns the new segment's id.
+   */
+  function addSegmentAtPlayhead(): string | null {
+    flushTyping()
+    const m = model.value
+    if (!m) return null
+    const playhead = Math.max(0, Math.round(playback.timeMs))
+    const inside = m.segments.find((s) => s.startMs <= playhead && playhead < s.endMs)
+    const startMs = inside ? inside.endMs : playhead
+    const nextStart = m.segments.find((s) => s.startMs >= startMs && s !== inside)?.startMs ?? Infinity
+    const recordingEnd = m.durationMs > 0 ? m.durationMs : Infinity
+    const endMs = Math.min(startMs + newSegmentMs, nextStart, recordingEnd)
+    if (!(endMs > startMs)) {
+      lastError.value = inside
+        ? `The playhead is inside the segment at ${formatTimecode(inside.startMs)} and there is no gap after it for a new segment. Select a range on the waveform, or cut the segment in two with ${commandWithKey('Split', 'split')}.`
+        : 'There is no room for a new segment at the playhead; move the playhead to a gap.'
+      return null
+    }
+    const id = insertEmptySegment(startMs, endMs)
+    if (id && inside) {
+      message.value = { text: `The playhead was inside the segment at ${formatTimecode(inside.startMs)}, so the new segment starts where it ends (${formatTimecode(startMs)}). To cut a segment in two, use ${commandWithKey('Split', 'split')}.` }
+    }
+    return id
+  }
+
+  /**
+   * Adds an empty segment over a range (default: the one selected on the waveform), one undo
+   * step. Neighbours reaching into it are trimmed back to their words; a range over another
+   * segment's words, or over a whole segment, is refused. The selection is used up (cleared).
+   */
+  function addSegmentFromSelection(range: { startMs: number; endMs: number } | null = selection.value): string | null {
+    flushTyping()
+    const m = model.value
+    if (!m || !range) return null
+    const recordingEnd = m.durationMs > 0 ? m.durationMs : Infinity
+    const startMs = Math.max(0, Math.round(Math.min(range.startMs, range.endMs)))
+    const endMs = Math.min(recordingEnd, Math.round(Math.max(range.startMs, range.endMs)))
+    if (!(endMs > startMs)) {
+      lastError.value = 'The selected range is empty; drag out a range on the waveform first.'
+      return null
+    }
+    const swallowed = m.segments.find((s) => s.startMs >= startMs && s.endMs <= endMs)
+    if (swallowed) {
+      lastError.value = `The selection covers the whole segment at ${formatTimecode(swallowed.startMs)}. To replace it, delete it first with ${commandWithKey('Delete segment', 'deleteSegment')}, or select a shorter range.`
+      return null
+    }
+    const id = insertEmptySegment(startMs, endMs, 'The selection overlaps the words of another segment. Select a range in a gap between words (a neighbour is trimmed back to its words), or cut that segment in two with ' + commandWithKey('Split', 'split') + '.')
+    if (id) selection.value = null
+    return id
+  }
+
+  /** "New segment": from the waveform selection when there is one, else at the playhead. */
+  function addSegment(): string | null {
+    return selection.value ? addSegmentFromSelection(selection.value) : addSegmentAtPlayhead()
+  }
+
+  /**
+   * Deletes a segment (default: the cursor's) and its words, one undo step. The cursor moves to
+   * the segment that took its place, else the one before; `message` says how to undo.
+   */
+  function deleteSegment(segmentId?: string): boolean {
+    flushTyping()
+    const m = model.value
+    if (!m) return false
+    const id = segmentId ?? (cursorIndex.value >= 0 ? cursor.value!.segmentId : undefined)
+    const index = id ? m.segments.findIndex((s) => s.id === id) : -1
+    if (index < 0) {
+      lastError.value = m.segments.length ? 'Put the cursor on the segment to delete first.' : 'There is no segment to delete.'
+      return false
+    }
+    const deleted = m.segments[index]
+    if (!apply((x) => deleteSegmentEdit(x, deleted.id))) return false
+    deletions.set(model.value!, { segmentId: deleted.id, index })
+    if (editing.value?.segmentId === deleted.id) editing.value = null
+    if (cursor.value?.segmentId === deleted.id || cursorIndex.value < 0) cursorToIndex(index)
+    const undoKey = keyLabel('undo')
+    message.value = { text: `Segment deleted — ${undoKey ? `${undoKey} to undo` : 'Undo brings it back'}`, offerUndo: true }
+    return true
+  }
+
+  /** The models made by a deletion, with what was deleted: undo puts the cursor back on it, redo on its neighbour. */
+  const deletions = new WeakMap<TranscriptModel, { segmentId: string; index: number }>()
+
+  /** Cursor on the segment now at `index` (else the last one; none when the list is empty). */
+  function cursorToIndex(index: number): void {
+    const segs = model.value?.segments ?? []
+    const seg = segs[Math.min(index, segs.length - 1)]
+    cursor.value = seg ? { segmentId: seg.id, wordIndex: -1 } : null
+    requestFocus(true)
   }
 
   /** Adds an annotation for the selection, else the current segment; returns its id. */
@@ -620,12 +744,18 @@ export const useEditorStore = defineStore('editor', () => {
     changed()
   }
 
-  /** Steps back one edit (a typing burst is one). */
+  /** Steps back one edit (a typing burst is one); undoing a deletion puts the cursor back on the segment. */
   function undo(): boolean {
     flushTyping()
     const h = history.value
     if (!h || !canUndo(h)) return false
+    const deletion = deletions.get(h.present)
     history.value = undoHistory(h)
+    message.value = null
+    if (deletion && segmentById(deletion.segmentId)) {
+      cursor.value = { segmentId: deletion.segmentId, wordIndex: -1 }
+      requestFocus(true)
+    }
     afterHistoryMove()
     return true
   }
@@ -636,6 +766,9 @@ export const useEditorStore = defineStore('editor', () => {
     const h = history.value
     if (!h || !canRedo(h)) return false
     history.value = redoHistory(h)
+    message.value = null
+    const deletion = deletions.get(history.value.present)
+    if (deletion && cursor.value?.segmentId === deletion.segmentId) cursorToIndex(deletion.index)
     afterHistoryMove()
     return true
   }
@@ -799,6 +932,7 @@ export const useEditorStore = defineStore('editor', () => {
     savedAt,
     saveError,
     lastError,
+    message,
     cursor,
     editing,
     focusRequest,
@@ -838,6 +972,9 @@ export const useEditorStore = defineStore('editor', () => {
     toggleReviewed,
     addAnnotation,
     addSegmentAtPlayhead,
+    addSegmentFromSelection,
+    addSegment,
+    deleteSegment,
     notices,
     dismissNotice,
     editAnnotation,
