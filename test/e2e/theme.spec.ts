@@ -42,6 +42,8 @@ for (const scheme of ['light', 'dark'] as const) {
     await expect(page.getByTestId('segment-count')).toHaveText('4 segments')
     await page.getByTestId('reviewed-toggle').first().click()
     await page.locator('[data-testid="segment-text"] .w', { hasText: 'recogniser' }).click()
+    // The cursor row shows its Delete button (others reveal it on hover): its text is audited too.
+    await expect(page.locator('.segment.cursor [data-testid="delete-segment"]')).toHaveCSS('opacity', '1')
     await page.getByRole('button', { name: 'Annotations', exact: true }).click()
     await page.keyboard.press('Control+f')
     await page.getByTestId('find-input').fill('word')

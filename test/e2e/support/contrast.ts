@@ -68,6 +68,9 @@ export function lowContrastTexts(page: Page): Promise<LowContrast[]> {
       if (!bg || !fg) continue
       let alpha = fg[3]
       for (let e: Element | null = el; e; e = e.parentElement) alpha *= Number(getComputedStyle(e).opacity)
+      // Fully transparent text is not shown (a control revealed on hover or on the cursor row);
+      // it is judged in the state that shows it, e.g. the cursor row's Delete button.
+      if (alpha === 0) continue
       const shown = fg.slice(0, 3).map((v, k) => v * alpha + bg[k]! * (1 - alpha))
       const [hi, lo] = [luminance(shown), luminance(bg)].sort((a, b) => b - a) as [number, number]
       const ratio = (hi + 0.05) / (lo + 0.05)
