@@ -168,7 +168,9 @@ interface TtmlResult {
   breaks: number
 }
 
-describe.skipIf(!existsSync(chromiumPath))('Chromium', () => {
+// Where a tool is missing the block is skipped and its title says which and how to install it.
+const hasChromium = existsSync(chromiumPath)
+describe.skipIf(!hasChromium)(hasChromium ? 'Chromium' : `Chromium — SKIPPED: no browser at ${chromiumPath} (apt-get install chromium, or set CHROMIUM_PATH)`, () => {
   let browser: Browser
   let page: Page
   let server: Server
@@ -231,7 +233,8 @@ describe.skipIf(!existsSync(chromiumPath))('Chromium', () => {
   })
 })
 
-describe.skipIf(!existsSync('/usr/bin/soffice') && !process.env.SOFFICE_PATH)('LibreOffice', () => {
+const hasSoffice = existsSync('/usr/bin/soffice') || Boolean(process.env.SOFFICE_PATH)
+describe.skipIf(!hasSoffice)(hasSoffice ? 'LibreOffice' : 'LibreOffice — SKIPPED: soffice is not installed (apt-get install libreoffice-writer-nogui, or set SOFFICE_PATH)', () => {
   it('reads the DOCX and its text is the transcript', async () => {
     const options: WriteOptions = { timecodes: true, annotations: 'cues', title: 'Kate Darling' }
     const docx = await writeOne('docx', 'transcript', options)
