@@ -20,7 +20,8 @@ import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, isTimed, secon
  * Missing pieces (export-data.md: "nullable or missing fields ... all occur in real exports"):
  * no transcript at all (null/missing: an empty model with a 'no-transcript' notice) or a bare
  * array of segments (see `transcriptBody`); a word without an offset (kept, time interpolated
- * between its timed neighbours, `estimated`); a segment without start/end (from its timed words,
+ * between its timed neighbours, `estimated`); a word with an offset but no duration (lasts until
+ * the next word or the segment end, at most estimatedWordMaxMs, `estimated`); a segment without start/end (from its timed words,
  * else its neighbours); a speaker entry without a speakerId (not a model speaker: nothing can
  * refer to it; to-export.ts writes it back); an annotation without start/end (placed at the time
  * it has, or at 0). Each is reported in `issues`; the export of anything unedited stays verbatim.
@@ -38,6 +39,17 @@ interface Timed {
   readonly startMs: number
   readonly endMs: number
   readonly estimated: boolean
+}
+
+/**
+ * The longest length given to a word that has a start but no duration (see `timedAll`): enough
+ * for a long word, short enough that a pause after it is not swallowed.
+ */
+export const estimatedWordMaxMs = 1500
+
+/** True when a word has a start but its duration is null or missing (its end is estimated). */
+export function durationMissing(w: ApiWord): boolean {
+  return isTimed(w) && (w.durationInSeconds === null || w.durationInSeconds === undefined)
 }
 
 /** A timed word's measured [start, end] in ms (a null or negative duration is zero). */
@@ -58,7 +70,20 @@ function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number):
   while (k < dw.length) {
     const w = dw[k]
     if (isTimed(w)) {
-      out[k] = { source: w, key: wordKey(w.text ?? ''), ...measuredMs(w), estimated: false }
+      const t = measuredMs(w)
+      let estimated = false
+      if (durationMissing(w)) {
+        // No duration: it lasts until the next word starts (or the segment ends), at most
+        // estimatedWordMaxMs. Words without an offset right after it share that room with it.
+        let to = k + 1
+        while (to < dw.length && !isTimed(dw[to])) to++
+        const next = dw[to]
+        const limit = next !== undefined && isTimed(next) ? measuredMs(next).startMs : segEndMs
+        const room = Math.floor((limit - t.startMs) / (to - k))
+        t.endMs = t.startMs + Math.max(0, Math.min(estimatedWordMaxMs, room))
+        estimated = true
+      }
+      out[k] = { source: w, key: wordKey(w.text ?? ''), ...t, estimated }
       k++
       continue
     }

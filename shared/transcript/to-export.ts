@@ -1,7 +1,7 @@
 import type { ApiAnnotation, ApiSpeaker, ApiTranscriptBody, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
 import { transcriptBody, transcriptShape } from '../api/transcript-export'
 import type { Annotation, Segment, Speaker, TranscriptModel, Word } from './model'
-import { measuredMs, noSpeakerId } from './normalise'
+import { durationMissing, measuredMs, noSpeakerId } from './normalise'
 import { wordsText } from './text'
 import { confidenceFromUnit, isTimed, msToSeconds, msToUnit } from './units'
 
@@ -32,7 +32,11 @@ function segmentsPristine(model: TranscriptModel): boolean {
 
 function wordUnchanged(w: Word, src: ApiWord, scale: 1 | 100): boolean {
   if (w.text !== src.text) return false
-  if (isTimed(src)) {
+  if (durationMissing(src)) {
+    // Loaded with a start but no duration, it got an estimated end (normalise.ts); while its start
+    // is as loaded and its times are still an estimate, the export says what the recogniser said.
+    if (w.startMs !== measuredMs(src as ApiWord & { offsetInSeconds: number }).startMs || !w.estimated) return false
+  } else if (isTimed(src)) {
     const t = measuredMs(src)
     if (w.startMs !== t.startMs || w.endMs !== t.endMs) return false
   } else if (!w.estimated) {

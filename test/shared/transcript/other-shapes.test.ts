@@ -3,6 +3,7 @@ import { parseTranscriptExport } from '../../../shared/api/parse-export'
 import { transcriptBody, transcriptExportSchema } from '../../../shared/api/transcript-export'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { addAnnotation, addSpeaker, checkInvariants, insertSegment, normaliseTranscript, replaceText, splitSegment, toTranscriptExport } from '../../../shared/transcript'
+import { estimatedWordMaxMs } from '../../../shared/transcript/normalise'
 import { annotationsOutside, emptyDisplayWords } from '../../fixtures/edge-cases'
 
 /*
@@ -110,12 +111,14 @@ const rows: Row[] = [
     check: (m) => {
       const w = m.segments[0].words
       expect(w.map((x) => x.text)).toEqual(['Hello', 'there', 'everyone.', 'Now'])
-      expect(w.map((x) => x.estimated)).toEqual([false, true, true, false])
-      // Spread by length between the end of "Hello" (0.5 s, no duration) and the start of "Now".
-      expect(w.map((x) => [x.startMs, x.endMs])).toEqual([[500, 500], [500, 1214], [1214, 2500], [2500, 2800]])
+      expect(w.map((x) => x.estimated)).toEqual([true, true, true, false])
+      // "Hello" (0.5 s, no duration) shares the room up to "Now" with the two untimed words after
+      // it (a third each); those are spread by length over the rest.
+      expect(w.map((x) => [x.startMs, x.endMs])).toEqual([[500, 1166], [1166, 1642], [1642, 2500], [2500, 2800]])
       expect(w[1].confidence).toBeCloseTo(0.8)
     }
   },
+  ...durationRows(),
   {
     name: 'a segment whose words all lack a time',
     body: () => {
@@ -188,6 +191,74 @@ const rows: Row[] = [
     }
   }
 ]
+
+/**
+ * Words with a start but a null or missing duration (segment 1 runs 0.5–3 s): each lasts until
+ * the next word starts or the segment ends, at most estimatedWordMaxMs, and is estimated.
+ */
+function durationRows(): Row[] {
+  const row = (name: string, words: Body[], expected: Array<[number, number, boolean]>): Row => ({
+    name: `words without a duration: ${name}`,
+    body: () => {
+      const s = segs()
+      s[0].displayWords = words
+      return doc({ transcripts: s })
+    },
+    issues: [],
+    check: (m) => {
+      expect(m.segments[0].words.map((w) => [w.startMs, w.endMs, w.estimated])).toEqual(expected)
+      expect(m.issues.filter((i) => i.segmentId === 's0')).toEqual([])
+    }
+  })
+  return [
+    row(
+      'null and missing, up to the next word',
+      [
+        { text: 'Hello', offsetInSeconds: 0.5, durationInSeconds: null, confidence: 0.9 },
+        { text: 'there', offsetInSeconds: 0.9, confidence: 0.8 },
+        { text: 'everyone.', offsetInSeconds: 1.3, durationInSeconds: 0.7, confidence: 0.7 }
+      ],
+      [[500, 900, true], [900, 1300, true], [1300, 2000, false]]
+    ),
+    row(
+      'capped before a long pause',
+      [
+        { text: 'Hello', offsetInSeconds: 0.5, durationInSeconds: 0.4, confidence: 0.9 },
+        { text: 'there', offsetInSeconds: 0.9, durationInSeconds: null, confidence: 0.8 },
+        { text: 'everyone.', offsetInSeconds: 2.7, durationInSeconds: 0.3, confidence: 0.7 }
+      ],
+      [[500, 900, false], [900, 900 + estimatedWordMaxMs, true], [2700, 3000, false]]
+    ),
+    row(
+      'the last word, up to the segment end',
+      [
+        { text: 'Hello', offsetInSeconds: 0.5, durationInSeconds: 0.4, confidence: 0.9 },
+        { text: 'there', offsetInSeconds: 0.9, durationInSeconds: 0.4, confidence: 0.8 },
+        { text: 'everyone.', offsetInSeconds: 2.2, confidence: 0.7 }
+      ],
+      [[500, 900, false], [900, 1300, false], [2200, 3000, true]]
+    ),
+    row(
+      'the last word, capped before the segment end',
+      [
+        { text: 'Hello', offsetInSeconds: 0.5, durationInSeconds: 0.4, confidence: 0.9 },
+        { text: 'there', offsetInSeconds: 0.9, durationInSeconds: 0.4, confidence: 0.8 },
+        { text: 'everyone.', offsetInSeconds: 1.3, durationInSeconds: null, confidence: 0.7 }
+      ],
+      [[500, 900, false], [900, 1300, false], [1300, 1300 + estimatedWordMaxMs, true]]
+    ),
+    row(
+      'words out of order get no negative length',
+      [
+        { text: 'Hello', offsetInSeconds: 0.5, durationInSeconds: 0.4, confidence: 0.9 },
+        { text: 'there', offsetInSeconds: 1.5, durationInSeconds: null, confidence: 0.8 },
+        { text: 'everyone.', offsetInSeconds: 1.3, durationInSeconds: 0.7, confidence: 0.7 }
+      ],
+      // "there" has zero length (the next word starts before it); ordering then moves "everyone.".
+      [[500, 900, false], [1500, 1500, true], [1500, 2000, true]]
+    )
+  ]
+}
 
 /** Edits a reviewer could make on any of the rows' tasks (an empty one included). */
 function someEdit(m: TranscriptModel): TranscriptModel {
@@ -278,6 +349,25 @@ describe('round trip details', () => {
     const seg = m.segments[0]
     const retyped = transcriptBody(toTranscriptExport(replaceText(m, { segmentId: seg.id, offset: 6 }, { segmentId: seg.id, offset: 11 }, 'where'))).transcripts![0].displayWords!
     expect(retyped[1]).toMatchObject({ text: 'where', offsetInSeconds: seg.words[1].startMs / 1000 })
+  })
+
+  it('words loaded without a duration: written back as loaded while only the segment around them is edited, with a duration once retyped', () => {
+    const s = segs()
+    const loaded = [
+      { text: 'Hello', offsetInSeconds: 0.5, durationInSeconds: 0.4, confidence: 0.9 },
+      { text: 'there', offsetInSeconds: 0.9, durationInSeconds: null, confidence: 0.8 },
+      { text: 'everyone.', offsetInSeconds: 1.3, confidence: 0.7 }
+    ]
+    s[0].displayWords = loaded
+    const m = normaliseTranscript(parseTranscriptExport(wire(doc({ transcripts: s }))))
+    const words = transcriptBody(toTranscriptExport(someEdit(m))).transcripts![0].displayWords!
+    expect(words[0]).toMatchObject({ text: 'Changed', offsetInSeconds: 0.5 })
+    expect(wire(words.slice(1))).toEqual(loaded.slice(1))
+    // Retyping "there" writes the estimate as a measured duration (the documented word shape).
+    const seg = m.segments[0]
+    const retyped = transcriptBody(toTranscriptExport(replaceText(m, { segmentId: seg.id, offset: 6 }, { segmentId: seg.id, offset: 11 }, 'where'))).transcripts![0].displayWords!
+    expect(retyped[1]).toMatchObject({ text: 'where', offsetInSeconds: 0.9, durationInSeconds: 0.4 })
+    expect(retyped[2]).toEqual(loaded[2])
   })
 
   it('a split puts recogniser words without a time with the timed word before them', () => {
