@@ -37,6 +37,7 @@ import { lastAtOrBefore } from '../lib/binary-search'
 import { buildFindPattern, findMatches, replaceInText } from '../lib/find-replace'
 import type { FindMatch, FindQuery } from '../lib/find-replace'
 import { formatTimecode } from '../lib/timecode'
+import { repairSummary } from '../lib/repair-summary'
 import { formatCombo } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
 import { useIsMac } from '../lib/platform'
@@ -138,6 +139,13 @@ export const useEditorStore = defineStore('editor', () => {
 
   function dismissNotice(kind: NormaliseIssue['kind']): void {
     dismissedNotices.value = new Set([...dismissedNotices.value, kind])
+  }
+
+  /** One dismissable line counting what normalise repaired on load (see repair-summary.ts), or null. */
+  const repairNotice = computed<string | null>(() => (dismissedNotices.value.has('repairs') ? null : repairSummary(loaded.value?.issues ?? [])))
+
+  function dismissRepairNotice(): void {
+    dismissedNotices.value = new Set([...dismissedNotices.value, 'repairs'])
   }
 
   const canUndoNow = computed(() => (history.value ? canUndo(history.value) : false))
@@ -977,6 +985,8 @@ export const useEditorStore = defineStore('editor', () => {
     deleteSegment,
     notices,
     dismissNotice,
+    repairNotice,
+    dismissRepairNotice,
     editAnnotation,
     retimeAnnotation,
     deleteAnnotation,
