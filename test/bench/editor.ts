@@ -53,6 +53,13 @@ function summary(samples: number[], unit = 'ms'): Figure {
   return { value: round(at(0.5)), unit, median: round(at(0.5)), p95: round(at(0.95)), runs: sorted.length }
 }
 
+/** Writes the 2-hour hearing as a transcript export in `dir` (what the open-file flow opens); returns its path. */
+export async function writeTwoHourExport(dir: string): Promise<string> {
+  const file = join(dir, 'senate-2h.json')
+  await writeFile(file, JSON.stringify(convertRealFixture('senate-hearing-2h.dpe.json')))
+  return file
+}
+
 /** Starts the built renderer in Chromium over the real handlers (what the e2e harness does, as a plain script). */
 export async function startApp(dataDir: string) {
   const logsFolder = join(dataDir, 'logs')
@@ -233,9 +240,7 @@ export async function run(): Promise<Record<string, Figure>> {
   const app = await startApp(join(work, 'data'))
   const { page } = app
   try {
-    const file = join(work, 'senate-2h.json')
-    await writeFile(file, JSON.stringify(convertRealFixture('senate-hearing-2h.dpe.json')))
-    app.state.nextExportFile = file
+    app.state.nextExportFile = await writeTwoHourExport(work)
 
     const cdp = await page.context().newCDPSession(page)
     await cdp.send('Performance.enable')

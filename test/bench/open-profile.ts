@@ -2,9 +2,8 @@ import type { Page } from '@playwright/test'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { convertRealFixture } from '../fixtures/real-to-export'
 import { ensureLongRecording } from '../fixtures/audio/generate'
-import { startApp } from './editor'
+import { startApp, writeTwoHourExport } from './editor'
 
 /*
  * Where the time of opening the 2-hour task goes: the editor bench's "open file click →
@@ -72,9 +71,7 @@ const work = await mkdtemp(join(tmpdir(), 'sdte-prof-open-'))
 const app = await startApp(join(work, 'data'))
 const { page } = app
 try {
-  const file = join(work, 'senate-2h.json')
-  await writeFile(file, JSON.stringify(convertRealFixture('senate-hearing-2h.dpe.json')))
-  app.state.nextExportFile = file
+  app.state.nextExportFile = await writeTwoHourExport(work)
   await page.getByTestId('start-open-file').waitFor()
   if (flow === 'waveform') {
     // The recording attached once (peaks computed and cached), then the task closed.
