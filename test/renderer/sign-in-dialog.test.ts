@@ -17,7 +17,7 @@ let wrapper: VueWrapper | null = null
 beforeEach(() => {
   setActivePinia(createPinia())
   fake = installFakeSdte()
-  fake.handlers['settings:setRequestTimeout'] = ({ seconds }: { seconds: number }) => ({ ok: true, value: { baseUrl: '', requestTimeoutSeconds: seconds } })
+  fake.handlers['settings:setRequestTimeout'] = (payload) => ({ ok: true, value: { baseUrl: '', requestTimeoutSeconds: (payload as { seconds: number }).seconds } })
 })
 afterEach(() => {
   wrapper?.unmount()
