@@ -1,6 +1,7 @@
 import { homedir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { AppError, toErrorData } from '../../shared/errors'
+import { hasControlChars, isHeaderSafeToken, stripBearer } from '../../shared/api/credential-chars'
 import type { ExportKind, TaskRef } from '../../shared/api/endpoints'
 import { writeFileAtomic } from '../services/fs/atomic-write'
 import { createApiServices, type ApiServices } from '../services/api/create-services'
@@ -109,6 +110,12 @@ export function createCliServices(command: { baseUrl?: string; timeoutMs?: numbe
   const clientId = io.env.SDTE_CLIENT_ID?.trim()
   const clientSecret = io.env.SDTE_CLIENT_SECRET?.trim()
   const token = io.env.SDTE_TOKEN?.trim()
+  // Checked before use: a token with a line break would otherwise reach stderr inside the HTTP
+  // library's header error. The message names the variable, never its value.
+  if (token && !isHeaderSafeToken(stripBearer(token))) throw new UsageError('SDTE_TOKEN contains a line break, space or other character a token cannot have; set it to the token alone')
+  if ((clientId && hasControlChars(clientId)) || (clientSecret && hasControlChars(clientSecret))) {
+    throw new UsageError('SDTE_CLIENT_ID or SDTE_CLIENT_SECRET contains a line break or control character; set each to the value alone')
+  }
   if (clientId && clientSecret) services.auth.useCredentials({ mode: 'client-credentials', clientId, clientSecret })
   else if (clientId || clientSecret) throw new UsageError('set both SDTE_CLIENT_ID and SDTE_CLIENT_SECRET (or SDTE_TOKEN)')
   else if (token) services.auth.useCredentials({ mode: 'token', accessToken: token })

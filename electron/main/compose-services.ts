@@ -72,25 +72,40 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     auth: {
       status: () => api.auth.status(),
       signIn: async (request) => {
-        if (request.baseUrl) await api.settings.setBaseUrl(request.baseUrl)
-        return changed(await api.auth.signIn(toCredentials(request)))
+        // The address is saved only with credentials proven there (auth service), and as the
+        // form's default only after that; a failed sign-in changes nothing.
+        const baseUrl = request.baseUrl ?? api.settings.getBaseUrl()
+        const status = await api.auth.signIn(toCredentials(request), { baseUrl })
+        await api.settings.setBaseUrl(status.baseUrl)
+        return changed(status)
       },
       signOut: async () => {
         await api.auth.signOut()
         return changed(api.auth.status())
       },
+      // Test connection changes nothing: no address or credential is saved or replaced.
       testConnection: async (request) => {
-        if (request?.baseUrl) await api.settings.setBaseUrl(request.baseUrl)
-        if (request?.mode === 'token') {
+        if (!request) {
+          const { expiresAt } = await api.auth.testConnection()
+          await api.api.checkAccess()
+          return { expiresAt }
+        }
+        const baseUrl = request.baseUrl ?? api.settings.getBaseUrl()
+        if (request.mode === 'token') {
           // A pasted token has no token-endpoint round trip: prove it with a real API call,
-          // through a throwaway auth service so the session's own credentials stay as they are.
-          const probe = createApiServices({ fetch: ports.fetch, clock: now, secretStore: createMemorySecretStore(false), settingsStore: ports.store })
+          // through a throwaway auth service bound to the typed address.
+          const probe = createApiServices({
+            fetch: ports.fetch,
+            clock: now,
+            secretStore: createMemorySecretStore(false),
+            settingsStore: ports.store,
+            baseUrlOverride: baseUrl
+          })
           probe.auth.useCredentials(toCredentials(request))
           await probe.api.checkAccess()
           return { expiresAt: null }
         }
-        const { expiresAt } = await api.auth.testConnection(request ? toCredentials(request) : undefined)
-        if (!request) await api.api.checkAccess()
+        const { expiresAt } = await api.auth.testConnection(toCredentials(request), baseUrl)
         return { expiresAt }
       }
     },

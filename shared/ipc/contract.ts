@@ -3,6 +3,7 @@ import type { TranscriptExport } from '../api/transcript-export'
 import type { DocumentExport } from '../api/document-export'
 import type { EventChannelName, InvokeChannelName } from './channels'
 import { eventChannelNames, invokeChannelNames } from './channels'
+import { badTokenCharsMessage, hasControlChars, isHeaderSafeToken, stripBearer } from '../api/credential-chars'
 
 /*
  * The one IPC contract. Channel names (`domain:verb`), the runtime schema of every request that
@@ -26,13 +27,14 @@ const taskRef = z.union([
 const signInRequest = z.discriminatedUnion('mode', [
   z.object({
     mode: z.literal('client-credentials'),
-    clientId: z.string().trim().min(1).max(500),
-    clientSecret: z.string().min(1).max(2000),
+    clientId: z.string().trim().min(1).max(500).refine((v) => !hasControlChars(v), 'The Client ID contains a line break or control character'),
+    clientSecret: z.string().min(1).max(2000).refine((v) => !hasControlChars(v.trim()), 'The Client Secret contains a line break or control character'),
     baseUrl: z.string().url().max(500).optional()
   }).strict(),
   z.object({
     mode: z.literal('token'),
-    accessToken: z.string().trim().min(1).max(10_000),
+    // Checked here so a token that could break the Authorization header never enters main.
+    accessToken: z.string().trim().min(1).max(10_000).refine((v) => isHeaderSafeToken(stripBearer(v)), badTokenCharsMessage),
     baseUrl: z.string().url().max(500).optional()
   }).strict()
 ])

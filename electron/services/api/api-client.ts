@@ -4,7 +4,9 @@ import { parseDocumentExport, parseTranscriptExport } from '../../../shared/api/
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import type { DocumentExport } from '../../../shared/api/document-export'
 import { nullLogger, type Logger } from '../logging/logger'
-import { describeNetworkError, joinUrl, TokenUnavailableError } from '../auth/auth-service'
+import { describeNetworkError, joinUrl, TokenUnavailableError } from '../auth/token-request'
+import { isHeaderSafeToken } from '../../../shared/api/credential-chars'
+import { fetchSameOrigin, originOf } from './same-origin-fetch'
 import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, type RetryPolicy } from './retry'
 import { realSleep, type Sleep } from './sleep'
 import { resolveTimeout, type TimeoutOption } from './timeout'
@@ -14,6 +16,11 @@ export interface TokenSource {
   getAccessToken(): Promise<string>
   /** Drops a refused token; false when it cannot be replaced (a pasted token). */
   invalidate(accessToken: string): boolean
+  /**
+   * The origin the credentials belong to (null when signed out). When given, a token is never
+   * sent to any other origin, whatever the base URL says by then.
+   */
+  boundOrigin?(): string | null
 }
 
 /** Ports and options for `ApiClient`. */
@@ -235,11 +242,13 @@ export class ApiClient {
     )
     let stage = 'connect'
     try {
-      const response = await this.options.fetch(url, {
-        method: 'GET',
-        headers: { authorization: `Bearer ${token}`, accept: 'application/json' },
-        signal: controller.signal
-      })
+      this.checkDestination(url, token)
+      const response = await fetchSameOrigin(
+        this.options.fetch,
+        url,
+        { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: controller.signal },
+        'export request'
+      )
       if (!response.ok) {
         await response.body?.cancel().catch(() => undefined)
         return { status: response.status, headers: response.headers, text: null }
@@ -249,6 +258,7 @@ export class ApiClient {
       return { status: response.status, headers: response.headers, text }
     } catch (error) {
       if (signal?.aborted) throw new AppError('cancelled', 'Cancelled')
+      if (error instanceof AppError) throw error
       if (timedOut) {
         const message = stage === 'body'
           ? `The server stopped sending the export before it was complete (no end within ${seconds(timeoutMs)} s)`
@@ -264,6 +274,19 @@ export class ApiClient {
       stopTimer.abort()
       signal?.removeEventListener('abort', onAbort)
     }
+  }
+
+  /**
+   * Refuses to send `token` where it does not belong: to an origin other than the one the
+   * credentials are bound to, or with characters that would break the header (the HTTP
+   * library's own error would quote the header, token and all).
+   */
+  private checkDestination(url: string, token: string): void {
+    const bound = this.options.auth.boundOrigin?.()
+    if (bound !== undefined && bound !== originOf(url)) {
+      throw new AppError('unauthorized', `The saved credentials belong to ${bound}, not ${originOf(url) ?? 'this address'}; sign in to that server to use it`)
+    }
+    if (!isHeaderSafeToken(token)) throw new AppError('unauthorized', 'The access token contains characters that cannot be sent in a header; paste it again or sign in with a Client ID and secret')
   }
 }
 

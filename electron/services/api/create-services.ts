@@ -48,7 +48,8 @@ export function createApiServices(ports: ApiServicePorts): ApiServices {
   const api = new ApiClient({
     fetch: fetchPort,
     auth,
-    baseUrl,
+    // Where the session's credentials are bound, not whatever address is saved now.
+    baseUrl: () => auth.baseUrl(),
     clock,
     sleep: ports.sleep ?? realSleep,
     random: ports.random,

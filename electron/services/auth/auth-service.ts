@@ -1,15 +1,23 @@
 import { AppError } from '../../../shared/errors'
+import { badTokenCharsMessage, hasControlChars, isHeaderSafeToken, stripBearer } from '../../../shared/api/credential-chars'
 import { nullLogger, type Logger } from '../logging/logger'
 import type { Redactor } from '../logging/redact'
 import type { SecretStore } from './secret-store'
-import { parseRetryAfter } from '../api/retry'
-import { resolveTimeout, type TimeoutOption } from '../api/timeout'
+import type { TimeoutOption } from '../api/timeout'
+import { originOf } from '../api/same-origin-fetch'
+import { validateBaseUrl } from '../settings/settings-service'
+import { requestToken, type CachedToken } from './token-request'
+
+export { describeNetworkError, joinUrl, readExpiresIn, refreshTime, TokenUnavailableError } from './token-request'
 
 /*
  * Holds the credentials and hands out access tokens. Only this service and the API client ever
  * see a token; what leaves it for the UI is `AuthStatus`, which holds no secret.
+ *
+ * Credentials are bound to the base URL they were proven against: one session record, saved
+ * together only after a successful sign-in, so no later change of address (typed, tested, or
+ * sent by a compromised renderer) can send them to another server.
  */
-
 /** How the user signed in. */
 export type AuthMode = 'client-credentials' | 'token'
 
@@ -34,7 +42,10 @@ export interface AuthServiceOptions {
   readonly fetch: typeof fetch
   readonly clock: () => number
   readonly secretStore: SecretStore
-  /** Current API base URL (read at each request so a settings change applies at once). */
+  /**
+   * The base URL credentials are bound to when no other is given (the saved setting, or the
+   * CLI's --base-url). A signed-in session keeps its own; a later change here does not move it.
+   */
   readonly baseUrl: () => string
   readonly logger?: Logger
   /** Secrets are registered here so every log line masks them. */
@@ -43,49 +54,19 @@ export interface AuthServiceOptions {
   readonly timeoutMs?: TimeoutOption
 }
 
-interface CachedToken {
-  readonly accessToken: string
-  /** When the server says it expires (ms); null for a pasted token. */
-  readonly expiresAt: number | null
-  /** When we stop using it and ask again (ms). */
-  readonly refreshAt: number
+/** Credentials together with the base URL they belong to; the one record that is saved. */
+interface Session {
+  readonly credentials: Credentials
+  readonly baseUrl: string
 }
 
 const storeKey = 'sdte.credentials'
-
-/**
- * The token endpoint could not answer now (5xx, 429): not a verdict on the credentials, so a
- * caller may retry, after `retryAfterMs` when the server said (Retry-After).
- */
-export class TokenUnavailableError extends AppError {
-  readonly retryAfterMs: number | null
-  constructor(message: string, retryAfterMs: number | null) {
-    super('server', message)
-    this.retryAfterMs = retryAfterMs
-  }
-}
-
-/**
- * `expires_in` in seconds. RFC 6749 says a number; some servers send a numeric string, and the
- * vendor's documented default (3600) stands in when it is missing or unusable. This is the one
- * place that reading is made.
- */
-export function readExpiresIn(value: unknown): number {
-  const n = typeof value === 'number' ? value : typeof value === 'string' && /^\s*\d+(\.\d+)?\s*$/.test(value) ? Number(value) : NaN
-  return Number.isFinite(n) && n > 0 ? n : 3600
-}
-
-/** Refresh at 90% of the lifetime, but at least 60 s before expiry when the lifetime allows. */
-export function refreshTime(issuedAt: number, expiresInMs: number): number {
-  const early = Math.max(expiresInMs * 0.1, Math.min(60_000, expiresInMs / 2))
-  return issuedAt + expiresInMs - early
-}
 
 /** Signs in with client credentials or a pasted token and supplies cached access tokens. */
 export class AuthService {
   private readonly options: AuthServiceOptions
   private readonly logger: Logger
-  private credentials: Credentials | null = null
+  private session: Session | null = null
   private token: CachedToken | null = null
   private inflight: Promise<string> | null = null
   private persisted = false
@@ -97,64 +78,80 @@ export class AuthService {
     this.logger = options.logger ?? nullLogger
   }
 
-  /** Loads saved credentials (if any) from the secret store; call once at start-up. */
+  /**
+   * Loads the saved session (if any) from the secret store; call once at start-up. A record
+   * without its base URL (saved by an older version) is not used: nothing says which server
+   * those credentials belong to.
+   */
   async restore(): Promise<void> {
     if (!this.options.secretStore.isAvailable()) return
     const saved = await this.options.secretStore.load(storeKey).catch(() => null)
     if (!saved) return
     try {
-      const parsed = JSON.parse(saved) as Credentials
-      const usable = (parsed.mode === 'client-credentials' && parsed.clientId && parsed.clientSecret) || (parsed.mode === 'token' && parsed.accessToken)
-      if (!usable) throw new Error('unrecognised saved credentials')
-      this.useCredentials(parsed)
+      const parsed = JSON.parse(saved) as Credentials & { baseUrl?: unknown }
+      const baseUrl = typeof parsed.baseUrl === 'string' ? validateBaseUrl(parsed.baseUrl) : null
+      if (!baseUrl?.ok) throw new Error('saved credentials name no valid base URL')
+      const credentials: Credentials = parsed.mode === 'token' ? { mode: 'token', accessToken: parsed.accessToken } : { mode: 'client-credentials', clientId: parsed.clientId, clientSecret: parsed.clientSecret }
+      this.useCredentials(credentials, baseUrl.value)
       this.persisted = true
     } catch {
       this.logger.warn('Saved credentials could not be read; sign in again')
     }
   }
 
-  /** Sets the credentials without a network call; `signIn` also checks them. */
-  useCredentials(credentials: Credentials): void {
+  /**
+   * Sets the credentials without a network call, bound to `baseUrl` (default: the options'
+   * base URL now); `signIn` also checks them.
+   */
+  useCredentials(credentials: Credentials, baseUrl: string = this.options.baseUrl()): void {
+    const next = { credentials: normalise(credentials), baseUrl: checkedBaseUrl(baseUrl) }
     this.generation++
-    this.credentials = normalise(credentials)
+    if (this.session) this.unregisterSecrets(this.session.credentials)
+    this.session = next
     this.token = null
     this.inflight = null
-    this.registerSecrets(this.credentials)
-    if (this.credentials.mode === 'token') this.token = { accessToken: this.credentials.accessToken, expiresAt: null, refreshAt: Infinity }
+    this.persisted = false
+    this.registerSecrets(next.credentials)
+    if (next.credentials.mode === 'token') this.token = { accessToken: next.credentials.accessToken, expiresAt: null, refreshAt: Infinity }
   }
 
   /**
-   * Signs in: for client credentials, fetches a token to prove them; then persists the
-   * credentials encrypted when the secret store can, else keeps them in memory only.
+   * Signs in at `baseUrl` (default: the options' base URL): for client credentials, fetches a
+   * token to prove them. Only then does the new session replace the old one, saved encrypted
+   * (credentials and base URL in one record) when the store can, else kept in memory only. A
+   * failed sign-in changes nothing: the previous session, saved or not, stays as it was.
    */
-  async signIn(credentials: Credentials, options: { remember?: boolean } = {}): Promise<AuthStatus> {
-    this.useCredentials(credentials)
-    try {
-      if (this.credentials?.mode === 'client-credentials') await this.getAccessToken()
-    } catch (error) {
-      this.credentials = null
-      this.token = null
-      throw error
+  async signIn(credentials: Credentials, options: { remember?: boolean; baseUrl?: string } = {}): Promise<AuthStatus> {
+    const candidate: Session = { credentials: normalise(credentials), baseUrl: checkedBaseUrl(options.baseUrl ?? this.options.baseUrl()) }
+    let token: CachedToken | null = null
+    if (candidate.credentials.mode === 'client-credentials') {
+      // Masked from the first log line on; a secret that turns out wrong stays masked.
+      this.options.redactor?.addSecret(candidate.credentials.clientSecret)
+      token = await this.requestToken(candidate)
     }
-    this.persisted = false
+    this.useCredentials(candidate.credentials, candidate.baseUrl)
+    if (token) this.token = token
     if (options.remember !== false && this.options.secretStore.isAvailable()) {
       try {
-        await this.options.secretStore.save(storeKey, JSON.stringify(this.credentials))
+        await this.options.secretStore.save(storeKey, JSON.stringify({ ...candidate.credentials, baseUrl: candidate.baseUrl }))
         this.persisted = true
       } catch (error) {
         this.logger.warn('Could not save credentials; keeping them for this session only', { error })
       }
+    } else {
+      // Not remembered: a record from an earlier session must not come back after a restart.
+      await this.options.secretStore.remove(storeKey).catch(() => undefined)
     }
-    this.logger.info('Signed in', { mode: credentials.mode })
+    this.logger.info('Signed in', { mode: candidate.credentials.mode })
     return this.status()
   }
 
   /** Forgets credentials and tokens, in memory and in the secret store. */
   async signOut(): Promise<void> {
     this.generation++
-    if (this.credentials) this.unregisterSecrets(this.credentials)
+    if (this.session) this.unregisterSecrets(this.session.credentials)
     if (this.token && this.options.redactor) this.options.redactor.removeSecret(this.token.accessToken)
-    this.credentials = null
+    this.session = null
     this.token = null
     this.inflight = null
     this.persisted = false
@@ -162,28 +159,40 @@ export class AuthService {
     this.logger.info('Signed out')
   }
 
+  /** The base URL requests go to: the session's own when signed in, else the options' one. */
+  baseUrl(): string {
+    return this.session?.baseUrl ?? this.options.baseUrl()
+  }
+
+  /** The origin the current credentials may be sent to; null when signed out. */
+  boundOrigin(): string | null {
+    return this.session ? originOf(this.session.baseUrl) : null
+  }
+
   /** What the UI may know: signed in, how, until when, where, and whether it is remembered. */
   status(): AuthStatus {
     return {
-      signedIn: this.credentials !== null,
-      mode: this.credentials?.mode ?? null,
+      signedIn: this.session !== null,
+      mode: this.session?.credentials.mode ?? null,
       expiresAt: this.token?.expiresAt ?? null,
-      baseUrl: this.options.baseUrl(),
+      baseUrl: this.baseUrl(),
       persisted: this.persisted
     }
   }
 
-  /** Checks the given credentials (or the current ones) without keeping them. */
-  async testConnection(credentials?: Credentials): Promise<{ ok: true; expiresAt: number | null }> {
+  /**
+   * Checks the given credentials at `baseUrl` (default: the options' base URL) without keeping
+   * them, or the current session at its own address; changes nothing either way.
+   */
+  async testConnection(credentials?: Credentials, baseUrl?: string): Promise<{ ok: true; expiresAt: number | null }> {
     if (!credentials) {
       await this.getAccessToken()
       return { ok: true, expiresAt: this.token?.expiresAt ?? null }
     }
-    const c = normalise(credentials)
-    this.registerSecrets(c)
-    if (c.mode === 'token') return { ok: true, expiresAt: null }
-    const fetched = await this.requestToken(c)
-    this.options.redactor?.addSecret(fetched.accessToken)
+    const probe: Session = { credentials: normalise(credentials), baseUrl: checkedBaseUrl(baseUrl ?? this.options.baseUrl()) }
+    if (probe.credentials.mode === 'token') return { ok: true, expiresAt: null }
+    this.options.redactor?.addSecret(probe.credentials.clientSecret)
+    const fetched = await this.requestToken(probe)
     return { ok: true, expiresAt: fetched.expiresAt }
   }
 
@@ -192,17 +201,14 @@ export class AuthService {
    * by every concurrent caller (single flight).
    */
   async getAccessToken(): Promise<string> {
-    const credentials = this.credentials
-    if (!credentials) throw new AppError('unauthorized', 'Not signed in: sign in with a Client ID and secret or an access token')
-    if (credentials.mode === 'token') return credentials.accessToken
+    const session = this.session
+    if (!session) throw new AppError('unauthorized', 'Not signed in: sign in with a Client ID and secret or an access token')
+    if (session.credentials.mode === 'token') return session.credentials.accessToken
     if (this.token && this.options.clock() < this.token.refreshAt) return this.token.accessToken
     if (this.inflight) return this.inflight
     const generation = this.generation
-    const flight = this.requestToken(credentials).then((token) => {
-      if (generation === this.generation) {
-        this.token = token
-        this.options.redactor?.addSecret(token.accessToken)
-      }
+    const flight = this.requestToken(session).then((token) => {
+      if (generation === this.generation) this.token = token
       return token.accessToken
     })
     this.inflight = flight
@@ -218,56 +224,18 @@ export class AuthService {
    * unless another caller already replaced it. False when it cannot be replaced (pasted token).
    */
   invalidate(accessToken: string): boolean {
-    if (this.credentials?.mode !== 'client-credentials') return false
+    if (this.session?.credentials.mode !== 'client-credentials') return false
     if (this.token?.accessToken === accessToken) this.token = null
     return true
   }
 
-  private async requestToken(credentials: Extract<Credentials, { mode: 'client-credentials' }>): Promise<CachedToken> {
-    const url = joinUrl(this.options.baseUrl(), '/connect/token')
-    const body = new URLSearchParams({
-      grant_type: 'client_credentials',
-      scope: 'WebAPI',
-      client_id: credentials.clientId,
-      client_secret: credentials.clientSecret
-    })
-    const signal = AbortSignal.timeout(resolveTimeout(this.options.timeoutMs))
-    let response: Response
-    try {
-      response = await this.options.fetch(url, {
-        method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
-        body: body.toString(),
-        signal
-      })
-    } catch (error) {
-      if (signal.aborted) throw new AppError('timeout', `The sign-in server at ${origin(url)} did not answer in time`, { cause: error })
-      throw new AppError('network', `Could not reach ${origin(url)} to sign in: ${describeNetworkError(error)}`, { cause: error })
-    }
-    const text = await response.text().catch(() => '')
-    const issuedAt = this.options.clock()
-    if (!response.ok) {
-      const oauthError = readOAuthError(text)
-      this.logger.warn('Token request refused', { status: response.status, error: oauthError })
-      if (oauthError === 'invalid_client' || response.status === 401) throw new AppError('unauthorized', 'Client ID or secret is wrong or has expired')
-      if (oauthError) throw new AppError('unauthorized', `The sign-in server refused the request (${oauthError})`)
-      const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), issuedAt)
-      if (response.status === 429) throw new TokenUnavailableError('The sign-in server is rate-limiting requests (HTTP 429); try again in a minute', retryAfterMs)
-      if (response.status >= 500) throw new TokenUnavailableError(`The sign-in server failed (HTTP ${response.status}); try again later`, retryAfterMs)
-      throw new AppError('unauthorized', `The sign-in server refused the request (HTTP ${response.status})`)
-    }
-    let json: { access_token?: unknown; expires_in?: unknown }
-    try {
-      json = JSON.parse(text) as typeof json
-    } catch {
-      throw new AppError('invalid_response', 'The sign-in server answered with something that is not JSON')
-    }
-    if (typeof json.access_token !== 'string' || json.access_token === '') throw new AppError('invalid_response', 'access_token: missing from the sign-in answer')
-    this.options.redactor?.addSecret(json.access_token)
-    const expiresInS = readExpiresIn(json.expires_in)
-    const expiresInMs = Math.round(expiresInS * 1000)
-    this.logger.info('Access token issued', { expiresInS })
-    return { accessToken: json.access_token, expiresAt: issuedAt + expiresInMs, refreshAt: refreshTime(issuedAt, expiresInMs) }
+  /** A token for `session`, at the session's own base URL; the issued token is masked in logs. */
+  private async requestToken(session: Session): Promise<CachedToken> {
+    if (session.credentials.mode !== 'client-credentials') throw new AppError('bad_request', 'A pasted token has no token request')
+    const { clientId, clientSecret } = session.credentials
+    const token = await requestToken({ fetch: this.options.fetch, clock: this.options.clock, logger: this.logger, timeoutMs: this.options.timeoutMs }, session.baseUrl, clientId, clientSecret)
+    this.options.redactor?.addSecret(token.accessToken)
+    return token
   }
 
   private registerSecrets(c: Credentials): void {
@@ -285,44 +253,24 @@ export class AuthService {
   }
 }
 
+/** Trimmed credentials; a token without "Bearer "; `bad_request` for what cannot be sent. */
 function normalise(c: Credentials): Credentials {
   if (c.mode === 'token') {
-    const accessToken = c.accessToken.trim().replace(/^bearer\s+/i, '')
+    const accessToken = stripBearer(c.accessToken)
     if (!accessToken) throw new AppError('bad_request', 'Paste an access token')
+    if (!isHeaderSafeToken(accessToken)) throw new AppError('bad_request', badTokenCharsMessage)
     return { mode: 'token', accessToken }
   }
   const clientId = c.clientId.trim()
   const clientSecret = c.clientSecret.trim()
   if (!clientId || !clientSecret) throw new AppError('bad_request', 'Give both a Client ID and a Client Secret')
+  if (hasControlChars(clientId) || hasControlChars(clientSecret)) throw new AppError('bad_request', 'The Client ID or Client Secret contains a line break or control character; paste each value alone')
   return { mode: 'client-credentials', clientId, clientSecret }
 }
 
-function readOAuthError(text: string): string | null {
-  try {
-    const json = JSON.parse(text) as { error?: unknown }
-    return typeof json.error === 'string' ? json.error : null
-  } catch {
-    return null
-  }
-}
-
-/** `base` + `path`, tolerating a trailing slash on the base. */
-export function joinUrl(base: string, path: string): string {
-  return base.replace(/\/+$/, '') + path
-}
-
-function origin(url: string): string {
-  try {
-    return new URL(url).origin
-  } catch {
-    return url
-  }
-}
-
-/** The useful part of a fetch failure (undici hides the reason in `cause`). */
-export function describeNetworkError(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } })?.cause
-  if (cause?.code) return cause.code
-  if (cause?.message) return cause.message
-  return error instanceof Error ? error.message : String(error)
+/** The normalised base URL, or `bad_request` saying why it cannot hold credentials. */
+function checkedBaseUrl(input: string): string {
+  const checked = validateBaseUrl(input)
+  if (!checked.ok) throw new AppError('bad_request', checked.message)
+  return checked.value
 }

@@ -39,10 +39,20 @@ export interface Redactor {
 export function redact(text: string, secrets: Iterable<string> = []): string {
   let out = text
   // Literal secrets first, longest first, so a secret containing another is masked whole.
-  const literal = [...secrets].filter((s) => s.length >= 4).sort((a, b) => b.length - a.length)
+  const literal = [...new Set([...secrets].filter((s) => s.length >= 4).flatMap(spellings))].sort((a, b) => b.length - a.length)
   for (const secret of literal) out = out.split(secret).join(mask)
   for (const [pattern, replacement] of rules) out = out.replace(pattern, replacement as string)
   return out
+}
+
+/**
+ * The ways a secret can appear in a log line: as is, JSON-escaped (a log line's fields are
+ * JSON, so a quote, backslash or line break in it is written escaped), and form/URL-encoded.
+ */
+function spellings(secret: string): string[] {
+  const json = JSON.stringify(secret).slice(1, -1)
+  const form = new URLSearchParams({ s: secret }).toString().slice(2)
+  return [secret, json, JSON.stringify(json).slice(1, -1), form, encodeURIComponent(secret)]
 }
 
 /** A redactor holding a set of registered secrets. */

@@ -118,7 +118,7 @@ describe('AuthService', () => {
     const { auth, now } = setup()
     const status = await auth.signIn(creds)
     expect(Object.keys(status).sort()).toEqual(['baseUrl', 'expiresAt', 'mode', 'persisted', 'signedIn'])
-    expect(status).toEqual({ signedIn: true, mode: 'client-credentials', expiresAt: now() + 3_600_000, baseUrl: 'https://api.example.test/', persisted: true })
+    expect(status).toEqual({ signedIn: true, mode: 'client-credentials', expiresAt: now() + 3_600_000, baseUrl: 'https://api.example.test', persisted: true })
     expect(JSON.stringify(status)).not.toContain('token-1')
     expect(JSON.stringify(status)).not.toContain('s3cr3t')
   })

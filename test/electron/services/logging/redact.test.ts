@@ -31,6 +31,23 @@ describe('redact', () => {
   })
 })
 
+describe('registered secrets in their escaped spellings', () => {
+  it('masks a secret JSON-escaped (as a log line writes it), escaped twice, and form-encoded', () => {
+    const secret = 'pa"ss\\wo\nrd-42'
+    const r = createRedactor()
+    r.addSecret(secret)
+    const once = JSON.stringify({ error: `refused ${secret}` })
+    const twice = JSON.stringify({ detail: once })
+    const form = new URLSearchParams({ client_id: 'x', note: secret }).toString()
+    for (const line of [once, twice, form, encodeURIComponent(secret)]) {
+      const out = r.redact(line)
+      expect(out).toContain('[REDACTED]')
+      expect(out).not.toContain('wo\\nrd-42')
+      expect(out).not.toContain('pa')
+    }
+  })
+})
+
 describe('file logger', () => {
   let dir = ''
   afterEach(async () => {
@@ -52,5 +69,17 @@ describe('file logger', () => {
     expect(all).toContain('request 29')
     expect(all).not.toContain('dropped below')
     for (const f of files) expect((await readFile(join(dir, f))).length).toBeLessThanOrEqual(400)
+  })
+
+  it('a secret with a quote or line break is masked in the JSON the logger writes', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'sdte-log-'))
+    const redactor = createRedactor()
+    const secret = 'tok\nwith"quote-SECRET'
+    redactor.addSecret(secret)
+    const logger = createFileLogger({ dir, redactor, clock: () => 0 })
+    logger.warn('header refused', { value: `Bearer ${secret}`, echoed: secret })
+    const text = await readFile(join(dir, 'sdte.log'), 'utf8')
+    expect(text).not.toContain('SECRET')
+    expect(text).toContain('[REDACTED]')
   })
 })
