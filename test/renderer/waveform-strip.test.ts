@@ -53,7 +53,6 @@ vi.mock('wavesurfer.js/dist/plugins/regions.esm.js', () => ({
     })
   }
 }))
-vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }))
 vi.mock('wavesurfer.js/dist/plugins/minimap.esm.js', () => ({ default: { create: () => ({ on: () => () => undefined }) } }))
 
 const { default: WaveformStrip } = await import('../../renderer/src/components/WaveformStrip.vue')
