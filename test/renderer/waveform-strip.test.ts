@@ -39,12 +39,13 @@ vi.mock('wavesurfer.js', () => ({
     }
   }
 }))
-const addedRegions: Array<{ id: string; element: HTMLElement }> = []
+const addedRegions: Array<{ id: string; element: HTMLElement; color?: string }> = []
+const dragSelections: Array<{ color?: string }> = []
 vi.mock('wavesurfer.js/dist/plugins/regions.esm.js', () => ({
   default: {
     create: () => ({
       on: () => () => undefined,
-      enableDragSelection: () => () => undefined,
+      enableDragSelection: (options: { color?: string }) => (dragSelections.push(options), () => undefined),
       addRegion: vi.fn((options: { id: string; start: number; end: number }) => {
         const region = { ...options, element: document.createElement('div'), setOptions: vi.fn(), remove: vi.fn() }
         addedRegions.push(region)
@@ -53,7 +54,6 @@ vi.mock('wavesurfer.js/dist/plugins/regions.esm.js', () => ({
     })
   }
 }))
-vi.mock('wavesurfer.js/dist/plugins/timeline.esm.js', () => ({ default: { create: () => ({}) } }))
 vi.mock('wavesurfer.js/dist/plugins/minimap.esm.js', () => ({ default: { create: () => ({ on: () => () => undefined }) } }))
 
 const { default: WaveformStrip } = await import('../../renderer/src/components/WaveformStrip.vue')
@@ -67,6 +67,7 @@ beforeEach(() => {
   fake = installFakeSdte()
   created.length = 0
   addedRegions.length = 0
+  dragSelections.length = 0
   localStorage.clear()
   resetPlatformForTests('Linux x86_64')
 })
@@ -153,6 +154,34 @@ describe('WaveformStrip', () => {
     expect(top).toBeGreaterThan(height / 2)
     expect(top + laneHeight).toBeLessThanOrEqual(height)
     wrapper.unmount()
+  })
+})
+
+describe('the waveform follows the theme', () => {
+  it('the selection, annotation and loop regions take their colours from the theme\'s --region-* variables, like the wave', async () => {
+    // What a theme would set (jsdom resolves custom properties from style sheets, not inherited).
+    const theme = document.createElement('style')
+    theme.textContent = `[data-testid="waveform"] {
+      --wave-solid: rgb(9, 9, 9); --region-selection: rgb(1, 1, 1); --region-annotation: rgb(2, 2, 2);
+      --region-loop: rgb(3, 3, 3); --region-loop-edge: rgb(4, 4, 4); }`
+    document.head.appendChild(theme)
+    try {
+      const wrapper = await mountWith('ready')
+      created[0].handlers.get('ready')!()
+      await flushPromises()
+      expect(created[0].options.waveColor).toBe('rgb(9, 9, 9)')
+      expect(dragSelections.map((o) => o.color)).toEqual(['rgb(1, 1, 1)'])
+      expect(addedRegions.filter((r) => r.id.startsWith('annotation:')).map((r) => r.color)).toEqual(['rgb(2, 2, 2)'])
+      const segments = useEditorStore().model!.segments
+      usePlaybackStore().setLoop({ startMs: segments[0].startMs, endMs: segments[0].endMs })
+      await flushPromises()
+      const loop = addedRegions.find((r) => r.id === 'loop')!
+      expect(loop.color).toBe('rgb(3, 3, 3)')
+      expect(loop.element.style.borderTop).toBe('3px solid rgb(4, 4, 4)')
+      wrapper.unmount()
+    } finally {
+      theme.remove()
+    }
   })
 })
 

@@ -2,13 +2,16 @@ import { onBeforeUnmount, shallowRef } from 'vue'
 import type { Ref } from 'vue'
 import WaveSurfer from 'wavesurfer.js'
 import RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js'
-import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js'
 import MinimapPlugin from 'wavesurfer.js/dist/plugins/minimap.esm.js'
 import type { TranscriptModel } from '../../../shared/transcript'
-import { speakerRegionColor } from '../lib/speaker-colors'
 import { formatClock } from '../lib/format'
-import { followScroll, pageTurnAt } from '../lib/playhead-follow'
+import { followScroll } from '../lib/playhead-follow'
 import { TimeRulerPlugin } from '../lib/time-ruler'
+import { idleTask } from '../lib/idle-task'
+import { emptyView, noRegionWindow, playheadAt, regionWindowOf, revealScrollTime, zoomStep } from '../lib/waveform-geometry'
+import { mainWaveColors, regionColors, waveColors } from '../lib/waveform-colors'
+import { createWaveformRegions } from '../lib/waveform-regions'
+import type { RegionCallbacks, WaveformRegions } from '../lib/waveform-regions'
 
 /*
  * Owns the wavesurfer instance (STYLE.md habit 6): created with precomputed peaks and the
@@ -49,13 +52,9 @@ export function deinterleavePeaks(buffer: ArrayBuffer): PeakChannels {
 }
 
 /** What the composable reports back: edits are the store's business, not the waveform's. */
-export interface WaveformCallbacks {
+export interface WaveformCallbacks extends RegionCallbacks {
   /** A click on the waveform or the overview: a user seek to `ms`. */
   onSeek(ms: number): void
-  onSegmentEdge(segmentId: string, edge: 'start' | 'end', ms: number): void
-  onAnnotationMoved(id: string, startMs: number, endMs: number): void
-  /** A range dragged out on the waveform (null when it is cleared). */
-  onSelection(range: { startMs: number; endMs: number } | null): void
 }
 
 /** Zoom levels in pixels per second. */
@@ -70,18 +69,24 @@ const timelineHeight = 16
  */
 const annotationLane = { top: waveHeight - 20, height: 19 } as const
 
-const annotationPrefix = 'annotation:'
-const selectionId = 'selection'
-const loopId = 'loop'
-/**
- * Segment regions created per task slice: a 2-hour task has ~840 (each a few DOM nodes in
- * wavesurfer's shadow root), so they are added in idle-time slices rather than one long task
- * that would hold up input and the first frames after the waveform appears.
- */
-const regionsPerSlice = 120
-
-function cssVar(el: Element, name: string, fallback: string): string {
-  return getComputedStyle(el).getPropertyValue(name).trim() || fallback
+/** The playhead line: inside wavesurfer's scrolling wrapper, above the regions, moved by transform only. */
+function createPlayhead(w: WaveSurfer, color: string): HTMLElement {
+  const el = document.createElement('div')
+  el.setAttribute('part', 'playhead')
+  el.setAttribute('data-playhead', '')
+  Object.assign(el.style, {
+    position: 'absolute',
+    top: '0',
+    left: '-1px',
+    width: '2px',
+    height: '100%',
+    zIndex: '10',
+    pointerEvents: 'none',
+    background: color,
+    willChange: 'transform'
+  })
+  w.getWrapper().appendChild(el)
+  return el
 }
 
 /** Creates and manages the waveform inside `container`. */
@@ -89,24 +94,21 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   const ws = shallowRef<WaveSurfer | null>(null)
   const ready = shallowRef(false)
   const zoomIndex = shallowRef(4)
-  let regions: RegionsPlugin | null = null
+  let layer: WaveformRegions | null = null
   let unsubscribes: Array<() => void> = []
-  const segmentRegions = new Map<string, Region>()
-  const annotationRegions = new Map<string, Region>()
   let lastModel: TranscriptModel | null = null
-  let selectionRegion: Region | null = null
-  let loopRegion: Region | null = null
   let loopRange: { startMs: number; endMs: number } | null = null
-  let sliceHandle: number | null = null
-  let overviewHandle: number | null = null
-  /** The time window (s) whose segments have regions: the view and one view's width either side. */
-  let regionWindow: { from: number; to: number; key: string } = { from: 0, to: Infinity, key: '' }
   /**
-   * The view's geometry in CSS pixels, read when it changes (scroll, zoom, resize, redraw) so
-   * that a frame never reads layout: `left` = scroll offset, `width` = visible width, `total` =
-   * the whole waveform's width, `overview` = the overview strip's width.
+   * The overview (wavesurfer's minimap: a second wavesurfer drawing the whole recording from all
+   * the peaks) in the first idle period after the waveform is ready, not in the same task: on a
+   * cached 3-hour recording it took ~90 ms (a buffer of 2 × 1M peaks and a line through all of
+   * them) of the ~370 ms before the waveform and its regions could paint.
    */
-  const view = { left: 0, width: 0, total: 0, duration: 0, overview: 0 }
+  const overviewIdle = idleTask(300)
+  /** The time window (s) whose segments have regions: the view and one view's width either side. */
+  let regionWindow = noRegionWindow
+  /** The view's geometry in CSS pixels, read when it changes (scroll, zoom, resize, redraw) so that a frame never reads layout. */
+  const view = emptyView()
   /** The playhead as last drawn (device pixels in the waveform and in the overview), and the latest time. */
   let drawnPx = -1
   let drawnOverviewPx = -1
@@ -126,26 +128,6 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     drawnOverviewPx = -1
   }
 
-  /** The playhead line: inside wavesurfer's scrolling wrapper, above the regions, moved by transform only. */
-  function createPlayhead(w: WaveSurfer, color: string): HTMLElement {
-    const el = document.createElement('div')
-    el.setAttribute('part', 'playhead')
-    el.setAttribute('data-playhead', '')
-    Object.assign(el.style, {
-      position: 'absolute',
-      top: '0',
-      left: '-1px',
-      width: '2px',
-      height: '100%',
-      zIndex: '10',
-      pointerEvents: 'none',
-      background: color,
-      willChange: 'transform'
-    })
-    w.getWrapper().appendChild(el)
-    return el
-  }
-
   /**
    * Draws the playhead at `ms` (the media player's clock, every frame while playing). Only a
    * move of a whole device pixel is drawn: at the default 40 px/s that is most frames, zoomed
@@ -155,42 +137,25 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   function renderTime(ms: number, playing: boolean): void {
     lastMs = ms
     const w = ws.value
-    if (!w || !ready.value || !view.duration || !view.total) return
-    const progress = Math.min(1, Math.max(0, ms / 1000 / view.duration))
+    if (!w || !ready.value) return
     const dpr = window.devicePixelRatio || 1
-    const x = progress * view.total
-    const px = Math.round(x * dpr)
-    if (px !== drawnPx && playhead) {
-      drawnPx = px
-      playhead.style.transform = `translateX(${px / dpr}px)`
+    const at = playheadAt(ms, view, dpr)
+    if (!at) return
+    if (at.px !== drawnPx && playhead) {
+      drawnPx = at.px
+      playhead.style.transform = `translateX(${at.px / dpr}px)`
     }
-    const overviewPx = Math.round(progress * view.overview * dpr)
-    if (overviewPx !== drawnOverviewPx) {
+    if (at.overviewPx !== drawnOverviewPx) {
       // The overview follows the waveform's time (its timeupdate); on the waveform itself
       // that draws only wavesurfer's hidden progress, which keeps zoom anchored near the playhead.
-      drawnOverviewPx = overviewPx
-      w.setTime(progress * view.duration)
+      drawnOverviewPx = at.overviewPx
+      w.setTime(at.progress * view.duration)
     }
-    const left = playing ? followScroll(x, view.left, view.width, view.total) : null
+    const left = playing ? followScroll(at.x, view.left, view.width, view.total) : null
     if (left !== null) {
       view.left = left
       w.setScroll(left)
     }
-  }
-
-  /**
-   * Only segments near the view get a region: wavesurfer's regions plugin does per-frame work
-   * for every region it holds (visibility checks on each scroll, a filter on each timeupdate),
-   * so 840 regions on a 2-hour task cost playback more than the rest of the sync together.
-   * The window moves in steps of one view width, so a re-sync happens about once per screen.
-   */
-  function computeWindow(): { from: number; to: number; key: string } {
-    const { duration, width, total, left } = view
-    if (!duration || !width || !total) return { from: 0, to: Infinity, key: 'all' }
-    const pxPerSec = total / duration
-    const seconds = width / pxPerSec
-    const step = Math.floor(left / pxPerSec / seconds)
-    return { from: (step - 1) * seconds, to: (step + 2) * seconds, key: `${step}:${pxPerSec}` }
   }
 
   /** A zoom, resize or redraw: measure again (a new scale or width moves the playhead even while paused). */
@@ -211,79 +176,31 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     onViewMoved()
   }
 
+  /**
+   * Only segments near the view get a region: wavesurfer's regions plugin does per-frame work
+   * for every region it holds (visibility checks on each scroll, a filter on each timeupdate),
+   * so 840 regions on a 2-hour task cost playback more than the rest of the sync together.
+   */
   function onViewMoved(): void {
-    const next = computeWindow()
+    const next = regionWindowOf(view)
     if (next.key === regionWindow.key) return
     regionWindow = next
     if (lastModel) syncRegions(lastModel)
   }
 
-  function cancelSlice(): void {
-    if (sliceHandle === null) return
-    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(sliceHandle)
-    else clearTimeout(sliceHandle)
-    sliceHandle = null
-  }
-
-  /** Continues creating regions for the latest model in the next idle period. */
-  function scheduleSlice(): void {
-    if (sliceHandle !== null) return
-    const run = (): void => {
-      sliceHandle = null
-      if (lastModel) syncRegions(lastModel)
-    }
-    sliceHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 100 }) : (setTimeout(run, 0) as unknown as number)
-  }
-
-  /**
-   * The overview (wavesurfer's minimap: a second wavesurfer drawing the whole recording from all
-   * the peaks) in the first idle period after the waveform is ready, not in the same task: on a
-   * cached 3-hour recording it took ~90 ms (a buffer of 2 × 1M peaks and a line through all of
-   * them) of the ~370 ms before the waveform and its regions could paint.
-   */
+  /** Registers the overview in the next idle period (see overviewIdle). */
   function overviewLater(instance: WaveSurfer, minimap: MinimapPlugin): void {
-    cancelOverview()
-    const run = (): void => {
-      overviewHandle = null
+    overviewIdle.cancel()
+    overviewIdle.schedule(() => {
       if (ws.value !== instance) return
       instance.registerPlugin(minimap)
       unsubscribes.push(minimap.on('click', (relativeX) => callbacks.onSeek(Math.round(relativeX * instance.getDuration() * 1000))))
-    }
-    overviewHandle = typeof requestIdleCallback === 'function' ? requestIdleCallback(run, { timeout: 300 }) : (setTimeout(run, 0) as unknown as number)
-  }
-
-  function cancelOverview(): void {
-    if (overviewHandle === null) return
-    if (typeof cancelIdleCallback === 'function') cancelIdleCallback(overviewHandle)
-    else clearTimeout(overviewHandle)
-    overviewHandle = null
+    })
   }
 
   /** Removes the dragged-out selection (a click elsewhere, or a new task). */
   function clearSelection(): void {
-    if (!selectionRegion) return
-    selectionRegion.remove()
-    selectionRegion = null
-    callbacks.onSelection(null)
-  }
-
-  function colours(el: Element) {
-    return {
-      waveColor: cssVar(el, '--wave', '#8a94a6'),
-      progressColor: cssVar(el, '--wave-progress', '#2f5fd0'),
-      cursorColor: cssVar(el, '--wave-cursor', '#b3261e')
-    }
-  }
-
-  /**
-   * The main waveform's colours: no played part and no cursor of wavesurfer's (the playhead is
-   * ours). Opaque: wavesurfer draws the played part as the waveform recoloured ('source-in'), so
-   * a translucent colour would show it lighter, lagging behind the playhead.
-   */
-  function mainColours(el: Element) {
-    const c = colours(el)
-    const solid = cssVar(el, '--wave-solid', c.waveColor)
-    return { waveColor: solid, progressColor: solid, cursorColor: c.cursorColor }
+    layer?.clearSelection()
   }
 
   /**
@@ -295,12 +212,13 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     destroy()
     const el = container.value
     if (!el) return
-    const c = colours(el)
-    regions = RegionsPlugin.create()
+    const c = waveColors(el)
+    const regionColours = regionColors(el)
+    const regions = RegionsPlugin.create()
     const plugins = [
       regions,
       // The time ruler: notches near the view only (lib/time-ruler; wavesurfer's Timeline made one per second of the recording).
-      TimeRulerPlugin.create({ height: timelineHeight, formatTimeCallback: (s: number) => formatClock(s * 1000), style: { fontSize: '10px', color: cssVar(el, '--fg-muted', '#666') } })
+      TimeRulerPlugin.create({ height: timelineHeight, formatTimeCallback: (s: number) => formatClock(s * 1000), style: { fontSize: '10px', color: regionColours.ruler } })
     ]
     const minimap = overview.value
       ? MinimapPlugin.create({
@@ -319,7 +237,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       // No `media`: wavesurfer's own element stays silent and its frame timer never starts.
       ...(peaks && durationMs ? { peaks, duration: durationMs / 1000 } : { url }),
       height: waveHeight,
-      ...mainColours(el),
+      ...mainWaveColors(el),
       cursorWidth: 0,
       barWidth: 0,
       normalize: true,
@@ -343,7 +261,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     unsubscribes.push(instance.on('ready', () => {
       ready.value = true
       measureView()
-      regionWindow = computeWindow()
+      regionWindow = regionWindowOf(view)
       renderTime(lastMs, false)
       if (lastModel) syncRegions(lastModel)
       if (loopRange) setLoop(loopRange)
@@ -355,34 +273,9 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     }))
     // A click on the waveform (or the overview) moves wavesurfer's silent element: the player is moved by a user seek.
     unsubscribes.push(instance.on('interaction', (seconds) => callbacks.onSeek(Math.round(seconds * 1000))))
-    // Dragging across the waveform selects a range (for "add annotation for the selection").
-    unsubscribes.push(regions.enableDragSelection({ id: selectionId, color: 'rgba(90, 130, 230, 0.28)', drag: true, resize: true }, 4))
-    unsubscribes.push(
-      regions.on('region-created', (region) => {
-        if (region.id !== selectionId) return
-        if (selectionRegion && selectionRegion !== region) selectionRegion.remove()
-        selectionRegion = region
-        region.element?.setAttribute('data-selection', '')
-        callbacks.onSelection({ startMs: Math.round(region.start * 1000), endMs: Math.round(region.end * 1000) })
-      })
-    )
+    // Segments, annotations, the dragged-out selection and the loop (lib/waveform-regions).
+    layer = createWaveformRegions(regions, { host: el, colors: regionColours, annotationLane }, callbacks)
     unsubscribes.push(instance.on('interaction', () => clearSelection()))
-    unsubscribes.push(
-      regions.on('region-updated', (region, side) => {
-        if (region === selectionRegion) {
-          callbacks.onSelection({ startMs: Math.round(region.start * 1000), endMs: Math.round(region.end * 1000) })
-          return
-        }
-        if (region.id.startsWith(annotationPrefix)) {
-          callbacks.onAnnotationMoved(region.id.slice(annotationPrefix.length), Math.round(region.start * 1000), Math.round(region.end * 1000))
-        } else if (segmentRegions.get(region.id) === region) {
-          const edge = side ?? 'end'
-          callbacks.onSegmentEdge(region.id, edge, Math.round((edge === 'start' ? region.start : region.end) * 1000))
-        } else return
-        // Whatever the store accepted (it clamps), the regions show the model again.
-        if (lastModel) syncRegions(lastModel, true)
-      })
-    )
     // Ctrl/Cmd + wheel zooms; a plain wheel scrolls as usual.
     const onWheel = (event: WheelEvent): void => {
       if (!event.ctrlKey && !event.metaKey) return
@@ -394,7 +287,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     const scheme = window.matchMedia('(prefers-color-scheme: dark)')
     const recolour = (): void => {
       if (!ws.value || !container.value) return
-      const next = mainColours(container.value)
+      const next = mainWaveColors(container.value)
       ws.value.setOptions(next)
       if (playhead) playhead.style.background = next.cursorColor
     }
@@ -405,103 +298,14 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   /** Makes the regions match the model's segments and annotations (only what changed is touched). */
   function syncRegions(model: TranscriptModel, force = false): void {
     lastModel = model
-    if (!regions || !ready.value) return
-    const speakerIndex = new Map(model.speakers.map((s, i) => [s.id, i]))
-    const seen = new Set<string>()
-    let created = 0
-    let more = false
-    for (const seg of model.segments) {
-      seen.add(seg.id)
-      if (seg.endMs / 1000 < regionWindow.from || seg.startMs / 1000 > regionWindow.to) {
-        const away = segmentRegions.get(seg.id)
-        if (away) {
-          away.remove()
-          segmentRegions.delete(seg.id)
-        }
-        continue
-      }
-      const start = seg.startMs / 1000
-      const end = seg.endMs / 1000
-      const color = speakerRegionColor(speakerIndex.get(seg.speakerId) ?? -1)
-      const existing = segmentRegions.get(seg.id)
-      if (!existing) {
-        if (created >= regionsPerSlice) {
-          more = true
-          continue
-        }
-        created++
-        const region = regions.addRegion({ id: seg.id, start, end, color, drag: false, resize: true, minLength: 0.02 })
-        if (region.element) {
-          region.element.setAttribute('data-segment-id', seg.id)
-          // Only the edges belong to the region: a press elsewhere reaches the waveform, to seek
-          // or to drag out a selection.
-          region.element.style.pointerEvents = 'none'
-          region.element.querySelectorAll<HTMLElement>('[part~="region-handle"]').forEach((h) => (h.style.pointerEvents = 'auto'))
-        }
-        segmentRegions.set(seg.id, region)
-      } else if (force || existing.start !== start || existing.end !== end || existing.color !== color) {
-        existing.setOptions({ start, end, color })
-      }
-    }
-    for (const [id, region] of segmentRegions) {
-      if (!seen.has(id)) {
-        region.remove()
-        segmentRegions.delete(id)
-      }
-    }
-    if (more) scheduleSlice()
-    // Set once every region of the window exists (wavesurfer keeps only the visible ones in the DOM): for tests and the benchmark.
-    if (!more) container.value?.setAttribute('data-segment-regions', String(segmentRegions.size))
-    const seenAnnotations = new Set<string>()
-    for (const a of model.annotations) {
-      seenAnnotations.add(a.id)
-      const start = a.startMs / 1000
-      const end = Math.max(a.endMs, a.startMs + 1) / 1000
-      const existing = annotationRegions.get(a.id)
-      if (!existing) {
-        const region = regions.addRegion({ id: annotationPrefix + a.id, start, end, color: 'rgba(200, 140, 0, 0.45)', drag: true, resize: true })
-        // Their own lane: a band along the bottom of the wave, above the time ruler.
-        if (region.element) {
-          region.element.style.top = `${annotationLane.top}px`
-          region.element.style.height = `${annotationLane.height}px`
-          region.element.title = a.content
-          region.element.setAttribute('data-annotation-id', a.id)
-        }
-        annotationRegions.set(a.id, region)
-      } else {
-        if (force || existing.start !== start || existing.end !== end) existing.setOptions({ start, end })
-        if (existing.element) existing.element.title = a.content
-      }
-    }
-    for (const [id, region] of annotationRegions) {
-      if (!seenAnnotations.has(id)) {
-        region.remove()
-        annotationRegions.delete(id)
-      }
-    }
+    if (!layer || !ready.value) return
+    layer.sync(model, regionWindow, force)
   }
 
   /** Draws the range being looped as its own region (none when `range` is null); clicks pass through it. */
   function setLoop(range: { startMs: number; endMs: number } | null): void {
     loopRange = range
-    if (!regions || !ready.value || !range) {
-      loopRegion?.remove()
-      loopRegion = null
-      return
-    }
-    const start = range.startMs / 1000
-    const end = Math.max(range.endMs, range.startMs + 1) / 1000
-    if (loopRegion) {
-      loopRegion.setOptions({ start, end })
-      return
-    }
-    loopRegion = regions.addRegion({ id: loopId, start, end, color: 'rgba(220, 60, 60, 0.16)', drag: false, resize: false })
-    if (loopRegion.element) {
-      loopRegion.element.setAttribute('data-loop', '')
-      loopRegion.element.style.pointerEvents = 'none'
-      loopRegion.element.style.borderTop = '3px solid rgba(220, 60, 60, 0.8)'
-      loopRegion.element.title = 'Looped range'
-    }
+    layer?.setLoop(ready.value ? range : null)
   }
 
   /**
@@ -511,18 +315,13 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   function reveal(ms: number): void {
     const w = ws.value
     if (!w || !ready.value) return
-    const { duration, width, total, left } = view
-    if (!duration || !width || !total) return
-    const pxPerSec = total / duration
-    const visible = width / pxPerSec
-    const start = left / pxPerSec
-    const t = ms / 1000
-    if (t < start || t > start + visible * pageTurnAt) w.setScrollTime(Math.max(0, t - visible / 2))
+    const start = revealScrollTime(ms, view)
+    if (start !== null) w.setScrollTime(start)
   }
 
   /** Zooms one level in (1) or out (-1). */
   function zoomBy(step: 1 | -1): void {
-    const next = Math.min(zoomLevels.length - 1, Math.max(0, zoomIndex.value + step))
+    const next = zoomStep(zoomIndex.value, step, zoomLevels.length)
     zoomIndex.value = next
     const w = ws.value
     if (!w || !ready.value) return
@@ -533,22 +332,17 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
 
   /** Tears the instance down and forgets every subscription and region. */
   function destroy(): void {
-    cancelSlice()
-    cancelOverview()
-    regionWindow = { from: 0, to: Infinity, key: '' }
-    Object.assign(view, { left: 0, width: 0, total: 0, duration: 0, overview: 0 })
+    overviewIdle.cancel()
+    regionWindow = noRegionWindow
+    Object.assign(view, emptyView())
     drawnPx = -1
     drawnOverviewPx = -1
     playhead = null
     container.value?.removeAttribute('data-segment-regions')
     unsubscribes.forEach((off) => off())
     unsubscribes = []
-    segmentRegions.clear()
-    annotationRegions.clear()
-    if (selectionRegion) callbacks.onSelection(null)
-    selectionRegion = null
-    loopRegion = null
-    regions = null
+    layer?.destroy()
+    layer = null
     ready.value = false
     ws.value?.destroy()
     ws.value = null

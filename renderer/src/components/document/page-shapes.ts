@@ -61,3 +61,8 @@ export function boxesInReadingOrder(shapes: readonly PageShape[]): PageShape[] {
   const band = (s: PageShape) => Math.round((s.rect?.top ?? 0) * 100)
   return shapes.filter((s) => s.rect !== null).sort((a, b) => a.page - b.page || band(a) - band(b) || a.rect!.left - b.rect!.left || a.key.localeCompare(b.key))
 }
+
+/** True when the selection (an entity or key-value id) is this shape's: its own, or a key-value's entity selected whole. */
+export function shapeSelected(shape: PageShape, selectedId: string | null): boolean {
+  return selectedId !== null && (shape.targetId === selectedId || (shape.kind === 'keyValue' && shape.entityId === selectedId))
+}

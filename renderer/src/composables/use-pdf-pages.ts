@@ -1,0 +1,242 @@
+import { nextTick, onBeforeUnmount, onMounted, ref, shallowRef, watch } from 'vue'
+import type { Ref } from 'vue'
+import type { DocumentFileState } from '../../../shared/ipc/contract'
+import type { PageSize } from '../../../shared/document/coordinates'
+import type * as PdfJs from 'pdfjs-dist'
+import type { PDFDocumentProxy } from 'pdfjs-dist'
+
+/*
+ * The original file's pages: a PDF rendered with pdf.js (one canvas per page, `canvas[data-page]`
+ * inside `[data-page-frame]`), or an image as one page. Loaded when the file changes, painted
+ * on demand, painted again when the pane's width settles, and disposed on unmount.
+ *
+ * A 100-page PDF would be 100 canvases of several MB each and 40,000 SVG shapes: only the pages
+ * near the viewport (and the one pinned, holding the selection) get a canvas painted and an
+ * overlay; pages that go far give their pixel memory back.
+ */
+
+/** One page as laid out before it is painted. */
+export interface PageView {
+  readonly number: number
+  readonly size: PageSize
+  /** Width / height of the page, for the placeholder box before it renders. */
+  readonly aspect: number
+}
+
+let pdfJs: Promise<typeof PdfJs> | null = null
+/**
+ * pdf.js and its worker, loaded on first use. The worker is bundled by Vite (`?worker`) as a .js
+ * chunk from 'self' — allowed by the CSP and served with a JavaScript MIME type everywhere
+ * (an .mjs asset is not, by every static server) — and shared by every document opened.
+ */
+function loadPdfJs(): Promise<typeof PdfJs> {
+  pdfJs ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker')]).then(([lib, worker]) => {
+    lib.GlobalWorkerOptions.workerPort = new worker.default()
+    return lib
+  })
+  return pdfJs
+}
+
+/** The size a page's canvas is painted for: its width on screen and the display's pixel ratio. */
+function paintKey(canvas: HTMLCanvasElement): string {
+  const cssWidth = Math.max(200, canvas.parentElement?.clientWidth ?? 600)
+  return `${cssWidth}@${Math.min(2, window.devicePixelRatio || 1)}`
+}
+
+/**
+ * Loads and paints the pages of `file()` inside `container` (the scrolling element holding the
+ * page frames); `onResized` runs once the pane's width has settled and the pages were repainted.
+ */
+export function usePdfPages(container: Ref<HTMLElement | null>, file: () => DocumentFileState | null, onResized: () => void) {
+  const pages = shallowRef<PageView[]>([])
+  const renderError = ref<string | null>(null)
+  const imageUrl = ref<string | null>(null)
+  let pdf: PDFDocumentProxy | null = null
+  let generation = 0
+
+  /** Pages within about a screen of the viewport. */
+  const near = ref<ReadonlySet<number>>(new Set())
+  const pinned = ref<number | null>(null)
+  /** True when page `n` is painted and gets its overlay (near the view, or pinned). */
+  const shown = (n: number) => near.value.has(n) || pinned.value === n
+  const rendered = new Set<number>()
+  let observer: IntersectionObserver | null = null
+  let renderQueue: Promise<void> = Promise.resolve()
+
+  function observe(): void {
+    observer?.disconnect()
+    observer = null
+    const root = container.value
+    if (!root) return
+    if (typeof IntersectionObserver === 'undefined') {
+      // No observer (test DOMs): the first pages stand in for "near".
+      near.value = new Set(pages.value.slice(0, 3).map((p) => p.number))
+      schedule()
+      return
+    }
+    observer = new IntersectionObserver(
+      (entries) => {
+        const next = new Set(near.value)
+        for (const entry of entries) {
+          const n = Number((entry.target as HTMLElement).dataset['pageFrame'])
+          if (entry.isIntersecting) next.add(n)
+          else next.delete(n)
+        }
+        near.value = next
+        schedule()
+      },
+      { root, rootMargin: '100% 0px' }
+    )
+    for (const el of root.querySelectorAll('[data-page-frame]')) observer.observe(el)
+  }
+
+  /** Paints pages that came near and frees the canvases of pages that went far, one at a time. */
+  function schedule(): void {
+    const my = generation
+    renderQueue = renderQueue.then(async () => {
+      for (const n of [...rendered]) {
+        if (shown(n)) continue
+        const canvas = canvasOf(n)
+        if (canvas) {
+          // Zero-size canvases give their pixel memory back.
+          canvas.width = 0
+          canvas.height = 0
+          delete canvas.dataset['rendered']
+        }
+        rendered.delete(n)
+      }
+      for (const view of pages.value) {
+        if (my !== generation || !pdf) return
+        if (!shown(view.number) || (rendered.has(view.number) && !staleAt(view.number))) continue
+        await renderPage(pdf, view)
+      }
+    }).catch((error: unknown) => {
+      if (my === generation) renderError.value = `The PDF could not be rendered: ${(error as Error).message}`
+    })
+  }
+
+  /** Keeps page `n` painted and overlaid even before the observer reports it near (it holds the selection). */
+  function pin(n: number): void {
+    if (pinned.value === n) return
+    pinned.value = n
+    schedule()
+  }
+
+  const canvasOf = (n: number) => container.value?.querySelector<HTMLCanvasElement>(`canvas[data-page="${n}"]`) ?? null
+
+  /** True when a painted page is shown at another size than it was painted for (the pane was resized). */
+  function staleAt(n: number): boolean {
+    const canvas = canvasOf(n)
+    return canvas !== null && canvas.dataset['paintedFor'] !== paintKey(canvas)
+  }
+
+  async function renderPage(doc: PDFDocumentProxy, view: PageView): Promise<void> {
+    const canvas = canvasOf(view.number)
+    if (!canvas) return
+    rendered.add(view.number)
+    const page = await doc.getPage(view.number)
+    const key = paintKey(canvas)
+    const [cssWidth, ratio] = key.split('@').map(Number) as [number, number]
+    const scale = (cssWidth / (view.size.widthInches! * 72)) * ratio
+    const vp = page.getViewport({ scale })
+    canvas.width = Math.round(vp.width)
+    canvas.height = Math.round(vp.height)
+    await page.render({ canvas, viewport: vp }).promise
+    if (rendered.has(view.number)) {
+      canvas.dataset['rendered'] = 'true'
+      canvas.dataset['paintedFor'] = key
+    }
+  }
+
+  // ---- repaint on resize -----------------------------------------------------------------------
+  // The canvases stretch with the pane at once (blurry or coarse for a moment); once the width has
+  // settled, the pages in view are painted again for their new size.
+  let resizeObserver: ResizeObserver | null = null
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined
+  let observedWidth = 0
+  function watchSize(): void {
+    const root = container.value
+    if (!root || typeof ResizeObserver === 'undefined') return
+    resizeObserver = new ResizeObserver(([entry]) => {
+      const width = Math.round(entry?.contentRect.width ?? 0)
+      if (width === observedWidth) return
+      const first = observedWidth === 0
+      observedWidth = width
+      if (first) return
+      clearTimeout(resizeTimer)
+      resizeTimer = setTimeout(() => {
+        schedule()
+        onResized()
+      }, 150)
+    })
+    resizeObserver.observe(root)
+  }
+  onMounted(watchSize)
+
+  async function load(): Promise<void> {
+    const my = ++generation
+    await dispose()
+    observer?.disconnect()
+    rendered.clear()
+    near.value = new Set()
+    pinned.value = null
+    pages.value = []
+    renderError.value = null
+    imageUrl.value = null
+    const f = file()
+    if (!f || f.status !== 'ready') return
+    if (f.contentType.startsWith('image/')) {
+      imageUrl.value = f.url
+      return
+    }
+    try {
+      const pdfjs = await loadPdfJs()
+      const loaded = await pdfjs.getDocument({ url: f.url, isEvalSupported: false }).promise
+      if (my !== generation) return void loaded.destroy()
+      pdf = loaded
+      // Every page's size (cheap: no drawing), so each placeholder has the page's own shape.
+      const views = await Promise.all(
+        Array.from({ length: loaded.numPages }, async (_, i) => {
+          const vp = (await loaded.getPage(i + 1)).getViewport({ scale: 1 })
+          // PDF user space is in points: 72 to the inch.
+          return { number: i + 1, size: { widthInches: vp.width / 72, heightInches: vp.height / 72 }, aspect: vp.width / vp.height }
+        })
+      )
+      if (my !== generation) return
+      pages.value = views
+      await nextTick()
+      observe()
+    } catch (error) {
+      if (my === generation) renderError.value = `The PDF could not be rendered: ${(error as Error).message}`
+    }
+  }
+
+  /** The image's own size once it has loaded: it is the one page. */
+  function onImageLoad(event: Event): void {
+    const img = event.target as HTMLImageElement
+    pages.value = [{ number: 1, size: { pixelWidth: img.naturalWidth, pixelHeight: img.naturalHeight }, aspect: img.naturalWidth / Math.max(1, img.naturalHeight) }]
+  }
+
+  /** An image the browser cannot show. */
+  function onImageError(): void {
+    renderError.value = 'The image could not be shown.'
+  }
+
+  async function dispose(): Promise<void> {
+    const old = pdf
+    pdf = null
+    rendered.clear()
+    if (old) await old.destroy().catch(() => undefined)
+  }
+
+  watch(file, () => void load(), { immediate: true })
+  onBeforeUnmount(() => {
+    generation++
+    clearTimeout(resizeTimer)
+    resizeObserver?.disconnect()
+    observer?.disconnect()
+    void dispose()
+  })
+
+  return { pages, renderError, imageUrl, shown, pin, schedule, onImageLoad, onImageError }
+}
