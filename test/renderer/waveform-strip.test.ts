@@ -283,7 +283,7 @@ describe('WaveformStrip: the recording prompt (export-supplied links)', () => {
 
   it('an expired server link offers "Get a fresh link" before attaching; it asks main and plays the new download', async () => {
     let finish: (value: unknown) => void = () => undefined
-    fake.handlers['media:refreshLink'] = () => new Promise((resolve) => (finish = resolve))
+    fake.handlers['media:refreshLink'] = () => new Promise((resolve) => (finish = resolve as (value: unknown) => void))
     const wrapper = await mountResolving({ status: 'expired', canRefresh: true })
     const buttons = wrapper.findAll('[data-testid="attach-prompt"] button').map((b) => b.text())
     expect(buttons).toEqual(['Get a fresh link', 'Attach the recording…'])
