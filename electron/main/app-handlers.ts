@@ -12,6 +12,8 @@ import type { MediaService, MediaStatus } from '../services/media/media-cache'
 import type { PeaksService } from '../services/media/peaks'
 import type { DraftStore } from '../services/drafts/draft-store'
 import { hashExport } from '../services/drafts/export-hash'
+import { cacheKeyFor, type ExportSource } from '../services/download/cache-key'
+import { checkDownloadUrl, hostOf } from '../services/download/url-policy'
 
 /*
  * The composition of IPC handlers from services. Electron-free on purpose: the app passes
@@ -85,11 +87,60 @@ export interface AppPorts extends HandlerServices {
 
 const videoTypes = /^video\//
 
+/** An opened task as main remembers it: which cache entry it uses and the URL it may fetch. */
+interface OpenedEntry {
+  key: string
+  url: string | null
+  readonly source: ExportSource['kind']
+  /** The host the reviewer agreed to download from (exports opened from a file only). */
+  approvedHost: string | null
+}
+
+/** Why a download of an opened file's link is not even offered, or null when it may be asked for. */
+function refusal(url: string, apiBaseUrl: string): string | null {
+  try {
+    checkDownloadUrl(url, apiBaseUrl)
+    return null
+  } catch (error) {
+    return (error as Error).message
+  }
+}
+
 /** Builds one handler per contract channel. */
 export function createAppHandlers(ports: AppPorts): IpcHandlers {
   const { platform, auth, settings, tasks, media, peaks, drafts, documentFiles } = ports
   const inFlight = new Map<string, AbortController>()
-  const documentUrls = new Map<number, string | null>()
+  // The recording / original-file entry of each task main has handed out: the renderer names a
+  // task, never a URL or a cache folder, so it cannot make main fetch or serve what it chooses.
+  const recordings = new Map<number, OpenedEntry>()
+  const documentEntries = new Map<number, OpenedEntry>()
+  const apiBaseUrl = (): string => settings.get().baseUrl
+
+  /** The entry of an export: keyed by the API it came from, or by the file's own content. */
+  function entryFor(origin: 'api' | 'file' | 'sample', taskId: number, url: string | null, data: unknown): OpenedEntry {
+    const source: ExportSource =
+      origin === 'api' ? { kind: 'api', apiBaseUrl: apiBaseUrl() } : origin === 'file' ? { kind: 'file', exportHash: hashExport(data) } : { kind: 'sample' }
+    return { key: cacheKeyFor(source, taskId), url, source: source.kind, approvedHost: null }
+  }
+
+  /**
+   * For an export opened from a file (anyone can write one, with any link): 'confirm' until the
+   * reviewer agreed to contact the link's host; an error when the link would be refused anyway.
+   */
+  function consent(entry: OpenedEntry, allowHost: string | undefined): { status: 'confirm'; host: string } | { status: 'error'; code: 'bad_request'; message: string } | null {
+    if (entry.source !== 'file' || !entry.url) return null
+    const refused = refusal(entry.url, apiBaseUrl())
+    if (refused) return { status: 'error', code: 'bad_request', message: refused }
+    const host = hostOf(entry.url) ?? ''
+    if (allowHost !== undefined && allowHost === host) entry.approvedHost = host
+    return entry.approvedHost === host ? null : { status: 'confirm', host }
+  }
+
+  function openedEntry(map: Map<number, OpenedEntry>, taskId: number, what: string): OpenedEntry {
+    const entry = map.get(taskId)
+    if (!entry) throw new AppError('not_found', `${what} ${taskId} is not open.`)
+    return entry
+  }
 
   /** Runs a cancellable request under the renderer's request id (`tasks:cancel` aborts it). */
   async function cancellable<T>(requestId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
@@ -102,12 +153,8 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       inFlight.delete(requestId)
     }
   }
-  // The recording URL of each task main has handed out: the renderer names a task, never a URL,
-  // so it cannot make main fetch an address of its choosing.
-  const recordingUrls = new Map<number, string | null>()
-
   async function opened(origin: OpenedTranscript['origin'], fileName: string | null, data: TranscriptExport): Promise<OpenedTranscript> {
-    recordingUrls.set(data.taskId, data.originalFileUrl ?? null)
+    recordings.set(data.taskId, entryFor(origin, data.taskId, data.originalFileUrl ?? null, data))
     const exportHash = hashExport(data)
     const comparison = await drafts.compare(data.taskId, exportHash)
     let draft: OpenedTranscript['draft'] = null
@@ -118,18 +165,29 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     return { origin, fileName, data, exportHash, draft }
   }
 
-  function mediaState(status: MediaStatus, taskId: number): MediaState {
+  function mediaState(status: MediaStatus, entry: OpenedEntry): MediaState {
+    if (status.status === 'expired' || status.status === 'missing' || status.status === 'none') {
+      return entry.source === 'api' ? { status: status.status, canRefresh: true } : { status: status.status }
+    }
     if (status.status !== 'ready') return status
     return {
       status: 'ready',
       // The version changes with the file (a new attachment), so the player reloads instead of
       // reusing what it buffered from the previous one.
-      url: platform.mediaUrl(`/media/${taskId}?v=${status.size.toString(36)}-${status.source}`),
+      url: platform.mediaUrl(`/media/${entry.key}?v=${status.size.toString(36)}-${status.source}`),
       contentType: status.contentType,
       size: status.size,
       source: status.source,
       isVideo: videoTypes.test(status.contentType)
     }
+  }
+
+  /** Downloads (or joins the download of) an entry's recording, with progress to the renderer. */
+  function downloadRecording(taskId: number, entry: OpenedEntry): Promise<MediaStatus> {
+    return media.resolve(entry.key, entry.url, {
+      onProgress: ({ receivedBytes, totalBytes }) =>
+        platform.sendProgress({ taskId, phase: 'download', fraction: totalBytes ? receivedBytes / totalBytes : null, receivedBytes, totalBytes })
+    })
   }
 
   return {
@@ -160,7 +218,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'tasks:openDocument': ({ ref, requestId }) =>
       cancellable(requestId, async (signal) => {
         const data = await tasks.getDocumentExport(ref, signal)
-        documentUrls.set(data.taskId, data.originalFileUrl ?? null)
+        documentEntries.set(data.taskId, entryFor('api', data.taskId, data.originalFileUrl ?? null, data))
         await tasks.remember({
           taskId: data.taskId,
           externalId: data.externalId ?? ('externalId' in ref ? ref.externalId : null),
@@ -174,14 +232,23 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const path = await platform.chooseExportFile()
       if (!path) return null
       const data = parseDocumentExportText(await readFile(path, 'utf8'), basename(path))
-      documentUrls.set(data.taskId, data.originalFileUrl ?? null)
+      documentEntries.set(data.taskId, entryFor('file', data.taskId, data.originalFileUrl ?? null, data))
       return { origin: 'file' as const, fileName: basename(path), data }
     },
-    'documents:resolveFile': async ({ taskId }): Promise<DocumentFileState> => {
-      if (!documentUrls.has(taskId) && !(await documentFiles.cached(taskId))) throw new AppError('not_found', `Document task ${taskId} is not open.`)
-      const status = await documentFiles.resolve(taskId, documentUrls.get(taskId) ?? null)
-      if (status.status !== 'ready') return status
-      return { status: 'ready', url: platform.mediaUrl(`/document/${taskId}`), contentType: status.contentType, size: status.size }
+    'documents:resolveFile': async ({ taskId, allowHost }): Promise<DocumentFileState> => {
+      const entry = openedEntry(documentEntries, taskId, 'Document task')
+      const ready = (file: { contentType: string; size: number }): DocumentFileState => ({
+        status: 'ready',
+        url: platform.mediaUrl(`/document/${entry.key}`),
+        contentType: file.contentType,
+        size: file.size
+      })
+      const cached = await documentFiles.cached(entry.key)
+      if (cached) return ready(cached)
+      const ask = consent(entry, allowHost)
+      if (ask) return ask
+      const status = await documentFiles.resolve(entry.key, entry.url)
+      return status.status === 'ready' ? ready(status) : status
     },
     'files:save': async ({ suggestedName, content, filter }) => {
       const path = await platform.chooseSavePath(suggestedName, filter)
@@ -206,31 +273,43 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     },
     'sample:open': async () => {
       const file = await readTranscriptExportFile(platform.sampleExportPath)
-      if (!(await media.localMedia(file.data.taskId))) await media.attachLocalFile(file.data.taskId, platform.sampleMediaPath)
-      return opened('sample', file.fileName, file.data)
+      const result = await opened('sample', file.fileName, file.data)
+      const key = recordings.get(file.data.taskId)!.key
+      if (!(await media.localMedia(key))) await media.attachLocalFile(key, platform.sampleMediaPath)
+      return result
     },
-    'media:resolve': async ({ taskId }) => {
-      if (!recordingUrls.has(taskId) && !(await media.localMedia(taskId))) throw new AppError('not_found', `Task ${taskId} is not open.`)
-      const status = await media.resolve(taskId, recordingUrls.get(taskId) ?? null, {
-        onProgress: ({ receivedBytes, totalBytes }) =>
-          platform.sendProgress({ taskId, phase: 'download', fraction: totalBytes ? receivedBytes / totalBytes : null })
-      })
-      return mediaState(status, taskId)
+    'media:resolve': async ({ taskId, allowHost }) => {
+      const entry = openedEntry(recordings, taskId, 'Task')
+      const local = await media.localMedia(entry.key)
+      if (local) return mediaState(local, entry)
+      const ask = consent(entry, allowHost)
+      if (ask) return ask
+      return mediaState(await downloadRecording(taskId, entry), entry)
+    },
+    'media:refreshLink': async ({ taskId }) => {
+      const entry = openedEntry(recordings, taskId, 'Task')
+      if (entry.source !== 'api') throw new AppError('bad_request', 'Only a task opened from the server can get a fresh link; attach the recording instead.')
+      const data = await tasks.getTranscriptExport({ taskId }, new AbortController().signal)
+      if (data.taskId !== taskId) throw new AppError('invalid_response', `The server answered with task ${data.taskId} instead of ${taskId}.`)
+      entry.url = data.originalFileUrl ?? null
+      return mediaState(await downloadRecording(taskId, entry), entry)
     },
     'media:attach': async ({ taskId }) => {
+      const entry = openedEntry(recordings, taskId, 'Task')
       const path = await platform.chooseMediaFile()
       if (!path) return null
-      return mediaState(await media.attachLocalFile(taskId, path), taskId)
+      return mediaState(await media.attachLocalFile(entry.key, path), entry)
     },
     'media:peaks': async ({ taskId }) => {
-      const file = await media.localMedia(taskId)
+      const entry = openedEntry(recordings, taskId, 'Task')
+      const file = await media.localMedia(entry.key)
       if (!file) throw new AppError('not_found', 'The recording is not available yet.')
-      const result = await peaks.getPeaks(taskId, file.path, {
+      const result = await peaks.getPeaks(entry.key, file.path, {
         onProgress: (fraction) => platform.sendProgress({ taskId, phase: 'peaks', fraction })
       })
       if (result.status !== 'ready') return result
       const { length, peaksPerSecond, durationMs } = result.peaks
-      return { status: 'ready', url: platform.mediaUrl(`/peaks/${taskId}`), length, peaksPerSecond, durationMs, fromCache: result.fromCache }
+      return { status: 'ready', url: platform.mediaUrl(`/peaks/${entry.key}`), length, peaksPerSecond, durationMs, fromCache: result.fromCache }
     },
     'drafts:load': async ({ taskId }) => {
       const draft = await drafts.load<unknown>(taskId)

@@ -9,6 +9,7 @@ import { createMediaService } from '../services/media/media-cache'
 import { createPeaksService } from '../services/media/peaks'
 import { createDraftStore } from '../services/drafts/draft-store'
 import { createDocumentFileCache } from '../services/documents/document-file-cache'
+import { sweepPartFiles } from '../services/download/part-files'
 import type { HandlerServices } from './app-handlers'
 import type { AuthStatus, ValidRequestOf } from '../../shared/ipc/contract'
 import type { Credentials } from '../services/auth/auth-service'
@@ -66,6 +67,12 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     return status
   }
   const cacheDir = join(ports.dataDir, 'media-cache')
+  const documentCacheDir = join(ports.dataDir, 'document-cache')
+  // Downloads killed mid-way (a crash, a kill, a power cut) leave temp files nothing else removes.
+  const swept = (await sweepPartFiles(cacheDir)) + (await sweepPartFiles(documentCacheDir))
+  if (swept > 0) api.logger.info(`Removed ${swept} unfinished download(s) left by an earlier run.`)
+  const apiBaseUrl = (): string => api.settings.getBaseUrl()
+  const fetchImpl = ports.fetch ?? globalThis.fetch.bind(globalThis)
   const mediaLog = (level: 'info' | 'warn' | 'error', message: string): void => api.logger[level](message)
 
   return {
@@ -125,9 +132,9 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
         await api.settings.addRecentTask(task)
       }
     },
-    media: createMediaService({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir, now, log: (e) => mediaLog(e.level, e.message) }),
+    media: createMediaService({ fetch: fetchImpl, cacheDir, apiBaseUrl, now, log: (e) => mediaLog(e.level, e.message) }),
     peaks: createPeaksService({ cacheDir, log: mediaLog }),
-    documentFiles: createDocumentFileCache({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir: join(ports.dataDir, 'document-cache') }),
+    documentFiles: createDocumentFileCache({ fetch: fetchImpl, cacheDir: documentCacheDir, apiBaseUrl, log: mediaLog }),
     drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message) }),
     log: api.logger,
     logFile

@@ -8,34 +8,55 @@ import type { DocumentFileCache } from '../services/documents/document-file-cach
 /*
  * What the media protocol serves, as a plain Request → Response handler: the app mounts it on
  * `sdte-media://app/…` and the end-to-end tests on loopback HTTP, so both run the same code.
- *   /media/<taskId>  the recording (cached or attached), with Range support
- *   /peaks/<taskId>  the cached waveform peaks: little-endian Float32 pairs (min, max)
- *   /document/<taskId>  a document task's cached original (PDF or image)
+ *   /media/<key>     the recording (cached or attached), with Range support
+ *   /peaks/<key>     the cached waveform peaks: little-endian Float32 pairs (min, max)
+ *   /document/<key>  a document task's cached original (PDF or image)
+ * `<key>` is a cache key (download/cache-key.ts) handed out by the IPC handlers.
+ *
+ * Recordings and documents are private: cross-origin reads are allowed to the app's own page
+ * only (pdf.js and the peaks fetch read them from the page's origin), never with a wildcard.
  */
 
+/** The origin of the app's page as Electron reports it today (the renderer loads from file://). */
+export const defaultAppOrigin = 'file://'
+
+/** Options of the media routes. */
+export interface MediaRoutesOptions {
+  /** The only origin allowed to read the answers cross-origin (Access-Control-Allow-Origin). */
+  readonly appOrigin?: string
+}
+
 /** Builds the media protocol handler. */
-export function createMediaRoutes(media: MediaService, peaks: PeaksService, documents: DocumentFileCache): RequestHandler {
+export function createMediaRoutes(media: MediaService, peaks: PeaksService, documents: DocumentFileCache, options: MediaRoutesOptions = {}): RequestHandler {
+  const appOrigin = options.appOrigin ?? defaultAppOrigin
+  // Answer CORS only to our own page; any other origin gets no Allow-Origin and cannot read.
+  const withCors = (request: Request, response: Response): Response => {
+    response.headers.append('Vary', 'Origin')
+    if (request.headers.get('origin') === appOrigin) response.headers.set('Access-Control-Allow-Origin', appOrigin)
+    else response.headers.delete('Access-Control-Allow-Origin')
+    return response
+  }
   return async (request) => {
-    const match = /^\/(media|peaks|document)\/(\d+)$/.exec(new URL(request.url).pathname)
+    const match = /^\/(media|peaks|document)\/([A-Za-z0-9_-]{1,64})$/.exec(new URL(request.url).pathname)
     if (!match) return new Response(null, { status: 404 })
-    const [, kind, taskId] = match
+    const [, kind, key] = match as unknown as [string, string, string]
     if (kind === 'document') {
-      const doc = await documents.cached(Number(taskId))
+      const doc = await documents.cached(key)
       if (!doc) return new Response(null, { status: 404 })
-      const response = await rangeResponse(request, doc)
-      // pdf.js fetches the file from the page's origin (file:// in the app): allow it.
-      response.headers.set('Access-Control-Allow-Origin', '*')
-      return response
+      return withCors(request, await rangeResponse(request, doc))
     }
-    const file = await media.mediaFile(taskId)
+    const file = await media.mediaFile(key)
     if (!file) return new Response(null, { status: 404 })
-    if (kind === 'media') return rangeResponse(request, file)
-    const cached = await peaks.readCached(taskId, file.path)
+    if (kind === 'media') return withCors(request, await rangeResponse(request, file))
+    const cached = await peaks.readCached(key, file.path)
     if (!cached) return new Response(null, { status: 404 })
     const body = interleavePeaks(cached)
-    return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
-      status: 200,
-      headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' }
-    })
+    return withCors(
+      request,
+      new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
+        status: 200,
+        headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store' }
+      })
+    )
   }
 }

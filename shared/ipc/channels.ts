@@ -20,6 +20,7 @@ export const invokeChannelNames = [
   'files:openExport',
   'sample:open',
   'media:resolve',
+  'media:refreshLink',
   'media:attach',
   'media:peaks',
   'drafts:load',

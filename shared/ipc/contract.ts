@@ -95,11 +95,15 @@ export interface OpenedTranscript {
 
 /**
  * Where the task's recording stands. `url` plays it (a custom protocol in the app, loopback in
- * tests) with Range support. 'none' | 'expired' | 'missing' lead to the "attach the recording" prompt.
+ * tests) with Range support. 'none' | 'expired' | 'missing' lead to the "attach the recording"
+ * prompt (`canRefresh`: the task came from the server, so "Get a fresh link" can ask it again).
+ * 'confirm': the export was opened from a file and its link points at `host`; nothing is fetched
+ * until the reviewer agrees (`media:resolve` with `allowHost`) or attaches a file instead.
  */
 export type MediaState =
   | { readonly status: 'ready'; readonly url: string; readonly contentType: string; readonly size: number; readonly source: 'download' | 'cache' | 'local'; readonly isVideo: boolean }
-  | { readonly status: 'none' | 'expired' | 'missing' }
+  | { readonly status: 'none' | 'expired' | 'missing'; readonly canRefresh?: boolean }
+  | { readonly status: 'confirm'; readonly host: string }
   | { readonly status: 'error'; readonly code: string; readonly message: string }
 
 /** Waveform peaks metadata; the min/max pairs themselves are fetched as binary from `url`. */
@@ -114,6 +118,9 @@ export interface MediaProgressEvent {
   readonly phase: 'download' | 'peaks'
   /** 0..1, or null when the total is unknown. */
   readonly fraction: number | null
+  /** Downloads: bytes so far and the total when known. */
+  readonly receivedBytes?: number
+  readonly totalBytes?: number | null
 }
 
 /** A document task export opened from the API or a file. */
@@ -123,10 +130,11 @@ export interface OpenedDocument {
   readonly data: DocumentExport
 }
 
-/** Where a document task's original file (PDF or image) stands; `url` serves it. */
+/** Where a document task's original file (PDF or image) stands; `url` serves it; 'confirm' as for MediaState. */
 export type DocumentFileState =
   | { readonly status: 'ready'; readonly url: string; readonly contentType: string; readonly size: number }
   | { readonly status: 'none' | 'expired' | 'missing' | 'unsupported' }
+  | { readonly status: 'confirm'; readonly host: string }
   | { readonly status: 'error'; readonly code: string; readonly message: string }
 
 /** A saved draft as the renderer gets it back. */
@@ -160,7 +168,10 @@ export const invokeContract = {
   'tasks:recent': { request: z.undefined(), reply: reply<readonly RecentTask[]>() },
   'files:openExport': { request: z.undefined(), reply: reply<OpenedTranscript | null>() },
   'sample:open': { request: z.undefined(), reply: reply<OpenedTranscript>() },
-  'media:resolve': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<MediaState>() },
+  // allowHost: the reviewer agreed to fetch an opened file's recording from this host.
+  'media:resolve': { request: z.object({ taskId: z.number().int(), allowHost: z.string().min(1).max(300).optional() }).strict(), reply: reply<MediaState>() },
+  // Asks the server for the task's export again and downloads from its fresh originalFileUrl.
+  'media:refreshLink': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<MediaState>() },
   'media:attach': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<MediaState | null>() },
   'media:peaks': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<PeaksState>() },
   'drafts:load': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<DraftDocument | null>() },
@@ -176,7 +187,7 @@ export const invokeContract = {
     reply: reply<OpenedDocument>()
   },
   'documents:openFile': { request: z.undefined(), reply: reply<OpenedDocument | null>() },
-  'documents:resolveFile': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<DocumentFileState>() },
+  'documents:resolveFile': { request: z.object({ taskId: z.number().int(), allowHost: z.string().min(1).max(300).optional() }).strict(), reply: reply<DocumentFileState>() },
   'files:save': {
     // Asks where to save (the system dialog asks before replacing a file) and writes atomically.
     request: z.object({

@@ -388,3 +388,19 @@ describe('DocumentPane empty states and key-value rows', () => {
 afterEach(() => {
   vi.useRealTimers()
 })
+
+describe('DocumentPane: an original file named by an opened file', () => {
+  it('says which host it is on and fetches it only when the reviewer agrees', async () => {
+    answer(documentTask().body)
+    fake.handlers['documents:resolveFile'] = (request: unknown) =>
+      (request as { allowHost?: string }).allowHost ? { ok: true, value: { status: 'missing' } } : { ok: true, value: { status: 'confirm', host: 'blob.example.net' } }
+    const wrapper = await mountAndOpen()
+    expect(wrapper.get('[data-testid="document-page-unavailable"]').text()).toContain('blob.example.net')
+    expect(fake.callsTo('documents:resolveFile')).toEqual([{ taskId: 2001 }])
+    await wrapper.get('[data-testid="document-download"]').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('documents:resolveFile')).toEqual([{ taskId: 2001 }, { taskId: 2001, allowHost: 'blob.example.net' }])
+    expect(wrapper.get('[data-testid="document-page-unavailable"]').text()).toContain('no longer on the server')
+    wrapper.unmount()
+  })
+})

@@ -294,3 +294,59 @@ describe('the video player', () => {
     wrapper.unmount()
   })
 })
+
+describe('WaveformStrip: the recording prompt (export-supplied links)', () => {
+  const readyState = { status: 'ready', url: 'http://127.0.0.1/media/1', contentType: 'audio/mpeg', size: 10, source: 'download', isVideo: false }
+
+  async function mountResolving(first: unknown) {
+    fake.handlers['media:resolve'] = (request: unknown) =>
+      (request as { allowHost?: string }).allowHost ? { ok: true, value: readyState } : { ok: true, value: first }
+    fake.handlers['media:peaks'] = () => ({ ok: true, value: { status: 'unsupported', reason: 'test' } })
+    useTaskStore().opened = openedSample()
+    await nextTick()
+    const wrapper = mount(WaveformStrip, { attachTo: document.body })
+    await flushPromises()
+    await flushPromises()
+    return wrapper
+  }
+
+  it('an expired server link offers "Get a fresh link" before attaching; it asks main and plays the new download', async () => {
+    let finish: (value: unknown) => void = () => undefined
+    fake.handlers['media:refreshLink'] = () => new Promise((resolve) => (finish = resolve as (value: unknown) => void))
+    const wrapper = await mountResolving({ status: 'expired', canRefresh: true })
+    const buttons = wrapper.findAll('[data-testid="attach-prompt"] button').map((b) => b.text())
+    expect(buttons).toEqual(['Get a fresh link', 'Attach the recording…'])
+    await wrapper.find('[data-testid="refresh-link"]').trigger('click')
+    await flushPromises()
+    expect(fake.callsTo('media:refreshLink')).toEqual([{ taskId: 1 }])
+    // While it downloads: bytes and percent from main's progress events.
+    fake.emit('media:progress', { taskId: 1, phase: 'download', fraction: 0.25, receivedBytes: 2 * 1024 * 1024, totalBytes: 8 * 1024 * 1024 })
+    await nextTick()
+    expect(wrapper.find('[data-testid="download-progress"]').text()).toContain('2.0 of 8.0 MB (25%)')
+    finish({ ok: true, value: readyState })
+    await flushPromises()
+    await flushPromises()
+    expect(wrapper.find('[data-testid="attach-prompt"]').exists()).toBe(false)
+    expect((wrapper.find('audio').element as HTMLAudioElement).src).toBe('http://127.0.0.1/media/1')
+    wrapper.unmount()
+  })
+
+  it('an expired link of an opened file offers only attaching', async () => {
+    const wrapper = await mountResolving({ status: 'expired' })
+    expect(wrapper.find('[data-testid="refresh-link"]').exists()).toBe(false)
+    expect(wrapper.find('[data-testid="attach-recording"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+
+  it('an opened file’s recording is fetched only after the reviewer agrees to the host shown', async () => {
+    const wrapper = await mountResolving({ status: 'confirm', host: 'blob.example.net' })
+    expect(wrapper.find('[data-testid="attach-prompt"]').text()).toContain('blob.example.net')
+    expect(fake.callsTo('media:resolve')).toEqual([{ taskId: 1 }])
+    await wrapper.find('[data-testid="download-recording"]').trigger('click')
+    await flushPromises()
+    await flushPromises()
+    expect(fake.callsTo('media:resolve')).toEqual([{ taskId: 1 }, { taskId: 1, allowHost: 'blob.example.net' }])
+    expect(wrapper.find('audio[data-testid="media"]').exists()).toBe(true)
+    wrapper.unmount()
+  })
+})

@@ -1,16 +1,12 @@
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises'
-import { createWriteStream } from 'node:fs'
-import { join } from 'node:path'
-import { Readable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
-import { randomBytes } from 'node:crypto'
-import { AppError } from '../../../shared/errors'
+import { createCachedDownloads, type CachedFile } from '../download/cached-download'
+import { defaultDownloadLimits, type DownloadLimits } from '../download/fetch-to-file'
 import type { ErrorCode } from '../../../shared/errors'
 
 /*
  * The original file of a document task (a PDF or an image), fetched once from its signed
- * `originalFileUrl` and kept on disk per task, so the page still shows when the link expires.
- * Downloads stream to a temp file that is renamed into place: never a half file under the name.
+ * `originalFileUrl` and kept on disk per cache key (download/cache-key.ts), so the page still
+ * shows when the link expires. The download, its limits, URL policy, single flight, redaction
+ * and integrity check are the media cache's (download/cached-download.ts).
  */
 
 /** The types the page viewer renders, by Content-Type. */
@@ -39,11 +35,7 @@ export function sniffDocumentType(head: Uint8Array): string | null {
 }
 
 /** A cached document file ready to serve. */
-export interface DocumentFile {
-  readonly path: string
-  readonly contentType: string
-  readonly size: number
-}
+export type DocumentFile = CachedFile
 
 /** Where the task's original file stands; the pane says why a page is missing. */
 export type DocumentFileStatus =
@@ -51,89 +43,64 @@ export type DocumentFileStatus =
   | { readonly status: 'none' | 'expired' | 'missing' | 'unsupported' }
   | { readonly status: 'error'; readonly code: ErrorCode; readonly message: string }
 
-/** The document file cache (see `createDocumentFileCache`). */
+/** The document file cache (see `createDocumentFileCache`); `key` is a cache key or a bare task id. */
 export interface DocumentFileCache {
   /** The cached file, else downloaded now from `url`; never throws. */
-  resolve(taskId: number, url: string | null, signal?: AbortSignal): Promise<DocumentFileStatus>
-  /** The cached file without touching the network, or null. */
-  cached(taskId: number): Promise<DocumentFile | null>
+  resolve(key: string | number, url: string | null, signal?: AbortSignal): Promise<DocumentFileStatus>
+  /** The cached (verified) file without touching the network, or null. */
+  cached(key: string | number): Promise<DocumentFile | null>
+}
+
+/** Ports of the document file cache. */
+export interface DocumentFileCachePorts {
+  readonly fetch: typeof fetch
+  readonly cacheDir: string
+  /** The API base URL in use (plain http only to loopback, and only when this is loopback). */
+  readonly apiBaseUrl?: () => string | null
+  readonly limits?: Partial<DownloadLimits>
+  readonly log?: (level: 'info' | 'warn', message: string) => void
 }
 
 /** Makes the cache over a folder. */
-export function createDocumentFileCache(ports: { readonly fetch: typeof fetch; readonly cacheDir: string }): DocumentFileCache {
-  const dirOf = (taskId: number): string => join(ports.cacheDir, String(Math.trunc(taskId)))
-
-  async function cached(taskId: number): Promise<DocumentFile | null> {
-    try {
-      const names = await readdir(dirOf(taskId))
-      const name = names.find((n) => n.startsWith('document.'))
-      if (!name) return null
-      const path = join(dirOf(taskId), name)
-      const info = await stat(path)
-      const contentType = typeOfExtension[name.slice('document.'.length)] ?? 'application/octet-stream'
-      return { path, contentType, size: info.size }
-    } catch {
-      return null
-    }
-  }
-
-  async function resolve(taskId: number, url: string | null, signal?: AbortSignal): Promise<DocumentFileStatus> {
-    const existing = await cached(taskId)
-    if (existing) return { status: 'ready', ...existing }
-    if (!url) return { status: 'none' }
-    let response: Response
-    try {
-      // A SAS URL authorises itself: no bearer token is sent to blob storage.
-      response = await ports.fetch(url, { signal })
-    } catch (error) {
-      if ((error as Error).name === 'AbortError') return { status: 'error', code: 'cancelled', message: 'Cancelled.' }
-      return { status: 'error', code: 'network', message: 'The document file could not be downloaded (network).' }
-    }
-    if (response.status === 403) return { status: 'expired' }
-    if (response.status === 404) return { status: 'missing' }
-    if (!response.ok || !response.body) return { status: 'error', code: 'server', message: `The document file could not be downloaded (HTTP ${response.status}).` }
-    const type = (response.headers.get('content-type') ?? '').split(';')[0]!.trim().toLowerCase()
-    // Blob stores often answer application/octet-stream: then the URL's extension, then the bytes.
-    let extension: string | null = documentTypes[type] ?? extensionFromUrl(url)
-    const dir = dirOf(taskId)
-    await mkdir(dir, { recursive: true })
-    const temp = join(dir, `.document.${randomBytes(4).toString('hex')}.tmp`)
-    let final: string
-    try {
-      await pipeline(Readable.fromWeb(response.body as never), createWriteStream(temp))
-      extension ??= sniffDocumentType(await readHead(temp))
-      if (!extension) {
-        await rm(temp, { force: true })
-        return { status: 'unsupported' }
+export function createDocumentFileCache(ports: DocumentFileCachePorts): DocumentFileCache {
+  const downloads = createCachedDownloads({
+    fetch: ports.fetch,
+    cacheDir: ports.cacheDir,
+    name: 'document',
+    noun: 'document file',
+    limits: { ...defaultDownloadLimits.document, ...ports.limits },
+    detectType: detectDocumentType,
+    apiBaseUrl: ports.apiBaseUrl,
+    log: ports.log
+  })
+  return {
+    async resolve(key, url, signal) {
+      const status = await downloads.resolve(String(key), url, { signal })
+      if (status.status !== 'ready') return status
+      return { status: 'ready', path: status.path, contentType: status.contentType, size: status.size }
+    },
+    async cached(key) {
+      try {
+        return await downloads.cached(String(key))
+      } catch {
+        return null
       }
-      final = join(dir, `document.${extension}`)
-      await rename(temp, final)
-    } catch (error) {
-      await rm(temp, { force: true })
-      throw new AppError('io', `The document file could not be saved: ${(error as Error).message}`)
     }
-    const info = await stat(final)
-    return { status: 'ready', path: final, contentType: typeOfExtension[extension] ?? 'application/octet-stream', size: info.size }
   }
-
-  return { resolve, cached }
 }
 
-async function readHead(path: string): Promise<Uint8Array> {
-  const handle = await open(path, 'r')
-  try {
-    const head = Buffer.alloc(16)
-    const { bytesRead } = await handle.read(head, 0, head.length, 0)
-    return head.subarray(0, bytesRead)
-  } finally {
-    await handle.close()
-  }
+/** Content-Type, else the URL's extension, else the bytes; null when the viewer cannot show it. */
+function detectDocumentType(contentTypeHeader: string | null, url: string, head: Uint8Array): { extension: string; contentType: string } | null {
+  const type = (contentTypeHeader ?? '').split(';')[0]!.trim().toLowerCase()
+  const extension = documentTypes[type] ?? extensionFromUrl(url) ?? sniffDocumentType(head)
+  return extension ? { extension, contentType: typeOfExtension[extension] ?? 'application/octet-stream' } : null
 }
 
 function extensionFromUrl(url: string): string | null {
   try {
     const ext = new URL(url).pathname.split('.').pop()?.toLowerCase() ?? ''
-    return typeOfExtension[ext === 'jpeg' ? 'jpg' : ext] ? (ext === 'jpeg' ? 'jpg' : ext) : null
+    const normal = ext === 'jpeg' ? 'jpg' : ext === 'tiff' ? 'tif' : ext
+    return typeOfExtension[normal] ? normal : null
   } catch {
     return null
   }

@@ -6,6 +6,8 @@ import { randomBytes } from 'node:crypto'
 export interface AtomicWriteOptions {
   /** When false (the default is true), refuse to replace an existing file. */
   readonly overwrite?: boolean
+  /** File mode of the new file (e.g. 0o600 for cache metadata); default 0o666 less the umask. */
+  readonly mode?: number
 }
 
 /**
@@ -17,7 +19,7 @@ export async function writeFileAtomic(path: string, data: string | Uint8Array, o
   const dir = dirname(path)
   await mkdir(dir, { recursive: true })
   const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, 'wx')
+  const handle = await open(temp, 'wx', options.mode)
   try {
     await handle.writeFile(data)
     await handle.sync()

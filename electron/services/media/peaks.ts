@@ -4,7 +4,7 @@ import { toErrorData, type ErrorCode } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { PeakAccumulator, type PeaksData } from './peak-accumulator'
 import { decodeFile, detectDecoder } from './pcm-decoders'
-import { createFlights } from './flights'
+import { createFlights } from '../download/flights'
 import { taskDirName } from './task-dir'
 
 /*

@@ -75,14 +75,17 @@ export const useDocumentStore = defineStore('document', () => {
     if (requestId) await sdte().invoke['tasks:cancel']({ requestId })
   }
 
-  /** Asks main for the original file (cached or downloaded); the state says why when there is none. */
-  async function resolveFile(): Promise<void> {
+  /**
+   * Asks main for the original file (cached or downloaded); the state says why when there is none.
+   * `allowHost`: the reviewer agreed to download an opened file's original from that host.
+   */
+  async function resolveFile(allowHost?: string): Promise<void> {
     const taskId = opened.value?.data.taskId
     if (taskId === undefined) return
     file.value = null
     fileLoading.value = true
     try {
-      const result = await sdte().invoke['documents:resolveFile']({ taskId })
+      const result = await sdte().invoke['documents:resolveFile'](allowHost === undefined ? { taskId } : { taskId, allowHost })
       if (opened.value?.data.taskId !== taskId) return
       file.value = result.ok ? result.value : { status: 'error', code: result.error.code, message: result.error.message }
     } finally {

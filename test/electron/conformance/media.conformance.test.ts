@@ -49,7 +49,7 @@ describe('media URLs (smartdocumentor-api.md §11.3)', () => {
     Object.assign(server.config, config)
     const bytes = mp3()
     const url = server.addMedia(`rec ${_label}.mp3`, bytes, 'audio/mpeg')
-    const media = createMediaService({ fetch: globalThis.fetch, cacheDir: join(dir, _label) })
+    const media = createMediaService({ fetch: globalThis.fetch, cacheDir: join(dir, _label), apiBaseUrl: () => server.baseUrl })
     const result = await media.resolve(5001, url)
     expect(result).toMatchObject({ status: 'ready', size: bytes.length, contentType: 'audio/mpeg' })
     if (result.status === 'ready') expect(new Uint8Array(await readFile(result.path))).toEqual(bytes)
@@ -57,7 +57,7 @@ describe('media URLs (smartdocumentor-api.md §11.3)', () => {
   })
 
   it('an expired URL is "expired", a deleted file "missing", a null URL "none"', async () => {
-    const media = createMediaService({ fetch: globalThis.fetch, cacheDir: join(dir, 'states') })
+    const media = createMediaService({ fetch: globalThis.fetch, cacheDir: join(dir, 'states'), apiBaseUrl: () => server.baseUrl })
     expect(await media.resolve(1, server.addMedia('old.mp3', mp3(), 'audio/mpeg', { expired: true }))).toEqual({ status: 'expired' })
     const gone = server.addMedia('gone.mp3', mp3(), 'audio/mpeg')
     server.deleteMedia('gone.mp3')
@@ -71,7 +71,7 @@ describe('media URLs (smartdocumentor-api.md §11.3)', () => {
   ])('a document file served as %s is kept as what it is', async (_label, name, served, expected) => {
     const bytes = expected === 'application/pdf' ? new TextEncoder().encode('%PDF-1.7\n%âãÏÓ\n1 0 obj\n<<>>\nendobj\n%%EOF\n') : Uint8Array.from([0xff, 0xd8, 0xff, 0xe0, 0, 16, 74, 70, 73, 70, 0, 1, 1, 0, 0, 1, 0, 1, 0, 0, 0xff, 0xd9])
     const url = server.addMedia(name, bytes, served)
-    const cache = createDocumentFileCache({ fetch: globalThis.fetch, cacheDir: join(dir, 'documents', name) })
+    const cache = createDocumentFileCache({ fetch: globalThis.fetch, cacheDir: join(dir, 'documents', name), apiBaseUrl: () => server.baseUrl })
     const result = await cache.resolve(6001, url)
     expect(result).toMatchObject({ status: 'ready', contentType: expected, size: bytes.length })
     expect(await cache.cached(6001)).toMatchObject({ contentType: expected })

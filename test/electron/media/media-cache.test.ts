@@ -81,7 +81,7 @@ beforeEach(async () => {
 })
 
 const service = (fetchImpl: typeof fetch = fetch) =>
-  createMediaService({ fetch: fetchImpl, cacheDir, now: () => 1_700_000_000_000, log: (event) => logs.push(event) })
+  createMediaService({ fetch: fetchImpl, cacheDir, apiBaseUrl: () => base, now: () => 1_700_000_000_000, log: (event) => logs.push(event) })
 
 describe('MediaService.resolve', () => {
   it('downloads a signed URL once to <cache>/<taskId>/media.mp3 with progress, then reuses it', async () => {
@@ -173,8 +173,10 @@ describe('MediaService.resolve', () => {
     await media.resolve(12, `${base}/recordings/twelve.mp3?sv=1&sig=TOPSECRET`)
     await media.resolve(13, `${base}/recordings/t.mp3?sig=expired&x=TOPSECRET`)
     await media.resolve(14, `${base}/recordings/deleted.mp3?sig=TOPSECRET`)
-    // fetch quotes an unparsable URL whole in its error message.
-    expect(await media.resolve(15, 'ht!tp://bad host/a.mp3?sig=TOPSECRET')).toMatchObject({ status: 'error', code: 'network' })
+    // An unparsable URL is refused by the URL policy before fetch (whose error would quote it whole).
+    const bad = await media.resolve(15, 'ht!tp://bad host/a.mp3?sig=TOPSECRET')
+    expect(bad).toMatchObject({ status: 'error', code: 'bad_request' })
+    expect(JSON.stringify(bad)).not.toContain('TOPSECRET')
     const quoting = service(async (input) => {
       throw new TypeError(`Failed to parse URL from ${String(input)}`)
     })
