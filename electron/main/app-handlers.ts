@@ -22,13 +22,9 @@ import { hashExport } from '../services/drafts/export-hash'
 /** What the handlers need from the desktop shell (dialogs, OS integration). */
 export interface PlatformPort {
   readonly info: AppInfo
-  readonly logsFolder: string
   readonly sampleExportPath: string
   /** The bundled sample's recording, attached to the sample task when it is opened. */
   readonly sampleMediaPath: string
-  openFolder(path: string): Promise<void>
-  /** Opens an https URL in the browser; false when the URL was refused. */
-  openExternal(url: string): Promise<boolean>
   /** Asks the reviewer for a saved export file; null when cancelled. */
   chooseExportFile(): Promise<string | null>
   /** Asks where to save a file (the dialog confirms replacing one); null when cancelled. */
@@ -105,9 +101,13 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   // The recording URL of each task main has handed out: the renderer names a task, never a URL,
   // so it cannot make main fetch an address of its choosing.
   const recordingUrls = new Map<number, string | null>()
+  // The transcript task the renderer has open (the last one handed over): the only one whose
+  // draft it may discard, so a compromised page cannot wipe the drafts of other tasks.
+  let openTaskId: number | null = null
 
   async function opened(origin: OpenedTranscript['origin'], fileName: string | null, data: TranscriptExport): Promise<OpenedTranscript> {
     recordingUrls.set(data.taskId, data.originalFileUrl ?? null)
+    openTaskId = data.taskId
     const exportHash = hashExport(data)
     const comparison = await drafts.compare(data.taskId, exportHash)
     let draft: OpenedTranscript['draft'] = null
@@ -134,11 +134,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
 
   return {
     'app:info': () => platform.info,
-    'app:openLogsFolder': () => platform.openFolder(platform.logsFolder),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),
-    'shell:openExternal': async ({ url }) => {
-      if (!(await platform.openExternal(url))) throw new AppError('bad_request', 'Only https links can be opened.')
-    },
     'auth:status': () => auth.status(),
     'auth:signIn': (request) => auth.signIn(request),
     'auth:signOut': () => auth.signOut(),
@@ -240,6 +236,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const saved = await drafts.save(taskId, exportHash, document, {})
       return { savedAt: saved.savedAt }
     },
-    'drafts:discard': ({ taskId }) => drafts.discard(taskId)
+    'drafts:discard': ({ taskId }) => {
+      if (taskId !== openTaskId) throw new AppError('bad_request', `Task ${taskId} is not the open task; its draft was kept.`)
+      return drafts.discard(taskId)
+    }
   }
 }

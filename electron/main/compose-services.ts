@@ -11,6 +11,7 @@ import { createDraftStore } from '../services/drafts/draft-store'
 import { createDocumentFileCache } from '../services/documents/document-file-cache'
 import type { HandlerServices } from './app-handlers'
 import type { AuthStatus, ValidRequestOf } from '../../shared/ipc/contract'
+import { draftMaxBytes } from '../../shared/ipc/contract'
 import type { Credentials } from '../services/auth/auth-service'
 
 /*
@@ -113,7 +114,7 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     media: createMediaService({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir, now, log: (e) => mediaLog(e.level, e.message) }),
     peaks: createPeaksService({ cacheDir, log: mediaLog }),
     documentFiles: createDocumentFileCache({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir: join(ports.dataDir, 'document-cache') }),
-    drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message) }),
+    drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message), maxBytes: draftMaxBytes }),
     log: api.logger,
     logFile
   }

@@ -13,8 +13,15 @@ import type { DocumentFileCache } from '../services/documents/document-file-cach
  *   /document/<taskId>  a document task's cached original (PDF or image)
  */
 
+/** CORS for the media routes: the one origin whose page may fetch them (none: same-origin only). */
+export interface MediaRouteOptions {
+  readonly allowOrigin?: string
+}
+
 /** Builds the media protocol handler. */
-export function createMediaRoutes(media: MediaService, peaks: PeaksService, documents: DocumentFileCache): RequestHandler {
+export function createMediaRoutes(media: MediaService, peaks: PeaksService, documents: DocumentFileCache, options: MediaRouteOptions = {}): RequestHandler {
+  // Never a wildcard: only the app's own page (app://sdte) may read these bytes cross-origin.
+  const cors: Record<string, string> = options.allowOrigin ? { 'Access-Control-Allow-Origin': options.allowOrigin, Vary: 'Origin' } : {}
   return async (request) => {
     const match = /^\/(media|peaks|document)\/(\d+)$/.exec(new URL(request.url).pathname)
     if (!match) return new Response(null, { status: 404 })
@@ -23,8 +30,8 @@ export function createMediaRoutes(media: MediaService, peaks: PeaksService, docu
       const doc = await documents.cached(Number(taskId))
       if (!doc) return new Response(null, { status: 404 })
       const response = await rangeResponse(request, doc)
-      // pdf.js fetches the file from the page's origin (file:// in the app): allow it.
-      response.headers.set('Access-Control-Allow-Origin', '*')
+      // pdf.js fetches the file from the page's origin (app://sdte in the app).
+      for (const [name, value] of Object.entries(cors)) response.headers.set(name, value)
       return response
     }
     const file = await media.mediaFile(taskId)
@@ -35,7 +42,7 @@ export function createMediaRoutes(media: MediaService, peaks: PeaksService, docu
     const body = interleavePeaks(cached)
     return new Response(new Uint8Array(body.buffer as ArrayBuffer, body.byteOffset, body.byteLength), {
       status: 200,
-      headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', 'Access-Control-Allow-Origin': '*' }
+      headers: { 'Content-Type': 'application/octet-stream', 'Cache-Control': 'no-store', ...cors }
     })
   }
 }
