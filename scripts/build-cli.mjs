@@ -5,6 +5,7 @@
 import { mkdir, rename, writeFile } from 'node:fs/promises'
 import { dirname, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import process from 'node:process'
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..')
 const outFile = join(root, 'out', 'cli', 'sdte.js')
@@ -14,7 +15,7 @@ try {
   esbuild = await import('esbuild')
 } catch {
   // `npm ci --omit=dev`: nothing to build with, and nothing that needs the CLI either.
-  console.warn('build-cli: esbuild is not installed (dev dependencies omitted); sdte was not built. Run `npm install`, then `npm run build:cli`.')
+  process.stderr.write('build-cli: esbuild is not installed (dev dependencies omitted); sdte was not built. Run `npm install`, then `npm run build:cli`.\n')
   process.exit(0)
 }
 
