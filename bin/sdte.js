@@ -1,8 +1,12 @@
 #!/usr/bin/env node
-// The `sdte` command: registers tsx so the TypeScript sources run as they are (no build step
-// after `npm ci`), then hands over to electron/cli/main.ts.
-import { register } from 'tsx/esm/api'
+// The `sdte` command: runs the CLI bundle built ahead of time (scripts/build-cli.mjs, run by
+// `npm run build` and by `prepare` after `npm ci`), so no TypeScript loader ships or runs.
+import { existsSync } from 'node:fs'
+import { fileURLToPath } from 'node:url'
 
-register()
-const { runFromProcess } = await import('../electron/cli/main.ts')
-await runFromProcess()
+const bundle = new URL('../out/cli/sdte.js', import.meta.url)
+if (!existsSync(fileURLToPath(bundle))) {
+  process.stderr.write('sdte: the command is not built yet. Run `npm run build:cli` (npm install does it), then try again.\n')
+  process.exit(7)
+}
+await import(bundle.href)

@@ -24,13 +24,9 @@ import { checkDownloadUrl, hostOf } from '../services/download/url-policy'
 /** What the handlers need from the desktop shell (dialogs, OS integration). */
 export interface PlatformPort {
   readonly info: AppInfo
-  readonly logsFolder: string
   readonly sampleExportPath: string
   /** The bundled sample's recording, attached to the sample task when it is opened. */
   readonly sampleMediaPath: string
-  openFolder(path: string): Promise<void>
-  /** Opens an https URL in the browser; false when the URL was refused. */
-  openExternal(url: string): Promise<boolean>
   /** Asks the reviewer for a saved export file; null when cancelled. */
   chooseExportFile(): Promise<string | null>
   /** Asks where to save a file (the dialog confirms replacing one); null when cancelled. */
@@ -153,8 +149,13 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       inFlight.delete(requestId)
     }
   }
+  // The transcript task the renderer has open (the last one handed over): the only one whose
+  // draft it may discard, so a compromised page cannot wipe the drafts of other tasks.
+  let openTaskId: number | null = null
+
   async function opened(origin: OpenedTranscript['origin'], fileName: string | null, data: TranscriptExport): Promise<OpenedTranscript> {
     recordings.set(data.taskId, entryFor(origin, data.taskId, data.originalFileUrl ?? null, data))
+    openTaskId = data.taskId
     const exportHash = hashExport(data)
     const comparison = await drafts.compare(data.taskId, exportHash)
     let draft: OpenedTranscript['draft'] = null
@@ -192,11 +193,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
 
   return {
     'app:info': () => platform.info,
-    'app:openLogsFolder': () => platform.openFolder(platform.logsFolder),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),
-    'shell:openExternal': async ({ url }) => {
-      if (!(await platform.openExternal(url))) throw new AppError('bad_request', 'Only https links can be opened.')
-    },
     'auth:status': () => auth.status(),
     'auth:signIn': (request) => auth.signIn(request),
     'auth:signOut': () => auth.signOut(),
@@ -319,6 +316,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const saved = await drafts.save(taskId, exportHash, document, {})
       return { savedAt: saved.savedAt }
     },
-    'drafts:discard': ({ taskId }) => drafts.discard(taskId)
+    'drafts:discard': ({ taskId }) => {
+      if (taskId !== openTaskId) throw new AppError('bad_request', `Task ${taskId} is not the open task; its draft was kept.`)
+      return drafts.discard(taskId)
+    }
   }
 }

@@ -12,6 +12,7 @@ import { createDocumentFileCache } from '../services/documents/document-file-cac
 import { sweepPartFiles } from '../services/download/part-files'
 import type { HandlerServices } from './app-handlers'
 import type { AuthStatus, ValidRequestOf } from '../../shared/ipc/contract'
+import { draftMaxBytes } from '../../shared/ipc/contract'
 import type { Credentials } from '../services/auth/auth-service'
 
 /*
@@ -135,7 +136,7 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     media: createMediaService({ fetch: fetchImpl, cacheDir, apiBaseUrl, now, log: (e) => mediaLog(e.level, e.message) }),
     peaks: createPeaksService({ cacheDir, log: mediaLog }),
     documentFiles: createDocumentFileCache({ fetch: fetchImpl, cacheDir: documentCacheDir, apiBaseUrl, log: mediaLog }),
-    drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message) }),
+    drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message), maxBytes: draftMaxBytes }),
     log: api.logger,
     logFile
   }

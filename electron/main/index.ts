@@ -1,7 +1,6 @@
 import { app, BrowserWindow, Menu, dialog, ipcMain, protocol, safeStorage, screen, session, shell } from 'electron'
 import Store from 'electron-store'
 import { dirname, join } from 'node:path'
-import { pathToFileURL } from 'node:url'
 import { createDispatcher, createSenderCheck } from './ipc-dispatcher'
 import { registerIpcHandlers, sendEvent } from './ipc-main'
 import { createAppHandlers } from './app-handlers'
@@ -14,6 +13,8 @@ import { loadWindowState, saveWindowState } from './window-state'
 import type { WindowStateStore } from './window-state'
 import { createSafeStorageSecretStore } from './secret-store'
 import { mediaScheme, mediaSchemePrivileges } from './media-scheme'
+import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppRoutes } from './app-scheme'
+import { createOriginCheck } from './app-origin'
 
 /*
  * The composition root: app lifecycle, one window, security, menu, media protocol and IPC
@@ -23,12 +24,17 @@ import { mediaScheme, mediaSchemePrivileges } from './media-scheme'
 
 const devServerUrl = process.env['ELECTRON_RENDERER_URL']
 const rendererDir = join(__dirname, '../renderer')
-const appUrlPrefixes = [pathToFileURL(rendererDir).href + '/', ...(devServerUrl && !app.isPackaged ? [devServerUrl] : [])]
-const isAppUrl = (url: string): boolean => appUrlPrefixes.some((prefix) => url.startsWith(prefix))
+// The renderer's origins: the app scheme, and the dev server in development only.
+const appOrigins = [appOrigin, ...(devServerUrl && !app.isPackaged ? [devServerUrl] : [])]
+const isAppUrl = createOriginCheck(appOrigins)
 const resourcesDir = app.isPackaged ? process.resourcesPath : join(__dirname, '../../resources')
 
-// Must happen before `ready` (Electron's rule for privileged schemes): stream + Range for media.
-protocol.registerSchemesAsPrivileged([{ scheme: mediaScheme, privileges: mediaSchemePrivileges }])
+// Must happen before `ready` (Electron's rule for privileged schemes): the renderer's own
+// origin, and stream + Range for media.
+protocol.registerSchemesAsPrivileged([
+  { scheme: appScheme, privileges: appSchemePrivileges },
+  { scheme: mediaScheme, privileges: mediaSchemePrivileges }
+])
 
 if (!app.requestSingleInstanceLock()) {
   app.quit()
@@ -56,20 +62,16 @@ if (!app.requestSingleInstanceLock()) {
       onAuthChanged: (status) => mainWindow && sendEvent(mainWindow.webContents, 'auth:changed', status)
     })
     let lastSaveFolder = typeof store.get('lastSaveFolder') === 'string' ? (store.get('lastSaveFolder') as string) : null
-    protocol.handle(mediaScheme, createMediaRoutes(services.media, services.peaks, services.documentFiles))
+    protocol.handle(appScheme, createAppRoutes(rendererDir))
+    protocol.handle(mediaScheme, createMediaRoutes(services.media, services.peaks, services.documentFiles, { appOrigin }))
 
     const handlers = createAppHandlers({
       ...services,
       now: Date.now,
       platform: {
         info: { name: app.getName(), version: app.getVersion(), platform: process.platform },
-        logsFolder,
         sampleExportPath: join(resourcesDir, 'sample', 'sample-task.json'),
         sampleMediaPath: join(resourcesDir, 'sample', 'sample.mp3'),
-        openFolder: async (path) => {
-          await shell.openPath(path)
-        },
-        openExternal: (url) => openExternalSafely(shell, url),
         chooseExportFile: async () => {
           const result = await dialog.showOpenDialog({
             title: 'Open a saved export',
@@ -106,7 +108,7 @@ if (!app.requestSingleInstanceLock()) {
       }
     })
     const dispatch = createDispatcher(handlers, {
-      isTrustedSender: createSenderCheck(appUrlPrefixes),
+      isTrustedSender: createSenderCheck(appOrigins),
       onError: (channel, code, message) => services.log.warn(`ipc ${channel} failed: ${code}: ${message}`)
     })
     registerIpcHandlers(ipcMain, dispatch)
@@ -145,7 +147,7 @@ if (!app.requestSingleInstanceLock()) {
     Menu.setApplicationMenu(menu)
 
     if (devServerUrl && !app.isPackaged) await win.loadURL(devServerUrl)
-    else await win.loadFile(join(rendererDir, 'index.html'))
+    else await win.loadURL(appEntryUrl)
   })
 
   app.on('window-all-closed', () => {

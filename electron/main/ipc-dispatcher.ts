@@ -3,6 +3,7 @@ import { AppError, toErrorData } from '../../shared/errors'
 import type { InvokeChannel, ReplyOf, ValidRequestOf } from '../../shared/ipc/contract'
 import { invokeContract, isInvokeChannel } from '../../shared/ipc/contract'
 import { describeSchemaError } from '../../shared/api/schema-issues'
+import { createOriginCheck } from './app-origin'
 
 /*
  * The core of the IPC wrapper, free of Electron so the end-to-end harness can run the very same
@@ -60,9 +61,11 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptio
 }
 
 /**
- * A sender check that accepts only the top-level frame of our own renderer: the file:// page
- * we ship, or the dev server in development (vscode's validateEvent does the same).
+ * A sender check that accepts only the top-level frame of our own renderer: a page on the app
+ * scheme's origin, or the dev server's in development (vscode's validateEvent does the same).
+ * Origins are compared parsed (app-origin.ts), never as string prefixes.
  */
-export function createSenderCheck(allowedUrlPrefixes: readonly string[]): (sender: SenderInfo) => boolean {
-  return (sender) => sender.isMainFrame && allowedUrlPrefixes.some((prefix) => sender.url.startsWith(prefix))
+export function createSenderCheck(allowedOrigins: readonly string[]): (sender: SenderInfo) => boolean {
+  const isAppUrl = createOriginCheck(allowedOrigins)
+  return (sender) => sender.isMainFrame && isAppUrl(sender.url)
 }

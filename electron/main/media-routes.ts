@@ -17,8 +17,8 @@ import type { DocumentFileCache } from '../services/documents/document-file-cach
  * only (pdf.js and the peaks fetch read them from the page's origin), never with a wildcard.
  */
 
-/** The origin of the app's page as Electron reports it today (the renderer loads from file://). */
-export const defaultAppOrigin = 'file://'
+/** The origin of the app's page as Electron reports it today (the renderer is served from app://sdte). */
+export const defaultAppOrigin = 'app://sdte'
 
 /** Options of the media routes. */
 export interface MediaRoutesOptions {

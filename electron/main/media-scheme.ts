@@ -13,7 +13,7 @@ export const mediaSchemePrivileges: CustomScheme['privileges'] = {
   secure: true,
   stream: true,
   supportFetchAPI: true,
-  // The page (file://) fetches peaks from this scheme: a cross-origin fetch that needs CORS.
+  // The page (app://sdte) fetches peaks from this scheme: a cross-origin fetch that needs CORS.
   corsEnabled: true,
   bypassCSP: false
 }

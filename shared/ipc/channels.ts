@@ -6,8 +6,6 @@
 /** Renderer → main calls. */
 export const invokeChannelNames = [
   'app:info',
-  'app:openLogsFolder',
-  'shell:openExternal',
   'auth:status',
   'auth:signIn',
   'auth:signOut',

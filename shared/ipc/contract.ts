@@ -52,6 +52,13 @@ export interface AuthStatus {
 /** How long an API request may take, in whole seconds: the settings field's range and default. */
 export const requestTimeoutLimits = { minSeconds: 5, maxSeconds: 600, defaultSeconds: 30 } as const
 
+/**
+ * The largest draft main writes, serialised: a 6-hour task's draft (three times the 2-hour
+ * hearing fixture, 2,514 segments) is 26.1 MB, so 64 MiB leaves room for heavy edits while a
+ * runaway or hostile page cannot fill the disk through autosave.
+ */
+export const draftMaxBytes = 64 * 1024 * 1024
+
 /** The reviewer's API settings (the base URL also comes with the sign-in status). */
 export interface ApiSettings {
   readonly baseUrl: string
@@ -148,8 +155,6 @@ export interface DraftDocument {
 /** Invoke channels: renderer → main, one reply each. */
 export const invokeContract = {
   'app:info': { request: z.undefined(), reply: reply<AppInfo>() },
-  'app:openLogsFolder': { request: z.undefined(), reply: reply<void>() },
-  'shell:openExternal': { request: z.object({ url: z.string().max(2048) }).strict(), reply: reply<void>() },
   'auth:status': { request: z.undefined(), reply: reply<AuthStatus>() },
   'auth:signIn': { request: signInRequest, reply: reply<AuthStatus>() },
   'auth:signOut': { request: z.undefined(), reply: reply<AuthStatus>() },

@@ -73,11 +73,8 @@ export async function startApp(dataDir: string) {
   let page: Page | null = null
   const platform: PlatformPort = {
     info: { name: 'SD Transcript Editor', version: '0.0.0-bench', platform: process.platform },
-    logsFolder,
     sampleExportPath: join(repoRoot, 'resources/sample/sample-task.json'),
     sampleMediaPath: join(repoRoot, 'resources/sample/sample.mp3'),
-    openFolder: async () => undefined,
-    openExternal: async () => false,
     chooseExportFile: async () => state.nextExportFile,
     chooseSavePath: async () => null,
     chooseMediaFile: async () => state.nextMediaFile,

@@ -145,16 +145,28 @@ test.describe('app shell', () => {
   })
 
   test('a payload that fails its schema is rejected in main before any service runs', async ({ app }) => {
+    const before = app.services.settings.get()
     const result = await app.page.evaluate(() =>
-      (window.sdte.invoke['shell:openExternal'] as unknown as (r: unknown) => Promise<unknown>)({ url: 'https://x.test', extra: 1 })
+      (window.sdte.invoke['settings:setRequestTimeout'] as unknown as (r: unknown) => Promise<unknown>)({ seconds: 90, extra: 1 })
     )
     expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } })
-    expect(app.openedUrls).toEqual([])
-    const ok = await app.page.evaluate(() => window.sdte.invoke['shell:openExternal']({ url: 'https://docs.smartdocumentor.net/' }))
-    expect(ok).toEqual({ ok: true })
-    expect(app.openedUrls).toEqual(['https://docs.smartdocumentor.net/'])
-    const refused = await app.page.evaluate(() => window.sdte.invoke['shell:openExternal']({ url: 'file:///etc/passwd' }))
-    expect(refused).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+    expect(app.services.settings.get()).toEqual(before)
+    const ok = await app.page.evaluate(() => window.sdte.invoke['settings:setRequestTimeout']({ seconds: 90 }))
+    expect(ok).toMatchObject({ ok: true })
+    expect(app.services.settings.get()).not.toEqual(before)
+  })
+
+  test('channels the renderer never calls do not exist (issue 13)', async ({ app }) => {
+    const exposed = await app.page.evaluate(() => Object.keys(window.sdte.invoke))
+    expect(exposed).not.toContain('shell:openExternal')
+    expect(exposed).not.toContain('app:openLogsFolder')
+    const sender = { url: `${app.url}/index.html`, isMainFrame: true }
+    for (const channel of ['shell:openExternal', 'app:openLogsFolder']) {
+      expect(await app.dispatch(channel, channel === 'shell:openExternal' ? { url: 'https://docs.smartdocumentor.net/' } : undefined, sender)).toEqual({
+        ok: false,
+        error: { code: 'bad_request', message: `Unknown channel ${channel}.` }
+      })
+    }
   })
 
   test('a call from a frame that is not ours is rejected', async ({ app }) => {

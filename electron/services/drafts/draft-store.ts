@@ -51,6 +51,8 @@ export interface DraftStorePorts {
   /** Integer ms since the epoch. */
   readonly now: () => number
   readonly report?: (report: DraftReport) => void
+  /** The largest serialised draft it writes (UTF-8 bytes); larger ones are refused, the saved one kept. */
+  readonly maxBytes?: number
 }
 
 /** The draft store (see `createDraftStore`). */
@@ -115,6 +117,10 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
         text = JSON.stringify({ ...summary, document })
       } catch (error) {
         throw new AppError('bad_request', 'The draft could not be serialised.', { cause: error })
+      }
+      if (ports.maxBytes !== undefined && serialisedBytes(text, ports.maxBytes) > ports.maxBytes) {
+        const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
+        throw new AppError('bad_request', `The draft for task ${key} is ${mb(Buffer.byteLength(text))} MB, over the ${mb(ports.maxBytes)} MB a draft may be; the last saved draft is kept.`)
       }
       const previous = queues.get(key) ?? Promise.resolve()
       const write = previous
@@ -201,4 +207,11 @@ function validate(text: string, key: string): Draft | string {
   if (typeof draft.savedAt !== 'number') return 'no save time'
   if (!('document' in draft)) return 'no document'
   return draft as Draft
+}
+
+/** The UTF-8 size of `text`, skipping the count when its length alone settles it against `limit`. */
+function serialisedBytes(text: string, limit: number): number {
+  // A UTF-16 unit takes 1 to 3 UTF-8 bytes: counting is only needed between those bounds.
+  if (text.length > limit || text.length * 3 <= limit) return text.length
+  return Buffer.byteLength(text)
 }

@@ -15,7 +15,6 @@ import { createMediaRoutes } from '../../../electron/main/media-routes'
 import { serveOverHttp } from '../../../electron/services/media/range-response'
 import { createMemoryKeyValueStore } from '../../../electron/services/settings/key-value-store'
 import { createMemorySecretStore } from '../../../electron/services/auth/secret-store'
-import { isSafeExternalUrl } from '../../../electron/main/security'
 import type { EventChannel, EventOf, MediaProgressEvent } from '../../../shared/ipc/contract'
 import { serveFolder } from './static-server'
 import { createParkedReplies } from './bridge-replies'
@@ -58,8 +57,6 @@ export interface AppHarness {
   readonly url: string
   readonly dataDir: string
   readonly calls: DispatchedCall[]
-  readonly openedUrls: string[]
-  readonly openedFolders: string[]
   readonly logLines: string[]
   readonly services: AppServices
   /** The file the next "open saved export" dialog returns (null = cancelled). */
@@ -111,8 +108,6 @@ export const test = base.extend<{ app: AppHarness }>({
       url,
       dataDir,
       calls: [],
-      openedUrls: [],
-      openedFolders: [],
       logLines: [],
       services,
       nextExportFile: null,
@@ -134,15 +129,8 @@ export const test = base.extend<{ app: AppHarness }>({
 
     const platform: PlatformPort = {
       info: { name: 'SD Transcript Editor', version: '0.0.0-e2e', platform: process.platform },
-      logsFolder,
       sampleExportPath: join(repoRoot, 'resources/sample/sample-task.json'),
       sampleMediaPath: join(repoRoot, 'resources/sample/sample.mp3'),
-      openFolder: async (path) => void harness.openedFolders.push(path),
-      openExternal: async (target) => {
-        if (!isSafeExternalUrl(target)) return false
-        harness.openedUrls.push(target)
-        return true
-      },
       chooseExportFile: async () => harness.nextExportFile,
       chooseMediaFile: async () => harness.nextMediaFile,
       chooseSavePath: async (suggestedName, filter) => {

@@ -1,8 +1,21 @@
-import { spawn } from 'node:child_process'
+import { execFile, spawn } from 'node:child_process'
+import { promisify } from 'node:util'
 import { join, resolve } from 'node:path'
 
+const repoRoot = resolve(import.meta.dirname, '../../..')
+
 /** The entry `npx sdte` runs. */
-export const sdteBin = join(resolve(import.meta.dirname, '../../..'), 'bin', 'sdte.js')
+export const sdteBin = join(repoRoot, 'bin', 'sdte.js')
+
+let built: Promise<unknown> | null = null
+/**
+ * Builds out/cli/sdte.js from the current sources once per test worker (the same script as
+ * `npm run build:cli`), so a spawned sdte never runs a bundle older than the code under test.
+ */
+export function buildSdte(): Promise<unknown> {
+  built ??= promisify(execFile)(process.execPath, [join(repoRoot, 'scripts', 'build-cli.mjs')], { cwd: repoRoot })
+  return built
+}
 
 /** What one `sdte` run left behind. */
 export interface SdteRun {
@@ -15,7 +28,8 @@ export interface SdteRun {
  * Runs `node bin/sdte.js <args>` with exactly the environment given (plus PATH), the way a
  * reviewer's shell would, and collects its output.
  */
-export function spawnSdte(args: readonly string[], options: { cwd: string; env: Record<string, string | undefined> }): Promise<SdteRun> {
+export async function spawnSdte(args: readonly string[], options: { cwd: string; env: Record<string, string | undefined> }): Promise<SdteRun> {
+  await buildSdte()
   return new Promise((done, fail) => {
     const child = spawn(process.execPath, [sdteBin, ...args], { cwd: options.cwd, env: { PATH: process.env.PATH, ...options.env } })
     let stdout = ''

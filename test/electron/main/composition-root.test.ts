@@ -2,6 +2,7 @@ import { describe, expect, it, vi } from 'vitest'
 import { ipcMain, recorded } from '../support/fake-electron'
 import { invokeChannelNames } from '../../../shared/ipc/channels'
 import { mediaScheme } from '../../../electron/main/media-scheme'
+import { appEntryUrl, appScheme } from '../../../electron/main/app-scheme'
 
 // electron-store needs a real Electron app; main only uses get/set/delete, so a Map stands in.
 vi.mock('electron-store', () => ({
@@ -24,16 +25,20 @@ vi.mock('electron-store', () => ({
  * creates, the scheme it registers before ready, and the IPC channels it wires.
  */
 describe('electron/main/index.ts', () => {
-  it('registers the media scheme before ready, then creates one hardened window and every IPC handler', async () => {
+  it('registers the app and media schemes before ready, then creates one hardened window on app:// and every IPC handler', async () => {
     await import('../../../electron/main/index')
-    // Before ready: only the privileged scheme.
-    expect(recorded.privilegedSchemes).toEqual([{ scheme: mediaScheme, privileges: expect.objectContaining({ stream: true, secure: true, standard: true, supportFetchAPI: true }) }])
+    // Before ready: only the privileged schemes (the renderer's own origin, and media).
+    expect(recorded.privilegedSchemes).toEqual([
+      { scheme: appScheme, privileges: expect.objectContaining({ standard: true, secure: true, bypassCSP: false }) },
+      { scheme: mediaScheme, privileges: expect.objectContaining({ stream: true, secure: true, standard: true, supportFetchAPI: true }) }
+    ])
     expect(recorded.windows).toHaveLength(0)
 
     const { app } = await import('../support/fake-electron')
     ;(app as unknown as { fireReady(): void }).fireReady()
     await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 5000 })
-    await vi.waitFor(() => expect(recorded.windows[0].loaded).toMatch(/renderer[\\/]index\.html$/))
+    // Issue 13: the page lives on app://, never file:// (whose 'self' is every local file).
+    await vi.waitFor(() => expect(recorded.windows[0].loaded).toBe(appEntryUrl))
 
     const options = recorded.windows[0].options as { webPreferences: Record<string, unknown>; show: boolean }
     expect(options.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, webviewTag: false })
@@ -42,6 +47,7 @@ describe('electron/main/index.ts', () => {
 
     expect([...ipcMain.handlers.keys()].sort()).toEqual([...invokeChannelNames].sort())
     expect(recorded.protocolHandlers.has(mediaScheme)).toBe(true)
+    expect(recorded.protocolHandlers.has(appScheme)).toBe(true)
     expect(recorded.defaultSession.permissionRequestHandler).not.toBeNull()
     expect(recorded.defaultSession.headersHandler).not.toBeNull()
     expect(recorded.appListeners.has('web-contents-created')).toBe(true)
@@ -51,5 +57,7 @@ describe('electron/main/index.ts', () => {
     // A call from a foreign frame is refused through the real wiring.
     const handler = ipcMain.handlers.get('app:info')!
     expect(await handler({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    expect(await handler({ senderFrame: { url: 'file:///tmp/anything/index.html', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+    expect(await handler({ senderFrame: { url: appEntryUrl, parent: null } }, undefined)).toMatchObject({ ok: true })
   })
 })

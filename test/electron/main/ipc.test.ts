@@ -15,8 +15,8 @@ function handlers(overrides: Partial<IpcHandlers> = {}): IpcHandlers {
   return { ...all, 'app:info': () => ({ name: 'n', version: 'v', platform: 'linux' }), ...overrides }
 }
 
-const trusted = createSenderCheck(['file:///app/renderer/'])
-const mainFrame = { url: 'file:///app/renderer/index.html', parent: null }
+const trusted = createSenderCheck(['app://sdte'])
+const mainFrame = { url: 'app://sdte/index.html', parent: null }
 
 describe('IPC wrapper', () => {
   it('registers exactly one handler per contract channel and removes them', () => {
@@ -32,7 +32,8 @@ describe('IPC wrapper', () => {
       const handle = ipcMain.handlers.get('app:info')!
       expect(await handle({ senderFrame: mainFrame }, undefined)).toEqual({ ok: true, value: { name: 'n', version: 'v', platform: 'linux' } })
       expect(await handle({ senderFrame: { url: 'https://evil.example/', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
-      expect(await handle({ senderFrame: { url: 'file:///app/renderer/index.html', parent: mainFrame } }, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+      expect(await handle({ senderFrame: { url: 'app://sdte/index.html', parent: mainFrame } }, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
+      expect(await handle({ senderFrame: { url: 'file:///app/renderer/index.html', parent: null } }, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
       expect(await handle({ senderFrame: null }, undefined)).toMatchObject({ ok: false, error: { code: 'unauthorized' } })
     } finally {
       remove()
@@ -41,10 +42,10 @@ describe('IPC wrapper', () => {
 
   it('rejects a payload that fails its schema before the service runs', async () => {
     const service = vi.fn()
-    const dispatch = createDispatcher(handlers({ 'shell:openExternal': service }), { isTrustedSender: trusted })
-    const sender = { url: 'file:///app/renderer/index.html', isMainFrame: true }
-    for (const bad of [undefined, {}, { url: 5 }, { url: 'https://x.test', more: true }, 'https://x.test']) {
-      const result = await dispatch('shell:openExternal', bad, sender)
+    const dispatch = createDispatcher(handlers({ 'settings:setRequestTimeout': service }), { isTrustedSender: trusted })
+    const sender = { url: 'app://sdte/index.html', isMainFrame: true }
+    for (const bad of [undefined, {}, { seconds: 'x' }, { seconds: 30, more: true }, 30, { seconds: 1e9 }]) {
+      const result = await dispatch('settings:setRequestTimeout', bad, sender)
       expect(result).toMatchObject({ ok: false, error: { code: 'bad_request' } })
     }
     expect(service).not.toHaveBeenCalled()
@@ -64,7 +65,7 @@ describe('IPC wrapper', () => {
       }),
       { isTrustedSender: trusted, onError }
     )
-    const sender = { url: 'file:///app/renderer/index.html', isMainFrame: true }
+    const sender = { url: 'app://sdte/index.html', isMainFrame: true }
     expect(await dispatch('auth:status', undefined, sender)).toEqual({ ok: false, error: { code: 'network', message: 'The server cannot be reached.' } })
     expect(await dispatch('tasks:recent', undefined, sender)).toEqual({ ok: false, error: { code: 'io', message: 'disk on fire' } })
     expect(onError).toHaveBeenCalledTimes(2)

@@ -3,6 +3,7 @@ import type { Session, WebContents } from 'electron'
 import { FakeSession, FakeWebContents, shell } from '../support/fake-electron'
 import { contentSecurityPolicy, hardenSession, hardenWebContents, isSafeExternalUrl, openExternalSafely, secureWebPreferences } from '../../../electron/main/security'
 import { mainWindowOptions } from '../../../electron/main/window'
+import { createOriginCheck } from '../../../electron/main/app-origin'
 
 describe('window hardening', () => {
   it('creates the main window isolated, sandboxed and without Node', () => {
@@ -26,9 +27,14 @@ describe('window hardening', () => {
   it('denies navigation away from the app, new windows and webviews', () => {
     const contents = new FakeWebContents()
     shell.opened.length = 0
-    hardenWebContents(contents as unknown as WebContents, shell, (url) => url.startsWith('file:///app/'))
+    hardenWebContents(contents as unknown as WebContents, shell, createOriginCheck(['app://sdte', 'http://localhost:5173']))
     expect(contents.emitCancellable('will-navigate', 'https://evil.example/')).toBe(true)
-    expect(contents.emitCancellable('will-navigate', 'file:///app/index.html')).toBe(false)
+    expect(contents.emitCancellable('will-navigate', 'app://sdte/index.html')).toBe(false)
+    expect(contents.emitCancellable('will-navigate', 'http://localhost:5173/index.html')).toBe(false)
+    // Issue 13: these passed the old string-prefix check.
+    expect(contents.emitCancellable('will-navigate', 'http://localhost:5173@evil.example/')).toBe(true)
+    expect(contents.emitCancellable('will-navigate', 'http://localhost:51730/')).toBe(true)
+    expect(contents.emitCancellable('will-navigate', 'file:///tmp/elsewhere/index.html')).toBe(true)
     expect(contents.emitCancellable('will-redirect', 'http://evil.example/')).toBe(true)
     expect(contents.emitCancellable('will-attach-webview')).toBe(true)
     expect(contents.windowOpenHandler?.({ url: 'https://docs.smartdocumentor.net/' })).toEqual({ action: 'deny' })
