@@ -80,11 +80,8 @@ beforeEach(async () => {
   progress.length = 0
   const platform: PlatformPort = {
     info: { name: 'SD Transcript Editor', version: '0.0.0-test', platform: process.platform },
-    logsFolder: join(dataDir, 'logs'),
     sampleExportPath: join(work, 'none.json'),
     sampleMediaPath: join(work, 'sample.wav'),
-    openFolder: async () => undefined,
-    openExternal: async () => false,
     chooseExportFile: async () => nextExportFile,
     chooseSavePath: async () => null,
     chooseMediaFile: async () => null,
