@@ -15,5 +15,6 @@ export { detectTimeUnit, detectConfidenceScale, unitToMs, msToUnit, secondsToMs,
 export type { UnitDetection } from './units'
 export { segmentText, wordsText, tokenize, wordKey } from './text'
 export type { Token } from './text'
+export { joinSpeakerLabel, speakerDisplayLabel } from './speaker-label'
 export { checkInvariants } from './invariants'
 export { segmentIndexAt, wordIndexAt } from './lookup'

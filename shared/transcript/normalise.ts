@@ -107,7 +107,9 @@ interface Reconciled {
 
 /**
  * Builds the model words of one segment from displayText (or, when absent, the displayWords'
- * own texts) and the timed displayWords.
+ * own texts) and the timed words. `textWords` are the words that may stand in for a missing
+ * displayText: the reviewed displayWords, never the recogniser's originalWords (which only lend
+ * their timings as `displayWords` here); by default the timed words themselves.
  */
 export function reconcileWords(
   displayText: string | null | undefined,
@@ -115,14 +117,19 @@ export function reconcileWords(
   segStartMs: number,
   segEndMs: number,
   scale: 1 | 100,
-  idPrefix: string
+  idPrefix: string,
+  textWords: readonly ApiWord[] | null | undefined = displayWords
 ): Reconciled {
   const dw = displayWords ?? []
-  // An empty displayText beside timed words is read like a missing one (the words are the text):
+  const tw = textWords ?? []
+  // An empty displayText beside reviewed words is read like a missing one (the words are the text):
   // export-data.md says displayWords are "words of displayText", so the two cannot both be right,
   // and dropping timed words would lose speech while keeping them only risks a word to delete.
-  const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || dw.length === 0) ? displayText : dw.map((w) => w.text ?? '').join(' ')
+  // Both empty is a reviewer's deletion: the segment has no text, whatever the recogniser heard.
+  const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || tw.length === 0) ? displayText : tw.map((w) => w.text ?? '').join(' ')
   const tokens = tokenize(text)
+  // No reviewed text: nothing to time (the timing words are not text of their own).
+  if (tokens.length === 0) return { words: [], mismatch: false }
 
   const all = timedAll(dw, segStartMs, segEndMs)
   // Fast path, by far the most common: the text is exactly the words joined by spaces.
@@ -297,7 +304,7 @@ function normaliseSegment(src: ApiTranscriptSegment, index: number, bounds: { st
     issues.push({ kind: 'segment-time-missing', message: `Segment ${index + 1} has no start or end time; it was placed ${how}.`, segmentId: id })
   }
   const timedWords = timingWords(src)
-  const rec = reconcileWords(src.displayText, timedWords, startMs, endMs, scale, `${id}w`)
+  const rec = reconcileWords(src.displayText, timedWords, startMs, endMs, scale, `${id}w`, src.displayWords)
   const hasText = rec.words.length > 0
   const measured = timedWords?.filter(isTimed).length ?? 0
   if (measured === 0 && hasText) {
