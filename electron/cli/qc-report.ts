@@ -2,7 +2,7 @@ import { AppError, toErrorData } from '../../shared/errors'
 import type { TaskRef } from '../../shared/api/endpoints'
 import { describeBreach, formatSrtTime, qcReport, PresetError } from '../../shared/subtitles'
 import type { QcReport, SubtitlePreset } from '../../shared/subtitles'
-import { normaliseTranscript } from '../../shared/transcript'
+import { exportRefusal, normaliseTranscript } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import type { Command } from './args'
 import { exitCodeFor, exitCodes } from './exit-codes'
@@ -22,6 +22,9 @@ type QcCommand = Extract<Command, { command: 'qc' }>
 export async function runQcReport(command: QcCommand, io: CliIo): Promise<number> {
   try {
     const model = await loadModel(command, io)
+    // QC judges what export would write; with nothing to write there is nothing to judge.
+    const refusal = exportRefusal(model)
+    if (refusal !== null) throw new AppError('invalid_response', refusal)
     let report: QcReport
     try {
       report = qcReport(model, command.subtitles)
