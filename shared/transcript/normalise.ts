@@ -428,7 +428,7 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   // Times outside [0, limit] cannot be played or written (a negative cue, "2.777e+296:40:16"):
   // they are clamped here, once, so the editor, QC and every writer see the same times.
   const limitMs = timeLimitMs(totalMs)
-  const outside = timesOutOfRange(body, unit, limitMs)
+  const outside = timesOutOfRange(exp, unit, limitMs)
   if (outside > 0) {
     issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
   }
