@@ -12,6 +12,7 @@ import type { MediaService, MediaStatus } from '../services/media/media-cache'
 import type { PeaksService } from '../services/media/peaks'
 import type { DraftStore } from '../services/drafts/draft-store'
 import { hashExport } from '../services/drafts/export-hash'
+import { fsErrorCause } from '../services/fs/fs-error'
 
 /*
  * The composition of IPC handlers from services. Electron-free on purpose: the app passes
@@ -190,7 +191,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       try {
         await writeFileAtomic(path, data)
       } catch (error) {
-        throw new AppError('io', `Could not write ${basename(path)}: ${(error as Error).message}`)
+        throw new AppError('io', `Could not write ${basename(path)}: ${await fsErrorCause(error, path)}.`)
       }
       return { path }
     },
