@@ -163,7 +163,8 @@ async function exportBatch(command: ExportCommand, taskIds: readonly number[], k
           if (!authFailed) io.stderr.write(errorLine(data.message))
           authFailed = true
         } else if (data.code !== 'cancelled') {
-          io.stderr.write(errorLine(data.message, `sdte: task ${taskId}: `))
+          // A message that already names the task ("task 7 has no transcript yet") is not prefixed again.
+          io.stderr.write(errorLine(data.message, data.message.startsWith(`task ${taskId} `) ? 'sdte: ' : `sdte: task ${taskId}: `))
         }
         codes.push(exitCodeFor(data.code))
       }
