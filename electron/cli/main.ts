@@ -120,12 +120,16 @@ export function createCliServices(command: { baseUrl?: string; timeoutMs?: numbe
 }
 
 /**
- * The retry callback of a CLI request: while it waits out a server's Retry-After it says so in
- * one stderr line per wait, instead of up to a minute of silence (its own short backoffs stay quiet).
+ * The retry callback of a CLI request: while it waits out a server's Retry-After (a second or
+ * more) it says so in one stderr line, instead of up to a minute of silence; its own short
+ * backoffs stay quiet.
  */
 export function retryNotice(io: CliIo, what: string): (info: RetryInfo) => void {
+  let said = false
   return (info) => {
-    if (info.retryAfterMs === null) return
+    // A wait under a second is no silence to explain; one line per request keeps stderr short.
+    if (info.retryAfterMs === null || info.retryAfterMs < 1000 || said) return
+    said = true
     io.stderr.write(errorLine(`${what}: the server asked to wait ${Math.ceil(info.retryAfterMs / 1000)} s (${info.reason}); waiting, then retrying (retry ${info.attempt})`))
   }
 }
