@@ -161,3 +161,11 @@ describe('times out of range', () => {
     for (const c of track.cues) if (c.endMs - c.startMs < 1) expect(report.breaches.some((b) => b.cueIndex === track.cues.indexOf(c))).toBe(true)
   })
 })
+
+describe('a model that skipped normalise (a crafted draft) cannot write an absurd time', () => {
+  it('the timecode writers refuse instead of writing an exponent', async () => {
+    const { formatSrtTime } = await import('../../../shared/subtitles')
+    expect(formatSrtTime(360_000_000)).toBe('100:00:00,000')
+    expect(() => formatSrtTime(1e303)).toThrow(/Not a time/)
+  })
+})
