@@ -40,6 +40,8 @@ export type Command =
       readonly out?: string
       readonly outDir?: string
       readonly concurrency: number
+      /** CSV cells exactly as extracted, without the spreadsheet-formula guard (for machine consumers). */
+      readonly csvRaw: boolean
     })
   | (CommonOptions & {
       readonly command: 'qc'
@@ -53,10 +55,19 @@ export type Command =
     })
 
 const valueOptions = new Set(['task', 'external-id', 'input', 'tasks', 'format', 'kind', 'preset', 'out', 'out-dir', 'concurrency', 'base-url', 'timeout', 'log-dir', ...subtitleValueOptions])
-const flagOptions = new Set(['help', 'json', ...subtitleFlagOptions])
+const flagOptions = new Set(['help', 'json', 'csv-raw', ...subtitleFlagOptions])
 
 /** Default number of tasks fetched at once in a batch. */
 export const defaultConcurrency = 4
+
+/** The --concurrency range: more than 32 requests at once only gets a batch rate-limited. */
+export const concurrencyRange = { min: 1, max: 32 } as const
+
+/** The --timeout range in seconds: under a second no export arrives; over an hour is a hang. */
+export const timeoutRangeSeconds = { min: 1, max: 3600 } as const
+
+/** The longest external id the API takes (the app's open dialog has the same limit). */
+export const maxExternalIdLength = 200
 
 /** Parses `argv` (without node and the script); throws UsageError. */
 export function parseArgs(argv: readonly string[]): Command {
@@ -72,7 +83,7 @@ export function parseArgs(argv: readonly string[]): Command {
 
   const common: CommonOptions = {
     baseUrl: opts.get('base-url'),
-    timeoutMs: opts.has('timeout') ? positiveNumber(opts.get('timeout') as string, '--timeout') * 1000 : undefined,
+    timeoutMs: opts.has('timeout') ? Math.round(numberInRange(opts.get('timeout') as string, '--timeout', timeoutRangeSeconds, 'seconds') * 1000) : undefined,
     logDir: opts.get('log-dir')
   }
   const kindText = opts.get('kind')
@@ -84,7 +95,7 @@ export function parseArgs(argv: readonly string[]): Command {
     if (sources.includes('tasks')) throw new UsageError('sdte qc takes one task: --task <id>, --external-id <id> or --input <file>')
     const source = oneSource(opts, sources)
     if (source.type === 'batch') throw new UsageError('sdte qc takes one task')
-    for (const name of ['format', 'out', 'out-dir', 'concurrency']) if (opts.has(name)) throw new UsageError(`--${name} does not apply to sdte qc`)
+    for (const name of ['format', 'out', 'out-dir', 'concurrency', 'csv-raw']) if (opts.has(name)) throw new UsageError(`--${name} does not apply to sdte qc`)
     const subtitles = readSubtitleOptions(opts, opts.get('preset'), { command: 'qc' })
     return { command: 'qc', ...common, source, preset: opts.get('preset'), subtitles, kind, json: opts.has('json') }
   }
@@ -93,7 +104,7 @@ export function parseArgs(argv: readonly string[]): Command {
   const source = oneSource(opts, sources)
   const format = opts.get('format')
   if (format === undefined) throw new UsageError('--format is required (e.g. --format json)')
-  const concurrency = opts.has('concurrency') ? positiveInteger(opts.get('concurrency') as string, '--concurrency') : defaultConcurrency
+  const concurrency = opts.has('concurrency') ? integerInRange(opts.get('concurrency') as string, '--concurrency', concurrencyRange) : defaultConcurrency
   if (source.type === 'batch') {
     if (!opts.has('out-dir')) throw new UsageError('--tasks needs --out-dir <dir> (one file per task)')
     if (opts.has('out')) throw new UsageError('--out is for one task; with --tasks use --out-dir')
@@ -101,8 +112,9 @@ export function parseArgs(argv: readonly string[]): Command {
     if (opts.has('out-dir')) throw new UsageError('--out-dir is for --tasks; for one task use --out <file> or --out -')
     if (opts.has('concurrency')) throw new UsageError('--concurrency applies only to --tasks')
   }
+  if (opts.has('csv-raw') && format !== 'csv') throw new UsageError('--csv-raw applies only to --format csv')
   const subtitles = readSubtitleOptions(opts, opts.get('preset'), { command: 'export', format })
-  return { command: 'export', ...common, source, format, kind, preset: opts.get('preset'), subtitles, out: opts.get('out'), outDir: opts.get('out-dir'), concurrency }
+  return { command: 'export', ...common, source, format, kind, preset: opts.get('preset'), subtitles, out: opts.get('out'), outDir: opts.get('out-dir'), concurrency, csvRaw: opts.has('csv-raw') }
 }
 
 function readOptions(args: readonly string[]): Map<string, string> {
@@ -144,8 +156,13 @@ function oneSource(opts: Map<string, string>, sources: string[]): ExportSource {
   switch (name) {
     case 'task':
       return { type: 'task', taskId: taskId(value) }
-    case 'external-id':
-      return { type: 'external', externalId: value }
+    case 'external-id': {
+      // Trimmed like the app's open dialog: a pasted id often carries a space or a line break.
+      const externalId = value.trim()
+      if (externalId === '') throw new UsageError('--external-id needs a value')
+      if (externalId.length > maxExternalIdLength) throw new UsageError(`--external-id is at most ${maxExternalIdLength} characters`)
+      return { type: 'external', externalId }
+    }
     case 'input':
       return { type: 'input', path: value }
     default: {
@@ -161,15 +178,15 @@ function taskId(text: string): number {
   return Number(text)
 }
 
-function positiveInteger(text: string, name: string): number {
-  const n = Number(text)
-  if (!Number.isSafeInteger(n) || n <= 0) throw new UsageError(`${name} must be a positive whole number, not "${text}"`)
+function integerInRange(text: string, name: string, range: { min: number; max: number }): number {
+  const n = Number(text.trim())
+  if (text.trim() === '' || !Number.isSafeInteger(n) || n < range.min || n > range.max) throw new UsageError(`${name} must be a whole number from ${range.min} to ${range.max}, not "${text}"`)
   return n
 }
 
-function positiveNumber(text: string, name: string): number {
-  const n = Number(text)
-  if (!Number.isFinite(n) || n <= 0) throw new UsageError(`${name} must be a positive number of seconds, not "${text}"`)
+function numberInRange(text: string, name: string, range: { min: number; max: number }, unit: string): number {
+  const n = Number(text.trim())
+  if (text.trim() === '' || !Number.isFinite(n) || n < range.min || n > range.max) throw new UsageError(`${name} must be from ${range.min} to ${range.max} ${unit}, not "${text}"`)
   return n
 }
 
@@ -192,9 +209,12 @@ Options:
   --json                         sdte qc: the report as JSON (with every number it judged against)
   --out <file>|-                 output file, or - for stdout (the default)
   --out-dir <dir>                batch output folder: <taskId>.<ext> per task
-  --concurrency <n>              tasks fetched at once in a batch (default ${defaultConcurrency})
+  --csv-raw                      csv: cells exactly as extracted; by default a cell that starts
+                                 with = + - @ (and is not a number), a tab or CR gets a leading '
+                                 so spreadsheets do not run it as a formula
+  --concurrency <n>              tasks fetched at once in a batch, ${concurrencyRange.min} to ${concurrencyRange.max} (default ${defaultConcurrency})
   --base-url <url>               API base URL (else $SDTE_BASE_URL, else https://cloud.smartdocumentor.net)
-  --timeout <seconds>            per-request timeout (default 30)
+  --timeout <seconds>            per-request timeout, ${timeoutRangeSeconds.min} to ${timeoutRangeSeconds.max} (default 30)
   --log-dir <dir>                log folder (else $SDTE_LOG_DIR, else ~/.local/state/sdte/logs); secrets are redacted
 
 ${subtitleOptionsHelp()}

@@ -22,7 +22,15 @@ export type FormatInput =
       /** The edited model, when the input was a saved draft. */
       readonly model?: TranscriptModel
     }
-  | { readonly kind: 'document'; readonly raw: string; readonly data: DocumentExport; readonly preset?: string; readonly options?: WriteOptions }
+  | {
+      readonly kind: 'document'
+      readonly raw: string
+      readonly data: DocumentExport
+      readonly preset?: string
+      readonly options?: WriteOptions
+      /** CSV cells as extracted, without the formula guard (`--csv-raw`). */
+      readonly csvRaw?: boolean
+    }
 
 /** One output format. */
 export interface ExportFormat {

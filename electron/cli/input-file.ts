@@ -6,6 +6,7 @@ import { parseDocumentExport, parseTranscriptExport } from '../../shared/api/par
 import { toTranscriptExport } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import type { FormatInput } from './formats'
+import { describeFsError } from '../services/fs/fs-error'
 
 /*
  * `--input <file>`: a saved export (transcript or document, as the API sends it) or an app
@@ -19,7 +20,7 @@ export async function readInputFile(path: string, kind: ExportKind | undefined, 
   try {
     raw = await readFile(resolve(cwd, path), 'utf8')
   } catch (error) {
-    throw new AppError('io', `cannot read ${path}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`)
+    throw new AppError('io', await describeFsError(error, path, 'read'))
   }
   // A byte order mark is not part of the JSON: `--format json` must write text a JSON parser reads.
   if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1)

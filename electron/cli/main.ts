@@ -4,7 +4,9 @@ import { AppError, toErrorData } from '../../shared/errors'
 import { hasControlChars, isHeaderSafeToken, stripBearer } from '../../shared/api/credential-chars'
 import type { ExportKind, TaskRef } from '../../shared/api/endpoints'
 import { writeFileAtomic } from '../services/fs/atomic-write'
+import { describeFsError } from '../services/fs/fs-error'
 import { createApiServices, type ApiServices } from '../services/api/create-services'
+import type { RetryInfo } from '../services/api/retry'
 import { createMemorySecretStore } from '../services/auth/secret-store'
 import { createMemoryKeyValueStore } from '../services/settings/key-value-store'
 import { defaultBaseUrl, validateBaseUrl } from '../services/settings/settings-service'
@@ -78,7 +80,7 @@ async function runExport(command: ExportCommand, io: CliIo): Promise<number> {
   try {
     if (source.type === 'batch') return await exportBatch(command, source.taskIds, kind, format, services, io)
     const ref: TaskRef = source.type === 'task' ? { taskId: source.taskId } : { externalId: source.externalId }
-    const content = await fetchAndRender(services, kind, ref, format, command, io.signal)
+    const content = await fetchAndRender(services, kind, ref, format, command, io)
     await writeOutput(command.out, content, io)
     return exitCodes.ok
   } finally {
@@ -124,9 +126,29 @@ export function createCliServices(command: { baseUrl?: string; timeoutMs?: numbe
   return services
 }
 
-async function fetchAndRender(services: ApiServices, kind: ExportKind, ref: TaskRef, format: ExportFormat, command: ExportCommand, signal?: AbortSignal): Promise<string | Uint8Array> {
-  const fetched = await services.api.fetchExport(kind, ref, { signal })
-  const input = { kind, raw: fetched.raw, data: fetched.data, preset: command.preset, options: command.subtitles } as FormatInput
+/**
+ * The retry callback of a CLI request: while it waits out a server's Retry-After (a second or
+ * more) it says so in one stderr line, instead of up to a minute of silence; its own short
+ * backoffs stay quiet.
+ */
+export function retryNotice(io: CliIo, what: string): (info: RetryInfo) => void {
+  let said = false
+  return (info) => {
+    // A wait under a second is no silence to explain; one line per request keeps stderr short.
+    if (info.retryAfterMs === null || info.retryAfterMs < 1000 || said) return
+    said = true
+    io.stderr.write(errorLine(`${what}: the server asked to wait ${Math.ceil(info.retryAfterMs / 1000)} s (${info.reason}); waiting, then retrying (retry ${info.attempt})`))
+  }
+}
+
+/** "task 41" or "external id X", for progress lines. */
+function refLabel(ref: TaskRef): string {
+  return ref.taskId !== undefined ? `task ${ref.taskId}` : `external id ${ref.externalId ?? ''}`
+}
+
+async function fetchAndRender(services: ApiServices, kind: ExportKind, ref: TaskRef, format: ExportFormat, command: ExportCommand, io: CliIo): Promise<string | Uint8Array> {
+  const fetched = await services.api.fetchExport(kind, ref, { signal: io.signal, onRetry: retryNotice(io, refLabel(ref)) })
+  const input = { kind, raw: fetched.raw, data: fetched.data, preset: command.preset, options: command.subtitles, csvRaw: command.csvRaw } as FormatInput
   return format.render(input)
 }
 
@@ -140,7 +162,7 @@ async function exportBatch(command: ExportCommand, taskIds: readonly number[], k
     while (next < taskIds.length && !authFailed && !io.signal?.aborted) {
       const taskId = taskIds[next++]
       try {
-        const content = await fetchAndRender(services, kind, { taskId }, format, command, io.signal)
+        const content = await fetchAndRender(services, kind, { taskId }, format, command, io)
         const path = join(outDir, `${taskId}.${format.extension}`)
         await writeFile(path, content)
         io.stdout.write(`wrote ${path}\n`)
@@ -152,7 +174,8 @@ async function exportBatch(command: ExportCommand, taskIds: readonly number[], k
           if (!authFailed) io.stderr.write(errorLine(data.message))
           authFailed = true
         } else if (data.code !== 'cancelled') {
-          io.stderr.write(errorLine(data.message, `sdte: task ${taskId}: `))
+          // A message that already names the task ("task 7 has no transcript yet") is not prefixed again.
+          io.stderr.write(errorLine(data.message, data.message.startsWith(`task ${taskId} `) ? 'sdte: ' : `sdte: task ${taskId}: `))
         }
         codes.push(exitCodeFor(data.code))
       }
@@ -169,7 +192,7 @@ async function exportBatch(command: ExportCommand, taskIds: readonly number[], k
 async function exportFromInput(command: ExportCommand, path: string, io: CliIo): Promise<number> {
   const input = await readInputFile(path, command.kind, io.cwd)
   const format = checkedFormat(command.format, input.kind)
-  const content = await format.render({ ...input, preset: command.preset, options: command.subtitles } as FormatInput)
+  const content = await format.render({ ...input, preset: command.preset, options: command.subtitles, csvRaw: command.csvRaw } as FormatInput)
   await writeOutput(command.out, content, io)
   return exitCodes.ok
 }
@@ -194,8 +217,7 @@ async function writeFile(path: string, content: string | Uint8Array): Promise<vo
   try {
     await writeFileAtomic(path, content)
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code
-    throw new AppError('io', `cannot write ${path}: ${code ?? (error as Error).message}`)
+    throw new AppError('io', await describeFsError(error, path))
   }
 }
 

@@ -2,13 +2,13 @@ import { AppError, toErrorData } from '../../shared/errors'
 import type { TaskRef } from '../../shared/api/endpoints'
 import { describeBreach, formatSrtTime, qcReport, PresetError } from '../../shared/subtitles'
 import type { QcReport, SubtitlePreset } from '../../shared/subtitles'
-import { normaliseTranscript } from '../../shared/transcript'
+import { exportRefusal, normaliseTranscript } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import type { Command } from './args'
 import { exitCodeFor, exitCodes } from './exit-codes'
 import { readInputFile } from './input-file'
 import type { CliIo } from './main'
-import { createCliServices, errorLine } from './main'
+import { createCliServices, errorLine, retryNotice } from './main'
 
 /*
  * `sdte qc`: cut the cues exactly as `sdte export` would and report every rule they break.
@@ -22,6 +22,9 @@ type QcCommand = Extract<Command, { command: 'qc' }>
 export async function runQcReport(command: QcCommand, io: CliIo): Promise<number> {
   try {
     const model = await loadModel(command, io)
+    // QC judges what export would write; with nothing to write there is nothing to judge.
+    const refusal = exportRefusal(model)
+    if (refusal !== null) throw new AppError('invalid_response', refusal)
     let report: QcReport
     try {
       report = qcReport(model, command.subtitles)
@@ -50,7 +53,7 @@ async function loadModel(command: QcCommand, io: CliIo): Promise<TranscriptModel
   if (command.kind === 'document') throw new AppError('bad_request', 'sdte qc checks subtitles of a transcript task, not a document')
   const services = createCliServices(command, io)
   const ref: TaskRef = command.source.type === 'task' ? { taskId: command.source.taskId } : { externalId: command.source.externalId }
-  return normaliseTranscript(await services.api.getTranscriptExport(ref, { signal: io.signal }))
+  return normaliseTranscript(await services.api.getTranscriptExport(ref, { signal: io.signal, onRetry: retryNotice(io, command.source.type === 'task' ? `task ${command.source.taskId}` : `external id ${command.source.externalId}`) }))
 }
 
 function formatReport(report: QcReport, model: TranscriptModel): string {

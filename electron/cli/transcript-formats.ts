@@ -1,4 +1,4 @@
-import { normaliseTranscript, toTranscriptExport } from '../../shared/transcript'
+import { normaliseTranscript, NothingToExportError, toTranscriptExport } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import { setJsonWriter, writeFormat, PresetError } from '../../shared/subtitles'
 import type { ExportFormat as SubtitleFormat } from '../../shared/subtitles'
@@ -43,6 +43,8 @@ for (const { name, extension } of formats) {
       } catch (error) {
         // A bad --preset is the caller's mistake (usage), anything else is the data's.
         if (error instanceof PresetError) throw new UsageError(error.message)
+        // Nothing to write is invalid data (exit 6), said as "task N has no transcript yet".
+        if (error instanceof NothingToExportError) throw new AppError('invalid_response', error.reason)
         if (error instanceof AppError || error instanceof UsageError) throw error
         throw new AppError('invalid_response', `cannot write ${name}: ${(error as Error).message}`)
       }

@@ -14,6 +14,7 @@ import type { DraftStore } from '../services/drafts/draft-store'
 import { hashExport } from '../services/drafts/export-hash'
 import { cacheKeyFor, type ExportSource } from '../services/download/cache-key'
 import { checkDownloadUrl, hostOf } from '../services/download/url-policy'
+import { fsErrorCause } from '../services/fs/fs-error'
 
 /*
  * The composition of IPC handlers from services. Electron-free on purpose: the app passes
@@ -254,7 +255,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       try {
         await writeFileAtomic(path, data)
       } catch (error) {
-        throw new AppError('io', `Could not write ${basename(path)}: ${(error as Error).message}`)
+        throw new AppError('io', `Could not write ${basename(path)}: ${await fsErrorCause(error, path)}.`)
       }
       return { path }
     },

@@ -6,8 +6,33 @@ import type { TranscriptExport } from './transcript-export'
 import { documentExportSchema } from './document-export'
 import type { DocumentExport } from './document-export'
 
+/**
+ * The deepest nesting an export may have. Real exports nest about six levels; free-form fields
+ * (`metadata`) could nest thousands, which overflows every recursive step after parsing (schema
+ * checks, IPC's structured clone, JSON.stringify for drafts and the JSON export). Refused up front.
+ */
+export const maxExportDepth = 200
+
+/** The path (`metadata.a.a…`) of the first value nested deeper than `limit`, or null; iterative. */
+export function tooDeepAt(body: unknown, limit: number = maxExportDepth): string | null {
+  const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value: body, depth: 0, path: '' }]
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop() as { value: unknown; depth: number; path: string }
+    if (value === null || typeof value !== 'object') continue
+    if (depth >= limit) return path
+    for (const [key, member] of Object.entries(value)) {
+      // Only the start of a long path is useful in a message.
+      const next = path.length > 60 ? path : path === '' ? key : `${path}.${key}`
+      stack.push({ value: member, depth: depth + 1, path: next })
+    }
+  }
+  return null
+}
+
 /** Validates a parsed body against `schema`; a mismatch becomes `invalid_response` naming the field path. */
 export function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
+  const deep = tooDeepAt(body)
+  if (deep !== null) throw new AppError('invalid_response', `The ${what} nests values more than ${maxExportDepth} levels deep (at ${deep}${deep.length > 60 ? '…' : ''}); it cannot be read safely`)
   const result = schema.safeParse(body)
   if (!result.success) throw new AppError('invalid_response', `The ${what} is not in the expected shape: ${describeSchemaError(result.error)}`)
   return result.data

@@ -4,7 +4,27 @@ import type { FlatDocument, Grid } from './flatten'
  * CSV (RFC 4180: fields with a comma, quote, CR or LF are quoted, quotes doubled, CRLF between
  * records) with a UTF-8 byte-order mark so Excel reads accents; and tab-separated text for the
  * clipboard (what spreadsheets paste into cells).
+ *
+ * Extracted values come from scanned documents anyone can write on, and a spreadsheet runs a
+ * cell that starts with = + - @ (or a tab or CR before one) as a formula (CSV injection, issue
+ * 13). So such a cell gets a leading ' (OWASP's advice; spreadsheets show the text and hide
+ * the quote), except a plain number such as -12.50 or +351, which stays a number. `raw` keeps
+ * the values exactly as extracted, for programs that read the CSV (`sdte --csv-raw`).
  */
+
+/** Whether cells are guarded against spreadsheet formulas (the default) or written as extracted. */
+export interface CellOptions {
+  readonly raw?: boolean
+}
+
+const formulaStart = /^[=+\-@\t\r]/
+// A number and nothing else: sign, digits with optional , or . groups and decimals, exponent.
+const plainNumber = /^[+-]?(?:\d+(?:[.,]\d+)*|\d*[.,]\d+)(?:[eE][+-]?\d+)?$/
+
+/** `value` as a spreadsheet shows it as text: a leading ' when it would start a formula (numbers excepted). */
+export function neutraliseCell(value: string): string {
+  return formulaStart.test(value) && !plainNumber.test(value) ? `'${value}` : value
+}
 
 /** The byte-order mark Excel needs to read a CSV as UTF-8. */
 export const utf8Bom = '\uFEFF'
@@ -14,15 +34,17 @@ export function csvField(value: string): string {
   return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value
 }
 
-/** Records as CSV text (CRLF line ends, a final CRLF); with `bom`, prefixed by the UTF-8 BOM. */
-export function toCsv(records: ReadonlyArray<readonly string[]>, options: { readonly bom?: boolean } = {}): string {
-  const body = records.map((r) => r.map(csvField).join(',')).join('\r\n') + (records.length > 0 ? '\r\n' : '')
+/** Records as CSV text (CRLF line ends, a final CRLF); with `bom`, prefixed by the UTF-8 BOM; formula cells guarded unless `raw`. */
+export function toCsv(records: ReadonlyArray<readonly string[]>, options: { readonly bom?: boolean } & CellOptions = {}): string {
+  const cell = options.raw ? (v: string) => v : neutraliseCell
+  const body = records.map((r) => r.map((v) => csvField(cell(v))).join(',')).join('\r\n') + (records.length > 0 ? '\r\n' : '')
   return (options.bom ? utf8Bom : '') + body
 }
 
-/** Records as tab-separated text; tabs and line breaks inside a value become spaces. */
-export function toTsv(records: ReadonlyArray<readonly string[]>): string {
-  return records.map((r) => r.map((v) => v.replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n')
+/** Records as tab-separated text; tabs and line breaks inside a value become spaces; formula cells guarded unless `raw`. */
+export function toTsv(records: ReadonlyArray<readonly string[]>, options: CellOptions = {}): string {
+  const cell = options.raw ? (v: string) => v : neutraliseCell
+  return records.map((r) => r.map((v) => cell(v).replace(/[\t\r\n]+/g, ' ')).join('\t')).join('\n')
 }
 
 /** A grid as records: the header row, then one record per row (empty string for a missing cell). */
@@ -60,7 +82,7 @@ export function documentRecords(doc: FlatDocument): string[][] {
   return records
 }
 
-/** The document CSV as Excel-ready text (BOM + RFC 4180). */
-export function documentToCsv(doc: FlatDocument): string {
-  return toCsv(documentRecords(doc), { bom: true })
+/** The document CSV as Excel-ready text (BOM + RFC 4180, formula cells guarded unless `raw`). */
+export function documentToCsv(doc: FlatDocument, options: CellOptions = {}): string {
+  return toCsv(documentRecords(doc), { bom: true, raw: options.raw })
 }

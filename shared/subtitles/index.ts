@@ -16,6 +16,7 @@ import { writeTtml } from './writers/ttml'
 import { writeTxt } from './writers/transcript'
 import { writeVtt } from './writers/vtt'
 import { cleanText } from './text'
+import { exportRefusal, NothingToExportError } from '../transcript/exportable'
 
 /*
  * The one entry point for exports: `writeFormat(format, model, options)` cuts (for subtitle
@@ -116,7 +117,11 @@ export function qcReport(model: TranscriptModel, options: WriteOptions = {}): Qc
   return runQc(segmentCues(model, preset, { language: options.language, annotations: options.annotations }).cues, preset)
 }
 
-/** Writes `model` in `format`. Throws `PresetError` for a bad preset, `Error` for an unknown format. */
+/**
+ * Writes `model` in `format`. Throws `PresetError` for a bad preset, `NothingToExportError` for
+ * subtitles or a transcript of a task with no transcript (JSON still writes the data as it is),
+ * `Error` for an unknown format.
+ */
 export async function writeFormat(format: ExportFormat, model: TranscriptModel, options: WriteOptions = {}): Promise<WrittenFile> {
   const info = formatInfo[format]
   if (!info) throw new Error(`Unknown export format "${String(format)}". Known formats: ${exportFormats.join(', ')}.`)
@@ -126,6 +131,8 @@ export async function writeFormat(format: ExportFormat, model: TranscriptModel, 
     if (!jsonWriter) throw new Error('The JSON export is not plugged in: call setJsonWriter() with the transcript module\'s writer.')
     return done(jsonWriter(model))
   }
+  const refusal = exportRefusal(model)
+  if (refusal !== null) throw new NothingToExportError(refusal)
   if (info.family === 'transcript') {
     const transcript = {
       timecodes: options.timecodes ?? false,

@@ -9,8 +9,11 @@ function pad(value: number, width: number): string {
   return String(value).padStart(width, '0')
 }
 
+/** Past this (about 2,800 hours) a time is a corrupt number: written, it would read "2.777e+296:40:16". */
+const maxWritableMs = 1e10
+
 function checkMs(ms: number): number {
-  if (!Number.isFinite(ms)) throw new RangeError(`Not a time: ${ms}`)
+  if (!Number.isFinite(ms) || ms > maxWritableMs) throw new RangeError(`Not a time: ${ms} ms`)
   // Negative times cannot be written in any of the formats; clamp instead of emitting "-".
   return Math.max(0, Math.round(ms))
 }

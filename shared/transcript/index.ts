@@ -15,5 +15,7 @@ export { detectTimeUnit, detectConfidenceScale, unitToMs, msToUnit, secondsToMs,
 export type { UnitDetection } from './units'
 export { segmentText, wordsText, tokenize, wordKey } from './text'
 export type { Token } from './text'
+export { joinSpeakerLabel, speakerDisplayLabel } from './speaker-label'
+export { exportRefusal, NothingToExportError } from './exportable'
 export { checkInvariants } from './invariants'
 export { segmentIndexAt, wordIndexAt } from './lookup'

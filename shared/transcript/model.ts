@@ -92,6 +92,7 @@ export interface NormaliseIssue {
     | 'segment-time-missing'
     | 'word-time-missing'
     | 'annotation-time-missing'
+    | 'time-out-of-range'
   readonly message: string
   readonly segmentId?: string
 }

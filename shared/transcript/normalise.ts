@@ -4,6 +4,7 @@ import { alignSequences } from './align'
 import { interpolateTimes, wordsMaxEnd } from './internal'
 import type { Annotation, NormaliseIssue, Segment, Speaker, TimeUnit, TranscriptModel, Word } from './model'
 import { tokenize, wordKey } from './text'
+import { clampTimeMs, maxTimeMs, timeLimitMs, timesOutOfRange } from './time-range'
 import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, isTimed, secondsToMs, unitToMs } from './units'
 
 /*
@@ -52,11 +53,11 @@ export function durationMissing(w: ApiWord): boolean {
   return isTimed(w) && (w.durationInSeconds === null || w.durationInSeconds === undefined)
 }
 
-/** A timed word's measured [start, end] in ms (a null or negative duration is zero). */
-export function measuredMs(w: ApiWord & { offsetInSeconds: number }): { startMs: number; endMs: number } {
-  const startMs = secondsToMs(w.offsetInSeconds)
+/** A timed word's measured [start, end] in ms (a null or negative duration is zero), inside [0, limitMs]. */
+export function measuredMs(w: ApiWord & { offsetInSeconds: number }, limitMs: number = maxTimeMs): { startMs: number; endMs: number } {
+  const startMs = clampTimeMs(secondsToMs(w.offsetInSeconds), limitMs)
   const dur = w.durationInSeconds ?? 0
-  return { startMs, endMs: Math.max(startMs, secondsToMs(w.offsetInSeconds + (dur > 0 ? dur : 0))) }
+  return { startMs, endMs: Math.max(startMs, clampTimeMs(secondsToMs(w.offsetInSeconds + (dur > 0 ? dur : 0)), limitMs)) }
 }
 
 /**
@@ -64,13 +65,13 @@ export function measuredMs(w: ApiWord & { offsetInSeconds: number }): { startMs:
  * (like typed words) between the timed entry before it (or the segment start) and the one after
  * it (or the segment end), and marked estimated.
  */
-function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number): Timed[] {
+function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number, limitMs: number): Timed[] {
   const out: Timed[] = new Array(dw.length)
   let k = 0
   while (k < dw.length) {
     const w = dw[k]
     if (isTimed(w)) {
-      const t = measuredMs(w)
+      const t = measuredMs(w, limitMs)
       let estimated = false
       if (durationMissing(w)) {
         // No duration: it lasts until the next word starts (or the segment ends), at most
@@ -78,7 +79,7 @@ function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number):
         let to = k + 1
         while (to < dw.length && !isTimed(dw[to])) to++
         const next = dw[to]
-        const limit = next !== undefined && isTimed(next) ? measuredMs(next).startMs : segEndMs
+        const limit = next !== undefined && isTimed(next) ? measuredMs(next, limitMs).startMs : segEndMs
         const room = Math.floor((limit - t.startMs) / (to - k))
         t.endMs = t.startMs + Math.max(0, Math.min(estimatedWordMaxMs, room))
         estimated = true
@@ -91,7 +92,7 @@ function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number):
     while (to < dw.length && !isTimed(dw[to])) to++
     const lo = k > 0 ? out[k - 1].endMs : segStartMs
     const next = dw[to]
-    const hi = Math.max(lo, next !== undefined && isTimed(next) ? measuredMs(next).startMs : segEndMs)
+    const hi = Math.max(lo, next !== undefined && isTimed(next) ? measuredMs(next, limitMs).startMs : segEndMs)
     const times = interpolateTimes(dw.slice(k, to).map((x) => x.text ?? ''), lo, hi)
     for (let j = k; j < to; j++) out[j] = { source: dw[j], key: wordKey(dw[j].text ?? ''), ...times[j - k], estimated: true }
     k = to
@@ -107,7 +108,9 @@ interface Reconciled {
 
 /**
  * Builds the model words of one segment from displayText (or, when absent, the displayWords'
- * own texts) and the timed displayWords.
+ * own texts) and the timed words. `textWords` are the words that may stand in for a missing
+ * displayText: the reviewed displayWords, never the recogniser's originalWords (which only lend
+ * their timings as `displayWords` here); by default the timed words themselves.
  */
 export function reconcileWords(
   displayText: string | null | undefined,
@@ -115,16 +118,22 @@ export function reconcileWords(
   segStartMs: number,
   segEndMs: number,
   scale: 1 | 100,
-  idPrefix: string
+  idPrefix: string,
+  textWords: readonly ApiWord[] | null | undefined = displayWords,
+  limitMs: number = maxTimeMs
 ): Reconciled {
   const dw = displayWords ?? []
-  // An empty displayText beside timed words is read like a missing one (the words are the text):
+  const tw = textWords ?? []
+  // An empty displayText beside reviewed words is read like a missing one (the words are the text):
   // export-data.md says displayWords are "words of displayText", so the two cannot both be right,
   // and dropping timed words would lose speech while keeping them only risks a word to delete.
-  const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || dw.length === 0) ? displayText : dw.map((w) => w.text ?? '').join(' ')
+  // Both empty is a reviewer's deletion: the segment has no text, whatever the recogniser heard.
+  const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || tw.length === 0) ? displayText : tw.map((w) => w.text ?? '').join(' ')
   const tokens = tokenize(text)
+  // No reviewed text: nothing to time (the timing words are not text of their own).
+  if (tokens.length === 0) return { words: [], mismatch: false }
 
-  const all = timedAll(dw, segStartMs, segEndMs)
+  const all = timedAll(dw, segStartMs, segEndMs, limitMs)
   // Fast path, by far the most common: the text is exactly the words joined by spaces.
   if (tokens.length === dw.length) {
     let same = true
@@ -245,18 +254,18 @@ interface Bounds {
   from: 'fields' | 'duration' | 'words' | 'neighbours'
 }
 
-function ownBounds(src: ApiTranscriptSegment, unit: TimeUnit): Bounds {
-  const toMs = (v: number | null | undefined) => (typeof v === 'number' ? unitToMs(v, unit) : null)
+function ownBounds(src: ApiTranscriptSegment, unit: TimeUnit, limitMs: number): Bounds {
+  const toMs = (v: number | null | undefined) => (typeof v === 'number' ? clampTimeMs(unitToMs(v, unit), limitMs) : null)
   let startMs = toMs(src.start)
   let endMs = toMs(src.end)
   if (startMs !== null && endMs !== null) return { startMs, endMs, from: 'fields' }
   const durMs = toMs(src.duration)
   // One edge and the duration give the other (duration is in the same unit as start/end).
   if (durMs !== null && durMs >= 0) {
-    if (startMs === null && endMs !== null) return { startMs: endMs - durMs, endMs, from: 'duration' }
-    if (endMs === null && startMs !== null) return { startMs, endMs: startMs + durMs, from: 'duration' }
+    if (startMs === null && endMs !== null) return { startMs: clampTimeMs(endMs - durMs, limitMs), endMs, from: 'duration' }
+    if (endMs === null && startMs !== null) return { startMs, endMs: clampTimeMs(startMs + durMs, limitMs), from: 'duration' }
   }
-  const timedWords = (timingWords(src) ?? []).filter(isTimed).map(measuredMs)
+  const timedWords = (timingWords(src) ?? []).filter(isTimed).map((w) => measuredMs(w, limitMs))
   if (timedWords.length > 0) {
     startMs ??= Math.min(...timedWords.map((w) => w.startMs))
     endMs ??= Math.max(startMs, ...timedWords.map((w) => w.endMs))
@@ -271,8 +280,8 @@ function ownBounds(src: ApiTranscriptSegment, unit: TimeUnit): Bounds {
  * first), an end from the start of the segment after (the recording's end, or the start, for the
  * last). A segment placed so gets a zero or short span; its words are spread across it.
  */
-function resolveBounds(segments: readonly ApiTranscriptSegment[], unit: TimeUnit, totalMs: number): Array<{ startMs: number; endMs: number; from: Bounds['from'] }> {
-  const own = segments.map((s) => ownBounds(s, unit))
+function resolveBounds(segments: readonly ApiTranscriptSegment[], unit: TimeUnit, totalMs: number, limitMs: number): Array<{ startMs: number; endMs: number; from: Bounds['from'] }> {
+  const own = segments.map((s) => ownBounds(s, unit, limitMs))
   const starts: number[] = []
   for (let k = 0; k < own.length; k++) {
     const prev = k > 0 ? (own[k - 1].endMs ?? starts[k - 1]) : 0
@@ -287,7 +296,7 @@ function resolveBounds(segments: readonly ApiTranscriptSegment[], unit: TimeUnit
   return out
 }
 
-function normaliseSegment(src: ApiTranscriptSegment, index: number, bounds: { startMs: number; endMs: number; from: Bounds['from'] }, scale: 1 | 100, issues: NormaliseIssue[]): Segment {
+function normaliseSegment(src: ApiTranscriptSegment, index: number, bounds: { startMs: number; endMs: number; from: Bounds['from'] }, scale: 1 | 100, limitMs: number, issues: NormaliseIssue[]): Segment {
   const id = `s${index}`
   let startMs = bounds.startMs
   let endMs = bounds.endMs
@@ -297,7 +306,7 @@ function normaliseSegment(src: ApiTranscriptSegment, index: number, bounds: { st
     issues.push({ kind: 'segment-time-missing', message: `Segment ${index + 1} has no start or end time; it was placed ${how}.`, segmentId: id })
   }
   const timedWords = timingWords(src)
-  const rec = reconcileWords(src.displayText, timedWords, startMs, endMs, scale, `${id}w`)
+  const rec = reconcileWords(src.displayText, timedWords, startMs, endMs, scale, `${id}w`, src.displayWords, limitMs)
   const hasText = rec.words.length > 0
   const measured = timedWords?.filter(isTimed).length ?? 0
   if (measured === 0 && hasText) {
@@ -367,7 +376,7 @@ function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, 
   }
   const rawStart = typeof start === 'number' ? unitToMs(start, unit) : 0
   const rawEnd = typeof end === 'number' ? unitToMs(end, unit) : 0
-  const limit = durationMs > 0 ? durationMs : Infinity
+  const limit = durationMs > 0 ? durationMs : maxTimeMs
   let startMs = Math.min(Math.max(0, Math.min(rawStart, rawEnd)), limit)
   let endMs = Math.min(Math.max(0, Math.max(rawStart, rawEnd)), limit)
   if (endMs < startMs) endMs = startMs
@@ -416,8 +425,15 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
 
   const totalMs = exp.totalTimeInSeconds && exp.totalTimeInSeconds > 0 ? Math.round(exp.totalTimeInSeconds * 1000) : 0
   const srcSegments = body.transcripts ?? []
-  const bounds = resolveBounds(srcSegments, unit, totalMs)
-  const raw = srcSegments.map((src, index) => normaliseSegment(src, index, bounds[index], scale, issues))
+  // Times outside [0, limit] cannot be played or written (a negative cue, "2.777e+296:40:16"):
+  // they are clamped here, once, so the editor, QC and every writer see the same times.
+  const limitMs = timeLimitMs(totalMs)
+  const outside = timesOutOfRange(exp, unit, limitMs)
+  if (outside > 0) {
+    issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
+  }
+  const bounds = resolveBounds(srcSegments, unit, totalMs, limitMs)
+  const raw = srcSegments.map((src, index) => normaliseSegment(src, index, bounds[index], scale, limitMs, issues))
   const segments = repairOrder(raw, issues)
 
   // speakerIds are GUIDs in the vendor's examples, and a GUID's letter case carries no meaning:

@@ -157,3 +157,21 @@ test('more options: gap closing and dialogue dashes set in the dialog reach the 
   await expect(dialog.getByLabel('Speaker change')).toHaveValue('new-cue')
   await expect(dialog.getByRole('region', { name: 'Preview' })).toContainText('00:00:15,000 → 00:00:16,320')
 })
+
+test('a task with no transcript yet opens, but its export is refused with the reason and nothing is saved', async ({ app }) => {
+  const { page } = app
+  const sample = JSON.parse(readFileSync(join(resolve(import.meta.dirname, '../..'), 'resources/sample/sample-task.json'), 'utf8')) as Record<string, unknown>
+  const file = join(app.dataDir, 'not-transcribed.json')
+  await writeFile(file, JSON.stringify({ ...sample, taskId: 4344, transcript: null }))
+  app.nextExportFile = file
+  await page.getByTestId('start-open-file').click()
+  await expect(page.getByTestId('transcript-notice')).toContainText('This task has no transcript yet')
+
+  await app.emit('menu:command', 'export')
+  const dialog = page.getByRole('dialog', { name: 'Export' })
+  await expect(dialog).toBeVisible()
+  app.nextSavePath = (name) => join(app.dataDir, name)
+  await dialog.getByRole('button', { name: 'Save…' }).click()
+  await expect(dialog.getByRole('status')).toContainText('SubRip (.srt): not saved. Task 4344 has no transcript yet: there is nothing to export.')
+  expect(app.saveRequests).toEqual([])
+})

@@ -7,7 +7,7 @@ import { nullLogger, type Logger } from '../logging/logger'
 import { describeNetworkError, joinUrl, TokenUnavailableError } from '../auth/token-request'
 import { isHeaderSafeToken } from '../../../shared/api/credential-chars'
 import { fetchSameOrigin, originOf } from './same-origin-fetch'
-import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, type RetryPolicy } from './retry'
+import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, rateLimitedMessage, type RetryInfo, type RetryPolicy } from './retry'
 import { realSleep, type Sleep } from './sleep'
 import { resolveTimeout, type TimeoutOption } from './timeout'
 
@@ -40,8 +40,8 @@ export interface ApiClientOptions {
 /** Per-call options. */
 export interface CallOptions {
   readonly signal?: AbortSignal
-  /** Called before each retry, so the UI can say "retrying in 2 s". */
-  readonly onRetry?: (info: { attempt: number; delayMs: number; reason: string }) => void
+  /** Called before each retry, so the UI can say "retrying in 2 s" (and the CLI that it waits out a Retry-After). */
+  readonly onRetry?: (info: RetryInfo) => void
 }
 
 /** A validated export plus the exact bytes the server sent (for a byte-for-byte JSON export). */
@@ -190,7 +190,7 @@ export class ApiClient {
         retryReason = `HTTP ${response.status}`
         lastError =
           response.status === 429
-            ? new AppError('server', 'The server is rate-limiting requests (HTTP 429); try again in a minute')
+            ? new AppError('server', rateLimitedMessage(response.headers.get('retry-after')))
             : new AppError('server', `The server failed (HTTP ${response.status}) ${attempt + 1} times in a row; try again later`)
       } catch (error) {
         if (!(error instanceof TransientError)) throw error
@@ -202,7 +202,7 @@ export class ApiClient {
       const delayMs = retryAfterMs ?? backoffDelay(attempt, this.retry, this.random)
       attempt++
       this.logger.warn('Export request failed; retrying', { path, reason: retryReason, attempt, delayMs })
-      options.onRetry?.({ attempt, delayMs, reason: retryReason })
+      options.onRetry?.({ attempt, delayMs, reason: retryReason, retryAfterMs })
       await this.sleep(delayMs, options.signal)
     }
   }

@@ -37,3 +37,30 @@ export function parseRetryAfter(value: string | null, now: number): number | nul
 export function isRetryableStatus(status: number): boolean {
   return status === 429 || status === 502 || status === 503 || status === 504 || status >= 500
 }
+
+/**
+ * The wait a Retry-After header asks for, in the server's own terms: "in 120 s" for delta
+ * seconds, "after <the date as sent>" for an HTTP date; null when absent or unreadable. A
+ * message that says "in a minute" when the server said 120 s sends people back too early.
+ */
+export function describeRetryAfter(value: string | null): string | null {
+  if (value === null) return null
+  const trimmed = value.trim()
+  if (/^\d+$/.test(trimmed)) return `in ${Number(trimmed)} s`
+  return Number.isNaN(Date.parse(trimmed)) ? null : `after ${trimmed}`
+}
+
+/** The message for a 429 that retries did not get past, with the server's Retry-After figure when it gave one. */
+export function rateLimitedMessage(retryAfter: string | null): string {
+  const when = describeRetryAfter(retryAfter)
+  return `The server is rate-limiting requests (HTTP 429); try again ${when ?? 'later'}`
+}
+
+/** What a caller is told before each retry (for a progress line such as "waiting 30 s as the server asked"). */
+export interface RetryInfo {
+  readonly attempt: number
+  readonly delayMs: number
+  readonly reason: string
+  /** The server's Retry-After in ms when the delay is the server's (else null: our own backoff). */
+  readonly retryAfterMs: number | null
+}

@@ -2,6 +2,7 @@ import { readdir, readFile, rename, unlink, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
+import { fsErrorCause } from '../fs/fs-error'
 
 /*
  * Drafts: the reviewer's unsaved work per task, written atomically (temp file in the same
@@ -126,8 +127,8 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
       const write = previous
         .catch(() => undefined)
         .then(() => writeFileAtomic(pathOf(key), text))
-        .catch((error: unknown) => {
-          throw new AppError('io', `The draft for task ${key} could not be written: ${(error as Error).message}`, { cause: error })
+        .catch(async (error: unknown) => {
+          throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, pathOf(key))}.`, { cause: error })
         })
       queues.set(key, write)
       try {

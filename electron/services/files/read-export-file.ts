@@ -5,7 +5,7 @@ import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { transcriptExportSchema } from '../../../shared/api/transcript-export'
 import { describeSchemaError } from '../../../shared/api/schema-issues'
 import type { DocumentExport } from '../../../shared/api/document-export'
-import { parseDocumentExport } from '../../../shared/api/parse-export'
+import { maxExportDepth, parseDocumentExport, tooDeepAt } from '../../../shared/api/parse-export'
 
 /** Files larger than this are refused before reading (the 2-hour export is about 3 MB). */
 const maxExportBytes = 512 * 1024 * 1024
@@ -46,6 +46,8 @@ export function parseTranscriptExport(text: string, sourceName: string): Transcr
   } catch (error) {
     throw new AppError('invalid_response', `${sourceName} is not valid JSON (${(error as Error).message}).`)
   }
+  const deep = tooDeepAt(json)
+  if (deep !== null) throw new AppError('invalid_response', `${sourceName} nests values more than ${maxExportDepth} levels deep (at ${deep}); it cannot be opened safely.`)
   const parsed = transcriptExportSchema.safeParse(json)
   if (!parsed.success) {
     throw new AppError('invalid_response', `${sourceName} is not a transcript export: ${describeSchemaError(parsed.error)}`)

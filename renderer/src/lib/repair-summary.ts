@@ -18,6 +18,7 @@ const phrases: Partial<Record<NormaliseIssue['kind'], readonly [string, string]>
   'segment-time-missing': ['1 segment without a start or end placed', '{n} segments without a start or end placed'],
   'unknown-speaker': ['1 unknown speaker named', '{n} unknown speakers named'],
   'annotation-time-missing': ['1 annotation without a time placed', '{n} annotations without a time placed'],
+  'time-out-of-range': ['times outside the recording moved to its edge', 'times outside the recording moved to its edge'],
   'annotation-clamped': ['1 annotation moved inside the recording', '{n} annotations moved inside the recording']
 }
 

@@ -1,16 +1,18 @@
 import type { Speaker, TranscriptModel } from '../../transcript/model'
+import { speakerDisplayLabel } from '../../transcript/speaker-label'
 import { cleanText } from '../text'
 
 /** Resolves a speaker id to the name shown to viewers (null when unknown or unnamed). */
 export type SpeakerNames = (speakerId: string | null) => string | null
 
-/** Speaker names from a model's speaker list. */
+/** Speaker labels (prefix, name and suffix, see speaker-label.ts) from a model's speaker list. */
 export function speakerNamesOf(model: Pick<TranscriptModel, 'speakers'>): SpeakerNames {
   const byId = new Map<string, Speaker>(model.speakers.map((s) => [s.id, s]))
   return (id) => {
     if (id === null) return null
-    const name = cleanText(byId.get(id)?.name ?? '')
-    return name ? name : cleanText(id) || null
+    const speaker = byId.get(id)
+    if (!cleanText(speaker?.name ?? '') && !cleanText(id)) return null
+    return cleanText(speakerDisplayLabel(speaker, cleanText(id))) || null
   }
 }
 
@@ -20,6 +22,6 @@ export function speakerNamesOf(model: Pick<TranscriptModel, 'speakers'>): Speake
  */
 export function speakerLabel(speaker: Speaker | undefined, fallbackId: string): string {
   const name = cleanText(speaker?.name ?? '') || cleanText(fallbackId) || 'Speaker'
-  const label = cleanText(`${speaker?.prefix ?? ''}${name}${speaker?.suffix ?? ''}`)
+  const label = cleanText(speakerDisplayLabel(speaker, name))
   return /[:：]$/.test(label) ? label : `${label}:`
 }

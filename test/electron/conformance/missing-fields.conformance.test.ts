@@ -15,8 +15,10 @@ import { writeFormat } from '../../../shared/subtitles'
  * on a real talk exported in the shapes export-data.md says real exports take and our schema
  * used to refuse with exit 6: no transcript yet (null, missing), a bare array of segments,
  * speaker entries without a speakerId, words without a time, segments and annotations without
- * start/end. Each exits 0; subtitles hold every word once and in order (none for an empty task)
- * and each file is what its format's readers need even when empty (WEBVTT header, TTML body).
+ * start/end. Each exits 0; subtitles hold every word once and in order. A task with no
+ * transcript yet (null, missing) is refused for every subtitle and transcript format and for QC
+ * (exit 6, "task N has no transcript yet", no file: issue 14 changed this from "a valid empty
+ * file"); its JSON export is still what the server sent.
  */
 
 /** Each test spawns Node processes that compile TypeScript on start: generous on a busy machine. */
@@ -112,16 +114,29 @@ const ids = cases.map(([, s]) => s.taskId).join(',')
 describe('sdte export of every shape, every format (one batch per format)', { timeout: spawnTimeoutMs }, () => {
   const formats = ['srt', 'vtt', 'ttml', 'sbv', 'ass', 'txt', 'docx', 'json'] as const
   // One process at a time: these start a TypeScript toolchain each, and the suite runs beside others.
-  it('exits 0 and writes a readable file for each task', async () => {
+  it('exits 0 and writes a readable file for each task with a transcript; refuses the others (exit 6)', async () => {
     const files: Record<string, Record<number, Buffer>> = {}
+    const empty = cases.filter(([, s]) => s.tokens.length === 0).map(([, s]) => s.taskId)
     for (const format of formats) {
       const outDir = join(dir, format)
       const run = await sdte(['export', '--tasks', ids, '--format', format, '--out-dir', outDir])
-      expect([format, run.code, run.stderr]).toEqual([format, 0, ''])
+      if (format === 'json') {
+        expect([format, run.code, run.stderr]).toEqual([format, 0, ''])
+      } else {
+        expect([format, run.code, run.stderr.split('\n').filter(Boolean).sort()]).toEqual([format, 6, empty.map((id) => `sdte: task ${id} has no transcript yet`).sort()])
+      }
       files[format] = {}
-      for (const [, s] of cases) files[format][s.taskId] = await readFile(join(outDir, `${s.taskId}.${format}`))
+      for (const [, s] of cases) {
+        const path = join(outDir, `${s.taskId}.${format}`)
+        if (format !== 'json' && empty.includes(s.taskId)) await expect(readFile(path)).rejects.toMatchObject({ code: 'ENOENT' })
+        else files[format][s.taskId] = await readFile(path)
+      }
     }
     for (const [label, s] of cases) {
+      if (s.tokens.length === 0) {
+        expect(files.json[s.taskId].toString('utf8')).toBe(JSON.stringify(s.body))
+        continue
+      }
       const text = (format: string) => files[format][s.taskId].toString('utf8')
       expect([label, srtTokens(text('srt'))]).toEqual([label, s.tokens])
       // An empty SRT (and SBV) is a valid file with no cues; WebVTT still needs its header, TTML its body.
@@ -141,12 +156,16 @@ describe('sdte export of every shape, every format (one batch per format)', { ti
 })
 
 describe('sdte qc of every shape', { timeout: spawnTimeoutMs }, () => {
-  it('exits 0 with a report: no cues for a task with no transcript, cues for the others', async () => {
+  it('exits 0 with a report with cues for a task with a transcript; exit 6 for one with none', async () => {
     for (const [label, s] of cases) {
       const run = await sdte(['qc', '--task', String(s.taskId), '--json'])
+      if (s.tokens.length === 0) {
+        expect([label, run.code, run.stderr]).toEqual([label, 6, `sdte: task ${s.taskId} has no transcript yet\n`])
+        continue
+      }
       expect([label, run.code, run.stderr]).toEqual([label, 0, ''])
       const cues = (JSON.parse(run.stdout) as { summary: { cues: number } }).summary.cues
-      expect([label, cues > 0]).toEqual([label, s.tokens.length > 0])
+      expect([label, cues > 0]).toEqual([label, true])
     }
   })
 })
