@@ -983,7 +983,7 @@ test.describe('a reviewer’s second pass (issue 18)', () => {
         await page.setViewportSize({ width, height })
         await app.screenshot(`review-export-${width}x${height}-${scheme}`)
       }
-      await dialog.getByRole('button', { name: 'Close', exact: true }).click()
+      await dialog.getByText('Close', { exact: true }).click()
 
       // A task normalise had to fix: the notice in plain words, each fix a link to its segment.
       const repaired = join(app.dataDir, 'repaired.json')
