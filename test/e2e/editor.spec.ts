@@ -974,10 +974,10 @@ test.describe('a reviewer’s second pass (issue 18)', () => {
       await page.setViewportSize({ width: 1280, height: 800 })
       await app.emit('menu:command', 'export')
       const dialog = page.getByRole('dialog', { name: 'Export' })
-      await expect(dialog.getByLabel('Programme start (HH:MM:SS:FF)')).toHaveValue('00:00:00:00')
-      await dialog.getByLabel('Programme start (HH:MM:SS:FF)').fill('10:00:00:99')
+      await expect(dialog.getByLabel('Programme start (timecode)')).toHaveValue('00:00:00:00')
+      await dialog.getByLabel('Programme start (timecode)').fill('10:00:00:99')
       await expect(dialog.getByTestId('startOffsetMs-hint')).toContainText('frame 99 does not exist')
-      await dialog.getByLabel('Programme start (HH:MM:SS:FF)').fill('10:00:00:00')
+      await dialog.getByLabel('Programme start (timecode)').fill('10:00:00:00')
       await expect(dialog.getByTestId('startOffsetMs-hint')).toContainText('= 36000000 ms')
       for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
         await page.setViewportSize({ width, height })

@@ -89,7 +89,7 @@ describe('the export dialog’s time fields', () => {
     const rate = presets['netflix-en'].frameRate
     expect(value(w, 'minDurationMs')).toBe(formatTimeAs(presets['netflix-en'].minDurationMs, 'timecode', rate))
     expect(value(w, 'startOffsetMs')).toBe('00:00:00:00')
-    expect(w.get(`label[for="${input(w, 'startOffsetMs').attributes('id')}"]`).text()).toBe('Programme start (HH:MM:SS:FF)')
+    expect(w.get(`label[for="${input(w, 'startOffsetMs').attributes('id')}"]`).text()).toBe('Programme start (timecode)')
     await input(w, 'frameRate').setValue('25')
     await input(w, 'startOffsetMs').setValue('10:00:00:00')
     await input(w, 'minDurationMs').setValue('24f')

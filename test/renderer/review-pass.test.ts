@@ -30,6 +30,8 @@ beforeEach(() => {
   setActivePinia(createPinia())
   installFakeSdte()
 })
+/** The sample's transcript is the documented object (not a bare segment list). */
+type TranscriptBody = Exclude<NonNullable<ReturnType<typeof sampleExport>['transcript']>, readonly unknown[]>
 const mounted: VueWrapper[] = []
 afterEach(() => {
   for (const w of mounted.splice(0)) w.unmount()
@@ -92,7 +94,7 @@ describe('word marks (item 4)', () => {
   it('estimated timing is a dotted mark with a tooltip, not italics', async () => {
     const data = sampleExport()
     // A word without an offset: normalise estimates its time.
-    const first = data.transcript!.transcripts![0]!
+    const first = (data.transcript as TranscriptBody).transcripts![0]!
     first.displayWords = first.displayWords!.map((w, i) => (i === 1 ? { ...w, offsetInSeconds: null } : w)) as typeof first.displayWords
     const editor = await openSample(data)
     const pane = row(editor, 0)
@@ -180,7 +182,8 @@ describe('find (item 9)', () => {
 describe('the header and the document pane (small items)', () => {
   it('the header shows the external id and the speakers as exports label them', async () => {
     const data = { ...sampleExport(), externalId: 'EXT-42' }
-    data.transcript!.speakers![0] = { ...data.transcript!.speakers![0]!, speakerPrefix: 'Q: ', speakerSuffix: ' (host)' }
+    const body = data.transcript as TranscriptBody
+    body.speakers![0] = { ...body.speakers![0]!, speakerPrefix: 'Q: ', speakerSuffix: ' (host)' }
     await openSample(data)
     const header = keep(mount(TaskHeader, { props: { task: useTaskStore().opened! } }))
     expect(header.get('[data-testid="task-external-id"]').text()).toBe('EXT-42')
