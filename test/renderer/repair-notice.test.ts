@@ -54,7 +54,7 @@ describe('the repair notice', () => {
     const overlaps = kinds.filter((k) => k === 'segment-overlap').length
     expect(notice.text()).toMatch(/^Fixed automatically when the task opened: /)
     expect(notice.text()).not.toMatch(/normalis|repaired on load/i)
-    expect(notice.text()).toContain('segments put in time order')
+    expect(notice.text()).toContain('the segments put back in time order')
     expect(notice.text()).toContain(overlaps === 1 ? '1 segment that overlapped the one before' : `${overlaps} segments that overlapped the one before`)
     await notice.get('button[aria-label="Dismiss"]').trigger('click')
     expect(wrapper.find('[data-testid="repair-notice"]').exists()).toBe(false)

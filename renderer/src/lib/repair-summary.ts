@@ -11,7 +11,7 @@ import { formatTimecode } from './timecode'
 
 /** How each repaired kind is counted in the summary ([one, many]) and said for one segment. */
 const phrases: Partial<Record<NormaliseIssue['kind'], { readonly count: readonly [string, string]; readonly item: string }>> = {
-  'segments-unsorted': { count: ['segments put in time order', 'segments put in time order'], item: 'The segments were out of time order; they are shown in time order.' },
+  'segments-unsorted': { count: ['the segments put back in time order', 'the segments put back in time order'], item: 'The segments were out of time order; they are shown in time order.' },
   'segment-overlap': { count: ['1 segment that overlapped the one before', '{n} segments that overlapped the one before'], item: 'Overlapped the segment before it; the boundary between them was moved.' },
   'words-mismatch': { count: ['1 segment whose word timings did not match its text', '{n} segments whose word timings did not match their text'], item: 'Its word timings did not match its text; the text was kept and the timings lined up with it.' },
   'words-missing': { count: ['1 segment with no word timings (estimated)', '{n} segments with no word timings (estimated)'], item: 'Had no word timings; each word’s time is estimated.' },

@@ -14,8 +14,8 @@ export type TimeForm = 'timecode' | 'clock' | 'frames' | 'ms'
 
 /** The forms offered, with their labels (the unit in a field's label). */
 export const timeForms: ReadonlyArray<{ readonly value: TimeForm; readonly label: string; readonly unit: string }> = [
-  { value: 'timecode', label: 'Timecode (HH:MM:SS:FF)', unit: 'timecode' },
-  { value: 'clock', label: 'Clock (HH:MM:SS.mmm)', unit: 'clock' },
+  { value: 'timecode', label: 'HH:MM:SS:FF', unit: 'timecode' },
+  { value: 'clock', label: 'HH:MM:SS.mmm', unit: 'clock' },
   { value: 'frames', label: 'Frames (12f)', unit: 'frames' },
   { value: 'ms', label: 'Milliseconds', unit: 'ms' }
 ]
