@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs'
 import { readdir, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { convertRealFixture } from '../fixtures/real-to-export'
+import { overlappingUnsorted } from '../fixtures/edge-cases'
 import { ensureFormat, ensureLongRecording } from '../fixtures/audio/generate'
 
 /*
@@ -660,7 +661,15 @@ test.describe('editor', () => {
     await openSample(page)
     await page.keyboard.press('Control+f')
     await page.getByTestId('find-input').fill('the')
-    await expect(page.getByTestId('find-count')).toHaveText('– of 6')
+    // Typing goes to the first match at or after the cursor and counts it (issue 18 item 9; it said "– of 6").
+    await expect(page.getByTestId('find-count')).toHaveText('1 of 6')
+    await expect(page.locator('.w.found-current')).toHaveText(['the'])
+    await page.getByTestId('find-input').press('Enter')
+    await expect(page.getByTestId('find-count')).toHaveText('2 of 6')
+    await page.getByTestId('find-input').press('Shift+Enter')
+    await page.getByTestId('find-input').press('Shift+Enter')
+    await expect(page.getByTestId('find-count')).toHaveText('6 of 6')
+    await expect(page.locator('.w.found-current')).toHaveText(['them'])
     await expect(page.locator('.w.found')).toHaveText(['the', 'the', 'there,', 'the', 'the', 'them'])
     await page.getByLabel('Whole word').check()
     await expect(page.locator('.w.found')).toHaveText(['the', 'the', 'the', 'the'])
@@ -931,4 +940,70 @@ test.describe('editor', () => {
     await expect(next.getByTestId('reviewed-toggle')).toHaveAttribute('aria-pressed', 'true')
     await expect(row).toHaveAttribute('aria-current', 'true')
   })
+})
+
+test.describe('a reviewer’s second pass (issue 18)', () => {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`word marks, shortcuts, find, repairs and export times; screenshots at 1280×800 and 1920×1080, ${scheme}`, async ({ app }) => {
+      const { page } = app
+      await page.emulateMedia({ colorScheme: scheme })
+      await openSample(page)
+      // The shortcuts are named, with their key, and a first-run hint says where they are.
+      await expect(page.getByTestId('shortcuts-button')).toHaveText('Shortcuts ?')
+      await expect(page.getByTestId('shortcut-hint')).toBeVisible()
+      // Low confidence is a tint explained by a legend; estimated timing is never italic.
+      await expect(page.getByTestId('word-marks-legend')).toContainText('Low confidence, below')
+      const low = page.locator('.w.low', { hasText: 'recogniser' })
+      const plain = page.locator('.w', { hasText: 'Words' }).first()
+      expect(await low.evaluate((el) => getComputedStyle(el).backgroundColor)).not.toBe(await plain.evaluate((el) => getComputedStyle(el).backgroundColor))
+      expect(await page.locator('.w').evaluateAll((els) => els.filter((el) => getComputedStyle(el).fontStyle === 'italic').length)).toBe(0)
+      // Find shows where it is.
+      await page.keyboard.press('Control+f')
+      await page.getByTestId('find-input').fill('word')
+      await expect(page.getByTestId('find-count')).toHaveText(/^1 of \d+$/)
+      // The playing word: paused on a word, it is marked (bright in the dark theme too).
+      await page.locator('[data-testid="segment-text"] .w', { hasText: 'follows' }).click()
+      await expect(page.locator('.w.playing')).toHaveCount(1)
+      for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
+        await page.setViewportSize({ width, height })
+        await app.screenshot(`review-editor-${width}x${height}-${scheme}`)
+      }
+      await page.keyboard.press('Escape')
+
+      // The export dialog's times, as timecodes.
+      await page.setViewportSize({ width: 1280, height: 800 })
+      await app.emit('menu:command', 'export')
+      const dialog = page.getByRole('dialog', { name: 'Export' })
+      await expect(dialog.getByLabel('Programme start (timecode)')).toHaveValue('00:00:00:00')
+      await dialog.getByLabel('Programme start (timecode)').fill('10:00:00:99')
+      await expect(dialog.getByTestId('startOffsetMs-hint')).toContainText('frame 99 does not exist')
+      await dialog.getByLabel('Programme start (timecode)').fill('10:00:00:00')
+      await expect(dialog.getByTestId('startOffsetMs-hint')).toContainText('= 36000000 ms')
+      for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
+        await page.setViewportSize({ width, height })
+        await app.screenshot(`review-export-${width}x${height}-${scheme}`)
+      }
+      await dialog.getByText('Close', { exact: true }).click()
+
+      // A task normalise had to fix: the notice in plain words, each fix a link to its segment.
+      const repaired = join(app.dataDir, 'repaired.json')
+      await writeFile(repaired, JSON.stringify(overlappingUnsorted))
+      app.nextExportFile = repaired
+      await page.getByRole('button', { name: 'Close', exact: true }).click()
+      await page.getByTestId('start-open-file').click()
+      const notice = page.getByTestId('repair-notice')
+      await expect(notice).toContainText('Fixed automatically when the task opened')
+      await notice.getByTestId('repair-toggle').click()
+      const link = notice.getByTestId('repair-go').last()
+      const where = (await link.innerText()).split(' · ')[0]!
+      await link.click()
+      await expect(page.locator('article.segment.cursor')).toHaveAttribute('data-index', String(Number(where.replace('Segment ', '')) - 1))
+      await page.getByRole('button', { name: 'Document pane', exact: true }).click()
+      await expect(page.getByTestId('document-purpose')).toBeVisible()
+      for (const [width, height] of [[1280, 800], [1920, 1080]] as const) {
+        await page.setViewportSize({ width, height })
+        await app.screenshot(`review-repairs-${width}x${height}-${scheme}`)
+      }
+    })
+  }
 })

@@ -54,7 +54,8 @@ test('export dialog: preview, QC summary, several formats saved, files parse', a
   await expect(dialog.getByRole('status')).toContainText('SubRip (.srt): not saved')
 
   // A programme start of 10:00:00:00 moves every cue; the preview shows it.
-  await dialog.getByLabel('Programme start (ms)').fill('36000000')
+  // Times are shown and typed as timecodes (issue 18 item 10; this field took ms before).
+  await dialog.getByLabel('Programme start (timecode)').fill('10:00:00:00')
   await expect(dialog.getByRole('region', { name: 'Preview' }).locator('.time').first()).toContainText('10:00:00')
 
   // Speaker names on each turn's first cue, where the preset cuts a new cue per speaker (under More options).
@@ -118,7 +119,9 @@ test('more options: gap closing and dialogue dashes set in the dialog reach the 
   // The disclosure opens from the keyboard.
   await dialog.locator('summary', { hasText: 'More options' }).focus()
   await page.keyboard.press('Enter')
-  const gapClosing = dialog.getByRole('spinbutton', { name: 'Gap closing (ms)' })
+  // Times in ms, as this test was written (the field is a text field that takes timecodes too, issue 18 item 10).
+  await dialog.getByLabel('Times shown as').selectOption('ms')
+  const gapClosing = dialog.getByRole('textbox', { name: 'Gap closing (ms)' })
   await expect(gapClosing).toBeVisible()
   await expect(gapClosing).toHaveValue('500')
   const save = dialog.getByRole('button', { name: 'Save…' })

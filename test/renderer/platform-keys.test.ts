@@ -133,7 +133,9 @@ describe('shortcut labels on macOS', () => {
     const ui = useEditorUiStore()
     const pane = mount(TranscriptPane, { attachTo: document.body })
     await flushPromises()
-    expect(pane.get('button[aria-label="Keyboard shortcuts"]').attributes('title')).toBe('Keyboard shortcuts (? or F1)')
+    // Named in words with its key (issue 18 item 8), the tooltip with every key bound to it.
+    expect(pane.get('[data-testid="shortcuts-button"]').text()).toBe('Shortcuts ?')
+    expect(pane.get('[data-testid="shortcuts-button"]').attributes('title')).toBe('All keyboard shortcuts (? or F1)')
     const find = pane.findAll('button').find((b) => b.text() === 'Find')!
     expect(find.attributes('title')).toBe('Find and replace (⌘F)')
     ui.remap('find', ['Mod+Shift+F'])

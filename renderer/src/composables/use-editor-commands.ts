@@ -2,6 +2,7 @@ import { onBeforeUnmount, onMounted } from 'vue'
 import { useEditorStore } from '../stores/editor-store'
 import { usePlaybackStore } from '../stores/playback-store'
 import { useEditorUiStore } from '../stores/editor-ui-store'
+import { useReviewPrefsStore } from '../stores/review-prefs-store'
 import { actionForEvent } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
 import type { Segment } from '../../../shared/transcript'
@@ -40,6 +41,7 @@ export function useEditorCommands() {
   const editor = useEditorStore()
   const playback = usePlaybackStore()
   const ui = useEditorUiStore()
+  const prefs = useReviewPrefsStore()
 
   /**
    * The segment a loop is for, the same from the Loop button, the shortcut and the help text:
@@ -89,10 +91,10 @@ export function useEditorCommands() {
       case 'prevWord':
         return editor.moveWord(-1)
       case 'nextLowConfidence':
-        editor.moveLowConfidence(1)
+        editor.moveLowConfidence(1, prefs.threshold)
         return
       case 'prevLowConfidence':
-        editor.moveLowConfidence(-1)
+        editor.moveLowConfidence(-1, prefs.threshold)
         return
       case 'backToPlayhead':
         ui.backToPlayhead()

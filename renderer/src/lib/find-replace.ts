@@ -99,3 +99,20 @@ export function matchedWords(model: TranscriptModel, matches: readonly FindMatch
   }
   return out
 }
+
+/**
+ * The index of the first match at or after the cursor (a segment id and word index; -1 or no
+ * cursor = the segment's start / the transcript's start), wrapping to the first match when none
+ * follows it; -1 when there are no matches. Matches are in transcript order (`findMatches`).
+ */
+export function firstMatchFrom(model: TranscriptModel, matches: readonly FindMatch[], cursor: { readonly segmentId: string; readonly wordIndex: number } | null): number {
+  if (matches.length === 0) return -1
+  const segmentIndex = cursor ? model.segments.findIndex((s) => s.id === cursor.segmentId) : -1
+  if (segmentIndex < 0) return 0
+  const words = model.segments[segmentIndex]!.words
+  // The cursor word's offset in the segment's text (words joined by single spaces).
+  let offset = 0
+  for (let i = 0; i < Math.min(Math.max(cursor!.wordIndex, 0), words.length); i++) offset += words[i]!.text.length + 1
+  const at = matches.findIndex((m) => m.segmentIndex > segmentIndex || (m.segmentIndex === segmentIndex && m.end > offset))
+  return at >= 0 ? at : 0
+}

@@ -86,7 +86,7 @@ export interface EditorMessage {
   readonly offerUndo?: boolean
 }
 
-/** Words with a confidence below this are marked for checking. */
+/** Words with a confidence below this are marked for checking, until the reviewer sets another (review-prefs-store). */
 export const lowConfidenceThreshold = 0.7
 /** Autosave runs this long after the last change (the issue asks for at most 1 s). */
 export const autosaveDelayMs = 800
@@ -143,6 +143,8 @@ export const useEditorStore = defineStore('editor', () => {
 
   /** One dismissable line counting what normalise repaired on load (see repair-summary.ts), or null. */
   const repairNotice = computed<string | null>(() => (dismissedNotices.value.has('repairs') ? null : repairSummary(loaded.value?.issues ?? [])))
+  /** What normalise reported for the task as loaded (the repair notice lists these, each linked to its segment). */
+  const loadedIssues = computed<readonly NormaliseIssue[]>(() => loaded.value?.issues ?? [])
 
   function dismissRepairNotice(): void {
     dismissedNotices.value = new Set([...dismissedNotices.value, 'repairs'])
@@ -859,8 +861,8 @@ export const useEditorStore = defineStore('editor', () => {
     goTo(m.segments[wi.segment[flat]].id, wi.word[flat])
   }
 
-  /** Moves to the next (1) or previous (-1) low-confidence word; false when there is none. */
-  function moveLowConfidence(direction: 1 | -1): boolean {
+  /** Moves to the next (1) or previous (-1) word below `threshold` (the reviewer's setting); false when there is none. */
+  function moveLowConfidence(direction: 1 | -1, threshold = lowConfidenceThreshold): boolean {
     const m = model.value
     const wi = wordIndex.value
     if (!m || !wi) return false
@@ -871,7 +873,7 @@ export const useEditorStore = defineStore('editor', () => {
     else flat = lastAtOrBefore(wi.starts, playback.timeMs)
     for (let k = flat + direction; k >= 0 && k < wi.ids.length; k += direction) {
       const w = m.segments[wi.segment[k]].words[wi.word[k]]
-      if (w.confidence !== null && w.confidence < lowConfidenceThreshold) {
+      if (w.confidence !== null && w.confidence < threshold) {
         goTo(m.segments[wi.segment[k]].id, wi.word[k])
         return true
       }
@@ -986,6 +988,7 @@ export const useEditorStore = defineStore('editor', () => {
     notices,
     dismissNotice,
     repairNotice,
+    loadedIssues,
     dismissRepairNotice,
     editAnnotation,
     retimeAnnotation,

@@ -25,6 +25,8 @@ export const useEditorUiStore = defineStore('editor-ui', () => {
   const findFocusRequest = ref(0)
   /** The words find & replace matches, by segment id, for highlighting them in the transcript. */
   const findHighlights = shallowRef<ReadonlyMap<string, ReadonlySet<number>>>(new Map())
+  /** The words of find's current match ("2 of 5"), marked more strongly than the others; null when none. */
+  const findCurrent = shallowRef<{ readonly segmentId: string; readonly words: ReadonlySet<number> } | null>(null)
 
   const storage: Storage | null = typeof localStorage === 'undefined' ? null : localStorage
   const overrides = ref<ShortcutOverrides>(storage ? loadOverrides(storage) : {})
@@ -74,6 +76,7 @@ export const useEditorUiStore = defineStore('editor-ui', () => {
     backToPlayheadRequest,
     findFocusRequest,
     findHighlights,
+    findCurrent,
     overrides,
     bindings,
     table,

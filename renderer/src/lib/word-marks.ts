@@ -1,0 +1,20 @@
+import type { Word } from '../../../shared/transcript'
+
+/*
+ * What the marks on a transcript word mean, said in its tooltip and in the legend above the
+ * transcript: the low-confidence tint (below the reviewer's threshold) and the dotted underline
+ * of a time the recogniser did not measure (normalise estimated it).
+ */
+
+/** "70%" for a 0..1 fraction. */
+export function percent(fraction: number): string {
+  return `${Math.round(fraction * 100)}%`
+}
+
+/** A word's tooltip: its confidence when low, and whether its timing is estimated; undefined when unmarked. */
+export function wordMarkTitle(word: Pick<Word, 'confidence' | 'estimated'>, low: boolean, threshold: number): string | undefined {
+  const parts: string[] = []
+  if (low && word.confidence !== null) parts.push(`Low confidence: ${percent(word.confidence)} (below ${percent(threshold)})`)
+  if (word.estimated) parts.push('Timing estimated: this word had no time of its own in the export')
+  return parts.length ? parts.join('\n') : undefined
+}
