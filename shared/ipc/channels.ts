@@ -7,6 +7,7 @@
 export const invokeChannelNames = [
   'app:info',
   'app:openLogsFolder',
+  'app:startupNotices',
   'shell:openExternal',
   'auth:status',
   'auth:signIn',
@@ -25,6 +26,7 @@ export const invokeChannelNames = [
   'drafts:load',
   'drafts:save',
   'drafts:discard',
+  'drafts:showKept',
   'app:setUnsaved',
   'tasks:openDocument',
   'documents:openFile',
