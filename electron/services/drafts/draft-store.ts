@@ -65,6 +65,8 @@ export interface DraftStorePorts {
   /** Integer ms since the epoch. */
   readonly now: () => number
   readonly report?: (report: DraftReport) => void
+  /** Moves an unreadable draft aside (fs.rename); a port so a read-only folder can be simulated where tests run as root. */
+  readonly rename?: (from: string, to: string) => Promise<void>
 }
 
 /** The draft store (see `createDraftStore`). */
@@ -110,7 +112,7 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
     if (typeof checked !== 'string') return { draft: checked as Draft<TDocument, TMeta>, problem: null }
     const target = `${path}.corrupt-${ports.now()}`
     // Opening the task must not depend on this move: a read-only folder keeps the file where it is.
-    const moveError = await rename(path, target).then(
+    const moveError = await (ports.rename ?? rename)(path, target).then(
       () => null,
       (error: NodeJS.ErrnoException) => error
     )

@@ -1,4 +1,4 @@
-import { existsSync, renameSync } from 'node:fs'
+import { readFileSync, renameSync } from 'node:fs'
 import type { StartupNotice } from '../../../shared/ipc/contract'
 
 /*
@@ -20,6 +20,24 @@ export interface RecoverStoreOptions<S> {
   /** Used when the file cannot even be moved aside (a read-only folder): an in-memory store for this session. */
   readonly fallback: () => S
   readonly now?: () => number
+  /** Moves the damaged file aside; a port so a read-only folder can be simulated (tests run as root). */
+  readonly rename?: (from: string, to: string) => void
+}
+
+/** True when `path` exists and is not a JSON object: the only case where the file is moved aside. */
+export function isDamagedJsonFile(path: string): boolean {
+  let text: string
+  try {
+    text = readFileSync(path, 'utf8')
+  } catch {
+    return false
+  }
+  try {
+    const value: unknown = JSON.parse(text)
+    return typeof value !== 'object' || value === null || Array.isArray(value)
+  } catch {
+    return true
+  }
 }
 
 /** The opened store and, when it had to be reset, the notice to show once. */
@@ -42,13 +60,15 @@ export function openStoreRecovering<S>(options: RecoverStoreOptions<S>): Recover
   const stamp = new Date((options.now ?? Date.now)()).toISOString().replace(/[:.]/g, '-')
   const keptAt = `${options.path}.corrupt-${stamp}`
   let moved = false
-  try {
-    if (existsSync(options.path)) {
-      renameSync(options.path, keptAt)
+  // Only a file that really is damaged is moved: a store failing for another reason (no
+  // permission to read, say) leaves the reviewer's good file alone and runs from memory.
+  if (isDamagedJsonFile(options.path)) {
+    try {
+      ;(options.rename ?? renameSync)(options.path, keptAt)
       moved = true
+    } catch {
+      // Read-only folder: fall through to a store that lives in memory for this session.
     }
-  } catch {
-    // Read-only folder: fall through to a store that lives in memory for this session.
   }
   if (moved) {
     try {
