@@ -202,9 +202,9 @@ describe('kill -9 of the real save path on the 2-hour task', () => {
   beforeAll(async () => {
     work = await mkdtemp(join(tmpdir(), 'sdte-kill9-'))
     // Inside the repository so the bundle's external packages resolve from its node_modules.
-    bundledWriter = join(import.meta.dirname, `.kill-bundledWriter-${process.pid}.mjs`)
+    bundledWriter = join(import.meta.dirname, `.kill-writer-${process.pid}.mjs`)
     await build({
-      entryPoints: [join(import.meta.dirname, 'kill-bundledWriter.ts')],
+      entryPoints: [join(import.meta.dirname, 'kill-writer.ts')],
       outfile: bundledWriter,
       bundle: true,
       format: 'esm',
