@@ -117,11 +117,11 @@ describe('drafts survive a writer killed mid-write', () => {
  * Issue 14 "Kill -9 test of the real path": a child Node process runs the app's actual save
  * path (composeServices + IPC handlers + dispatcher + draft store) on the 2-hour task and is
  * SIGKILLed at random moments, 30 times over the same data folder. After every kill the draft
- * loads and is exactly the last version the bundledWriter confirmed or the one it was writing. Every
+ * loads and is exactly the last version the writer confirmed or the one it was writing. Every
  * 4th kill lands the moment a temp file appears (mid-write), so temps are left behind: the next
- * start (composeServices) sweeps the ones whose bundledWriter is dead.
+ * start (composeServices) sweeps the ones whose writer is dead.
  *
- * The bundledWriter is bundled once with esbuild so each start costs tens of ms, not a TypeScript
+ * The writer is bundled once with esbuild so each start costs tens of ms, not a TypeScript
  * loader's second. About 0.6 s of CPU per run (start, parse the 8 MB model, write it): 30 runs
  * take ~20 s on an idle machine; the timeout allows for a heavily shared one.
  */
@@ -152,7 +152,7 @@ interface Run {
   firstSaveMs: number | null
 }
 
-/** Starts the bundledWriter at version `first`, kills it after `delayMs` of saving (or when a temp appears), and reports what it said. */
+/** Starts the writer at version `first`, kills it after `delayMs` of saving (or when a temp appears), and reports what it said. */
 async function runRealPathAndKill(dataDir: string, first: number, kill: { delayMs: number } | 'on-temp' | 'after-first-save'): Promise<Run> {
   const child = spawn(process.execPath, [bundledWriter, dataDir, modelPath, String(first)], { stdio: ['ignore', 'pipe', 'pipe'] })
   const run: Run = { saved: 0, saving: 0, ready: false, firstSaveMs: null }
@@ -194,7 +194,7 @@ async function runRealPathAndKill(dataDir: string, first: number, kill: { delayM
     }
   })
   const signal = await exited
-  expect(signal, `the bundledWriter died on its own: ${stderr}`).toBe('SIGKILL')
+  expect(signal, `the writer died on its own: ${stderr}`).toBe('SIGKILL')
   return run
 }
 
@@ -249,7 +249,7 @@ describe('kill -9 of the real save path on the 2-hour task', () => {
       expect(draft, context).not.toBeNull()
       const revision = draft!.document.revision
       expect([confirmed, inFlight], context).toContain(revision)
-      // Byte for byte the version the bundledWriter sent (what a reload shows the reviewer): the
+      // Byte for byte the version the writer sent (what a reload shows the reviewer): the
       // document is the tail of the file, so no second serialisation of 8 MB is needed.
       const text = await readFile(store.pathOf(model.taskId), 'utf8')
       expect(text.slice(text.indexOf(',"document":') + ',"document":'.length, -1) === expected(revision), context).toBe(true)
