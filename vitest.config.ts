@@ -19,6 +19,8 @@ export default defineConfig({
         test: {
           name: 'electron',
           environment: 'node',
+          // Inlined so its `import electron` meets the fake too: settings recovery is tested with the real electron-store.
+          server: { deps: { inline: ['electron-store'] } },
           include: ['test/electron/**/*.test.ts', 'test/fake-api/**/*.test.ts'],
           testTimeout: 30_000
         }

@@ -1,10 +1,11 @@
 import { homedir } from 'node:os'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { AppError, toErrorData } from '../../shared/errors'
 import { hasControlChars, isHeaderSafeToken, stripBearer } from '../../shared/api/credential-chars'
 import type { ExportKind, TaskRef } from '../../shared/api/endpoints'
 import { writeFileAtomic } from '../services/fs/atomic-write'
 import { describeFsError } from '../services/fs/fs-error'
+import { sweepStaleTemps } from '../services/fs/temp-files'
 import { createApiServices, type ApiServices } from '../services/api/create-services'
 import type { RetryInfo } from '../services/api/retry'
 import { createMemorySecretStore } from '../services/auth/secret-store'
@@ -213,7 +214,16 @@ async function writeOutput(out: string | undefined, content: string | Uint8Array
   await writeFile(resolve(io.cwd, out), content)
 }
 
+// Folders already swept by this run (a batch writes many files into one).
+const sweptFolders = new Set<string>()
+
 async function writeFile(path: string, content: string | Uint8Array): Promise<void> {
+  const folder = dirname(path)
+  if (!sweptFolders.has(folder)) {
+    sweptFolders.add(folder)
+    // A killed earlier run may have left a big hidden temp here: removed once its pid is gone.
+    await sweepStaleTemps(folder)
+  }
   try {
     await writeFileAtomic(path, content)
   } catch (error) {

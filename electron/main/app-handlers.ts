@@ -1,11 +1,11 @@
 import { AppError } from '../../shared/errors'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
-import type { ApiSettings, AppInfo, AuthStatus, DocumentFileState, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
+import type { ApiSettings, AppInfo, AuthStatus, StartupNotice, DocumentFileState, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
 import type { DocumentExport } from '../../shared/api/document-export'
 import type { DocumentFileCache } from '../services/documents/document-file-cache'
 import { writeFileAtomic } from '../services/fs/atomic-write'
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type { IpcHandlers } from './ipc-dispatcher'
 import { parseDocumentExportText, readTranscriptExportFile } from '../services/files/read-export-file'
 import type { MediaService, MediaStatus } from '../services/media/media-cache'
@@ -28,6 +28,8 @@ export interface PlatformPort {
   readonly sampleExportPath: string
   /** The bundled sample's recording, attached to the sample task when it is opened. */
   readonly sampleMediaPath: string
+  /** Shows a file selected in the file manager (the app: shell.showItemInFolder); absent in tests. */
+  showItemInFolder?(path: string): void
   /** Asks the reviewer for a saved export file; null when cancelled. */
   chooseExportFile(): Promise<string | null>
   /** Asks where to save a file (the dialog confirms replacing one); null when cancelled. */
@@ -80,6 +82,8 @@ export interface HandlerServices {
 export interface AppPorts extends HandlerServices {
   readonly platform: PlatformPort
   readonly now: () => number
+  /** What start-up recovered from; `app:startupNotices` hands these out once. */
+  readonly startupNotices?: StartupNotice[]
 }
 
 const videoTypes = /^video\//
@@ -154,17 +158,25 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   // draft it may discard, so a compromised page cannot wipe the drafts of other tasks.
   let openTaskId: number | null = null
 
+  // Unreadable draft files per task, so `drafts:showKept` reveals a path main chose, never the renderer.
+  const keptDrafts = new Map<number, string>()
+
   async function opened(origin: OpenedTranscript['origin'], fileName: string | null, data: TranscriptExport): Promise<OpenedTranscript> {
     recordings.set(data.taskId, entryFor(origin, data.taskId, data.originalFileUrl ?? null, data))
     openTaskId = data.taskId
     const exportHash = hashExport(data)
-    const comparison = await drafts.compare(data.taskId, exportHash)
-    let draft: OpenedTranscript['draft'] = null
-    if (comparison !== 'none') {
-      const saved = await drafts.load(data.taskId)
-      if (saved) draft = { savedAt: saved.savedAt, comparison }
-    }
-    return { origin, fileName, data, exportHash, draft }
+    // Opening never depends on the draft: an unreadable file, or one that cannot be read at all,
+    // becomes a notice and the task opens from the export.
+    const found = await drafts.lookup(data.taskId).catch((error: unknown) => ({
+      draft: null,
+      problem: { keptAt: drafts.pathOf(data.taskId), message: `The draft for task ${data.taskId} could not be read: ${(error as Error).message}` }
+    }))
+    const draft: OpenedTranscript['draft'] = found.draft
+      ? { savedAt: found.draft.savedAt, comparison: found.draft.exportHash === exportHash ? 'same-export' : 'export-changed' }
+      : null
+    if (found.problem) keptDrafts.set(data.taskId, found.problem.keptAt)
+    const draftProblem = found.problem ? { message: found.problem.message, keptAt: found.problem.keptAt } : null
+    return { origin, fileName, data, exportHash, draft, draftProblem }
   }
 
   function mediaState(status: MediaStatus, entry: OpenedEntry): MediaState {
@@ -194,6 +206,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
 
   return {
     'app:info': () => platform.info,
+    'app:startupNotices': () => (ports.startupNotices ?? []).splice(0),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),
     'auth:status': () => auth.status(),
     'auth:signIn': (request) => auth.signIn(request),
@@ -320,6 +333,12 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'drafts:discard': ({ taskId }) => {
       if (taskId !== openTaskId) throw new AppError('bad_request', `Task ${taskId} is not the open task; its draft was kept.`)
       return drafts.discard(taskId)
+    },
+    'drafts:showKept': async ({ taskId }) => {
+      const path = keptDrafts.get(taskId)
+      if (!path) throw new AppError('not_found', `No unreadable draft was kept for task ${taskId}.`)
+      if (!platform.showItemInFolder) throw new AppError('bad_request', `The kept draft is at ${path}.`)
+      platform.showItemInFolder(path)
     }
   }
 }

@@ -3,7 +3,8 @@ import { createApiServices } from '../services/api/create-services'
 import type { SecretStore } from '../services/auth/secret-store'
 import { createMemorySecretStore } from '../services/auth/secret-store'
 import type { KeyValueStore } from '../services/settings/key-value-store'
-import { createFileLogger } from '../services/logging/file-logger'
+import { openLoggerWithFallback } from '../services/logging/open-logger'
+import { ensurePrivateDir } from '../services/fs/private-files'
 import type { Logger } from '../services/logging/logger'
 import { createMediaService } from '../services/media/media-cache'
 import { createPeaksService } from '../services/media/peaks'
@@ -11,7 +12,7 @@ import { createDraftStore } from '../services/drafts/draft-store'
 import { createDocumentFileCache } from '../services/documents/document-file-cache'
 import { sweepPartFiles } from '../services/download/part-files'
 import type { HandlerServices } from './app-handlers'
-import type { AuthStatus, ValidRequestOf } from '../../shared/ipc/contract'
+import type { AuthStatus, StartupNotice, ValidRequestOf } from '../../shared/ipc/contract'
 import { draftMaxBytes } from '../../shared/ipc/contract'
 import type { Credentials } from '../services/auth/auth-service'
 
@@ -36,8 +37,12 @@ export interface ServicePorts {
 /** The services the IPC handlers and the media protocol use, and the log. */
 export interface AppServices extends HandlerServices {
   readonly log: Logger
-  /** Path of the current log file. */
+  /** Path of the current log file ('' when nothing is logged). */
   readonly logFile: string
+  /** Where logs go (null: nowhere) and why when that is not `logsFolder`, for diagnostics. */
+  readonly logging: { readonly folder: string | null; readonly note: string | null }
+  /** What composition recovered from, to be said once (`app:startupNotices`). */
+  readonly notices: StartupNotice[]
 }
 
 /** The sign-in form's request as the auth service's credentials. */
@@ -47,19 +52,27 @@ function toCredentials(request: ValidRequestOf<'auth:signIn'>): Credentials {
     : { mode: 'client-credentials', clientId: request.clientId, clientSecret: request.clientSecret }
 }
 
-/** Wires the services; restores saved credentials. */
+/**
+ * Wires the services; restores saved credentials. Never fails for housekeeping: a logs folder
+ * that cannot be created falls back to `<dataDir>/logs` or to no log, and draft temp files left
+ * by a killed writer are swept.
+ */
 export async function composeServices(ports: ServicePorts): Promise<AppServices> {
   const now = ports.now ?? Date.now
   let logFile = ''
+  let logging: AppServices['logging'] = { folder: null, note: null }
+  const notices: StartupNotice[] = []
   const api = createApiServices({
     fetch: ports.fetch,
     clock: now,
     secretStore: ports.secrets,
     settingsStore: ports.store,
     logger: (redactor) => {
-      const logger = createFileLogger({ dir: ports.logsFolder, redactor, clock: now })
-      logFile = logger.path
-      return logger
+      const opened = openLoggerWithFallback([ports.logsFolder, join(ports.dataDir, 'logs')], redactor, now)
+      logFile = opened.logger.path
+      logging = { folder: opened.folder, note: opened.note }
+      if (opened.note) notices.push({ message: opened.note })
+      return opened.logger
     }
   })
   await api.auth.restore()
@@ -70,11 +83,21 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
   const cacheDir = join(ports.dataDir, 'media-cache')
   const documentCacheDir = join(ports.dataDir, 'document-cache')
   // Downloads killed mid-way (a crash, a kill, a power cut) leave temp files nothing else removes.
-  const swept = (await sweepPartFiles(cacheDir)) + (await sweepPartFiles(documentCacheDir))
-  if (swept > 0) api.logger.info(`Removed ${swept} unfinished download(s) left by an earlier run.`)
+  const sweptParts = (await sweepPartFiles(cacheDir)) + (await sweepPartFiles(documentCacheDir))
+  if (sweptParts > 0) api.logger.info(`Removed ${sweptParts} unfinished download(s) left by an earlier run.`)
   const apiBaseUrl = (): string => api.settings.getBaseUrl()
   const fetchImpl = ports.fetch ?? globalThis.fetch.bind(globalThis)
+  const draftsDir = join(ports.dataDir, 'drafts')
+  // Caches and drafts hold clients' recordings and transcripts: private folders (issue 13).
+  // Best-effort: a folder that cannot be created now fails later, where the reviewer sees it.
+  for (const dir of [cacheDir, documentCacheDir, draftsDir]) await ensurePrivateDir(dir).catch(() => undefined)
   const mediaLog = (level: 'info' | 'warn' | 'error', message: string): void => api.logger[level](message)
+
+  const drafts = createDraftStore({ dir: draftsDir, now, report: (r) => api.logger.warn(r.message), maxBytes: draftMaxBytes })
+  // Temps of a draft writer that was killed (its pid is gone) are deleted at start; a live
+  // writer's (another instance mid-save) are left alone.
+  const swept = await drafts.removeStaleTemps()
+  if (swept > 0) api.logger.info(`drafts: removed ${swept} temp file(s) left by an interrupted save`)
 
   return {
     auth: {
@@ -136,8 +159,10 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     media: createMediaService({ fetch: fetchImpl, cacheDir, apiBaseUrl, now, log: (e) => mediaLog(e.level, e.message) }),
     peaks: createPeaksService({ cacheDir, log: mediaLog }),
     documentFiles: createDocumentFileCache({ fetch: fetchImpl, cacheDir: documentCacheDir, apiBaseUrl, log: mediaLog }),
-    drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message), maxBytes: draftMaxBytes }),
+    drafts,
     log: api.logger,
-    logFile
+    logFile,
+    logging,
+    notices
   }
 }

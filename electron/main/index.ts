@@ -15,6 +15,10 @@ import { createSafeStorageSecretStore } from './secret-store'
 import { mediaScheme, mediaSchemePrivileges } from './media-scheme'
 import { appEntryUrl, appOrigin, appScheme, appSchemePrivileges, createAppRoutes } from './app-scheme'
 import { createOriginCheck } from './app-origin'
+import { openStoreRecovering } from '../services/settings/recover-store'
+import { createBestEffortStore } from '../services/settings/best-effort-store'
+import { createMemoryKeyValueStore, type KeyValueStore } from '../services/settings/key-value-store'
+import { privateFileMode } from '../services/fs/private-files'
 
 /*
  * The composition root: app lifecycle, one window, security, menu, media protocol and IPC
@@ -52,15 +56,34 @@ if (!app.requestSingleInstanceLock()) {
 
   app.whenReady().then(async () => {
     hardenSession(session.defaultSession)
-    const store = new Store<Record<string, unknown>>({ name: 'settings' })
-    const logsFolder = app.getPath('logs')
+    const dataDir = app.getPath('userData')
+    // A damaged settings file must not stop the app (issue 14): kept aside, defaults, one notice.
+    const opened = openStoreRecovering<KeyValueStore>({
+      open: () => new Store<Record<string, unknown>>({ name: 'settings', configFileMode: privateFileMode }),
+      path: join(dataDir, 'settings.json'),
+      contents: 'the server address, recent tasks, window size and saved sign-in',
+      fallback: () => createMemoryKeyValueStore()
+    })
+    const rawStore = opened.store
+    let logsFolder = dataDir
+    try {
+      logsFolder = app.getPath('logs')
+    } catch {
+      // No logs path on this system: compose-services falls back to <userData>/logs.
+    }
     const services = await composeServices({
-      dataDir: app.getPath('userData'),
+      dataDir,
       logsFolder,
-      store,
-      secrets: createSafeStorageSecretStore(safeStorage, store, process.platform),
+      store: rawStore,
+      secrets: createSafeStorageSecretStore(safeStorage, rawStore, process.platform),
       onAuthChanged: (status) => mainWindow && sendEvent(mainWindow.webContents, 'auth:changed', status)
     })
+    if (opened.notice) {
+      services.log.warn(opened.notice.message)
+      services.notices.unshift(opened.notice)
+    }
+    // The last save folder and the window size are bookkeeping: a full disk is logged, never thrown.
+    const store = createBestEffortStore(rawStore, (message) => services.log.warn(message))
     let lastSaveFolder = typeof store.get('lastSaveFolder') === 'string' ? (store.get('lastSaveFolder') as string) : null
     protocol.handle(appScheme, createAppRoutes(rendererDir))
     protocol.handle(mediaScheme, createMediaRoutes(services.media, services.peaks, services.documentFiles, { appOrigin }))
@@ -68,8 +91,10 @@ if (!app.requestSingleInstanceLock()) {
     const handlers = createAppHandlers({
       ...services,
       now: Date.now,
+      startupNotices: services.notices,
       platform: {
-        info: { name: app.getName(), version: app.getVersion(), platform: process.platform },
+        info: { name: app.getName(), version: app.getVersion(), platform: process.platform, logging: services.logging },
+        showItemInFolder: (path) => shell.showItemInFolder(path),
         sampleExportPath: join(resourcesDir, 'sample', 'sample-task.json'),
         sampleMediaPath: join(resourcesDir, 'sample', 'sample.mp3'),
         chooseExportFile: async () => {
@@ -121,7 +146,8 @@ if (!app.requestSingleInstanceLock()) {
     win.once('ready-to-show', () => win.show())
     win.on('close', (event) => {
       saveWindowState(windowStore, currentWindowState(win))
-      // Drafts autosave within a second; this catches the moment between an edit and its save.
+      // Drafts autosave within a second and keep retrying a failed save (a full disk); until one
+      // lands the renderer holds the unsaved flag, and closing would lose those edits.
       if (!unsaved) return
       const choice = dialog.showMessageBoxSync(win, {
         type: 'warning',
@@ -129,7 +155,7 @@ if (!app.requestSingleInstanceLock()) {
         defaultId: 0,
         cancelId: 0,
         message: 'Some changes are not saved yet.',
-        detail: 'Your draft is saved automatically within a second of each change. Keep editing for a moment, or close and lose the last change.'
+        detail: 'Your draft is saved automatically, and a failed save is retried (the status bar says why it failed). Keep editing while it saves or you free disk space, or close and lose the unsaved changes.'
       })
       if (choice === 0) event.preventDefault()
     })
@@ -140,7 +166,7 @@ if (!app.requestSingleInstanceLock()) {
     const menu = Menu.buildFromTemplate(
       buildMenuTemplate(process.platform, app.getName(), {
         send: (command) => sendEvent(win.webContents, 'menu:command', command),
-        openLogsFolder: () => void shell.openPath(logsFolder),
+        openLogsFolder: () => void shell.openPath(services.logging.folder ?? logsFolder),
         openHelp: () => void openExternalSafely(shell, 'https://docs.smartdocumentor.net/')
       })
     )

@@ -6,6 +6,7 @@
 /** Renderer → main calls. */
 export const invokeChannelNames = [
   'app:info',
+  'app:startupNotices',
   'auth:status',
   'auth:signIn',
   'auth:signOut',
@@ -24,6 +25,7 @@ export const invokeChannelNames = [
   'drafts:load',
   'drafts:save',
   'drafts:discard',
+  'drafts:showKept',
   'app:setUnsaved',
   'tasks:openDocument',
   'documents:openFile',

@@ -71,6 +71,20 @@ export interface AppInfo {
   readonly name: string
   readonly version: string
   readonly platform: string
+  /** Where the log is written (null: nowhere), and why when that is not the usual folder; for diagnostics. */
+  readonly logging?: { readonly folder: string | null; readonly note: string | null }
+}
+
+/** Something that went wrong at start-up and was recovered from, said once to the reviewer. */
+export interface StartupNotice {
+  readonly message: string
+}
+
+/** A task's draft file that could not be read, said on opening (the task opens from the export). */
+export interface DraftProblem {
+  readonly message: string
+  /** Where the unreadable file is now (moved aside, or left in place when it could not be moved). */
+  readonly keptAt: string
 }
 
 /** A recently opened task, for the open-task dialog. */
@@ -98,6 +112,8 @@ export interface OpenedTranscript {
   readonly exportHash: string
   /** A saved draft for this task, if there is one. */
   readonly draft: DraftOffer | null
+  /** Set when the task's draft file was unreadable (then `draft` is null). */
+  readonly draftProblem?: DraftProblem | null
 }
 
 /**
@@ -155,6 +171,8 @@ export interface DraftDocument {
 /** Invoke channels: renderer → main, one reply each. */
 export const invokeContract = {
   'app:info': { request: z.undefined(), reply: reply<AppInfo>() },
+  // What start-up recovered from (a reset settings file, no log folder); each is handed out once.
+  'app:startupNotices': { request: z.undefined(), reply: reply<readonly StartupNotice[]>() },
   'auth:status': { request: z.undefined(), reply: reply<AuthStatus>() },
   'auth:signIn': { request: signInRequest, reply: reply<AuthStatus>() },
   'auth:signOut': { request: z.undefined(), reply: reply<AuthStatus>() },
@@ -186,6 +204,8 @@ export const invokeContract = {
     reply: reply<{ readonly savedAt: number }>()
   },
   'drafts:discard': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
+  // Shows the unreadable draft file kept for a task in the file manager (main knows the path).
+  'drafts:showKept': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
   'app:setUnsaved': { request: z.object({ unsaved: z.boolean() }).strict(), reply: reply<void>() },
   'tasks:openDocument': {
     request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),

@@ -299,6 +299,31 @@ test.describe('editor', () => {
     await expect.poll(() => draftFiles(app)).toEqual([])
   })
 
+  test('with a draft on offer the transcript is read-only: typing changes nothing until the reviewer chooses (issue 18)', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'unsure' }).dblclick()
+    await page.keyboard.type('uncertain')
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('save-state')).toHaveText(/Draft saved/)
+    await page.getByRole('button', { name: 'Close', exact: true }).click()
+    await openSample(page)
+    await expect(page.getByTestId('draft-prompt')).toContainText('read-only until you choose')
+    const before = await segmentTexts(page)
+    // Double-click to edit, then type: refused with a note, the prompt stays in view.
+    await page.locator('[data-testid="segment-text"] .w', { hasText: 'unsure' }).dblclick()
+    await expect(page.getByTestId('segment-editor')).toHaveCount(0)
+    await page.keyboard.type('zzz')
+    await page.keyboard.press('Enter')
+    await expect(page.getByTestId('editor-message')).toContainText('read-only until you do')
+    expect(await segmentTexts(page)).toEqual(before)
+    await expect(page.getByTestId('draft-prompt')).toBeVisible()
+    expect(app.calls.filter((c) => c.channel === 'drafts:save')).toHaveLength(1)
+    await page.getByTestId('draft-restore').click()
+    await expect(page.getByTestId('draft-prompt')).toHaveCount(0)
+    expect((await segmentTexts(page))[2]).toContain('was uncertain')
+  })
+
   test('when the export changed since the draft began, the prompt says so and keeps both', async ({ app }) => {
     const { page } = app
     const base = { ...JSON.parse(readFileSync(join(repoRoot, 'resources/sample/sample-task.json'), 'utf8')), taskId: 4545, externalId: 'changing' }

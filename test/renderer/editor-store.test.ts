@@ -213,15 +213,19 @@ describe('editor store: loading and edits', () => {
 })
 
 describe('editor store: autosave', () => {
-  it('saves once, debounced, at most a second after the last change, flagging unsaved work around it', async () => {
+  // Issue 14 moved the store onto the one autosaver: the write is due `autosaveDelayMs` after
+  // the FIRST unsaved change (a long burst of edits no longer pushes it back), with every later
+  // change in it. This assertion used to pin a debounce from the last change.
+  it('saves once, at most autosaveDelayMs after the first unsaved change, with the latest model, flagging unsaved work around it', async () => {
     const editor = await openSample()
     const seg = editor.model!.segments[0]
     editor.toggleReviewed(seg.id)
     vi.advanceTimersByTime(autosaveDelayMs / 2)
     editor.replaceWord(seg.id, 0, 'Hello')
     expect(editor.saveState).toBe('unsaved')
+    await flush()
     expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }])
-    vi.advanceTimersByTime(autosaveDelayMs - 1)
+    vi.advanceTimersByTime(autosaveDelayMs / 2 - 1)
     expect(fake.callsTo('drafts:save')).toHaveLength(0)
     vi.advanceTimersByTime(1)
     await flush()
@@ -233,6 +237,48 @@ describe('editor store: autosave', () => {
     expect(saves[0].document).toBe(editor.model)
     expect(editor.saveState).toBe('saved')
     expect(editor.savedAt).toBe(1_700_000_000_000)
+    expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }, { unsaved: false }])
+  })
+
+  it('a failed save is retried on its own, backing off, with no further edit; the work stays flagged unsaved until it lands', async () => {
+    let failures = 3
+    fake.handlers['drafts:save'] = () =>
+      failures-- > 0 ? { ok: false, error: { code: 'io', message: 'The draft for task 1 could not be written: ENOSPC: no space left on device' } } : { ok: true, value: { savedAt: 42 } }
+    const editor = await openSample()
+    editor.toggleReviewed(editor.model!.segments[0].id)
+    vi.advanceTimersByTime(autosaveDelayMs)
+    await flush()
+    expect(editor.saveState).toBe('error')
+    expect(editor.saveError).toContain('ENOSPC')
+    // Back-off: 2×, 4×, 8× the delay; each retry happens without any edit.
+    for (const [wait, calls] of [[autosaveDelayMs * 2, 2], [autosaveDelayMs * 4, 3], [autosaveDelayMs * 8, 4]] as const) {
+      vi.advanceTimersByTime(wait - 1)
+      await flush()
+      expect(fake.callsTo('drafts:save')).toHaveLength(calls - 1)
+      vi.advanceTimersByTime(1)
+      await flush()
+      expect(fake.callsTo('drafts:save')).toHaveLength(calls)
+    }
+    expect(editor.saveState).toBe('saved')
+    expect(editor.savedAt).toBe(42)
+    expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }, { unsaved: false }])
+  })
+
+  it('closing a task whose save keeps failing keeps retrying it and keeps the unsaved flag up until it lands', async () => {
+    let fail = true
+    fake.handlers['drafts:save'] = () => (fail ? { ok: false, error: { code: 'io', message: 'ENOSPC' } } : { ok: true, value: { savedAt: 7 } })
+    const editor = await openSample()
+    editor.toggleReviewed(editor.model!.segments[0].id)
+    useTaskStore().close()
+    await nextTick()
+    await flush()
+    expect(fake.callsTo('drafts:save')).toHaveLength(1)
+    expect(editor.saveState).toBe('saved')
+    fail = false
+    vi.advanceTimersByTime(autosaveDelayMs * 2)
+    await flush()
+    expect(fake.callsTo('drafts:save')).toHaveLength(2)
+    expect((fake.callsTo('drafts:save') as Array<{ taskId: number }>)[1].taskId).toBe(1)
     expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }, { unsaved: false }])
   })
 
@@ -285,11 +331,29 @@ describe('editor store: autosave', () => {
     expect(editor.model!.segments).toHaveLength(4)
   })
 
-  it('discarding the draft deletes it and then saves edits made meanwhile', async () => {
+  // Issue 18: edits made while the prompt waited were neither saved nor kept by "Restore draft",
+  // so the transcript is now read-only until the reviewer chooses (this test used to edit first).
+  it('the transcript is read-only until the reviewer chooses; after discarding, edits save', async () => {
     const editor = await openSample({ savedAt: 1_699_000_000_000, comparison: 'same-export' })
-    editor.toggleReviewed(editor.model!.segments[0].id)
+    const before = editor.model
+    const seg = before!.segments[0]
+    expect(editor.readOnly).toBe(true)
+    expect(editor.toggleReviewed(seg.id)).toBe(false)
+    expect(editor.replaceWord(seg.id, 0, 'Hello')).toBe(false)
+    editor.startEditing(seg.id)
+    expect(editor.editing).toBeNull()
+    editor.typeDraft(seg.id, 'typed while the prompt was open')
+    editor.flushTyping()
+    expect(editor.model).toBe(before)
+    expect(editor.message?.text).toContain('read-only until you do')
+    vi.advanceTimersByTime(autosaveDelayMs * 3)
+    await flush()
+    expect(fake.callsTo('drafts:save')).toHaveLength(0)
+    expect(fake.callsTo('app:setUnsaved')).toEqual([])
     await editor.discardDraft()
     expect(fake.callsTo('drafts:discard')).toEqual([{ taskId: 1 }])
+    expect(editor.readOnly).toBe(false)
+    expect(editor.toggleReviewed(seg.id)).toBe(true)
     vi.advanceTimersByTime(autosaveDelayMs)
     await flush()
     expect(fake.callsTo('drafts:save')).toHaveLength(1)

@@ -40,7 +40,7 @@ export function createApiServices(ports: ApiServicePorts): ApiServices {
   const clock = ports.clock ?? Date.now
   const redactor = createRedactor()
   const logger = ports.logger ? ports.logger(redactor) : nullLogger
-  const settings = new SettingsService(ports.settingsStore)
+  const settings = new SettingsService(ports.settingsStore, (message) => logger.warn(message))
   const baseUrl = () => ports.baseUrlOverride ?? settings.getBaseUrl()
   // Read at each request, so a timeout changed in the app applies to the next request.
   const timeoutMs = () => ports.timeoutMs ?? settings.getRequestTimeoutSeconds() * 1000

@@ -1,8 +1,10 @@
-import { readdir, readFile, rename, unlink, stat } from 'node:fs/promises'
+import { readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { fsErrorCause } from '../fs/fs-error'
+import { staleTempAgeMs, sweepStaleTemps } from '../fs/temp-files'
+import { stripUrlQueriesReplacer } from './strip-urls'
 
 /*
  * Drafts: the reviewer's unsaved work per task, written atomically (temp file in the same
@@ -11,9 +13,12 @@ import { fsErrorCause } from '../fs/fs-error'
  * value the renderer sends; the store does not interpret it.
  *
  * A file that does not parse (disk trouble, a hand edit) is moved aside to
- * `<name>.corrupt-<ms>` and reported, so opening the task never crashes and nothing is deleted.
- * Temp files (`.<name>.<random>.tmp`, left by a writer killed mid-write) never match the draft
- * name pattern, so they are never taken for drafts; `removeStaleTemps` sweeps them.
+ * `<name>.corrupt-<ms>` and reported, so opening the task never crashes and nothing is deleted;
+ * when it cannot be moved (a read-only folder) it stays where it is, reported all the same, and
+ * the task still opens. Temp files (`.<name>.sdte-<pid>-<hex>.tmp`, left by a writer killed
+ * mid-write) never match the draft name pattern, so they are never taken for drafts;
+ * `removeStaleTemps` sweeps them. Drafts are private (0600 in a 0700 folder) and every URL in
+ * them loses its query string (signed media URLs, issue 13).
  */
 
 /** Version of the draft file layout. */
@@ -41,8 +46,17 @@ export type DraftComparison = 'none' | 'same-export' | 'export-changed'
 export interface DraftReport {
   readonly kind: 'corrupt'
   readonly taskId: string
-  readonly movedTo: string
+  /** Where the unreadable file was moved, or null when it could not be moved (it is still at `keptAt`). */
+  readonly movedTo: string | null
+  /** Where the unreadable file is now. */
+  readonly keptAt: string
   readonly message: string
+}
+
+/** A task's draft as found on opening: the draft, or what was wrong with the file. */
+export interface DraftLookup<TDocument = unknown, TMeta = Record<string, unknown>> {
+  readonly draft: Draft<TDocument, TMeta> | null
+  readonly problem: DraftReport | null
 }
 
 /** Ports of the draft store. */
@@ -54,6 +68,8 @@ export interface DraftStorePorts {
   readonly report?: (report: DraftReport) => void
   /** The largest serialised draft it writes (UTF-8 bytes); larger ones are refused, the saved one kept. */
   readonly maxBytes?: number
+  /** Moves an unreadable draft aside (fs.rename); a port so a read-only folder can be simulated where tests run as root. */
+  readonly rename?: (from: string, to: string) => Promise<void>
 }
 
 /** The draft store (see `createDraftStore`). */
@@ -62,13 +78,15 @@ export interface DraftStore {
   save<TMeta extends object>(taskId: string | number, exportHash: string, document: unknown, meta: TMeta): Promise<DraftSummary<TMeta>>
   /** The task's draft, or null when there is none or it was corrupt (then moved aside and reported). */
   load<TDocument = unknown, TMeta = Record<string, unknown>>(taskId: string | number): Promise<Draft<TDocument, TMeta> | null>
+  /** Like `load`, also saying what was wrong when the file was unreadable (for the notice on opening). */
+  lookup<TDocument = unknown, TMeta = Record<string, unknown>>(taskId: string | number): Promise<DraftLookup<TDocument, TMeta>>
   /** Deletes the task's draft (no error when there is none). */
   discard(taskId: string | number): Promise<void>
   /** Every readable draft, newest first, without documents. */
   list(): Promise<DraftSummary[]>
   /** Whether a draft exists and whether it began from the export the server has now. Both are kept either way. */
   compare(taskId: string | number, currentExportHash: string): Promise<DraftComparison>
-  /** Deletes temp files left by writers that died mid-write, older than `olderThanMs` (default 60 s). */
+  /** Deletes draft temp files whose writer is gone (its pid no longer runs) or older than `olderThanMs` (default 15 min). */
   removeStaleTemps(olderThanMs?: number): Promise<number>
   /** The draft file path for a task (for `sdte export --input`). */
   pathOf(taskId: string | number): string
@@ -83,39 +101,49 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
   const queues = new Map<string, Promise<unknown>>()
   const pathOf = (taskId: string | number): string => join(ports.dir, `${draftKey(taskId)}${draftSuffix}`)
 
-  async function load<TDocument, TMeta>(taskId: string | number): Promise<Draft<TDocument, TMeta> | null> {
+  async function lookup<TDocument, TMeta>(taskId: string | number): Promise<DraftLookup<TDocument, TMeta>> {
     const key = draftKey(taskId)
     const path = pathOf(key)
     let text: string
     try {
       text = await readFile(path, 'utf8')
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { draft: null, problem: null }
       throw new AppError('io', `The draft for task ${key} could not be read.`, { cause: error })
     }
-    const problem = validate(text, key)
-    if (typeof problem === 'string') {
-      const movedTo = `${path}.corrupt-${ports.now()}`
-      await rename(path, movedTo).catch(async (error: NodeJS.ErrnoException) => {
-        // Someone else moved or replaced it meanwhile; nothing is lost either way.
-        if (error.code !== 'ENOENT') throw new AppError('io', `The corrupt draft for task ${key} could not be moved aside.`, { cause: error })
-      })
-      ports.report?.({ kind: 'corrupt', taskId: key, movedTo, message: `The draft for task ${key} was unreadable (${problem}); it was moved aside.` })
-      return null
-    }
-    return problem as Draft<TDocument, TMeta>
+    const checked = validate(text, key)
+    if (typeof checked !== 'string') return { draft: checked as Draft<TDocument, TMeta>, problem: null }
+    const target = `${path}.corrupt-${ports.now()}`
+    // Opening the task must not depend on this move: a read-only folder keeps the file where it is.
+    const moveError = await (ports.rename ?? rename)(path, target).then(
+      () => null,
+      (error: NodeJS.ErrnoException) => error
+    )
+    const movedTo = moveError ? null : target
+    const keptAt = movedTo ?? path
+    const message = movedTo
+      ? `The draft for task ${key} was unreadable (${checked}); it was kept as ${movedTo}.`
+      : `The draft for task ${key} was unreadable (${checked}) and could not be moved aside (${moveError?.code ?? moveError?.message}); it is still at ${path}.`
+    const problem: DraftReport = { kind: 'corrupt', taskId: key, movedTo, keptAt, message }
+    ports.report?.(problem)
+    return { draft: null, problem }
+  }
+
+  async function load<TDocument, TMeta>(taskId: string | number): Promise<Draft<TDocument, TMeta> | null> {
+    return (await lookup<TDocument, TMeta>(taskId)).draft
   }
 
   return {
     pathOf,
     load,
+    lookup,
 
     async save(taskId, exportHash, document, meta) {
       const key = draftKey(taskId)
       const summary = { version: draftFormatVersion, taskId: key, exportHash, savedAt: Math.round(ports.now()), meta }
       let text: string
       try {
-        text = JSON.stringify({ ...summary, document })
+        text = JSON.stringify({ ...summary, document }, stripUrlQueriesReplacer)
       } catch (error) {
         throw new AppError('bad_request', 'The draft could not be serialised.', { cause: error })
       }
@@ -126,7 +154,7 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
       const previous = queues.get(key) ?? Promise.resolve()
       const write = previous
         .catch(() => undefined)
-        .then(() => writeFileAtomic(pathOf(key), text))
+        .then(() => writeFileAtomic(pathOf(key), text, { private: true }))
         .catch(async (error: unknown) => {
           throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, pathOf(key))}.`, { cause: error })
         })
@@ -168,19 +196,8 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
       return draft.exportHash === currentExportHash ? 'same-export' : 'export-changed'
     },
 
-    async removeStaleTemps(olderThanMs = 60_000) {
-      const names = await readdir(ports.dir).catch(() => [] as string[])
-      let removed = 0
-      for (const name of names) {
-        if (!/^\..+\.draft\.json\.[0-9a-f]+\.tmp$/.test(name)) continue
-        const path = join(ports.dir, name)
-        const info = await stat(path).catch(() => null)
-        if (info && ports.now() - info.mtimeMs >= olderThanMs) {
-          await unlink(path).catch(() => undefined)
-          removed++
-        }
-      }
-      return removed
+    removeStaleTemps(olderThanMs = staleTempAgeMs) {
+      return sweepStaleTemps(ports.dir, { olderThanMs, now: ports.now, targets: (target) => target.endsWith(draftSuffix) })
     }
   }
 }

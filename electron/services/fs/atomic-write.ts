@@ -1,6 +1,7 @@
 import { open, rename, unlink, mkdir } from 'node:fs/promises'
-import { dirname, basename, join } from 'node:path'
-import { randomBytes } from 'node:crypto'
+import { dirname } from 'node:path'
+import { ensurePrivateDir, privateFileMode } from './private-files'
+import { tempPathFor } from './temp-files'
 
 /** Options for `writeFileAtomic`. */
 export interface AtomicWriteOptions {
@@ -8,18 +9,23 @@ export interface AtomicWriteOptions {
   readonly overwrite?: boolean
   /** File mode of the new file (e.g. 0o600 for cache metadata); default 0o666 less the umask. */
   readonly mode?: number
+  /** The reviewer's own data (drafts, settings): file 0600 in a 0700 folder (see private-files.ts). */
+  readonly private?: boolean
 }
 
 /**
  * Writes a file so that readers see either the old content or the new, never a part:
  * a temp file in the same folder (same filesystem, so rename is atomic), fsync, rename,
- * then fsync the folder so the rename itself survives a power cut.
+ * then fsync the folder so the rename itself survives a power cut. The temp file's name carries
+ * this process's pid (temp-files.ts), so one left by a killed writer can be swept later.
  */
 export async function writeFileAtomic(path: string, data: string | Uint8Array, options: AtomicWriteOptions = {}): Promise<void> {
   const dir = dirname(path)
-  await mkdir(dir, { recursive: true })
-  const temp = join(dir, `.${basename(path)}.${randomBytes(6).toString('hex')}.tmp`)
-  const handle = await open(temp, 'wx', options.mode)
+  if (options.private) await ensurePrivateDir(dir)
+  else await mkdir(dir, { recursive: true })
+  const temp = tempPathFor(path, dir)
+  // The mode applies at creation (before any byte is written), so the content is never readable by others.
+  const handle = await open(temp, 'wx', options.private ? privateFileMode : (options.mode ?? 0o666))
   try {
     await handle.writeFile(data)
     await handle.sync()

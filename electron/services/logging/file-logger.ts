@@ -1,5 +1,6 @@
-import { appendFileSync, mkdirSync, renameSync, rmSync, statSync } from 'node:fs'
+import { appendFileSync, chmodSync, renameSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
+import { ensurePrivateDirSync, privateFileMode } from '../fs/private-files'
 import { formatLogLine, type LogLevel, type Logger } from './logger'
 import type { Redactor } from './redact'
 
@@ -30,6 +31,8 @@ export interface FileLogger extends Logger {
 /**
  * A rotating, redacting file logger. Writes are synchronous appends: log lines are small and
  * rare (one per request), and a sync append means a crash never loses the line explaining it.
+ * Logs name tasks and servers, so they are private: files 0600 in a 0700 folder. Throws only
+ * when the folder cannot be created (open-logger.ts falls back then); writing never throws.
  */
 export function createFileLogger(options: FileLoggerOptions): FileLogger {
   const name = options.name ?? 'sdte'
@@ -39,7 +42,13 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
   const clock = options.clock ?? Date.now
   const path = join(options.dir, `${name}.log`)
   const rotated = (n: number) => join(options.dir, `${name}.${n}.log`)
-  mkdirSync(options.dir, { recursive: true })
+  ensurePrivateDirSync(options.dir)
+  try {
+    // A log written by an older version with the umask's mode is narrowed too.
+    chmodSync(path, privateFileMode)
+  } catch {
+    // No file yet: the first append creates it 0600.
+  }
   let size = currentSize(path)
 
   const rotate = () => {
@@ -62,7 +71,7 @@ export function createFileLogger(options: FileLoggerOptions): FileLogger {
     const bytes = Buffer.byteLength(line)
     try {
       if (size > 0 && size + bytes > maxBytes) rotate()
-      appendFileSync(path, line)
+      appendFileSync(path, line, { mode: privateFileMode })
       size += bytes
     } catch {
       // Logging must never break the operation being logged.

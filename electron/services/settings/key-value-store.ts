@@ -32,7 +32,7 @@ export function createJsonFileKeyValueStore(path: string): KeyValueStore {
   } catch {
     // Missing or unreadable: start empty; the next write replaces it whole.
   }
-  const save = () => writeFileAtomic(path, JSON.stringify(data, null, 2) + '\n')
+  const save = () => writeFileAtomic(path, JSON.stringify(data, null, 2) + '\n', { private: true })
   return {
     get: (key) => structuredClone(data[key]),
     set: async (key, value) => {

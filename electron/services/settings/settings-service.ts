@@ -2,6 +2,7 @@ import { AppError } from '../../../shared/errors'
 import type { ExportKind } from '../../../shared/api/endpoints'
 import { requestTimeoutLimits } from '../../../shared/ipc/contract'
 import type { KeyValueStore } from './key-value-store'
+import { createBestEffortStore } from './best-effort-store'
 
 /** The public SmartDocumentor API. */
 export const defaultBaseUrl = 'https://cloud.smartdocumentor.net'
@@ -46,12 +47,16 @@ export function validateBaseUrl(input: string): { ok: true; value: string } | { 
   return { ok: true, value: `${url.origin}${url.pathname.replace(/\/+$/, '')}` }
 }
 
-/** Remembered settings: the API base URL, the request timeout and the recent tasks list. */
+/**
+ * Remembered settings: the API base URL, the request timeout and the recent tasks list. All of
+ * it is bookkeeping, so saving is best-effort (best-effort-store.ts): a full disk is logged and
+ * the value still applies for this session; only invalid input is an error.
+ */
 export class SettingsService {
   private readonly store: KeyValueStore
 
-  constructor(store: KeyValueStore) {
-    this.store = store
+  constructor(store: KeyValueStore, log: (message: string) => void = () => undefined) {
+    this.store = createBestEffortStore(store, log)
   }
 
   /** The API base URL; the default when none (or an invalid one) is saved. */

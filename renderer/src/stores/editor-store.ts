@@ -29,7 +29,7 @@ import {
 } from '../../../shared/transcript'
 import type { CommitOptions, History, NormaliseIssue, SplitAt, TranscriptModel } from '../../../shared/transcript'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
-import type { DraftOffer, OpenedTranscript } from '../../../shared/ipc/contract'
+import type { DraftOffer, DraftProblem, OpenedTranscript } from '../../../shared/ipc/contract'
 import { toErrorData } from '../../../shared/errors'
 import { sdte } from '../lib/bridge'
 import { buildWordIndex, playingWordAt } from '../lib/word-index'
@@ -44,6 +44,7 @@ import { useIsMac } from '../lib/platform'
 import { useTaskStore } from './task-store'
 import { usePlaybackStore } from './playback-store'
 import { useEditorUiStore } from './editor-ui-store'
+import { createDraftAutosave } from './draft-autosave'
 
 /*
  * The editing session of the open task: the model (in a shallowRef, it holds ~15k words on a
@@ -53,7 +54,7 @@ import { useEditorUiStore } from './editor-ui-store'
  */
 
 /** Where autosave stands, for the status bar. */
-export type SaveState = 'saved' | 'saving' | 'unsaved' | 'error'
+export type { AutosaveState as SaveState } from '../lib/autosaver'
 
 /** The reviewer's place in the transcript: a segment and, optionally, one of its words (-1 = none). */
 export interface Cursor {
@@ -114,9 +115,13 @@ export const useEditorStore = defineStore('editor', () => {
   const loaded = shallowRef<TranscriptModel | null>(null)
   const exportHash = ref('')
   const draftOffer = ref<DraftOffer | null>(null)
-  const saveState = ref<SaveState>('saved')
-  const savedAt = ref<number | null>(null)
-  const saveError = ref<string | null>(null)
+  /** The task's draft file was unreadable (moved aside or left in place): said once, with "show file". */
+  const draftProblem = ref<DraftProblem | null>(null)
+  /**
+   * While the draft prompt is open the transcript is read-only (issue 18): an edit made then was
+   * neither saved (saving would overwrite the draft on offer) nor kept by "Restore draft".
+   */
+  const readOnly = computed(() => draftOffer.value !== null)
   const lastError = ref<string | null>(null)
   /** What the last command did, when that needs saying (cleared by the next edit, undo or redo). */
   const message = ref<EditorMessage | null>(null)
@@ -198,81 +203,19 @@ export const useEditorStore = defineStore('editor', () => {
   let pendingTyping: { segmentId: string; text: string } | null = null
   let typingTimer: ReturnType<typeof setTimeout> | null = null
 
-  // ---- autosave ---------------------------------------------------------------------------
-  let saveTimer: ReturnType<typeof setTimeout> | null = null
-  let savedModel: TranscriptModel | null = null
-  let inFlight: Promise<void> | null = null
-  let unsavedFlag = false
-  let generation = 0
+  // ---- autosave (draft-autosave.ts: one mechanism, retries on failure) ----------------------
+  const autosave = createDraftAutosave(autosaveDelayMs)
+  const { saveState, savedAt, saveError } = autosave
 
-  function setUnsavedFlag(flag: boolean): void {
-    if (flag === unsavedFlag) return
-    unsavedFlag = flag
-    void sdte().invoke['app:setUnsaved']({ unsaved: flag })
-  }
-
-  function clearTimer(): void {
-    if (saveTimer !== null) clearTimeout(saveTimer)
-    saveTimer = null
-  }
-
-  function schedule(): void {
-    clearTimer()
-    // While the draft prompt is open a save would overwrite the draft being offered.
-    if (draftOffer.value) return
-    saveTimer = setTimeout(() => void saveNow(), autosaveDelayMs)
-  }
-
-  /** Saves the current model as the task's draft now (autosave calls this after the debounce). */
+  /** Saves any pending change now (leaving the window); a failure is retried and shown. */
   async function saveNow(): Promise<void> {
     flushTyping()
-    clearTimer()
-    if (inFlight) await inFlight
-    const m = model.value
-    if (!m || draftOffer.value) return
-    if (m === savedModel) {
-      saveState.value = 'saved'
-      setUnsavedFlag(false)
-      return
-    }
-    const gen = generation
-    const hash = exportHash.value
-    saveState.value = 'saving'
-    const run = (async () => {
-      const result = await sdte().invoke['drafts:save']({ taskId: m.taskId, exportHash: hash, document: m as unknown as Record<string, unknown> })
-      if (gen !== generation) {
-        // The task was closed or replaced meanwhile: only the unsaved flag is still ours to settle.
-        if (result.ok && saveState.value === 'saved') setUnsavedFlag(false)
-        return
-      }
-      if (result.ok) {
-        savedModel = m
-        savedAt.value = result.value.savedAt
-        saveError.value = null
-        if (model.value === m) {
-          saveState.value = 'saved'
-          setUnsavedFlag(false)
-        } else {
-          saveState.value = 'unsaved'
-          schedule()
-        }
-      } else {
-        saveState.value = 'error'
-        saveError.value = result.error.message
-      }
-    })()
-    inFlight = run
-    try {
-      await run
-    } finally {
-      inFlight = null
-    }
+    await autosave.saveNow()
   }
 
   function changed(): void {
-    if (saveState.value !== 'saving') saveState.value = 'unsaved'
-    setUnsavedFlag(true)
-    schedule()
+    const m = model.value
+    if (m) autosave.change(m, exportHash.value)
   }
 
   // ---- loading ----------------------------------------------------------------------------
@@ -281,46 +224,39 @@ export const useEditorStore = defineStore('editor', () => {
     flushTyping()
     // For profiling and the editor benchmark: when the data reached the renderer.
     if (opened && typeof performance !== 'undefined') performance.mark('sdte:editor-data')
-    // A pending save of the previous task goes out now rather than being lost; the unsaved
-    // flag stays up until it lands.
-    const flushing = saveTimer !== null && model.value !== null && !draftOffer.value
-    if (flushing) void saveNow()
-    clearTimer()
-    generation++
     editing.value = null
     selection.value = null
     dismissedNotices.value = new Set()
     lastError.value = null
     message.value = null
-    saveError.value = null
-    savedAt.value = null
-    saveState.value = 'saved'
+    draftProblem.value = opened?.draftProblem ?? null
     if (!opened) {
+      // A pending save of the closed task goes out now (and keeps retrying); the unsaved flag stays up until it lands.
+      autosave.start(null)
       history.value = null
       loaded.value = null
       draftOffer.value = null
       cursor.value = null
-      if (!flushing) setUnsavedFlag(false)
       return
     }
     let m: TranscriptModel
     try {
       m = normaliseTranscript(opened.data)
     } catch (error) {
+      autosave.start(null)
       history.value = null
       lastError.value = `The transcript could not be read: ${toErrorData(error).message}`
       return
     }
+    autosave.start(m)
     history.value = createHistory(m)
     loaded.value = m
-    savedModel = m
     exportHash.value = opened.exportHash
     draftOffer.value = opened.draft
     cursor.value = m.segments.length ? { segmentId: m.segments[0].id, wordIndex: -1 } : null
     playback.reportTime(0)
     playback.setLoop(null)
     if (m.durationMs > 0) playback.reportDuration(m.durationMs)
-    if (!flushing) setUnsavedFlag(false)
   }
 
   watch(() => task.opened, (opened) => load(opened), { immediate: true })
@@ -344,12 +280,9 @@ export const useEditorStore = defineStore('editor', () => {
     history.value = commit(history.value!, draft, { kind: 'edit' })
     // Later saves keep the draft's own base, so "the export changed since" stays true and both are kept.
     exportHash.value = result.value.exportHash
-    savedModel = draft
-    savedAt.value = result.value.savedAt
-    saveState.value = 'saved'
+    autosave.markSaved(draft, result.value.savedAt)
     draftOffer.value = null
     if (cursorIndex.value < 0) cursor.value = draft.segments.length ? { segmentId: draft.segments[0].id, wordIndex: -1 } : null
-    setUnsavedFlag(false)
   }
 
   /** Deletes the saved draft and keeps the export (and any edits made since opening). */
@@ -362,7 +295,22 @@ export const useEditorStore = defineStore('editor', () => {
       return
     }
     draftOffer.value = null
-    if (model.value !== savedModel) schedule()
+    if (!autosave.isSaved(model.value)) changed()
+  }
+
+  /** Shows the unreadable draft file kept for the open task in the file manager. */
+  async function showKeptDraft(): Promise<void> {
+    const m = model.value
+    if (!m || !draftProblem.value) return
+    const result = await sdte().invoke['drafts:showKept']({ taskId: m.taskId })
+    if (!result.ok) lastError.value = `The kept draft could not be shown: ${result.error.message}`
+  }
+
+  /** Says why an edit was refused while the draft prompt waits for the reviewer; true when refused. */
+  function refuseWhileReadOnly(): boolean {
+    if (!readOnly.value) return false
+    message.value = { text: 'Choose “Restore draft” or “Discard” above first: the transcript is read-only until you do.' }
+    return true
   }
 
   // ---- edits --------------------------------------------------------------------------------
@@ -371,7 +319,7 @@ export const useEditorStore = defineStore('editor', () => {
     // A pending typing burst lands first, so this edit (and its undo step) comes after it.
     if (pendingTyping && options.kind !== 'typing') flushTyping()
     const h = history.value
-    if (!h) return false
+    if (!h || refuseWhileReadOnly()) return false
     let next: TranscriptModel
     try {
       next = edit(h.present)
@@ -434,14 +382,14 @@ export const useEditorStore = defineStore('editor', () => {
    */
   function typeDraft(segmentId: string, text: string): void {
     // A row leaving the list hands back its field's text: not for a segment just deleted or undone away.
-    if (!history.value || !history.value.present.segments.some((s) => s.id === segmentId)) return
+    if (!history.value || !history.value.present.segments.some((s) => s.id === segmentId) || refuseWhileReadOnly()) return
     playback.noteTyping()
     if (pendingTyping && pendingTyping.segmentId !== segmentId) flushTyping()
     pendingTyping = { segmentId, text }
     clearTypingTimer()
     typingTimer = setTimeout(flushTyping, typingCommitDelayMs)
     // The unsaved flag goes up at the first key, so quitting asks even before the commit.
-    setUnsavedFlag(true)
+    autosave.holdUnsaved(true)
   }
 
   /** Commits a pending typing burst to the model now (one typing edit; no-op when none). */
@@ -450,7 +398,9 @@ export const useEditorStore = defineStore('editor', () => {
     const p = pendingTyping
     if (!p) return
     pendingTyping = null
-    if (!apply((m) => setSegmentText(m, p.segmentId, p.text), { kind: 'typing', key: p.segmentId }) && model.value === savedModel && saveState.value === 'saved') setUnsavedFlag(false)
+    apply((m) => setSegmentText(m, p.segmentId, p.text), { kind: 'typing', key: p.segmentId })
+    // Committed (now the autosaver's to save) or nothing changed: the key press no longer holds the flag.
+    autosave.holdUnsaved(false)
   }
 
   /** The text typed into segment `segmentId` and not yet committed (null when none). */
@@ -758,7 +708,7 @@ export const useEditorStore = defineStore('editor', () => {
   function undo(): boolean {
     flushTyping()
     const h = history.value
-    if (!h || !canUndo(h)) return false
+    if (!h || !canUndo(h) || refuseWhileReadOnly()) return false
     const deletion = deletions.get(h.present)
     history.value = undoHistory(h)
     message.value = null
@@ -774,7 +724,7 @@ export const useEditorStore = defineStore('editor', () => {
   function redo(): boolean {
     flushTyping()
     const h = history.value
-    if (!h || !canRedo(h)) return false
+    if (!h || !canRedo(h) || refuseWhileReadOnly()) return false
     history.value = redoHistory(h)
     message.value = null
     const deletion = deletions.get(history.value.present)
@@ -903,6 +853,7 @@ export const useEditorStore = defineStore('editor', () => {
   /** Starts editing a segment in place, with the current word (or the given range) selected. */
   function startEditing(segmentId?: string, range?: { start: number; end: number }): void {
     flushTyping()
+    if (refuseWhileReadOnly()) return
     const p = segmentId ? { segmentId, wordIndex: cursor.value?.segmentId === segmentId ? cursor.value.wordIndex : -1 } : position()
     if (!p) return
     const seg = segmentById(p.segmentId)
@@ -938,6 +889,9 @@ export const useEditorStore = defineStore('editor', () => {
     loaded,
     exportHash,
     draftOffer,
+    draftProblem,
+    readOnly,
+    showKeptDraft,
     saveState,
     savedAt,
     saveError,

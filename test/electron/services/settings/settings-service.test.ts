@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, stat } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -74,8 +74,48 @@ describe('SettingsService', () => {
       await new SettingsService(createJsonFileKeyValueStore(path)).setBaseUrl('https://eu.example.com')
       expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ 'api.baseUrl': 'https://eu.example.com' })
       expect(new SettingsService(createJsonFileKeyValueStore(path)).getBaseUrl()).toBe('https://eu.example.com')
+      // Issue 13: settings are private (0600).
+      expect((await stat(path)).mode & 0o777).toBe(0o600)
     } finally {
       await rm(dir, { recursive: true, force: true })
     }
+  })
+
+  it('a full disk never makes a settings write throw: logged, and the value applies for the session (issue 14)', async () => {
+    const logged: string[] = []
+    const failing = {
+      get: () => undefined,
+      set: () => {
+        throw Object.assign(new Error('ENOSPC: no space left on device'), { code: 'ENOSPC' })
+      },
+      delete: () => {
+        throw new Error('EROFS')
+      }
+    }
+    const settings = new SettingsService(failing, (m) => logged.push(m))
+    await expect(settings.setBaseUrl('https://eu.example.com')).resolves.toBe('https://eu.example.com')
+    expect(settings.getBaseUrl()).toBe('https://eu.example.com')
+    const task: RecentTask = { taskId: 5, externalId: null, name: 'x', kind: 'transcript', openedAt: 1 }
+    await expect(settings.addRecentTask(task)).resolves.toEqual([task])
+    expect(settings.getRecentTasks()).toEqual([task])
+    await expect(settings.clearRecentTasks()).resolves.toBeUndefined()
+    expect(settings.getRecentTasks()).toEqual([])
+    // Invalid input is still an error: only the write is best-effort.
+    await expect(settings.setBaseUrl('ftp://x')).rejects.toMatchObject({ code: 'bad_request' })
+    expect(logged).toHaveLength(3)
+    expect(logged[0]).toContain('ENOSPC')
+  })
+
+  it('a store whose reads throw (its file broke while running) reads as defaults', () => {
+    const broken = {
+      get: () => {
+        throw new SyntaxError('Unexpected token')
+      },
+      set: () => undefined,
+      delete: () => undefined
+    }
+    const settings = new SettingsService(broken)
+    expect(settings.getBaseUrl()).toBe(defaultBaseUrl)
+    expect(settings.getRecentTasks()).toEqual([])
   })
 })
