@@ -2,8 +2,9 @@ import { readFile, stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { toErrorData, type ErrorCode } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { PeakAccumulator, type PeaksData } from './peak-accumulator'
-import { decodeFile, detectDecoder } from './pcm-decoders'
+import type { PeaksData } from './peak-accumulator'
+import { detectDecoder } from './pcm-decoders'
+import { decodePeaksInWorkers } from './decode-pool'
 import { createFlights } from './flights'
 import { taskDirName } from './task-dir'
 
@@ -31,6 +32,8 @@ export type PeaksResult =
 export interface PeaksRequestOptions {
   /** Fraction done, 0..1, at most once per percent. */
   readonly onProgress?: (fraction: number) => void
+  /** Peaks as they are decoded (not from the cache): `peaks` fills in place, buckets [first, first + count) changed. */
+  readonly onPeaks?: (peaks: PeaksData, first: number, count: number) => void
   readonly signal?: AbortSignal
 }
 
@@ -42,6 +45,10 @@ export interface PeaksServicePorts {
   readonly peaksPerSecond?: number
   /** Most buckets kept; longer recordings get a coarser resolution (default 2^20). */
   readonly maxBuckets?: number
+  /** Decode workers run in parallel (default: the cores available, at most 4). */
+  readonly workers?: number
+  /** Heap limit of each decode worker in MB (default 256). */
+  readonly workerMemoryMb?: number
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void
 }
 
@@ -102,7 +109,8 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     } catch (error) {
       return { status: 'error', ...toErrorData(error) }
     }
-    return flights(key, (signal, onProgress) => computeOrRead(taskId, mediaPath, { signal, onProgress }), options)
+    // Partial peaks go to the request that started the computation; a joining one gets the result.
+    return flights(key, (signal, onProgress) => computeOrRead(taskId, mediaPath, { signal, onProgress, onPeaks: options.onPeaks }), options)
   }
 
   async function computeOrRead(taskId: string | number, mediaPath: string, options: PeaksRequestOptions): Promise<PeaksResult> {
@@ -115,19 +123,17 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       }
       const decoder = await detectDecoder(mediaPath)
       if (decoder.kind === 'unsupported') return { status: 'unsupported', reason: decoder.reason }
-      const accumulator = new PeakAccumulator(pps, maxBuckets)
-      let reported = -1
-      await decodeFile(mediaPath, decoder.kind, (channels, frames, sampleRate) => accumulator.add(channels, frames, sampleRate), {
+      const peaks = await decodePeaksInWorkers(mediaPath, decoder.kind, {
+        peaksPerSecond: pps,
+        maxBuckets,
+        workers: ports.workers,
+        memoryLimitMb: ports.workerMemoryMb,
         signal: options.signal,
-        onBytes: (read, total) => {
-          const percent = total > 0 ? Math.floor((read / total) * 100) : 0
-          if (percent > reported) {
-            reported = percent
-            options.onProgress?.(Math.min(1, percent / 100))
-          }
-        }
+        onProgress: options.onProgress,
+        onPeaks: options.onPeaks,
+        log
       })
-      const peaks = accumulator.finish()
+      options.onProgress?.(1)
       // The file may have changed while we decoded; then the result is not worth caching.
       const after = await stat(mediaPath)
       if (after.size === info.size && after.mtimeMs === info.mtimeMs) {
