@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { AppError } from '../../../shared/errors'
 import { sniffMediaFamily } from './content-type'
+import { id3Length } from './mp3-frames'
 
 /*
  * Streaming PCM decoders for waveform peaks, run in decode workers (decode-worker.ts), never on
@@ -107,9 +108,13 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
   const decoder = await createWasmDecoder(kind, options.gapless ?? true)
   await decoder.ready
   let total = 0
+  let rate = 0
+  let bytes = 0
+  let tagBytes = 0
   const deliver = (result: WasmDecoded): void => {
     if (result.samplesDecoded > 0 && result.channelData.length > 0) {
       total += result.samplesDecoded
+      rate = result.sampleRate
       sink(result.channelData, result.samplesDecoded, result.sampleRate)
     }
   }
@@ -118,6 +123,8 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
     const start = options.byteStart ?? 0
     const end = options.byteEnd === undefined || options.byteEnd === null ? undefined : options.byteEnd - 1
     await forEachChunk(path, start, end, 64 * 1024, options, async (chunk) => {
+      if (bytes === 0) tagBytes = id3Length(chunk)
+      bytes += chunk.length
       deliver(await decoder.decode(chunk))
     })
     if (decoder.flush) deliver(await decoder.flush())
@@ -125,6 +132,11 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
     decoder.free()
   }
   if (total === 0) throw new AppError('io', 'The recording could not be decoded: no audio found in it.')
+  // mpg123 resyncs through anything and finds "frames" in random bytes; real mp3 never takes
+  // more than 320 kbit/s (40 000 bytes a second), so far more bytes than that means noise.
+  if (kind === 'mp3' && options.byteStart === undefined && rate > 0 && bytes - tagBytes > 1.5 * (total / rate) * 40_000 + 4096) {
+    throw new AppError('io', `The recording could not be decoded: most of its ${bytes} bytes are not mp3 audio.`)
+  }
 }
 
 /** The format chunk of a WAV file, as far as peaks need it. */
