@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
+import { build } from 'esbuild'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureLongRecording } from '../fixtures/audio/generate'
@@ -12,6 +13,10 @@ import { ensureLongRecording } from '../fixtures/audio/generate'
  * child gives the baseline RSS of Node + tsx to subtract.
  * The 3-hour WAV is always measured; the 3-hour mp3 (WASM decoder) too unless
  * SDTE_BENCH_SKIP_MP3=1, as it takes a minute or more to encode the first time.
+ * Issue 21: the first open is compared three ways, each in its own child: decode workers (the
+ * worker bundled as the app ships it, one per core), one decoder on the process's own thread (as
+ * main did before), and ffmpeg's own decode (`ffmpeg -i x -f null -`) as the practical limit:
+ * time to the first peaks, to all of them, and the longest event-loop block.
  */
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..')
@@ -26,6 +31,7 @@ interface WorkerResult {
   durationMs: number
   length: number
   elapsedMs: number
+  firstPeaksMs: number
   maxRssMb: number
   peakHeapMb: number
   peakExternalMb: number
@@ -37,18 +43,19 @@ export async function run(): Promise<Figures> {
   const figures: Figures = {}
   const idle = await runWorker(['idle'])
   figures['baseline child RSS (node + tsx)'] = { value: round(idle.maxRssMb), unit: 'MB' }
+  const entry = await bundleWorker()
   const formats: Array<'wav' | 'mp3'> = process.env.SDTE_BENCH_SKIP_MP3 === '1' ? ['wav'] : ['wav', 'mp3']
   for (const format of formats) {
     const file = await ensureLongRecording(3, format)
     const size = (await stat(file)).size
     const cacheDir = await mkdtemp(join(tmpdir(), 'sdte-bench-peaks-'))
     try {
-      const first = await runWorker(['compute', file, cacheDir])
+      const first = await runWorker(['compute', file, cacheDir, '', entry])
       if (first.status !== 'ready' || first.fromCache) throw new Error(`first open of ${format}: ${JSON.stringify(first)}`)
       const cached: number[] = []
       let cachedRss = 0
       for (let i = 0; i < cachedRuns; i++) {
-        const again = await runWorker(['compute', file, cacheDir])
+        const again = await runWorker(['compute', file, cacheDir, '', entry])
         if (!again.fromCache) throw new Error(`cached open of ${format} recomputed`)
         cached.push(again.elapsedMs)
         cachedRss = Math.max(cachedRss, again.maxRssMb)
@@ -61,11 +68,47 @@ export async function run(): Promise<Figures> {
       figures[`${label}: peak JS heap while computing`] = { value: round(first.peakHeapMb), unit: 'MB' }
       figures[`${label}: longest event-loop stall while computing`] = { value: round(first.maxLoopDelayMs), unit: 'ms' }
       figures[`${label}: peak RSS on cached open`] = { value: round(cachedRss), unit: 'MB' }
+      await rm(cacheDir, { recursive: true, force: true })
+      const single = await runWorker(['single', file, cacheDir])
+      const ffmpegMs = await timeFfmpeg(file)
+      for (const [how, result] of [[`${Math.min(4, availableParallelism())} workers`, first], ['single thread', single]] as const) {
+        figures[`${label}: ${how}: first peaks`] = { value: round(result.firstPeaksMs), unit: 'ms' }
+        figures[`${label}: ${how}: whole decode`] = { value: round(result.elapsedMs), unit: 'ms' }
+        figures[`${label}: ${how}: max event-loop block`] = { value: round(result.maxLoopDelayMs), unit: 'ms' }
+      }
+      figures[`${label}: ffmpeg -f null: whole decode`] = { value: round(ffmpegMs), unit: 'ms' }
     } finally {
       await rm(cacheDir, { recursive: true, force: true })
     }
   }
   return figures
+}
+
+/** The decode worker bundled as electron-vite ships it (packages external), so workers start as in the app. */
+async function bundleWorker(): Promise<string> {
+  const dir = join(repo, 'node_modules', '.cache', 'sdte-bench')
+  await mkdir(dir, { recursive: true })
+  const outfile = join(dir, 'decode-worker.mjs')
+  await build({
+    entryPoints: [join(repo, 'electron/services/media/decode-worker.ts')],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    packages: 'external',
+    outfile,
+    logLevel: 'silent'
+  })
+  return outfile
+}
+
+/** Wall time of ffmpeg decoding `file` to nothing: the practical floor for a native decoder. */
+function timeFfmpeg(file: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const started = performance.now()
+    const child = spawn('ffmpeg', ['-loglevel', 'error', '-i', file, '-f', 'null', '-'], { stdio: 'ignore' })
+    child.on('error', fail)
+    child.on('close', (code) => (code === 0 ? done(performance.now() - started) : fail(new Error(`ffmpeg exited ${code}`))))
+  })
 }
 
 function runWorker(args: string[]): Promise<WorkerResult> {

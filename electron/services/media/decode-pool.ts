@@ -27,6 +27,8 @@ export interface PoolDecodeOptions {
   readonly workers?: number
   /** Old-generation heap limit of each worker (default 256 MB). */
   readonly memoryLimitMb?: number
+  /** The worker's entry file (default: `workerEntry()`); a built .js or .mjs runs as is. */
+  readonly workerEntry?: string
   readonly signal?: AbortSignal
   /** Fraction of the file decoded, 0..1. */
   readonly onProgress?: (fraction: number) => void
@@ -41,7 +43,7 @@ export async function decodePeaksInWorkers(path: string, kind: DecoderKind, opti
   const size = (await stat(path)).size
   const workers: DecodeWorker[] = []
   const spawn = (): DecodeWorker => {
-    const worker = new DecodeWorker(kind, options.memoryLimitMb ?? 256, options.signal)
+    const worker = new DecodeWorker(options.workerEntry ?? workerEntry(), kind, options.memoryLimitMb ?? 256, options.signal)
     workers.push(worker)
     return worker
   }
@@ -130,8 +132,8 @@ class DecodeWorker {
   private failure: AppError | null = null
   private listener: ((reply: WorkerReply | AppError) => void) | null = null
 
-  constructor(kind: DecoderKind, memoryLimitMb: number, signal: AbortSignal | undefined) {
-    this.worker = startWorker(kind, memoryLimitMb)
+  constructor(entry: string, kind: DecoderKind, memoryLimitMb: number, signal: AbortSignal | undefined) {
+    this.worker = startWorker(entry, kind, memoryLimitMb)
     const fail = (error: AppError): void => {
       this.failure ??= error
       this.listener?.(this.failure)
@@ -184,13 +186,12 @@ class DecodeWorker {
   }
 }
 
-function startWorker(kind: DecoderKind, memoryLimitMb: number): Worker {
+function startWorker(entry: string, kind: DecoderKind, memoryLimitMb: number): Worker {
   const options = {
     workerData: { warm: kind },
     resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(32, memoryLimitMb) }
   }
-  const entry = workerEntry()
-  if (entry.endsWith('.js')) return new Worker(entry, options)
+  if (!entry.endsWith('.ts')) return new Worker(entry, options)
   // From source (tests, the CLI under tsx): the worker thread registers tsx before loading the .ts entry.
   const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href.replace(/loader\.mjs$/, 'esm/api/index.mjs')
   const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}) })`

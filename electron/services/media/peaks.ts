@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { toErrorData, type ErrorCode } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
@@ -7,6 +7,7 @@ import { detectDecoder } from './pcm-decoders'
 import { decodePeaksInWorkers } from './decode-pool'
 import { createFlights } from './flights'
 import { taskDirName } from './task-dir'
+import { encodePeaksFile, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
 
 /*
  * Waveform peaks, computed once in main and cached on disk per task, so a 3-hour recording is
@@ -14,12 +15,12 @@ import { taskDirName } from './task-dir'
  * (DESIGN.md "How data flows" 3). The cache file is keyed by the media file's path, size and
  * mtime: attaching another file or re-downloading a changed one recomputes.
  *
- * Cache format (`peaks-<pps>pps.bin`): "SDPK", u32 LE header length, UTF-8 JSON header, then
- * `length` Int16 LE mins followed by `length` Int16 LE maxes (value·32767). Int16 keeps a
- * 3-hour file's cache at about 4 MB and reads back in milliseconds.
+ * Cache format (`peaks-<pps>pps.bin`): multi-resolution, see peaks-file.ts. Int16 keeps a
+ * 3-hour file's cache at about 4.6 MB; a view reads only the level and range it shows.
  */
 
 export type { PeaksData } from './peak-accumulator'
+export type { PeaksRange } from './peaks-file'
 export { interleavePeaks } from './peak-accumulator'
 
 /** What `getPeaks` answers; every outcome is data the UI can act on. */
@@ -49,6 +50,8 @@ export interface PeaksServicePorts {
   readonly workers?: number
   /** Heap limit of each decode worker in MB (default 256). */
   readonly workerMemoryMb?: number
+  /** The decode worker's entry file (default: found beside the main bundle, or the source). */
+  readonly workerEntry?: string
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void
 }
 
@@ -56,24 +59,21 @@ export interface PeaksServicePorts {
 export interface PeaksService {
   /** The peaks of `mediaPath` for `taskId`: from the cache when it matches the file, else computed and cached. */
   getPeaks(taskId: string | number, mediaPath: string, options?: PeaksRequestOptions): Promise<PeaksResult>
-  /** The cached peaks when they match the file, else null; never decodes. */
+  /** The cached peaks (the detail level) when they match the file, else null; never decodes. */
   readCached(taskId: string | number, mediaPath: string): Promise<PeaksData | null>
+  /** The cached levels (0 = detail, last = overview) when they match the file, else null; never decodes. */
+  readLevels(taskId: string | number, mediaPath: string): Promise<PeaksLevels | null>
+  /** Buckets [start, end) of one cached level (clamped), read from disk alone; null without a matching cache. */
+  readRange(taskId: string | number, mediaPath: string, level: number, start: number, end: number): Promise<PeaksRange | null>
 }
 
-const magic = 'SDPK'
-const formatVersion = 1
-
-interface CacheHeader {
-  readonly version: number
-  readonly path: string
-  readonly size: number
-  readonly mtimeMs: number
-  readonly requestedPeaksPerSecond: number
-  readonly peaksPerSecond: number
-  readonly sampleRate: number
+/** What a multi-resolution peaks cache holds. */
+export interface PeaksLevels {
   readonly durationMs: number
-  readonly length: number
+  readonly sampleRate: number
+  readonly levels: ReadonlyArray<{ readonly peaksPerSecond: number; readonly length: number }>
 }
+
 
 /** Makes the peaks service. */
 export function createPeaksService(ports: PeaksServicePorts): PeaksService {
@@ -82,21 +82,42 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
   const log = ports.log ?? (() => undefined)
   const cachePath = (taskId: string | number): string => join(ports.cacheDir, taskDirName(taskId), `peaks-${pps}pps.bin`)
 
-  async function readCached(taskId: string | number, mediaPath: string): Promise<PeaksData | null> {
+  /** The matching cache file's header, or null (a damaged one is logged and ignored). */
+  async function header(taskId: string | number, mediaPath: string): Promise<PeaksFileHeader | null> {
     const info = await stat(mediaPath).catch(() => null)
     if (!info) return null
-    let bytes: Buffer
     try {
-      bytes = await readFile(cachePath(taskId))
-    } catch {
-      return null
-    }
-    try {
-      return decodeCache(bytes, { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps })
+      return await readPeaksHeader(cachePath(taskId), { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps })
     } catch (error) {
       log('warn', `Ignoring an unreadable peaks cache for task ${String(taskId)}: ${(error as Error).message}`)
       return null
     }
+  }
+
+  async function readRange(taskId: string | number, mediaPath: string, level: number, start: number, end: number): Promise<PeaksRange | null> {
+    const found = await header(taskId, mediaPath)
+    if (!found) return null
+    try {
+      return await readPeaksRange(cachePath(taskId), found, level, start, end)
+    } catch (error) {
+      log('warn', `Ignoring an unreadable peaks cache for task ${String(taskId)}: ${(error as Error).message}`)
+      return null
+    }
+  }
+
+  async function readLevels(taskId: string | number, mediaPath: string): Promise<PeaksLevels | null> {
+    const found = await header(taskId, mediaPath)
+    if (!found) return null
+    return { durationMs: found.durationMs, sampleRate: found.sampleRate, levels: found.levels.map(({ peaksPerSecond, length }) => ({ peaksPerSecond, length })) }
+  }
+
+  async function readCached(taskId: string | number, mediaPath: string): Promise<PeaksData | null> {
+    const found = await header(taskId, mediaPath)
+    const detail = found?.levels[0]
+    if (!found || !detail) return null
+    const range = await readRange(taskId, mediaPath, 0, 0, detail.length)
+    if (!range) return null
+    return { durationMs: found.durationMs, sampleRate: found.sampleRate, peaksPerSecond: detail.peaksPerSecond, length: detail.length, min: range.min, max: range.max }
   }
 
   // One computation per task and file at a time; a second request joins it.
@@ -128,6 +149,7 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
         maxBuckets,
         workers: ports.workers,
         memoryLimitMb: ports.workerMemoryMb,
+        workerEntry: ports.workerEntry,
         signal: options.signal,
         onProgress: options.onProgress,
         onPeaks: options.onPeaks,
@@ -137,18 +159,8 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       // The file may have changed while we decoded; then the result is not worth caching.
       const after = await stat(mediaPath)
       if (after.size === info.size && after.mtimeMs === info.mtimeMs) {
-        const header: CacheHeader = {
-          version: formatVersion,
-          path: mediaPath,
-          size: info.size,
-          mtimeMs: info.mtimeMs,
-          requestedPeaksPerSecond: pps,
-          peaksPerSecond: peaks.peaksPerSecond,
-          sampleRate: peaks.sampleRate,
-          durationMs: peaks.durationMs,
-          length: peaks.length
-        }
-        await writeFileAtomic(cachePath(taskId), encodeCache(header, peaks))
+        const key = { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps }
+        await writeFileAtomic(cachePath(taskId), encodePeaksFile(key, peaks))
       }
       return { status: 'ready', fromCache: false, peaks }
     } catch (error) {
@@ -158,50 +170,5 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     }
   }
 
-  return { getPeaks, readCached }
-}
-
-function encodeCache(header: CacheHeader, peaks: PeaksData): Uint8Array {
-  const json = Buffer.from(JSON.stringify(header), 'utf8')
-  // Pad the header so the Int16 data starts on an even offset.
-  const headerLength = json.length + (json.length % 2)
-  const out = Buffer.alloc(8 + headerLength + peaks.length * 4)
-  out.write(magic, 0, 'latin1')
-  out.writeUInt32LE(headerLength, 4)
-  json.copy(out, 8)
-  out.fill(0x20, 8 + json.length, 8 + headerLength)
-  let offset = 8 + headerLength
-  for (const series of [peaks.min, peaks.max]) {
-    for (let i = 0; i < peaks.length; i++, offset += 2) out.writeInt16LE(Math.round(series[i]! * 32767), offset)
-  }
-  return out
-}
-
-function decodeCache(bytes: Buffer, expected: Pick<CacheHeader, 'path' | 'size' | 'mtimeMs' | 'requestedPeaksPerSecond'>): PeaksData | null {
-  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== magic) throw new Error('bad magic')
-  const headerLength = bytes.readUInt32LE(4)
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as CacheHeader
-  if (
-    header.version !== formatVersion ||
-    header.path !== expected.path ||
-    header.size !== expected.size ||
-    header.mtimeMs !== expected.mtimeMs ||
-    header.requestedPeaksPerSecond !== expected.requestedPeaksPerSecond
-  ) {
-    return null
-  }
-  const start = 8 + headerLength
-  if (bytes.length !== start + header.length * 4) throw new Error('truncated')
-  const min = new Float32Array(header.length)
-  const max = new Float32Array(header.length)
-  for (let i = 0, o = start; i < header.length; i++, o += 2) min[i] = bytes.readInt16LE(o) / 32767
-  for (let i = 0, o = start + header.length * 2; i < header.length; i++, o += 2) max[i] = bytes.readInt16LE(o) / 32767
-  return {
-    durationMs: header.durationMs,
-    sampleRate: header.sampleRate,
-    peaksPerSecond: header.peaksPerSecond,
-    length: header.length,
-    min,
-    max
-  }
+  return { getPeaks, readCached, readLevels, readRange }
 }
