@@ -58,6 +58,7 @@ export interface PeaksRange {
 /** The coarser levels of `peaks`, each `levelFactor` times coarser, down to the overview. */
 export function buildLevels(peaks: Pick<PeaksData, 'min' | 'max' | 'length' | 'peaksPerSecond'>): Array<{ peaksPerSecond: number; min: Float32Array; max: Float32Array }> {
   const levels = [{ peaksPerSecond: peaks.peaksPerSecond, min: peaks.min.subarray(0, peaks.length), max: peaks.max.subarray(0, peaks.length) }]
+  // Same lengths as levelLengths(), which a decode under way answers with.
   while (levels.at(-1)!.min.length > overviewBuckets) {
     const prev = levels.at(-1)!
     const length = Math.ceil(prev.min.length / levelFactor)
@@ -167,6 +168,38 @@ export async function readPeaksRange(file: string, header: PeaksFileHeader, leve
     await handle.close()
   }
   return { level: header.levels.indexOf(info), peaksPerSecond: info.peaksPerSecond, start: from, levelLength: info.length, min, max }
+}
+
+/** The bucket count of each level for a detail level of `length` buckets. */
+export function levelLengths(length: number): number[] {
+  const lengths = [length]
+  while (lengths.at(-1)! > overviewBuckets) lengths.push(Math.ceil(lengths.at(-1)! / levelFactor))
+  return lengths
+}
+
+/**
+ * Buckets [start, end) of level `level` computed from detail peaks in memory: the peaks of a
+ * decode still under way, whose buckets not yet decoded (±Infinity) read as silence (0).
+ */
+export function rangeFromPeaks(peaks: Pick<PeaksData, 'min' | 'max' | 'length' | 'peaksPerSecond'>, level: number, start: number, end: number): PeaksRange {
+  const lengths = levelLengths(peaks.length)
+  const chosen = Math.max(0, Math.min(lengths.length - 1, level))
+  const span = levelFactor ** chosen
+  const from = Math.max(0, Math.min(lengths[chosen]!, Math.floor(start)))
+  const to = Math.max(from, Math.min(lengths[chosen]!, Math.ceil(end)))
+  const min = new Float32Array(to - from)
+  const max = new Float32Array(to - from)
+  for (let j = from; j < to; j++) {
+    let lo = Infinity
+    let hi = -Infinity
+    for (let i = j * span, last = Math.min(peaks.length, (j + 1) * span); i < last; i++) {
+      if (peaks.min[i]! < lo) lo = peaks.min[i]!
+      if (peaks.max[i]! > hi) hi = peaks.max[i]!
+    }
+    min[j - from] = lo === Infinity ? 0 : lo
+    max[j - from] = hi === -Infinity ? 0 : hi
+  }
+  return { level: chosen, peaksPerSecond: peaks.peaksPerSecond / span, start: from, levelLength: lengths[chosen]!, min, max }
 }
 
 async function readAt(handle: Awaited<ReturnType<typeof open>>, position: number, length: number): Promise<Buffer> {

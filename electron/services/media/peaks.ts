@@ -7,7 +7,7 @@ import { detectDecoder } from './pcm-decoders'
 import { decodePeaksInWorkers } from './decode-pool'
 import { createFlights } from './flights'
 import { taskDirName } from './task-dir'
-import { encodePeaksFile, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
+import { encodePeaksFile, levelFactor, levelLengths, rangeFromPeaks, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
 
 /*
  * Waveform peaks, computed once in main and cached on disk per task, so a 3-hour recording is
@@ -69,6 +69,8 @@ export interface PeaksService {
 
 /** What a multi-resolution peaks cache holds. */
 export interface PeaksLevels {
+  /** False while the recording is still being decoded: buckets not reached yet read as 0. */
+  readonly complete: boolean
   readonly durationMs: number
   readonly sampleRate: number
   readonly levels: ReadonlyArray<{ readonly peaksPerSecond: number; readonly length: number }>
@@ -94,7 +96,15 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     }
   }
 
+  // Peaks of decodes under way, by cache file and media path, so a view can draw them as they arrive.
+  const partial = new Map<string, PeaksData>()
+  const partialKey = (taskId: string | number, mediaPath: string): string => `${cachePath(taskId)}\n${mediaPath}`
+
   async function readRange(taskId: string | number, mediaPath: string, level: number, start: number, end: number): Promise<PeaksRange | null> {
+    // A decode under way means there is no matching cache yet; checked before any await, so a
+    // caller reacting to onPeaks reads the peaks of that moment.
+    const inProgress = partial.get(partialKey(taskId, mediaPath))
+    if (inProgress) return rangeFromPeaks(inProgress, level, start, end)
     const found = await header(taskId, mediaPath)
     if (!found) return null
     try {
@@ -106,9 +116,15 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
   }
 
   async function readLevels(taskId: string | number, mediaPath: string): Promise<PeaksLevels | null> {
+    const inProgress = partial.get(partialKey(taskId, mediaPath))
+    if (inProgress) {
+      const { durationMs, sampleRate, peaksPerSecond } = inProgress
+      const levels = levelLengths(inProgress.length).map((length, k) => ({ peaksPerSecond: peaksPerSecond / levelFactor ** k, length }))
+      return { complete: false, durationMs, sampleRate, levels }
+    }
     const found = await header(taskId, mediaPath)
     if (!found) return null
-    return { durationMs: found.durationMs, sampleRate: found.sampleRate, levels: found.levels.map(({ peaksPerSecond, length }) => ({ peaksPerSecond, length })) }
+    return { complete: true, durationMs: found.durationMs, sampleRate: found.sampleRate, levels: found.levels.map(({ peaksPerSecond, length }) => ({ peaksPerSecond, length })) }
   }
 
   async function readCached(taskId: string | number, mediaPath: string): Promise<PeaksData | null> {
@@ -144,6 +160,7 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       }
       const decoder = await detectDecoder(mediaPath)
       if (decoder.kind === 'unsupported') return { status: 'unsupported', reason: decoder.reason }
+      const key = partialKey(taskId, mediaPath)
       const peaks = await decodePeaksInWorkers(mediaPath, decoder.kind, {
         peaksPerSecond: pps,
         maxBuckets,
@@ -152,15 +169,18 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
         workerEntry: ports.workerEntry,
         signal: options.signal,
         onProgress: options.onProgress,
-        onPeaks: options.onPeaks,
+        onPeaks: (partialPeaks, first, count) => {
+          partial.set(key, partialPeaks)
+          options.onPeaks?.(partialPeaks, first, count)
+        },
         log
-      })
+      }).finally(() => partial.delete(key))
       options.onProgress?.(1)
       // The file may have changed while we decoded; then the result is not worth caching.
       const after = await stat(mediaPath)
       if (after.size === info.size && after.mtimeMs === info.mtimeMs) {
-        const key = { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps }
-        await writeFileAtomic(cachePath(taskId), encodePeaksFile(key, peaks))
+        const fileKey = { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps }
+        await writeFileAtomic(cachePath(taskId), encodePeaksFile(fileKey, peaks))
       }
       return { status: 'ready', fromCache: false, peaks }
     } catch (error) {

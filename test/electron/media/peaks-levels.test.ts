@@ -75,13 +75,36 @@ describe('multi-resolution peaks cache', () => {
   })
 })
 
+describe('peaks of a decode under way', () => {
+  it('are served by level and range as they arrive, then from the cache', async () => {
+    const service = createPeaksService({ cacheDir: join(work, 'cache-progress'), workers: 2 })
+    let early: Promise<[Awaited<ReturnType<typeof service.readLevels>>, Awaited<ReturnType<typeof service.readRange>>]> | null = null
+    const result = await service.getPeaks(taskId, recording, {
+      onPeaks: () => {
+        // Read at the first batch, while the rest still decodes.
+        early ??= Promise.all([service.readLevels(taskId, recording), service.readRange(taskId, recording, 1, 0, 1 << 30)])
+      }
+    })
+    expect(result.status).toBe('ready')
+    const [levels, overview] = await early!
+    const final = await service.readLevels(taskId, recording)
+    expect(levels).toMatchObject({ complete: false, durationMs: detail.durationMs })
+    expect(levels!.levels).toEqual(final!.levels)
+    expect(final!.complete).toBe(true)
+    // The overview so far: as long as the final one, with some audio already in it, finite throughout.
+    expect(overview!.min.length).toBe(final!.levels[1]!.length)
+    expect(overview!.max.some((v) => v > 0.1)).toBe(true)
+    expect([...overview!.min, ...overview!.max].every((v) => Number.isFinite(v))).toBe(true)
+  })
+})
+
 describe('peaks route', () => {
   const routes = async (): Promise<(path: string) => Promise<Response>> => {
     const cacheDir = join(work, 'cache')
     const media = createMediaService({ fetch, cacheDir })
     await media.attachLocalFile(taskId, recording)
     const handler = createMediaRoutes(media, createPeaksService({ cacheDir }), createDocumentFileCache({ fetch, cacheDir }))
-    return (path) => handler(new Request(`http://127.0.0.1${path}`))
+    return async (path) => handler(new Request(`http://127.0.0.1${path}`))
   }
 
   it('serves the levels, then only the level and range asked for', async () => {
