@@ -101,7 +101,8 @@ async function planMp3(path: string, parts: number): Promise<DecodePlan | null> 
     let frames = 0
     let header: Mp3FrameHeader | null = first
     while (position < size) {
-      if (!(await ensure(position, 4))) break
+      // Refill only at the window's end: an await per frame would cost more than the walk itself.
+      if (position + 4 > windowStart + window.length && !(await ensure(position, 4))) break
       header = readFrameHeader(window, position - windowStart)
       if (!header) {
         // Trailing ID3v1 tag or junk in the last bytes: the stream has ended.
