@@ -1,11 +1,13 @@
 import { existsSync } from 'node:fs'
 import { stat } from 'node:fs/promises'
-import { createRequire } from 'node:module'
-import { availableParallelism } from 'node:os'
+import { createHash } from 'node:crypto'
+import { mkdir } from 'node:fs/promises'
+import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { fileURLToPath, pathToFileURL } from 'node:url'
+import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, isErrorCode } from '../../../shared/errors'
+import { writeFileAtomic } from '../fs/atomic-write'
 import type { DecodePlan } from './decode-plan'
 import type { WorkerJob, WorkerReply } from './decode-worker'
 import type { PeaksData } from './peak-accumulator'
@@ -25,6 +27,8 @@ export interface PoolDecodeOptions {
   readonly maxBuckets: number
   /** Parallel workers (default: the cores available, at most 4). */
   readonly workers?: number
+  /** Smaller files decode whole in one worker: a second one costs more to start than it saves (default 4 MiB). */
+  readonly minSplitBytes?: number
   /** Old-generation heap limit of each worker (default 256 MB). */
   readonly memoryLimitMb?: number
   /** The worker's entry file (default: `workerEntry()`); a built .js or .mjs runs as is. */
@@ -39,11 +43,13 @@ export interface PoolDecodeOptions {
 
 /** Decodes `path` in workers and returns its peaks; rejects with AppError. */
 export async function decodePeaksInWorkers(path: string, kind: DecoderKind, options: PoolDecodeOptions): Promise<PeaksData> {
-  const count = Math.max(1, Math.floor(options.workers ?? Math.min(4, availableParallelism())))
   const size = (await stat(path)).size
+  const wanted = Math.max(1, Math.floor(options.workers ?? Math.min(4, availableParallelism())))
+  const count = size < (options.minSplitBytes ?? 4 * 1024 * 1024) ? 1 : wanted
+  const entry = await runnableEntry(options.workerEntry ?? workerEntry())
   const workers: DecodeWorker[] = []
   const spawn = (): DecodeWorker => {
-    const worker = new DecodeWorker(options.workerEntry ?? workerEntry(), kind, options.memoryLimitMb ?? 256, options.signal)
+    const worker = new DecodeWorker(entry, kind, options.memoryLimitMb ?? 256, options.signal)
     workers.push(worker)
     return worker
   }
@@ -187,15 +193,51 @@ class DecodeWorker {
 }
 
 function startWorker(entry: string, kind: DecoderKind, memoryLimitMb: number): Worker {
-  const options = {
+  return new Worker(entry, {
     workerData: { warm: kind },
     resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(32, memoryLimitMb) }
+  })
+}
+
+const bundles = new Map<string, Promise<string>>()
+
+/**
+ * A JavaScript file a worker thread can start from `entry`. Run from source (tests, the
+ * end-to-end harness, scripts under tsx) the .ts entry is bundled once per process with esbuild
+ * (a dev dependency, never loaded by the built app) into the temp folder, named by its content:
+ * starting each worker through a TypeScript loader instead cost seconds on a busy machine.
+ */
+async function runnableEntry(entry: string): Promise<string> {
+  if (!entry.endsWith('.ts')) return entry
+  let bundle = bundles.get(entry)
+  if (!bundle) {
+    bundle = bundleEntry(entry)
+    bundles.set(entry, bundle)
+    bundle.catch(() => bundles.delete(entry))
   }
-  if (!entry.endsWith('.ts')) return new Worker(entry, options)
-  // From source (tests, the CLI under tsx): the worker thread registers tsx before loading the .ts entry.
-  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href.replace(/loader\.mjs$/, 'esm/api/index.mjs')
-  const code = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(pathToFileURL(entry).href)}) })`
-  return new Worker(code, { ...options, eval: true })
+  return bundle
+}
+
+async function bundleEntry(entry: string): Promise<string> {
+  const { build } = await import('esbuild')
+  const result = await build({
+    entryPoints: [entry],
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    write: false,
+    logLevel: 'silent',
+    // CommonJS inside the ESM bundle still needs a require.
+    banner: { js: "import { createRequire as __sdteRequire } from 'node:module'; const require = __sdteRequire(import.meta.url);" }
+  })
+  const code = result.outputFiles[0]!.contents
+  const dir = join(tmpdir(), 'sdte-decode-worker')
+  const file = join(dir, `${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`)
+  if (!existsSync(file)) {
+    await mkdir(dir, { recursive: true })
+    await writeFileAtomic(file, code)
+  }
+  return file
 }
 
 /** The decode worker's entry file: built (`out/main/decode-worker.js`, beside the main bundle) or the source. */

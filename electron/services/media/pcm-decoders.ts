@@ -71,6 +71,7 @@ interface WasmDecoded {
   channelData: Float32Array[]
   samplesDecoded: number
   sampleRate: number
+  errors?: unknown[]
 }
 
 interface WasmDecoder {
@@ -111,7 +112,9 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
   let rate = 0
   let bytes = 0
   let tagBytes = 0
+  let errors = 0
   const deliver = (result: WasmDecoded): void => {
+    errors += result.errors?.length ?? 0
     if (result.samplesDecoded > 0 && result.channelData.length > 0) {
       total += result.samplesDecoded
       rate = result.sampleRate
@@ -132,9 +135,11 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
     decoder.free()
   }
   if (total === 0) throw new AppError('io', 'The recording could not be decoded: no audio found in it.')
-  // mpg123 resyncs through anything and finds "frames" in random bytes; real mp3 never takes
-  // more than 320 kbit/s (40 000 bytes a second), so far more bytes than that means noise.
-  if (kind === 'mp3' && options.byteStart === undefined && rate > 0 && bytes - tagBytes > 1.5 * (total / rate) * 40_000 + 4096) {
+  // mpg123 resyncs through anything and finds "frames" in random bytes. Real mp3 never takes more
+  // than 320 kbit/s (40 000 bytes a second) and decodes with few errors (a damaged frame here and
+  // there); random bytes give one error every KB or two.
+  const noisy = errors > 16 && errors * 4096 > bytes - tagBytes
+  if (kind === 'mp3' && options.byteStart === undefined && rate > 0 && (noisy || bytes - tagBytes > 1.5 * (total / rate) * 40_000 + 4096)) {
     throw new AppError('io', `The recording could not be decoded: most of its ${bytes} bytes are not mp3 audio.`)
   }
 }

@@ -48,6 +48,8 @@ export interface PeaksServicePorts {
   readonly maxBuckets?: number
   /** Decode workers run in parallel (default: the cores available, at most 4). */
   readonly workers?: number
+  /** Files smaller than this decode in one worker (default 4 MiB). */
+  readonly minSplitBytes?: number
   /** Heap limit of each decode worker in MB (default 256). */
   readonly workerMemoryMb?: number
   /** The decode worker's entry file (default: found beside the main bundle, or the source). */
@@ -165,6 +167,7 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
         peaksPerSecond: pps,
         maxBuckets,
         workers: ports.workers,
+        minSplitBytes: ports.minSplitBytes,
         memoryLimitMb: ports.workerMemoryMb,
         workerEntry: ports.workerEntry,
         signal: options.signal,

@@ -60,7 +60,7 @@ describe('parallel decode matches the single-threaded peaks', () => {
     expect(plan?.parts.length).toBe(3)
     expect(plan!.parts[1]!.discard).toBeGreaterThan(0)
     const reference = await singleThreadPeaks(path, 'mp3')
-    const split = await decodePeaksInWorkers(path, 'mp3', { peaksPerSecond: 100, maxBuckets: 1 << 20, workers: 3 })
+    const split = await decodePeaksInWorkers(path, 'mp3', { peaksPerSecond: 100, maxBuckets: 1 << 20, workers: 3, minSplitBytes: 0 })
     expect(split.length).toBe(reference.length)
     expect(split.durationMs).toBe(reference.durationMs)
     expect(split.sampleRate).toBe(reference.sampleRate)
@@ -71,7 +71,7 @@ describe('parallel decode matches the single-threaded peaks', () => {
 
   it('WAV cut in 4 gives exactly the same peaks', async () => {
     const reference = await singleThreadPeaks(speechWav, 'wav')
-    const split = await decodePeaksInWorkers(speechWav, 'wav', { peaksPerSecond: 100, maxBuckets: 1 << 20, workers: 4 })
+    const split = await decodePeaksInWorkers(speechWav, 'wav', { peaksPerSecond: 100, maxBuckets: 1 << 20, workers: 4, minSplitBytes: 0 })
     expect((await planDecode(speechWav, 'wav', 4))?.parts.length).toBe(4)
     expect(split).toEqual(reference)
   })
@@ -79,7 +79,7 @@ describe('parallel decode matches the single-threaded peaks', () => {
   it('halves the resolution at the bucket cap exactly as the single-threaded accumulator', async () => {
     const path = await ensureFormat('mp3')
     const reference = await singleThreadPeaks(path, 'mp3', 100, 256)
-    const split = await decodePeaksInWorkers(path, 'mp3', { peaksPerSecond: 100, maxBuckets: 256, workers: 2 })
+    const split = await decodePeaksInWorkers(path, 'mp3', { peaksPerSecond: 100, maxBuckets: 256, workers: 2, minSplitBytes: 0 })
     expect(split.peaksPerSecond).toBe(reference.peaksPerSecond)
     expect(split.length).toBe(reference.length)
     expect(worstDifference(split, reference)).toBeLessThan(1e-4)
@@ -93,6 +93,7 @@ describe('parallel decode matches the single-threaded peaks', () => {
       peaksPerSecond: 100,
       maxBuckets: 1 << 20,
       workers: 2,
+      minSplitBytes: 0,
       onPeaks: (_, first, count) => {
         expect(resolved).toBe(false)
         batches.push([first, count])
@@ -121,6 +122,7 @@ describe('decoding off the main thread', () => {
       peaksPerSecond: 100,
       maxBuckets: 1 << 20,
       workers: 2,
+      minSplitBytes: 0,
       onProgress: (fraction) => {
         // Measured from the first decoded bytes, not while the workers start.
         if (fraction > 0 && !since) {

@@ -77,7 +77,7 @@ describe('multi-resolution peaks cache', () => {
 
 describe('peaks of a decode under way', () => {
   it('are served by level and range as they arrive, then from the cache', async () => {
-    const service = createPeaksService({ cacheDir: join(work, 'cache-progress'), workers: 2 })
+    const service = createPeaksService({ cacheDir: join(work, 'cache-progress'), workers: 2, minSplitBytes: 0 })
     let early: Promise<[Awaited<ReturnType<typeof service.readLevels>>, Awaited<ReturnType<typeof service.readRange>>]> | null = null
     const result = await service.getPeaks(taskId, recording, {
       onPeaks: () => {
