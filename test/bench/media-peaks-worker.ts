@@ -10,10 +10,10 @@ import { PeakAccumulator } from '../../electron/services/media/peak-accumulator'
  * so the figures are this computation's alone. With mode "idle" it only reports the baseline;
  * "single" decodes on this process's own thread with one decoder, as main did before decoding
  * moved to workers (the waveform could only draw at the end). `workers` caps the decode workers.
- * Usage: node --import tsx media-peaks-worker.ts <mode: compute|single|idle> <file> <cacheDir> [workers] [worker entry .mjs]
+ * Usage: node --import tsx media-peaks-worker.ts <mode: compute|single|idle> <file> <cacheDir> [workers]
  */
 
-const [mode = 'compute', file = '', cacheDir = '', workerArg = '', workerEntry = ''] = process.argv.slice(2)
+const [mode = 'compute', file = '', cacheDir = '', workerArg = ''] = process.argv.slice(2)
 let peakHeap = process.memoryUsage().heapUsed
 let peakExternal = process.memoryUsage().external + process.memoryUsage().arrayBuffers
 const sampler = setInterval(() => {
@@ -43,7 +43,7 @@ if (mode === 'single') {
   firstPeaksMs = performance.now() - started
 } else if (mode === 'compute') {
   const workers = workerArg ? Number(workerArg) : undefined
-  const result = await createPeaksService({ cacheDir, workers, workerEntry: workerEntry || undefined }).getPeaks('bench', file, {
+  const result = await createPeaksService({ cacheDir, workers }).getPeaks('bench', file, {
     onPeaks: () => {
       if (firstPeaksMs === 0) firstPeaksMs = performance.now() - started
     }

@@ -1,6 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises'
-import { build } from 'esbuild'
+import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,8 +12,8 @@ import { ensureLongRecording } from '../fixtures/audio/generate'
  * child gives the baseline RSS of Node + tsx to subtract.
  * The 3-hour WAV is always measured; the 3-hour mp3 (WASM decoder) too unless
  * SDTE_BENCH_SKIP_MP3=1, as it takes a minute or more to encode the first time.
- * Issue 21: the first open is compared three ways, each in its own child: decode workers (the
- * worker bundled as the app ships it, one per core), one decoder on the process's own thread (as
+ * Issue 21: the first open is compared three ways, each in its own child: decode workers (one
+ * per core, started from a bundled worker as in the app), one decoder on the process's own thread (as
  * main did before), and ffmpeg's own decode (`ffmpeg -i x -f null -`) as the practical limit:
  * time to the first peaks, to all of them, and the longest event-loop block.
  */
@@ -43,19 +42,18 @@ export async function run(): Promise<Figures> {
   const figures: Figures = {}
   const idle = await runWorker(['idle'])
   figures['baseline child RSS (node + tsx)'] = { value: round(idle.maxRssMb), unit: 'MB' }
-  const entry = await bundleWorker()
   const formats: Array<'wav' | 'mp3'> = process.env.SDTE_BENCH_SKIP_MP3 === '1' ? ['wav'] : ['wav', 'mp3']
   for (const format of formats) {
     const file = await ensureLongRecording(3, format)
     const size = (await stat(file)).size
     const cacheDir = await mkdtemp(join(tmpdir(), 'sdte-bench-peaks-'))
     try {
-      const first = await runWorker(['compute', file, cacheDir, '', entry])
+      const first = await runWorker(['compute', file, cacheDir])
       if (first.status !== 'ready' || first.fromCache) throw new Error(`first open of ${format}: ${JSON.stringify(first)}`)
       const cached: number[] = []
       let cachedRss = 0
       for (let i = 0; i < cachedRuns; i++) {
-        const again = await runWorker(['compute', file, cacheDir, '', entry])
+        const again = await runWorker(['compute', file, cacheDir])
         if (!again.fromCache) throw new Error(`cached open of ${format} recomputed`)
         cached.push(again.elapsedMs)
         cachedRss = Math.max(cachedRss, again.maxRssMb)
@@ -82,23 +80,6 @@ export async function run(): Promise<Figures> {
     }
   }
   return figures
-}
-
-/** The decode worker bundled as electron-vite ships it (packages external), so workers start as in the app. */
-async function bundleWorker(): Promise<string> {
-  const dir = join(repo, 'node_modules', '.cache', 'sdte-bench')
-  await mkdir(dir, { recursive: true })
-  const outfile = join(dir, 'decode-worker.mjs')
-  await build({
-    entryPoints: [join(repo, 'electron/services/media/decode-worker.ts')],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    packages: 'external',
-    outfile,
-    logLevel: 'silent'
-  })
-  return outfile
 }
 
 /** Wall time of ffmpeg decoding `file` to nothing: the practical floor for a native decoder. */
