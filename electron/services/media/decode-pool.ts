@@ -11,6 +11,7 @@ import { writeFileAtomic } from '../fs/atomic-write'
 import type { DecodePlan } from './decode-plan'
 import type { WorkerJob, WorkerReply } from './decode-worker'
 import type { PeaksData } from './peak-accumulator'
+import type { PeaksFileKey } from './peaks-file'
 import type { DecoderKind } from './pcm-decoders'
 import { bucketOf, gridRate, type PeaksBatch } from './segment-peaks'
 
@@ -67,6 +68,18 @@ export async function decodePeaksInWorkers(path: string, kind: DecoderKind, opti
     return await decodeWhole(path, kind, lead, size, options)
   } finally {
     for (const worker of workers) void worker.terminate()
+  }
+}
+
+/** The peaks cache file's bytes, encoded in a worker thread so main's loop is not held. */
+export async function encodePeaksFileInWorker(key: PeaksFileKey, peaks: PeaksData, options: Pick<PoolDecodeOptions, 'workerEntry'> = {}): Promise<Uint8Array> {
+  const worker = new DecodeWorker(await runnableEntry(options.workerEntry ?? workerEntry()), null, 256, undefined)
+  try {
+    const reply = (await worker.run({ type: 'encode', key, peaks })).find((r) => r.type === 'encoded')
+    if (!reply) throw new AppError('io', 'The peaks file could not be encoded.')
+    return reply.bytes
+  } finally {
+    void worker.terminate()
   }
 }
 
@@ -138,7 +151,7 @@ class DecodeWorker {
   private failure: AppError | null = null
   private listener: ((reply: WorkerReply | AppError) => void) | null = null
 
-  constructor(entry: string, kind: DecoderKind, memoryLimitMb: number, signal: AbortSignal | undefined) {
+  constructor(entry: string, kind: DecoderKind | null, memoryLimitMb: number, signal: AbortSignal | undefined) {
     this.worker = startWorker(entry, kind, memoryLimitMb)
     const fail = (error: AppError): void => {
       this.failure ??= error
@@ -176,7 +189,7 @@ class DecodeWorker {
         }
         if (reply.type !== 'peaks' && reply.type !== 'bytes') replies.push(reply)
         onReply?.(reply)
-        if (reply.type === 'done' || reply.type === 'plan') {
+        if (reply.type === 'done' || reply.type === 'plan' || reply.type === 'encoded') {
           this.listener = null
           resolve(replies)
         }
@@ -192,7 +205,7 @@ class DecodeWorker {
   }
 }
 
-function startWorker(entry: string, kind: DecoderKind, memoryLimitMb: number): Worker {
+function startWorker(entry: string, kind: DecoderKind | null, memoryLimitMb: number): Worker {
   return new Worker(entry, {
     workerData: { warm: kind },
     resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(32, memoryLimitMb) }

@@ -2,7 +2,8 @@ import { parentPort, workerData } from 'node:worker_threads'
 import { toErrorData } from '../../../shared/errors'
 import { planDecode, type DecodePart } from './decode-plan'
 import { decodeFile, warmDecoder, type DecoderKind } from './pcm-decoders'
-import { PeakAccumulator } from './peak-accumulator'
+import { PeakAccumulator, type PeaksData } from './peak-accumulator'
+import { encodePeaksFile, type PeaksFileKey } from './peaks-file'
 import { SegmentPeaks } from './segment-peaks'
 
 /*
@@ -16,6 +17,7 @@ export type WorkerJob =
   | { readonly type: 'plan'; readonly path: string; readonly kind: DecoderKind; readonly parts: number }
   | { readonly type: 'part'; readonly path: string; readonly kind: DecoderKind; readonly part: DecodePart; readonly sampleRate: number; readonly pps: number }
   | { readonly type: 'whole'; readonly path: string; readonly kind: DecoderKind; readonly pps: number; readonly maxBuckets: number }
+  | { readonly type: 'encode'; readonly key: PeaksFileKey; readonly peaks: PeaksData }
 
 /** What the decode worker posts back. */
 export type WorkerReply =
@@ -23,6 +25,7 @@ export type WorkerReply =
   | { readonly type: 'peaks'; readonly first: number; readonly min: Float32Array; readonly max: Float32Array }
   | { readonly type: 'bytes'; readonly read: number; readonly total: number }
   | { readonly type: 'done'; readonly kept: number; readonly peaks?: ReturnType<PeakAccumulator['finish']> }
+  | { readonly type: 'encoded'; readonly bytes: Uint8Array }
   | { readonly type: 'error'; readonly code: string; readonly message: string }
 
 /** Buckets sent at once at most every this many decoded chunks, so the first ones show early. */
@@ -44,6 +47,11 @@ if (port) {
 async function run(job: WorkerJob, post: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const onBytes = (read: number, total: number): void => post({ type: 'bytes', read, total })
   switch (job.type) {
+    case 'encode': {
+      // The cache file's million Int16 stores cost main tens of ms: done here instead.
+      const bytes = encodePeaksFile(job.key, job.peaks)
+      return post({ type: 'encoded', bytes }, [bytes.buffer as ArrayBuffer])
+    }
     case 'plan':
       return post({ type: 'plan', plan: await planDecode(job.path, job.kind, job.parts) })
     case 'whole': {

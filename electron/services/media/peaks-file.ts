@@ -1,4 +1,5 @@
 import { open } from 'node:fs/promises'
+import { endianness } from 'node:os'
 import type { PeaksData } from './peak-accumulator'
 
 /*
@@ -110,10 +111,18 @@ export function encodePeaksFile(key: PeaksFileKey, peaks: PeaksData): Uint8Array
   out.writeUInt32LE(headerLength, 4)
   json.copy(out, 8)
   out.fill(0x20, 8 + json.length, 8 + headerLength)
-  let offset = 8 + headerLength
+  // Typed-array stores, not Buffer.writeInt16LE: a 3-hour file's million values in a few ms of
+  // main's time instead of a hundred. The header is padded even, so every series is aligned.
+  const view = new DataView(out.buffer, out.byteOffset, out.byteLength)
+  const native = endianness() === 'LE' ? new Int16Array(out.buffer, out.byteOffset + 8 + headerLength, (total - 8 - headerLength) / 2) : null
+  let index = 0
   for (const level of levels) {
     for (const series of [level.min, level.max]) {
-      for (let i = 0; i < series.length; i++, offset += 2) out.writeInt16LE(Math.round(series[i]! * 32767), offset)
+      if (native) {
+        for (let i = 0; i < series.length; i++) native[index++] = Math.round(series[i]! * 32767)
+      } else {
+        for (let i = 0; i < series.length; i++) view.setInt16(8 + headerLength + 2 * index++, Math.round(series[i]! * 32767), true)
+      }
     }
   }
   return out
@@ -160,9 +169,11 @@ export async function readPeaksRange(file: string, header: PeaksFileHeader, leve
     const mins = await readAt(handle, info.offset + from * 2, count * 2)
     const maxs = await readAt(handle, info.offset + info.length * 2 + from * 2, count * 2)
     if (mins.length !== count * 2 || maxs.length !== count * 2) throw new Error('truncated')
+    const minView = new DataView(mins.buffer, mins.byteOffset, mins.byteLength)
+    const maxView = new DataView(maxs.buffer, maxs.byteOffset, maxs.byteLength)
     for (let i = 0; i < count; i++) {
-      min[i] = mins.readInt16LE(i * 2) / 32767
-      max[i] = maxs.readInt16LE(i * 2) / 32767
+      min[i] = minView.getInt16(i * 2, true) / 32767
+      max[i] = maxView.getInt16(i * 2, true) / 32767
     }
   } finally {
     await handle.close()

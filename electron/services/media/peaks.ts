@@ -4,10 +4,10 @@ import { toErrorData, type ErrorCode } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { PeaksData } from './peak-accumulator'
 import { detectDecoder } from './pcm-decoders'
-import { decodePeaksInWorkers } from './decode-pool'
+import { decodePeaksInWorkers, encodePeaksFileInWorker } from './decode-pool'
 import { createFlights } from './flights'
 import { taskDirName } from './task-dir'
-import { encodePeaksFile, levelFactor, levelLengths, rangeFromPeaks, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
+import { levelFactor, levelLengths, rangeFromPeaks, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
 
 /*
  * Waveform peaks, computed once in main and cached on disk per task, so a 3-hour recording is
@@ -183,7 +183,7 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       const after = await stat(mediaPath)
       if (after.size === info.size && after.mtimeMs === info.mtimeMs) {
         const fileKey = { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps }
-        await writeFileAtomic(cachePath(taskId), encodePeaksFile(fileKey, peaks))
+        await writeFileAtomic(cachePath(taskId), await encodePeaksFileInWorker(fileKey, peaks, { workerEntry: ports.workerEntry }))
       }
       return { status: 'ready', fromCache: false, peaks }
     } catch (error) {
