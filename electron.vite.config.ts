@@ -6,7 +6,10 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve('electron/main/index.ts') } }
+      rollupOptions: {
+        // The decode worker is its own entry: decode-pool.ts starts out/main/decode-worker.js in a worker thread.
+        input: { index: resolve('electron/main/index.ts'), 'decode-worker': resolve('electron/services/media/decode-worker.ts') }
+      }
     }
   },
   preload: {

@@ -1,5 +1,5 @@
 import type { MediaService } from '../services/media/media-cache'
-import type { PeaksService } from '../services/media/peaks'
+import type { PeaksData, PeaksService } from '../services/media/peaks'
 import { interleavePeaks } from '../services/media/peaks'
 import { rangeResponse } from '../services/media/range-response'
 import type { RequestHandler } from '../services/media/range-response'
@@ -10,6 +10,8 @@ import type { DocumentFileCache } from '../services/documents/document-file-cach
  * `sdte-media://app/…` and the end-to-end tests on loopback HTTP, so both run the same code.
  *   /media/<key>     the recording (cached or attached), with Range support
  *   /peaks/<key>     the cached waveform peaks: little-endian Float32 pairs (min, max)
+ *     ?levels                       JSON { durationMs, sampleRate, levels: [{ peaksPerSecond, length }] }
+ *     ?level=L&start=S&end=E        pairs of buckets [S, E) of level L only (0 = detail, last = overview)
  *   /document/<key>  a document task's cached original (PDF or image)
  * `<key>` is a cache key (download/cache-key.ts) handed out by the IPC handlers.
  *
@@ -48,7 +50,21 @@ export function createMediaRoutes(media: MediaService, peaks: PeaksService, docu
     const file = await media.mediaFile(key)
     if (!file) return new Response(null, { status: 404 })
     if (kind === 'media') return withCors(request, await rangeResponse(request, file))
-    const cached = await peaks.readCached(key, file.path)
+    const query = new URL(request.url).searchParams
+    if (query.has('levels')) {
+      const levels = await peaks.readLevels(key, file.path)
+      if (!levels) return new Response(null, { status: 404 })
+      return withCors(request, new Response(JSON.stringify(levels), { status: 200, headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' } }))
+    }
+    let cached: Pick<PeaksData, 'min' | 'max' | 'length'> | null
+    if (query.has('level')) {
+      const [level, start, end] = ['level', 'start', 'end'].map((name) => Number(query.get(name) ?? NaN))
+      if (![level, start, end].every((n) => Number.isInteger(n) && n! >= 0)) return new Response('level, start and end must be whole numbers', { status: 400 })
+      const range = await peaks.readRange(key, file.path, level!, start!, end!)
+      cached = range && { min: range.min, max: range.max, length: range.min.length }
+    } else {
+      cached = await peaks.readCached(key, file.path)
+    }
     if (!cached) return new Response(null, { status: 404 })
     const body = interleavePeaks(cached)
     return withCors(

@@ -1,15 +1,19 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { createPeaksService } from '../../electron/services/media/peaks'
+import { decodeFile, detectDecoder } from '../../electron/services/media/pcm-decoders'
+import { PeakAccumulator } from '../../electron/services/media/peak-accumulator'
 
 /*
  * Child process for test/bench/media.ts: computes (or reads cached) peaks for one file and
  * prints one JSON line with the wall time, the process's peak RSS, the peak JS heap seen and the
  * longest event-loop stall,
- * so the figures are this computation's alone. With mode "idle" it only reports the baseline.
- * Usage: node --import tsx media-peaks-worker.ts <mode: compute|idle> <file> <cacheDir>
+ * so the figures are this computation's alone. With mode "idle" it only reports the baseline;
+ * "single" decodes on this process's own thread with one decoder, as main did before decoding
+ * moved to workers (the waveform could only draw at the end). `workers` caps the decode workers.
+ * Usage: node --import tsx media-peaks-worker.ts <mode: compute|single|idle> <file> <cacheDir> [workers]
  */
 
-const [mode = 'compute', file = '', cacheDir = ''] = process.argv.slice(2)
+const [mode = 'compute', file = '', cacheDir = '', workerArg = ''] = process.argv.slice(2)
 let peakHeap = process.memoryUsage().heapUsed
 let peakExternal = process.memoryUsage().external + process.memoryUsage().arrayBuffers
 const sampler = setInterval(() => {
@@ -26,13 +30,31 @@ let status = 'idle'
 let fromCache = false
 let durationMs = 0
 let length = 0
-if (mode === 'compute') {
-  const result = await createPeaksService({ cacheDir }).getPeaks('bench', file)
+let firstPeaksMs = 0
+if (mode === 'single') {
+  const decoder = await detectDecoder(file)
+  if (decoder.kind === 'unsupported') throw new Error(decoder.reason)
+  const accumulator = new PeakAccumulator(100, 1 << 20)
+  await decodeFile(file, decoder.kind, (channels, frames, sampleRate) => accumulator.add(channels, frames, sampleRate))
+  const peaks = accumulator.finish()
+  status = 'ready'
+  durationMs = peaks.durationMs
+  length = peaks.length
+  firstPeaksMs = performance.now() - started
+} else if (mode === 'compute') {
+  const workers = workerArg ? Number(workerArg) : undefined
+  const result = await createPeaksService({ cacheDir, workers }).getPeaks('bench', file, {
+    onPeaks: () => {
+      if (firstPeaksMs === 0) firstPeaksMs = performance.now() - started
+    }
+  })
   status = result.status
   if (result.status === 'ready') {
     fromCache = result.fromCache
     durationMs = result.peaks.durationMs
     length = result.peaks.length
+    // From the cache (or a whole-file decode) the first peaks are all of them.
+    if (firstPeaksMs === 0) firstPeaksMs = performance.now() - started
   } else {
     console.error(JSON.stringify(result))
   }
@@ -49,6 +71,7 @@ console.log(
     durationMs,
     length,
     elapsedMs,
+    firstPeaksMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     peakHeapMb: peakHeap / 1024 / 1024,
     peakExternalMb: peakExternal / 1024 / 1024,

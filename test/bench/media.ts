@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureLongRecording } from '../fixtures/audio/generate'
@@ -12,6 +12,10 @@ import { ensureLongRecording } from '../fixtures/audio/generate'
  * child gives the baseline RSS of Node + tsx to subtract.
  * The 3-hour WAV is always measured; the 3-hour mp3 (WASM decoder) too unless
  * SDTE_BENCH_SKIP_MP3=1, as it takes a minute or more to encode the first time.
+ * Issue 21: the first open is compared three ways, each in its own child: decode workers (one
+ * per core, started from a bundled worker as in the app), one decoder on the process's own thread (as
+ * main did before), and ffmpeg's own decode (`ffmpeg -i x -f null -`) as the practical limit:
+ * time to the first peaks, to all of them, and the longest event-loop block.
  */
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..')
@@ -26,6 +30,7 @@ interface WorkerResult {
   durationMs: number
   length: number
   elapsedMs: number
+  firstPeaksMs: number
   maxRssMb: number
   peakHeapMb: number
   peakExternalMb: number
@@ -61,11 +66,30 @@ export async function run(): Promise<Figures> {
       figures[`${label}: peak JS heap while computing`] = { value: round(first.peakHeapMb), unit: 'MB' }
       figures[`${label}: longest event-loop stall while computing`] = { value: round(first.maxLoopDelayMs), unit: 'ms' }
       figures[`${label}: peak RSS on cached open`] = { value: round(cachedRss), unit: 'MB' }
+      await rm(cacheDir, { recursive: true, force: true })
+      const single = await runWorker(['single', file, cacheDir])
+      const ffmpegMs = await timeFfmpeg(file)
+      for (const [how, result] of [[`${Math.min(4, availableParallelism())} workers`, first], ['single thread', single]] as const) {
+        figures[`${label}: ${how}: first peaks`] = { value: round(result.firstPeaksMs), unit: 'ms' }
+        figures[`${label}: ${how}: whole decode`] = { value: round(result.elapsedMs), unit: 'ms' }
+        figures[`${label}: ${how}: max event-loop block`] = { value: round(result.maxLoopDelayMs), unit: 'ms' }
+      }
+      figures[`${label}: ffmpeg -f null: whole decode`] = { value: round(ffmpegMs), unit: 'ms' }
     } finally {
       await rm(cacheDir, { recursive: true, force: true })
     }
   }
   return figures
+}
+
+/** Wall time of ffmpeg decoding `file` to nothing: the practical floor for a native decoder. */
+function timeFfmpeg(file: string): Promise<number> {
+  return new Promise((done, fail) => {
+    const started = performance.now()
+    const child = spawn('ffmpeg', ['-loglevel', 'error', '-i', file, '-f', 'null', '-'], { stdio: 'ignore' })
+    child.on('error', fail)
+    child.on('close', (code) => (code === 0 ? done(performance.now() - started) : fail(new Error(`ffmpeg exited ${code}`))))
+  })
 }
 
 function runWorker(args: string[]): Promise<WorkerResult> {

@@ -2,9 +2,11 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { AppError } from '../../../shared/errors'
 import { sniffMediaFamily } from './content-type'
+import { id3Length } from './mp3-frames'
 
 /*
- * Streaming PCM decoders for waveform peaks in main, without ffmpeg on users' machines:
+ * Streaming PCM decoders for waveform peaks, run in decode workers (decode-worker.ts), never on
+ * main's own thread, without ffmpeg on users' machines:
  * WAV (PCM 8/16/24/32-bit, float 32/64, WAVE_FORMAT_EXTENSIBLE, RF64) parsed here; mp3, Ogg
  * Vorbis, Ogg Opus and FLAC through the wasm-audio-decoders packages. Files are read in chunks
  * and each chunk's samples are handed on and dropped, so memory stays flat for any length.
@@ -19,6 +21,11 @@ export type PcmSink = (channels: readonly Float32Array[], frames: number, sample
 export interface DecodeOptions {
   readonly onBytes?: (bytesRead: number, totalBytes: number) => void
   readonly signal?: AbortSignal
+  /** Decode only these bytes (end exclusive): one part of a parallel decode (decode-plan.ts). */
+  readonly byteStart?: number
+  readonly byteEnd?: number | null
+  /** mp3 only: trim the encoder delay and padding as mpg123 does by default (true). */
+  readonly gapless?: boolean
 }
 
 /** Which decoder a file needs, or why none fits. */
@@ -55,10 +62,16 @@ export async function decodeFile(path: string, kind: DecoderKind, sink: PcmSink,
   return decodeWithWasm(path, kind, sink, options)
 }
 
+/** Loads the decoder for `kind` ahead of use, so a worker's WASM compiles while it waits for a job. */
+export async function warmDecoder(kind: DecoderKind): Promise<void> {
+  if (kind !== 'wav') (await createWasmDecoder(kind, true)).free()
+}
+
 interface WasmDecoded {
   channelData: Float32Array[]
   samplesDecoded: number
   sampleRate: number
+  errors?: unknown[]
 }
 
 interface WasmDecoder {
@@ -68,12 +81,14 @@ interface WasmDecoder {
   free(): void
 }
 
-async function createWasmDecoder(kind: Exclude<DecoderKind, 'wav'>): Promise<WasmDecoder> {
+async function createWasmDecoder(kind: Exclude<DecoderKind, 'wav'>, gapless: boolean): Promise<WasmDecoder> {
   // Loaded lazily: each carries its WASM inline, and most sessions need one at most.
   switch (kind) {
     case 'mp3': {
       const { MPEGDecoder } = await import('mpg123-decoder')
-      return new MPEGDecoder() as unknown as WasmDecoder
+      const decoder = new MPEGDecoder({ enableGapless: gapless }) as unknown as WasmDecoder
+      await decoder.ready
+      return decoder
     }
     case 'ogg-opus': {
       const { OggOpusDecoder } = await import('ogg-opus-decoder')
@@ -91,18 +106,28 @@ async function createWasmDecoder(kind: Exclude<DecoderKind, 'wav'>): Promise<Was
 }
 
 async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, sink: PcmSink, options: DecodeOptions): Promise<void> {
-  const decoder = await createWasmDecoder(kind)
+  const decoder = await createWasmDecoder(kind, options.gapless ?? true)
   await decoder.ready
   let total = 0
+  let rate = 0
+  let bytes = 0
+  let tagBytes = 0
+  let errors = 0
   const deliver = (result: WasmDecoded): void => {
+    errors += result.errors?.length ?? 0
     if (result.samplesDecoded > 0 && result.channelData.length > 0) {
       total += result.samplesDecoded
+      rate = result.sampleRate
       sink(result.channelData, result.samplesDecoded, result.sampleRate)
     }
   }
   try {
-    // 16 KiB of compressed audio decodes in a few ms: main's event loop is never held for long.
-    await forEachChunk(path, 0, undefined, 16 * 1024, options, async (chunk) => {
+    // 64 KiB is the decoder's own input buffer; the steps also pace progress and partial peaks.
+    const start = options.byteStart ?? 0
+    const end = options.byteEnd === undefined || options.byteEnd === null ? undefined : options.byteEnd - 1
+    await forEachChunk(path, start, end, 64 * 1024, options, async (chunk) => {
+      if (bytes === 0) tagBytes = id3Length(chunk)
+      bytes += chunk.length
       deliver(await decoder.decode(chunk))
     })
     if (decoder.flush) deliver(await decoder.flush())
@@ -110,6 +135,13 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
     decoder.free()
   }
   if (total === 0) throw new AppError('io', 'The recording could not be decoded: no audio found in it.')
+  // mpg123 resyncs through anything and finds "frames" in random bytes. Real mp3 never takes more
+  // than 320 kbit/s (40 000 bytes a second) and decodes with few errors (a damaged frame here and
+  // there); random bytes give one error every KB or two.
+  const noisy = errors > 16 && errors * 4096 > bytes - tagBytes
+  if (kind === 'mp3' && options.byteStart === undefined && rate > 0 && (noisy || bytes - tagBytes > 1.5 * (total / rate) * 40_000 + 4096)) {
+    throw new AppError('io', `The recording could not be decoded: most of its ${bytes} bytes are not mp3 audio.`)
+  }
 }
 
 /** The format chunk of a WAV file, as far as peaks need it. */
@@ -184,9 +216,9 @@ async function decodeWav(path: string, sink: PcmSink, options: DecodeOptions): P
   const format = await readWavFormat(path)
   const { blockAlign, sampleRate } = format
   let carry = new Uint8Array(0)
-  const end = format.dataOffset + format.dataLength - 1
-  // 256 KiB of PCM per step: a few ms of work, so main stays responsive while it runs.
-  await forEachChunk(path, format.dataOffset, end, 256 * 1024, options, (chunk) => {
+  const end = (options.byteEnd ?? format.dataOffset + format.dataLength) - 1
+  // 256 KiB of PCM per step: a few ms of work, and the carry stays small.
+  await forEachChunk(path, options.byteStart ?? format.dataOffset, end, 256 * 1024, options, (chunk) => {
     let joined: Uint8Array = chunk
     if (carry.length > 0) {
       joined = new Uint8Array(carry.length + chunk.length)

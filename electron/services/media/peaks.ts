@@ -1,11 +1,13 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
 import { toErrorData, type ErrorCode } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
-import { PeakAccumulator, type PeaksData } from './peak-accumulator'
-import { decodeFile, detectDecoder } from './pcm-decoders'
+import type { PeaksData } from './peak-accumulator'
+import { detectDecoder } from './pcm-decoders'
+import { decodePeaksInWorkers, encodePeaksFileInWorker } from './decode-pool'
 import { createFlights } from '../download/flights'
 import { taskDirName } from './task-dir'
+import { levelFactor, levelLengths, rangeFromPeaks, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
 
 /*
  * Waveform peaks, computed once in main and cached on disk per task, so a 3-hour recording is
@@ -13,12 +15,12 @@ import { taskDirName } from './task-dir'
  * (DESIGN.md "How data flows" 3). The cache file is keyed by the media file's path, size and
  * mtime: attaching another file or re-downloading a changed one recomputes.
  *
- * Cache format (`peaks-<pps>pps.bin`): "SDPK", u32 LE header length, UTF-8 JSON header, then
- * `length` Int16 LE mins followed by `length` Int16 LE maxes (value·32767). Int16 keeps a
- * 3-hour file's cache at about 4 MB and reads back in milliseconds.
+ * Cache format (`peaks-<pps>pps.bin`): multi-resolution, see peaks-file.ts. Int16 keeps a
+ * 3-hour file's cache at about 4.6 MB; a view reads only the level and range it shows.
  */
 
 export type { PeaksData } from './peak-accumulator'
+export type { PeaksRange } from './peaks-file'
 export { interleavePeaks } from './peak-accumulator'
 
 /** What `getPeaks` answers; every outcome is data the UI can act on. */
@@ -31,6 +33,8 @@ export type PeaksResult =
 export interface PeaksRequestOptions {
   /** Fraction done, 0..1, at most once per percent. */
   readonly onProgress?: (fraction: number) => void
+  /** Peaks as they are decoded (not from the cache): `peaks` fills in place, buckets [first, first + count) changed. */
+  readonly onPeaks?: (peaks: PeaksData, first: number, count: number) => void
   readonly signal?: AbortSignal
 }
 
@@ -42,6 +46,14 @@ export interface PeaksServicePorts {
   readonly peaksPerSecond?: number
   /** Most buckets kept; longer recordings get a coarser resolution (default 2^20). */
   readonly maxBuckets?: number
+  /** Decode workers run in parallel (default: the cores available, at most 4). */
+  readonly workers?: number
+  /** Files smaller than this decode in one worker (default 4 MiB). */
+  readonly minSplitBytes?: number
+  /** Heap limit of each decode worker in MB (default 256). */
+  readonly workerMemoryMb?: number
+  /** The decode worker's entry file (default: found beside the main bundle, or the source). */
+  readonly workerEntry?: string
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void
 }
 
@@ -49,24 +61,23 @@ export interface PeaksServicePorts {
 export interface PeaksService {
   /** The peaks of `mediaPath` for `taskId`: from the cache when it matches the file, else computed and cached. */
   getPeaks(taskId: string | number, mediaPath: string, options?: PeaksRequestOptions): Promise<PeaksResult>
-  /** The cached peaks when they match the file, else null; never decodes. */
+  /** The cached peaks (the detail level) when they match the file, else null; never decodes. */
   readCached(taskId: string | number, mediaPath: string): Promise<PeaksData | null>
+  /** The cached levels (0 = detail, last = overview) when they match the file, else null; never decodes. */
+  readLevels(taskId: string | number, mediaPath: string): Promise<PeaksLevels | null>
+  /** Buckets [start, end) of one cached level (clamped), read from disk alone; null without a matching cache. */
+  readRange(taskId: string | number, mediaPath: string, level: number, start: number, end: number): Promise<PeaksRange | null>
 }
 
-const magic = 'SDPK'
-const formatVersion = 1
-
-interface CacheHeader {
-  readonly version: number
-  readonly path: string
-  readonly size: number
-  readonly mtimeMs: number
-  readonly requestedPeaksPerSecond: number
-  readonly peaksPerSecond: number
-  readonly sampleRate: number
+/** What a multi-resolution peaks cache holds. */
+export interface PeaksLevels {
+  /** False while the recording is still being decoded: buckets not reached yet read as 0. */
+  readonly complete: boolean
   readonly durationMs: number
-  readonly length: number
+  readonly sampleRate: number
+  readonly levels: ReadonlyArray<{ readonly peaksPerSecond: number; readonly length: number }>
 }
+
 
 /** Makes the peaks service. */
 export function createPeaksService(ports: PeaksServicePorts): PeaksService {
@@ -75,21 +86,56 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
   const log = ports.log ?? (() => undefined)
   const cachePath = (taskId: string | number): string => join(ports.cacheDir, taskDirName(taskId), `peaks-${pps}pps.bin`)
 
-  async function readCached(taskId: string | number, mediaPath: string): Promise<PeaksData | null> {
+  /** The matching cache file's header, or null (a damaged one is logged and ignored). */
+  async function header(taskId: string | number, mediaPath: string): Promise<PeaksFileHeader | null> {
     const info = await stat(mediaPath).catch(() => null)
     if (!info) return null
-    let bytes: Buffer
     try {
-      bytes = await readFile(cachePath(taskId))
-    } catch {
-      return null
-    }
-    try {
-      return decodeCache(bytes, { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps })
+      return await readPeaksHeader(cachePath(taskId), { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps })
     } catch (error) {
       log('warn', `Ignoring an unreadable peaks cache for task ${String(taskId)}: ${(error as Error).message}`)
       return null
     }
+  }
+
+  // Peaks of decodes under way, by cache file and media path, so a view can draw them as they arrive.
+  const partial = new Map<string, PeaksData>()
+  const partialKey = (taskId: string | number, mediaPath: string): string => `${cachePath(taskId)}\n${mediaPath}`
+
+  async function readRange(taskId: string | number, mediaPath: string, level: number, start: number, end: number): Promise<PeaksRange | null> {
+    // A decode under way means there is no matching cache yet; checked before any await, so a
+    // caller reacting to onPeaks reads the peaks of that moment.
+    const inProgress = partial.get(partialKey(taskId, mediaPath))
+    if (inProgress) return rangeFromPeaks(inProgress, level, start, end)
+    const found = await header(taskId, mediaPath)
+    if (!found) return null
+    try {
+      return await readPeaksRange(cachePath(taskId), found, level, start, end)
+    } catch (error) {
+      log('warn', `Ignoring an unreadable peaks cache for task ${String(taskId)}: ${(error as Error).message}`)
+      return null
+    }
+  }
+
+  async function readLevels(taskId: string | number, mediaPath: string): Promise<PeaksLevels | null> {
+    const inProgress = partial.get(partialKey(taskId, mediaPath))
+    if (inProgress) {
+      const { durationMs, sampleRate, peaksPerSecond } = inProgress
+      const levels = levelLengths(inProgress.length).map((length, k) => ({ peaksPerSecond: peaksPerSecond / levelFactor ** k, length }))
+      return { complete: false, durationMs, sampleRate, levels }
+    }
+    const found = await header(taskId, mediaPath)
+    if (!found) return null
+    return { complete: true, durationMs: found.durationMs, sampleRate: found.sampleRate, levels: found.levels.map(({ peaksPerSecond, length }) => ({ peaksPerSecond, length })) }
+  }
+
+  async function readCached(taskId: string | number, mediaPath: string): Promise<PeaksData | null> {
+    const found = await header(taskId, mediaPath)
+    const detail = found?.levels[0]
+    if (!found || !detail) return null
+    const range = await readRange(taskId, mediaPath, 0, 0, detail.length)
+    if (!range) return null
+    return { durationMs: found.durationMs, sampleRate: found.sampleRate, peaksPerSecond: detail.peaksPerSecond, length: detail.length, min: range.min, max: range.max }
   }
 
   // One computation per task and file at a time; a second request joins it.
@@ -102,7 +148,8 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     } catch (error) {
       return { status: 'error', ...toErrorData(error) }
     }
-    return flights(key, (signal, onProgress) => computeOrRead(taskId, mediaPath, { signal, onProgress }), options)
+    // Partial peaks go to the request that started the computation; a joining one gets the result.
+    return flights(key, (signal, onProgress) => computeOrRead(taskId, mediaPath, { signal, onProgress, onPeaks: options.onPeaks }), options)
   }
 
   async function computeOrRead(taskId: string | number, mediaPath: string, options: PeaksRequestOptions): Promise<PeaksResult> {
@@ -115,34 +162,28 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       }
       const decoder = await detectDecoder(mediaPath)
       if (decoder.kind === 'unsupported') return { status: 'unsupported', reason: decoder.reason }
-      const accumulator = new PeakAccumulator(pps, maxBuckets)
-      let reported = -1
-      await decodeFile(mediaPath, decoder.kind, (channels, frames, sampleRate) => accumulator.add(channels, frames, sampleRate), {
+      const key = partialKey(taskId, mediaPath)
+      const peaks = await decodePeaksInWorkers(mediaPath, decoder.kind, {
+        peaksPerSecond: pps,
+        maxBuckets,
+        workers: ports.workers,
+        minSplitBytes: ports.minSplitBytes,
+        memoryLimitMb: ports.workerMemoryMb,
+        workerEntry: ports.workerEntry,
         signal: options.signal,
-        onBytes: (read, total) => {
-          const percent = total > 0 ? Math.floor((read / total) * 100) : 0
-          if (percent > reported) {
-            reported = percent
-            options.onProgress?.(Math.min(1, percent / 100))
-          }
-        }
-      })
-      const peaks = accumulator.finish()
+        onProgress: options.onProgress,
+        onPeaks: (partialPeaks, first, count) => {
+          partial.set(key, partialPeaks)
+          options.onPeaks?.(partialPeaks, first, count)
+        },
+        log
+      }).finally(() => partial.delete(key))
+      options.onProgress?.(1)
       // The file may have changed while we decoded; then the result is not worth caching.
       const after = await stat(mediaPath)
       if (after.size === info.size && after.mtimeMs === info.mtimeMs) {
-        const header: CacheHeader = {
-          version: formatVersion,
-          path: mediaPath,
-          size: info.size,
-          mtimeMs: info.mtimeMs,
-          requestedPeaksPerSecond: pps,
-          peaksPerSecond: peaks.peaksPerSecond,
-          sampleRate: peaks.sampleRate,
-          durationMs: peaks.durationMs,
-          length: peaks.length
-        }
-        await writeFileAtomic(cachePath(taskId), encodeCache(header, peaks))
+        const fileKey = { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps }
+        await writeFileAtomic(cachePath(taskId), await encodePeaksFileInWorker(fileKey, peaks, { workerEntry: ports.workerEntry }))
       }
       return { status: 'ready', fromCache: false, peaks }
     } catch (error) {
@@ -152,50 +193,5 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     }
   }
 
-  return { getPeaks, readCached }
-}
-
-function encodeCache(header: CacheHeader, peaks: PeaksData): Uint8Array {
-  const json = Buffer.from(JSON.stringify(header), 'utf8')
-  // Pad the header so the Int16 data starts on an even offset.
-  const headerLength = json.length + (json.length % 2)
-  const out = Buffer.alloc(8 + headerLength + peaks.length * 4)
-  out.write(magic, 0, 'latin1')
-  out.writeUInt32LE(headerLength, 4)
-  json.copy(out, 8)
-  out.fill(0x20, 8 + json.length, 8 + headerLength)
-  let offset = 8 + headerLength
-  for (const series of [peaks.min, peaks.max]) {
-    for (let i = 0; i < peaks.length; i++, offset += 2) out.writeInt16LE(Math.round(series[i]! * 32767), offset)
-  }
-  return out
-}
-
-function decodeCache(bytes: Buffer, expected: Pick<CacheHeader, 'path' | 'size' | 'mtimeMs' | 'requestedPeaksPerSecond'>): PeaksData | null {
-  if (bytes.length < 8 || bytes.toString('latin1', 0, 4) !== magic) throw new Error('bad magic')
-  const headerLength = bytes.readUInt32LE(4)
-  const header = JSON.parse(bytes.toString('utf8', 8, 8 + headerLength)) as CacheHeader
-  if (
-    header.version !== formatVersion ||
-    header.path !== expected.path ||
-    header.size !== expected.size ||
-    header.mtimeMs !== expected.mtimeMs ||
-    header.requestedPeaksPerSecond !== expected.requestedPeaksPerSecond
-  ) {
-    return null
-  }
-  const start = 8 + headerLength
-  if (bytes.length !== start + header.length * 4) throw new Error('truncated')
-  const min = new Float32Array(header.length)
-  const max = new Float32Array(header.length)
-  for (let i = 0, o = start; i < header.length; i++, o += 2) min[i] = bytes.readInt16LE(o) / 32767
-  for (let i = 0, o = start + header.length * 2; i < header.length; i++, o += 2) max[i] = bytes.readInt16LE(o) / 32767
-  return {
-    durationMs: header.durationMs,
-    sampleRate: header.sampleRate,
-    peaksPerSecond: header.peaksPerSecond,
-    length: header.length,
-    min,
-    max
-  }
+  return { getPeaks, readCached, readLevels, readRange }
 }

@@ -1,0 +1,92 @@
+import { parentPort, workerData } from 'node:worker_threads'
+import { toErrorData } from '../../../shared/errors'
+import { planDecode, type DecodePart } from './decode-plan'
+import { decodeFile, warmDecoder, type DecoderKind } from './pcm-decoders'
+import { PeakAccumulator, type PeaksData } from './peak-accumulator'
+import { encodePeaksFile, type PeaksFileKey } from './peaks-file'
+import { SegmentPeaks } from './segment-peaks'
+
+/*
+ * Decode worker entry (a Node worker thread started by decode-pool.ts with a memory limit): all
+ * parsing and decoding of recording bytes happens here, so a hostile or huge file can neither
+ * block main's event loop nor take main down. One job per message; replies are WorkerReply.
+ */
+
+/** A job for the decode worker. */
+export type WorkerJob =
+  | { readonly type: 'plan'; readonly path: string; readonly kind: DecoderKind; readonly parts: number }
+  | { readonly type: 'part'; readonly path: string; readonly kind: DecoderKind; readonly part: DecodePart; readonly sampleRate: number; readonly pps: number }
+  | { readonly type: 'whole'; readonly path: string; readonly kind: DecoderKind; readonly pps: number; readonly maxBuckets: number }
+  | { readonly type: 'encode'; readonly key: PeaksFileKey; readonly peaks: PeaksData }
+
+/** What the decode worker posts back. */
+export type WorkerReply =
+  | { readonly type: 'plan'; readonly plan: Awaited<ReturnType<typeof planDecode>> }
+  | { readonly type: 'peaks'; readonly first: number; readonly min: Float32Array; readonly max: Float32Array }
+  | { readonly type: 'bytes'; readonly read: number; readonly total: number }
+  | { readonly type: 'done'; readonly kept: number; readonly peaks?: ReturnType<PeakAccumulator['finish']> }
+  | { readonly type: 'encoded'; readonly bytes: Uint8Array }
+  | { readonly type: 'error'; readonly code: string; readonly message: string }
+
+/** Buckets sent at once at most every this many decoded chunks, so the first ones show early. */
+const batchBuckets = 512
+
+const port = parentPort
+if (port) {
+  const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer)
+  const kind = (workerData as { warm?: DecoderKind } | undefined)?.warm
+  // Compile the decoder's WASM while main is still planning.
+  const warming = kind ? warmDecoder(kind).catch(() => undefined) : Promise.resolve()
+  port.on('message', (job: WorkerJob) => {
+    void warming
+      .then(() => run(job, post))
+      .catch((error: unknown) => post({ type: 'error', ...toErrorData(error) }))
+  })
+}
+
+async function run(job: WorkerJob, post: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
+  const onBytes = (read: number, total: number): void => post({ type: 'bytes', read, total })
+  switch (job.type) {
+    case 'encode': {
+      // The cache file's million Int16 stores cost main tens of ms: done here instead.
+      const bytes = encodePeaksFile(job.key, job.peaks)
+      return post({ type: 'encoded', bytes }, [bytes.buffer as ArrayBuffer])
+    }
+    case 'plan':
+      return post({ type: 'plan', plan: await planDecode(job.path, job.kind, job.parts) })
+    case 'whole': {
+      const accumulator = new PeakAccumulator(job.pps, job.maxBuckets)
+      await decodeFile(job.path, job.kind, (channels, frames, sampleRate) => accumulator.add(channels, frames, sampleRate), { onBytes })
+      return post({ type: 'done', kept: accumulator.frameCount, peaks: accumulator.finish() })
+    }
+    case 'part': {
+      const { part } = job
+      const peaks = new SegmentPeaks(part.firstSample, job.sampleRate, job.pps)
+      const send = (final: boolean): void => {
+        const batch = peaks.take(final)
+        if (batch) post({ type: 'peaks', ...batch }, [batch.min.buffer as ArrayBuffer, batch.max.buffer as ArrayBuffer])
+      }
+      let seen = 0
+      const last = part.discard + part.keep
+      let rate = job.sampleRate
+      await decodeFile(
+        job.path,
+        job.kind,
+        (channels, frames, sampleRate) => {
+          rate = sampleRate
+          // Keep only output frames [discard, discard + keep): the priming overlap and, in the
+          // last part, mpg123's end padding are dropped.
+          const from = Math.max(0, part.discard - seen)
+          const to = Math.min(frames, last - seen)
+          seen += frames
+          if (to > from) peaks.add(channels, from, to)
+          if (peaks.pending >= batchBuckets) send(false)
+        },
+        { onBytes, byteStart: part.byteStart, byteEnd: part.byteEnd, gapless: part.gapless }
+      )
+      if (rate !== job.sampleRate) throw new Error(`The sample rate changed to ${rate} Hz inside the recording.`)
+      send(true)
+      return post({ type: 'done', kept: Math.max(0, Math.min(seen, last) - part.discard) })
+    }
+  }
+}
