@@ -10,7 +10,9 @@ export default defineConfig({
         test: {
           name: 'shared',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts']
+          include: ['test/shared/**/*.test.ts'],
+          // The read-back tests run installed programs (ffmpeg, Chromium, LibreOffice) on the output.
+          testTimeout: 30_000
         }
       },
       {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
-import { createDraftStore } from '../../../electron/services/drafts/draft-store'
+import { createDraftStore } from '../../../../electron/services/drafts/draft-store'
 
 /*
  * Issue 4 "Done when": a draft writer killed mid-write leaves the previous draft readable, and

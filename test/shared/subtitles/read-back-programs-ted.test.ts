@@ -10,11 +10,11 @@ import { promisify } from 'node:util'
 import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resolvePreset, segmentCues, setJsonWriter, writeFormat } from '../../shared/subtitles/index'
-import type { ExportFormat, WriteOptions } from '../../shared/subtitles/index'
-import { writeTxt } from '../../shared/subtitles/writers/transcript'
-import type { TranscriptModel } from '../../shared/transcript/model'
-import { modelFromDpe } from '../shared/subtitles/model-from-dpe'
+import { resolvePreset, segmentCues, setJsonWriter, writeFormat } from '../../../shared/subtitles/index'
+import type { ExportFormat, WriteOptions } from '../../../shared/subtitles/index'
+import { writeTxt } from '../../../shared/subtitles/writers/transcript'
+import type { TranscriptModel } from '../../../shared/transcript/model'
+import { modelFromDpe } from './model-from-dpe'
 
 /*
  * Real parsers read what the writers write (issue 6 "done when"): ffmpeg's SRT, WebVTT and ASS

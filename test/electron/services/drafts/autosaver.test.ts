@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createAutosaver, type AutosaveStatus, type AutosaveTimers } from '../../../electron/services/drafts/autosaver'
+import { createAutosaver, type AutosaveStatus, type AutosaveTimers } from '../../../../electron/services/drafts/autosaver'
 
 /** Timers under the test's control: `advance(ms)` fires what is due, in order. */
 function fakeClock() {

@@ -3,8 +3,8 @@ import { createServer, type Server } from 'node:http'
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser } from '@playwright/test'
-import { mediaRequestHandler, serveOverHttp } from '../../../electron/services/media/range-response'
-import { ensureFormat, ensureSpeechFixture, type FixtureFormat } from '../../fixtures/audio/generate'
+import { mediaRequestHandler, serveOverHttp } from '../../../../electron/services/media/range-response'
+import { ensureFormat, ensureSpeechFixture, type FixtureFormat } from '../../../fixtures/audio/generate'
 
 /*
  * The Range handler as Chromium's media stack sees it: every format the editor promises
