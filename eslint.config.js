@@ -1,4 +1,5 @@
-// Flat config. The import boundaries are the point: folder = runtime (DESIGN.md).
+// Flat config. The import boundaries are the point: folder = runtime
+// (docs/architecture.md#runtimes-and-folders).
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import vue from 'eslint-plugin-vue'
@@ -34,9 +35,9 @@ export default tseslint.config(
     }
   },
   {
-    // Small modules, no import cycles (docs/architecture.md). Size counts code only: blank lines
-    // and comments are skipped so the why-comments and doc comments we ask for never push a file
-    // over. Tests have no size limit and are not walked for cycles.
+    // Small modules, no import cycles (docs/architecture.md#runtimes-and-folders). Size counts
+    // code only: blank lines and comments are skipped so the why-comments and doc comments we
+    // ask for never push a file over. Tests have no size limit and are not checked for cycles.
     files: ['electron/**/*.ts', 'shared/**/*.ts', 'renderer/src/**/*.{ts,vue}'],
     plugins: { 'import-x': importX },
     // no-cycle parses imported .vue files with the importer's options: give vue-eslint-parser its

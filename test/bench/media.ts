@@ -6,12 +6,12 @@ import { fileURLToPath } from 'node:url'
 import { ensureLongRecording } from '../fixtures/audio/generate'
 
 /*
- * Waveform-ready time for a 3-hour recording (issue 5 "Done when"): peaks computed in main on
- * first open, then read from the disk cache on a reopened task, and the memory the computation
- * needs. Each measurement runs in a fresh child process, so its peak RSS is its own; an idle
- * child gives the baseline RSS of Node + tsx to subtract.
- * The 3-hour WAV is always measured; the 3-hour mp3 (WASM decoder) too unless
- * SDTE_BENCH_SKIP_MP3=1, as it takes a minute or more to encode the first time.
+ * Waveform-ready time for a 3-hour recording (docs/architecture.md#the-media-scheme): peaks
+ * computed in main on first open, then read from the disk cache on a reopened task, and the memory
+ * the computation needs. Each measurement runs in a fresh child process, so its peak RSS is its
+ * own; an idle child gives the baseline RSS of Node + tsx to subtract. The 3-hour WAV is always
+ * measured; the 3-hour mp3 (WASM decoder) too unless SDTE_BENCH_SKIP_MP3=1, as it takes a minute or
+ * more to encode the first time.
  */
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..')

@@ -5,8 +5,9 @@ import { execFileSync } from 'node:child_process'
 import { test, expect } from './support/harness'
 
 /*
- * Issue 6 in the app: the export dialog previews cues and QC, and writes several formats in one
- * go through the save dialog; what it writes is what a real parser reads.
+ * Subtitle export in the app (docs/subtitles.md#formats): the export dialog previews cues and QC,
+ * and writes several formats in one go through the save dialog; what it writes is what a real
+ * parser reads.
  */
 
 test('export dialog: preview, QC summary, several formats saved, files parse', async ({ app }) => {

@@ -7,8 +7,8 @@ import { fsErrorCause } from '../fs/fs-error'
 /*
  * Drafts: the reviewer's unsaved work per task, written atomically (temp file in the same
  * folder, fsync, rename, fsync the folder: fs/atomic-write) so a crash or power cut mid-write
- * leaves the previous draft whole (issue 4 "Drafts"). The document is whatever serialisable
- * value the renderer sends; the store does not interpret it.
+ * leaves the previous draft whole (docs/architecture.md#data-flow). The document is whatever
+ * serialisable value the renderer sends; the store does not interpret it.
  *
  * A file that does not parse (disk trouble, a hand edit) is moved aside to
  * `<name>.corrupt-<ms>` and reported, so opening the task never crashes and nothing is deleted.

@@ -10,7 +10,7 @@ import { taskDirName } from './task-dir'
 /*
  * Waveform peaks, computed once in main and cached on disk per task, so a 3-hour recording is
  * never decoded whole in the renderer and a reopened task shows its waveform at once
- * (DESIGN.md "How data flows" 3). The cache file is keyed by the media file's path, size and
+ * (docs/architecture.md#data-flow). The cache file is keyed by the media file's path, size and
  * mtime: attaching another file or re-downloading a changed one recomputes.
  *
  * Cache format (`peaks-<pps>pps.bin`): "SDPK", u32 LE header length, UTF-8 JSON header, then

@@ -10,9 +10,9 @@ import { fileURLToPath } from 'node:url'
 import { createDraftStore } from '../../../../electron/services/drafts/draft-store'
 
 /*
- * Issue 4 "Done when": a draft writer killed mid-write leaves the previous draft readable, and
- * the next start offers it. A real child process writes big drafts in a loop and is SIGKILLed
- * at varying points of a write, several times over the same folder.
+ * Drafts survive a crash (docs/architecture.md#data-flow): a draft writer killed mid-write leaves
+ * the previous draft readable, and the next start offers it. A real child process writes big drafts
+ * in a loop and is SIGKILLed at varying points of a write, several times over the same folder.
  */
 
 const writer = fileURLToPath(new URL('./crash-writer.ts', import.meta.url))

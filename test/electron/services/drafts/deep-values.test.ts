@@ -9,7 +9,7 @@ import { maxExportDepth, parseTranscriptExport, tooDeepAt } from '../../../../sh
 import { AppError } from '../../../../shared/errors'
 
 /*
- * A 20,000-deep value in `metadata` (issue 14): the export hash walks it without recursion; the
+ * A 20,000-deep value in `metadata`: the export hash walks it without recursion; the
  * parsers refuse an export nested past maxExportDepth with a clear message (everything after
  * parsing — IPC's structured clone, drafts, the JSON export — is recursive and would overflow).
  */

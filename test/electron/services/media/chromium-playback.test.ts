@@ -8,10 +8,11 @@ import { ensureFormat, ensureSpeechFixture, type FixtureFormat } from '../../../
 
 /*
  * The Range handler as Chromium's media stack sees it: every format the editor promises
- * (issue 5) is served over loopback HTTP by `serveOverHttp(rangeResponse)`, loaded into a real
- * <audio>/<video>, and seeked near the end, which Chromium does with Range requests. A handler
- * that answered 200 to every Range (Electron's file:// trap) shows up here as a media element
- * that cannot seek (seekable empty / currentTime snapping back).
+ * (docs/architecture.md#the-media-scheme) is served over loopback HTTP by
+ * `serveOverHttp(rangeResponse)`, loaded into a real <audio>/<video>, and seeked near the end,
+ * which Chromium does with Range requests. A handler that answered 200 to every Range (Electron's
+ * file:// trap) shows up here as a media element that cannot seek (seekable empty / currentTime
+ * snapping back).
  */
 
 // Debian's Chromium, else Playwright's own browser; without either the suite is skipped and says why.
