@@ -2,7 +2,8 @@ import { defineConfig } from 'vitest/config'
 import vue from '@vitejs/plugin-vue'
 import { fileURLToPath } from 'node:url'
 
-// One project per runtime, mirroring the source folders (DESIGN.md "Testing").
+// One project per runtime, mirroring the source folders
+// (docs/architecture.md#testing-without-electron).
 export default defineConfig({
   test: {
     projects: [
@@ -10,7 +11,9 @@ export default defineConfig({
         test: {
           name: 'shared',
           environment: 'node',
-          include: ['test/shared/**/*.test.ts']
+          include: ['test/shared/**/*.test.ts'],
+          // The read-back tests run installed programs (ffmpeg, Chromium, LibreOffice) on the output.
+          testTimeout: 30_000
         }
       },
       {

@@ -4,7 +4,7 @@
  * into `{ code, message }` (IPC) or an exit code (CLI).
  */
 
-/** The closed set of error codes (DESIGN.md "The IPC boundary"). */
+/** The closed set of error codes (docs/api.md#error-codes). */
 export const errorCodes = [
   'unauthorized',
   'not_found',

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '../../shared/errors'
 
-/** The `sdte` exit codes (DESIGN.md "The `sdte` command"). */
+/** The `sdte` exit codes (docs/api.md#error-codes). */
 export const exitCodes = {
   ok: 0,
   usage: 2,

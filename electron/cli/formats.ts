@@ -43,7 +43,7 @@ export interface ExportFormat {
   render(input: FormatInput): string | Uint8Array | Promise<string | Uint8Array>
 }
 
-/** The formats DESIGN.md promises; not all are registered yet. */
+/** The transcript formats `sdte` names (docs/subtitles.md#formats); document CSV registers itself. */
 export const plannedFormats = ['srt', 'vtt', 'ttml', 'sbv', 'ass', 'txt', 'docx', 'json'] as const
 
 const registry = new Map<string, ExportFormat>()

@@ -88,7 +88,7 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
   const apiBaseUrl = (): string => api.settings.getBaseUrl()
   const fetchImpl = ports.fetch ?? globalThis.fetch.bind(globalThis)
   const draftsDir = join(ports.dataDir, 'drafts')
-  // Caches and drafts hold clients' recordings and transcripts: private folders (issue 13).
+  // Caches and drafts hold clients' recordings and transcripts: private folders.
   // Best-effort: a folder that cannot be created now fails later, where the reviewer sees it.
   for (const dir of [cacheDir, documentCacheDir, draftsDir]) await ensurePrivateDir(dir).catch(() => undefined)
   const mediaLog = (level: 'info' | 'warn' | 'error', message: string): void => api.logger[level](message)

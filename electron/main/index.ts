@@ -57,7 +57,7 @@ if (!app.requestSingleInstanceLock()) {
   app.whenReady().then(async () => {
     hardenSession(session.defaultSession)
     const dataDir = app.getPath('userData')
-    // A damaged settings file must not stop the app (issue 14): kept aside, defaults, one notice.
+    // A damaged settings file must not stop the app: kept aside, defaults, one notice.
     const opened = openStoreRecovering<KeyValueStore>({
       open: () => new Store<Record<string, unknown>>({ name: 'settings', configFileMode: privateFileMode }),
       path: join(dataDir, 'settings.json'),

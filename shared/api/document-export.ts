@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /*
- * The document export as the vendor documents it (shared/api/export-data.md, "Document export").
+ * The document export as the vendor documents it (docs/api.md#the-document-export).
  *
  * Same policy as the transcript schema: loose objects keep unknown keys (so a JSON export gives
  * back what the server sent), nulls and missing fields are tolerated everywhere the app can cope,
@@ -116,8 +116,8 @@ export const entitySchema = z.looseObject({
   groupName: nullableString,
   pageNumber: nullableNumber,
   chunkNumber: nullableNumber,
-  // export-data.md: JSON text in the export (an object on create). A server that sends the
-  // object itself is read too; this is the one place that choice is made.
+  // docs/api.md#the-document-export: JSON text in the export (an object on create). A server that
+  // sends the object itself is read too; this is the one place that choice is made.
   customFormValues: z.union([z.string(), z.record(z.string(), z.unknown()), z.array(z.unknown())]).nullable().optional(),
   qrCode: qrCodeSchema.nullable().optional(),
   table: tableSchema.nullable().optional(),

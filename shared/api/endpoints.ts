@@ -1,7 +1,8 @@
 /*
  * Where the two export calls go. The vendor's page lists `externalId` beside the path id without
- * saying how it travels (export-data.md): we send it as the query parameter `externalId` and put
- * `0` as the path id when only an externalId is known. This is an assumption; it lives only here.
+ * saying how it travels (docs/api.md#the-two-export-endpoints): we send it as the query parameter
+ * `externalId` and put `0` as the path id when only an externalId is known. This is an assumption;
+ * it lives only here.
  *
  * The same page says a faithful server accepts "`/GetExportData/Transcript/{taskId}`,
  * `...?externalId=X`, and both together", which also reads as a route with no path id at all.

@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /*
- * The transcript export as the vendor documents it (shared/api/export-data.md, authoritative).
+ * The transcript export as the vendor documents it (docs/api.md#the-transcript-export).
  *
  * Tolerant where the app can cope (nulls, missing optional fields, extra fields are kept so a
  * round trip gives back the same JSON), strict where it cannot (ids, times, texts the editor

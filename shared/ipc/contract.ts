@@ -8,7 +8,7 @@ import { badTokenCharsMessage, hasControlChars, isHeaderSafeToken, stripBearer }
 /*
  * The one IPC contract. Channel names (`domain:verb`), the runtime schema of every request that
  * enters main, and the reply type. Main's handlers and preload's methods derive their types from
- * this file and never restate them (STYLE.md habit 1).
+ * this file and never restate them (docs/architecture.md#the-ipc-boundary).
  *
  * Replies are typed with `reply<T>()`: a phantom marker, because main produces them (the trusted
  * side); requests get real schemas because they come from the renderer (the untrusted side).

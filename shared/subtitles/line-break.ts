@@ -3,10 +3,10 @@
  * run of words over at most N lines. Used for line breaks inside a cue and (with more weight on
  * sentence integrity, see segment.ts) for the break between cues.
  *
- * Rules (SUBTITLES.md, Netflix/BBC guides): break after punctuation, before conjunctions and
- * prepositions; never between article and noun, adjective and noun, first and last name,
- * pronoun and verb, auxiliary and verb, before a reflexive or around a negation (in Portuguese
- * the adjective may follow its noun, so neither side of one breaks). Without a
+ * Rules (docs/subtitles.md#line-breaks, Netflix/BBC guides): break after punctuation, before
+ * conjunctions and prepositions; never between article and noun, adjective and noun, first and last
+ * name, pronoun and verb, auxiliary and verb, before a reflexive or around a negation (in
+ * Portuguese the adjective may follow its noun, so neither side of one breaks). Without a
  * part-of-speech tagger the word classes are closed lists, for English and Portuguese.
  */
 

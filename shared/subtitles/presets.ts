@@ -1,13 +1,14 @@
 /*
- * Subtitle presets: the numbers professionals work to (../shared/SUBTITLES.md). Every number is
- * overridable through `resolvePreset(name, overrides)`, which validates the result so a typo in
- * a CLI flag or a settings file fails with a clear message instead of producing odd cues.
+ * Subtitle presets: the numbers professionals work to
+ * (docs/subtitles.md#where-the-numbers-come-from). Every number is overridable through
+ * `resolvePreset(name, overrides)`, which validates the result so a typo in a CLI flag or a
+ * settings file fails with a clear message instead of producing odd cues.
  */
 
 /** How a change of speaker inside the running text is shown. */
 export type SpeakerStyle = 'new-cue' | 'dialogue-dashes'
 
-/** Frame rates the engine snaps to (SUBTITLES.md "Frame rates", plus the doubled broadcast rates). */
+/** Frame rates the engine snaps to (docs/subtitles.md#timecodes-frame-rates-and-start-offset). */
 export const frameRates = [23.976, 24, 25, 29.97, 30, 50, 59.94, 60] as const
 
 /** One of the supported frame rates. */

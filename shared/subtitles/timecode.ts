@@ -2,7 +2,8 @@ import type { FrameRate } from './presets'
 
 /*
  * Timecode formatting by integer arithmetic only: `Date` wraps at 24 hours and float seconds
- * drift, both of which ship broken subtitles for long recordings (STYLE.md pitfalls).
+ * drift, both of which ship broken subtitles for long recordings
+ * (docs/subtitles.md#timecodes-frame-rates-and-start-offset).
  */
 
 function pad(value: number, width: number): string {

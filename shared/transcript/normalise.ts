@@ -8,8 +8,8 @@ import { clampTimeMs, maxTimeMs, timeLimitMs, timesOutOfRange } from './time-ran
 import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, isTimed, secondsToMs, unitToMs } from './units'
 
 /*
- * The API export → the editing model (issue 4 "Normalise"). Never throws on schema-valid input:
- * every oddity real exports contain gets a repair and an entry in `issues`.
+ * The API export → the editing model (docs/api.md#what-the-app-tolerates). Never throws on
+ * schema-valid input: every oddity real exports contain gets a repair and an entry in `issues`.
  *
  * displayText is what people reviewed, so it decides the words; displayWords only lend their
  * timings to the tokens they align with. Tokens with no aligned word get times interpolated
@@ -18,14 +18,15 @@ import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, isTimed, secon
  * Ids are deterministic: segment `s<i>` and word `s<i>w<j>` by position in the export; edits
  * allocate `e<n>` from the model's counter.
  *
- * Missing pieces (export-data.md: "nullable or missing fields ... all occur in real exports"):
- * no transcript at all (null/missing: an empty model with a 'no-transcript' notice) or a bare
- * array of segments (see `transcriptBody`); a word without an offset (kept, time interpolated
+ * Missing pieces (docs/api.md#what-the-app-tolerates: any field may be null or missing in real
+ * exports): no transcript at all (null/missing: an empty model with a 'no-transcript' notice) or a
+ * bare array of segments (see `transcriptBody`); a word without an offset (kept, time interpolated
  * between its timed neighbours, `estimated`); a word with an offset but no duration (lasts until
- * the next word or the segment end, at most estimatedWordMaxMs, `estimated`); a segment without start/end (from its timed words,
- * else its neighbours); a speaker entry without a speakerId (not a model speaker: nothing can
- * refer to it; to-export.ts writes it back); an annotation without start/end (placed at the time
- * it has, or at 0). Each is reported in `issues`; the export of anything unedited stays verbatim.
+ * the next word or the segment end, at most estimatedWordMaxMs, `estimated`); a segment without
+ * start/end (from its timed words, else its neighbours); a speaker entry without a speakerId (not a
+ * model speaker: nothing can refer to it; to-export.ts writes it back); an annotation without
+ * start/end (placed at the time it has, or at 0). Each is reported in `issues`; the export of
+ * anything unedited stays verbatim.
  */
 
 /** The speakerId the model uses for segments whose export speakerId is null or missing. */
@@ -125,9 +126,10 @@ export function reconcileWords(
   const dw = displayWords ?? []
   const tw = textWords ?? []
   // An empty displayText beside reviewed words is read like a missing one (the words are the text):
-  // export-data.md says displayWords are "words of displayText", so the two cannot both be right,
-  // and dropping timed words would lose speech while keeping them only risks a word to delete.
-  // Both empty is a reviewer's deletion: the segment has no text, whatever the recogniser heard.
+  // docs/api.md#the-transcript-export: displayWords are the words of displayText, so the two cannot
+  // both be right, and dropping timed words would lose speech while keeping them only risks a word
+  // to delete. Both empty is a reviewer's deletion: the segment has no text, whatever the
+  // recogniser heard.
   const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || tw.length === 0) ? displayText : tw.map((w) => w.text ?? '').join(' ')
   const tokens = tokenize(text)
   // No reviewed text: nothing to time (the timing words are not text of their own).

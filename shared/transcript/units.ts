@@ -3,11 +3,11 @@ import { transcriptBody } from '../api/transcript-export'
 import type { TimeUnit } from './model'
 
 /*
- * The export's segment and annotation `start`/`end`/`duration` carry no unit (export-data.md
- * "Units"). Words are seconds by their field names, so each segment's start is compared with its
- * first word's offset (and its end with its last word's end): the ratio is ~1 for seconds,
- * ~1000 for milliseconds, ~10^7 for .NET ticks. Segments vote; the majority wins. Everything
- * about units and confidence scales lives here and nowhere else.
+ * The export's segment and annotation `start`/`end`/`duration` carry no unit
+ * (docs/api.md#units-and-scales). Words are seconds by their field names, so each segment's start
+ * is compared with its first word's offset (and its end with its last word's end): the ratio is ~1
+ * for seconds, ~1000 for milliseconds, ~10^7 for .NET ticks. Segments vote; the majority wins.
+ * Everything about units and confidence scales lives here and nowhere else.
  */
 
 /** How many of each unit make one second. */
@@ -90,7 +90,7 @@ function isNumber(x: number | null | undefined): x is number {
   return typeof x === 'number'
 }
 
-/** True when a word carries a measured offset (export-data.md: real exports have words without). */
+/** True when a word carries a measured offset (real exports have words without one). */
 export function isTimed(w: ApiWord): w is ApiWord & { offsetInSeconds: number } {
   return typeof w.offsetInSeconds === 'number'
 }

@@ -6,16 +6,16 @@ import { fileURLToPath } from 'node:url'
 import { ensureLongRecording } from '../fixtures/audio/generate'
 
 /*
- * Waveform-ready time for a 3-hour recording (issue 5 "Done when"): peaks computed in main on
- * first open, then read from the disk cache on a reopened task, and the memory the computation
- * needs. Each measurement runs in a fresh child process, so its peak RSS is its own; an idle
- * child gives the baseline RSS of Node + tsx to subtract.
- * The 3-hour WAV is always measured; the 3-hour mp3 (WASM decoder) too unless
- * SDTE_BENCH_SKIP_MP3=1, as it takes a minute or more to encode the first time.
- * Issue 21: the first open is compared three ways, each in its own child: decode workers (one
- * per core, started from a bundled worker as in the app), one decoder on the process's own thread (as
- * main did before), and ffmpeg's own decode (`ffmpeg -i x -f null -`) as the practical limit:
- * time to the first peaks, to all of them, and the longest event-loop block.
+ * Waveform-ready time for a 3-hour recording (docs/architecture.md#the-media-scheme): peaks
+ * computed in main on first open, then read from the disk cache on a reopened task, and the memory
+ * the computation needs. Each measurement runs in a fresh child process, so its peak RSS is its
+ * own; an idle child gives the baseline RSS of Node + tsx to subtract. The 3-hour WAV is always
+ * measured; the 3-hour mp3 (WASM decoder) too unless SDTE_BENCH_SKIP_MP3=1, as it takes a minute or
+ * more to encode the first time.
+ * Decoding off main's thread: the first open is compared three ways, each in its own child: decode
+ * workers (one per core, started from a bundled worker as in the app), one decoder on the process's
+ * own thread (as main did before), and ffmpeg's own decode (`ffmpeg -i x -f null -`) as the
+ * practical limit: time to the first peaks, to all of them, and the longest event-loop block.
  */
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..')

@@ -13,11 +13,11 @@ import { parseCsv } from '../fixtures/documents/parse-csv'
 import { signInWithClientCredentials } from './support/sign-in'
 
 /*
- * Issue 7 end to end: the fake API serves the seed invoice with a two-page PDF original the test
- * generates (every box placed on its text); the pane opens it beside a transcript, shows the
- * grid, highlights a selected entity's box on the page rendered by pdf.js, filters by low
- * confidence and exports a CSV that parses back to the grid's cells. An expired file link
- * still shows the data and says why the page does not.
+ * The document pane end to end (docs/api.md#the-document-export): the fake API serves the seed
+ * invoice with a two-page PDF original the test generates (every box placed on its text); the pane
+ * opens it beside a transcript, shows the grid, highlights a selected entity's box on the page
+ * rendered by pdf.js, filters by low confidence and exports a CSV that parses back to the grid's
+ * cells. An expired file link still shows the data and says why the page does not.
  */
 
 const expiredTaskId = 2002

@@ -299,7 +299,7 @@ test.describe('editor', () => {
     await expect.poll(() => draftFiles(app)).toEqual([])
   })
 
-  test('with a draft on offer the transcript is read-only: typing changes nothing until the reviewer chooses (issue 18)', async ({ app }) => {
+  test('with a draft on offer the transcript is read-only: typing changes nothing until the reviewer chooses', async ({ app }) => {
     const { page } = app
     await openSample(page)
     await page.locator('[data-testid="segment-text"] .w', { hasText: 'unsure' }).dblclick()
@@ -686,7 +686,7 @@ test.describe('editor', () => {
     await openSample(page)
     await page.keyboard.press('Control+f')
     await page.getByTestId('find-input').fill('the')
-    // Typing goes to the first match at or after the cursor and counts it (issue 18 item 9; it said "– of 6").
+    // Typing goes to the first match at or after the cursor and counts it (it said "– of 6").
     await expect(page.getByTestId('find-count')).toHaveText('1 of 6')
     await expect(page.locator('.w.found-current')).toHaveText(['the'])
     await page.getByTestId('find-input').press('Enter')
@@ -967,7 +967,7 @@ test.describe('editor', () => {
   })
 })
 
-test.describe('a reviewer’s second pass (issue 18)', () => {
+test.describe('a reviewer’s second pass', () => {
   for (const scheme of ['light', 'dark'] as const) {
     test(`word marks, shortcuts, find, repairs and export times; screenshots at 1280×800 and 1920×1080, ${scheme}`, async ({ app }) => {
       const { page } = app

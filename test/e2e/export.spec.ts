@@ -5,8 +5,9 @@ import { execFileSync } from 'node:child_process'
 import { test, expect } from './support/harness'
 
 /*
- * Issue 6 in the app: the export dialog previews cues and QC, and writes several formats in one
- * go through the save dialog; what it writes is what a real parser reads.
+ * Subtitle export in the app (docs/subtitles.md#formats): the export dialog previews cues and QC,
+ * and writes several formats in one go through the save dialog; what it writes is what a real
+ * parser reads.
  */
 
 test('export dialog: preview, QC summary, several formats saved, files parse', async ({ app }) => {
@@ -54,7 +55,7 @@ test('export dialog: preview, QC summary, several formats saved, files parse', a
   await expect(dialog.getByRole('status')).toContainText('SubRip (.srt): not saved')
 
   // A programme start of 10:00:00:00 moves every cue; the preview shows it.
-  // Times are shown and typed as timecodes (issue 18 item 10; this field took ms before).
+  // Times are shown and typed as timecodes (this field took ms before).
   await dialog.getByLabel('Programme start (timecode)').fill('10:00:00:00')
   await expect(dialog.getByRole('region', { name: 'Preview' }).locator('.time').first()).toContainText('10:00:00')
 
@@ -119,7 +120,7 @@ test('more options: gap closing and dialogue dashes set in the dialog reach the 
   // The disclosure opens from the keyboard.
   await dialog.locator('summary', { hasText: 'More options' }).focus()
   await page.keyboard.press('Enter')
-  // Times in ms, as this test was written (the field is a text field that takes timecodes too, issue 18 item 10).
+  // Times in ms, as this test was written (the field is a text field that takes timecodes too).
   await dialog.getByLabel('Times shown as').selectOption('ms')
   const gapClosing = dialog.getByRole('textbox', { name: 'Gap closing (ms)' })
   await expect(gapClosing).toBeVisible()

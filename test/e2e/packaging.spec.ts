@@ -35,7 +35,7 @@ test('the packaging config packs the built bundles and the sample task', () => {
 })
 
 /*
- * Issue 13: least privilege in what ships. The fuses electron-builder flips on the packaged
+ * Least privilege in what ships. The fuses electron-builder flips on the packaged
  * Electron binary, and what app.asar would hold: the `files` above plus the production
  * dependency tree as electron-builder's own collector computes it (npm list --omit dev).
  */

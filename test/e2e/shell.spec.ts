@@ -156,7 +156,7 @@ test.describe('app shell', () => {
     expect(app.services.settings.get()).not.toEqual(before)
   })
 
-  test('channels the renderer never calls do not exist (issue 13)', async ({ app }) => {
+  test('channels the renderer never calls do not exist (least privilege)', async ({ app }) => {
     const exposed = await app.page.evaluate(() => Object.keys(window.sdte.invoke))
     expect(exposed).not.toContain('shell:openExternal')
     expect(exposed).not.toContain('app:openLogsFolder')

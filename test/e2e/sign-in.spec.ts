@@ -8,9 +8,9 @@ import { sampleTranscriptTask, seedIds } from '../fake-api/seeds'
 import { signInWithClientCredentials } from './support/sign-in'
 
 /*
- * Issue 3 end to end: sign in against the fake SmartDocumentor over loopback, open a task,
- * see its header; wrong credentials explain themselves; no token or secret anywhere the
- * renderer or the logs can see.
+ * Sign-in end to end (docs/api.md#signing-in-and-tokens): sign in against the fake SmartDocumentor
+ * over loopback, open a task, see its header; wrong credentials explain themselves; no token or
+ * secret anywhere the renderer or the logs can see.
  */
 let fake: FakeApi
 test.beforeAll(async () => {

@@ -5,9 +5,9 @@ import type { AddressInfo } from 'node:net'
 import { defaultSeeds, type FakeTask } from './seeds'
 
 /*
- * A faithful local SmartDocumentor (shared/api/export-data.md; smartdocumentor-api.md §2, §11.3,
- * §13, §16): the token endpoint, both export endpoints, and SAS-like signed media URLs, on a real
- * node:http server on 127.0.0.1. Switches (mutable at runtime, in process or via
+ * A faithful local SmartDocumentor (docs/api.md: signing in, both export
+ * endpoints, recording URLs): the token endpoint, both export endpoints, and SAS-like signed media
+ * URLs, on a real node:http server on 127.0.0.1. Switches (mutable at runtime, in process or via
  * POST /__fake/switches) make it slow, failing, rate-limiting or malformed.
  */
 
@@ -157,7 +157,8 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     if (/^\/api\/v1\.0\/external\/sdworkspace\/currentworkspaces\/?$/i.test(path)) {
       await delay(switches.latencyMs)
       if (!authorised(req)) return unauthorised(res)
-      // smartdocumentor-api.md §5: every workspace of the tenant, as a bare array.
+      // docs/api.md#signing-in-and-tokens (access check): every workspace of the tenant, as a bare
+      // array.
       return json(res, 200, workspaces)
     }
     if (path.toLowerCase().startsWith('/api/')) {
@@ -221,7 +222,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     }
     if (switches.persistent500) return empty(res, 500)
 
-    // Query names are case-insensitive (smartdocumentor-api.md §16.3).
+    // Query names are case-insensitive (docs/api.md#the-two-export-endpoints).
     const query = new Map<string, string>()
     for (const [k, v] of url.searchParams) query.set(k.toLowerCase(), v)
     const idText = pathId && pathId !== '' ? pathId : query.get('taskid')

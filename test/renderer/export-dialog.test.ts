@@ -72,7 +72,7 @@ describe('export dialog: more options', () => {
     expect(label('maxLeadInMs')).toBe('Max lead-in (ms)')
     for (const [name, unit] of [['minGapFrames', ' frames'], ['gapClosingMs', ' ms'], ['maxLeadInMs', ' ms'], ['maxCharsPerLine', '']] as const) {
       const { min, max } = presetLimits[name]
-      // Times are text fields (they take timecodes too, issue 18 item 10): no min/max attributes.
+      // Times are text fields (they take timecodes too): no min/max attributes.
       if (unit !== ' ms') {
         expect(input(w, name).attributes('min')).toBe(String(min))
         expect(input(w, name).attributes('max')).toBe(String(max))

@@ -133,7 +133,7 @@ describe('shortcut labels on macOS', () => {
     const ui = useEditorUiStore()
     const pane = mount(TranscriptPane, { attachTo: document.body })
     await flushPromises()
-    // Named in words with its key (issue 18 item 8), the tooltip with every key bound to it.
+    // Named in words with its key, the tooltip with every key bound to it.
     expect(pane.get('[data-testid="shortcuts-button"]').text()).toBe('Shortcuts ?')
     expect(pane.get('[data-testid="shortcuts-button"]').attributes('title')).toBe('All keyboard shortcuts (? or F1)')
     const find = pane.findAll('button').find((b) => b.text() === 'Find')!

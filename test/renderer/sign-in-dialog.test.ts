@@ -6,9 +6,9 @@ import { useSessionStore } from '../../renderer/src/stores/session-store'
 import SignInDialog from '../../renderer/src/components/SignInDialog.vue'
 
 /*
- * Issue 18 item 7: a sign-in that fails because the address is wrong (main says "no sign-in
- * service at this address") keeps what the reviewer typed; a refused secret is cleared to be
- * typed again.
+ * Nothing typed is lost to a wrong address: a sign-in that fails because the address is wrong (main
+ * says "no sign-in service at this address") keeps what the reviewer typed; a refused secret is
+ * cleared to be typed again.
  */
 
 let fake: FakeSdte

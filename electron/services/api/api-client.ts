@@ -97,9 +97,10 @@ export class ApiClient {
 
   /**
    * Proves the current credentials with the cheapest documented authenticated call
-   * (`GET /api/v1.0/external/sdworkspace/CurrentWorkspaces`, smartdocumentor-api.md §5): the
-   * only way to check a pasted token, which has no token endpoint round trip. A server without
-   * that route is asked through the transcript export endpoint instead (export-data.md).
+   * (`GET /api/v1.0/external/sdworkspace/CurrentWorkspaces`, docs/api.md#signing-in-and-tokens):
+   * the only way to check a pasted token, which has no token endpoint round trip. A server without
+   * that route is asked through the transcript export endpoint instead
+   * (docs/api.md#the-two-export-endpoints).
    */
   async checkAccess(options: CallOptions = {}): Promise<{ workspaces: number }> {
     const url = joinUrl(this.options.baseUrl(), '/api/v1.0/external/sdworkspace/CurrentWorkspaces')

@@ -6,8 +6,8 @@ import { resolveTimeout, type TimeoutOption } from '../api/timeout'
 import { fetchSameOrigin, originOf } from '../api/same-origin-fetch'
 
 /*
- * One client-credentials token request (smartdocumentor-api.md §2): the form POST, its answer
- * read under one timeout (headers and body), and every failure turned into an AppError whose
+ * One client-credentials token request (docs/api.md#signing-in-and-tokens): the form POST, its
+ * answer read under one timeout (headers and body), and every failure turned into an AppError whose
  * code says whether a retry can help.
  */
 

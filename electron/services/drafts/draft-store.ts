@@ -9,8 +9,8 @@ import { stripUrlQueriesReplacer } from './strip-urls'
 /*
  * Drafts: the reviewer's unsaved work per task, written atomically (temp file in the same
  * folder, fsync, rename, fsync the folder: fs/atomic-write) so a crash or power cut mid-write
- * leaves the previous draft whole (issue 4 "Drafts"). The document is whatever serialisable
- * value the renderer sends; the store does not interpret it.
+ * leaves the previous draft whole (docs/architecture.md#data-flow). The document is whatever
+ * serialisable value the renderer sends; the store does not interpret it.
  *
  * A file that does not parse (disk trouble, a hand edit) is moved aside to
  * `<name>.corrupt-<ms>` and reported, so opening the task never crashes and nothing is deleted;
@@ -18,7 +18,7 @@ import { stripUrlQueriesReplacer } from './strip-urls'
  * the task still opens. Temp files (`.<name>.sdte-<pid>-<hex>.tmp`, left by a writer killed
  * mid-write) never match the draft name pattern, so they are never taken for drafts;
  * `removeStaleTemps` sweeps them. Drafts are private (0600 in a 0700 folder) and every URL in
- * them loses its query string (signed media URLs, issue 13).
+ * them loses its query string (signed media URLs).
  */
 
 /** Version of the draft file layout. */

@@ -1,6 +1,6 @@
 /*
  * Signed recording URLs (`…?sv=…&sig=…`) are credentials for as long as they last, and the
- * media code promises never to keep them (issue 13). Drafts hold the whole editing model, which
+ * media code promises never to keep them. Drafts hold the whole editing model, which
  * carries the export's URLs, so every URL is cut to origin + path before a draft is written.
  */
 

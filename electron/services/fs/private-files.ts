@@ -4,7 +4,7 @@ import { chmod, mkdir } from 'node:fs/promises'
 /*
  * The reviewer's private files (drafts, logs, caches, settings) are readable by the reviewer
  * only: on a shared machine a draft holds a client's transcript and a log names its tasks
- * (issue 13). Files 0600, folders 0700. Windows ignores these modes; its ACLs already keep a
+ * Files 0600, folders 0700. Windows ignores these modes; its ACLs already keep a
  * profile folder private.
  */
 

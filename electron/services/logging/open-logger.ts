@@ -3,7 +3,7 @@ import { nullLogger } from './logger'
 import type { Redactor } from './redact'
 
 /*
- * Logging must never stop the app (issue 14): a logs folder that cannot be created (a read-only
+ * Logging must never stop the app: a logs folder that cannot be created (a read-only
  * profile, a file where the folder should be) used to make service composition throw. The first
  * folder that works is used; with none, nothing is logged, and the note says so for the
  * diagnostics view and the start-up notice.

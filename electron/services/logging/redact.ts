@@ -1,7 +1,7 @@
 /*
- * Redaction before anything reaches a log (STYLE.md habit 9). Patterns cover what the API
- * client handles: bearer tokens, OAuth form/JSON fields, Authorization headers and signed URLs
- * (a SAS query string is itself a credential). Registered secrets catch anything the patterns
+ * Redaction before anything reaches a log (docs/api.md#signing-in-and-tokens). Patterns cover what
+ * the API client handles: bearer tokens, OAuth form/JSON fields, Authorization headers and signed
+ * URLs (a SAS query string is itself a credential). Registered secrets catch anything the patterns
  * miss, e.g. a secret echoed inside an error message.
  */
 

@@ -13,8 +13,8 @@ export { redactUrl, scrub } from '../download/redact-url'
 
 /*
  * The recording of each task, kept on disk so a reopened task plays offline and an expired
- * signed URL does not strand a draft (DESIGN.md "How data flows" 3; API §11.3: the URL may be
- * null, answers 403 once expired and 404 once the file is deleted).
+ * signed URL does not strand a draft (docs/architecture.md#data-flow; docs/api.md#recording-urls:
+ * the URL may be null, answers 403 once expired and 404 once the file is deleted).
  *
  * Layout per cache key (download/cache-key.ts: API origin + task id, or the file an export came
  * from): `<cacheDir>/<key>/media.<ext>` + `media.json` (the download, see

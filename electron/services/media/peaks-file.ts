@@ -3,7 +3,7 @@ import { endianness } from 'node:os'
 import type { PeaksData } from './peak-accumulator'
 
 /*
- * The on-disk peaks cache, multi-resolution (issue 21 "Peaks for long recordings"): level 0 is
+ * The on-disk peaks cache, multi-resolution: level 0 is
  * the detail the waveform draws when zoomed in; each next level merges `levelFactor` buckets of
  * the one before, down to an overview of at most `overviewBuckets`, so a view fetches only the
  * level and range it shows (a 3-hour overview is ~16 KB instead of the ~4 MB detail).

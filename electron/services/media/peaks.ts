@@ -12,7 +12,7 @@ import { levelFactor, levelLengths, rangeFromPeaks, readPeaksHeader, readPeaksRa
 /*
  * Waveform peaks, computed once in main and cached on disk per task, so a 3-hour recording is
  * never decoded whole in the renderer and a reopened task shows its waveform at once
- * (DESIGN.md "How data flows" 3). The cache file is keyed by the media file's path, size and
+ * (docs/architecture.md#data-flow). The cache file is keyed by the media file's path, size and
  * mtime: attaching another file or re-downloading a changed one recomputes.
  *
  * Cache format (`peaks-<pps>pps.bin`): multi-resolution, see peaks-file.ts. Int16 keeps a

@@ -10,9 +10,9 @@ import { contentTypeOrDefault } from './content-type'
  * Serves a local media file as a WHATWG Response with byte-range support.
  *
  * Electron's `net.fetch('file://…')` ignores Range and answers 200 with the whole body, so an
- * <audio> element fed that way cannot seek (DESIGN.md "How data flows" 3). The `sdte-media`
- * protocol handler therefore answers Range itself with this function; the end-to-end tests serve
- * the very same function to Chromium over loopback HTTP through `serveOverHttp`.
+ * <audio> element fed that way cannot seek (docs/architecture.md#the-media-scheme). The
+ * `sdte-media` protocol handler therefore answers Range itself with this function; the end-to-end
+ * tests serve the very same function to Chromium over loopback HTTP through `serveOverHttp`.
  */
 
 /** A local file to serve. `contentType` is taken from the extension when absent; the size is always read from disk. */

@@ -3,7 +3,7 @@ import type { KeyValueStore } from './key-value-store'
 /*
  * Bookkeeping (recent tasks, the base URL, the last save folder, window size) must never stop
  * the reviewer: with the data folder on a full disk, opening a task failed because saving the
- * recent-tasks list threw (issue 14). Writes through this wrapper are logged when they fail,
+ * recent-tasks list threw. Writes through this wrapper are logged when they fail,
  * never thrown, and the value is kept in memory so the running app still uses it; reads of a
  * file that broke while running give "not set" instead of an exception.
  */

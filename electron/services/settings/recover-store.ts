@@ -3,7 +3,7 @@ import type { StartupNotice } from '../../../shared/ipc/contract'
 
 /*
  * A truncated, empty or NUL-filled settings.json made `new Store()` throw inside `whenReady`:
- * no window, and the single-instance lock turned every relaunch into a silent exit (issue 14).
+ * no window, and the single-instance lock turned every relaunch into a silent exit.
  * Opening a store at start goes through here: if it throws, the broken file is kept aside as
  * `<file>.corrupt-<time>`, the store starts again from defaults, and one notice says what was
  * reset. Electron-free: the store constructor is a port (electron-store in the app).

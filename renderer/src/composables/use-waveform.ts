@@ -14,10 +14,10 @@ import { createWaveformRegions } from '../lib/waveform-regions'
 import type { RegionCallbacks, WaveformRegions } from '../lib/waveform-regions'
 
 /*
- * Owns the wavesurfer instance (STYLE.md habit 6): created with precomputed peaks and the
- * duration, so nothing is decoded in the renderer; every subscription is collected and undone on
- * destroy. Segment regions are resized by their edges and commit on drag end (`region-updated`,
- * habit 8); annotations live in their own lane at the bottom of the wave.
+ * Owns the wavesurfer instance (docs/architecture.md#the-renderers-conventions): created with
+ * precomputed peaks and the duration, so nothing is decoded in the renderer; every subscription is
+ * collected and undone on destroy. Segment regions are resized by their edges and commit on drag
+ * end (`region-updated`, habit 8); annotations live in their own lane at the bottom of the wave.
  *
  * The waveform is a view of the player's clock, not a second clock: wavesurfer is not given the
  * media element (its own stays silent), so its per-frame timer never runs; the media player's

@@ -2,11 +2,11 @@
  * Autosave with a bound: a change is on disk at most `delayMs` (1 s) after it was made.
  *
  * The timer starts at the first unsaved change and is not pushed back by later ones: a plain
- * debounce would never save during a long burst of typing, and issue 4 asks for every change to
- * be saved within a second. Changes made inside the window coalesce into one write of the
- * latest value; a change made while a write is running is written right after it (never two
- * writes at once, never an older value after a newer one). `flush()` writes now (quit, close).
- * A failed write keeps its value and is retried with back-off (1 s, 2 s, … 30 s).
+ * debounce would never save during a long burst of typing, and every change must be saved
+ * within a second (docs/architecture.md#data-flow). Changes made inside the window coalesce into
+ * one write of the latest value; a change made while a write is running is written right after it
+ * (never two writes at once, never an older value after a newer one). `flush()` writes now (quit,
+ * close). A failed write keeps its value and is retried with back-off (1 s, 2 s, … 30 s).
  */
 
 /** Where the reviewer's work stands, for the status line. */

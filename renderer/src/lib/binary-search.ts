@@ -1,6 +1,7 @@
 /*
  * Playback lookups run every animation frame on up to ~15k words (a 2-hour task), so they are
- * binary searches over a sorted array, never scans (STYLE.md habit 7).
+ * binary searches over a sorted array, never scans
+ * (docs/architecture.md#the-renderers-conventions).
  */
 
 /** Index of the last element of ascending `sorted` that is <= `value`, or -1 when none is. */

@@ -10,8 +10,9 @@ import type { RegionColors } from './waveform-colors'
 /*
  * The regions on the waveform: one per segment near the view (resized by its edges), one per
  * annotation in its lane along the bottom of the wave, the range dragged out (the selection)
- * and the looped range. Edits are reported on drag end (`region-updated`, STYLE.md habit 8) and
- * the regions then show the model again, whatever the store made of the edit.
+ * and the looped range. Edits are reported on drag end (`region-updated`,
+ * docs/architecture.md#the-renderers-conventions) and the regions then show the model again,
+ * whatever the store made of the edit.
  */
 
 /** What the regions report: edits are the store's business. */

@@ -6,7 +6,7 @@ import { createAutosaver, type Autosaver, type AutosaveState } from '../lib/auto
 /*
  * The editor's draft saving, on the one autosave mechanism (lib/autosaver.ts): a change is
  * written at most `delayMs` after it was made, and a failed save (disk full, folder locked) is
- * retried on its own with back-off instead of waiting for the next edit (issue 14). Each task
+ * retried on its own with back-off instead of waiting for the next edit. Each task
  * gets its own autosaver; closing a task flushes its saver and keeps it retrying in the
  * background, and the window's unsaved flag (which makes closing ask first) stays up until
  * every saver has landed its last change.

@@ -118,7 +118,7 @@ export const useEditorStore = defineStore('editor', () => {
   /** The task's draft file was unreadable (moved aside or left in place): said once, with "show file". */
   const draftProblem = ref<DraftProblem | null>(null)
   /**
-   * While the draft prompt is open the transcript is read-only (issue 18): an edit made then was
+   * While the draft prompt is open the transcript is read-only: an edit made then was
    * neither saved (saving would overwrite the draft on offer) nor kept by "Restore draft".
    */
   const readOnly = computed(() => draftOffer.value !== null)

@@ -4,8 +4,8 @@ import { markRaw, ref, watch } from 'vue'
 /*
  * Playback state (serialisable) and the user's playback commands. The media element itself is
  * owned by a composable (useMediaPlayer), which registers a driver here. Sync without echo
- * (STYLE.md habit 7): the player's time only ever writes `timeMs` (reportTime); only user
- * actions (seek, skip, play) move the player.
+ * (docs/architecture.md#the-renderers-conventions): the player's time only ever writes `timeMs`
+ * (reportTime); only user actions (seek, skip, play) move the player.
  */
 
 /** What the store may ask of the player; provided by the composable that owns the element. */

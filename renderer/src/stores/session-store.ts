@@ -9,8 +9,9 @@ import { sdte } from '../lib/bridge'
 export type SignInRequest = RequestOf<'auth:signIn'>
 
 /**
- * The sign-in state as main reports it: never a token or secret (DESIGN.md step 1). Secrets
- * pass through `signIn` as arguments and are not kept here.
+ * The sign-in state as main reports it: never a token or secret
+ * (docs/api.md#signing-in-and-tokens). Secrets pass through `signIn` as arguments and are not kept
+ * here.
  */
 export const useSessionStore = defineStore('session', () => {
   const status = ref<AuthStatus>({ signedIn: false, mode: null, expiresAt: null, baseUrl: '', persisted: false })

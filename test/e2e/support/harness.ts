@@ -20,7 +20,7 @@ import { serveFolder } from './static-server'
 import { createParkedReplies } from './bridge-replies'
 
 /*
- * The end-to-end harness (DESIGN.md "Testing on machines without Electron"): the BUILT renderer
+ * The end-to-end harness (docs/architecture.md#testing-without-electron): the BUILT renderer
  * in real Chromium, with window.sdte provided by the REAL main-process handlers, dispatcher and
  * services running in this Node process — the same contract and validation as the app; only the
  * transport differs (a Playwright binding instead of ipcMain; big replies fetched from the

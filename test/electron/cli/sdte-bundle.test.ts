@@ -7,8 +7,8 @@ import { join, resolve } from 'node:path'
 import { buildSdte, sdteBin } from './spawn-sdte'
 
 /*
- * Issue 13: sdte is built ahead of time into one self-contained bundle, so no TypeScript loader
- * (tsx, esbuild) is needed to run it, and a missing build says what to do.
+ * No loader at run time: sdte is built ahead of time into one self-contained bundle, so no
+ * TypeScript loader (tsx, esbuild) is needed to run it, and a missing build says what to do.
  */
 const repoRoot = resolve(import.meta.dirname, '../../..')
 

@@ -72,7 +72,7 @@ function serveSmall(taskId = 5001, externalId: string | null = 'MEET-1') {
   return body
 }
 
-describe('token endpoint (smartdocumentor-api.md §2)', () => {
+describe('token endpoint (docs/api.md#signing-in-and-tokens)', () => {
   it('posts the documented form, with a secret that needs form encoding', async () => {
     const body = serveSmall()
     const { services } = harness()
@@ -128,7 +128,7 @@ describe('token endpoint (smartdocumentor-api.md §2)', () => {
   })
 })
 
-describe('export endpoints (export-data.md)', () => {
+describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
   it('asks the documented paths: taskId in the path, externalId as a query parameter with path id 0', async () => {
     serveSmall(5001, 'MEET-1')
     server.serve({ kind: 'document', taskId: 6001, externalId: 'DOC-1', body: JSON.stringify(sparseDocument()) })

@@ -1,9 +1,10 @@
 /*
- * Export bodies written from export-data.md alone, in the variations it permits: segment and
- * annotation times in seconds, milliseconds or .NET ticks (integers, "unless otherwise stated,
- * numeric values are integers"), confidences 0..1 or 0..100, every nullable field null, optional
- * lists missing, words without confidence, unknown extra fields, datetimes with 7-digit
- * fractions with and without `Z`. Plain objects: the tests serialise them themselves.
+ * Export bodies written from the vendor's export documentation alone
+ * (docs/api.md#what-the-app-tolerates), in the variations it permits: segment and annotation times
+ * in seconds, milliseconds or .NET ticks (integers, "unless otherwise stated, numeric values are
+ * integers"), confidences 0..1 or 0..100, every nullable field null, optional lists missing, words
+ * without confidence, unknown extra fields, datetimes with 7-digit fractions with and without `Z`.
+ * Plain objects: the tests serialise them themselves.
  */
 
 export type Unit = 'seconds' | 'milliseconds' | 'ticks'

@@ -4,8 +4,8 @@ import { gzipSync } from 'node:zlib'
 import type { AddressInfo } from 'node:net'
 
 /*
- * A second, independent reading of the vendor's documentation (/work/shared/api/export-data.md
- * and smartdocumentor-api.md §2, §11.3, §13, §16), written without looking at test/fake-api.
+ * A second, independent reading of the vendor's documentation (summarised in
+ * docs/api.md), written without looking at test/fake-api.
  * It deliberately varies everything the documents leave open, so the client is checked against
  * the documents rather than against our own fake:
  *

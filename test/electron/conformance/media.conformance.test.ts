@@ -26,7 +26,7 @@ afterEach(() => {
   server.requests.length = 0
 })
 
-describe('media URLs (smartdocumentor-api.md §11.3)', () => {
+describe('media URLs (docs/api.md#recording-urls)', () => {
   let dir: string
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'sdte-conformance-media-'))

@@ -12,13 +12,13 @@ import { writeFormat } from '../../../shared/subtitles'
 
 /*
  * `sdte export` (every format) and `sdte qc`, spawned as real processes against doc-server.ts,
- * on a real talk exported in the shapes export-data.md says real exports take and our schema
- * used to refuse with exit 6: no transcript yet (null, missing), a bare array of segments,
- * speaker entries without a speakerId, words without a time, segments and annotations without
- * start/end. Each exits 0; subtitles hold every word once and in order. A task with no
+ * on a real talk exported in the shapes real exports take (docs/api.md#what-the-app-tolerates) and
+ * our schema used to refuse with exit 6: no transcript yet (null, missing), a bare array of
+ * segments, speaker entries without a speakerId, words without a time, segments and annotations
+ * without start/end. Each exits 0; subtitles hold every word once and in order. A task with no
  * transcript yet (null, missing) is refused for every subtitle and transcript format and for QC
- * (exit 6, "task N has no transcript yet", no file: issue 14 changed this from "a valid empty
- * file"); its JSON export is still what the server sent.
+ * (exit 6, "task N has no transcript yet", no file, never an empty file); its JSON export is still
+ * what the server sent.
  */
 
 /** Each test spawns Node processes that compile TypeScript on start: generous on a busy machine. */

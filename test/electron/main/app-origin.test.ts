@@ -3,8 +3,9 @@ import { createOriginCheck, trustableOrigin } from '../../../electron/main/app-o
 import { createSenderCheck } from '../../../electron/main/ipc-dispatcher'
 
 /*
- * Issue 13: the renderer's origin is compared parsed, never as a string prefix. Every row of the
- * refused table but the first two passed the old `url.startsWith(prefix)` check in development.
+ * Origin checks that a look-alike URL cannot pass: the renderer's origin is compared parsed, never
+ * as a string prefix. Every row of the refused table but the first two passed the old
+ * `url.startsWith(prefix)` check in development.
  */
 const devServer = 'http://localhost:5173'
 const isAppUrl = createOriginCheck(['app://sdte', devServer])

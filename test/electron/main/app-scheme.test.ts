@@ -6,8 +6,9 @@ import { appOrigin, appSchemePrivileges, createAppRoutes } from '../../../electr
 import { contentSecurityPolicy } from '../../../electron/main/security'
 
 /*
- * Issue 13: the app:// handler answers only files inside the built renderer folder, with the
- * CSP as a header. A real temp folder: the renderer, a secret beside it, and symlinks out.
+ * No file outside the renderer folder: the app:// handler answers only files inside the built
+ * renderer folder, with the CSP as a header. A real temp folder: the renderer, a secret beside it,
+ * and symlinks out.
  */
 let base: string
 let rendererDir: string

@@ -37,7 +37,7 @@ describe('electron/main/index.ts', () => {
     const { app } = await import('../support/fake-electron')
     ;(app as unknown as { fireReady(): void }).fireReady()
     await vi.waitFor(() => expect(recorded.windows).toHaveLength(1), { timeout: 5000 })
-    // Issue 13: the page lives on app://, never file:// (whose 'self' is every local file).
+    // The page lives on app://, never file:// (whose 'self' is every local file).
     await vi.waitFor(() => expect(recorded.windows[0].loaded).toBe(appEntryUrl))
 
     const options = recorded.windows[0].options as { webPreferences: Record<string, unknown>; show: boolean }

@@ -11,9 +11,10 @@ import { seedIds } from '../../fake-api/seeds'
 import { startRecordingServer, type RecordingServer } from '../support/recording-server'
 
 /*
- * Issue 13 "Credentials", tried as an attacker would: the composed main-process services (what
- * the auth:* handlers call, what a compromised renderer can reach) against two real servers on
- * loopback. Host A is the real fake SmartDocumentor; host B records every request it gets.
+ * Credentials stay bound to their server, tried as an attacker would: the composed main-process
+ * services (what the auth:* handlers call, what a compromised renderer can reach) against two real
+ * servers on loopback. Host A is the real fake SmartDocumentor; host B records every request it
+ * gets.
  */
 
 const secretA = 'a-secret-that-must-stay-on-a'

@@ -17,9 +17,9 @@ import { convertRealFixture } from '../../fixtures/real-to-export'
 import { concatenated } from '../../bench/transcript'
 
 /*
- * Issue 13: drafts:save is capped (a 6-hour task's draft plus headroom) and drafts:discard only
- * deletes the draft of the task that is open. The real handlers, dispatcher and services over a
- * temp data folder; the sample export stands in for the task the reviewer opens.
+ * Draft handlers refuse abuse: drafts:save is capped (a 6-hour task's draft plus headroom) and
+ * drafts:discard only deletes the draft of the task that is open. The real handlers, dispatcher and
+ * services over a temp data folder; the sample export stands in for the task the reviewer opens.
  */
 const repoRoot = resolve(import.meta.dirname, '../../..')
 const sampleExport = join(repoRoot, 'resources/sample/sample-task.json')

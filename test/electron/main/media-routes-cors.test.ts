@@ -12,10 +12,10 @@ import { createMemoryKeyValueStore } from '../../../electron/services/settings/k
 import { createMemorySecretStore } from '../../../electron/services/auth/secret-store'
 
 /*
- * Issue 13: the page now lives on app://sdte, so sdte-media:// answers CORS for that origin
- * only, never `*` (which let any page that reached the scheme read cached bytes). Real services
- * over a temp folder (the API on loopback, so loopback http links are allowed): the sample
- * recording with its peaks, a PDF downloaded from loopback.
+ * Media CORS for the app origin only: the page lives on app://sdte, so sdte-media:// answers CORS
+ * for that origin only, never `*` (which let any page that reached the scheme read cached bytes).
+ * Real services over a temp folder (the API on loopback, so loopback http links are allowed): the
+ * sample recording with its peaks, a PDF downloaded from loopback.
  */
 const repoRoot = resolve(import.meta.dirname, '../../..')
 let dataDir: string

@@ -31,7 +31,7 @@ describe('window hardening', () => {
     expect(contents.emitCancellable('will-navigate', 'https://evil.example/')).toBe(true)
     expect(contents.emitCancellable('will-navigate', 'app://sdte/index.html')).toBe(false)
     expect(contents.emitCancellable('will-navigate', 'http://localhost:5173/index.html')).toBe(false)
-    // Issue 13: these passed the old string-prefix check.
+    // Look-alike origins: these passed the old string-prefix check.
     expect(contents.emitCancellable('will-navigate', 'http://localhost:5173@evil.example/')).toBe(true)
     expect(contents.emitCancellable('will-navigate', 'http://localhost:51730/')).toBe(true)
     expect(contents.emitCancellable('will-navigate', 'file:///tmp/elsewhere/index.html')).toBe(true)

@@ -1,6 +1,7 @@
 /*
- * A small fake of the `electron` module for unit tests of the glue (DESIGN.md "Testing"):
- * records what main passes to Electron so tests assert the real options, handlers and menus.
+ * A small fake of the `electron` module for unit tests of the glue
+ * (docs/architecture.md#testing-without-electron): records what main passes to Electron so tests
+ * assert the real options, handlers and menus.
  */
 import { EventEmitter } from 'node:events'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { neutraliseCell, toCsv, toTsv } from '../../../shared/document/csv'
 
 /*
- * CSV and clipboard formula injection (issue 13): a cell a spreadsheet would run as a formula
+ * CSV and clipboard formula injection: a cell a spreadsheet would run as a formula
  * gets a leading ', a number-only cell stays a number, and `raw` keeps values as extracted.
  */
 

@@ -53,7 +53,8 @@ describe('CSV and TSV', () => {
     const field = fc.string({ unit: fc.constantFrom('a', 'é', ',', '"', '\n', '\r', ' ', 'Ç', '\t', '€') })
     fc.assert(
       fc.property(fc.array(fc.array(field, { minLength: 2, maxLength: 5 }), { minLength: 1, maxLength: 6 }), (records) => {
-        // Issue 13: by default formula cells are guarded; raw gives back the records exactly.
+        // Formula-injection guard: by default formula cells are guarded; raw gives back the records
+        // exactly.
         expect(parseCsv(toCsv(records, { bom: true, raw: true }))).toEqual(records)
         expect(parseCsv(toCsv(records, { bom: true }))).toEqual(records.map((r) => r.map(neutraliseCell)))
       }),

@@ -4,11 +4,11 @@ import type { Cue } from '../../../shared/subtitles/types'
 import type { QcReport } from '../../../shared/subtitles/qc'
 
 /*
- * "Soft limits are met wherever the speech leaves room" (SUBTITLES.md) made measurable. A cue
- * had room when the time from its first word (less the preset's lead-in) to the next cue's
- * first word (less the minimum gap), capped at the maximum duration, could hold its reading
- * time and the minimum duration. Cues without that room are speech-bound: the words are simply
- * too fast (or a one-word speaker turn is squeezed between others) and QC must report them.
+ * "Soft limits are met wherever the speech leaves room" (docs/subtitles.md#principles) made
+ * measurable. A cue had room when the time from its first word (less the preset's lead-in) to the
+ * next cue's first word (less the minimum gap), capped at the maximum duration, could hold its
+ * reading time and the minimum duration. Cues without that room are speech-bound: the words are
+ * simply too fast (or a one-word speaker turn is squeezed between others) and QC must report them.
  * The lead-in only counts where the previous cue's words have ended (silence before the cue).
  */
 

@@ -7,8 +7,9 @@ import { estimatedWordMaxMs } from '../../../shared/transcript/normalise'
 import { annotationsOutside, emptyDisplayWords } from '../../fixtures/edge-cases'
 
 /*
- * Transcript exports in shapes the schema used to refuse (export-data.md: "nullable or missing
- * fields ... all occur in real exports. Each gets defined, tested behaviour — never a crash"):
+ * Transcript exports in shapes the schema used to refuse (docs/api.md#what-the-app-tolerates:
+ * nullable or missing fields all occur in real exports; each gets defined, tested behaviour,
+ * never a crash):
  * no transcript yet (null or missing), a bare array of segments, speaker entries without a
  * speakerId, words without a time, segments and annotations without start/end, a word whose
  * text is null. Each row: it parses, normalises into a sound model with the notice it owes, an

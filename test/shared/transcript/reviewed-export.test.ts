@@ -5,7 +5,7 @@ import { exportRefusal, joinSpeakerLabel, normaliseTranscript, NothingToExportEr
 import { readDocx } from '../subtitles/readers'
 
 /*
- * Exports say what the reviewed transcript says (issue 14): the reviewed layer (displayText /
+ * Exports say what the reviewed transcript says: the reviewed layer (displayText /
  * displayWords) is the text, originalWords only lend timings; speaker labels join prefix, name
  * and suffix with spaces; a task with no transcript is refused instead of written empty; times
  * out of range are clamped on load and QC judges the cues that are written.

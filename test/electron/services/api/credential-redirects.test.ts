@@ -6,9 +6,9 @@ import { realSleep } from '../../../../electron/services/api/sleep'
 import { startRecordingServer, type RecordingHandler, type RecordingServer } from '../../support/recording-server'
 
 /*
- * Redirects on the calls that carry credentials (issue 13): the token form (client secret in
- * the body) and the export GETs (bearer token). Two real loopback servers; host B records what
- * reaches it, which must be nothing.
+ * Redirects on the calls that carry credentials (never followed to another host): the token form
+ * (client secret in the body) and the export GETs (bearer token). Two real loopback servers; host B
+ * records what reaches it, which must be nothing.
  */
 
 const secret = 'redirect-test-secret-value'

@@ -11,9 +11,9 @@ import { startRecordingServer, type RecordingServer } from '../../support/record
 import { spawnSdte } from '../../cli/spawn-sdte'
 
 /*
- * Issue 14: a token answer whose body never arrives whole (the socket is reset mid-body, or
- * the server stalls past the timeout) is a network failure, retried like the export calls,
- * not "not JSON". Real loopback servers break the body for real.
+ * A broken token answer is a network failure: a token answer whose body never arrives whole (the
+ * socket is reset mid-body, or the server stalls past the timeout) is a network failure, retried
+ * like the export calls, not "not JSON". Real loopback servers break the body for real.
  */
 
 const tokenJson = JSON.stringify({ access_token: 'token-ok', expires_in: 3600, token_type: 'Bearer', scope: 'WebAPI' })

@@ -11,9 +11,9 @@ import { startRecordingServer, type RecordingServer } from '../../support/record
 import { spawnSdte } from '../../cli/spawn-sdte'
 
 /*
- * Issue 13: a token with a line break or control character is refused where it enters (the IPC
- * schema, the auth service, the CLI's environment), and no message ever quotes it: the HTTP
- * library's header error, which does, is replaced by a fixed one.
+ * Header injection through a token: a token with a line break or control character is refused where
+ * it enters (the IPC schema, the auth service, the CLI's environment), and no message ever quotes
+ * it: the HTTP library's header error, which does, is replaced by a fixed one.
  */
 
 const hidden = 'HIDDEN-PART-of-the-token'

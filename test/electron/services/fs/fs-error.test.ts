@@ -6,7 +6,7 @@ import { writeFileAtomic } from '../../../../electron/services/fs/atomic-write'
 import { describeFsError, fileInPath, fsErrorCause } from '../../../../electron/services/fs/fs-error'
 
 /*
- * One mapping from file-system errors to words (issue 14), for sdte and the app's save and
+ * One mapping from file-system errors to words, for sdte and the app's save and
  * export handlers: the code Node gives is not the cause people need to hear.
  */
 

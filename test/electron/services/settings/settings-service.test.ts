@@ -81,7 +81,7 @@ describe('SettingsService', () => {
     }
   })
 
-  it('a full disk never makes a settings write throw: logged, and the value applies for the session (issue 14)', async () => {
+  it('a full disk never makes a settings write throw: logged, and the value applies for the session', async () => {
     const logged: string[] = []
     const failing = {
       get: () => undefined,

@@ -4,11 +4,11 @@ import type { AddressInfo } from 'node:net'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createMediaService } from '../../../electron/services/media/media-cache'
-import { createDocumentFileCache } from '../../../electron/services/documents/document-file-cache'
-import { checkDownloadUrl } from '../../../electron/services/download/url-policy'
-import { cacheKeyFor } from '../../../electron/services/download/cache-key'
-import { makeToneWav } from '../../fake-api/seeds'
+import { createMediaService } from '../../../../electron/services/media/media-cache'
+import { createDocumentFileCache } from '../../../../electron/services/documents/document-file-cache'
+import { checkDownloadUrl } from '../../../../electron/services/download/url-policy'
+import { cacheKeyFor } from '../../../../electron/services/download/cache-key'
+import { makeToneWav } from '../../../fake-api/seeds'
 
 /*
  * The one download module behind both caches, against a real local server: which URLs may be

@@ -4,9 +4,9 @@ import { promisify } from 'node:util'
 import { mkdtemp, readdir, rm, utimes, writeFile, copyFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createPeaksService, interleavePeaks, type PeaksData, type PeaksResult } from '../../../electron/services/media/peaks'
-import { PeakAccumulator } from '../../../electron/services/media/peak-accumulator'
-import { ensureFormat, ensureSpeechFixture, type SpeechFixture } from '../../fixtures/audio/generate'
+import { createPeaksService, interleavePeaks, type PeaksData, type PeaksResult } from '../../../../electron/services/media/peaks'
+import { PeakAccumulator } from '../../../../electron/services/media/peak-accumulator'
+import { ensureFormat, ensureSpeechFixture, type SpeechFixture } from '../../../fixtures/audio/generate'
 
 const run = promisify(execFile)
 

@@ -4,9 +4,9 @@ import { mkdtemp, readFile, readdir, rm, writeFile, copyFile } from 'node:fs/pro
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { createMediaService, redactUrl, type MediaLogEvent, type MediaProgress } from '../../../electron/services/media/media-cache'
-import { rangeResponse, serveOverHttp } from '../../../electron/services/media/range-response'
-import { ensureFormat } from '../../fixtures/audio/generate'
+import { createMediaService, redactUrl, type MediaLogEvent, type MediaProgress } from '../../../../electron/services/media/media-cache'
+import { rangeResponse, serveOverHttp } from '../../../../electron/services/media/range-response'
+import { ensureFormat } from '../../../fixtures/audio/generate'
 
 /*
  * A local stand-in for the blob store behind `originalFileUrl`: a real HTTP server on 127.0.0.1

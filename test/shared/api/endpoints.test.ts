@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeTaskRef, exportRequestPath, toTaskRef } from '../../../../shared/api/endpoints'
+import { describeTaskRef, exportRequestPath, toTaskRef } from '../../../shared/api/endpoints'
 
 describe('export endpoints (the one place that decides how externalId travels)', () => {
   it.each([

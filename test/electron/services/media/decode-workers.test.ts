@@ -6,12 +6,12 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { performance } from 'node:perf_hooks'
-import { decodePeaksInWorkers } from '../../../electron/services/media/decode-pool'
-import { planDecode } from '../../../electron/services/media/decode-plan'
-import { decodeFile, type DecoderKind } from '../../../electron/services/media/pcm-decoders'
-import { PeakAccumulator, type PeaksData } from '../../../electron/services/media/peak-accumulator'
-import { createPeaksService } from '../../../electron/services/media/peaks'
-import { ensureFormat, ensureLongRecording, ensureSpeechWav } from '../../fixtures/audio/generate'
+import { decodePeaksInWorkers } from '../../../../electron/services/media/decode-pool'
+import { planDecode } from '../../../../electron/services/media/decode-plan'
+import { decodeFile, type DecoderKind } from '../../../../electron/services/media/pcm-decoders'
+import { PeakAccumulator, type PeaksData } from '../../../../electron/services/media/peak-accumulator'
+import { createPeaksService } from '../../../../electron/services/media/peaks'
+import { ensureFormat, ensureLongRecording, ensureSpeechWav } from '../../../fixtures/audio/generate'
 
 const run = promisify(execFile)
 

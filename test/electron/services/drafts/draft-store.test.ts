@@ -2,8 +2,8 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createDraftStore, type DraftReport } from '../../../electron/services/drafts/draft-store'
-import { canonicalJson, hashExport } from '../../../electron/services/drafts/export-hash'
+import { createDraftStore, type DraftReport } from '../../../../electron/services/drafts/draft-store'
+import { canonicalJson, hashExport } from '../../../../electron/services/drafts/export-hash'
 
 let dir: string
 let clock: number

@@ -14,6 +14,10 @@ import { expectedLine, readAss, readDocx, readSbv, readSrt, readTtml, readVtt, u
 import type { ReadCue, ReadResult, SubtitleFormat } from './readers'
 
 /*
+ * What belongs here: the files the writers write, read back IN PROCESS by npm parsers and strict
+ * grammars (readers.ts), fast enough to run on every fixture. A check that needs an installed
+ * program (ffmpeg, xmllint, Chromium, LibreOffice) belongs in read-back-programs.test.ts.
+ *
  * Every file we write, read back by independent parsers (readers.ts): the W3C WebVTT parser,
  * sandflow's imsc, ass-compiler, srt-parser-2 plus strict SRT/SBV grammars, mammoth. On every
  * real fixture (converted to the API's export shape, as fixtures.test.ts does) under every

@@ -3,15 +3,16 @@ import { createServer, type Server } from 'node:http'
 import { existsSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { chromium, type Browser } from '@playwright/test'
-import { mediaRequestHandler, serveOverHttp } from '../../../electron/services/media/range-response'
-import { ensureFormat, ensureSpeechFixture, type FixtureFormat } from '../../fixtures/audio/generate'
+import { mediaRequestHandler, serveOverHttp } from '../../../../electron/services/media/range-response'
+import { ensureFormat, ensureSpeechFixture, type FixtureFormat } from '../../../fixtures/audio/generate'
 
 /*
  * The Range handler as Chromium's media stack sees it: every format the editor promises
- * (issue 5) is served over loopback HTTP by `serveOverHttp(rangeResponse)`, loaded into a real
- * <audio>/<video>, and seeked near the end, which Chromium does with Range requests. A handler
- * that answered 200 to every Range (Electron's file:// trap) shows up here as a media element
- * that cannot seek (seekable empty / currentTime snapping back).
+ * (docs/architecture.md#the-media-scheme) is served over loopback HTTP by
+ * `serveOverHttp(rangeResponse)`, loaded into a real <audio>/<video>, and seeked near the end,
+ * which Chromium does with Range requests. A handler that answered 200 to every Range (Electron's
+ * file:// trap) shows up here as a media element that cannot seek (seekable empty / currentTime
+ * snapping back).
  */
 
 // Debian's Chromium, else Playwright's own browser; without either the suite is skipped and says why.

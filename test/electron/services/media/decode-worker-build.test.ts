@@ -4,8 +4,8 @@ import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { join, resolve } from 'node:path'
 import { Worker } from 'node:worker_threads'
 import { build } from 'electron-vite'
-import type { WorkerReply } from '../../../electron/services/media/decode-worker'
-import { ensureFormat } from '../../fixtures/audio/generate'
+import type { WorkerReply } from '../../../../electron/services/media/decode-worker'
+import { ensureFormat } from '../../../fixtures/audio/generate'
 
 /*
  * The packaged app runs the bundled main, not the sources: the project's electron-vite config
@@ -13,7 +13,7 @@ import { ensureFormat } from '../../fixtures/audio/generate'
  * and that file must decode on its own in a worker thread (no tsx, no electron).
  */
 
-const repo = resolve(import.meta.dirname, '../../..')
+const repo = resolve(import.meta.dirname, '../../../..')
 let configDir: string
 let out: string
 

@@ -8,17 +8,17 @@ import { join } from 'node:path'
 import { createInterface } from 'node:readline'
 import { fileURLToPath } from 'node:url'
 import { build } from 'esbuild'
-import { convertRealFixture } from '../../fixtures/real-to-export'
-import { normaliseTranscript } from '../../../shared/transcript'
-import type { TranscriptModel } from '../../../shared/transcript'
-import { createDraftStore } from '../../../electron/services/drafts/draft-store'
-import { stripUrlQueriesReplacer } from '../../../electron/services/drafts/strip-urls'
+import { convertRealFixture } from '../../../fixtures/real-to-export'
+import { normaliseTranscript } from '../../../../shared/transcript'
+import type { TranscriptModel } from '../../../../shared/transcript'
+import { createDraftStore } from '../../../../electron/services/drafts/draft-store'
+import { stripUrlQueriesReplacer } from '../../../../electron/services/drafts/strip-urls'
 import { draftVersion } from './draft-versions'
 
 /*
- * Issue 4 "Done when": a draft writer killed mid-write leaves the previous draft readable, and
- * the next start offers it. A real child process writes big drafts in a loop and is SIGKILLed
- * at varying points of a write, several times over the same folder.
+ * Drafts survive a crash (docs/architecture.md#data-flow): a draft writer killed mid-write leaves
+ * the previous draft readable, and the next start offers it. A real child process writes big drafts
+ * in a loop and is SIGKILLed at varying points of a write, several times over the same folder.
  */
 
 const writer = fileURLToPath(new URL('./crash-writer.ts', import.meta.url))

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { createDraftStore } from '../../../electron/services/drafts/draft-store'
+import { createDraftStore } from '../../../../electron/services/drafts/draft-store'
 
 /*
  * Child process for the crash test: saves ever-newer big drafts of one task in a loop, saying

@@ -58,7 +58,7 @@ beforeAll(async () => {
   server.serve({ kind: 'transcript', taskId: 8602, body: JSON.stringify(noTranscript) })
   server.serve({ kind: 'transcript', taskId: 8603, body: JSON.stringify({ ...talk(8603), transcript: null }) })
   server.serve({ kind: 'transcript', taskId: 8604, body: JSON.stringify(documentBody(8604, ['x'])) })
-  dir = await mkdtemp(join(tmpdir(), 'sdte-issue14-'))
+  dir = await mkdtemp(join(tmpdir(), 'sdte-failures-'))
 })
 afterAll(async () => {
   await server.close()

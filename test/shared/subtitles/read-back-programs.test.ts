@@ -9,27 +9,29 @@ import { promisify } from 'node:util'
 import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { convertRealFixture, loadRealExport, realFixtureNames } from '../fixtures/real-to-export'
-import { normaliseTranscript } from '../../shared/transcript/normalise'
-import type { Speaker, TranscriptModel } from '../../shared/transcript/model'
-import { presetNames, subtitleTrack, writeFormat } from '../../shared/subtitles/index'
-import type { Cue, WriteOptions } from '../../shared/subtitles/index'
-import { speakerNamesOf } from '../../shared/subtitles/writers/speakers'
-import { makeModel } from '../shared/subtitles/make-model'
-import type { W } from '../shared/subtitles/make-model'
-import { expectedLine, readAss, readDocx, readSbv, readSrt, readTtml, readVtt } from '../shared/subtitles/readers'
-import type { ReadResult, SubtitleFormat } from '../shared/subtitles/readers'
-import { spawnSdte } from './cli/spawn-sdte'
+import { loadRealExport, realFixtureNames } from '../../fixtures/real-to-export'
+import { normaliseTranscript } from '../../../shared/transcript/normalise'
+import type { Speaker, TranscriptModel } from '../../../shared/transcript/model'
+import { presetNames, subtitleTrack, writeFormat } from '../../../shared/subtitles/index'
+import type { Cue, WriteOptions } from '../../../shared/subtitles/index'
+import { speakerNamesOf } from '../../../shared/subtitles/writers/speakers'
+import { makeModel } from './make-model'
+import type { W } from './make-model'
+import { expectedLine } from './readers'
+import type { SubtitleFormat } from './readers'
 
 /*
- * The external readers, on every real fixture x every preset and on an adversarial transcript
- * (test/shared/subtitles/readers.test.ts has the npm parsers):
+ * What belongs here: the files the writers write, read back by INSTALLED PROGRAMS (a player's or
+ * an editor's real parser, run as a process or a browser). In-process npm parsers and our strict
+ * grammars belong in read-back-npm.test.ts; what `sdte export` writes, in
+ * test/electron/cli/sdte-read-back.test.ts. On every real fixture x every preset and on an
+ * adversarial transcript (annotations as cues, a programme start just before 24 hours):
  *   - ffmpeg's SRT, WebVTT and ASS demuxers: same cues, same times, same text (as ffmpeg decodes
  *     it into its internal ASS events: no override tag, no lost word);
  *   - xmllint: every TTML file is well-formed XML;
- *   - Chromium's own WebVTT parser (a <track>): every cue, time, line of text and voice;
- *   - LibreOffice (headless, convert to text): every DOCX reads as the transcript;
- *   - `sdte export` writes files the readers read as they read the engine's own output.
+ *   - Chromium's own WebVTT parser (a <track>): every cue, time, line of text and voice; its
+ *     namespace-aware DOMParser: every TTML file has the IMSC1 text profile's skeleton;
+ *   - LibreOffice (headless, convert to text): every DOCX reads as the transcript.
  * Each part is skipped, saying why, when its program is not installed; CI installs them all.
  */
 
@@ -226,7 +228,46 @@ interface PageCue {
   voices: string[]
 }
 
-describe.skipIf(!has.chromium)(title('Chromium loads each WebVTT file as a <track>: cues, times, text, voices', 'chromium', 'chromium'), () => {
+// Chromium's namespace-aware XML parser on a TTML file: the IMSC1 text profile's skeleton.
+const checkTtmlInPage = `(xml) => {
+  const doc = new DOMParser().parseFromString(xml, 'application/xml')
+  const error = doc.getElementsByTagName('parsererror')[0]?.textContent ?? null
+  const tt = doc.documentElement
+  const ns = 'http://www.w3.org/ns/ttml'
+  const xmlNs = 'http://www.w3.org/XML/1998/namespace'
+  const child = (parent, localName) =>
+    parent ? (Array.from(parent.children).find((c) => c.localName === localName && c.namespaceURI === ns) ?? null) : null
+  const head = child(tt, 'head')
+  const body = child(tt, 'body')
+  const div = child(body, 'div')
+  const ps = div ? Array.from(div.children).filter((c) => c.localName === 'p' && c.namespaceURI === ns) : []
+  const clock = /^\\d{2,}:\\d\\d:\\d\\d\\.\\d{3}$/
+  return {
+    error,
+    root: tt.namespaceURI + ' ' + tt.localName,
+    profile: tt.getAttributeNS('http://www.w3.org/ns/ttml#parameter', 'profile'),
+    lang: tt.getAttributeNS(xmlNs, 'lang'),
+    styling: !!child(head, 'styling') && !!child(child(head, 'styling'), 'style'),
+    region: child(child(head, 'layout'), 'region')?.getAttributeNS(xmlNs, 'id') ?? null,
+    bodyRegion: body?.getAttribute('region') ?? null,
+    paragraphs: ps.length,
+    timed: ps.every((p) => clock.test(p.getAttribute('begin') ?? '') && clock.test(p.getAttribute('end') ?? ''))
+  }
+}`
+
+interface TtmlSkeleton {
+  error: string | null
+  root: string
+  profile: string | null
+  lang: string | null
+  styling: boolean
+  region: string | null
+  bodyRegion: string | null
+  paragraphs: number
+  timed: boolean
+}
+
+describe.skipIf(!has.chromium)(title('Chromium loads each WebVTT file as a <track> (cues, times, text, voices) and parses each TTML file', 'chromium', 'chromium'), () => {
   let browser: Browser
   let page: Page
   let server: Server
@@ -276,6 +317,22 @@ describe.skipIf(!has.chromium)(title('Chromium loads each WebVTT file as a <trac
     })
     expect(cues.map((c) => c.voices)).toEqual(expected)
   })
+
+  it.each(fileNames('ttml'))('%s has the IMSC1 text skeleton', async (name) => {
+    const file = byName.get(name)!
+    const result = (await page.evaluate(`(${checkTtmlInPage})(${JSON.stringify(file.content)})`)) as TtmlSkeleton
+    expect(result).toEqual({
+      error: null,
+      root: 'http://www.w3.org/ns/ttml tt',
+      profile: 'http://www.w3.org/ns/ttml/profile/imsc1/text',
+      lang: 'en',
+      styling: true,
+      region: 'bottom',
+      bodyRegion: 'bottom',
+      paragraphs: file.cues.length,
+      timed: true
+    })
+  })
 })
 
 // --- LibreOffice ---
@@ -306,45 +363,6 @@ describe.skipIf(!has.soffice)(title('LibreOffice reads each DOCX as the transcri
     const txt = (await writeFormat('txt', d.model(), options)).content as string
     const lines = (texts.get(label) ?? '').split(/\r?\n/).map((l) => l.trim()).filter(Boolean)
     expect(lines).toEqual([`${label} & <co> {\\b1}`, ...txt.trimEnd().split('\n\n')])
-  })
-})
-
-// --- sdte export ---
-
-describe('sdte export writes what the independent readers read', () => {
-  let cliDir = ''
-  let exportPath = ''
-  const model = normaliseTranscript(loadRealExport('kate-darling-ted.dpe.json'))
-
-  beforeAll(async () => {
-    cliDir = await mkdtemp(join(tmpdir(), 'sdte-cli-readers-'))
-    exportPath = join(cliDir, 'kate.json')
-    await writeFile(exportPath, JSON.stringify(convertRealFixture('kate-darling-ted.dpe.json'), null, 2))
-  })
-  afterAll(async () => {
-    if (cliDir) await rm(cliDir, { recursive: true, force: true })
-  })
-
-  const readers: Record<SubtitleFormat, (text: string) => ReadResult> = { srt: readSrt, vtt: readVtt, ttml: readTtml, sbv: readSbv, ass: readAss }
-
-  it.each(['srt', 'vtt', 'ttml', 'sbv', 'ass', 'docx'] as const)('%s', async (format) => {
-    const out = join(cliDir, `kate.${format}`)
-    const result = await spawnSdte(['export', '--input', exportPath, '--format', format, '--preset', 'netflix-en', '--out', out], { cwd: cliDir, env: { HOME: cliDir, SDTE_LOG_DIR: join(cliDir, 'logs') } })
-    expect(result.stderr).toBe('')
-    expect(result.code).toBe(0)
-    const bytes = await readFile(out)
-    // Byte for byte what the engine writes for the same model.
-    const engine = (await writeFormat(format, model, { preset: 'netflix-en' })).content
-    if (format === 'docx') {
-      const { paragraphs, errors } = await readDocx(bytes)
-      expect(errors).toEqual([])
-      expect(paragraphs).toEqual((await readDocx(engine as Uint8Array)).paragraphs)
-      return
-    }
-    expect(bytes.toString('utf8')).toBe(engine)
-    const read = readers[format](bytes.toString('utf8'))
-    expect(read.errors).toEqual([])
-    expect(read.cues.length).toBe(subtitleTrack(model, { preset: 'netflix-en' }).cues.length)
   })
 })
 

@@ -4,8 +4,8 @@ import { mkdtemp, readFile, rm, open } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import type { AddressInfo } from 'node:net'
-import { mediaRequestHandler, parseRange, rangeResponse, serveOverHttp } from '../../../electron/services/media/range-response'
-import { ensureFormat, ensureSpeechWav } from '../../fixtures/audio/generate'
+import { mediaRequestHandler, parseRange, rangeResponse, serveOverHttp } from '../../../../electron/services/media/range-response'
+import { ensureFormat, ensureSpeechWav } from '../../../fixtures/audio/generate'
 
 let dir: string
 let wavPath: string

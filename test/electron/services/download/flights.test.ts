@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createFlights } from '../../../electron/services/download/flights'
+import { createFlights } from '../../../../electron/services/download/flights'
 
 /** A run the test finishes by hand, recording what it was told. */
 function controllable() {

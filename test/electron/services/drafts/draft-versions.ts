@@ -1,4 +1,4 @@
-import type { TranscriptModel } from '../../../shared/transcript'
+import type { TranscriptModel } from '../../../../shared/transcript'
 
 /*
  * Versions of the 2-hour task's model for the kill -9 test: version `n` differs from every other

@@ -1,11 +1,11 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { composeServices } from '../../../electron/main/compose-services'
-import { createAppHandlers } from '../../../electron/main/app-handlers'
-import { createDispatcher, createSenderCheck } from '../../../electron/main/ipc-dispatcher'
-import { createMemorySecretStore } from '../../../electron/services/auth/secret-store'
-import { createMemoryKeyValueStore } from '../../../electron/services/settings/key-value-store'
-import type { TranscriptModel } from '../../../shared/transcript'
+import { composeServices } from '../../../../electron/main/compose-services'
+import { createAppHandlers } from '../../../../electron/main/app-handlers'
+import { createDispatcher, createSenderCheck } from '../../../../electron/main/ipc-dispatcher'
+import { createMemorySecretStore } from '../../../../electron/services/auth/secret-store'
+import { createMemoryKeyValueStore } from '../../../../electron/services/settings/key-value-store'
+import type { TranscriptModel } from '../../../../shared/transcript'
 import { draftVersion } from './draft-versions'
 
 /*

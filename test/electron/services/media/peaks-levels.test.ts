@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createMediaRoutes } from '../../../electron/main/media-routes'
-import { createDocumentFileCache } from '../../../electron/services/documents/document-file-cache'
-import { createMediaService } from '../../../electron/services/media/media-cache'
-import { createPeaksService, type PeaksData } from '../../../electron/services/media/peaks'
-import { levelFactor, overviewBuckets } from '../../../electron/services/media/peaks-file'
-import { ensureLongRecording } from '../../fixtures/audio/generate'
+import { createMediaRoutes } from '../../../../electron/main/media-routes'
+import { createDocumentFileCache } from '../../../../electron/services/documents/document-file-cache'
+import { createMediaService } from '../../../../electron/services/media/media-cache'
+import { createPeaksService, type PeaksData } from '../../../../electron/services/media/peaks'
+import { levelFactor, overviewBuckets } from '../../../../electron/services/media/peaks-file'
+import { ensureLongRecording } from '../../../fixtures/audio/generate'
 
 /*
  * Issue 21 "Peaks for long recordings": the cache keeps an overview and detail levels, and a

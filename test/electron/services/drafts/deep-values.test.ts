@@ -2,14 +2,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { canonicalJson, hashExport } from '../../../electron/services/drafts/export-hash'
-import { createDraftStore } from '../../../electron/services/drafts/draft-store'
-import { readTranscriptExportFile } from '../../../electron/services/files/read-export-file'
-import { maxExportDepth, parseTranscriptExport, tooDeepAt } from '../../../shared/api/parse-export'
-import { AppError } from '../../../shared/errors'
+import { canonicalJson, hashExport } from '../../../../electron/services/drafts/export-hash'
+import { createDraftStore } from '../../../../electron/services/drafts/draft-store'
+import { readTranscriptExportFile } from '../../../../electron/services/files/read-export-file'
+import { maxExportDepth, parseTranscriptExport, tooDeepAt } from '../../../../shared/api/parse-export'
+import { AppError } from '../../../../shared/errors'
 
 /*
- * A 20,000-deep value in `metadata` (issue 14): the export hash walks it without recursion; the
+ * A 20,000-deep value in `metadata`: the export hash walks it without recursion; the
  * parsers refuse an export nested past maxExportDepth with a clear message (everything after
  * parsing — IPC's structured clone, drafts, the JSON export — is recursive and would overflow).
  */
