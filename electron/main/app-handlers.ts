@@ -12,6 +12,7 @@ import type { MediaService, MediaStatus } from '../services/media/media-cache'
 import type { PeaksService } from '../services/media/peaks'
 import type { DraftStore } from '../services/drafts/draft-store'
 import { hashExport } from '../services/drafts/export-hash'
+import { createWorkflowHandlers, type WorkflowServices } from './workflow-handlers'
 
 /*
  * The composition of IPC handlers from services. Electron-free on purpose: the app passes
@@ -75,6 +76,8 @@ export interface HandlerServices {
   readonly peaks: PeaksService
   readonly drafts: DraftStore
   readonly documentFiles: DocumentFileCache
+  /** Listing, speakers and review status (workflow-handlers.ts). */
+  readonly workflow: WorkflowServices
 }
 
 /** Everything the handlers are built from: the services, the shell, a clock. */
@@ -133,6 +136,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   }
 
   return {
+    ...createWorkflowHandlers(ports.workflow, drafts, ports.now),
     'app:info': () => platform.info,
     'app:openLogsFolder': () => platform.openFolder(platform.logsFolder),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),

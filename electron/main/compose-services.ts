@@ -9,6 +9,8 @@ import { createMediaService } from '../services/media/media-cache'
 import { createPeaksService } from '../services/media/peaks'
 import { createDraftStore } from '../services/drafts/draft-store'
 import { createDocumentFileCache } from '../services/documents/document-file-cache'
+import { createInboxCache } from '../services/api/inbox-cache'
+import { createReviewStatusSetting } from '../services/settings/review-status-setting'
 import type { HandlerServices } from './app-handlers'
 import type { AuthStatus, ValidRequestOf } from '../../shared/ipc/contract'
 import type { Credentials } from '../services/auth/auth-service'
@@ -128,6 +130,12 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     media: createMediaService({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir, now, log: (e) => mediaLog(e.level, e.message) }),
     peaks: createPeaksService({ cacheDir, log: mediaLog }),
     documentFiles: createDocumentFileCache({ fetch: ports.fetch ?? globalThis.fetch.bind(globalThis), cacheDir: join(ports.dataDir, 'document-cache') }),
+    workflow: {
+      platform: api.platform,
+      inbox: createInboxCache(join(ports.dataDir, 'inbox-cache.json')),
+      reviewStatus: createReviewStatusSetting(ports.store),
+      baseUrl: () => api.auth.baseUrl()
+    },
     drafts: createDraftStore({ dir: join(ports.dataDir, 'drafts'), now, report: (r) => api.logger.warn(r.message) }),
     log: api.logger,
     logFile

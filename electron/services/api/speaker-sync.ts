@@ -2,6 +2,9 @@ import { AppError, toErrorData } from '../../../shared/errors'
 import { describeChange, planSpeakerChanges, type DraftSpeaker, type PlatformSpeaker, type SpeakerChange, type SpeakerMerge, type SpeakerPlan } from '../../../shared/api/speakers'
 import type { PlatformCallOptions, PlatformClient } from './platform-client'
 import { WriteOutcomeUnknown } from './platform-transport'
+import type { SpeakerApplyResult, SpeakerResult } from '../../../shared/api/speaker-result'
+
+export type { SpeakerApplyResult, SpeakerOutcome, SpeakerResult } from '../../../shared/api/speaker-result'
 
 /*
  * "Send speakers": plan against a fresh GET, apply with POST / PUT / DELETE one speaker at a
@@ -9,37 +12,6 @@ import { WriteOutcomeUnknown } from './platform-transport'
  * attempt after a partial failure converges instead of adding a speaker twice. A write whose
  * answer never came is reported as unknown and nothing after it is sent.
  */
-
-/** What became of one planned change. */
-export type SpeakerOutcome =
-  /** The server accepted the write. */
-  | 'done'
-  /** The server already had it so: nothing was sent. */
-  | 'already'
-  /** The server refused it; it did not change. */
-  | 'failed'
-  /** Sent, but no answer came: it may or may not have changed (check again, then retry). */
-  | 'unknown'
-  /** Not sent, because an earlier write failed in a way that stops the rest. */
-  | 'not-attempted'
-
-/** The result for one speaker. */
-export interface SpeakerResult {
-  readonly speakerId: string
-  readonly kind: SpeakerChange['kind']
-  readonly description: string
-  readonly outcome: SpeakerOutcome
-  readonly message?: string
-}
-
-/** The result of applying a plan. */
-export interface SpeakerApplyResult {
-  readonly taskId: number
-  readonly workspaceId: number
-  readonly results: readonly SpeakerResult[]
-  /** True when every change is on the server now (done or already). */
-  readonly complete: boolean
-}
 
 /** The plan for a task: the draft's speakers vs a fresh GET of the server's. */
 export async function planSpeakers(client: PlatformClient, taskId: number, workspaceId: number, draft: readonly DraftSpeaker[], merges: readonly SpeakerMerge[], options: PlatformCallOptions = {}): Promise<SpeakerPlan> {
