@@ -64,7 +64,7 @@ export function createWorkflowHandlers(w: WorkflowServices, drafts: DraftStore, 
       if (workspace === null) throw new AppError('invalid_response', `The server did not say which workspace task ${taskId} is in`)
       const plan = await planSpeakers(w.platform, taskId, workspace, draft.speakers, draft.merges)
       const list = await w.platform.getWorkspaceSpeakers(workspace).catch(() => null)
-      return { ...plan, workspaceSpeakers: list?.map(({ speakerId, name, prefix, suffix }) => ({ speakerId, name, prefix, suffix })) ?? null }
+      return { plan, workspaceSpeakers: list?.map(({ speakerId, name, prefix, suffix }) => ({ speakerId, name, prefix, suffix })) ?? null }
     },
     'speakers:apply': ({ plan }) => applySpeakerPlan(w.platform, plan),
     'tasks:markReviewed': ({ ref, value }) => w.platform.markReviewed(ref, value ?? w.reviewStatus.get()),

@@ -76,7 +76,8 @@ export interface TaskListReply extends TaskPage {
   readonly cachedFor?: { readonly filters: TaskListFilters; readonly page: number }
 }
 
-/** `speakers:plan` reply, with the workspace list when the server has one (for the preview). */
-export interface SpeakerPlanReply extends SpeakerPlan {
+/** `speakers:plan` reply: the plan (send it back as is to `speakers:apply`) and the workspace list when the server has one (for the preview). */
+export interface SpeakerPlanReply {
+  readonly plan: SpeakerPlan
   readonly workspaceSpeakers: readonly { readonly speakerId: string; readonly name: string; readonly prefix: string; readonly suffix: string }[] | null
 }
