@@ -1,4 +1,5 @@
 import type { SpeakerChange } from './speakers'
+import type { ErrorCode } from '../errors'
 
 /*
  * What "send speakers" reports per speaker: the UI's preview dialog and `sdte speakers push`
@@ -25,6 +26,8 @@ export interface SpeakerResult {
   readonly description: string
   readonly outcome: SpeakerOutcome
   readonly message?: string
+  /** The error's code, for failed and unknown outcomes. */
+  readonly code?: ErrorCode
 }
 
 /** The result of applying a plan. */

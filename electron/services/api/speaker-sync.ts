@@ -51,10 +51,10 @@ export async function applySpeakerPlan(client: PlatformClient, plan: SpeakerPlan
     } catch (error) {
       const data = toErrorData(error)
       if (error instanceof WriteOutcomeUnknown) {
-        results.push({ ...base, outcome: 'unknown', message: data.message })
+        results.push({ ...base, outcome: 'unknown', message: data.message, code: data.code })
         stopped = 'not sent: an earlier change got no answer'
       } else {
-        results.push({ ...base, outcome: 'failed', message: data.message })
+        results.push({ ...base, outcome: 'failed', message: data.message, code: data.code })
         // A refused speaker (400, 404) says nothing about the others; anything else stops the run.
         if (!(error instanceof AppError) || (data.code !== 'bad_request' && data.code !== 'not_found')) stopped = `not sent: an earlier change failed (${data.message})`
       }
