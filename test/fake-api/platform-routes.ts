@@ -37,8 +37,11 @@ export interface StoredSpeaker {
   isDefault: boolean
 }
 
-/** What a speaker write does: answer normally, 500 without applying, 503 (retry me), or apply and then drop the connection. */
-export type WriteFault = 'ok' | '500' | '503' | 'reset-after-apply'
+/**
+ * What a speaker write does: answer normally, 500 without applying, 503 (retry me), or apply and
+ * then drop the connection, or apply and never answer (the client's timeout ends it).
+ */
+export type WriteFault = 'ok' | '500' | '503' | 'reset-after-apply' | 'stall-after-apply'
 
 /** One request the platform routes saw. */
 export interface PlatformRequestLog {
@@ -229,6 +232,7 @@ async function serve(state: PlatformState, ctx: PlatformContext, req: IncomingMe
       else list.push(s)
     }
   } else return ctx.problem(res, 405, 'Method Not Allowed', method)
+  if (fault === 'stall-after-apply') return
   if (fault === 'reset-after-apply') {
     res.destroy()
     return

@@ -144,6 +144,21 @@ describe('speakers', () => {
     expect(fake.platform.speakers.get(id)!.map((s) => s.speakerName)).toEqual(['Interviewer', 'Guest', 'Caller'])
   })
 
+  it('a write whose answer never comes (timeout) is unknown and not sent again', async () => {
+    const services = createApiServices({ secretStore: createMemorySecretStore(), settingsStore: createMemoryKeyValueStore(), timeoutMs: 300 })
+    await services.settings.setBaseUrl(fake.baseUrl)
+    await services.auth.signIn({ mode: 'client-credentials', clientId: 'cid', clientSecret: 'sec' })
+    const plan = await planSpeakers(services.platform, 3008, 7, draftOf(), [])
+    fake.platform.speakerFaults.push('stall-after-apply')
+    const result = await applySpeakerPlan(services.platform, plan)
+    expect(result.results.map((r) => r.outcome)).toEqual(['unknown', 'not-attempted', 'not-attempted', 'not-attempted'])
+    expect(result.results[0]).toMatchObject({ code: 'timeout', message: expect.stringMatching(/did not answer .* may or may not have been applied/) })
+    expect(fake.platform.writes().map((w) => w.method)).toEqual(['POST'])
+    // It was applied: the next attempt finds it there and does the rest.
+    const again = await applySpeakerPlan(services.platform, plan)
+    expect(again.results.map((r) => r.outcome)).toEqual(['already', 'done', 'done', 'done'])
+  })
+
   it('403 for a read-only account says which workspace', async () => {
     const { platform } = await signedIn('viewer', 'viewer-secret')
     const plan = await planSpeakers(platform, 3007, 7, draftOf(), [])
