@@ -63,6 +63,7 @@ export function createWorkflowHandlers(w: WorkflowServices, drafts: DraftStore, 
       const workspace = workspaceId ?? (await w.platform.lookupTask({ taskId })).workspaceId
       if (workspace === null) throw new AppError('invalid_response', `The server did not say which workspace task ${taskId} is in`)
       const plan = await planSpeakers(w.platform, taskId, workspace, draft.speakers, draft.merges)
+      // The workspace list only helps the preview: a failure to read it must not block sending.
       const list = await w.platform.getWorkspaceSpeakers(workspace).catch(() => null)
       return { plan, workspaceSpeakers: list?.map(({ speakerId, name, prefix, suffix }) => ({ speakerId, name, prefix, suffix })) ?? null }
     },

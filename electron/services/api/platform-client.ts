@@ -133,7 +133,8 @@ export class PlatformClient {
 
   private async read(path: string, what: string, options: PlatformCallOptions): Promise<PlatformResponse> {
     const response = await this.send({ method: 'GET', path, signal: options.signal })
-    if (response.status === 404) throw new AppError('not_found', `The server has no ${what} (HTTP 404)`)
+    // A 404 here is an unknown workspace in the filter, or a server without this route.
+    if (response.status === 404) throw new AppError('not_found', `The server answered 404 (not found) for ${what}: an unknown workspace, or no such route on this server`)
     checkOk(response, what)
     return response
   }
