@@ -19,6 +19,7 @@ import { resolveFormat, type ExportFormat, type FormatInput } from './formats'
 import { runQc, setQcRunner } from './qc'
 import { readInputFile } from './input-file'
 import { runQcReport } from './qc-report'
+import { platformHelpText, runPlatformCommand } from './commands'
 import './transcript-formats'
 import './document-formats'
 
@@ -44,6 +45,13 @@ const version = '0.1.0'
 
 /** Runs `sdte` with `argv` (no node/script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
+  // list, speakers, mark and export --list-filter (electron/cli/commands).
+  const platform = runPlatformCommand(argv, io, {
+    createServices: createCliServices,
+    exportTasks: (c, taskIds, services, cliIo) => exportBatch(c, taskIds, c.kind ?? 'transcript', checkedFormat(c.format, c.kind ?? 'transcript'), services, cliIo),
+    errorLine
+  })
+  if (platform) return platform
   let command: Command
   try {
     command = parseArgs(argv)
@@ -52,7 +60,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
     throw error
   }
   if (command.command === 'help') {
-    io.stdout.write(helpText)
+    io.stdout.write(helpText + platformHelpText)
     return exitCodes.ok
   }
   if (command.command === 'version') {

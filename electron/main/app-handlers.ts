@@ -15,6 +15,7 @@ import { hashExport } from '../services/drafts/export-hash'
 import { cacheKeyFor, type ExportSource } from '../services/download/cache-key'
 import { checkDownloadUrl, hostOf } from '../services/download/url-policy'
 import { fsErrorCause } from '../services/fs/fs-error'
+import { createWorkflowHandlers, type WorkflowServices } from './workflow-handlers'
 
 /*
  * The composition of IPC handlers from services. Electron-free on purpose: the app passes
@@ -76,6 +77,8 @@ export interface HandlerServices {
   readonly peaks: PeaksService
   readonly drafts: DraftStore
   readonly documentFiles: DocumentFileCache
+  /** Listing, speakers and review status (workflow-handlers.ts). */
+  readonly workflow: WorkflowServices
 }
 
 /** Everything the handlers are built from: the services, the shell, a clock. */
@@ -205,6 +208,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   }
 
   return {
+    ...createWorkflowHandlers(ports.workflow, drafts, ports.now),
     'app:info': () => platform.info,
     'app:startupNotices': () => (ports.startupNotices ?? []).splice(0),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),

@@ -11,6 +11,8 @@ import { createPeaksService } from '../services/media/peaks'
 import { createDraftStore } from '../services/drafts/draft-store'
 import { createDocumentFileCache } from '../services/documents/document-file-cache'
 import { sweepPartFiles } from '../services/download/part-files'
+import { createInboxCache } from '../services/api/inbox-cache'
+import { createReviewStatusSetting } from '../services/settings/review-status-setting'
 import type { HandlerServices } from './app-handlers'
 import type { AuthStatus, StartupNotice, ValidRequestOf } from '../../shared/ipc/contract'
 import { draftMaxBytes } from '../../shared/ipc/contract'
@@ -159,6 +161,12 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
     media: createMediaService({ fetch: fetchImpl, cacheDir, apiBaseUrl, now, log: (e) => mediaLog(e.level, e.message) }),
     peaks: createPeaksService({ cacheDir, log: mediaLog }),
     documentFiles: createDocumentFileCache({ fetch: fetchImpl, cacheDir: documentCacheDir, apiBaseUrl, log: mediaLog }),
+    workflow: {
+      platform: api.platform,
+      inbox: createInboxCache(join(ports.dataDir, 'inbox-cache.json')),
+      reviewStatus: createReviewStatusSetting(ports.store),
+      baseUrl: () => api.auth.baseUrl()
+    },
     drafts,
     log: api.logger,
     logFile,

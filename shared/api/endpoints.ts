@@ -58,3 +58,49 @@ export function toTaskRef(input: { taskId?: number | null; externalId?: string |
   if (taskId === undefined && externalId === undefined) return 'Give a task id or an external id'
   return taskId !== undefined ? { taskId, ...(externalId !== undefined ? { externalId } : {}) } : { externalId: externalId as string }
 }
+
+/*
+ * The platform workflow's paths (smartdocumentor-api.md §4, §5, §7.2, §10; docs/api.md
+ * "Listing, speakers and review status"). Every path the client calls is decided here.
+ */
+
+/** Workspaces of the tenant (§5). */
+export const workspacesPath = '/api/v1.0/external/sdworkspace/CurrentWorkspaces'
+
+/** One task's status, by `taskId` or `externalId` query (§4.1). */
+export const taskStatusPath = '/api/v1.0/external/sdtask/status'
+
+/** The paginated task list (§4.3). */
+export const taskListPath = '/api/v1.0/external/sdtask/statuslistpaginated'
+
+/**
+ * The two spellings of the review-status PATCH (§7.2): the heading's (with `/external/`, like
+ * every other route) is tried first; the curl example's is the fallback on 404/405.
+ */
+export const externalStatusPaths = [
+  '/api/v1.0/external/sdtask/externalIntegrationStatus',
+  '/api/v1.0/sdtask/externalIntegrationStatus'
+] as const
+
+/** Query string naming one task for the status and PATCH calls: `?taskId=…` or `?externalId=…`. */
+export function taskRefQuery(ref: TaskRef): string {
+  const params = new URLSearchParams()
+  if (ref.taskId !== undefined) params.set('taskId', String(ref.taskId))
+  if (ref.externalId !== undefined) params.set('externalId', ref.externalId)
+  return `?${params.toString()}`
+}
+
+/** Task speakers (§10.3–10.5): note the order, task first. */
+export function taskSpeakersPath(taskId: number, workspaceId: number): string {
+  return `/api/v1.0/external/transcripts/speakers/tasks/${taskId}/${workspaceId}`
+}
+
+/** One task speaker, for DELETE (§10.6). */
+export function taskSpeakerPath(taskId: number, workspaceId: number, speakerId: string): string {
+  return `${taskSpeakersPath(taskId, workspaceId)}/${encodeURIComponent(speakerId)}`
+}
+
+/** Workspace speakers (§10.1: the GET page is missing; the path mirrors the documented PUT). */
+export function workspaceSpeakersPath(workspaceId: number): string {
+  return `/api/v1.0/external/transcripts/speakers/workspaces/${workspaceId}`
+}

@@ -30,7 +30,15 @@ export const invokeChannelNames = [
   'tasks:openDocument',
   'documents:openFile',
   'documents:resolveFile',
-  'files:save'
+  'files:save',
+  'workspaces:list',
+  'tasks:list',
+  'tasks:lookup',
+  'speakers:plan',
+  'speakers:apply',
+  'tasks:markReviewed',
+  'settings:getReviewStatus',
+  'settings:setReviewStatus'
 ] as const
 
 /** Main → renderer events. */

@@ -3,6 +3,9 @@ import type { TranscriptExport } from '../api/transcript-export'
 import type { DocumentExport } from '../api/document-export'
 import type { EventChannelName, InvokeChannelName } from './channels'
 import { eventChannelNames, invokeChannelNames } from './channels'
+import type { TaskListItem, WorkspaceItem } from '../api/task-list'
+import type { SpeakerApplyResult } from '../api/speaker-result'
+import { reviewStatusValue, speakerApplyRequest, speakerPlanRequest, taskListRequest, type SpeakerPlanReply, type TaskListReply } from './workflow-schemas'
 import { badTokenCharsMessage, hasControlChars, isHeaderSafeToken, stripBearer } from '../api/credential-chars'
 
 /*
@@ -221,7 +224,19 @@ export const invokeContract = {
       filter: z.object({ name: z.string().min(1).max(100), extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/)).min(1).max(10) }).strict()
     }).strict(),
     reply: reply<{ readonly path: string } | null>()
-  }
+  },
+  // The platform workflow (workflow-schemas.ts; docs/api.md "Listing, speakers and review status").
+  'workspaces:list': { request: z.undefined(), reply: reply<readonly WorkspaceItem[]>() },
+  'tasks:list': { request: taskListRequest, reply: reply<TaskListReply>() },
+  'tasks:lookup': { request: z.object({ ref: taskRef }).strict(), reply: reply<TaskListItem>() },
+  'speakers:plan': { request: speakerPlanRequest, reply: reply<SpeakerPlanReply>() },
+  'speakers:apply': { request: speakerApplyRequest, reply: reply<SpeakerApplyResult>() },
+  'tasks:markReviewed': {
+    request: z.object({ ref: taskRef, value: reviewStatusValue.optional() }).strict(),
+    reply: reply<{ readonly value: string; readonly path: string }>()
+  },
+  'settings:getReviewStatus': { request: z.undefined(), reply: reply<{ readonly value: string }>() },
+  'settings:setReviewStatus': { request: z.object({ value: reviewStatusValue }).strict(), reply: reply<{ readonly value: string }>() }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; reply: unknown }>
 
 /** Events: main → renderer, no reply. */

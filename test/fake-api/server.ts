@@ -3,6 +3,7 @@ import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto'
 import { open, stat } from 'node:fs/promises'
 import type { AddressInfo } from 'node:net'
 import { defaultSeeds, type FakeTask } from './seeds'
+import { addPlatformTask, createPlatformState, handlePlatform, type PlatformState } from './platform-routes'
 
 /*
  * A faithful local SmartDocumentor (docs/api.md: signing in, both export
@@ -51,6 +52,8 @@ export interface FakeApiOptions {
   /** Server clock (epoch ms); tests pass a fake one to expire tokens and URLs. */
   readonly clock?: () => number
   readonly switches?: Partial<FakeSwitches>
+  /** A second client whose tokens may read but not write (403 on every write). */
+  readonly readOnlyClient?: { readonly clientId: string; readonly clientSecret: string }
 }
 
 /** Request counters, for "one token request" style assertions. */
@@ -68,6 +71,8 @@ export interface FakeApi {
   readonly clientSecret: string
   readonly switches: FakeSwitches
   readonly counters: FakeCounters
+  /** Listing, speakers and review status: inspectable and changeable (platform-routes.ts). */
+  readonly platform: PlatformState
   /** Tasks currently served, by kind and id. */
   readonly tasks: readonly FakeTask[]
   /** The exact body the fake sends for a task (what a JSON export must reproduce). */
@@ -113,6 +118,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
   const switches: FakeSwitches = { ...defaultSwitches, ...options.switches }
   const counters: FakeCounters = { tokenRequests: 0, exportRequests: 0, mediaRequests: 0 }
   const tokens = new Map<string, number>()
+  const readOnlyTokens = new Set<string>()
   const media = new Map<string, string>(Object.entries(options.media ?? {}))
   const deletedMedia = new Set<string>()
   const tasks = new Map<string, FakeTask>()
@@ -152,6 +158,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
       Object.assign(switches, JSON.parse(await readBody(req)) as Partial<FakeSwitches>)
       return json(res, 200, switches)
     }
+    if (await handlePlatform(platform, platformContext, req, res, url)) return
     const match = exportRoute.exec(path)
     if (match) return exportEndpoint(req, res, url, match[1] ? 'transcript' : 'document', match[2])
     if (/^\/api\/v1\.0\/external\/sdworkspace\/currentworkspaces\/?$/i.test(path)) {
@@ -180,6 +187,13 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     const form = new URLSearchParams(body)
     if (form.get('grant_type') !== 'client_credentials') return json(res, 400, { error: 'unsupported_grant_type' })
     if (form.get('scope') !== 'WebAPI') return json(res, 400, { error: 'invalid_scope' })
+    const ro = options.readOnlyClient
+    if (ro && safeEqual(form.get('client_id') ?? '', ro.clientId) && safeEqual(form.get('client_secret') ?? '', ro.clientSecret)) {
+      const expiresIn = options.expiresInS ?? 3600
+      const token = issueToken(expiresIn)
+      readOnlyTokens.add(token)
+      return json(res, 200, { access_token: token, expires_in: expiresIn, token_type: 'Bearer', scope: 'WebAPI' })
+    }
     if (!safeEqual(form.get('client_id') ?? '', clientId) || !safeEqual(form.get('client_secret') ?? '', clientSecret)) {
       return json(res, 400, { error: 'invalid_client', error_description: 'Client authentication failed' })
     }
@@ -200,6 +214,14 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     if (!m) return false
     const expiresAt = tokens.get(m[1])
     return expiresAt !== undefined && clock() < expiresAt
+  }
+
+  const platformContext = {
+    access: (req: IncomingMessage) => (!authorised(req) ? ('none' as const) : readOnlyTokens.has(bearerOf(req)) ? ('read-only' as const) : ('full' as const)),
+    readBody,
+    json,
+    problem,
+    unauthorised
   }
 
   async function exportEndpoint(req: IncomingMessage, res: ServerResponse, url: URL, kind: FakeTask['kind'], pathId: string | undefined): Promise<void> {
@@ -295,6 +317,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
   }
 
   for (const task of options.tasks ?? defaultSeeds()) tasks.set(key(task.kind, task.taskId), task)
+  const platform = createPlatformState([...tasks.values()])
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject)
@@ -311,6 +334,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     clientSecret,
     switches,
     counters,
+    platform,
     get tasks() {
       return [...tasks.values()]
     },
@@ -322,6 +346,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     addTask: (task) => {
       tasks.set(key(task.kind, task.taskId), task)
       serialise(task)
+      addPlatformTask(platform, task)
     },
     addMedia: (name, path) => {
       media.set(name, path)
@@ -368,6 +393,10 @@ export function parseRange(header: string, size: number): [number, number] | nul
 function contentTypeOf(name: string): string {
   const ext = name.toLowerCase().split('.').pop()
   return { wav: 'audio/wav', mp3: 'audio/mpeg', ogg: 'audio/ogg', opus: 'audio/ogg', flac: 'audio/flac', m4a: 'audio/mp4', mp4: 'video/mp4', webm: 'video/webm', pdf: 'application/pdf' }[ext ?? ''] ?? 'application/octet-stream'
+}
+
+function bearerOf(req: IncomingMessage): string {
+  return /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1] ?? ''
 }
 
 function safeEqual(a: string, b: string): boolean {

@@ -19,7 +19,8 @@ const fake = await createFakeApi({
   clientId: process.env.FAKE_CLIENT_ID ?? 'sdte-demo',
   clientSecret: process.env.FAKE_CLIENT_SECRET ?? 'sdte-demo-secret',
   media: { 'sample.wav': samplePath },
-  mediaTtlMs: 24 * 3_600_000
+  mediaTtlMs: 24 * 3_600_000,
+  readOnlyClient: { clientId: 'sdte-viewer', clientSecret: 'sdte-viewer-secret' }
 })
 const token = fake.issueToken(24 * 3600)
 
@@ -34,6 +35,9 @@ const lines = [
   '',
   'CLI:',
   `  SDTE_BASE_URL=${fake.baseUrl} SDTE_CLIENT_ID=${fake.clientId} SDTE_CLIENT_SECRET=${fake.clientSecret} npx sdte export --task 1001 --format json --out -`,
+  '',
+  `  sdte list --external-status never      (also: sdte speakers pull --task 1001, sdte mark --task 1001)`,
+  '  read-only client (403 on every change): sdte-viewer / sdte-viewer-secret',
   '',
   'Tasks (kind  taskId  externalId  name):',
   ...fake.tasks.map((t) => `  ${t.kind.padEnd(10)} ${String(t.taskId).padEnd(6)} ${(t.externalId ?? '-').padEnd(40)} ${String(t.body.displayName ?? '')}`),

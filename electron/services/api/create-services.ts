@@ -5,6 +5,8 @@ import { nullLogger, type Logger } from '../logging/logger'
 import { SettingsService } from '../settings/settings-service'
 import type { KeyValueStore } from '../settings/key-value-store'
 import { ApiClient } from './api-client'
+import { PlatformClient } from './platform-client'
+import { PlatformTransport } from './platform-transport'
 import type { RetryPolicy } from './retry'
 import { realSleep, type Sleep } from './sleep'
 
@@ -30,6 +32,8 @@ export interface ApiServices {
   readonly settings: SettingsService
   readonly auth: AuthService
   readonly api: ApiClient
+  /** Listing, speakers and review status (same auth, timeout and base URL as `api`). */
+  readonly platform: PlatformClient
   readonly redactor: Redactor
   readonly logger: Logger
 }
@@ -57,5 +61,8 @@ export function createApiServices(ports: ApiServicePorts): ApiServices {
     timeoutMs,
     retry: ports.retry
   })
-  return { settings, auth, api, redactor, logger }
+  const platform = new PlatformClient(
+    new PlatformTransport({ fetch: fetchPort, auth, baseUrl: () => auth.baseUrl(), clock, sleep: ports.sleep ?? realSleep, random: ports.random, logger, timeoutMs, retry: ports.retry })
+  )
+  return { settings, auth, api, platform, redactor, logger }
 }

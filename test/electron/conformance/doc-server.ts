@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { randomUUID } from 'node:crypto'
 import { gzipSync } from 'node:zlib'
 import type { AddressInfo } from 'node:net'
+import { createDocPlatform, type DocPlatform } from './doc-platform'
 
 /*
  * A second, independent reading of the vendor's documentation (summarised in
@@ -106,6 +107,8 @@ export interface DocServer {
   readonly baseUrl: string
   readonly config: DocServerConfig
   readonly requests: LoggedRequest[]
+  /** Listing, speakers and review status (doc-platform.ts). */
+  readonly platform: DocPlatform
   /** Queues one-shot answers. */
   next(...scripted: Scripted[]): void
   serve(task: ServedTask): void
@@ -145,6 +148,7 @@ export async function startDocServer(config: Partial<DocServerConfig> = {}): Pro
   const tasks: ServedTask[] = []
   const media = new Map<string, { bytes: Uint8Array; type: string; sig: string; expired: boolean; deleted: boolean }>()
   let baseUrl = ''
+  const platform = createDocPlatform()
 
   const readBody = (req: IncomingMessage) =>
     new Promise<string>((resolve, reject) => {
@@ -316,6 +320,8 @@ export async function startDocServer(config: Partial<DocServerConfig> = {}): Pro
       if (tm) return exportCall(req, res, url, 'transcript', decodeURIComponent(tm[1]))
       const dm = documentPath.exec(url.pathname)
       if (dm) return exportCall(req, res, url, 'document', decodeURIComponent(dm[1]))
+      const t = bearer(req)
+      if (platform.handle(req, res, url, body, t !== null && tokens.has(t), { json: sendJson, error: sendError, unauthorised })) return
       // Authorization is per endpoint (ASP.NET style): a route this server lacks is a 404 whatever the token.
       sendError(res, 404, 'Not Found')
     })().catch(() => res.destroy())
@@ -327,6 +333,7 @@ export async function startDocServer(config: Partial<DocServerConfig> = {}): Pro
     baseUrl,
     config: cfg,
     requests,
+    platform,
     next: (...s) => queue.push(...s),
     serve: (task) => {
       const i = tasks.findIndex((t) => t.kind === task.kind && t.taskId === task.taskId)

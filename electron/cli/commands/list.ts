@@ -1,0 +1,92 @@
+import type { TaskListItem } from '../../../shared/api/task-list'
+import { maxPageSize } from '../../../shared/api/task-list'
+import { parseArgs } from '../args'
+import { exitCodes } from '../exit-codes'
+import { resolveFormat } from '../formats'
+import { UsageError } from '../usage-error'
+import type { CliIo } from '../main'
+import type { CliHooks } from './index'
+import { parseListFilter, type ListCommand } from './platform-args'
+
+/*
+ * `sdte list` (a table for people, JSON lines for scripts) and `sdte export --list-filter`
+ * (every listed task through the `--tasks` batch export: same concurrency, one token).
+ */
+
+/** Runs `sdte list`. */
+export async function runList(command: ListCommand, io: CliIo, hooks: CliHooks): Promise<number> {
+  const services = hooks.createServices(command, io)
+  const { platform } = services
+  if (command.all) {
+    const items = await platform.listAllTasks(command.filters, command.pageSize, { signal: io.signal })
+    print(items, command.json, io)
+    if (!command.json) io.stdout.write(`${items.length} task${items.length === 1 ? '' : 's'}\n`)
+    return exitCodes.ok
+  }
+  const page = await platform.listTasks(command.filters, command.page, command.pageSize, { signal: io.signal })
+  print(page.items, command.json, io)
+  if (page.unreadable > 0) io.stderr.write(`sdte: ${page.unreadable} entr${page.unreadable === 1 ? 'y' : 'ies'} of the page had no task id and were left out\n`)
+  if (!command.json) {
+    const total = page.total !== null ? `, ${page.total} in all` : ''
+    io.stdout.write(`page ${page.page}${total}${page.hasMore ? `; next: --page ${page.page + 1}` : ''}\n`)
+  }
+  return exitCodes.ok
+}
+
+function print(items: readonly TaskListItem[], json: boolean, io: CliIo): void {
+  if (json) {
+    for (const item of items) io.stdout.write(`${JSON.stringify(item)}\n`)
+    return
+  }
+  const rows = [
+    ['TASK', 'NO.', 'EXTERNAL ID', 'STATUS', 'INTEGRATION', 'OURS', 'CREATED', 'MIN', 'NAME'],
+    ...items.map((t) => [
+      String(t.taskId),
+      t.taskNumber === null ? '-' : String(t.taskNumber),
+      t.externalId ?? '-',
+      t.status.text,
+      t.integrationStatus.text,
+      t.externalStatus ?? '-',
+      t.createdOn ? t.createdOn.slice(0, 16).replace('T', ' ') : '-',
+      t.lengthMinutes === null ? '-' : String(t.lengthMinutes),
+      // A name is the server's text: one line in a table.
+      t.name.replace(/\s+/g, ' ')
+    ])
+  ]
+  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)))
+  for (const row of rows) io.stdout.write(`${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]))).join('  ')}\n`)
+}
+
+/** Runs `sdte export --list-filter "<query>" …`: the list query's tasks through the batch export. */
+export async function runListExport(args: readonly string[], io: CliIo, hooks: CliHooks): Promise<number> {
+  const rest: string[] = []
+  let query: string | undefined
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i]
+    if (arg === '--list-filter' || arg.startsWith('--list-filter=')) {
+      if (query !== undefined) throw new UsageError('--list-filter given twice')
+      query = arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[++i]
+      if (query === undefined) throw new UsageError('--list-filter needs a query, e.g. "external-status=never" (or "" for every task)')
+      continue
+    }
+    rest.push(arg)
+  }
+  const filters = parseListFilter(query ?? '')
+  for (const source of ['--task', '--tasks', '--external-id', '--input']) {
+    if (rest.some((a) => a === source || a.startsWith(`${source}=`))) throw new UsageError(`give either --list-filter or ${source}, not both`)
+  }
+  if (!rest.some((a) => a === '--out-dir' || a.startsWith('--out-dir='))) throw new UsageError('--list-filter needs --out-dir <dir> (one file per task)')
+  // The list stands in for --tasks: the batch export checks every other option exactly as for --tasks.
+  const command = parseArgs(['export', '--tasks', '1', ...rest])
+  if (command.command !== 'export') throw new UsageError('--list-filter is an option of sdte export')
+  const format = resolveFormat(command.format, command.kind ?? 'transcript')
+  if (typeof format === 'string') throw new UsageError(format)
+  const services = hooks.createServices(command, io)
+  const items = await services.platform.listAllTasks(filters, maxPageSize, { signal: io.signal })
+  if (items.length === 0) {
+    io.stderr.write('sdte: the list query matched no task; nothing exported\n')
+    return exitCodes.ok
+  }
+  io.stdout.write(`${items.length} task${items.length === 1 ? '' : 's'} listed\n`)
+  return hooks.exportTasks(command, items.map((t) => t.taskId), services, io)
+}

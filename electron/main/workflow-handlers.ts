@@ -1,0 +1,75 @@
+import { AppError, toErrorData } from '../../shared/errors'
+import { draftSpeakersOf, mergesOf, type DraftSpeaker, type SpeakerMerge } from '../../shared/api/speakers'
+import type { TranscriptModel } from '../../shared/transcript/model'
+import type { PlatformClient } from '../services/api/platform-client'
+import type { InboxCache } from '../services/api/inbox-cache'
+import { applySpeakerPlan, planSpeakers } from '../services/api/speaker-sync'
+import type { ReviewStatusSetting } from '../services/settings/review-status-setting'
+import type { DraftStore } from '../services/drafts/draft-store'
+import type { IpcHandlers } from './ipc-dispatcher'
+
+/*
+ * Handlers of the platform workflow's channels (inbox, speakers preview, Mark as reviewed),
+ * kept apart from app-handlers.ts. Electron-free like the rest of the handlers.
+ */
+
+/** What the workflow handlers are built from. */
+export interface WorkflowServices {
+  readonly platform: PlatformClient
+  readonly inbox: InboxCache
+  readonly reviewStatus: ReviewStatusSetting
+  /** The base URL the session's requests go to (the offline copy is kept per base URL). */
+  readonly baseUrl: () => string
+}
+
+/** The workflow's channels. */
+export type WorkflowChannel = 'workspaces:list' | 'tasks:list' | 'tasks:lookup' | 'speakers:plan' | 'speakers:apply' | 'tasks:markReviewed' | 'settings:getReviewStatus' | 'settings:setReviewStatus'
+
+/** A failure that an offline copy can stand in for: the server could not be reached or answer. */
+function isOffline(code: string): boolean {
+  return code === 'network' || code === 'timeout' || code === 'server'
+}
+
+/** Builds the workflow's handlers. */
+export function createWorkflowHandlers(w: WorkflowServices, drafts: DraftStore, now: () => number): Pick<IpcHandlers, WorkflowChannel> {
+  /** The open draft's speakers from the request, else from the saved draft of the task. */
+  async function draftSpeakers(taskId: number, speakers?: readonly DraftSpeaker[], merges?: readonly SpeakerMerge[]): Promise<{ speakers: readonly DraftSpeaker[]; merges: readonly SpeakerMerge[] }> {
+    if (speakers) return { speakers, merges: merges ?? [] }
+    const saved = await drafts.load<TranscriptModel>(taskId)
+    const model = saved?.document
+    if (!model || !Array.isArray(model.speakers) || !Array.isArray(model.segments)) throw new AppError('not_found', `There is no saved draft of task ${taskId} to take speakers from; open the task first`)
+    return { speakers: draftSpeakersOf(model), merges: merges ?? mergesOf(model) }
+  }
+
+  return {
+    'workspaces:list': () => w.platform.listWorkspaces(),
+    'tasks:list': async ({ filters, page, pageSize }) => {
+      const baseUrl = w.baseUrl()
+      try {
+        const result = await w.platform.listTasks(filters, page, pageSize)
+        const asOf = now()
+        await w.inbox.save({ baseUrl, asOf, filters, page: result }).catch(() => undefined)
+        return { ...result, asOf, offline: false }
+      } catch (error) {
+        const data = toErrorData(error)
+        const cached = isOffline(data.code) ? await w.inbox.load(baseUrl) : null
+        if (!cached) throw error
+        return { ...cached.page, asOf: cached.asOf, offline: true, offlineReason: data.message, cachedFor: { filters: cached.filters, page: cached.page.page } }
+      }
+    },
+    'tasks:lookup': ({ ref }) => w.platform.lookupTask(ref),
+    'speakers:plan': async ({ taskId, workspaceId, speakers, merges }) => {
+      const draft = await draftSpeakers(taskId, speakers, merges)
+      const workspace = workspaceId ?? (await w.platform.lookupTask({ taskId })).workspaceId
+      if (workspace === null) throw new AppError('invalid_response', `The server did not say which workspace task ${taskId} is in`)
+      const plan = await planSpeakers(w.platform, taskId, workspace, draft.speakers, draft.merges)
+      // The workspace list only helps the preview: a failure to read it must not block sending.
+      const list = await w.platform.getWorkspaceSpeakers(workspace).catch(() => null)
+      return { plan, workspaceSpeakers: list?.map(({ speakerId, name, prefix, suffix }) => ({ speakerId, name, prefix, suffix })) ?? null }
+    },
+    'speakers:apply': ({ plan }) => applySpeakerPlan(w.platform, plan),
+    'tasks:markReviewed': ({ ref, value }) => w.platform.markReviewed(ref, value ?? w.reviewStatus.get()),
+    'settings:getReviewStatus': () => ({ value: w.reviewStatus.get() }),
+    'settings:setReviewStatus': async ({ value }) => ({ value: await w.reviewStatus.set(value) })
+  }
+}
