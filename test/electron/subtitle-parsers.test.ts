@@ -10,7 +10,7 @@ import { promisify } from 'node:util'
 import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { resolvePreset, segmentCues, setJsonWriter, writeFormat } from '../../shared/subtitles/index'
+import { resolvePreset, segmentCues, writeFormat } from '../../shared/subtitles/index'
 import type { ExportFormat, WriteOptions } from '../../shared/subtitles/index'
 import { writeTxt } from '../../shared/subtitles/writers/transcript'
 import type { TranscriptModel } from '../../shared/transcript/model'
@@ -80,7 +80,6 @@ beforeAll(async () => {
 })
 
 afterAll(async () => {
-  setJsonWriter(null)
   if (dir) await rm(dir, { recursive: true, force: true })
 })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseTranscriptExport } from '../../../shared/api/parse-export'
-import { exportFormats, qcReport, setJsonWriter, subtitleTrack, writeFormat } from '../../../shared/subtitles'
-import { exportRefusal, joinSpeakerLabel, normaliseTranscript, NothingToExportError, speakerDisplayLabel, toTranscriptExport } from '../../../shared/transcript'
+import { exportFormats, qcReport, subtitleTrack, writeFormat } from '../../../shared/subtitles'
+import { exportRefusal, joinSpeakerLabel, normaliseTranscript, NothingToExportError, speakerDisplayLabel } from '../../../shared/transcript'
 import { readDocx } from '../subtitles/readers'
 
 /*
@@ -10,8 +10,6 @@ import { readDocx } from '../subtitles/readers'
  * and suffix with spaces; a task with no transcript is refused instead of written empty; times
  * out of range are clamped on load and QC judges the cues that are written.
  */
-
-setJsonWriter((model) => JSON.stringify(toTranscriptExport(model), null, 2) + '\n')
 
 const word = (text: string, offsetInSeconds: number, durationInSeconds = 0.3) => ({ text, offsetInSeconds, durationInSeconds, confidence: 0.9 })
 
