@@ -1,6 +1,7 @@
 import { AppError, toErrorData } from '../../shared/errors'
 import type { TaskRef } from '../../shared/api/endpoints'
-import { describeBreach, formatSrtTime, qcReport, PresetError } from '../../shared/subtitles'
+import { describeBreach, qcReport, PresetError } from '../../shared/subtitles'
+import { formatSrtTime } from '../../shared/time'
 import type { QcReport, SubtitlePreset } from '../../shared/subtitles'
 import { exportRefusal, normaliseTranscript } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'

@@ -35,7 +35,6 @@ export { segmentCues, annotationModes } from './segment'
 export type { Language } from './line-break'
 export { languages } from './line-break'
 export { charCount } from './text'
-export { parseTimecode, formatVttTime, formatSrtTime, formatSmpte } from './timecode'
 
 /** Every export format. */
 export const exportFormats = ['srt', 'vtt', 'ttml', 'sbv', 'ass', 'txt', 'docx', 'json'] as const

@@ -1,5 +1,6 @@
 import type { ApiAnnotation, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
 import { transcriptBody, transcriptShape } from '../api/transcript-export'
+import { formatClockMs } from '../time'
 import { alignSequences } from './align'
 import { interpolateTimes, wordsMaxEnd } from './internal'
 import type { Annotation, NormaliseIssue, Segment, Speaker, TimeUnit, TranscriptModel, Word } from './model'
@@ -352,17 +353,9 @@ function repairOrder(segments: Segment[], issues: NormaliseIssue[]): Segment[] {
       const endMs = Math.max(cur.endMs, prevWordsEnd, wordsMaxEnd(words) ?? prevWordsEnd)
       segments[k] = { ...cur, startMs: prevWordsEnd, endMs, words }
     }
-    issues.push({ kind: 'segment-overlap', message: `Two segments overlapped at ${formatMs(cur.startMs)}; the boundary was moved.`, segmentId: cur.id })
+    issues.push({ kind: 'segment-overlap', message: `Two segments overlapped at ${formatClockMs(cur.startMs)}; the boundary was moved.`, segmentId: cur.id })
   }
   return segments
-}
-
-/** A clock-style time for issue messages (h:mm:ss.mmm). */
-function formatMs(ms: number): string {
-  const h = Math.floor(ms / 3_600_000)
-  const m = Math.floor((ms % 3_600_000) / 60_000)
-  const s = Math.floor((ms % 60_000) / 1000)
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`
 }
 
 function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, durationMs: number, issues: NormaliseIssue[]): Annotation {
@@ -430,7 +423,7 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   const limitMs = timeLimitMs(totalMs)
   const outside = timesOutOfRange(exp, unit, limitMs)
   if (outside > 0) {
-    issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
+    issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatClockMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
   }
   const bounds = resolveBounds(srcSegments, unit, totalMs, limitMs)
   const raw = srcSegments.map((src, index) => normaliseSegment(src, index, bounds[index], scale, limitMs, issues))

@@ -162,7 +162,7 @@ describe('times out of range', () => {
 
 describe('a model that skipped normalise (a crafted draft) cannot write an absurd time', () => {
   it('the timecode writers refuse instead of writing an exponent', async () => {
-    const { formatSrtTime } = await import('../../../shared/subtitles')
+    const { formatSrtTime } = await import('../../../shared/time')
     expect(formatSrtTime(360_000_000)).toBe('100:00:00,000')
     expect(() => formatSrtTime(1e303)).toThrow(/Not a time/)
   })
