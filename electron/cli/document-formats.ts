@@ -1,7 +1,7 @@
 import { flattenDocument } from '../../shared/document/flatten'
 import { documentToCsv } from '../../shared/document/csv'
-import { registerFormat } from './formats'
-import { UsageError } from './args'
+import type { ExportFormat } from './format-types'
+import { UsageError } from './usage-error'
 
 /*
  * The document formats of `sdte export --kind document`: `csv` is the same table the app's
@@ -10,12 +10,15 @@ import { UsageError } from './args'
  * `json` stays the raw body (formats.ts).
  */
 
-registerFormat({
-  name: 'csv',
-  extension: 'csv',
-  kinds: ['document'],
-  render: (input) => {
-    if (input.kind !== 'document') throw new UsageError('the csv format needs a document task (--kind document)')
-    return documentToCsv(flattenDocument(input.data), { raw: input.csvRaw })
+/** The formats only a document task has. */
+export const documentFormats: readonly ExportFormat[] = [
+  {
+    name: 'csv',
+    extension: 'csv',
+    kinds: ['document'],
+    render: (input) => {
+      if (input.kind !== 'document') throw new UsageError('the csv format needs a document task (--kind document)')
+      return documentToCsv(flattenDocument(input.data), { raw: input.csvRaw })
+    }
   }
-})
+]

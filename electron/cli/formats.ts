@@ -1,80 +1,35 @@
 import type { ExportKind } from '../../shared/api/endpoints'
-import type { TranscriptExport } from '../../shared/api/transcript-export'
-import type { DocumentExport } from '../../shared/api/document-export'
-import type { TranscriptModel } from '../../shared/transcript/model'
-import type { WriteOptions } from '../../shared/subtitles'
+import { documentFormats } from './document-formats'
+import type { ExportFormat } from './format-types'
+import { transcriptFormats } from './transcript-formats'
 
 /*
- * Output formats of `sdte export`, as a registry: `json` is built in; the subtitle and document
- * formats (srt, vtt, ttml, sbv, ass, txt, docx) are registered by the export pipeline when it
- * lands. A name in `plannedFormats` that is not registered yet is a usage error that says so.
+ * Output formats of `sdte export`: `json` (the raw body, either kind), every transcript format
+ * the subtitle module exports (transcript-formats.ts derives them from its `exportFormats`, so a
+ * new writer needs no entry here) and the document formats.
  */
 
-/** What a format renders from. */
-export type FormatInput =
-  | {
-      readonly kind: 'transcript'
-      readonly raw: string
-      readonly data: TranscriptExport
-      readonly preset?: string
-      /** Preset, overrides and format options from the command line (they include `preset`). */
-      readonly options?: WriteOptions
-      /** The edited model, when the input was a saved draft. */
-      readonly model?: TranscriptModel
-    }
-  | {
-      readonly kind: 'document'
-      readonly raw: string
-      readonly data: DocumentExport
-      readonly preset?: string
-      readonly options?: WriteOptions
-      /** CSV cells as extracted, without the formula guard (`--csv-raw`). */
-      readonly csvRaw?: boolean
-    }
+export type { ExportFormat, FormatInput } from './format-types'
 
-/** One output format. */
-export interface ExportFormat {
-  readonly name: string
-  /** File extension (no dot) used for batch output names. */
-  readonly extension: string
-  /** The task kinds it can render. */
-  readonly kinds: readonly ExportKind[]
-  /** The file content; `raw` is the exact JSON text the server (or --input) gave. */
-  render(input: FormatInput): string | Uint8Array | Promise<string | Uint8Array>
-}
+// JSON is exactly what the server sent: the raw body, byte for byte, never re-serialised.
+const rawJson: ExportFormat = { name: 'json', extension: 'json', kinds: ['transcript', 'document'], render: (input) => input.raw }
 
-/** The transcript formats `sdte` names (docs/subtitles.md#formats); document CSV registers itself. */
-export const plannedFormats = ['srt', 'vtt', 'ttml', 'sbv', 'ass', 'txt', 'docx', 'json'] as const
+const byName = new Map<string, ExportFormat>([rawJson, ...transcriptFormats, ...documentFormats].map((format) => [format.name, format]))
 
-const registry = new Map<string, ExportFormat>()
-
-/** Adds (or replaces) a format. */
-export function registerFormat(format: ExportFormat): void {
-  registry.set(format.name, format)
-}
-
-/** The registered format called `name`, if any. */
+/** The format called `name`, if any. */
 export function getFormat(name: string): ExportFormat | undefined {
-  return registry.get(name)
+  return byName.get(name)
 }
 
-/** Names of the registered formats, sorted. */
+/** Names of every format, sorted. */
 export function availableFormats(): string[] {
-  return [...registry.keys()].sort()
+  return [...byName.keys()].sort()
 }
 
 /** The format for `name` and `kind`, or a usage message saying why not. */
 export function resolveFormat(name: string, kind: ExportKind): ExportFormat | string {
-  const format = registry.get(name)
-  if (!format) {
-    const known = (plannedFormats as readonly string[]).includes(name)
-    return known
-      ? `format "${name}" is not available in this build yet; available: ${availableFormats().join(', ')}`
-      : `unknown format "${name}"; use one of: ${availableFormats().join(', ')}`
-  }
-  if (!format.kinds.includes(kind)) return `format "${name}" cannot render a ${kind} task; for ${kind} tasks use: ${availableFormats().filter((n) => registry.get(n)?.kinds.includes(kind)).join(', ')}`
+  const format = byName.get(name)
+  if (!format) return `unknown format "${name}"; use one of: ${availableFormats().join(', ')}`
+  if (!format.kinds.includes(kind)) return `format "${name}" cannot render a ${kind} task; for ${kind} tasks use: ${availableFormats().filter((n) => byName.get(n)?.kinds.includes(kind)).join(', ')}`
   return format
 }
-
-// JSON is exactly what the server sent: the raw body, byte for byte, never re-serialised.
-registerFormat({ name: 'json', extension: 'json', kinds: ['transcript', 'document'], render: (input) => input.raw })

@@ -5,7 +5,7 @@ import type { ExportKind } from '../../shared/api/endpoints'
 import { parseDocumentExport, parseTranscriptExport } from '../../shared/api/parse-export'
 import { toTranscriptExport } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
-import type { FormatInput } from './formats'
+import type { FormatInput } from './format-types'
 import { describeFsError } from '../services/fs/fs-error'
 
 /*

@@ -1,14 +1,16 @@
 import { AppError, toErrorData } from '../../shared/errors'
 import type { TaskRef } from '../../shared/api/endpoints'
-import { describeBreach, formatSrtTime, qcReport, PresetError } from '../../shared/subtitles'
+import { describeBreach, qcReport, PresetError } from '../../shared/subtitles'
+import { formatSrtTime } from '../../shared/time'
 import type { QcReport, SubtitlePreset } from '../../shared/subtitles'
 import { exportRefusal, normaliseTranscript } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import type { Command } from './args'
 import { exitCodeFor, exitCodes } from './exit-codes'
 import { readInputFile } from './input-file'
-import type { CliIo } from './main'
-import { createCliServices, errorLine, retryNotice } from './main'
+import { errorLine, refLabel, retryNotice } from './io'
+import type { CliIo } from './io'
+import { createCliServices } from './services'
 
 /*
  * `sdte qc`: cut the cues exactly as `sdte export` would and report every rule they break.
@@ -53,7 +55,7 @@ async function loadModel(command: QcCommand, io: CliIo): Promise<TranscriptModel
   if (command.kind === 'document') throw new AppError('bad_request', 'sdte qc checks subtitles of a transcript task, not a document')
   const services = createCliServices(command, io)
   const ref: TaskRef = command.source.type === 'task' ? { taskId: command.source.taskId } : { externalId: command.source.externalId }
-  return normaliseTranscript(await services.api.getTranscriptExport(ref, { signal: io.signal, onRetry: retryNotice(io, command.source.type === 'task' ? `task ${command.source.taskId}` : `external id ${command.source.externalId}`) }))
+  return normaliseTranscript(await services.api.getTranscriptExport(ref, { signal: io.signal, onRetry: retryNotice(io, refLabel(ref)) }))
 }
 
 function formatReport(report: QcReport, model: TranscriptModel): string {

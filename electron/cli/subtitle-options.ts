@@ -1,4 +1,5 @@
-import { annotationModes, exportFormats, formatInfo, frameRates, languages, maxDialogueDashLength, parseTimecode, presetLimits, presets, PresetError, resolvePreset, speakerStyles } from '../../shared/subtitles'
+import { annotationModes, exportFormats, formatInfo, frameRates, languages, maxDialogueDashLength, presetLimits, presets, PresetError, resolvePreset, speakerStyles } from '../../shared/subtitles'
+import { parseTimecodeOrMs } from '../../shared/time'
 import type { AnnotationMode, FrameRate, Language, NumericPresetField, PresetLimit, PresetOverrides, SpeakerStyle, SubtitlePreset, WriteOptions } from '../../shared/subtitles'
 import { UsageError } from './usage-error'
 
@@ -93,7 +94,7 @@ function startOffset(text: string, frameRate: FrameRate): number {
   if (decimal.test(text)) ms = Math.round(Number(text) * 1000)
   else if (/^\d+:/.test(text)) {
     try {
-      ms = parseTimecode(text, frameRate)
+      ms = parseTimecodeOrMs(text, frameRate)
     } catch {
       throw new UsageError(message)
     }

@@ -1,19 +1,17 @@
-import { normaliseTranscript, NothingToExportError, toTranscriptExport } from '../../shared/transcript'
+import { normaliseTranscript, NothingToExportError } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
-import { setJsonWriter, writeFormat, PresetError } from '../../shared/subtitles'
+import { exportFormats, formatInfo, writeFormat, PresetError } from '../../shared/subtitles'
 import type { ExportFormat as SubtitleFormat } from '../../shared/subtitles'
 import { AppError } from '../../shared/errors'
-import { registerFormat } from './formats'
-import type { FormatInput } from './formats'
-import { UsageError } from './args'
+import type { ExportFormat, FormatInput } from './format-types'
+import { UsageError } from './usage-error'
 
 /*
  * The subtitle and transcript formats of `sdte export`, rendered by the same engine as the app:
- * normalise the export into the editing model, then `writeFormat`. JSON stays the raw body (see
- * formats.ts); the app's JSON writer for edited models is plugged in here for `writeFormat` too.
+ * normalise the export into the editing model, then `writeFormat`. The list is the subtitle
+ * module's own `exportFormats`, so a writer registered there is an `sdte` format too. JSON is
+ * left out: `sdte` writes the raw body (formats.ts), not the model re-serialised.
  */
-
-setJsonWriter((model) => JSON.stringify(toTranscriptExport(model), null, 2) + '\n')
 
 /** The editing model of a transcript input (an edited draft carries its model already). */
 export function modelOf(input: FormatInput): TranscriptModel {
@@ -21,20 +19,10 @@ export function modelOf(input: FormatInput): TranscriptModel {
   return input.model ?? normaliseTranscript(input.data)
 }
 
-const formats: ReadonlyArray<{ name: SubtitleFormat; extension: string }> = [
-  { name: 'srt', extension: 'srt' },
-  { name: 'vtt', extension: 'vtt' },
-  { name: 'ttml', extension: 'ttml' },
-  { name: 'sbv', extension: 'sbv' },
-  { name: 'ass', extension: 'ass' },
-  { name: 'txt', extension: 'txt' },
-  { name: 'docx', extension: 'docx' }
-]
-
-for (const { name, extension } of formats) {
-  registerFormat({
+function transcriptFormat(name: SubtitleFormat): ExportFormat {
+  return {
     name,
-    extension,
+    extension: formatInfo[name].extension,
     kinds: ['transcript'],
     render: async (input) => {
       try {
@@ -49,5 +37,8 @@ for (const { name, extension } of formats) {
         throw new AppError('invalid_response', `cannot write ${name}: ${(error as Error).message}`)
       }
     }
-  })
+  }
 }
+
+/** Every export format of the subtitle module but JSON, for transcript tasks. */
+export const transcriptFormats: readonly ExportFormat[] = exportFormats.filter((name) => name !== 'json').map(transcriptFormat)

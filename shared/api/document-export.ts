@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nullableNumber, nullableString, taskCheckoutFields, taskIdentityFields, taskIntegrationFields, taskMetadataField } from './task-fields'
 
 /*
  * The document export as the vendor documents it (docs/api.md#the-document-export).
@@ -9,8 +10,6 @@ import { z } from 'zod'
  * optional so that a server that omits a field does not make a task unopenable.
  */
 
-const nullableString = z.string().nullable().optional()
-const nullableNumber = z.number().nullable().optional()
 const nullableBoolean = z.boolean().nullable().optional()
 
 /** A bounding box; the unit is not documented (pixels, inches or normalised). */
@@ -155,23 +154,13 @@ export const chunkSchema = z.looseObject({
 /** `GET /api/v1.0/external/sdtask/GetExportData/{taskId}` response body. */
 export const documentExportSchema = z.looseObject({
   taskId: z.number().int(),
-  originalFileUrl: nullableString,
-  workspaceId: nullableNumber,
-  batchId: nullableNumber,
-  taskNumber: nullableNumber,
-  externalId: nullableString,
-  displayName: nullableString,
-  description: nullableString,
+  ...taskIdentityFields,
   totalPages: nullableNumber,
-  lastCheckoutByUserName: nullableString,
-  lastCheckedOutBy: nullableNumber,
-  lastCheckedOutUntil: nullableString,
+  ...taskCheckoutFields,
   chunks: z.array(chunkSchema).nullable().optional(),
-  lastIntegratedBy: nullableNumber,
-  lastIntegratedByUserName: nullableString,
-  lastIntegratedOn: nullableString,
+  ...taskIntegrationFields,
   averageConfidence: nullableNumber,
-  metadata: z.record(z.string(), z.unknown()).nullable().optional()
+  ...taskMetadataField
 })
 
 export type ApiBox = z.infer<typeof boxSchema>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { nullableNumber, nullableString, taskCheckoutFields, taskIdentityFields, taskIntegrationFields, taskMetadataField } from './task-fields'
 
 /*
  * The transcript export as the vendor documents it (docs/api.md#the-transcript-export).
@@ -9,8 +10,6 @@ import { z } from 'zod'
  * equal to what the server sent.
  */
 
-const nullableString = z.string().nullable().optional()
-const nullableNumber = z.number().nullable().optional()
 const nullableFinite = z.number().finite().nullable().optional()
 
 /**
@@ -83,22 +82,12 @@ export const transcriptExportSchema = z.looseObject({
   // a string here ("41003") more likely means the wrong endpoint or a proxy than a shape to
   // read; coercing it would hide that (and a JSON export could not give the string back).
   taskId: z.number().int(),
-  originalFileUrl: nullableString,
-  workspaceId: nullableNumber,
-  batchId: nullableNumber,
-  taskNumber: nullableNumber,
-  externalId: nullableString,
-  displayName: nullableString,
-  description: nullableString,
+  ...taskIdentityFields,
   totalTimeInSeconds: nullableNumber,
-  lastCheckoutByUserName: nullableString,
-  lastCheckedOutBy: nullableNumber,
-  lastCheckedOutUntil: nullableString,
-  lastIntegratedBy: nullableNumber,
-  lastIntegratedByUserName: nullableString,
-  lastIntegratedOn: nullableString,
+  ...taskCheckoutFields,
+  ...taskIntegrationFields,
   transcript: z.union([transcriptBodySchema, z.array(transcriptSegmentSchema)]).nullable().optional(),
-  metadata: z.record(z.string(), z.unknown()).nullable().optional()
+  ...taskMetadataField
 })
 
 export type ApiWord = z.infer<typeof wordSchema>

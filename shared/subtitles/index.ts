@@ -17,6 +17,7 @@ import { writeTxt } from './writers/transcript'
 import { writeVtt } from './writers/vtt'
 import { cleanText } from './text'
 import { exportRefusal, NothingToExportError } from '../transcript/exportable'
+import { toTranscriptExport } from '../transcript/to-export'
 
 /*
  * The one entry point for exports: `writeFormat(format, model, options)` cuts (for subtitle
@@ -34,7 +35,6 @@ export { segmentCues, annotationModes } from './segment'
 export type { Language } from './line-break'
 export { languages } from './line-break'
 export { charCount } from './text'
-export { parseTimecode, formatVttTime, formatSrtTime, formatSmpte } from './timecode'
 
 /** Every export format. */
 export const exportFormats = ['srt', 'vtt', 'ttml', 'sbv', 'ass', 'txt', 'docx', 'json'] as const
@@ -86,20 +86,6 @@ export interface WrittenFile {
   readonly mime: string
 }
 
-/** Writes the JSON export (the transcript module's `toTranscriptExport`, serialised). */
-export type JsonWriter = (model: TranscriptModel) => string
-
-let jsonWriter: JsonWriter | null = null
-
-/**
- * Slot for the JSON format: the API-shaped export is the transcript module's job, so it is
- * plugged in here (e.g. `setJsonWriter((m) => JSON.stringify(toTranscriptExport(m), null, 2))`)
- * rather than imported, keeping this module free of that one's changes.
- */
-export function setJsonWriter(writer: JsonWriter | null): void {
-  jsonWriter = writer
-}
-
 /** The preset an options object names, resolved and validated. */
 export function presetFrom(options: WriteOptions = {}): SubtitlePreset {
   const p = options.preset ?? 'netflix-en'
@@ -128,8 +114,8 @@ export async function writeFormat(format: ExportFormat, model: TranscriptModel, 
   const done = (content: string | Uint8Array): WrittenFile => ({ content, extension: info.extension, mime: info.mime })
   const title = cleanText(options.title ?? model.source?.displayName ?? '') || undefined
   if (info.family === 'data') {
-    if (!jsonWriter) throw new Error('The JSON export is not plugged in: call setJsonWriter() with the transcript module\'s writer.')
-    return done(jsonWriter(model))
+    // The API's export shape, with the reviewer's edits, as the transcript module writes it.
+    return done(JSON.stringify(toTranscriptExport(model), null, 2) + '\n')
   }
   const refusal = exportRefusal(model)
   if (refusal !== null) throw new NothingToExportError(refusal)

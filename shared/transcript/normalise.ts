@@ -1,218 +1,36 @@
 import type { ApiAnnotation, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
 import { transcriptBody, transcriptShape } from '../api/transcript-export'
-import { alignSequences } from './align'
-import { interpolateTimes, wordsMaxEnd } from './internal'
-import type { Annotation, NormaliseIssue, Segment, Speaker, TimeUnit, TranscriptModel, Word } from './model'
-import { tokenize, wordKey } from './text'
+import { formatClockMs } from '../time'
+import { wordsMaxEnd } from './internal'
+import type { Annotation, NormaliseIssue, Segment, TimeUnit, TranscriptModel, Word } from './model'
+import { measuredMs, reconcileWords } from './reconcile-words'
+import { listedSpeakers, noSpeakerId, resolveSpeakers } from './speakers-from-export'
 import { clampTimeMs, maxTimeMs, timeLimitMs, timesOutOfRange } from './time-range'
-import { confidenceToUnit, detectConfidenceScale, detectTimeUnit, isTimed, secondsToMs, unitToMs } from './units'
+import { detectConfidenceScale, detectTimeUnit, isTimed, unitToMs } from './units'
 
 /*
- * The API export → the editing model (docs/api.md#what-the-app-tolerates). Never throws on
- * schema-valid input: every oddity real exports contain gets a repair and an entry in `issues`.
+ * The API export → the editing model (docs/api.md#what-the-app-tolerates). Never throws on schema-valid input:
+ * every oddity real exports contain gets a repair and an entry in `issues`.
  *
  * displayText is what people reviewed, so it decides the words; displayWords only lend their
- * timings to the tokens they align with. Tokens with no aligned word get times interpolated
- * inside the gap they sit in and are marked `estimated`.
+ * timings to the tokens they align with (reconcile-words.ts). The speaker list is built in
+ * speakers-from-export.ts.
  *
  * Ids are deterministic: segment `s<i>` and word `s<i>w<j>` by position in the export; edits
  * allocate `e<n>` from the model's counter.
  *
- * Missing pieces (docs/api.md#what-the-app-tolerates: any field may be null or missing in real
- * exports): no transcript at all (null/missing: an empty model with a 'no-transcript' notice) or a
- * bare array of segments (see `transcriptBody`); a word without an offset (kept, time interpolated
+ * Missing pieces (docs/api.md#what-the-app-tolerates: nullable or missing fields all occur in real exports):
+ * no transcript at all (null/missing: an empty model with a 'no-transcript' notice) or a bare
+ * array of segments (see `transcriptBody`); a word without an offset (kept, time interpolated
  * between its timed neighbours, `estimated`); a word with an offset but no duration (lasts until
- * the next word or the segment end, at most estimatedWordMaxMs, `estimated`); a segment without
- * start/end (from its timed words, else its neighbours); a speaker entry without a speakerId (not a
- * model speaker: nothing can refer to it; to-export.ts writes it back); an annotation without
- * start/end (placed at the time it has, or at 0). Each is reported in `issues`; the export of
- * anything unedited stays verbatim.
+ * the next word or the segment end, at most estimatedWordMaxMs, `estimated`); a segment without start/end (from its timed words,
+ * else its neighbours); a speaker entry without a speakerId (not a model speaker: nothing can
+ * refer to it; to-export.ts writes it back); an annotation without start/end (placed at the time
+ * it has, or at 0). Each is reported in `issues`; the export of anything unedited stays verbatim.
  */
 
-/** The speakerId the model uses for segments whose export speakerId is null or missing. */
-export const noSpeakerId = ''
-
-const guidPattern = /^\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}\}?$/i
-
-/** A displayWords entry with its time in ms (measured, or interpolated when it had no offset). */
-interface Timed {
-  readonly source: ApiWord
-  readonly key: string
-  readonly startMs: number
-  readonly endMs: number
-  readonly estimated: boolean
-}
-
-/**
- * The longest length given to a word that has a start but no duration (see `timedAll`): enough
- * for a long word, short enough that a pause after it is not swallowed.
- */
-export const estimatedWordMaxMs = 1500
-
-/** True when a word has a start but its duration is null or missing (its end is estimated). */
-export function durationMissing(w: ApiWord): boolean {
-  return isTimed(w) && (w.durationInSeconds === null || w.durationInSeconds === undefined)
-}
-
-/** A timed word's measured [start, end] in ms (a null or negative duration is zero), inside [0, limitMs]. */
-export function measuredMs(w: ApiWord & { offsetInSeconds: number }, limitMs: number = maxTimeMs): { startMs: number; endMs: number } {
-  const startMs = clampTimeMs(secondsToMs(w.offsetInSeconds), limitMs)
-  const dur = w.durationInSeconds ?? 0
-  return { startMs, endMs: Math.max(startMs, clampTimeMs(secondsToMs(w.offsetInSeconds + (dur > 0 ? dur : 0)), limitMs)) }
-}
-
-/**
- * Every entry with a time: measured ones as given; a run of entries without an offset spread
- * (like typed words) between the timed entry before it (or the segment start) and the one after
- * it (or the segment end), and marked estimated.
- */
-function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number, limitMs: number): Timed[] {
-  const out: Timed[] = new Array(dw.length)
-  let k = 0
-  while (k < dw.length) {
-    const w = dw[k]
-    if (isTimed(w)) {
-      const t = measuredMs(w, limitMs)
-      let estimated = false
-      if (durationMissing(w)) {
-        // No duration: it lasts until the next word starts (or the segment ends), at most
-        // estimatedWordMaxMs. Words without an offset right after it share that room with it.
-        let to = k + 1
-        while (to < dw.length && !isTimed(dw[to])) to++
-        const next = dw[to]
-        const limit = next !== undefined && isTimed(next) ? measuredMs(next, limitMs).startMs : segEndMs
-        const room = Math.floor((limit - t.startMs) / (to - k))
-        t.endMs = t.startMs + Math.max(0, Math.min(estimatedWordMaxMs, room))
-        estimated = true
-      }
-      out[k] = { source: w, key: wordKey(w.text ?? ''), ...t, estimated }
-      k++
-      continue
-    }
-    let to = k
-    while (to < dw.length && !isTimed(dw[to])) to++
-    const lo = k > 0 ? out[k - 1].endMs : segStartMs
-    const next = dw[to]
-    const hi = Math.max(lo, next !== undefined && isTimed(next) ? measuredMs(next, limitMs).startMs : segEndMs)
-    const times = interpolateTimes(dw.slice(k, to).map((x) => x.text ?? ''), lo, hi)
-    for (let j = k; j < to; j++) out[j] = { source: dw[j], key: wordKey(dw[j].text ?? ''), ...times[j - k], estimated: true }
-    k = to
-  }
-  return out
-}
-
-/** Result of tying one segment's text to its timed words. */
-interface Reconciled {
-  words: Word[]
-  mismatch: boolean
-}
-
-/**
- * Builds the model words of one segment from displayText (or, when absent, the displayWords'
- * own texts) and the timed words. `textWords` are the words that may stand in for a missing
- * displayText: the reviewed displayWords, never the recogniser's originalWords (which only lend
- * their timings as `displayWords` here); by default the timed words themselves.
- */
-export function reconcileWords(
-  displayText: string | null | undefined,
-  displayWords: readonly ApiWord[] | null | undefined,
-  segStartMs: number,
-  segEndMs: number,
-  scale: 1 | 100,
-  idPrefix: string,
-  textWords: readonly ApiWord[] | null | undefined = displayWords,
-  limitMs: number = maxTimeMs
-): Reconciled {
-  const dw = displayWords ?? []
-  const tw = textWords ?? []
-  // An empty displayText beside reviewed words is read like a missing one (the words are the text):
-  // docs/api.md#the-transcript-export: displayWords are the words of displayText, so the two cannot
-  // both be right, and dropping timed words would lose speech while keeping them only risks a word
-  // to delete. Both empty is a reviewer's deletion: the segment has no text, whatever the
-  // recogniser heard.
-  const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || tw.length === 0) ? displayText : tw.map((w) => w.text ?? '').join(' ')
-  const tokens = tokenize(text)
-  // No reviewed text: nothing to time (the timing words are not text of their own).
-  if (tokens.length === 0) return { words: [], mismatch: false }
-
-  const all = timedAll(dw, segStartMs, segEndMs, limitMs)
-  // Fast path, by far the most common: the text is exactly the words joined by spaces.
-  if (tokens.length === dw.length) {
-    let same = true
-    for (let k = 0; k < dw.length; k++) {
-      if (tokens[k].text !== dw[k].text) {
-        same = false
-        break
-      }
-    }
-    if (same) {
-      const words: Word[] = all.map((t, k) => {
-        return { id: `${idPrefix}${k}`, text: tokens[k].text, startMs: t.startMs, endMs: t.endMs, confidence: confidenceToUnit(t.source.confidence, scale), estimated: t.estimated, source: t.source }
-      })
-      return { words, mismatch: false }
-    }
-  }
-
-  // Punctuation-only and empty words cannot anchor a token; they are dropped (the text has them attached or not at all).
-  const anchors = all.filter((t) => t.key !== '')
-  const tokenKeys = tokens.map((t) => wordKey(t.text))
-  // Punctuation-only tokens ("–", "…") can match nothing: aligning only the others keeps a long
-  // segment's common prefix/suffix unbroken, so its middle stays small enough to align exactly.
-  const keyed = tokenKeys.flatMap((k, i) => (k === '' ? [] : [i]))
-  const pairs = alignSequences(keyed, anchors, (i, a) => tokenKeys[i] === a.key).map((p) => ({ i: keyed[p.i], j: p.j }))
-
-  const words: Word[] = new Array(tokens.length)
-  const matchedAnchor = new Array<number>(tokens.length).fill(-1)
-  for (const p of pairs) matchedAnchor[p.i] = p.j
-
-  // Walk gaps between matched tokens; each gap pairs unmatched tokens with the unmatched anchors between the same matches.
-  let prevToken = -1
-  let prevAnchor = -1
-  // Only a real disagreement counts: punctuation timed apart or attached differently does not.
-  let mismatch = pairs.length !== anchors.length
-  const fillGap = (tokenFrom: number, tokenTo: number, anchorFrom: number, anchorTo: number) => {
-    const count = tokenTo - tokenFrom
-    if (count <= 0) return
-    const gapAnchors = anchors.slice(anchorFrom, anchorTo)
-    if (gapAnchors.length === count) {
-      // Same number of words on both sides: a reviewer's substitution; keep the measured times.
-      mismatch = true
-      for (let k = 0; k < count; k++) {
-        const a = gapAnchors[k]
-        words[tokenFrom + k] = { id: `${idPrefix}${tokenFrom + k}`, text: tokens[tokenFrom + k].text, startMs: a.startMs, endMs: a.endMs, confidence: confidenceToUnit(a.source.confidence, scale), estimated: a.estimated, source: a.source }
-      }
-      return
-    }
-    let spanStart: number
-    let spanEnd: number
-    if (gapAnchors.length > 0) {
-      spanStart = Math.min(...gapAnchors.map((a) => a.startMs))
-      spanEnd = Math.max(...gapAnchors.map((a) => a.endMs))
-    } else {
-      spanStart = anchorFrom > 0 ? anchors[anchorFrom - 1].endMs : segStartMs
-      spanEnd = anchorTo < anchors.length ? anchors[anchorTo].startMs : segEndMs
-      if (spanEnd < spanStart) spanStart = spanEnd
-      // Detached punctuation ("it ?") is not spoken: it sits at the end of the word before.
-      if (anchorFrom > 0 && tokenKeys.slice(tokenFrom, tokenTo).every((k) => k === '')) spanEnd = spanStart
-    }
-    mismatch = true
-    const times = interpolateTimes(tokens.slice(tokenFrom, tokenTo).map((t) => t.text), spanStart, spanEnd)
-    for (let k = 0; k < count; k++) {
-      words[tokenFrom + k] = { id: `${idPrefix}${tokenFrom + k}`, text: tokens[tokenFrom + k].text, startMs: times[k].startMs, endMs: times[k].endMs, confidence: null, estimated: true }
-    }
-  }
-  for (let i = 0; i < tokens.length; i++) {
-    const j = matchedAnchor[i]
-    if (j < 0) continue
-    fillGap(prevToken + 1, i, prevAnchor + 1, j)
-    const a = anchors[j]
-    words[i] = { id: `${idPrefix}${i}`, text: tokens[i].text, startMs: a.startMs, endMs: a.endMs, confidence: confidenceToUnit(a.source.confidence, scale), estimated: a.estimated, source: a.source }
-    prevToken = i
-    prevAnchor = j
-  }
-  fillGap(prevToken + 1, tokens.length, prevAnchor + 1, anchors.length)
-  return { words, mismatch }
-}
+export { noSpeakerId } from './speakers-from-export'
+export { durationMissing, estimatedWordMaxMs, measuredMs, reconcileWords } from './reconcile-words'
 
 /** Makes word starts non-decreasing and every end at or after its start (estimated when moved). */
 function orderWords(words: Word[]): { words: Word[]; moved: boolean } {
@@ -282,14 +100,17 @@ function ownBounds(src: ApiTranscriptSegment, unit: TimeUnit, limitMs: number): 
  * first), an end from the start of the segment after (the recording's end, or the start, for the
  * last). A segment placed so gets a zero or short span; its words are spread across it.
  */
-function resolveBounds(segments: readonly ApiTranscriptSegment[], unit: TimeUnit, totalMs: number, limitMs: number): Array<{ startMs: number; endMs: number; from: Bounds['from'] }> {
+/** A segment's start/end once the neighbours have filled what it lacked. */
+type ResolvedBounds = { startMs: number; endMs: number; from: Bounds['from'] }
+
+function resolveBounds(segments: readonly ApiTranscriptSegment[], unit: TimeUnit, totalMs: number, limitMs: number): ResolvedBounds[] {
   const own = segments.map((s) => ownBounds(s, unit, limitMs))
   const starts: number[] = []
   for (let k = 0; k < own.length; k++) {
     const prev = k > 0 ? (own[k - 1].endMs ?? starts[k - 1]) : 0
     starts.push(own[k].startMs ?? Math.min(prev, own[k].endMs ?? prev))
   }
-  const out = new Array<{ startMs: number; endMs: number; from: Bounds['from'] }>(own.length)
+  const out = new Array<ResolvedBounds>(own.length)
   for (let k = own.length - 1; k >= 0; k--) {
     const startMs = starts[k]
     const next = k + 1 < own.length ? out[k + 1].startMs : totalMs
@@ -298,7 +119,17 @@ function resolveBounds(segments: readonly ApiTranscriptSegment[], unit: TimeUnit
   return out
 }
 
-function normaliseSegment(src: ApiTranscriptSegment, index: number, bounds: { startMs: number; endMs: number; from: Bounds['from'] }, scale: 1 | 100, limitMs: number, issues: NormaliseIssue[]): Segment {
+/** What `normaliseSegment` needs besides the segment: its place, its bounds and the export-wide settings. */
+interface SegmentContext {
+  readonly index: number
+  readonly bounds: ResolvedBounds
+  readonly scale: 1 | 100
+  readonly limitMs: number
+  /** Repairs are reported here. */
+  readonly issues: NormaliseIssue[]
+}
+
+function normaliseSegment(src: ApiTranscriptSegment, { index, bounds, scale, limitMs, issues }: SegmentContext): Segment {
   const id = `s${index}`
   let startMs = bounds.startMs
   let endMs = bounds.endMs
@@ -308,7 +139,7 @@ function normaliseSegment(src: ApiTranscriptSegment, index: number, bounds: { st
     issues.push({ kind: 'segment-time-missing', message: `Segment ${index + 1} has no start or end time; it was placed ${how}.`, segmentId: id })
   }
   const timedWords = timingWords(src)
-  const rec = reconcileWords(src.displayText, timedWords, startMs, endMs, scale, `${id}w`, src.displayWords, limitMs)
+  const rec = reconcileWords({ displayText: src.displayText, displayWords: timedWords, segStartMs: startMs, segEndMs: endMs, scale, idPrefix: `${id}w`, textWords: src.displayWords, limitMs })
   const hasText = rec.words.length > 0
   const measured = timedWords?.filter(isTimed).length ?? 0
   if (measured === 0 && hasText) {
@@ -354,17 +185,9 @@ function repairOrder(segments: Segment[], issues: NormaliseIssue[]): Segment[] {
       const endMs = Math.max(cur.endMs, prevWordsEnd, wordsMaxEnd(words) ?? prevWordsEnd)
       segments[k] = { ...cur, startMs: prevWordsEnd, endMs, words }
     }
-    issues.push({ kind: 'segment-overlap', message: `Two segments overlapped at ${formatMs(cur.startMs)}; the boundary was moved.`, segmentId: cur.id })
+    issues.push({ kind: 'segment-overlap', message: `Two segments overlapped at ${formatClockMs(cur.startMs)}; the boundary was moved.`, segmentId: cur.id })
   }
   return segments
-}
-
-/** A clock-style time for issue messages (h:mm:ss.mmm). */
-function formatMs(ms: number): string {
-  const h = Math.floor(ms / 3_600_000)
-  const m = Math.floor((ms % 3_600_000) / 60_000)
-  const s = Math.floor((ms % 60_000) / 1000)
-  return `${h}:${String(m).padStart(2, '0')}:${String(s).padStart(2, '0')}.${String(ms % 1000).padStart(3, '0')}`
 }
 
 function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, durationMs: number, issues: NormaliseIssue[]): Annotation {
@@ -409,21 +232,7 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   }
   const scale = detectConfidenceScale(exp)
 
-  const speakers: Speaker[] = []
-  const known = new Set<string>()
-  let idless = 0
-  for (const s of body.speakers ?? []) {
-    if (typeof s.speakerId !== 'string') {
-      idless++
-      continue
-    }
-    if (known.has(s.speakerId)) continue
-    known.add(s.speakerId)
-    speakers.push({ id: s.speakerId, name: s.speakerName ?? '', prefix: s.speakerPrefix ?? '', suffix: s.speakerSuffix ?? '', placeholder: false, source: s })
-  }
-  if (idless > 0) {
-    issues.push({ kind: 'speaker-without-id', message: `${idless === 1 ? 'One speaker entry has' : `${idless} speaker entries have`} no speakerId; no segment can refer to it, and it is kept as it was in the JSON export.` })
-  }
+  const listed = listedSpeakers(body.speakers ?? [], issues)
 
   const totalMs = exp.totalTimeInSeconds && exp.totalTimeInSeconds > 0 ? Math.round(exp.totalTimeInSeconds * 1000) : 0
   const srcSegments = body.transcripts ?? []
@@ -432,36 +241,11 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   const limitMs = timeLimitMs(totalMs)
   const outside = timesOutOfRange(exp, unit, limitMs)
   if (outside > 0) {
-    issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
+    issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatClockMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
   }
   const bounds = resolveBounds(srcSegments, unit, totalMs, limitMs)
-  const raw = srcSegments.map((src, index) => normaliseSegment(src, index, bounds[index], scale, limitMs, issues))
-  const segments = repairOrder(raw, issues)
-
-  // speakerIds are GUIDs in the vendor's examples, and a GUID's letter case carries no meaning:
-  // a segment's "90EDF137-…" is the listed "90edf137-…". Only GUID-shaped ids are compared so.
-  const listedGuids = new Map<string, string>()
-  for (const s of speakers) if (guidPattern.test(s.id)) listedGuids.set(s.id.toLowerCase(), s.id)
-  for (let k = 0; k < segments.length; k++) {
-    const seg = segments[k]
-    if (known.has(seg.speakerId) || !guidPattern.test(seg.speakerId)) continue
-    const listed = listedGuids.get(seg.speakerId.toLowerCase())
-    if (listed !== undefined) segments[k] = { ...seg, speakerId: listed }
-  }
-
-  // A speakerId with no entry still needs a name a person can see and rename.
-  let placeholderCount = 0
-  for (const seg of segments) {
-    if (known.has(seg.speakerId)) continue
-    known.add(seg.speakerId)
-    placeholderCount++
-    speakers.push({ id: seg.speakerId, name: `Unknown speaker ${placeholderCount}`, prefix: '', suffix: '', placeholder: true })
-    issues.push({
-      kind: 'unknown-speaker',
-      message: seg.speakerId === noSpeakerId ? 'Some segments have no speaker.' : `Speaker "${seg.speakerId}" is not in the speaker list.`,
-      segmentId: seg.id
-    })
-  }
+  const raw = srcSegments.map((src, index) => normaliseSegment(src, { index, bounds: bounds[index], scale, limitMs, issues }))
+  const { segments, speakers } = resolveSpeakers(repairOrder(raw, issues), listed, issues)
 
   const lastEnd = segments.reduce((max, s) => Math.max(max, s.endMs), 0)
   const durationMs = Math.max(totalMs, lastEnd)

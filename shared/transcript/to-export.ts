@@ -1,7 +1,8 @@
 import type { ApiAnnotation, ApiSpeaker, ApiTranscriptBody, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
 import { transcriptBody, transcriptShape } from '../api/transcript-export'
 import type { Annotation, Segment, Speaker, TranscriptModel, Word } from './model'
-import { durationMissing, measuredMs, noSpeakerId } from './normalise'
+import { durationMissing, measuredMs } from './reconcile-words'
+import { noSpeakerId } from './speakers-from-export'
 import { wordsText } from './text'
 import { confidenceFromUnit, isTimed, msToSeconds, msToUnit } from './units'
 

@@ -4,7 +4,7 @@ import { parseArgs } from '../args'
 import { exitCodes } from '../exit-codes'
 import { resolveFormat } from '../formats'
 import { UsageError } from '../usage-error'
-import type { CliIo } from '../main'
+import type { CliIo } from '../io'
 import type { CliHooks } from './index'
 import { parseListFilter, type ListCommand } from './platform-args'
 

@@ -1,6 +1,6 @@
 import { describeTaskRef } from '../../../shared/api/endpoints'
 import { exitCodes } from '../exit-codes'
-import type { CliIo } from '../main'
+import type { CliIo } from '../io'
 import type { CliHooks } from './index'
 import type { MarkCommand } from './platform-args'
 

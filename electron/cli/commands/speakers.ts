@@ -6,7 +6,7 @@ import { applySpeakerPlan, planSpeakers, summariseApply } from '../../services/a
 import { exitCodeFor, exitCodes, worstExitCode } from '../exit-codes'
 import { readInputFile } from '../input-file'
 import { UsageError } from '../usage-error'
-import type { CliIo } from '../main'
+import type { CliIo } from '../io'
 import type { CliHooks } from './index'
 import type { SpeakersCommand } from './platform-args'
 

@@ -1,12 +1,8 @@
-import { exportFormats, formatInfo, setJsonWriter, writeFormat } from '../../../shared/subtitles'
+import { exportFormats, formatInfo, writeFormat } from '../../../shared/subtitles'
 import type { ExportFormat, WriteOptions } from '../../../shared/subtitles'
-import { toTranscriptExport } from '../../../shared/transcript'
 import type { TranscriptModel } from '../../../shared/transcript'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from './bridge'
-
-// JSON in the API's export shape, with the reviewer's edits (the transcript module's writer).
-setJsonWriter((model) => JSON.stringify(toTranscriptExport(model), null, 2) + '\n')
 
 /** Human names of the formats, for the dialog. */
 export const formatLabels: Record<ExportFormat, string> = {

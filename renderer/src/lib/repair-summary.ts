@@ -1,5 +1,5 @@
 import type { NormaliseIssue, TranscriptModel } from '../../../shared/transcript'
-import { formatTimecode } from './timecode'
+import { formatClockTenths } from '../../../shared/time'
 
 /*
  * What normalise fixed in the loaded export, said for a reviewer: one line counting it by kind
@@ -56,7 +56,7 @@ export function repairItems(issues: readonly NormaliseIssue[], model: Transcript
     const text = phrase.item || issue.message.replace(/ and was clamped\.$/, ' and was moved inside it.')
     const i = issue.segmentId !== undefined ? index.get(issue.segmentId) : undefined
     if (i === undefined || !model) out.push({ text: issue.segmentId !== undefined ? `${text} (That segment is no longer in the transcript.)` : text, segmentId: null, where: null })
-    else out.push({ text, segmentId: issue.segmentId!, where: `Segment ${i + 1} · ${formatTimecode(model.segments[i]!.startMs)}` })
+    else out.push({ text, segmentId: issue.segmentId!, where: `Segment ${i + 1} · ${formatClockTenths(model.segments[i]!.startMs)}` })
   }
   return out
 }

@@ -1,12 +1,11 @@
-import { formatSmpte, parseTimecode } from '../../../shared/subtitles'
 import type { FrameRate } from '../../../shared/subtitles'
-import { formatClock } from '../../../shared/subtitles/timecode'
+import { formatTimecode, formatVttTime, parseTimecodeOrMs } from '../../../shared/time'
 
 /*
  * The export dialog's times as subtitlers type and read them: a timecode (HH:MM:SS:FF, frames at
  * the nominal rate, as editors label them), a clock time (HH:MM:SS.mmm), a number of frames
  * ("12f", at the chosen rate) or plain milliseconds. Parsing of timecodes is the subtitle
- * module's own (`parseTimecode`); this adds frames and says what is wrong in words.
+ * module's own (`parseTimecodeOrMs` in shared/time); this adds frames and says what is wrong in words.
  */
 
 /** How the dialog shows its times. */
@@ -40,7 +39,7 @@ export function parseTimeInput(text: string, frameRate: FrameRate): TimeReading 
   const ms = /^(\d+)\s*ms$/i.exec(trimmed)
   if (ms) return { ok: true, ms: Number(ms[1]) }
   try {
-    return { ok: true, ms: parseTimecode(trimmed, frameRate) }
+    return { ok: true, ms: parseTimecodeOrMs(trimmed, frameRate) }
   } catch (error) {
     const frameTooBig = /^Frame (\d+) is out of range/.exec((error as Error).message)
     if (frameTooBig) return { ok: false, message: `"${trimmed}": frame ${frameTooBig[1]} does not exist at ${frameRate} fps (frames run 00 to ${String(Math.round(frameRate) - 1).padStart(2, '0')}).` }
@@ -52,9 +51,9 @@ export function parseTimeInput(text: string, frameRate: FrameRate): TimeReading 
 export function formatTimeAs(ms: number, form: TimeForm, frameRate: FrameRate): string {
   switch (form) {
     case 'timecode':
-      return formatSmpte(ms, frameRate)
+      return formatTimecode(ms, frameRate)
     case 'clock':
-      return formatClock(ms, '.')
+      return formatVttTime(ms)
     case 'frames':
       return `${Math.round((ms * frameRate) / 1000)}f`
     case 'ms':

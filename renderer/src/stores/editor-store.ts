@@ -36,7 +36,7 @@ import { buildWordIndex, playingWordAt } from '../lib/word-index'
 import { lastAtOrBefore } from '../lib/binary-search'
 import { buildFindPattern, findMatches, replaceInText } from '../lib/find-replace'
 import type { FindMatch, FindQuery } from '../lib/find-replace'
-import { formatTimecode } from '../lib/timecode'
+import { formatClockTenths } from '../../../shared/time'
 import { repairSummary } from '../lib/repair-summary'
 import { formatCombo } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
@@ -585,13 +585,13 @@ export const useEditorStore = defineStore('editor', () => {
     const endMs = Math.min(startMs + newSegmentMs, nextStart, recordingEnd)
     if (!(endMs > startMs)) {
       lastError.value = inside
-        ? `The playhead is inside the segment at ${formatTimecode(inside.startMs)} and there is no gap after it for a new segment. Select a range on the waveform, or cut the segment in two with ${commandWithKey('Split', 'split')}.`
+        ? `The playhead is inside the segment at ${formatClockTenths(inside.startMs)} and there is no gap after it for a new segment. Select a range on the waveform, or cut the segment in two with ${commandWithKey('Split', 'split')}.`
         : 'There is no room for a new segment at the playhead; move the playhead to a gap.'
       return null
     }
     const id = insertEmptySegment(startMs, endMs)
     if (id && inside) {
-      message.value = { text: `The playhead was inside the segment at ${formatTimecode(inside.startMs)}, so the new segment starts where it ends (${formatTimecode(startMs)}). To cut a segment in two, use ${commandWithKey('Split', 'split')}.` }
+      message.value = { text: `The playhead was inside the segment at ${formatClockTenths(inside.startMs)}, so the new segment starts where it ends (${formatClockTenths(startMs)}). To cut a segment in two, use ${commandWithKey('Split', 'split')}.` }
     }
     return id
   }
@@ -614,7 +614,7 @@ export const useEditorStore = defineStore('editor', () => {
     }
     const swallowed = m.segments.find((s) => s.startMs >= startMs && s.endMs <= endMs)
     if (swallowed) {
-      lastError.value = `The selection covers the whole segment at ${formatTimecode(swallowed.startMs)}. To replace it, delete it first with ${commandWithKey('Delete segment', 'deleteSegment')}, or select a shorter range.`
+      lastError.value = `The selection covers the whole segment at ${formatClockTenths(swallowed.startMs)}. To replace it, delete it first with ${commandWithKey('Delete segment', 'deleteSegment')}, or select a shorter range.`
       return null
     }
     const id = insertEmptySegment(startMs, endMs, 'The selection overlaps the words of another segment. Select a range in a gap between words (a neighbour is trimmed back to its words), or cut that segment in two with ' + commandWithKey('Split', 'split') + '.')

@@ -1,5 +1,5 @@
 import type { SubtitleTrack } from '../types'
-import { formatAssTime } from '../timecode'
+import { formatAssTime } from '../../time'
 import type { SpeakerNames } from './speakers'
 
 /** ASS options. */

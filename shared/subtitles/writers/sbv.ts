@@ -1,5 +1,5 @@
 import type { SubtitleTrack } from '../types'
-import { formatSbvTime } from '../timecode'
+import { formatSbvTime } from '../../time'
 import { plainLine } from './escape'
 
 /** YouTube SBV: `H:MM:SS.mmm,H:MM:SS.mmm`, the lines (tags and ASS codes defused, see `plainLine`), a blank line. */

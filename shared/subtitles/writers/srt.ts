@@ -1,5 +1,5 @@
 import type { SubtitleTrack } from '../types'
-import { formatSrtTime } from '../timecode'
+import { formatSrtTime } from '../../time'
 import { srtLine } from './escape'
 
 /**

@@ -1,6 +1,6 @@
 import type { Speaker, TranscriptModel } from '../../transcript/model'
 import { cleanText } from '../text'
-import { formatHms } from '../timecode'
+import { formatHms } from '../../time'
 import { speakerLabel } from './speakers'
 
 /*

@@ -1,5 +1,5 @@
 import type { SubtitleTrack } from '../types'
-import { formatVttTime } from '../timecode'
+import { formatVttTime } from '../../time'
 import { escapeVtt, oneLine } from './escape'
 import type { SpeakerNames } from './speakers'
 

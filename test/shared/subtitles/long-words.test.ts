@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { describeBreach, formatSrtTime, resolvePreset, runQc, segmentCues, writeFormat } from '../../../shared/subtitles/index'
+import { formatSrtTime } from '../../../shared/time'
+import { describeBreach, resolvePreset, runQc, segmentCues, writeFormat } from '../../../shared/subtitles/index'
 import type { Cue, SubtitlePreset } from '../../../shared/subtitles/index'
 import { linesFor } from '../../../shared/subtitles/segment'
 import { makeModel, paced } from './make-model'

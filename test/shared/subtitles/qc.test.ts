@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { resolvePreset } from '../../../shared/subtitles/presets'
 import { describeBreach, formatQcText, runQc } from '../../../shared/subtitles/qc'
 import type { QcRule } from '../../../shared/subtitles/qc'
-import { formatVttTime } from '../../../shared/subtitles/timecode'
+import { formatVttTime } from '../../../shared/time'
 import type { QcCue } from '../../../shared/subtitles/types'
 
 const netflix = resolvePreset('netflix-en')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { exportFormats, formatInfo, setJsonWriter, subtitleTrack, writeFormat } from '../../../shared/subtitles/index'
+import { exportFormats, formatInfo, subtitleTrack, writeFormat } from '../../../shared/subtitles/index'
+import { toTranscriptExport } from '../../../shared/transcript/to-export'
 import type { SubtitleTrack } from '../../../shared/subtitles/types'
 import { writeAss } from '../../../shared/subtitles/writers/ass'
 import { writeSbv } from '../../../shared/subtitles/writers/sbv'
@@ -197,12 +198,8 @@ describe('writeFormat', () => {
     expect(out.content).toContain('One sentence here.')
   })
 
-  it('json goes through the slot the transcript module fills', async () => {
-    setJsonWriter(null)
-    await expect(writeFormat('json', model)).rejects.toThrow(/setJsonWriter/)
-    setJsonWriter((m) => JSON.stringify({ taskId: m.taskId }))
-    await expect(writeFormat('json', model)).resolves.toEqual({ content: '{"taskId":7}', extension: 'json', mime: 'application/json' })
-    setJsonWriter(null)
+  it('json is the transcript module\'s API-shaped export, with no slot to fill first', async () => {
+    await expect(writeFormat('json', model)).resolves.toEqual({ content: JSON.stringify(toTranscriptExport(model), null, 2) + '\n', extension: 'json', mime: 'application/json' })
   })
 
   it('passes preset, overrides and offset through', async () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { parseTranscriptExport } from '../../../shared/api/parse-export'
-import { exportFormats, qcReport, setJsonWriter, subtitleTrack, writeFormat } from '../../../shared/subtitles'
-import { exportRefusal, joinSpeakerLabel, normaliseTranscript, NothingToExportError, speakerDisplayLabel, toTranscriptExport } from '../../../shared/transcript'
+import { exportFormats, qcReport, subtitleTrack, writeFormat } from '../../../shared/subtitles'
+import { exportRefusal, joinSpeakerLabel, normaliseTranscript, NothingToExportError, speakerDisplayLabel } from '../../../shared/transcript'
 import { readDocx } from '../subtitles/readers'
 
 /*
@@ -10,8 +10,6 @@ import { readDocx } from '../subtitles/readers'
  * and suffix with spaces; a task with no transcript is refused instead of written empty; times
  * out of range are clamped on load and QC judges the cues that are written.
  */
-
-setJsonWriter((model) => JSON.stringify(toTranscriptExport(model), null, 2) + '\n')
 
 const word = (text: string, offsetInSeconds: number, durationInSeconds = 0.3) => ({ text, offsetInSeconds, durationInSeconds, confidence: 0.9 })
 
@@ -164,7 +162,7 @@ describe('times out of range', () => {
 
 describe('a model that skipped normalise (a crafted draft) cannot write an absurd time', () => {
   it('the timecode writers refuse instead of writing an exponent', async () => {
-    const { formatSrtTime } = await import('../../../shared/subtitles')
+    const { formatSrtTime } = await import('../../../shared/time')
     expect(formatSrtTime(360_000_000)).toBe('100:00:00,000')
     expect(() => formatSrtTime(1e303)).toThrow(/Not a time/)
   })

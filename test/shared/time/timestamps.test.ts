@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { formatAssTime, formatHms, formatSbvTime, formatSmpte, formatSrtTime, formatVttTime, parseTimecode } from '../../../shared/subtitles/timecode'
+import { formatAssTime, formatHms, formatSbvTime, formatSrtTime, formatTimecode, formatVttTime, parseTimecodeOrMs } from '../../../shared/time'
 import { frameToMs } from '../../../shared/subtitles/presets'
 
-describe('timecode', () => {
+describe('subtitle timestamps and timecode', () => {
   it.each([
     [0, '00:00:00,000', '00:00:00.000', '0:00:00.000', '0:00:00.00', '00:00:00'],
     [1, '00:00:00,001', '00:00:00.001', '0:00:00.001', '0:00:00.01', '00:00:00'],
@@ -43,15 +43,15 @@ describe('timecode', () => {
     ['25:00:00', 25, 90_000_000],
     ['1500', 25, 1500]
   ] as const)('parses %s', (text, fps, ms) => {
-    expect(parseTimecode(text, fps)).toBe(ms)
+    expect(parseTimecodeOrMs(text, fps)).toBe(ms)
   })
 
   it.each(['10:00:00:25', '1:2:3', 'soon', '00:61:00'])('rejects %s', (text) => {
-    expect(() => parseTimecode(text, 25)).toThrow(RangeError)
+    expect(() => parseTimecodeOrMs(text, 25)).toThrow(RangeError)
   })
 
   it('formats SMPTE at the nominal rate', () => {
-    expect(formatSmpte(36_000_480, 25)).toBe('10:00:00:12')
-    expect(formatSmpte(90_000_000, 24)).toBe('25:00:00:00')
+    expect(formatTimecode(36_000_480, 25)).toBe('10:00:00:12')
+    expect(formatTimecode(90_000_000, 24)).toBe('25:00:00:00')
   })
 })
