@@ -62,12 +62,6 @@ export default tseslint.config(
     files: ['renderer/src/stores/editor-store.ts'],
     rules: { 'max-lines': 'off' }
   },
-  {
-    // The CLI's cycle main.ts ↔ qc-report.ts (qc.ts only imports main's types, which no-cycle
-    // ignores): being untangled by moving the shared CLI helpers out of main.ts.
-    files: ['electron/cli/main.ts', 'electron/cli/qc-report.ts'],
-    rules: { 'import-x/no-cycle': 'off' }
-  },
   // End of the issue 19 block.
   {
     // shared/: pure TypeScript used by both sides.
