@@ -31,17 +31,17 @@ describe('electron/main/index.ts start-up with a damaged profile', () => {
 
     await vi.waitFor(() => expect(recorded.windows[0].loaded).not.toBeNull())
     const handler = ipcMain.handlers.get('app:startupNotices')!
-    const first = (await handler({ senderFrame: { url: `file://${recorded.windows[0].loaded}`, parent: null } }, undefined)) as { ok: boolean; value: Array<{ message: string }> }
+    const first = (await handler({ senderFrame: { url: recorded.windows[0].loaded as string, parent: null } }, undefined)) as { ok: boolean; value: Array<{ message: string }> }
     expect(first.ok).toBe(true)
     const text = first.value.map((n) => n.message).join('\n')
     expect(text).toContain('settings file could not be read')
     expect(text).toContain(kept[0])
     expect(text).toContain('logs are written to')
-    expect(await handler({ senderFrame: { url: `file://${recorded.windows[0].loaded}`, parent: null } }, undefined)).toEqual({ ok: true, value: [] })
+    expect(await handler({ senderFrame: { url: recorded.windows[0].loaded as string, parent: null } }, undefined)).toEqual({ ok: true, value: [] })
 
     // The log went to the fallback, privately.
     expect(statSync(join(profile, 'logs', 'sdte.log')).mode & 0o777).toBe(0o600)
-    const info = (await ipcMain.handlers.get('app:info')!({ senderFrame: { url: `file://${recorded.windows[0].loaded}`, parent: null } }, undefined)) as { value: { logging: { folder: string } } }
+    const info = (await ipcMain.handlers.get('app:info')!({ senderFrame: { url: recorded.windows[0].loaded as string, parent: null } }, undefined)) as { value: { logging: { folder: string } } }
     expect(info.value.logging.folder).toBe(join(profile, 'logs'))
   })
 })
