@@ -190,6 +190,17 @@ export function formatCombo(combo: string, isMac: boolean): string {
   return macModifiers.filter(([m]) => mods.includes(m)).map(([, symbol]) => symbol).join('') + (macKeyNames[key] ?? key)
 }
 
+/** The first key bound to `action` in `bindings`, as read on this platform ("Ctrl+Z", "⌘Z"); "" when unbound. */
+export function firstKeyLabel(bindings: ReadonlyMap<ShortcutAction, readonly string[]>, action: ShortcutAction, isMac: boolean): string {
+  const first = bindings.get(action)?.[0]
+  return first ? formatCombo(first, isMac) : ''
+}
+
+/** A command named with its keys, "Split (Ctrl+Enter)", or the name alone when it has none. */
+export function withKeys(name: string, keys: string): string {
+  return keys ? `${name} (${keys})` : name
+}
+
 /** The actions whose keys collide with another action's (for the settings panel). */
 export function conflicts(bindings: Map<ShortcutAction, readonly string[]>): Map<string, ShortcutAction[]> {
   const seen = new Map<string, ShortcutAction[]>()
