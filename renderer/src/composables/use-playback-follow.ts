@@ -61,7 +61,15 @@ export interface CursorFollowPorts {
  */
 export function followCursor(ports: CursorFollowPorts): void {
   const playback = usePlaybackStore()
+  const ui = useEditorUiStore()
   const { lookup } = ports
+  watch(
+    () => (playback.playing && ui.following && !ports.isEditing() ? lookup.activeSegmentIndex.value : -1),
+    (i) => {
+      const seg = i >= 0 ? ports.model.value?.segments[i] : undefined
+      if (seg && ports.cursorSegment() !== seg.id) ports.moveCursor(seg.id)
+    }
+  )
   watch(
     () => playback.playing,
     (isPlaying) => {

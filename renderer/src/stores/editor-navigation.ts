@@ -19,15 +19,24 @@ export function createNavigation(ctx: EditorContext) {
   const playback = usePlaybackStore()
   const { model, cursor, editing, lookup } = ctx
 
-  /** The segment and word the reviewer is on: the playing word while playing, else the cursor. */
+  /**
+   * The segment and word keys act on: the cursor — the highlighted row, which moves with
+   * playback while the transcript follows it (use-playback-follow.ts followCursor) — and, while
+   * playing, the word being played when it is in that row. With no cursor, the segment at the
+   * playhead.
+   */
   function position(): Cursor | null {
     ctx.flushTyping()
     const m = model.value
-    const wi = lookup.wordIndex.value
-    const k = lookup.playingWord.value
-    if (m && wi && playback.playing && k >= 0) return { segmentId: m.segments[wi.segment[k]].id, wordIndex: wi.word[k] }
-    if (ctx.cursorIndex.value >= 0) return cursor.value
-    if (m && m.segments.length) {
+    if (!m) return null
+    if (ctx.cursorIndex.value >= 0) {
+      const c = cursor.value!
+      const wi = lookup.wordIndex.value
+      const k = lookup.playingWord.value
+      if (playback.playing && wi && k >= 0 && wi.segment[k] === ctx.cursorIndex.value) return { segmentId: c.segmentId, wordIndex: wi.word[k] }
+      return c
+    }
+    if (m.segments.length) {
       const i = Math.max(0, lookup.activeSegmentIndex.value)
       return { segmentId: m.segments[i].id, wordIndex: -1 }
     }

@@ -2,13 +2,14 @@ import {
   addSpeaker as addSpeakerEdit,
   deleteSegment as deleteSegmentEdit,
   insertSegment,
+  joinSplit,
   mergeSegments,
   newSpeakerId,
   slotAtPlayhead,
   slotForRange,
   splitSegment
 } from '../../../shared/transcript'
-import type { SplitAt, TranscriptModel } from '../../../shared/transcript'
+import type { Segment, SplitAt, SplitRecord, TranscriptModel } from '../../../shared/transcript'
 import { editorMessages } from '../lib/editor-messages'
 import { usePlaybackStore } from './playback-store'
 import type { Cursor, EditorContext, TimeRange } from './editor-context'
@@ -27,14 +28,21 @@ export function createSegmentCommands(ctx: EditorContext, position: () => Cursor
   /** The models made by a deletion, with what was deleted: undo puts the cursor back on it, redo on its neighbour. */
   const deletions = new WeakMap<TranscriptModel, { segmentId: string; index: number }>()
 
-  /** Splits a segment; the cursor moves to the second half. */
+  /** Splits by their second half: merging that half with the previous one joins the split back exactly. */
+  const splits = new WeakMap<Segment, SplitRecord>()
+
+  /** Splits a segment; the cursor moves to the second half (where merge-with-previous joins it back). */
   function split(segmentId: string, at: SplitAt): boolean {
-    const before = model.value
+    const original = ctx.segmentById(segmentId)
     const ok = ctx.apply((m) => splitSegment(m, segmentId, at))
-    if (ok && before) {
+    if (ok && original) {
       const i = model.value!.segments.findIndex((s) => s.id === segmentId)
+      const first = model.value!.segments[i]
       const second = model.value!.segments[i + 1]
-      if (second) cursor.value = { segmentId: second.id, wordIndex: 0 }
+      if (second) {
+        splits.set(second, { original, first, second })
+        cursor.value = { segmentId: second.id, wordIndex: 0 }
+      }
     }
     return ok
   }
@@ -55,6 +63,29 @@ export function createSegmentCommands(ctx: EditorContext, position: () => Cursor
     if (!id) return false
     const ok = ctx.apply((m) => mergeSegments(m, id))
     if (ok) cursor.value = { segmentId: id, wordIndex: -1 }
+    return ok
+  }
+
+  /**
+   * Merges a segment (default: the current one) into the one before it; the cursor stays on the
+   * same word. Right after a split this joins the halves back into exactly the segment split.
+   */
+  function mergeWithPrevious(segmentId?: string): boolean {
+    ctx.flushTyping()
+    const m = model.value
+    const id = segmentId ?? position()?.segmentId
+    if (!m || !id) return false
+    const i = m.segments.findIndex((s) => s.id === id)
+    if (i < 0) return false
+    if (i === 0) {
+      lastError.value = editorMessages.noMergePartner('previous')
+      return false
+    }
+    const prev = m.segments[i - 1]
+    const record = splits.get(m.segments[i])
+    const joined = record ? joinSplit(m, record) : m
+    const ok = ctx.apply((x) => (joined !== m && x === m ? joined : mergeSegments(x, prev.id)))
+    if (ok) cursor.value = { segmentId: prev.id, wordIndex: prev.words.length < model.value!.segments[i - 1].words.length ? prev.words.length : -1 }
     return ok
   }
 
@@ -171,5 +202,5 @@ export function createSegmentCommands(ctx: EditorContext, position: () => Cursor
     if (deletion && cursor.value?.segmentId === deletion.segmentId) cursorToIndex(deletion.index)
   }
 
-  return { split, splitAtCursor, mergeWithNext, addSegmentAtPlayhead, addSegmentFromSelection, addSegment, deleteSegment, afterUndo, afterRedo }
+  return { split, splitAtCursor, mergeWithNext, mergeWithPrevious, addSegmentAtPlayhead, addSegmentFromSelection, addSegment, deleteSegment, afterUndo, afterRedo }
 }
