@@ -237,6 +237,24 @@ export function mergeSegments(model: TranscriptModel, firstId: string, lastId?: 
   return { ...model, segments: spliceSegments(model.segments, iFrom, iTo + 1, [merged]) }
 }
 
+/** A split as it was made: the segment before, and the two halves it became. */
+export interface SplitRecord {
+  readonly original: Segment
+  readonly first: Segment
+  readonly second: Segment
+}
+
+/**
+ * Joins the two halves of a split back into the segment they came from, exactly (word timings a
+ * split had to trim come back too), when both halves are still untouched and side by side;
+ * otherwise returns the model unchanged, and the caller merges them the ordinary way.
+ */
+export function joinSplit(model: TranscriptModel, split: SplitRecord): TranscriptModel {
+  const i = model.segments.indexOf(split.first)
+  if (i < 0 || model.segments[i + 1] !== split.second) return model
+  return { ...model, segments: spliceSegments(model.segments, i, i + 2, [split.original]) }
+}
+
 /** A new segment: its time range, speaker and (optional) text. */
 export interface NewSegment {
   readonly startMs: number

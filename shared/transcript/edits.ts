@@ -5,8 +5,8 @@
  * subject into edit-*.ts; this file is the one to import.
  */
 
-export { replaceText, setSegmentText, splitSegment, mergeSegments, insertSegment, deleteSegment, originalWordsOf } from './edit-text'
-export type { TextPosition, SplitAt, NewSegment } from './edit-text'
+export { replaceText, setSegmentText, splitSegment, mergeSegments, insertSegment, deleteSegment, originalWordsOf, joinSplit } from './edit-text'
+export type { TextPosition, SplitAt, NewSegment, SplitRecord } from './edit-text'
 export { setSpeaker, renameSpeaker, updateSpeaker, addSpeaker, newSpeakerId, mergeSpeakers, deleteSpeaker } from './edit-speakers'
 export type { WordPosition, SpeakerTarget } from './edit-speakers'
 export { retimeSegment, setReviewed } from './edit-timing'

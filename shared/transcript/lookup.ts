@@ -1,4 +1,5 @@
 import type { Segment, TranscriptModel } from './model'
+import { lastIndexAtOrBefore } from './binary-search'
 
 /*
  * Playback lookups: which segment and word are under the playhead, by binary search (the
@@ -21,16 +22,10 @@ export function segmentIndexAt(model: TranscriptModel, ms: number): number {
 
 /** Index of the last word of `segment` starting at or before `ms`, or -1 when none has started. */
 export function wordIndexAt(segment: Segment, ms: number): number {
-  const words = segment.words
-  let lo = 0
-  let hi = words.length - 1
-  let found = -1
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if (words[mid].startMs <= ms) {
-      found = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
+  return lastIndexAtOrBefore(segment.words.length, (i) => segment.words[i].startMs, ms)
+}
+
+/** Index of the last segment started at or before `ms` (the one being followed through a gap), or -1. */
+export function segmentStartedAt(model: TranscriptModel, ms: number): number {
+  return lastIndexAtOrBefore(model.segments.length, (i) => model.segments[i].startMs, ms)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { firstAfter, lastAtOrBefore } from '../../renderer/src/lib/binary-search'
+import { firstAfter, lastAtOrBefore } from '../../shared/transcript/binary-search'
 import { buildWordIndex, playingWordAt } from '../../renderer/src/lib/word-index'
 import { normaliseTranscript } from '../../shared/transcript'
 import { sampleExport } from './support/fake-sdte'

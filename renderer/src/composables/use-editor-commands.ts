@@ -51,10 +51,14 @@ export function useEditorCommands() {
   function loopTarget(): Segment | null {
     const m = editor.model
     if (!m || m.segments.length === 0) return null
+    if (playback.playing) {
+      // The playing word's segment, else (in a gap) the last one started.
+      const wi = editor.wordIndex
+      const i = wi && editor.playingWord >= 0 ? wi.segment[editor.playingWord] : editor.activeSegmentIndex
+      if (i >= 0) return m.segments[i]
+    }
     const p = editor.position()
-    const byCursor = p ? (m.segments.find((s) => s.id === p.segmentId) ?? null) : null
-    if (playback.playing && editor.activeWordId === null && editor.activeSegmentIndex >= 0) return m.segments[editor.activeSegmentIndex]
-    return byCursor
+    return p ? (m.segments.find((s) => s.id === p.segmentId) ?? null) : null
   }
 
   /** Loops the segment (see loopTarget), or stops looping; a loop set while paused starts where Play will play it. */
@@ -107,6 +111,9 @@ export function useEditorCommands() {
         return
       case 'merge':
         editor.mergeWithNext()
+        return
+      case 'mergePrevious':
+        editor.mergeWithPrevious()
         return
       case 'newSegment':
         editor.addSegment()

@@ -1,6 +1,6 @@
 import { useEditorUiStore } from '../stores/editor-ui-store'
 import { useIsMac } from '../lib/platform'
-import { formatCombo } from '../lib/shortcuts'
+import { firstKeyLabel, formatCombo, withKeys } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
 
 /*
@@ -26,14 +26,12 @@ export function useShortcutLabels() {
 
   /** The first key bound to `action` now ("" when it has none), for compact hints. */
   function firstKey(action: ShortcutAction): string {
-    const first = ui.bindings.get(action)?.[0]
-    return first ? combo(first) : ''
+    return firstKeyLabel(ui.bindings, action, isMac.value)
   }
 
   /** A tooltip: `label (keys)`, or the label alone for an unbound action. */
   function hint(label: string, action: ShortcutAction): string {
-    const k = keys(action)
-    return k ? `${label} (${k})` : label
+    return withKeys(label, keys(action))
   }
 
   /** The command modifier's name here, for prose: "⌘" on macOS, "Ctrl" elsewhere. */

@@ -22,6 +22,7 @@ export type ShortcutAction =
   | 'editSegment'
   | 'split'
   | 'merge'
+  | 'mergePrevious'
   | 'newSegment'
   | 'deleteSegment'
   | 'speaker1'
@@ -82,6 +83,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
   { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },
   { action: 'merge', label: 'Merge with the next segment', group: 'Editing', keys: ['Mod+M'] },
+  { action: 'mergePrevious', label: 'Merge with the previous segment (right after a split: join it back)', group: 'Editing', keys: ['Mod+Shift+M'] },
   { action: 'newSegment', label: 'New segment at the playhead (or from the range selected on the waveform)', group: 'Editing', keys: ['Mod+Shift+Enter'] },
   { action: 'deleteSegment', label: 'Delete the segment (undo brings it back)', group: 'Editing', keys: ['Mod+Shift+Backspace'] },
   { action: 'startEarlier', label: 'Segment starts 0.1 s earlier', group: 'Editing', keys: ['['] },
@@ -188,6 +190,17 @@ export function formatCombo(combo: string, isMac: boolean): string {
   }
   if (!isMac) return [...mods.map((m) => (m === 'Mod' ? 'Ctrl' : m)), keyNames[key] ?? key].join('+')
   return macModifiers.filter(([m]) => mods.includes(m)).map(([, symbol]) => symbol).join('') + (macKeyNames[key] ?? key)
+}
+
+/** The first key bound to `action` in `bindings`, as read on this platform ("Ctrl+Z", "⌘Z"); "" when unbound. */
+export function firstKeyLabel(bindings: ReadonlyMap<ShortcutAction, readonly string[]>, action: ShortcutAction, isMac: boolean): string {
+  const first = bindings.get(action)?.[0]
+  return first ? formatCombo(first, isMac) : ''
+}
+
+/** A command named with its keys, "Split (Ctrl+Enter)", or the name alone when it has none. */
+export function withKeys(name: string, keys: string): string {
+  return keys ? `${name} (${keys})` : name
 }
 
 /** The actions whose keys collide with another action's (for the settings panel). */

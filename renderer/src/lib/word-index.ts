@@ -1,5 +1,5 @@
 import type { TranscriptModel } from '../../../shared/transcript'
-import { lastAtOrBefore } from './binary-search'
+import { lastAtOrBefore } from '../../../shared/transcript/binary-search'
 
 /*
  * A flat, typed-array view of every word on the timeline, rebuilt once per model change (a few
