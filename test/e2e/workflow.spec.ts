@@ -126,7 +126,7 @@ test('inbox → editor → send speakers → export → mark as reviewed', async
   await exportDialog.getByRole('button', { name: 'Save…' }).click()
   await expect(exportDialog.getByRole('status').first()).toContainText('saved to')
   const srt = await readFile(join(app.dataDir, app.saveRequests.at(-1)!.suggestedName), 'utf8')
-  expect(srt).toContain('Host')
+  expect(srt).toContain('Good morning and welcome')
   await exportDialog.getByTestId('mark-reviewed-button').click()
   await expect(exportDialog.getByTestId('mark-reviewed-done')).toHaveText('Marked “reviewed” on the server.')
   expect(fake.platform.tasks.get(sampleId)!.externalIntegrationStatus).toBe('reviewed')
