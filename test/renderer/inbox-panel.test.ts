@@ -53,8 +53,8 @@ afterEach(() => {
   wrapper = null
 })
 
-async function mountPanel(): Promise<VueWrapper> {
-  wrapper = mount(InboxPanel, { attachTo: document.body })
+async function mountPanel(props: { inDialog?: boolean } = {}): Promise<VueWrapper> {
+  wrapper = mount(InboxPanel, { props, attachTo: document.body })
   await flushPromises()
   return wrapper
 }
@@ -191,5 +191,13 @@ describe('inbox panel', () => {
     await w.get('form[role="search"]').trigger('submit')
     await flushPromises()
     expect(w.get('[data-testid="inbox-search-error"]').text()).toContain('No task has the id or external id "nope"')
+  })
+
+  it('over the editor, a task that fails to open says why in the panel and stays open', async () => {
+    fake.handlers['tasks:openTranscript'] = () => ({ ok: false, error: { code: 'network', message: 'Cannot reach 127.0.0.1' } })
+    const w = await mountPanel({ inDialog: true })
+    await key(w, 'Enter')
+    expect(w.get('[role="alert"]').text()).toContain('Cannot reach 127.0.0.1')
+    expect(w.emitted('opened')).toBeUndefined()
   })
 })
