@@ -139,4 +139,5 @@ test('inbox → editor → send speakers → export → mark as reviewed', async
   await expect(inboxDialog.getByTestId('inbox-row').first()).toBeVisible()
   await expect(inboxDialog.locator(`[data-task-id="${sampleId}"]`)).toHaveCount(0)
   await expect(inboxDialog.getByTestId('inbox-page')).toHaveText('Page 1 of 2 · 11 tasks')
+  await app.screenshot('inbox-over-editor-light')
 })

@@ -137,6 +137,12 @@ describe('inbox panel', () => {
     for (const k of 'budget') await key(w, k)
     expect(rows(w)).toHaveLength(1)
     expect(w.get('[data-testid="inbox-quick"]').text()).toContain('budget')
+    // Typing that matches nothing keeps the keys on the list: Backspace brings the row back.
+    await key(w, 'q')
+    expect(rows(w)).toHaveLength(0)
+    expect(document.activeElement).toBe(w.get('.table-wrap').element)
+    await key(w, 'Backspace')
+    expect(rows(w)).toHaveLength(1)
     await key(w, 'Enter')
     expect(fake.callsTo('tasks:openTranscript')).toMatchObject([{ ref: { taskId: 1005 } }])
     expect(w.emitted('opened')).toHaveLength(1)
