@@ -7,6 +7,7 @@ import { applySpeakerPlan, planSpeakers } from '../services/api/speaker-sync'
 import type { ReviewStatusSetting } from '../services/settings/review-status-setting'
 import type { DraftStore } from '../services/drafts/draft-store'
 import type { IpcHandlers } from './ipc-dispatcher'
+import type { DraftSummaryRow } from '../../shared/ipc/contract'
 
 /*
  * Handlers of the platform workflow's channels (inbox, speakers preview, Mark as reviewed),
@@ -23,11 +24,20 @@ export interface WorkflowServices {
 }
 
 /** The workflow's channels. */
-export type WorkflowChannel = 'workspaces:list' | 'tasks:list' | 'tasks:lookup' | 'speakers:plan' | 'speakers:apply' | 'tasks:markReviewed' | 'settings:getReviewStatus' | 'settings:setReviewStatus'
+export type WorkflowChannel = 'workspaces:list' | 'tasks:list' | 'tasks:lookup' | 'speakers:plan' | 'speakers:apply' | 'tasks:markReviewed' | 'settings:getReviewStatus' | 'settings:setReviewStatus' | 'drafts:summaries'
 
 /** A failure that an offline copy can stand in for: the server could not be reached or answer. */
 function isOffline(code: string): boolean {
   return code === 'network' || code === 'timeout' || code === 'server'
+}
+
+/** A task's draft as the inbox row shows it; null when there is none or it cannot be read (opening the task reports that). */
+async function draftSummary(drafts: DraftStore, taskId: number): Promise<DraftSummaryRow | null> {
+  const draft = await drafts.load<Partial<TranscriptModel>>(taskId).catch(() => null)
+  if (!draft) return null
+  const segments = Array.isArray(draft.document?.segments) ? draft.document.segments : []
+  const reviewed = segments.filter((s) => (s as { reviewed?: unknown } | null)?.reviewed === true).length
+  return { taskId, savedAt: draft.savedAt, reviewedPercent: segments.length === 0 ? null : Math.floor((reviewed * 100) / segments.length) }
 }
 
 /** Builds the workflow's handlers. */
@@ -70,6 +80,10 @@ export function createWorkflowHandlers(w: WorkflowServices, drafts: DraftStore, 
     'speakers:apply': ({ plan }) => applySpeakerPlan(w.platform, plan),
     'tasks:markReviewed': ({ ref, value }) => w.platform.markReviewed(ref, value ?? w.reviewStatus.get()),
     'settings:getReviewStatus': () => ({ value: w.reviewStatus.get() }),
-    'settings:setReviewStatus': async ({ value }) => ({ value: await w.reviewStatus.set(value) })
+    'settings:setReviewStatus': async ({ value }) => ({ value: await w.reviewStatus.set(value) }),
+    'drafts:summaries': async ({ taskIds }) => {
+      const rows = await Promise.all([...new Set(taskIds)].map((taskId) => draftSummary(drafts, taskId)))
+      return rows.filter((row): row is DraftSummaryRow => row !== null)
+    }
   }
 }

@@ -38,7 +38,8 @@ export const invokeChannelNames = [
   'speakers:apply',
   'tasks:markReviewed',
   'settings:getReviewStatus',
-  'settings:setReviewStatus'
+  'settings:setReviewStatus',
+  'drafts:summaries'
 ] as const
 
 /** Main → renderer events. */

@@ -99,6 +99,14 @@ export interface RecentTask {
   readonly openedAt: number
 }
 
+/** A task's local draft as the inbox shows it. */
+export interface DraftSummaryRow {
+  readonly taskId: number
+  readonly savedAt: number
+  /** Whole percent of segments marked reviewed; null when the draft holds no segments. */
+  readonly reviewedPercent: number | null
+}
+
 /** A draft kept for a task, as offered when the task is opened again. */
 export interface DraftOffer {
   readonly savedAt: number
@@ -236,7 +244,9 @@ export const invokeContract = {
     reply: reply<{ readonly value: string; readonly path: string }>()
   },
   'settings:getReviewStatus': { request: z.undefined(), reply: reply<{ readonly value: string }>() },
-  'settings:setReviewStatus': { request: z.object({ value: reviewStatusValue }).strict(), reply: reply<{ readonly value: string }>() }
+  'settings:setReviewStatus': { request: z.object({ value: reviewStatusValue }).strict(), reply: reply<{ readonly value: string }>() },
+  // What the app keeps locally for the inbox's rows: a draft and how much of it is reviewed.
+  'drafts:summaries': { request: z.object({ taskIds: z.array(z.number().int().positive()).max(100) }).strict(), reply: reply<readonly DraftSummaryRow[]>() }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; reply: unknown }>
 
 /** Events: main → renderer, no reply. */

@@ -91,3 +91,14 @@ describe('workflow channels', () => {
     expect(await call('tasks:lookup', { ref: { taskId: 1001 } })).toMatchObject({ ok: false, error: { code: 'network' } })
   })
 })
+
+describe('drafts:summaries', () => {
+  it('names the listed tasks that have a draft, with the share of segments reviewed', async () => {
+    const model = normaliseTranscript(sampleTranscriptTask().body as unknown as TranscriptExport)
+    const reviewed = { ...model, segments: model.segments.map((s, i) => (i === 0 ? { ...s, reviewed: true } : s)) }
+    expect(await call('drafts:save', { taskId: 1001, exportHash: 'h', document: reviewed as unknown as Record<string, unknown> })).toMatchObject({ ok: true })
+    const reply = await call<Array<{ taskId: number; reviewedPercent: number | null; savedAt: number }>>('drafts:summaries', { taskIds: [1001, 424242, 1001] })
+    expect(reply).toEqual({ ok: true, value: [{ taskId: 1001, savedAt: clock, reviewedPercent: Math.floor(100 / model.segments.length) }] })
+    expect(await call('drafts:summaries', { taskIds: [-1] })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+  })
+})
