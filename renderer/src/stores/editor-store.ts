@@ -12,6 +12,7 @@ import {
   newSpeakerId,
   normaliseTranscript,
   redo as redoHistory,
+  mergeSpeakers as mergeSpeakersEdit,
   renameSpeaker as renameSpeakerEdit,
   replaceText,
   retimeAnnotation as retimeAnnotationEdit,
@@ -293,6 +294,11 @@ export const useEditorStore = defineStore('editor', () => {
     return apply((m) => renameSpeakerEdit(m, speakerId, name))
   }
 
+  /** Merges one speaker into another everywhere (one undo step): its segments and words move over. */
+  function mergeSpeaker(fromId: string, intoId: string): boolean {
+    return apply((m) => mergeSpeakersEdit(m, fromId, intoId))
+  }
+
   /** Adds a speaker and (optionally) assigns it to a segment, in one undo step. */
   function addSpeaker(name: string, assignTo?: string): string | null {
     const m = model.value
@@ -451,6 +457,7 @@ export const useEditorStore = defineStore('editor', () => {
     assignSpeakerNumber,
     assignSpeakerToWords,
     renameSpeaker,
+    mergeSpeaker,
     addSpeaker,
     retimeSegment,
     nudgeSegment,
