@@ -33,7 +33,9 @@ export default defineConfig({
         test: {
           name: 'renderer',
           environment: 'happy-dom',
-          include: ['test/renderer/**/*.test.ts']
+          include: ['test/renderer/**/*.test.ts'],
+          // Component tests mount whole panes; on a busy 2-core machine 5 s was too tight for a few.
+          testTimeout: 20_000
         }
       }
     ]
