@@ -13,7 +13,7 @@ import { useEditorShortcuts } from '../../renderer/src/composables/use-editor-co
 import { defineComponent, h } from 'vue'
 
 // wavesurfer draws on canvas and needs real media: mocked here only (the e2e tests run it for real).
-const created: Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void>; wrapper: HTMLElement }> = []
+const created: Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void>; wrapper: HTMLElement; load: ReturnType<typeof vi.fn> }> = []
 vi.mock('wavesurfer.js', () => ({
   default: {
     create: (options: Record<string, unknown>) => {
