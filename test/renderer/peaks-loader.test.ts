@@ -89,6 +89,18 @@ describe('the peaks loader', () => {
     expect(main.requests).toHaveLength(before + 2)
   })
 
+  it('a refresh of the overview for a zoomed-in view brings its finer range in the same frame', async () => {
+    const main = fakePeaks(threeHours)
+    main.decode(0, 1000, 0.5)
+    const loader = createPeaksLoader('http://127.0.0.1/peaks/k', main.fetch)
+    const frame = (await loader.overview({ startS: 0, endS: 25, pxPerSec: 40 }))!
+    expect(main.requests).toEqual(['/peaks/k?levels', '/peaks/k?level=3&start=0&end=2110', '/peaks/k?level=0&start=0&end=7500'])
+    expect(frame.channels[0]).toHaveLength(main.peaks.length)
+    expect(frame.channels[0][999]).toBeCloseTo(0.5)
+    expect(frame.channels[0][1000]).toBe(0)
+    expect(frame.bytes).toBe((2110 + 7500) * 8)
+  })
+
   it('says which answer failed', async () => {
     const loader = createPeaksLoader('http://127.0.0.1/peaks/k', (async () => new Response('boom', { status: 500 })) as typeof fetch)
     await expect(loader.overview()).rejects.toThrow(/levels could not be read \(HTTP 500\)/)

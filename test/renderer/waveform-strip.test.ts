@@ -217,6 +217,11 @@ describe('the first waveform of a long recording', () => {
     // The waveform is shown while the note says the rest is still being computed.
     expect((wrapper.find('[data-testid="waveform"]').element as HTMLElement).style.display).not.toBe('none')
     expect(wrapper.find('[data-testid="peaks-progress"]').exists()).toBe(true)
+    // Another percent decoded is not worth a redraw of both strips; five are.
+    const asked = main.requests.length
+    await progress(0.06)
+    await progress(0.09)
+    expect(main.requests).toHaveLength(asked)
     main.decode(500_000, 50_000, 0.75)
     await progress(0.5)
     const load = created[0].load as unknown as { mock: { calls: Array<[string, Float32Array[], number]> } }

@@ -136,8 +136,11 @@ export interface PeaksFrame {
 
 /** Loads peaks from one peaks URL; see the file comment. */
 export interface PeaksLoader {
-  /** The levels and the overview as main has them now; null while main has none yet (404). */
-  overview(): Promise<PeaksFrame | null>
+  /**
+   * The levels and the overview as main has them now; null while main has none yet (404). With
+   * `view`, a zoomed-in view gets its finer range in the same frame (one redraw, not two).
+   */
+  overview(view?: PeaksView): Promise<PeaksFrame | null>
   /**
    * The peaks for `view`: the overview when that is fine enough, else the overview with the
    * finer buckets around the view laid over it. Null when nothing needs redrawing (the view is
@@ -160,7 +163,7 @@ export function createPeaksLoader(url: string, fetchImpl: typeof fetch = (...arg
     return { span: { level, start, channels: deinterleavePeaks(buffer) }, bytes: buffer.byteLength }
   }
 
-  async function overview(): Promise<PeaksFrame | null> {
+  async function overview(view?: PeaksView): Promise<PeaksFrame | null> {
     const response = await fetchImpl(levelsUrl(url))
     if (response.status === 404) return null
     if (!response.ok) throw new Error(`The waveform levels could not be read (HTTP ${response.status}).`)
@@ -169,6 +172,9 @@ export function createPeaksLoader(url: string, fetchImpl: typeof fetch = (...arg
     const { span, bytes } = await fetchSpan(last, 0, next.levels[last]!.length)
     levels = next
     overviewSpan = span
+    drawn = null
+    const finer = view ? await forView(view) : null
+    if (finer) return { ...finer, bytes: bytes + finer.bytes }
     drawn = { level: last, start: 0, end: next.levels[last]!.length }
     return { levels: next, channels: span.channels, bytes }
   }
