@@ -319,12 +319,21 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const entry = openedEntry(recordings, taskId, 'Task')
       const file = await media.localMedia(entry.key)
       if (!file) throw new AppError('not_found', 'The recording is not available yet.')
+      const url = platform.mediaUrl(`/peaks/${entry.key}`)
+      // Buckets decoded so far: once there are some, each progress event (at most one per
+      // percent) tells the renderer where to draw them from, so the first waveform needs no full decode.
+      let done = 0
+      let total = 0
       const result = await peaks.getPeaks(entry.key, file.path, {
-        onProgress: (fraction) => platform.sendProgress({ taskId, phase: 'peaks', fraction })
+        onProgress: (fraction) => platform.sendProgress({ taskId, phase: 'peaks', fraction, ...(total > 0 ? { peaksUrl: url, bucketsDone: done, buckets: total } : {}) }),
+        onPeaks: (partial, _first, count) => {
+          total = partial.length
+          done = Math.min(total, done + count)
+        }
       })
       if (result.status !== 'ready') return result
       const { length, peaksPerSecond, durationMs } = result.peaks
-      return { status: 'ready', url: platform.mediaUrl(`/peaks/${entry.key}`), length, peaksPerSecond, durationMs, fromCache: result.fromCache }
+      return { status: 'ready', url, length, peaksPerSecond, durationMs, fromCache: result.fromCache }
     },
     'drafts:load': async ({ taskId }) => {
       const draft = await drafts.load<unknown>(taskId)

@@ -155,6 +155,14 @@ export interface MediaProgressEvent {
   /** Downloads: bytes so far and the total when known. */
   readonly receivedBytes?: number
   readonly totalBytes?: number | null
+  /**
+   * Peaks being decoded: where to read the peaks so far (the `media:peaks` reply's `url`, whose
+   * `?levels` and ranges answer them while the decode runs), the buckets of the detail level
+   * decoded so far and its total. Absent until main has the first buckets, and for a cached file.
+   */
+  readonly peaksUrl?: string
+  readonly bucketsDone?: number
+  readonly buckets?: number
 }
 
 /** A document task export opened from the API or a file. */

@@ -4,6 +4,7 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { installFakeSdte, openedSample } from './support/fake-sdte'
 import type { FakeSdte } from './support/fake-sdte'
+import { fakePeaks } from './support/fake-peaks'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
 import { useEditorStore } from '../../renderer/src/stores/editor-store'
 import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
@@ -12,7 +13,7 @@ import { useEditorShortcuts } from '../../renderer/src/composables/use-editor-co
 import { defineComponent, h } from 'vue'
 
 // wavesurfer draws on canvas and needs real media: mocked here only (the e2e tests run it for real).
-const created: Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void>; wrapper: HTMLElement }> = []
+const created: Array<{ options: Record<string, unknown>; handlers: Map<string, (...args: unknown[]) => void>; wrapper: HTMLElement; load: ReturnType<typeof vi.fn> }> = []
 vi.mock('wavesurfer.js', () => ({
   default: {
     create: (options: Record<string, unknown>) => {
@@ -30,8 +31,8 @@ vi.mock('wavesurfer.js', () => ({
       regionsContainer.style.height = '100%'
       wrapper.appendChild(regionsContainer)
       const instance = {
-        options, handlers, wrapper, on, getWrapper: () => wrapper, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn(),
-        getDuration: () => 30.768, getWidth: () => 1000, getScroll: () => 0, setTime: vi.fn(), setScroll: vi.fn(), setScrollTime: vi.fn(),
+        options, handlers, wrapper, on, getWrapper: () => wrapper, destroy: vi.fn(), zoom: vi.fn(), setOptions: vi.fn(), load: vi.fn(async () => undefined),
+        getDuration: () => (options.duration as number | undefined) ?? 30.768, getWidth: () => 1000, getScroll: () => 0, setTime: vi.fn(), setScroll: vi.fn(), setScrollTime: vi.fn(),
         registerPlugin: vi.fn()
       }
       created.push(instance)
@@ -79,9 +80,10 @@ async function mountWith(status: 'none' | 'ready' | 'video') {
       : { ok: true, value: { status: 'ready', url: 'http://127.0.0.1/media/1', contentType: status === 'video' ? 'video/mp4' : 'audio/mpeg', size: 10, source: 'local', isVideo: status === 'video' } }
   fake.handlers['media:attach'] = () => ({ ok: true, value: { status: 'ready', url: 'http://127.0.0.1/media/1', contentType: 'audio/mpeg', size: 10, source: 'local', isVideo: false } })
   fake.handlers['media:peaks'] = () => ({ ok: true, value: { status: 'ready', url: 'http://127.0.0.1/peaks/1', length: 2, peaksPerSecond: 100, durationMs: 30768, fromCache: false } })
-  // Two (min, max) pairs, little-endian.
+  // Main's peaks route: one level of two (min, max) pairs, little-endian.
   const bytes = new Float32Array([-0.5, 0.25, -0.125, 1])
-  vi.stubGlobal('fetch', vi.fn(async () => new Response(bytes.buffer)))
+  const levels = { complete: true, durationMs: 30768, sampleRate: 44100, levels: [{ peaksPerSecond: 100, length: 2 }] }
+  vi.stubGlobal('fetch', vi.fn(async (url: string) => (url.endsWith('?levels') ? new Response(JSON.stringify(levels)) : new Response(bytes.buffer))))
   useTaskStore().opened = openedSample()
   await nextTick()
   expect(useEditorStore().model).not.toBeNull()
@@ -153,6 +155,107 @@ describe('WaveformStrip', () => {
     expect(lane[0].element.style.top).toMatch(/px$/)
     expect(top).toBeGreaterThan(height / 2)
     expect(top + laneHeight).toBeLessThanOrEqual(height)
+    wrapper.unmount()
+  })
+})
+
+describe('the first waveform of a long recording', () => {
+  const threeHours = 3 * 3600
+
+  /** Mounts the strip for a 3-hour recording whose peaks main is still decoding; `answer` ends the decode. */
+  async function mountDecoding() {
+    const main = fakePeaks(threeHours)
+    vi.stubGlobal('fetch', main.fetch)
+    fake.handlers['media:resolve'] = () => ({ ok: true, value: { status: 'ready', url: 'http://127.0.0.1/media/k', contentType: 'audio/mpeg', size: 200e6, source: 'cache', isVideo: false } })
+    let answer: () => void = () => undefined
+    fake.handlers['media:peaks'] = () =>
+      new Promise((resolve) => {
+        answer = () => resolve({ ok: true, value: { status: 'ready', url: 'http://127.0.0.1/peaks/k', length: main.peaks.length, peaksPerSecond: 100, durationMs: threeHours * 1000, fromCache: false } })
+      })
+    useTaskStore().opened = openedSample()
+    await nextTick()
+    const wrapper = mount(WaveformStrip, { attachTo: document.body })
+    await flushPromises()
+    const progress = async (fraction: number, withUrl = true): Promise<void> => {
+      fake.emit('media:progress', { taskId: 1, phase: 'peaks', fraction, ...(withUrl ? { peaksUrl: 'http://127.0.0.1/peaks/k', bucketsDone: 0, buckets: main.peaks.length } : {}) })
+      await flushPromises()
+      await flushPromises()
+    }
+    return { wrapper, main, progress, answer: async () => (answer(), await flushPromises(), await flushPromises()) }
+  }
+
+  it('plays and edits at once: the player has the recording while main computes the peaks, and the note blocks nothing', async () => {
+    const { wrapper, main, answer } = await mountDecoding()
+    expect((wrapper.find('audio').element as HTMLAudioElement).src).toBe('http://127.0.0.1/media/k')
+    expect(wrapper.find('[data-testid="peaks-progress"]').text()).toContain('Computing the waveform')
+    expect(created).toHaveLength(0)
+    // Play works before any peaks exist.
+    await wrapper.find('[data-testid="play-toggle"]').trigger('click')
+    expect(main.requests).toEqual([])
+    await answer()
+    wrapper.unmount()
+  })
+
+  it('draws the overview from the peaks so far, refreshes it as progress arrives, and never fetches the whole detail level', async () => {
+    const { wrapper, main, progress, answer } = await mountDecoding()
+    // A progress without the peaks URL (main has no buckets yet) fetches nothing.
+    await progress(0.01, false)
+    expect(main.requests).toEqual([])
+    // Main has the URL but no buckets yet: its 404 is "not yet", not an error.
+    await progress(0.02)
+    expect(created).toHaveLength(0)
+    expect(wrapper.find('[data-testid="peaks-progress"]').exists()).toBe(true)
+    main.decode(0, 50_000, 0.5)
+    await progress(0.05)
+    expect(created).toHaveLength(1)
+    const overviewLength = main.peaks.length / 8 ** 3
+    const [max] = created[0].options.peaks as Float32Array[]
+    expect(max.length).toBeCloseTo(overviewLength, -1)
+    expect(max[0]).toBeCloseTo(0.5)
+    expect(max[max.length - 1]).toBe(0)
+    expect(created[0].options.duration).toBe(threeHours)
+    // The waveform is shown while the note says the rest is still being computed.
+    expect((wrapper.find('[data-testid="waveform"]').element as HTMLElement).style.display).not.toBe('none')
+    expect(wrapper.find('[data-testid="peaks-progress"]').exists()).toBe(true)
+    // Another percent decoded is not worth a redraw of both strips; five are.
+    const asked = main.requests.length
+    await progress(0.06)
+    await progress(0.09)
+    expect(main.requests).toHaveLength(asked)
+    main.decode(500_000, 50_000, 0.75)
+    await progress(0.5)
+    const load = created[0].load as unknown as { mock: { calls: Array<[string, Float32Array[], number]> } }
+    const latest = load.mock.calls.at(-1)!
+    expect(latest[2]).toBe(threeHours)
+    expect(Math.max(...latest[1][0])).toBeCloseTo(0.75)
+    main.decode(0, main.peaks.length, 0.25)
+    main.complete = true
+    await answer()
+    expect(wrapper.find('[data-testid="peaks-progress"]').exists()).toBe(false)
+    expect(created).toHaveLength(1)
+    expect(main.requests.every((r) => r.endsWith('?levels') || r.includes('level='))).toBe(true)
+    expect(main.requests.some((r) => r.includes('level=0'))).toBe(false)
+    wrapper.unmount()
+  })
+
+  it('zoomed in, it fetches the detail around the view only', async () => {
+    const { wrapper, main, answer } = await mountDecoding()
+    main.decode(0, main.peaks.length, 0.25)
+    main.complete = true
+    await answer()
+    const instance = created[0]
+    instance.handlers.get('ready')!()
+    await flushPromises()
+    expect(main.requests.some((r) => r.includes('level=0'))).toBe(false)
+    // 40 px/s over 3 hours: the wrapper is 432,000 px wide, the view 1000 px (25 s).
+    Object.defineProperty(instance.wrapper, 'clientWidth', { value: 432_000, configurable: true })
+    instance.handlers.get('zoom')!(40)
+    await flushPromises()
+    await flushPromises()
+    const detail = main.requests.filter((r) => r.includes('level=0'))
+    expect(detail).toEqual(['/peaks/k?level=0&start=0&end=7500'])
+    const load = instance.load as unknown as { mock: { calls: Array<[string, Float32Array[], number]> } }
+    expect(load.mock.calls.at(-1)![1][0]).toHaveLength(main.peaks.length)
     wrapper.unmount()
   })
 })

@@ -12,6 +12,7 @@ import { emptyView, noRegionWindow, playheadAt, regionWindowOf, revealScrollTime
 import { mainWaveColors, regionColors, waveColors } from '../lib/waveform-colors'
 import { createWaveformRegions } from '../lib/waveform-regions'
 import type { RegionCallbacks, WaveformRegions } from '../lib/waveform-regions'
+import type { PeakChannels, PeaksView } from '../lib/peaks-loader'
 
 /*
  * Owns the wavesurfer instance (docs/architecture.md#the-renderers-conventions): created with
@@ -35,26 +36,12 @@ import type { RegionCallbacks, WaveformRegions } from '../lib/waveform-regions'
  * the main waveform shows no played part (as audio editors don't), and the overview does.
  */
 
-/** Decoded peaks: channel 0 = maxima (drawn above the centre), channel 1 = minima (below). */
-export type PeakChannels = [Float32Array, Float32Array]
-
-/** Deinterleaves little-endian Float32 (min, max) pairs into [max, min] channels. */
-export function deinterleavePeaks(buffer: ArrayBuffer): PeakChannels {
-  const view = new DataView(buffer)
-  const pairs = Math.floor(buffer.byteLength / 8)
-  const max = new Float32Array(pairs)
-  const min = new Float32Array(pairs)
-  for (let i = 0; i < pairs; i++) {
-    min[i] = view.getFloat32(i * 8, true)
-    max[i] = view.getFloat32(i * 8 + 4, true)
-  }
-  return [max, min]
-}
-
 /** What the composable reports back: edits are the store's business, not the waveform's. */
 export interface WaveformCallbacks extends RegionCallbacks {
   /** A click on the waveform or the overview: a user seek to `ms`. */
   onSeek(ms: number): void
+  /** The view scrolled, zoomed or resized (the peaks loader decides whether finer peaks are needed). */
+  onView?(): void
 }
 
 /** Zoom levels in pixels per second. */
@@ -163,6 +150,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     measureView()
     renderTime(lastMs, false)
     onViewMoved()
+    callbacks.onView?.()
   }
 
   /**
@@ -174,6 +162,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     view.left = left
     view.width = right - left
     onViewMoved()
+    callbacks.onView?.()
   }
 
   /**
@@ -330,6 +319,25 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     w.zoom(zoomLevels[next])
   }
 
+  /**
+   * Draws new peaks of the same recording (progress of a decode, or finer peaks for the view).
+   * `load` with the peaks, not `setOptions({ peaks })`: in wavesurfer 7.12 setOptions keeps
+   * drawing the renderer's old data (its reRender reuses it); load renders the new data and
+   * tells the overview (the minimap redraws on 'decode').
+   */
+  function showPeaks(peaks: PeakChannels, durationMs: number): void {
+    const w = ws.value
+    if (!w) return
+    void w.load('', peaks, durationMs / 1000).catch(() => undefined)
+  }
+
+  /** What the view shows now (seconds and zoom), from the cached geometry; null before the first draw. */
+  function currentView(): PeaksView | null {
+    if (!ws.value || !ready.value || !view.duration || !view.total) return null
+    const pxPerSec = view.total / view.duration
+    return { startS: view.left / pxPerSec, endS: (view.left + view.width) / pxPerSec, pxPerSec, pixelRatio: window.devicePixelRatio || 1 }
+  }
+
   /** Tears the instance down and forgets every subscription and region. */
   function destroy(): void {
     overviewIdle.cancel()
@@ -349,5 +357,5 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   }
 
   onBeforeUnmount(destroy)
-  return { ws, ready, zoomIndex, create, renderTime, syncRegions, setLoop, zoomBy, reveal, clearSelection, destroy }
+  return { ws, ready, zoomIndex, create, showPeaks, currentView, renderTime, syncRegions, setLoop, zoomBy, reveal, clearSelection, destroy }
 }

@@ -185,6 +185,37 @@ describe('Get a fresh link', () => {
   })
 })
 
+describe('peaks progress', () => {
+  it('once main has decoded buckets, each progress event says where to read the peaks so far and how many are done', async () => {
+    // Over 4 MiB: decoded in parts by the worker pool, which hands buckets over as they come.
+    await writeFile(join(work, 'sample.wav'), makeToneWav(300))
+    await call('tasks:openTranscript', { ref: { taskId: 1001 }, requestId: 'open-1' })
+    await call<MediaState>('media:resolve', { taskId: 1001 })
+    progress.length = 0
+    const peaks = await call<{ status: string; url: string; length: number; fromCache: boolean }>('media:peaks', { taskId: 1001 })
+    expect(peaks).toMatchObject({ status: 'ready', fromCache: false })
+    const withPeaks = progress.filter((p) => p.phase === 'peaks' && p.peaksUrl !== undefined)
+    expect(withPeaks.length).toBeGreaterThan(0)
+    for (const event of withPeaks) {
+      expect(event.peaksUrl).toBe(peaks.url)
+      expect(event.buckets).toBe(peaks.length)
+      expect(event.bucketsDone).toBeGreaterThan(0)
+      expect(event.bucketsDone).toBeLessThanOrEqual(peaks.length)
+    }
+    const done = withPeaks.map((p) => p.bucketsDone!)
+    expect(done).toEqual([...done].sort((a, b) => a - b))
+    expect(done.at(-1)).toBe(peaks.length)
+    // The URL answers the levels (here, of the finished cache).
+    const levels = (await (await routes(new Request(`http://app.test${new URL(peaks.url).pathname}?levels`))).json()) as { complete: boolean; levels: Array<{ length: number }> }
+    expect(levels.complete).toBe(true)
+    expect(levels.levels[0]!.length).toBe(peaks.length)
+    // Reopened from the cache: nothing is decoded, so no event carries a peaks URL.
+    progress.length = 0
+    expect((await call<{ fromCache: boolean }>('media:peaks', { taskId: 1001 })).fromCache).toBe(true)
+    expect(progress.some((p) => p.peaksUrl !== undefined)).toBe(false)
+  })
+})
+
 describe('media routes and CORS', () => {
   it('answers only the app origin, never a wildcard, on /media, /peaks and /document', async () => {
     await call('tasks:openTranscript', { ref: { taskId: 1001 }, requestId: 'open-1' })
