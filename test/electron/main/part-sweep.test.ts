@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 import { spawn } from 'node:child_process'
 import { createServer, type Server } from 'node:http'
 import type { AddressInfo } from 'node:net'
@@ -48,8 +48,12 @@ describe('unfinished downloads', () => {
         child.once('exit', () => fail(new Error('the download process ended before receiving')))
       })
       const entry = join(cacheDir, '41003')
-      const parts = (await readdir(entry)).filter((n) => n.endsWith('.part'))
-      expect(parts).toHaveLength(1)
+      // Progress is counted as bytes arrive, a moment before the write stream has opened its file.
+      const parts = await vi.waitFor(async () => {
+        const found = (await readdir(entry).catch(() => [])).filter((n) => n.endsWith('.part'))
+        expect(found).toHaveLength(1)
+        return found
+      }, { timeout: 10_000 })
       expect(parts[0]).toMatch(new RegExp(`^\\.media\\.${child.pid}\\.[0-9a-f]+\\.part$`))
       child.kill('SIGKILL')
       expect(await exited).toBe('SIGKILL')
