@@ -1,7 +1,7 @@
 import { test, expect } from '@playwright/test'
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
 import { createRequire } from 'node:module'
-import { join, resolve } from 'node:path'
+import { dirname, join, resolve } from 'node:path'
 import { appOrigin, createAppRoutes } from '../../electron/main/app-scheme'
 import { contentSecurityPolicy } from '../../electron/main/security'
 
@@ -100,8 +100,13 @@ test('app.asar would hold only what the main process loads', async () => {
 
   // Every package the built main process imports (statically or lazily) ships, and every
   // production dependency is one it imports: nothing needed is missing, nothing else is declared.
-  const mainBundle = readFileSync(join(root, pkg.main), 'utf8')
-  const specifiers = [...mainBundle.matchAll(/(?:\bfrom\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]!)
+  // Every file of the built main process: index.js, the decode worker it starts, their chunks.
+  const mainDir = dirname(join(root, pkg.main))
+  const mainFiles = (readdirSync(mainDir, { recursive: true }) as string[]).filter((name) => name.endsWith('.js'))
+  const mainBundle = mainFiles.map((name) => readFileSync(join(mainDir, name), 'utf8')).join('\n')
+  expect(readdirSync(mainDir)).toContain('decode-worker.js')
+  // `from` not inside a string (a variable or flag named "from" is not an import).
+  const specifiers = [...mainBundle.matchAll(/(?:(?<![\w"'`])from\s*|\bimport\s*\(\s*|\brequire\s*\(\s*)["']([^"'.][^"']*)["']/g)].map((m) => m[1]!)
   const imported = new Set(specifiers.filter((s) => !s.startsWith('node:') && s !== 'electron').map((s) => (s.startsWith('@') ? s.split('/').slice(0, 2).join('/') : s.split('/')[0]!)))
   const declared = Object.keys((pkg as unknown as { dependencies: Record<string, string> }).dependencies).sort()
   expect([...imported].sort()).toEqual(declared)
