@@ -797,6 +797,9 @@ test.describe('editor', () => {
     // Renaming from the keyboard keeps the menu open while its name field takes focus.
     await page.keyboard.press('Enter')
     await page.keyboard.press('End')
+    // Up past "Merge this speaker into…" (the menu's item above "New speaker…") to Rename.
+    await page.keyboard.press('ArrowUp')
+    await expect(page.getByRole('menu', { name: 'Speaker' }).getByRole('menuitem', { name: 'Merge this speaker into…' })).toBeFocused()
     await page.keyboard.press('ArrowUp')
     await page.keyboard.press('Enter')
     await expect(page.getByTestId('speaker-name-input')).toBeFocused()
