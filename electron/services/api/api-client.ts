@@ -9,7 +9,8 @@ import { isHeaderSafeToken } from '../../../shared/api/credential-chars'
 import { fetchSameOrigin, originOf } from './same-origin-fetch'
 import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, rateLimitedMessage, type RetryInfo, type RetryPolicy } from './retry'
 import { realSleep, type Sleep } from './sleep'
-import { resolveTimeout, type TimeoutOption } from './timeout'
+import { resolveTimeout } from './timeout'
+import { parseJsonBody, type ApiPorts } from './api-ports'
 
 /** What the API client needs from the auth service. */
 export interface TokenSource {
@@ -23,19 +24,8 @@ export interface TokenSource {
   boundOrigin?(): string | null
 }
 
-/** Ports and options for `ApiClient`. */
-export interface ApiClientOptions {
-  readonly fetch: typeof fetch
-  readonly auth: TokenSource
-  readonly baseUrl: () => string
-  readonly clock?: () => number
-  readonly sleep?: Sleep
-  readonly random?: () => number
-  readonly logger?: Logger
-  /** Per-attempt timeout, or a function read at each attempt (the app's setting); default 30 s. */
-  readonly timeoutMs?: TimeoutOption
-  readonly retry?: RetryPolicy
-}
+/** Ports and options for `ApiClient` (the same the platform transport gets). */
+export type ApiClientOptions = ApiPorts
 
 /** Per-call options. */
 export interface CallOptions {
@@ -81,13 +71,13 @@ export class ApiClient {
   /** The transcript export with the raw body text. */
   async fetchTranscriptExport(ref: TaskRef, options: CallOptions = {}): Promise<FetchedExport<TranscriptExport>> {
     const raw = await this.getExportText('transcript', ref, options)
-    return { raw, data: parseTranscriptExport(parseJson(raw, 'transcript export')) }
+    return { raw, data: parseTranscriptExport(parseJsonBody(raw, 'transcript export')) }
   }
 
   /** The document export with the raw body text. */
   async fetchDocumentExport(ref: TaskRef, options: CallOptions = {}): Promise<FetchedExport<DocumentExport>> {
     const raw = await this.getExportText('document', ref, options)
-    return { raw, data: parseDocumentExport(parseJson(raw, 'document export')) }
+    return { raw, data: parseDocumentExport(parseJsonBody(raw, 'document export')) }
   }
 
   /** Either export by kind, with the raw body text. */
@@ -309,14 +299,6 @@ function seconds(ms: number): number {
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('cancelled', 'Cancelled')
-}
-
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new AppError('invalid_response', `The ${what} is not valid JSON (${text.length} bytes received)`)
-  }
 }
 
 function safeOrigin(url: string): string {

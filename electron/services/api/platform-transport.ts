@@ -2,11 +2,11 @@ import { AppError } from '../../../shared/errors'
 import { isHeaderSafeToken } from '../../../shared/api/credential-chars'
 import { describeNetworkError, joinUrl, TokenUnavailableError } from '../auth/token-request'
 import { nullLogger, type Logger } from '../logging/logger'
-import type { TokenSource } from './api-client'
 import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, type RetryPolicy } from './retry'
 import { fetchSameOrigin, originOf } from './same-origin-fetch'
 import { realSleep, type Sleep } from './sleep'
-import { resolveTimeout, type TimeoutOption } from './timeout'
+import { resolveTimeout } from './timeout'
+import type { ApiPorts } from './api-ports'
 
 /*
  * One authorised JSON request to the platform API, for the listing, speaker and review-status
@@ -18,17 +18,7 @@ import { resolveTimeout, type TimeoutOption } from './timeout'
  */
 
 /** Ports of the transport (the same the export client gets). */
-export interface PlatformTransportOptions {
-  readonly fetch: typeof fetch
-  readonly auth: TokenSource
-  readonly baseUrl: () => string
-  readonly clock?: () => number
-  readonly sleep?: Sleep
-  readonly random?: () => number
-  readonly logger?: Logger
-  readonly timeoutMs?: TimeoutOption
-  readonly retry?: RetryPolicy
-}
+export type PlatformTransportOptions = ApiPorts
 
 /** A request: method, path and query (no origin), an optional JSON body. */
 export interface PlatformRequest {
