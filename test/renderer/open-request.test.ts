@@ -2,6 +2,7 @@ import { beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
 import { useDocumentStore } from '../../renderer/src/stores/document-store'
+import type { Result } from '../../shared/errors'
 import { installFakeSdte, openedSample, type FakeSdte } from './support/fake-sdte'
 
 /* Both stores open through one request helper (issue 19): label, error, cancel id, cleared after. */
@@ -16,8 +17,8 @@ describe('opening with a cancellable request', () => {
 
   it('task store: shows the label and sends the pending id on Cancel; a cancel is not an error', async () => {
     const store = useTaskStore()
-    let release: (r: unknown) => void = () => undefined
-    fake.handlers['tasks:openTranscript'] = () => new Promise((resolve) => (release = resolve))
+    let release: (r: Result<unknown>) => void = () => undefined
+    fake.handlers['tasks:openTranscript'] = () => new Promise<Result<unknown>>((resolve) => (release = resolve))
     const opening = store.openTask({ taskId: 42 })
     expect(store.loading).toBe('Opening task 42…')
     expect(store.pendingRequestId).toMatch(/^open-\d+-\d+$/)

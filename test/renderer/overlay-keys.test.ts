@@ -12,7 +12,7 @@ import { resetPlatformForTests } from '../../renderer/src/lib/platform'
 describe('shortcut overlays: Escape', () => {
   beforeEach(() => {
     setActivePinia(createPinia())
-    resetPlatformForTests()
+    resetPlatformForTests('Linux x86_64')
   })
 
   it('help closes on Escape and keeps the key from the page behind', async () => {
