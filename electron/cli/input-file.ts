@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ExportKind } from '../../shared/api/endpoints'
-import { parseDocumentExport, parseTranscriptExport } from '../../shared/api/parse-export'
+import { parseDocumentExport, parseTranscriptExport, stripBom } from '../../shared/api/parse-export'
 import { toTranscriptExport } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import type { FormatInput } from './format-types'
@@ -23,7 +23,7 @@ export async function readInputFile(path: string, kind: ExportKind | undefined, 
     throw new AppError('io', await describeFsError(error, path, 'read'))
   }
   // A byte order mark is not part of the JSON: `--format json` must write text a JSON parser reads.
-  if (raw.charCodeAt(0) === 0xfeff) raw = raw.slice(1)
+  raw = stripBom(raw)
   let body: unknown
   try {
     body = JSON.parse(raw)

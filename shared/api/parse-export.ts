@@ -29,6 +29,11 @@ export function tooDeepAt(body: unknown, limit: number = maxExportDepth): string
   return null
 }
 
+/** `text` without a leading UTF-8 byte order mark (editors and Windows tools write one; it is not JSON). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text
+}
+
 /** Validates a parsed body against `schema`; a mismatch becomes `invalid_response` naming the field path. */
 export function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: string): z.infer<S> {
   const deep = tooDeepAt(body)

@@ -5,11 +5,12 @@ import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import type { DocumentExport } from '../../../shared/api/document-export'
 import { nullLogger, type Logger } from '../logging/logger'
 import { describeNetworkError, joinUrl, TokenUnavailableError } from '../auth/token-request'
-import { isHeaderSafeToken } from '../../../shared/api/credential-chars'
-import { fetchSameOrigin, originOf } from './same-origin-fetch'
+import { fetchSameOrigin } from './same-origin-fetch'
 import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, rateLimitedMessage, type RetryInfo, type RetryPolicy } from './retry'
 import { realSleep, type Sleep } from './sleep'
-import { resolveTimeout, type TimeoutOption } from './timeout'
+import { resolveTimeout } from './timeout'
+import { checkTokenDestination, startAttemptTimer } from './attempt-guard'
+import { parseJsonBody, type ApiPorts } from './api-ports'
 
 /** What the API client needs from the auth service. */
 export interface TokenSource {
@@ -23,19 +24,8 @@ export interface TokenSource {
   boundOrigin?(): string | null
 }
 
-/** Ports and options for `ApiClient`. */
-export interface ApiClientOptions {
-  readonly fetch: typeof fetch
-  readonly auth: TokenSource
-  readonly baseUrl: () => string
-  readonly clock?: () => number
-  readonly sleep?: Sleep
-  readonly random?: () => number
-  readonly logger?: Logger
-  /** Per-attempt timeout, or a function read at each attempt (the app's setting); default 30 s. */
-  readonly timeoutMs?: TimeoutOption
-  readonly retry?: RetryPolicy
-}
+/** Ports and options for `ApiClient` (the same the platform transport gets). */
+export type ApiClientOptions = ApiPorts
 
 /** Per-call options. */
 export interface CallOptions {
@@ -81,13 +71,13 @@ export class ApiClient {
   /** The transcript export with the raw body text. */
   async fetchTranscriptExport(ref: TaskRef, options: CallOptions = {}): Promise<FetchedExport<TranscriptExport>> {
     const raw = await this.getExportText('transcript', ref, options)
-    return { raw, data: parseTranscriptExport(parseJson(raw, 'transcript export')) }
+    return { raw, data: parseTranscriptExport(parseJsonBody(raw, 'transcript export')) }
   }
 
   /** The document export with the raw body text. */
   async fetchDocumentExport(ref: TaskRef, options: CallOptions = {}): Promise<FetchedExport<DocumentExport>> {
     const raw = await this.getExportText('document', ref, options)
-    return { raw, data: parseDocumentExport(parseJson(raw, 'document export')) }
+    return { raw, data: parseDocumentExport(parseJsonBody(raw, 'document export')) }
   }
 
   /** Either export by kind, with the raw body text. */
@@ -229,25 +219,14 @@ export class ApiClient {
    */
   private async attemptOnce(url: string, token: string, signal: AbortSignal | undefined): Promise<{ status: number; headers: Headers; text: string | null }> {
     const timeoutMs = resolveTimeout(this.options.timeoutMs)
-    const controller = new AbortController()
-    const onAbort = () => controller.abort()
-    signal?.addEventListener('abort', onAbort, { once: true })
-    const stopTimer = new AbortController()
-    let timedOut = false
-    this.sleep(timeoutMs, stopTimer.signal).then(
-      () => {
-        timedOut = true
-        controller.abort()
-      },
-      () => undefined
-    )
+    const timer = startAttemptTimer(this.sleep, timeoutMs, signal)
     let stage = 'connect'
     try {
-      this.checkDestination(url, token)
+      checkTokenDestination(this.options.auth, url, token)
       const response = await fetchSameOrigin(
         this.options.fetch,
         url,
-        { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: controller.signal },
+        { method: 'GET', headers: { authorization: `Bearer ${token}`, accept: 'application/json' }, signal: timer.signal },
         'export request'
       )
       if (!response.ok) {
@@ -260,7 +239,7 @@ export class ApiClient {
     } catch (error) {
       if (signal?.aborted) throw new AppError('cancelled', 'Cancelled')
       if (error instanceof AppError) throw error
-      if (timedOut) {
+      if (timer.timedOut()) {
         const message = stage === 'body'
           ? `The server stopped sending the export before it was complete (no end within ${seconds(timeoutMs)} s)`
           : `The server did not answer within ${seconds(timeoutMs)} s; try again later or raise the timeout`
@@ -272,23 +251,10 @@ export class ApiClient {
         : `Could not reach ${safeOrigin(url)}: ${reason}; check the network and the base URL`
       throw new TransientError(reason, new AppError('network', message))
     } finally {
-      stopTimer.abort()
-      signal?.removeEventListener('abort', onAbort)
+      timer.stop()
     }
   }
 
-  /**
-   * Refuses to send `token` where it does not belong: to an origin other than the one the
-   * credentials are bound to, or with characters that would break the header (the HTTP
-   * library's own error would quote the header, token and all).
-   */
-  private checkDestination(url: string, token: string): void {
-    const bound = this.options.auth.boundOrigin?.()
-    if (bound !== undefined && bound !== originOf(url)) {
-      throw new AppError('unauthorized', `The saved credentials belong to ${bound}, not ${originOf(url) ?? 'this address'}; sign in to that server to use it`)
-    }
-    if (!isHeaderSafeToken(token)) throw new AppError('unauthorized', 'The access token contains characters that cannot be sent in a header; paste it again or sign in with a Client ID and secret')
-  }
 }
 
 /** A failure worth retrying, carrying the error to report if retries run out. */
@@ -309,14 +275,6 @@ function seconds(ms: number): number {
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
   if (signal?.aborted) throw new AppError('cancelled', 'Cancelled')
-}
-
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new AppError('invalid_response', `The ${what} is not valid JSON (${text.length} bytes received)`)
-  }
 }
 
 function safeOrigin(url: string): string {

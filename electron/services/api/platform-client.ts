@@ -3,6 +3,7 @@ import { describeTaskRef, externalStatusPaths, taskRefQuery, taskSpeakerPath, ta
 import { readSpeakers, speakerWriteBody, type PlatformSpeaker } from '../../../shared/api/speakers'
 import { maxPageSize, readTaskPage, readWorkspaces, taskListRequestPath, toTaskListItem, type TaskListFilters, type TaskListItem, type TaskPage, type WorkspaceItem } from '../../../shared/api/task-list'
 import type { PlatformResponse, PlatformTransport } from './platform-transport'
+import { parseJsonBody } from './api-ports'
 
 /*
  * The platform workflow's calls (smartdocumentor-api.md §4, §5, §7.2, §10): listing, lookup,
@@ -37,7 +38,7 @@ export class PlatformClient {
   /** Every workspace of the tenant. */
   async listWorkspaces(options: PlatformCallOptions = {}): Promise<WorkspaceItem[]> {
     const response = await this.read(workspacesPath, 'the workspaces', options)
-    const items = readWorkspaces(parseJson(response.text, 'workspaces answer'))
+    const items = readWorkspaces(parseJsonBody(response.text, 'workspaces answer'))
     if (items === null) throw new AppError('invalid_response', 'The workspaces answer is not a list of workspaces')
     return items
   }
@@ -47,7 +48,7 @@ export class PlatformClient {
     if (!Number.isSafeInteger(page) || page < 1) throw new AppError('bad_request', 'The page number starts at 1')
     if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) throw new AppError('bad_request', `The page size must be between 1 and ${maxPageSize}`)
     const response = await this.read(taskListRequestPath(filters, page, pageSize), 'the task list', options)
-    const result = readTaskPage(parseJson(response.text, 'task list'), page, pageSize)
+    const result = readTaskPage(parseJsonBody(response.text, 'task list'), page, pageSize)
     if (result === null) throw new AppError('invalid_response', 'The task list answer is neither a list nor a page of tasks')
     return result
   }
@@ -69,7 +70,7 @@ export class PlatformClient {
     const response = await this.send({ method: 'GET', path: `${taskStatusPath}${taskRefQuery(ref)}`, signal: options.signal })
     if (response.status === 404 || response.status === 400) throw new AppError('not_found', `No task with ${describeTaskRef(ref)} in this organisation`)
     checkOk(response, `the task with ${describeTaskRef(ref)}`)
-    const body = parseJson(response.text, 'task status')
+    const body = parseJsonBody(response.text, 'task status')
     const item = toTaskListItem(Array.isArray(body) ? body[0] : body)
     if (item === null) throw new AppError('invalid_response', `The status of the task with ${describeTaskRef(ref)} has no task id`)
     return item
@@ -80,7 +81,7 @@ export class PlatformClient {
     const response = await this.send({ method: 'GET', path: taskSpeakersPath(taskId, workspaceId), signal: options.signal })
     if (response.status === 404) throw new AppError('not_found', `No task ${taskId} in workspace ${workspaceId}`)
     checkOk(response, `the speakers of task ${taskId}`)
-    const speakers = readSpeakers(parseJson(response.text, 'speakers answer'))
+    const speakers = readSpeakers(parseJsonBody(response.text, 'speakers answer'))
     if (speakers === null) throw new AppError('invalid_response', `The speakers of task ${taskId} are not a list of speakers`)
     return speakers
   }
@@ -90,7 +91,7 @@ export class PlatformClient {
     const response = await this.send({ method: 'GET', path: workspaceSpeakersPath(workspaceId), signal: options.signal })
     if (response.status === 404 || response.status === 405) return null
     checkOk(response, `the speakers of workspace ${workspaceId}`)
-    return readSpeakers(parseJson(response.text, 'workspace speakers answer'))
+    return readSpeakers(parseJsonBody(response.text, 'workspace speakers answer'))
   }
 
   /** Creates, updates or deletes one task speaker; throws with the server's reason. */
@@ -163,10 +164,3 @@ function problemText(text: string): string | null {
   }
 }
 
-function parseJson(text: string, what: string): unknown {
-  try {
-    return JSON.parse(text)
-  } catch {
-    throw new AppError('invalid_response', `The ${what} is not valid JSON (${text.length} bytes received)`)
-  }
-}

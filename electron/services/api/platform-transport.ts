@@ -1,12 +1,12 @@
 import { AppError } from '../../../shared/errors'
-import { isHeaderSafeToken } from '../../../shared/api/credential-chars'
 import { describeNetworkError, joinUrl, TokenUnavailableError } from '../auth/token-request'
 import { nullLogger, type Logger } from '../logging/logger'
-import type { TokenSource } from './api-client'
 import { backoffDelay, defaultRetryPolicy, isRetryableStatus, maxRetryAfterMs, parseRetryAfter, type RetryPolicy } from './retry'
 import { fetchSameOrigin, originOf } from './same-origin-fetch'
 import { realSleep, type Sleep } from './sleep'
-import { resolveTimeout, type TimeoutOption } from './timeout'
+import { resolveTimeout } from './timeout'
+import { checkTokenDestination, startAttemptTimer } from './attempt-guard'
+import type { ApiPorts } from './api-ports'
 
 /*
  * One authorised JSON request to the platform API, for the listing, speaker and review-status
@@ -18,17 +18,7 @@ import { resolveTimeout, type TimeoutOption } from './timeout'
  */
 
 /** Ports of the transport (the same the export client gets). */
-export interface PlatformTransportOptions {
-  readonly fetch: typeof fetch
-  readonly auth: TokenSource
-  readonly baseUrl: () => string
-  readonly clock?: () => number
-  readonly sleep?: Sleep
-  readonly random?: () => number
-  readonly logger?: Logger
-  readonly timeoutMs?: TimeoutOption
-  readonly retry?: RetryPolicy
-}
+export type PlatformTransportOptions = ApiPorts
 
 /** A request: method, path and query (no origin), an optional JSON body. */
 export interface PlatformRequest {
@@ -124,22 +114,9 @@ export class PlatformTransport {
 
   /** One attempt under the timeout; Transient for network failures and timeouts. */
   private async once(url: string, token: string, request: PlatformRequest): Promise<{ status: number; text: string; retryAfter: string | null }> {
-    const bound = this.o.auth.boundOrigin?.()
-    if (bound !== undefined && bound !== originOf(url)) throw new AppError('unauthorized', `The saved credentials belong to ${bound}, not ${originOf(url) ?? 'this address'}; sign in to that server to use it`)
-    if (!isHeaderSafeToken(token)) throw new AppError('unauthorized', 'The access token contains characters that cannot be sent in a header; paste it again or sign in with a Client ID and secret')
+    checkTokenDestination(this.o.auth, url, token)
     const timeoutMs = resolveTimeout(this.o.timeoutMs)
-    const controller = new AbortController()
-    const onAbort = () => controller.abort()
-    request.signal?.addEventListener('abort', onAbort, { once: true })
-    const stopTimer = new AbortController()
-    let timedOut = false
-    this.sleep(timeoutMs, stopTimer.signal).then(
-      () => {
-        timedOut = true
-        controller.abort()
-      },
-      () => undefined
-    )
+    const timer = startAttemptTimer(this.sleep, timeoutMs, request.signal)
     const headers: Record<string, string> = { authorization: `Bearer ${token}`, accept: 'application/json' }
     if (request.body !== undefined) headers['content-type'] = 'application/json'
     let sent = false
@@ -147,7 +124,7 @@ export class PlatformTransport {
       const response = await fetchSameOrigin(
         this.o.fetch,
         url,
-        { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body), signal: controller.signal },
+        { method: request.method, headers, body: request.body === undefined ? undefined : JSON.stringify(request.body), signal: timer.signal },
         'platform request'
       )
       sent = true
@@ -157,14 +134,13 @@ export class PlatformTransport {
       if (request.signal?.aborted) throw new AppError('cancelled', 'Cancelled')
       if (error instanceof AppError) throw error
       const where = safeOrigin(url)
-      if (timedOut) throw new Transient('timeout', `${where} did not answer within ${Math.round(timeoutMs / 100) / 10} s`, false)
+      if (timer.timedOut()) throw new Transient('timeout', `${where} did not answer within ${Math.round(timeoutMs / 100) / 10} s`, false)
       // fetch cannot tell "refused before sending" from "broke after"; only a refused connection is surely unsent.
       const reason = describeNetworkError(error)
       const beforeSend = !sent && /ECONNREFUSED|ENOTFOUND|EAI_AGAIN/i.test(reason + String((error as { cause?: { code?: string } }).cause?.code ?? ''))
       throw new Transient('network', `Could not reach ${where}: ${reason}`, beforeSend)
     } finally {
-      stopTimer.abort()
-      request.signal?.removeEventListener('abort', onAbort)
+      timer.stop()
     }
   }
 }

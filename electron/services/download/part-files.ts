@@ -1,6 +1,7 @@
 import { readdir, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { randomBytes } from 'node:crypto'
+import { isProcessAlive } from '../fs/temp-files'
 
 /*
  * Temp files of downloads under way are named `.<name>.<pid>.<random>.part`, so a later start can
@@ -13,17 +14,6 @@ const partPattern = /^\.(?:media|document)\.(?:(\d+)\.)?[0-9a-f]+\.part$/
 /** A fresh temp-file name for a download by this process. */
 export function partFileName(name: string): string {
   return `.${name}.${process.pid}.${randomBytes(6).toString('hex')}.part`
-}
-
-function processAlive(pid: number): boolean {
-  if (pid === process.pid) return true
-  try {
-    process.kill(pid, 0)
-    return true
-  } catch (error) {
-    // EPERM: it exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM'
-  }
 }
 
 /**
@@ -48,7 +38,7 @@ export async function sweepPartFiles(cacheDir: string): Promise<number> {
     for (const name of names) {
       const match = partPattern.exec(name)
       if (!match) continue
-      if (match[1] !== undefined && processAlive(Number(match[1]))) continue
+      if (match[1] !== undefined && isProcessAlive(Number(match[1]))) continue
       await unlink(join(cacheDir, entry, name)).then(
         () => removed++,
         () => undefined

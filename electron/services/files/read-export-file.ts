@@ -5,7 +5,7 @@ import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { transcriptExportSchema } from '../../../shared/api/transcript-export'
 import { describeSchemaError } from '../../../shared/api/schema-issues'
 import type { DocumentExport } from '../../../shared/api/document-export'
-import { maxExportDepth, parseDocumentExport, tooDeepAt } from '../../../shared/api/parse-export'
+import { maxExportDepth, parseDocumentExport, stripBom, tooDeepAt } from '../../../shared/api/parse-export'
 
 /** Files larger than this are refused before reading (the 2-hour export is about 3 MB). */
 const maxExportBytes = 512 * 1024 * 1024
@@ -40,12 +40,7 @@ export async function readTranscriptExportFile(path: string): Promise<ExportFile
 
 /** Parses and validates export JSON text; `invalid_response` names what is wrong. */
 export function parseTranscriptExport(text: string, sourceName: string): TranscriptExport {
-  let json: unknown
-  try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
-  } catch (error) {
-    throw new AppError('invalid_response', `${sourceName} is not valid JSON (${(error as Error).message}).`)
-  }
+  const json = parseJsonText(text, sourceName)
   const deep = tooDeepAt(json)
   if (deep !== null) throw new AppError('invalid_response', `${sourceName} nests values more than ${maxExportDepth} levels deep (at ${deep}); it cannot be opened safely.`)
   const parsed = transcriptExportSchema.safeParse(json)
@@ -60,11 +55,15 @@ export function parseTranscriptExport(text: string, sourceName: string): Transcr
  * Windows tools write one) is not JSON and is skipped, as for transcript exports.
  */
 export function parseDocumentExportText(text: string, sourceName: string): DocumentExport {
-  let json: unknown
+  const json = parseJsonText(text, sourceName)
+  return parseDocumentExport(json)
+}
+
+/** JSON of a saved file, its byte order mark skipped; `invalid_response` names the file. */
+function parseJsonText(text: string, sourceName: string): unknown {
   try {
-    json = JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text)
+    return JSON.parse(stripBom(text))
   } catch (error) {
     throw new AppError('invalid_response', `${sourceName} is not valid JSON (${(error as Error).message}).`)
   }
-  return parseDocumentExport(json)
 }

@@ -16,8 +16,14 @@ function tabbable(root: HTMLElement): HTMLElement[] {
   )
 }
 
+/** Keys of an overlay: `close` runs on Escape; while `paused()` (e.g. capturing keys) neither Escape nor Tab is handled. */
+export interface DialogKeys {
+  readonly close: () => void
+  readonly paused?: () => boolean
+}
+
 /** Call in the overlay's setup; put `onKeydown` on its root element. */
-export function useDialogFocus(root: Ref<HTMLElement | null>): { onKeydown(event: KeyboardEvent): void } {
+export function useDialogFocus(root: Ref<HTMLElement | null>, keys: DialogKeys): { onKeydown(event: KeyboardEvent): void } {
   // Set up before the overlay takes focus: what had it is what opened it.
   const opener = document.activeElement instanceof HTMLElement && document.activeElement !== document.body ? document.activeElement : null
   onBeforeUnmount(() => {
@@ -27,6 +33,14 @@ export function useDialogFocus(root: Ref<HTMLElement | null>): { onKeydown(event
   })
   return {
     onKeydown(event: KeyboardEvent): void {
+      if (keys.paused?.()) return
+      if (event.key === 'Escape') {
+        // Stopped here, so the editor's window-level Escape does not act on the page behind.
+        event.preventDefault()
+        event.stopPropagation()
+        keys.close()
+        return
+      }
       const el = root.value
       if (event.key !== 'Tab' || !el) return
       const items = tabbable(el)

@@ -1,27 +1,25 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { DocumentFileState, OpenedDocument } from '../../../shared/ipc/contract'
-import type { ErrorData, Result } from '../../../shared/errors'
+import type { Result } from '../../../shared/errors'
 import { flattenDocument } from '../../../shared/document/flatten'
 import type { FlatDocument } from '../../../shared/document/flatten'
 import { emptyFilter } from '../../../shared/document/filters'
 import type { DocumentFilter } from '../../../shared/document/filters'
 import { documentToCsv } from '../../../shared/document/csv'
 import { sdte } from '../lib/bridge'
+import { useOpenRequest } from './open-request'
 
 /** A document task as the reviewer names it: SmartDocumentor's id or their own external id. */
 export type DocumentRef = { readonly taskId: number } | { readonly externalId: string }
-
-let requestCounter = 0
 
 /** The open document task: its flattened data, the original file's state, selection, filter, exports. */
 export const useDocumentStore = defineStore('document', () => {
   // shallowRef: the export is replaced, never mutated; deep reactivity over it would cost for nothing.
   const opened = shallowRef<OpenedDocument | null>(null)
   const flat = computed<FlatDocument | null>(() => (opened.value ? flattenDocument(opened.value.data) : null))
-  const loading = ref<string | null>(null)
-  const pendingRequestId = ref<string | null>(null)
-  const error = ref<ErrorData | null>(null)
+  const request = useOpenRequest('doc')
+  const { loading, pendingRequestId, error, cancel } = request
   const file = shallowRef<DocumentFileState | null>(null)
   const fileLoading = ref(false)
   /** An entity id or a key-value id. */
@@ -31,35 +29,21 @@ export const useDocumentStore = defineStore('document', () => {
   const page = ref(1)
   const notice = ref<string | null>(null)
 
-  async function run(label: string, call: () => Promise<Result<OpenedDocument | null>>): Promise<boolean> {
-    loading.value = label
-    error.value = null
-    try {
-      const result = await call()
-      if (!result.ok) {
-        // A cancel the reviewer asked for is not an error to show.
-        if (result.error.code !== 'cancelled') error.value = result.error
-        return false
-      }
-      if (!result.value) return false
-      opened.value = result.value
+  function run(label: string, call: () => Promise<Result<OpenedDocument | null>>): Promise<boolean> {
+    return request.run(label, call, (value) => {
+      opened.value = value
       selectedId.value = null
       chunk.value = null
       page.value = 1
       filter.value = { ...emptyFilter }
       notice.value = null
       void resolveFile()
-      return true
-    } finally {
-      loading.value = null
-      pendingRequestId.value = null
-    }
+    })
   }
 
   /** Opens a document task from SmartDocumentor. */
   function openTask(ref: DocumentRef): Promise<boolean> {
-    const requestId = `doc-${Date.now()}-${++requestCounter}`
-    pendingRequestId.value = requestId
+    const requestId = request.newRequestId()
     const label = 'taskId' in ref ? `Opening document task ${ref.taskId}…` : `Opening document task "${ref.externalId}"…`
     return run(label, () => sdte().invoke['tasks:openDocument']({ ref, requestId }))
   }
@@ -67,12 +51,6 @@ export const useDocumentStore = defineStore('document', () => {
   /** Asks for a saved document export (JSON) and opens it. */
   function openFile(): Promise<boolean> {
     return run('Opening the file…', () => sdte().invoke['documents:openFile']())
-  }
-
-  /** Cancels the document being opened. */
-  async function cancel(): Promise<void> {
-    const requestId = pendingRequestId.value
-    if (requestId) await sdte().invoke['tasks:cancel']({ requestId })
   }
 
   /**
