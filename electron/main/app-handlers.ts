@@ -121,9 +121,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   const apiBaseUrl = (): string => settings.get().baseUrl
 
   /** The entry of an export: keyed by the API it came from, or by the file's own content. */
-  function entryFor(origin: 'api' | 'file' | 'sample', taskId: number, url: string | null, data: unknown): OpenedEntry {
+  function entryFor(origin: 'api' | 'file' | 'sample', taskId: number, url: string | null, data: unknown, exportHash?: string): OpenedEntry {
     const source: ExportSource =
-      origin === 'api' ? { kind: 'api', apiBaseUrl: apiBaseUrl() } : origin === 'file' ? { kind: 'file', exportHash: hashExport(data) } : { kind: 'sample' }
+      origin === 'api' ? { kind: 'api', apiBaseUrl: apiBaseUrl() } : origin === 'file' ? { kind: 'file', exportHash: exportHash ?? hashExport(data) } : { kind: 'sample' }
     return { key: cacheKeyFor(source, taskId), url, source: source.kind, approvedHost: null }
   }
 
@@ -165,9 +165,10 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   const keptDrafts = new Map<number, string>()
 
   async function opened(origin: OpenedTranscript['origin'], fileName: string | null, data: TranscriptExport): Promise<OpenedTranscript> {
-    recordings.set(data.taskId, entryFor(origin, data.taskId, data.originalFileUrl ?? null, data))
-    openTaskId = data.taskId
+    // One hash per open: it keys the draft and, for a file, the recording's cache entry.
     const exportHash = hashExport(data)
+    recordings.set(data.taskId, entryFor(origin, data.taskId, data.originalFileUrl ?? null, data, exportHash))
+    openTaskId = data.taskId
     // Opening never depends on the draft: an unreadable file, or one that cannot be read at all,
     // becomes a notice and the task opens from the export.
     const found = await drafts.lookup(data.taskId).catch((error: unknown) => ({
