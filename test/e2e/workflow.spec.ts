@@ -8,7 +8,7 @@ import { documentTask, sampleTranscriptTask, seedIds } from '../fake-api/seeds'
 import { signInWithClientCredentials } from './support/sign-in'
 
 /*
- * The reviewer's day with the platform (issue 15), end to end in Chromium against the fake
+ * The reviewer's day with the platform, end to end in Chromium against the fake
  * SmartDocumentor: the inbox with filters and paging from the keyboard, opening a task, renaming
  * and merging speakers and sending them (the fake's state changes), exporting and marking as
  * reviewed, and the "not reviewed by us" filter no longer showing the task.

@@ -213,7 +213,7 @@ describe('editor store: loading and edits', () => {
 })
 
 describe('editor store: autosave', () => {
-  // Issue 14 moved the store onto the one autosaver: the write is due `autosaveDelayMs` after
+  // The store moved onto the one autosaver: the write is due `autosaveDelayMs` after
   // the FIRST unsaved change (a long burst of edits no longer pushes it back), with every later
   // change in it. This assertion used to pin a debounce from the last change.
   it('saves once, at most autosaveDelayMs after the first unsaved change, with the latest model, flagging unsaved work around it', async () => {
@@ -331,7 +331,7 @@ describe('editor store: autosave', () => {
     expect(editor.model!.segments).toHaveLength(4)
   })
 
-  // Issue 18: edits made while the prompt waited were neither saved nor kept by "Restore draft",
+  // Edits made while the prompt waited were neither saved nor kept by "Restore draft",
   // so the transcript is now read-only until the reviewer chooses (this test used to edit first).
   it('the transcript is read-only until the reviewer chooses; after discarding, edits save', async () => {
     const editor = await openSample({ savedAt: 1_699_000_000_000, comparison: 'same-export' })

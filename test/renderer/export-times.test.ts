@@ -11,7 +11,7 @@ import ExportDialog from '../../renderer/src/components/export/ExportDialog.vue'
 import { formatTimeAs, parseTimeInput } from '../../renderer/src/lib/time-input'
 
 /*
- * Issue 18 item 10: the export dialog's times as subtitlers think of them. A time field takes
+ * The export dialog's times as subtitlers think of them. A time field takes
  * HH:MM:SS:FF, HH:MM:SS.mmm, frames ("12f") or plain ms, shows the value in the chosen form,
  * and says beside it what is wrong with a text it cannot read (Save stays off meanwhile).
  */

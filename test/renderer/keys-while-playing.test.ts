@@ -1,36 +1,24 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { flushPromises, mount } from '@vue/test-utils'
+import { flushPromises } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
 import { nextTick } from 'vue'
-import EditorLayout from '../../renderer/src/components/EditorLayout.vue'
 import { segmentText } from '../../shared/transcript'
 import { useEditorStore } from '../../renderer/src/stores/editor-store'
 import { useEditorUiStore } from '../../renderer/src/stores/editor-ui-store'
 import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
-import { useTaskStore } from '../../renderer/src/stores/task-store'
-import { resetPlatformForTests } from '../../renderer/src/lib/platform'
-import { installFakeSdte, openedSample } from './support/fake-sdte'
+import { mountSampleEditor, resetEditorTest } from './support/editor-mount'
 
 /*
- * Issue 18, item 1: while playing, a shortcut acts on the row that looks current — the
+ * While playing, a shortcut acts on the row that looks current — the
  * highlighted (cursor) row — never on another one. While the transcript follows playback the
  * highlight moves with it; once the reviewer has scrolled away it stays where it was, and so do
  * the keys. Each editing shortcut is pressed with the playback store's time inside segment 2.
  */
 
-beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  installFakeSdte()
-  resetPlatformForTests('Linux x86_64')
-})
+beforeEach(resetEditorTest)
 
 async function mountSample() {
-  useTaskStore().opened = openedSample()
-  const wrapper = mount(EditorLayout, { attachTo: document.body, global: { stubs: { WaveformStrip: true, TaskHeader: true, StatusBar: true } } })
-  await flushPromises()
-  return { wrapper, editor: useEditorStore(), playback: usePlaybackStore(), ui: useEditorUiStore() }
+  return { ...(await mountSampleEditor()), playback: usePlaybackStore(), ui: useEditorUiStore() }
 }
 
 function press(key: string, code: string, ctrl = false): void {

@@ -1,38 +1,20 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { flushPromises, mount } from '@vue/test-utils'
-import EditorLayout from '../../renderer/src/components/EditorLayout.vue'
 import ShortcutHelp from '../../renderer/src/components/editor/ShortcutHelp.vue'
 import ShortcutSettings from '../../renderer/src/components/editor/ShortcutSettings.vue'
 import { segmentText } from '../../shared/transcript'
 import type { Segment } from '../../shared/transcript'
-import { useEditorStore } from '../../renderer/src/stores/editor-store'
-import { useTaskStore } from '../../renderer/src/stores/task-store'
-import { resetPlatformForTests } from '../../renderer/src/lib/platform'
-import { installFakeSdte, openedSample } from './support/fake-sdte'
+import { mountSampleEditor, pressKey, resetEditorTest } from './support/editor-mount'
 
 /*
- * Issue 18, item 3: merge with the previous segment, on its own key (Ctrl+Shift+M), listed in
+ * Merge with the previous segment, on its own key (Ctrl+Shift+M), listed in
  * the shortcut help and settings; right after a split it joins the halves back exactly.
  */
 
-beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  installFakeSdte()
-  resetPlatformForTests('Linux x86_64')
-})
+beforeEach(resetEditorTest)
 
-async function mountSample() {
-  useTaskStore().opened = openedSample()
-  const wrapper = mount(EditorLayout, { attachTo: document.body, global: { stubs: { WaveformStrip: true, TaskHeader: true, StatusBar: true } } })
-  await flushPromises()
-  return { wrapper, editor: useEditorStore() }
-}
-
-function press(key: string, code: string, mods: { ctrl?: boolean; shift?: boolean } = {}): void {
-  window.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey: mods.ctrl ?? false, shiftKey: mods.shift ?? false, bubbles: true, cancelable: true }))
-}
+const mountSample = mountSampleEditor
+const press = pressKey
 
 /** What a reviewer (and an export) sees of a segment: bounds, speaker, text and every word's timing. */
 const shape = (s: Segment) => ({ startMs: s.startMs, endMs: s.endMs, speakerId: s.speakerId, text: segmentText(s), words: s.words.map((w) => ({ text: w.text, startMs: w.startMs, endMs: w.endMs, confidence: w.confidence })) })

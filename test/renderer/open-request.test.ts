@@ -5,7 +5,7 @@ import { useDocumentStore } from '../../renderer/src/stores/document-store'
 import type { Result } from '../../shared/errors'
 import { installFakeSdte, openedSample, type FakeSdte } from './support/fake-sdte'
 
-/* Both stores open through one request helper (issue 19): label, error, cancel id, cleared after. */
+/* Both stores open through one request helper: label, error, cancel id, cleared after. */
 
 describe('opening with a cancellable request', () => {
   let fake: FakeSdte

@@ -7,7 +7,7 @@ import ShortcutSettings from '../../renderer/src/components/editor/ShortcutSetti
 import { useEditorUiStore } from '../../renderer/src/stores/editor-ui-store'
 import { resetPlatformForTests } from '../../renderer/src/lib/platform'
 
-/* The two shortcut overlays close on Escape through the one dialog-keys composable (issue 19). */
+/* The two shortcut overlays close on Escape through the one dialog-keys composable. */
 
 describe('shortcut overlays: Escape', () => {
   beforeEach(() => {

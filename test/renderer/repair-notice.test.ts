@@ -14,7 +14,7 @@ import { installFakeSdte, openedSample } from './support/fake-sdte'
  * The notice bar says, in one dismissable line and in a reviewer's words, what normalise fixed
  * when the task opened, counted by kind from the issues it reported; "Show where" lists each
  * fix, linked to its segment when it has one. A task it repaired nothing in shows no such line.
- * (Issue 18 item 6 changed the wording from "Repaired on load: …"; the assertions follow it.)
+ * (The reviewer wording changed the wording from "Repaired on load: …"; the assertions follow it.)
  */
 
 beforeEach(() => {

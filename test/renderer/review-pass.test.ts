@@ -19,7 +19,7 @@ import DocumentPane from '../../renderer/src/components/DocumentPane.vue'
 import { firstMatchFrom, findMatches } from '../../renderer/src/lib/find-replace'
 
 /*
- * Issue 18, a reviewer's second pass: word marks with a legend and a remembered threshold
+ * A reviewer's second pass: word marks with a legend and a remembered threshold
  * (item 4), the shortcuts named and a first-run hint (8), find going to the first match after
  * the cursor and stepping with Enter (9), and the small ones: the header's external id and
  * speaker labels, the document pane saying what it is for beside a transcript.

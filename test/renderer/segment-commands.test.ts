@@ -1,15 +1,13 @@
 import { beforeEach, describe, expect, it } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
 import { flushPromises, mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
-import EditorLayout from '../../renderer/src/components/EditorLayout.vue'
 import TranscriptSegment from '../../renderer/src/components/editor/TranscriptSegment.vue'
 import { useEditorStore } from '../../renderer/src/stores/editor-store'
 import { useEditorUiStore } from '../../renderer/src/stores/editor-ui-store'
 import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
-import { resetPlatformForTests } from '../../renderer/src/lib/platform'
-import { installFakeSdte, openedSample } from './support/fake-sdte'
+import { mountSampleEditor, pressKey, resetEditorTest } from './support/editor-mount'
+import { openedSample } from './support/fake-sdte'
 
 /*
  * "New segment" and "Delete segment" from where reviewers reach them: the keyboard (the window
@@ -17,23 +15,10 @@ import { installFakeSdte, openedSample } from './support/fake-sdte'
  * and the help overlay. The layout is mounted whole (waveform, header and status bar stubbed).
  */
 
-beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  installFakeSdte()
-  resetPlatformForTests('Linux x86_64')
-})
+beforeEach(resetEditorTest)
 
-async function mountSample() {
-  useTaskStore().opened = openedSample()
-  const wrapper = mount(EditorLayout, { attachTo: document.body, global: { stubs: { WaveformStrip: true, TaskHeader: true, StatusBar: true } } })
-  await flushPromises()
-  return { wrapper, editor: useEditorStore() }
-}
-
-function press(key: string, code: string, mods: { ctrl?: boolean; shift?: boolean } = {}): void {
-  window.dispatchEvent(new KeyboardEvent('keydown', { key, code, ctrlKey: mods.ctrl ?? false, shiftKey: mods.shift ?? false, bubbles: true, cancelable: true }))
-}
+const mountSample = mountSampleEditor
+const press = pressKey
 
 describe('new segment and delete segment in the editor', () => {
   it('from the keyboard: Ctrl+Shift+Enter adds at the playhead, Ctrl+Shift+Backspace deletes the cursor segment and says how to undo', async () => {

@@ -8,7 +8,7 @@ import { describeSaveFailure } from '../../renderer/src/lib/save-failure'
 import { installFakeSdte, openedSample, type FakeSdte } from './support/fake-sdte'
 
 /*
- * Issue 14: a failed draft save is retried on its own and the status bar says so
+ * A failed draft save is retried on its own and the status bar says so
  * ("Not saved — disk full. Retrying…"), then "Draft saved" once a retry lands, with no edit between.
  */
 

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
 
 /*
- * Issue 19: `sdte`'s modules import each other in one direction only (main.ts dispatches, the
+ * `sdte`'s modules import each other in one direction only (main.ts dispatches, the
  * commands import io.ts/services.ts, never main.ts). A cycle here once made `sdte qc` depend on
  * load order (main ↔ qc ↔ qc-report); this reads the real sources and fails on any new one.
  */

@@ -8,7 +8,7 @@ import type { CliIo } from '../../../electron/cli/io'
 import { convertRealFixture } from '../../fixtures/real-to-export'
 
 /*
- * Issue 19: the formats of `sdte export` are the subtitle module's own list. Every format it
+ * The formats of `sdte export` are the subtitle module's own list. Every format it
  * registers is reachable as `--format`, written under its extension; no second list to forget.
  */
 

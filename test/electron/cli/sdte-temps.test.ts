@@ -9,7 +9,7 @@ import { parseTempName } from '../../../electron/services/fs/temp-files'
 import { sdteBin, spawnSdte } from './spawn-sdte'
 
 /*
- * Issue 14 "Nothing partial left behind": `sdte` killed mid-write (SIGKILL, no chance to clean
+ * `sdte` killed mid-write (SIGKILL, no chance to clean
  * up) leaves a hidden `.<name>.sdte-<pid>-<hex>.tmp` of several MB in the reviewer's output
  * folder. The next `sdte` run that writes into that folder removes it, because its pid is gone,
  * and leaves alone a temp whose writer still runs.

@@ -15,7 +15,7 @@ import { privateDirMode, privateFileMode } from '../../../electron/services/fs/p
 import type { StartupNotice } from '../../../shared/ipc/contract'
 
 /*
- * Issue 14 and 13 at the composition level: the real services and handlers behind the real
+ * At the composition level: the real services and handlers behind the real
  * dispatcher, a real local SmartDocumentor, real temp folders, and failures injected into the
  * ports (a full disk for the settings store, a read-only drafts folder, an uncreatable logs folder).
  */

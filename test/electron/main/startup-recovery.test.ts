@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { app, ipcMain, recorded } from '../support/fake-electron'
 
 /*
- * Issue 14 end to end through the composition root: with a NUL-filled settings.json in the
+ * End to end through the composition root: with a NUL-filled settings.json in the
  * profile, main/index.ts (real electron-store, fake Electron) still opens its window, keeps the
  * broken file aside, and hands the renderer one notice saying what was reset. The logs folder
  * Electron names cannot be created (a file is in the way), and start-up goes on with a fallback.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { formatClock, formatClockMs, formatClockTenths, parseClockOrSeconds } from '../../../shared/time'
 
 /*
- * The clock people read in the app (issue 19: one time module, names that say which format):
+ * The clock people read in the app (one time module, names that say which format):
  * `formatClock` H:MM:SS, `formatClockTenths` m:ss.t, `formatClockMs` h:mm:ss.mmm, and
  * `parseClockOrSeconds`, which reads a plain number as seconds (unlike `parseTimecodeOrMs`).
  */

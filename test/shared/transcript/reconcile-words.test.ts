@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { reconcileWords } from '../../../shared/transcript'
 
 /*
- * `reconcileWords` takes one options object (issue 19: no long positional lists); each field
+ * `reconcileWords` takes one options object (no long positional lists); each field
  * keeps the meaning it had as a parameter.
  */
 

@@ -114,7 +114,7 @@ describe('drafts survive a writer killed mid-write', () => {
 
 // Both kill tests live in this one file so they run one after the other, not competing for the CPU.
 /*
- * Issue 14 "Kill -9 test of the real path": a child Node process runs the app's actual save
+ * A child Node process runs the app's actual save
  * path (composeServices + IPC handlers + dispatcher + draft store) on the 2-hour task and is
  * SIGKILLed at random moments, 30 times over the same data folder. After every kill the draft
  * loads and is exactly the last version the writer confirmed or the one it was writing. Every

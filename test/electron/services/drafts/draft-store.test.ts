@@ -79,7 +79,7 @@ describe('DraftStore', () => {
     expect(await drafts.load(9)).toBeNull()
     expect(await readdir(dir)).toEqual([`9.draft.json.corrupt-${clock}`])
     expect(await readFile(join(dir, `9.draft.json.corrupt-${clock}`), 'utf8')).toBe(content)
-    // Issue 14: the report names where the file was kept (the notice offers to show it).
+    // The report names where the file was kept (the notice offers to show it).
     const kept = join(dir, `9.draft.json.corrupt-${clock}`)
     expect(reports).toEqual([{ kind: 'corrupt', taskId: '9', movedTo: kept, keptAt: kept, message: expect.stringContaining(`kept as ${kept}`) }])
     // A new draft can be saved after it.

@@ -10,7 +10,7 @@ import { levelFactor, overviewBuckets } from '../../../../electron/services/medi
 import { ensureLongRecording } from '../../../fixtures/audio/generate'
 
 /*
- * Issue 21 "Peaks for long recordings": the cache keeps an overview and detail levels, and a
+ * The cache keeps an overview and detail levels, and a
  * view fetches only the level and range it shows through the media protocol.
  */
 

@@ -12,7 +12,7 @@ import { ipcMain } from '../../support/fake-electron'
 Object.assign(ipcMain, { on: () => ipcMain })
 
 /*
- * Issue 14: a damaged settings.json made `new Store()` throw at start and the app never opened
+ * A damaged settings.json made `new Store()` throw at start and the app never opened
  * a window. Real electron-store (its `electron` import is the test fake) on real files.
  */
 

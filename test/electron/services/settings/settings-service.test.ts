@@ -74,7 +74,7 @@ describe('SettingsService', () => {
       await new SettingsService(createJsonFileKeyValueStore(path)).setBaseUrl('https://eu.example.com')
       expect(JSON.parse(await readFile(path, 'utf8'))).toEqual({ 'api.baseUrl': 'https://eu.example.com' })
       expect(new SettingsService(createJsonFileKeyValueStore(path)).getBaseUrl()).toBe('https://eu.example.com')
-      // Issue 13: settings are private (0600).
+      // Settings are private (0600).
       expect((await stat(path)).mode & 0o777).toBe(0o600)
     } finally {
       await rm(dir, { recursive: true, force: true })
