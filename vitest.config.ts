@@ -34,6 +34,7 @@ export default defineConfig({
           name: 'renderer',
           environment: 'happy-dom',
           include: ['test/renderer/**/*.test.ts'],
+          setupFiles: ['test/renderer/support/setup-i18n.ts'],
           // Component tests mount whole panes; on a busy 2-core machine 5 s was too tight for a few.
           testTimeout: 20_000
         }

@@ -1,4 +1,5 @@
 import { AppError } from '../../shared/errors'
+import type { LanguagePreference } from '../../shared/i18n/locales'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
 import type { ApiSettings, AppInfo, AuthStatus, StartupNotice, DocumentFileState, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
 import type { DocumentExport } from '../../shared/api/document-export'
@@ -43,6 +44,8 @@ export interface PlatformPort {
   sendProgress(event: MediaProgressEvent): void
   /** The renderer's unsaved-work flag, for the quit/close confirmation. */
   setUnsaved(unsaved: boolean): void
+  /** The reviewer's language preference, for the menu and native dialogs; absent where there are none (tests). */
+  setLanguage?(preference: LanguagePreference): void
 }
 
 /** The sign-in service as the handlers use it. */
@@ -213,6 +216,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'app:info': () => platform.info,
     'app:startupNotices': () => (ports.startupNotices ?? []).splice(0),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),
+    'app:setLanguage': ({ preference }) => platform.setLanguage?.(preference),
     'auth:status': () => auth.status(),
     'auth:signIn': (request) => auth.signIn(request),
     'auth:signOut': () => auth.signOut(),

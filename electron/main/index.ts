@@ -8,6 +8,9 @@ import { composeServices } from './compose-services'
 import { createMediaRoutes } from './media-routes'
 import { hardenSession, hardenWebContents, openExternalSafely } from './security'
 import { buildMenuTemplate } from './menu'
+import { mainMessages } from './main-messages'
+import { resolveLocale, type AppLocale } from '../../shared/i18n/locales'
+import type { MenuCommand } from '../../shared/ipc/contract'
 import { currentWindowState, mainWindowOptions } from './window'
 import { loadWindowState, saveWindowState } from './window-state'
 import type { WindowStateStore } from './window-state'
@@ -88,6 +91,10 @@ if (!app.requestSingleInstanceLock()) {
     protocol.handle(appScheme, createAppRoutes(rendererDir))
     protocol.handle(mediaScheme, createMediaRoutes(services.media, services.peaks, services.documentFiles, { appOrigin }))
 
+    // The system's language until the renderer says which one the reviewer chose.
+    let locale: AppLocale = resolveLocale('system', app.getPreferredSystemLanguages())
+    const say = () => mainMessages[locale]
+    let rebuildMenu = (): void => undefined
     const handlers = createAppHandlers({
       ...services,
       now: Date.now,
@@ -99,15 +106,15 @@ if (!app.requestSingleInstanceLock()) {
         sampleMediaPath: join(resourcesDir, 'sample', 'sample.mp3'),
         chooseExportFile: async () => {
           const result = await dialog.showOpenDialog({
-            title: 'Open a saved export',
+            title: say().dialogs.openExportTitle,
             properties: ['openFile'],
-            filters: [{ name: 'Transcript export or draft (JSON)', extensions: ['json'] }]
+            filters: [{ name: say().dialogs.openExportFilter, extensions: ['json'] }]
           })
           return result.canceled ? null : (result.filePaths[0] ?? null)
         },
         chooseSavePath: async (suggestedName, filter) => {
           const result = await dialog.showSaveDialog({
-            title: 'Save',
+            title: say().dialogs.saveTitle,
             defaultPath: join(lastSaveFolder ?? app.getPath('documents'), suggestedName),
             filters: [{ name: filter.name, extensions: [...filter.extensions] }]
           })
@@ -118,9 +125,9 @@ if (!app.requestSingleInstanceLock()) {
         },
         chooseMediaFile: async () => {
           const result = await dialog.showOpenDialog({
-            title: 'Attach the recording',
+            title: say().dialogs.attachTitle,
             properties: ['openFile'],
-            filters: [{ name: 'Audio or video', extensions: ['mp3', 'm4a', 'aac', 'wav', 'ogg', 'opus', 'oga', 'webm', 'mp4', 'flac'] }]
+            filters: [{ name: say().dialogs.attachFilter, extensions: ['mp3', 'm4a', 'aac', 'wav', 'ogg', 'opus', 'oga', 'webm', 'mp4', 'flac'] }]
           })
           return result.canceled ? null : (result.filePaths[0] ?? null)
         },
@@ -129,6 +136,12 @@ if (!app.requestSingleInstanceLock()) {
         setUnsaved: (flag) => {
           unsaved = flag
           mainWindow?.setDocumentEdited(flag)
+        },
+        setLanguage: (preference) => {
+          const next = resolveLocale(preference, app.getPreferredSystemLanguages())
+          if (next === locale) return
+          locale = next
+          rebuildMenu()
         }
       }
     })
@@ -151,11 +164,11 @@ if (!app.requestSingleInstanceLock()) {
       if (!unsaved) return
       const choice = dialog.showMessageBoxSync(win, {
         type: 'warning',
-        buttons: ['Keep editing', 'Close anyway'],
+        buttons: [say().dialogs.unsavedKeepEditing, say().dialogs.unsavedCloseAnyway],
         defaultId: 0,
         cancelId: 0,
-        message: 'Some changes are not saved yet.',
-        detail: 'Your draft is saved automatically, and a failed save is retried (the status bar says why it failed). Keep editing while it saves or you free disk space, or close and lose the unsaved changes.'
+        message: say().dialogs.unsavedMessage,
+        detail: say().dialogs.unsavedDetail
       })
       if (choice === 0) event.preventDefault()
     })
@@ -163,14 +176,13 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow = null
     })
 
-    const menu = Menu.buildFromTemplate(
-      buildMenuTemplate(process.platform, app.getName(), {
-        send: (command) => sendEvent(win.webContents, 'menu:command', command),
-        openLogsFolder: () => void shell.openPath(services.logging.folder ?? logsFolder),
-        openHelp: () => void openExternalSafely(shell, 'https://docs.smartdocumentor.net/')
-      })
-    )
-    Menu.setApplicationMenu(menu)
+    const menuActions = {
+      send: (command: MenuCommand) => sendEvent(win.webContents, 'menu:command', command),
+      openLogsFolder: () => void shell.openPath(services.logging.folder ?? logsFolder),
+      openHelp: () => void openExternalSafely(shell, 'https://docs.smartdocumentor.net/')
+    }
+    rebuildMenu = () => Menu.setApplicationMenu(Menu.buildFromTemplate(buildMenuTemplate(process.platform, app.getName(), menuActions, say().menu)))
+    rebuildMenu()
 
     if (devServerUrl && !app.isPackaged) await win.loadURL(devServerUrl)
     else await win.loadURL(appEntryUrl)

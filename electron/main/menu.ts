@@ -1,5 +1,6 @@
 import type { MenuItemConstructorOptions } from 'electron'
 import type { MenuCommand } from '../../shared/ipc/contract'
+import { mainMessages, type MainMessages } from './main-messages'
 
 /** What the menu needs from the app. */
 export interface MenuActions {
@@ -9,11 +10,16 @@ export interface MenuActions {
 }
 
 /**
- * The application menu as a plain template (tested without Electron). Editing commands go to
+ * The application menu as a plain template (tested without Electron), in the reviewer's language. Editing commands go to
  * the renderer, which owns the undo history of the transcript; text fields keep their native
  * cut/copy/paste roles.
  */
-export function buildMenuTemplate(platform: NodeJS.Platform, appName: string, actions: MenuActions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate(
+  platform: NodeJS.Platform,
+  appName: string,
+  actions: MenuActions,
+  labels: MainMessages['menu'] = mainMessages.en.menu
+): MenuItemConstructorOptions[] {
   const isMac = platform === 'darwin'
   const command = (label: string, cmd: MenuCommand, accelerator?: string): MenuItemConstructorOptions => ({
     label,
@@ -29,37 +35,37 @@ export function buildMenuTemplate(platform: NodeJS.Platform, appName: string, ac
   }
   template.push(
     {
-      label: '&File',
+      label: labels.file,
       submenu: [
-        command('Open Task…', 'open-task', 'CmdOrCtrl+O'),
-        command('Open Saved Export…', 'open-file', 'CmdOrCtrl+Shift+O'),
-        command('Open Sample Task', 'open-sample'),
+        command(labels.openTask, 'open-task', 'CmdOrCtrl+O'),
+        command(labels.openSavedExport, 'open-file', 'CmdOrCtrl+Shift+O'),
+        command(labels.openSample, 'open-sample'),
         { type: 'separator' },
-        command('Export…', 'export', 'CmdOrCtrl+E'),
+        command(labels.export, 'export', 'CmdOrCtrl+E'),
         { type: 'separator' },
-        command('Sign In…', 'sign-in'),
-        command('Close Task', 'close-task', 'CmdOrCtrl+W'),
+        command(labels.signIn, 'sign-in'),
+        command(labels.closeTask, 'close-task', 'CmdOrCtrl+W'),
         ...(isMac ? [] : [{ type: 'separator' } as MenuItemConstructorOptions, { role: 'quit' } as MenuItemConstructorOptions])
       ]
     },
     {
-      label: '&Edit',
+      label: labels.edit,
       submenu: [
-        command('Undo', 'undo', 'CmdOrCtrl+Z'),
-        command('Redo', 'redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
+        command(labels.undo, 'undo', 'CmdOrCtrl+Z'),
+        command(labels.redo, 'redo', isMac ? 'Cmd+Shift+Z' : 'Ctrl+Y'),
         { type: 'separator' },
         { role: 'cut' },
         { role: 'copy' },
         { role: 'paste' },
         { role: 'selectAll' },
         { type: 'separator' },
-        command('Find and Replace…', 'find', 'CmdOrCtrl+F')
+        command(labels.find, 'find', 'CmdOrCtrl+F')
       ]
     },
     {
-      label: '&View',
+      label: labels.view,
       submenu: [
-        command('Toggle Document Pane', 'toggle-document-pane', 'CmdOrCtrl+Shift+D'),
+        command(labels.toggleDocumentPane, 'toggle-document-pane', 'CmdOrCtrl+Shift+D'),
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
@@ -69,11 +75,11 @@ export function buildMenuTemplate(platform: NodeJS.Platform, appName: string, ac
       ]
     },
     {
-      label: '&Help',
+      label: labels.help,
       submenu: [
-        command('Keyboard Shortcuts', 'shortcuts', 'CmdOrCtrl+/'),
-        { label: 'Open Logs Folder', click: () => actions.openLogsFolder() },
-        { label: 'SmartDocumentor Documentation', click: () => actions.openHelp() }
+        command(labels.shortcuts, 'shortcuts', 'CmdOrCtrl+/'),
+        { label: labels.openLogsFolder, click: () => actions.openLogsFolder() },
+        { label: labels.documentation, click: () => actions.openHelp() }
       ]
     }
   )

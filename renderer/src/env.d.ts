@@ -13,3 +13,9 @@ declare module '*.vue' {
   const component: DefineComponent<object, object, unknown>
   export default component
 }
+
+// Translation keys are checked against the English catalogue (renderer/src/i18n).
+declare module 'vue-i18n' {
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  export interface DefineLocaleMessage extends import('./i18n').Messages {}
+}

@@ -27,6 +27,7 @@ export const invokeChannelNames = [
   'drafts:discard',
   'drafts:showKept',
   'app:setUnsaved',
+  'app:setLanguage',
   'tasks:openDocument',
   'documents:openFile',
   'documents:resolveFile',

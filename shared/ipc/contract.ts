@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { languagePreferences } from '../i18n/locales'
 import type { TranscriptExport } from '../api/transcript-export'
 import type { DocumentExport } from '../api/document-export'
 import type { EventChannelName, InvokeChannelName } from './channels'
@@ -226,6 +227,8 @@ export const invokeContract = {
   // Shows the unreadable draft file kept for a task in the file manager (main knows the path).
   'drafts:showKept': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
   'app:setUnsaved': { request: z.object({ unsaved: z.boolean() }).strict(), reply: reply<void>() },
+  /** The reviewer's language preference, so the menu and native dialogs follow the page. */
+  'app:setLanguage': { request: z.object({ preference: z.enum(languagePreferences) }).strict(), reply: reply<void>() },
   'tasks:openDocument': {
     request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
     reply: reply<OpenedDocument>()

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import type { SafeStorage } from 'electron'
 import { safeStorage } from '../support/fake-electron'
 import { buildMenuTemplate } from '../../../electron/main/menu'
+import { mainMessages } from '../../../electron/main/main-messages'
 import { createSafeStorageSecretStore } from '../../../electron/main/secret-store'
 import { defaultWindowState, loadWindowState, saveWindowState } from '../../../electron/main/window-state'
 import type { MenuCommand } from '../../../shared/ipc/contract'
@@ -34,6 +35,22 @@ describe('application menu', () => {
     const items = template.flatMap((m) => (m.submenu as Array<{ label?: string; accelerator?: string }>) ?? [])
     expect(items.find((i) => i.label === 'Redo')?.accelerator).toBe('Cmd+Shift+Z')
     expect(items.filter((i) => i.accelerator?.startsWith('Alt'))).toEqual([])
+  })
+
+  it('speaks Portuguese when given its labels, with the same commands and keys', () => {
+    const sent: MenuCommand[] = []
+    const actions = { send: (c: MenuCommand) => sent.push(c), openLogsFolder: () => undefined, openHelp: () => undefined }
+    const english = buildMenuTemplate('linux', 'SD Transcript Editor', actions)
+    const portuguese = buildMenuTemplate('linux', 'SD Transcript Editor', actions, mainMessages['pt-PT'].menu)
+    expect(portuguese.map((m) => m.label)).toEqual(['&Ficheiro', '&Editar', '&Ver', '&Ajuda'])
+    const flat = (t: typeof english) => t.flatMap((m) => (m.submenu as Array<{ label?: string; accelerator?: string; role?: string }>) ?? [])
+    // Same items in the same order with the same accelerators and roles; every English label replaced.
+    expect(flat(portuguese).map((i) => [i.accelerator, i.role])).toEqual(flat(english).map((i) => [i.accelerator, i.role]))
+    const englishLabels = new Set(flat(english).map((i) => i.label).filter(Boolean))
+    expect(flat(portuguese).filter((i) => i.label && englishLabels.has(i.label))).toEqual([])
+    const open = flat(portuguese).find((i) => i.label === 'Abrir tarefa…') as { click?: () => void }
+    open.click?.()
+    expect(sent).toEqual(['open-task'])
   })
 })
 

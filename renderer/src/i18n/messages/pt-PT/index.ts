@@ -1,0 +1,7 @@
+import type { MessageShape } from '../../shape'
+import type { en } from '../en'
+import { common } from './common'
+import { start } from './start'
+
+/** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
+export const ptPT: MessageShape<typeof en> = { common, start }
