@@ -28,6 +28,8 @@ export default defineConfig({
     root: resolve('renderer'),
     base: './',
     plugins: [vue()],
+    // vue-i18n's bundler flags: Composition API only, no devtools hooks in the shipped app.
+    define: { __VUE_I18N_LEGACY_API__: 'false', __VUE_I18N_FULL_INSTALL__: 'true', __INTLIFY_PROD_DEVTOOLS__: 'false' },
     build: {
       outDir: resolve('out/renderer'),
       rollupOptions: { input: { index: resolve('renderer/index.html') } }
