@@ -11,6 +11,10 @@ const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'crypto', 'http', 'h
 /** Renderer templates whose strings are all translated (checked by vue/no-bare-strings-in-template). */
 const translatedTemplates = [
   'renderer/src/components/StartScreen.vue',
+  'renderer/src/components/SignInDialog.vue',
+  'renderer/src/components/ModalDialog.vue',
+  'renderer/src/components/ErrorBanner.vue',
+  'renderer/src/components/StartupNotices.vue',
   'renderer/src/components/settings/**/*.vue'
 ]
 
@@ -21,7 +25,7 @@ const translatedTemplates = [
 const untranslatedText = [
   '(', ')', ',', '.', '&', '+', '-', '=', '*', '/', '#', '%', '!', '?', ':', '[', ']', '{', '}', '<', '>', '·', '•', '‐', '–', '—', '−', '|',
   '×', '…', '→', '←', '↑', '↓', '⌘', '⇧', '⌥', '✓', '✕', '▶', '⏸', '↵', '⌨', '"', "'", '“', '”', '‘', '’', '«', '»',
-  'SD Transcript Editor', 'SmartDocumentor', 'sdte', 'Ctrl', 'Shift', 'Alt', 'Esc', 'Enter', 'Tab', 'Space', 'Home', 'End', 'PgUp', 'PgDn',
+  'SD Transcript Editor', 'SmartDocumentor', 'sdte', 'https://cloud.smartdocumentor.net', 'Ctrl', 'Shift', 'Alt', 'Esc', 'Enter', 'Tab', 'Space', 'Home', 'End', 'PgUp', 'PgDn',
   '/^\\d+$/u'
 ]
 

@@ -1,4 +1,5 @@
 import type { ErrorCode, ErrorData } from '../../../shared/errors'
+import { t } from '../i18n'
 
 /** What the reviewer is told for an error, and what to do next. */
 export interface ErrorAdvice {
@@ -6,20 +7,22 @@ export interface ErrorAdvice {
   readonly nextStep: string
 }
 
-// One entry per code in the closed set: the compiler checks none is missing.
-const advice: Record<ErrorCode, ErrorAdvice> = {
-  unauthorized: { title: 'Not signed in', nextStep: 'Sign in again with a valid Client ID and Secret, or paste a fresh access token.' },
-  not_found: { title: 'Not found', nextStep: 'Check the task id or external id, and that the task belongs to your organisation.' },
-  bad_request: { title: 'That request was not accepted', nextStep: 'Check what you entered and try again.' },
-  network: { title: 'Cannot reach SmartDocumentor', nextStep: 'Check your internet connection or the server address in sign-in, then retry.' },
-  timeout: { title: 'The server took too long', nextStep: 'Retry in a moment. Large tasks or a slow connection may need a longer request timeout: Sign in → Server.' },
-  server: { title: 'SmartDocumentor had a problem', nextStep: 'Retry in a few minutes. If it keeps failing, open the logs folder from Help and contact support.' },
-  invalid_response: { title: 'The data could not be read', nextStep: 'The task or file has an unexpected shape. Report it with the logs (Help → Open Logs Folder).' },
-  cancelled: { title: 'Cancelled', nextStep: 'Nothing was changed.' },
-  io: { title: 'Could not read or write a file', nextStep: 'Check the folder exists, you may write to it, and the disk has space.' }
+// One entry per code in the closed set: the compiler checks none is missing. The texts are in
+// the catalogues (i18n/messages/*/errors.ts); this keeps the codes honest.
+const codes: Record<ErrorCode, true> = {
+  unauthorized: true,
+  not_found: true,
+  bad_request: true,
+  network: true,
+  timeout: true,
+  server: true,
+  invalid_response: true,
+  cancelled: true,
+  io: true
 }
 
-/** The advice for an error code. */
+/** The advice for an error code, in the reviewer's language. */
 export function adviceFor(error: ErrorData): ErrorAdvice {
-  return advice[error.code] ?? advice.io
+  const code: ErrorCode = error.code in codes ? error.code : 'io'
+  return { title: t(`errors.${code}.title`), nextStep: t(`errors.${code}.nextStep`) }
 }

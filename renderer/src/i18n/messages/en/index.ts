@@ -1,5 +1,7 @@
 import { common } from './common'
+import { errors } from './errors'
+import { signIn } from './sign-in'
 import { start } from './start'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start }
+export const en = { common, start, signIn, errors }

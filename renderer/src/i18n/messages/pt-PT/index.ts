@@ -1,7 +1,9 @@
 import type { MessageShape } from '../../shape'
 import type { en } from '../en'
 import { common } from './common'
+import { errors } from './errors'
+import { signIn } from './sign-in'
 import { start } from './start'
 
 /** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
-export const ptPT: MessageShape<typeof en> = { common, start }
+export const ptPT: MessageShape<typeof en> = { common, start, signIn, errors }

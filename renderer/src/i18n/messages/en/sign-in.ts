@@ -1,0 +1,25 @@
+/** The sign-in dialog. */
+export const signIn = {
+  title: 'Sign in to SmartDocumentor',
+  signedInWithToken: 'Signed in to {url} with an access token.',
+  signedInWithClient: 'Signed in to {url} with a Client ID and Secret.',
+  signOut: 'Sign out',
+  how: 'How do you sign in?',
+  clientCredentials: 'Client ID and Secret',
+  accessToken: 'Access token',
+  clientId: 'Client ID',
+  clientSecret: 'Client Secret',
+  server: 'Server',
+  baseUrl: 'Base URL',
+  timeout: 'Request timeout (seconds)',
+  timeoutHelp: 'How long to wait for an answer to each request before giving up ({min}–{max} s; default {default}). Raise it for very large tasks or a slow connection.',
+  timeoutProblem: 'Enter whole seconds from {min} to {max}.',
+  timeoutSaved: 'Saved: each request may take up to {seconds} s.',
+  keychainNote: "Your secret is encrypted with your system's keychain and never shown again. Where no keychain is available it is kept for this session only.",
+  connectionWorks: 'Connection works.',
+  connectionWorksUntil: 'Connection works. A token is valid until {time}.',
+  testing: 'Testing the connection…',
+  signingIn: 'Signing in…',
+  testConnection: 'Test connection',
+  submit: 'Sign in'
+}
