@@ -15,6 +15,7 @@ const translatedTemplates = [
   'renderer/src/components/ModalDialog.vue',
   'renderer/src/components/ErrorBanner.vue',
   'renderer/src/components/StartupNotices.vue',
+  'renderer/src/components/OpenTaskDialog.vue',
   'renderer/src/components/settings/**/*.vue'
 ]
 
