@@ -28,6 +28,7 @@ export const invokeChannelNames = [
   'drafts:showKept',
   'app:setUnsaved',
   'tasks:openDocument',
+  'tasks:openEither',
   'documents:openFile',
   'documents:resolveFile',
   'files:save',

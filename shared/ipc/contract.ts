@@ -172,6 +172,9 @@ export interface OpenedDocument {
   readonly data: DocumentExport
 }
 
+/** `tasks:openEither`: what a task of unknown kind turned out to be, opened. */
+export type OpenedEither = { readonly kind: 'transcript'; readonly transcript: OpenedTranscript } | { readonly kind: 'document'; readonly document: OpenedDocument }
+
 /** Where a document task's original file (PDF or image) stands; `url` serves it; 'confirm' as for MediaState. */
 export type DocumentFileState =
   | { readonly status: 'ready'; readonly url: string; readonly contentType: string; readonly size: number }
@@ -229,6 +232,11 @@ export const invokeContract = {
   'tasks:openDocument': {
     request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
     reply: reply<OpenedDocument>()
+  },
+  // A listed task whose kind is unknown: the transcript export first, the document one on a clear "not a transcript".
+  'tasks:openEither': {
+    request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
+    reply: reply<OpenedEither>()
   },
   'documents:openFile': { request: z.undefined(), reply: reply<OpenedDocument | null>() },
   'documents:resolveFile': { request: z.object({ taskId: z.number().int(), allowHost: z.string().min(1).max(300).optional() }).strict(), reply: reply<DocumentFileState>() },

@@ -15,7 +15,7 @@ const exportRoute = /^\/api\/v1\.0\/external\/sdtask\/getexportdata(\/transcript
 export interface ExportContext {
   readonly switches: FakeSwitches
   /** Runs first on every export request, whatever its method (counting, latency). */
-  beforeAnswer(): Promise<void>
+  beforeAnswer(kind: FakeTask['kind']): Promise<void>
   authorised(req: IncomingMessage): boolean
   /** A signed URL for a media file, or null when it is not registered. */
   signedUrl(mediaFile: string): string | null
@@ -81,8 +81,9 @@ export function createExportStore(ctx: ExportContext): ExportStore & { start(): 
     async handle(req, res, url) {
       const match = exportRoute.exec(url.pathname)
       if (!match) return false
-      await ctx.beforeAnswer()
-      await answer(req, res, url, match[1] ? 'transcript' : 'document', match[2])
+      const kind = match[1] ? 'transcript' : 'document'
+      await ctx.beforeAnswer(kind)
+      await answer(req, res, url, kind, match[2])
       return true
     }
   }

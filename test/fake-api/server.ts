@@ -46,6 +46,8 @@ export interface FakeApiOptions {
 export interface FakeCounters {
   tokenRequests: number
   exportRequests: number
+  /** Those of them for the document export. */
+  documentExportRequests: number
   mediaRequests: number
 }
 
@@ -91,7 +93,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
   const clientId = options.clientId ?? 'fake-client-id'
   const clientSecret = options.clientSecret ?? `fake-secret-${randomBytes(6).toString('hex')}`
   const switches: FakeSwitches = { ...defaultSwitches, ...options.switches }
-  const counters: FakeCounters = { tokenRequests: 0, exportRequests: 0, mediaRequests: 0 }
+  const counters: FakeCounters = { tokenRequests: 0, exportRequests: 0, documentExportRequests: 0, mediaRequests: 0 }
   let baseUrl = ''
   const auth = createTokenStore({ clientId, clientSecret, clock, expiresInS: options.expiresInS, readOnlyClient: options.readOnlyClient })
   const media = createMediaStore({ clock, ttlMs: options.mediaTtlMs ?? 3_600_000, files: options.media ?? {}, baseUrl: () => baseUrl })
@@ -99,8 +101,9 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     switches,
     authorised: auth.authorised,
     signedUrl: (name) => (media.has(name) ? media.signUrl(name) : null),
-    beforeAnswer: () => {
+    beforeAnswer: (kind) => {
       counters.exportRequests++
+      if (kind === 'document') counters.documentExportRequests++
       return delay(switches.latencyMs)
     }
   })
@@ -185,6 +188,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
       Object.assign(switches, defaultSwitches, options.switches)
       counters.tokenRequests = 0
       counters.exportRequests = 0
+      counters.documentExportRequests = 0
       counters.mediaRequests = 0
     },
     close: () =>
