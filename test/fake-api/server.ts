@@ -1,7 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http'
 import { randomBytes } from 'node:crypto'
 import type { AddressInfo } from 'node:net'
-import { defaultSeeds, type FakeTask } from './seeds'
+import { defaultSeeds, defaultWorkspaces, type FakeTask, type FakeWorkspace } from './seeds'
 import { addPlatformTask, createPlatformState, handlePlatform, type PlatformState } from './platform-routes'
 import { createTokenStore } from './auth-routes'
 import { createMediaStore } from './media-routes'
@@ -40,6 +40,8 @@ export interface FakeApiOptions {
   readonly switches?: Partial<FakeSwitches>
   /** A second client whose tokens may read but not write (403 on every write). */
   readonly readOnlyClient?: { readonly clientId: string; readonly clientSecret: string }
+  /** CurrentWorkspaces' answer; default `defaultWorkspaces()` (a Transcripts and an Invoices workspace). */
+  readonly workspaces?: readonly FakeWorkspace[]
 }
 
 /** Request counters, for "one token request" style assertions. */
@@ -61,6 +63,8 @@ export interface FakeApi {
   readonly counters: FakeCounters
   /** Listing, speakers and review status: inspectable and changeable (platform-routes.ts). */
   readonly platform: PlatformState
+  /** CurrentWorkspaces' answer: change it to test how tasks are classified. */
+  readonly workspaces: FakeWorkspace[]
   /** Tasks currently served, by kind and id. */
   readonly tasks: readonly FakeTask[]
   /** The exact body the fake sends for a task (what a JSON export must reproduce). */
@@ -81,11 +85,6 @@ export interface FakeApi {
   reset(): void
   close(): Promise<void>
 }
-
-const workspaces = [
-  { workspaceId: 7, tenantId: 3, workspaceName: 'Transcripts', workspaceDescription: 'Interviews and hearings', isDefault: true, taskType: 2, workspaceType: 1, templateType: 5, workspaceTemplateName: 'Transcripts' },
-  { workspaceId: 9, tenantId: 3, workspaceName: 'Invoices', workspaceDescription: null, isDefault: false, taskType: 1, workspaceType: 1, templateType: 1, workspaceTemplateName: 'Invoices' }
-]
 
 /** Starts a fake SmartDocumentor API on 127.0.0.1. */
 export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeApi> {
@@ -109,6 +108,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
   })
   for (const task of options.tasks ?? defaultSeeds()) exports.put(task)
   const platform = createPlatformState([...exports.tasks.values()])
+  const workspaces: FakeWorkspace[] = [...(options.workspaces ?? defaultWorkspaces())]
   const platformContext = { access: auth.access, readBody, json, problem, unauthorised }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -164,6 +164,7 @@ export async function createFakeApi(options: FakeApiOptions = {}): Promise<FakeA
     switches,
     counters,
     platform,
+    workspaces,
     get tasks() {
       return [...exports.tasks.values()]
     },
