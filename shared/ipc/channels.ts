@@ -36,6 +36,7 @@ export const invokeChannelNames = [
   'tasks:list',
   'tasks:lookup',
   'speakers:plan',
+  'speakers:workspace',
   'speakers:apply',
   'tasks:markReviewed',
   'settings:getReviewStatus',

@@ -6,6 +6,7 @@ import { eventChannelNames, invokeChannelNames } from './channels'
 import type { TaskListItem, WorkspaceItem } from '../api/task-list'
 import type { SpeakerApplyResult } from '../api/speaker-result'
 import { reviewStatusValue, speakerApplyRequest, speakerPlanRequest, taskListRequest, type SpeakerPlanReply, type TaskListReply } from './workflow-schemas'
+import { workspaceSpeakersRequest, type WorkspaceSpeakersReply } from './workflow-schemas'
 import { badTokenCharsMessage, hasControlChars, isHeaderSafeToken, stripBearer } from '../api/credential-chars'
 
 /*
@@ -254,6 +255,7 @@ export const invokeContract = {
   'tasks:list': { request: taskListRequest, reply: reply<TaskListReply>() },
   'tasks:lookup': { request: z.object({ ref: taskRef }).strict(), reply: reply<TaskListItem>() },
   'speakers:plan': { request: speakerPlanRequest, reply: reply<SpeakerPlanReply>() },
+  'speakers:workspace': { request: workspaceSpeakersRequest, reply: reply<WorkspaceSpeakersReply>() },
   'speakers:apply': { request: speakerApplyRequest, reply: reply<SpeakerApplyResult>() },
   'tasks:markReviewed': {
     request: z.object({ ref: taskRef, value: reviewStatusValue.optional() }).strict(),
