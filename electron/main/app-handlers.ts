@@ -1,7 +1,8 @@
 import { AppError } from '../../shared/errors'
 import type { LanguagePreference } from '../../shared/i18n/locales'
 import type { TranscriptExport } from '../../shared/api/transcript-export'
-import type { ApiSettings, AppInfo, AuthStatus, StartupNotice, DocumentFileState, MediaProgressEvent, MediaState, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
+import type { ApiSettings, AppInfo, AuthStatus, StartupNotice, DocumentFileState, MediaProgressEvent, MediaState, OpenedDocument, OpenedEither, OpenedTranscript, RecentTask, ValidRequestOf } from '../../shared/ipc/contract'
+import { isDocumentReadAsTranscript } from '../../shared/api/task-kind'
 import type { DocumentExport } from '../../shared/api/document-export'
 import type { DocumentFileCache } from '../services/documents/document-file-cache'
 import { writeFileAtomic } from '../services/fs/atomic-write'
@@ -17,6 +18,9 @@ import { cacheKeyFor, type ExportSource } from '../services/download/cache-key'
 import { checkDownloadUrl, hostOf } from '../services/download/url-policy'
 import { fsErrorCause } from '../services/fs/fs-error'
 import { createWorkflowHandlers, type WorkflowServices } from './workflow-handlers'
+
+/** A task reference as the open channels take it. */
+type TaskRefOf = ValidRequestOf<'tasks:openTranscript'>['ref']
 
 /*
  * The composition of IPC handlers from services. Electron-free on purpose: the app passes
@@ -211,6 +215,54 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     })
   }
 
+  /** Remembers and opens a fetched transcript export. */
+  async function openTranscriptData(ref: TaskRefOf, data: TranscriptExport): Promise<OpenedTranscript> {
+    await tasks.remember({
+      taskId: data.taskId,
+      externalId: data.externalId ?? ('externalId' in ref ? ref.externalId : null),
+      name: data.displayName ?? `Task ${data.taskId}`,
+      kind: 'transcript',
+      openedAt: ports.now()
+    })
+    return opened('api', null, data)
+  }
+
+  /** Fetches, remembers and opens a document task. */
+  async function openDocumentTask(ref: TaskRefOf, signal: AbortSignal): Promise<OpenedDocument> {
+    const data = await tasks.getDocumentExport(ref, signal)
+    documentEntries.set(data.taskId, entryFor('api', data.taskId, data.originalFileUrl ?? null, data))
+    await tasks.remember({
+      taskId: data.taskId,
+      externalId: data.externalId ?? ('externalId' in ref ? ref.externalId : null),
+      name: data.displayName ?? `Document ${data.taskId}`,
+      kind: 'document',
+      openedAt: ports.now()
+    })
+    return { origin: 'api' as const, fileName: null, data }
+  }
+
+  /**
+   * A task of unknown kind (docs/api.md "Transcript or document task"): the transcript export
+   * first; a clear "not a transcript" (not found or refused there, or a document's body) tries
+   * the document export, and when that fails too the transcript's error is the one reported.
+   */
+  async function openEither(ref: TaskRefOf, signal: AbortSignal): Promise<OpenedEither> {
+    let data: TranscriptExport
+    try {
+      data = await tasks.getTranscriptExport(ref, signal)
+    } catch (error) {
+      if (!(error instanceof AppError) || (error.code !== 'not_found' && error.code !== 'bad_request')) throw error
+      try {
+        return { kind: 'document', document: await openDocumentTask(ref, signal) }
+      } catch (second) {
+        if (second instanceof AppError && (second.code === 'not_found' || second.code === 'bad_request')) throw error
+        throw second
+      }
+    }
+    if (isDocumentReadAsTranscript(data)) return { kind: 'document', document: await openDocumentTask(ref, signal) }
+    return { kind: 'transcript', transcript: await openTranscriptData(ref, data) }
+  }
+
   return {
     ...createWorkflowHandlers(ports.workflow, drafts, ports.now),
     'app:info': () => platform.info,
@@ -223,31 +275,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'auth:testConnection': (request) => auth.testConnection(request),
     'settings:get': () => settings.get(),
     'settings:setRequestTimeout': ({ seconds }) => settings.setRequestTimeout(seconds),
-    'tasks:openTranscript': ({ ref, requestId }) =>
-      cancellable(requestId, async (signal) => {
-        const data = await tasks.getTranscriptExport(ref, signal)
-        await tasks.remember({
-          taskId: data.taskId,
-          externalId: data.externalId ?? ('externalId' in ref ? ref.externalId : null),
-          name: data.displayName ?? `Task ${data.taskId}`,
-          kind: 'transcript',
-          openedAt: ports.now()
-        })
-        return opened('api', null, data)
-      }),
-    'tasks:openDocument': ({ ref, requestId }) =>
-      cancellable(requestId, async (signal) => {
-        const data = await tasks.getDocumentExport(ref, signal)
-        documentEntries.set(data.taskId, entryFor('api', data.taskId, data.originalFileUrl ?? null, data))
-        await tasks.remember({
-          taskId: data.taskId,
-          externalId: data.externalId ?? ('externalId' in ref ? ref.externalId : null),
-          name: data.displayName ?? `Document ${data.taskId}`,
-          kind: 'document',
-          openedAt: ports.now()
-        })
-        return { origin: 'api' as const, fileName: null, data }
-      }),
+    'tasks:openTranscript': ({ ref, requestId }) => cancellable(requestId, async (signal) => openTranscriptData(ref, await tasks.getTranscriptExport(ref, signal))),
+    'tasks:openDocument': ({ ref, requestId }) => cancellable(requestId, (signal) => openDocumentTask(ref, signal)),
+    'tasks:openEither': ({ ref, requestId }) => cancellable(requestId, (signal) => openEither(ref, signal)),
     'documents:openFile': async () => {
       const path = await platform.chooseExportFile()
       if (!path) return null

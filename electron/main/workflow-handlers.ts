@@ -24,7 +24,7 @@ export interface WorkflowServices {
 }
 
 /** The workflow's channels. */
-export type WorkflowChannel = 'workspaces:list' | 'tasks:list' | 'tasks:lookup' | 'speakers:plan' | 'speakers:apply' | 'tasks:markReviewed' | 'settings:getReviewStatus' | 'settings:setReviewStatus' | 'drafts:summaries'
+export type WorkflowChannel = 'workspaces:list' | 'tasks:list' | 'tasks:lookup' | 'speakers:plan' | 'speakers:workspace' | 'speakers:apply' | 'tasks:markReviewed' | 'settings:getReviewStatus' | 'settings:setReviewStatus' | 'drafts:summaries'
 
 /** A failure that an offline copy can stand in for: the server could not be reached or answer. */
 function isOffline(code: string): boolean {
@@ -76,6 +76,19 @@ export function createWorkflowHandlers(w: WorkflowServices, drafts: DraftStore, 
       // The workspace list only helps the preview: a failure to read it must not block sending.
       const list = await w.platform.getWorkspaceSpeakers(workspace).catch(() => null)
       return { plan, workspaceSpeakers: list?.map(({ speakerId, name, prefix, suffix }) => ({ speakerId, name, prefix, suffix })) ?? null }
+    },
+    'speakers:workspace': async ({ workspaceId }) => {
+      // A pick list is a help, never a blocker: no route, no right or an unreadable answer is "none", said quietly.
+      try {
+        const list = await w.platform.getWorkspaceSpeakers(workspaceId)
+        if (list === null) return { speakers: null, note: 'This server has no workspace speaker list' }
+        return { speakers: list.map(({ speakerId, name, prefix, suffix }) => ({ speakerId, name, prefix, suffix })), note: null }
+      } catch (error) {
+        const data = toErrorData(error)
+        if (data.code === 'unauthorized') return { speakers: null, note: 'This account may not read the workspace speaker list' }
+        if (data.code === 'invalid_response') return { speakers: null, note: 'The workspace speaker list could not be read' }
+        throw error
+      }
     },
     'speakers:apply': ({ plan }) => applySpeakerPlan(w.platform, plan),
     'tasks:markReviewed': ({ ref, value }) => w.platform.markReviewed(ref, value ?? w.reviewStatus.get()),

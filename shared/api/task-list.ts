@@ -63,6 +63,10 @@ export interface WorkspaceItem {
   readonly isDefault: boolean
   readonly templateName: string | null
   readonly templateType: number | null
+  /** TaskType (§3.4): each workspace processes one task type; values opaque (not retrieved). */
+  readonly taskType?: number | null
+  /** WorkspaceType (§3.4), opaque. */
+  readonly workspaceType?: number | null
 }
 
 /** The default page size (the server's documented default). */
@@ -207,7 +211,9 @@ export function readWorkspaces(body: unknown): WorkspaceItem[] | null {
       name: text(o['workspacename']) ?? `Workspace ${workspaceId}`,
       isDefault: o['isdefault'] === true,
       templateName: text(o['workspacetemplatename']),
-      templateType: int(o['templatetype'])
+      templateType: int(o['templatetype']),
+      taskType: int(o['tasktype']),
+      workspaceType: int(o['workspacetype'])
     })
   }
   return out

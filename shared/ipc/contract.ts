@@ -7,6 +7,7 @@ import { eventChannelNames, invokeChannelNames } from './channels'
 import type { TaskListItem, WorkspaceItem } from '../api/task-list'
 import type { SpeakerApplyResult } from '../api/speaker-result'
 import { reviewStatusValue, speakerApplyRequest, speakerPlanRequest, taskListRequest, type SpeakerPlanReply, type TaskListReply } from './workflow-schemas'
+import { workspaceSpeakersRequest, type WorkspaceSpeakersReply } from './workflow-schemas'
 import { badTokenCharsMessage, hasControlChars, isHeaderSafeToken, stripBearer } from '../api/credential-chars'
 
 /*
@@ -173,6 +174,9 @@ export interface OpenedDocument {
   readonly data: DocumentExport
 }
 
+/** `tasks:openEither`: what a task of unknown kind turned out to be, opened. */
+export type OpenedEither = { readonly kind: 'transcript'; readonly transcript: OpenedTranscript } | { readonly kind: 'document'; readonly document: OpenedDocument }
+
 /** Where a document task's original file (PDF or image) stands; `url` serves it; 'confirm' as for MediaState. */
 export type DocumentFileState =
   | { readonly status: 'ready'; readonly url: string; readonly contentType: string; readonly size: number }
@@ -233,6 +237,11 @@ export const invokeContract = {
     request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
     reply: reply<OpenedDocument>()
   },
+  // A listed task whose kind is unknown: the transcript export first, the document one on a clear "not a transcript".
+  'tasks:openEither': {
+    request: z.object({ ref: taskRef, requestId: z.string().min(1).max(100) }).strict(),
+    reply: reply<OpenedEither>()
+  },
   'documents:openFile': { request: z.undefined(), reply: reply<OpenedDocument | null>() },
   'documents:resolveFile': { request: z.object({ taskId: z.number().int(), allowHost: z.string().min(1).max(300).optional() }).strict(), reply: reply<DocumentFileState>() },
   'files:save': {
@@ -249,6 +258,7 @@ export const invokeContract = {
   'tasks:list': { request: taskListRequest, reply: reply<TaskListReply>() },
   'tasks:lookup': { request: z.object({ ref: taskRef }).strict(), reply: reply<TaskListItem>() },
   'speakers:plan': { request: speakerPlanRequest, reply: reply<SpeakerPlanReply>() },
+  'speakers:workspace': { request: workspaceSpeakersRequest, reply: reply<WorkspaceSpeakersReply>() },
   'speakers:apply': { request: speakerApplyRequest, reply: reply<SpeakerApplyResult>() },
   'tasks:markReviewed': {
     request: z.object({ ref: taskRef, value: reviewStatusValue.optional() }).strict(),

@@ -81,3 +81,12 @@ export interface SpeakerPlanReply {
   readonly plan: SpeakerPlan
   readonly workspaceSpeakers: readonly { readonly speakerId: string; readonly name: string; readonly prefix: string; readonly suffix: string }[] | null
 }
+
+/** `speakers:workspace`: the workspace's speaker list for the speaker menu's pick list. */
+export const workspaceSpeakersRequest = z.object({ workspaceId: id }).strict()
+
+/** `speakers:workspace` reply: the list, or none with a quiet reason (no such route, not allowed, unreadable). */
+export interface WorkspaceSpeakersReply {
+  readonly speakers: readonly { readonly speakerId: string; readonly name: string; readonly prefix: string; readonly suffix: string }[] | null
+  readonly note: string | null
+}

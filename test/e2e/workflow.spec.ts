@@ -119,6 +119,25 @@ test('inbox → editor → send speakers → export → mark as reviewed', async
   await dialog.getByRole('button', { name: 'Close', exact: true }).last().click()
   await expect(dialog).toHaveCount(0)
 
+  // The workspace's speakers (read when the task opened) from the keyboard: the menu's last item,
+  // then Enter on the first entry gives the segment "Hon. Chair", a speaker the task did not have.
+  expect(fake.platform.requests.some((r) => /speakers\/workspaces\/7$/i.test(r.path))).toBe(true)
+  await page.getByTestId('speaker-chip').nth(0).click()
+  const speakerMenu = page.getByTestId('speaker-menu')
+  await page.keyboard.press('End')
+  await expect(speakerMenu.getByRole('menuitem', { name: 'Workspace speakers…' })).toBeFocused()
+  await page.keyboard.press('Enter')
+  await expect(speakerMenu.getByRole('listbox', { name: 'Workspace speakers' })).toBeFocused()
+  await expect(speakerMenu.getByRole('option')).toHaveText(['Hon. Chair'])
+  await app.screenshot('speaker-menu-workspace-light')
+  await page.keyboard.press('Enter')
+  await expect(speakerMenu).toHaveCount(0)
+  await expect(page.getByTestId('speaker-chip').nth(0)).toHaveText('Hon. Chair')
+  await expect(page.getByTestId('speaker-chip').nth(1)).toHaveText('Host')
+  // One undo step takes it back (the speaker leaves the task with it).
+  await page.keyboard.press('Control+z')
+  await expect(page.getByTestId('speaker-chip').nth(0)).toHaveText('Host')
+
   // Export, then mark as reviewed from the export dialog's success state.
   await app.emit('menu:command', 'export')
   const exportDialog = page.getByRole('dialog', { name: /Export/ })
@@ -140,4 +159,48 @@ test('inbox → editor → send speakers → export → mark as reviewed', async
   await expect(inboxDialog.locator(`[data-task-id="${sampleId}"]`)).toHaveCount(0)
   await expect(inboxDialog.getByTestId('inbox-page')).toHaveText('Page 1 of 2 · 11 tasks')
   await app.screenshot('inbox-over-editor-light')
+})
+
+test('a document task opened from the inbox opens in the document pane, never as an empty transcript', async ({ app }) => {
+  const { page } = app
+  await signInWithClientCredentials(page, fake, fake.clientSecret)
+  const inbox = page.getByTestId('inbox')
+  const rows = inbox.getByTestId('inbox-row')
+  await expect(rows).toHaveCount(10)
+  await expect(rows.first().getByTestId('inbox-kind')).toHaveText('♪ Transcript')
+
+  // Workspace 9 (the Invoices template) holds the document task.
+  await inbox.getByTestId('filter-workspaces').locator('summary').click()
+  await inbox.getByTestId('filter-workspaces').getByLabel('Invoices').check()
+  await expect(rows).toHaveCount(1)
+  await expect(rows.first().getByTestId('inbox-kind')).toHaveText('▤ Document')
+  await rows.first().focus()
+  await page.keyboard.press('Enter')
+  await expect(page.getByTestId('document-title')).toHaveText('Invoice FT 2026-42 (Transcritas)')
+  await expect(page.getByTestId('task-name')).toHaveCount(0)
+  await app.screenshot('inbox-document-opened-light')
+})
+
+test('a task whose workspace says nothing about its kind is tried as a transcript, then opened as the document it is', async ({ app }) => {
+  const { page } = app
+  // A workspace with no template name and task type numbers no other workspace shares.
+  fake.workspaces.push({ workspaceId: 12, tenantId: 3, workspaceName: 'Scans', workspaceDescription: null, isDefault: false, taskType: 77, workspaceType: 1, templateType: 77 })
+  const docTask = fake.platform.tasks.get(seedIds.document.taskId)!
+  docTask.workspaceId = 12
+  try {
+    await signInWithClientCredentials(page, fake, fake.clientSecret)
+    const inbox = page.getByTestId('inbox')
+    await inbox.getByTestId('inbox-search').fill(String(seedIds.document.taskId))
+    await inbox.getByTestId('inbox-search').press('Enter')
+    const row = inbox.getByTestId('inbox-row')
+    await expect(row).toHaveCount(1)
+    await expect(row.getByTestId('inbox-kind')).toHaveText('? Unknown')
+    await expect(row.getByTestId('inbox-kind')).toHaveAttribute('title', 'workspace 12: no template name, task type 77, template type 77')
+    await row.dblclick()
+    await expect(page.getByTestId('document-title')).toHaveText('Invoice FT 2026-42 (Transcritas)')
+    await expect(page.getByTestId('task-name')).toHaveCount(0)
+  } finally {
+    docTask.workspaceId = 9
+    fake.workspaces.pop()
+  }
 })

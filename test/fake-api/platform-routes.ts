@@ -62,6 +62,8 @@ export interface PlatformState {
   readonly speakerFaults: WriteFault[]
   /** Which PATCH spellings exist. */
   patchPaths: 'both' | 'external-only' | 'short-only'
+  /** How the workspace speakers GET answers: normally, 404 (a server without it) or 403. */
+  workspaceSpeakersRoute: 'ok' | 'missing' | 'forbidden'
   /** Every platform request, in order. */
   readonly requests: PlatformRequestLog[]
   /** The writes (POST/PUT/DELETE/PATCH) among them. */
@@ -88,6 +90,7 @@ export function createPlatformState(tasks: readonly FakeTask[]): PlatformState {
     workspaceSpeakers: new Map([[7, [{ speakerId: 'ws-0001', speakerName: 'Chair', speakerPrefix: 'Hon.', speakerSuffix: '', isDefault: true }]]]),
     speakerFaults: [],
     patchPaths: 'both',
+    workspaceSpeakersRoute: 'ok',
     requests: [],
     writes: () => state.requests.filter((r) => r.method !== 'GET')
   }
@@ -195,6 +198,8 @@ async function serve(state: PlatformState, ctx: PlatformContext, req: IncomingMe
 
   if (workspace) {
     if (method !== 'GET') return ctx.problem(res, 405, 'Method Not Allowed', 'Only GET in this fake')
+    if (state.workspaceSpeakersRoute === 'missing') return ctx.problem(res, 404, 'Not Found', `No route ${path}`)
+    if (state.workspaceSpeakersRoute === 'forbidden') return ctx.problem(res, 403, 'Forbidden', 'This client may not read workspace speakers')
     return ctx.json(res, 200, { speakers: state.workspaceSpeakers.get(Number(workspace[1])) ?? [] })
   }
 

@@ -18,6 +18,28 @@ export interface FakeTask {
   readonly mediaFile?: string
 }
 
+/** A workspace as CurrentWorkspaces sends it (smartdocumentor-api.md §5). */
+export interface FakeWorkspace {
+  workspaceId: number
+  tenantId: number
+  workspaceName: string
+  workspaceDescription: string | null
+  isDefault: boolean
+  taskType: number
+  workspaceType: number
+  templateType: number
+  /** "May be missing" (§5): left out when undefined. */
+  workspaceTemplateName?: string | null
+}
+
+/** The seeds' workspaces: 7 for transcripts, 9 for documents (enum numbers are the fake's own picks). */
+export function defaultWorkspaces(): FakeWorkspace[] {
+  return [
+    { workspaceId: 7, tenantId: 3, workspaceName: 'Transcripts', workspaceDescription: 'Interviews and hearings', isDefault: true, taskType: 2, workspaceType: 1, templateType: 5, workspaceTemplateName: 'Transcripts' },
+    { workspaceId: 9, tenantId: 3, workspaceName: 'Invoices', workspaceDescription: null, isDefault: false, taskType: 1, workspaceType: 1, templateType: 1, workspaceTemplateName: 'Invoices' }
+  ]
+}
+
 /** Ids of the hand-made seeds, for tests and the start banner. */
 export const seedIds = {
   sample: { taskId: 1001, externalId: 'SDTE-SAMPLE-1' },

@@ -7,6 +7,11 @@ import type { FakeSdte } from './support/fake-sdte'
 import type { TaskListItem } from '../../shared/api/task-list'
 import type { RequestOf } from '../../shared/ipc/contract'
 import InboxPanel from '../../renderer/src/components/inbox/InboxPanel.vue'
+import { useDocumentStore } from '../../renderer/src/stores/document-store'
+import { useTaskStore } from '../../renderer/src/stores/task-store'
+import { useUiStore } from '../../renderer/src/stores/ui-store'
+import { documentExportSchema } from '../../shared/api/document-export'
+import { documentTask } from '../fake-api/seeds'
 
 /*
  * The inbox panel against a fake bridge: the filters become the documented list request, paging
@@ -40,7 +45,7 @@ beforeEach(() => {
     return { ok: true, value: { items, page: req.page, pageSize: req.pageSize, total: all.length, hasMore: start + req.pageSize < all.length, unreadable: 0, asOf: Date.UTC(2026, 2, 1, 9), offline: false } }
   }
   Object.assign(fake.handlers, {
-    'workspaces:list': () => ({ ok: true, value: [{ workspaceId: 7, name: 'Transcripts', isDefault: true, templateName: null, templateType: null }, { workspaceId: 9, name: 'Hearings', isDefault: false, templateName: null, templateType: null }] }),
+    'workspaces:list': () => ({ ok: true, value: [{ workspaceId: 7, name: 'Transcripts', isDefault: true, templateName: 'Transcripts', templateType: 5, taskType: 2 }, { workspaceId: 9, name: 'Hearings', isDefault: false, templateName: null, templateType: null }, { workspaceId: 11, name: 'Invoices', isDefault: false, templateName: 'Invoices', templateType: 1, taskType: 1 }] }),
     'tasks:list': (p: unknown) => listReply(p as ListRequest),
     'drafts:summaries': () => ({ ok: true, value: [{ taskId: 1002, savedAt: 1, reviewedPercent: 40 }] }),
     'tasks:recent': () => ({ ok: true, value: [{ taskId: 1003, externalId: null, name: 'x', kind: 'transcript', openedAt: Date.UTC(2026, 1, 20, 12) }] }),
@@ -205,5 +210,86 @@ describe('inbox panel', () => {
     await key(w, 'Enter')
     expect(w.get('[role="alert"]').text()).toContain('Cannot reach 127.0.0.1')
     expect(w.emitted('opened')).toBeUndefined()
+  })
+
+  describe('transcript and document tasks', () => {
+    const openedDocument = { origin: 'api' as const, fileName: null, data: documentExportSchema.parse(documentTask().body) }
+    beforeEach(() => {
+      // Workspace 7 is a Transcripts workspace, 11 an Invoices one, 9 says neither (no template name).
+      const mixed = [item(1001, 'Hearing', { workspaceId: 7 }), item(2001, 'Invoice', { workspaceId: 11 }), item(3001, 'Mystery', { workspaceId: 9 })]
+      listReply = (req) => ({ ok: true, value: { items: mixed, page: req.page, pageSize: req.pageSize, total: 3, hasMore: false, unreadable: 0, asOf: 1, offline: false } })
+      fake.handlers['tasks:openDocument'] = () => ({ ok: true, value: openedDocument })
+      fake.handlers['documents:resolveFile'] = () => ({ ok: true, value: { status: 'none' } })
+    })
+
+    it('shows each row’s kind in words, unknown ones too, with why', async () => {
+      const w = await mountPanel()
+      const kinds = w.findAll('[data-testid="inbox-kind"]')
+      expect(kinds.map((k) => k.text())).toEqual(['♪ Transcript', '▤ Document', '? Unknown'])
+      // The glyph is decoration: screen readers hear the word.
+      expect(kinds[0].get('span').attributes('aria-hidden')).toBe('true')
+      expect(kinds[2].attributes('title')).toBe('workspace 9: no template name')
+      expect(w.get('thead').text()).toContain('Kind')
+    })
+
+    it('opens a document task in the document pane, never as a transcript', async () => {
+      const w = await mountPanel()
+      await key(w, 'ArrowDown')
+      await key(w, 'Enter')
+      expect(fake.callsTo('tasks:openDocument')).toMatchObject([{ ref: { taskId: 2001 } }])
+      expect(fake.callsTo('tasks:openTranscript')).toEqual([])
+      expect(useDocumentStore().opened?.data.taskId).toBe(2001)
+      expect(useTaskStore().isOpen).toBe(false)
+      expect(useUiStore().documentOnly).toBe(true)
+      expect(w.emitted('opened')).toHaveLength(1)
+    })
+
+    it('over an open transcript, a document task opens beside it', async () => {
+      useTaskStore().opened = openedSample()
+      const w = await mountPanel({ inDialog: true })
+      await key(w, 'ArrowDown')
+      await key(w, 'Enter')
+      expect(useUiStore().documentPaneRequests).toBe(1)
+      expect(useUiStore().documentOnly).toBe(false)
+      expect(useTaskStore().opened?.data.taskId).toBe(openedSample().data.taskId)
+    })
+
+    it('a task of unknown kind asks main to try both; a document answer opens the document pane', async () => {
+      fake.handlers['tasks:openEither'] = () => ({ ok: true, value: { kind: 'document', document: openedDocument } })
+      const w = await mountPanel()
+      await key(w, 'End')
+      await key(w, 'Enter')
+      expect(fake.callsTo('tasks:openEither')).toMatchObject([{ ref: { taskId: 3001 } }])
+      expect(useDocumentStore().opened?.data.taskId).toBe(2001)
+      expect(useTaskStore().isOpen).toBe(false)
+      expect(useUiStore().documentOnly).toBe(true)
+    })
+
+    it('a task of unknown kind that is a transcript opens in the editor', async () => {
+      fake.handlers['tasks:openEither'] = () => ({ ok: true, value: { kind: 'transcript', transcript: openedSample() } })
+      const w = await mountPanel()
+      await key(w, 'End')
+      await key(w, 'Enter')
+      expect(useTaskStore().isOpen).toBe(true)
+      expect(useUiStore().documentOnly).toBe(false)
+    })
+
+    it('without the workspaces every row is unknown, and still opens', async () => {
+      fake.handlers['workspaces:list'] = () => ({ ok: false, error: { code: 'unauthorized', message: 'HTTP 403' } })
+      fake.handlers['tasks:openEither'] = () => ({ ok: true, value: { kind: 'transcript', transcript: openedSample() } })
+      const w = await mountPanel()
+      expect(w.findAll('[data-testid="inbox-kind"]').map((k) => k.text())).toEqual(['? Unknown', '? Unknown', '? Unknown'])
+      await key(w, 'Enter')
+      expect(fake.callsTo('tasks:openEither')).toMatchObject([{ ref: { taskId: 1001 } }])
+    })
+
+    it('a document task that fails to open says why in the panel', async () => {
+      fake.handlers['tasks:openDocument'] = () => ({ ok: false, error: { code: 'not_found', message: 'No document task with id 2001 in this organisation' } })
+      const w = await mountPanel()
+      await key(w, 'ArrowDown')
+      await key(w, 'Enter')
+      expect(w.get('[role="alert"]').text()).toContain('No document task with id 2001')
+      expect(w.emitted('opened')).toBeUndefined()
+    })
   })
 })

@@ -1,4 +1,7 @@
-import type { TaskListItem } from '../../../shared/api/task-list'
+import type { TaskListItem, WorkspaceItem } from '../../../shared/api/task-list'
+import { taskKindOf, type TaskKindInfo } from '../../../shared/api/task-kind'
+import { toErrorData } from '../../../shared/errors'
+import type { PlatformClient } from '../../services/api/platform-client'
 import { maxPageSize } from '../../../shared/api/task-list'
 import { parseArgs } from '../args'
 import { exitCodes } from '../exit-codes'
@@ -17,14 +20,15 @@ import { parseListFilter, type ListCommand } from './platform-args'
 export async function runList(command: ListCommand, io: CliIo, hooks: CliHooks): Promise<number> {
   const services = hooks.createServices(command, io)
   const { platform } = services
+  const workspaces = await workspacesFor(platform, io)
   if (command.all) {
     const items = await platform.listAllTasks(command.filters, command.pageSize, { signal: io.signal })
-    print(items, command.json, io)
+    print(withKinds(items, workspaces), command.json, io)
     if (!command.json) io.stdout.write(`${items.length} task${items.length === 1 ? '' : 's'}\n`)
     return exitCodes.ok
   }
   const page = await platform.listTasks(command.filters, command.page, command.pageSize, { signal: io.signal })
-  print(page.items, command.json, io)
+  print(withKinds(page.items, workspaces), command.json, io)
   if (page.unreadable > 0) io.stderr.write(`sdte: ${page.unreadable} entr${page.unreadable === 1 ? 'y' : 'ies'} of the page had no task id and were left out\n`)
   if (!command.json) {
     const total = page.total !== null ? `, ${page.total} in all` : ''
@@ -33,13 +37,34 @@ export async function runList(command: ListCommand, io: CliIo, hooks: CliHooks):
   return exitCodes.ok
 }
 
-function print(items: readonly TaskListItem[], json: boolean, io: CliIo): void {
+/** A listed task with its kind (docs/api.md "Transcript or document task"). */
+type KindedItem = TaskListItem & { readonly kind: TaskKindInfo['kind']; readonly kindReason: string }
+
+/** The tenant's workspaces, to tell transcript from document tasks; none (every kind unknown) when they cannot be read. */
+async function workspacesFor(platform: PlatformClient, io: CliIo): Promise<readonly WorkspaceItem[]> {
+  try {
+    return await platform.listWorkspaces({ signal: io.signal })
+  } catch (error) {
+    if (io.signal?.aborted) throw error
+    io.stderr.write(`sdte: the workspaces could not be read (${toErrorData(error).message}); every task's kind is shown as unknown\n`)
+    return []
+  }
+}
+
+function withKinds(items: readonly TaskListItem[], workspaces: readonly WorkspaceItem[]): KindedItem[] {
+  return items.map((item) => {
+    const { kind, reason } = taskKindOf(item.workspaceId, workspaces)
+    return { ...item, kind, kindReason: reason }
+  })
+}
+
+function print(items: readonly KindedItem[], json: boolean, io: CliIo): void {
   if (json) {
     for (const item of items) io.stdout.write(`${JSON.stringify(item)}\n`)
     return
   }
   const rows = [
-    ['TASK', 'NO.', 'EXTERNAL ID', 'STATUS', 'INTEGRATION', 'OURS', 'CREATED', 'MIN', 'NAME'],
+    ['TASK', 'NO.', 'EXTERNAL ID', 'STATUS', 'INTEGRATION', 'OURS', 'CREATED', 'MIN', 'KIND', 'NAME'],
     ...items.map((t) => [
       String(t.taskId),
       t.taskNumber === null ? '-' : String(t.taskNumber),
@@ -49,6 +74,7 @@ function print(items: readonly TaskListItem[], json: boolean, io: CliIo): void {
       t.externalStatus ?? '-',
       t.createdOn ? t.createdOn.slice(0, 16).replace('T', ' ') : '-',
       t.lengthMinutes === null ? '-' : String(t.lengthMinutes),
+      t.kind,
       // A name is the server's text: one line in a table.
       t.name.replace(/\s+/g, ' ')
     ])

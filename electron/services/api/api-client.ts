@@ -12,17 +12,8 @@ import { resolveTimeout } from './timeout'
 import { checkTokenDestination, startAttemptTimer } from './attempt-guard'
 import { parseJsonBody, type ApiPorts } from './api-ports'
 
-/** What the API client needs from the auth service. */
-export interface TokenSource {
-  getAccessToken(): Promise<string>
-  /** Drops a refused token; false when it cannot be replaced (a pasted token). */
-  invalidate(accessToken: string): boolean
-  /**
-   * The origin the credentials belong to (null when signed out). When given, a token is never
-   * sent to any other origin, whatever the base URL says by then.
-   */
-  boundOrigin?(): string | null
-}
+// Kept importable from here: the type lives with the ports so the two files do not import each other.
+export type { TokenSource } from './api-ports'
 
 /** Ports and options for `ApiClient` (the same the platform transport gets). */
 export type ApiClientOptions = ApiPorts

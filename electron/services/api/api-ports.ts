@@ -1,9 +1,20 @@
 import { AppError } from '../../../shared/errors'
 import type { Logger } from '../logging/logger'
-import type { TokenSource } from './api-client'
 import type { RetryPolicy } from './retry'
 import type { Sleep } from './sleep'
 import type { TimeoutOption } from './timeout'
+
+/** What the API client needs from the auth service. */
+export interface TokenSource {
+  getAccessToken(): Promise<string>
+  /** Drops a refused token; false when it cannot be replaced (a pasted token). */
+  invalidate(accessToken: string): boolean
+  /**
+   * The origin the credentials belong to (null when signed out). When given, a token is never
+   * sent to any other origin, whatever the base URL says by then.
+   */
+  boundOrigin?(): string | null
+}
 
 /**
  * The ports both the export client and the platform transport are built from: one list, because

@@ -1,6 +1,6 @@
 import { AppError } from '../../../shared/errors'
 import { isHeaderSafeToken } from '../../../shared/api/credential-chars'
-import type { TokenSource } from './api-client'
+import type { TokenSource } from './api-ports'
 import { originOf } from './same-origin-fetch'
 import type { Sleep } from './sleep'
 

@@ -29,16 +29,20 @@ export const useDocumentStore = defineStore('document', () => {
   const page = ref(1)
   const notice = ref<string | null>(null)
 
+  /** Shows an opened document: a fresh selection, filter and page; then its original file. */
+  function adopt(value: OpenedDocument): void {
+    opened.value = value
+    selectedId.value = null
+    chunk.value = null
+    page.value = 1
+    filter.value = { ...emptyFilter }
+    notice.value = null
+    error.value = null
+    void resolveFile()
+  }
+
   function run(label: string, call: () => Promise<Result<OpenedDocument | null>>): Promise<boolean> {
-    return request.run(label, call, (value) => {
-      opened.value = value
-      selectedId.value = null
-      chunk.value = null
-      page.value = 1
-      filter.value = { ...emptyFilter }
-      notice.value = null
-      void resolveFile()
-    })
+    return request.run(label, call, adopt)
   }
 
   /** Opens a document task from SmartDocumentor. */
@@ -121,6 +125,6 @@ export const useDocumentStore = defineStore('document', () => {
 
   return {
     opened, flat, loading, pendingRequestId, error, file, fileLoading, selectedId, filter, chunk, page, notice,
-    openTask, openFile, cancel, resolveFile, select, close, exportCsv, exportJson, copy
+    openTask, openFile, adopt, cancel, resolveFile, select, close, exportCsv, exportJson, copy
   }
 })

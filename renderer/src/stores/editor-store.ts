@@ -24,6 +24,7 @@ import {
   undo as undoHistory
 } from '../../../shared/transcript'
 import type { CommitOptions, History, TranscriptModel } from '../../../shared/transcript'
+import { assignWorkspaceSpeaker as assignWorkspaceSpeakerEdit, renameToWorkspaceSpeaker as renameToWorkspaceSpeakerEdit, type WorkspaceSpeakerPick } from '../../../shared/transcript/workspace-speaker'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import type { OpenedTranscript } from '../../../shared/ipc/contract'
 import { toErrorData } from '../../../shared/errors'
@@ -311,6 +312,16 @@ export const useEditorStore = defineStore('editor', () => {
     return ok ? id : null
   }
 
+  /** Gives a segment a speaker from the workspace's list, adding it to the task if new (one undo step). */
+  function assignWorkspaceSpeaker(segmentId: string, pick: WorkspaceSpeakerPick): boolean {
+    return apply((m) => assignWorkspaceSpeakerEdit(m, segmentId, pick))
+  }
+
+  /** Renames a speaker to a workspace speaker's name, prefix and suffix. */
+  function renameToWorkspaceSpeaker(speakerId: string, pick: WorkspaceSpeakerPick): boolean {
+    return apply((m) => renameToWorkspaceSpeakerEdit(m, speakerId, pick))
+  }
+
   /** Moves a segment edge (a region drag, committed on drag end). */
   function retimeSegment(segmentId: string, edge: 'start' | 'end', ms: number): boolean {
     return apply((m) => retimeSegmentEdit(m, segmentId, edge, ms))
@@ -459,6 +470,8 @@ export const useEditorStore = defineStore('editor', () => {
     renameSpeaker,
     mergeSpeaker,
     addSpeaker,
+    assignWorkspaceSpeaker,
+    renameToWorkspaceSpeaker,
     retimeSegment,
     nudgeSegment,
     toggleReviewed,

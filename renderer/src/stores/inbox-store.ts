@@ -4,6 +4,7 @@ import type { DraftSummaryRow, RecentTask, RequestOf } from '../../../shared/ipc
 import type { TaskListReply } from '../../../shared/ipc/workflow-schemas'
 import type { EnumValue, TaskListItem, WorkspaceItem } from '../../../shared/api/task-list'
 import { defaultPageSize } from '../../../shared/api/task-list'
+import { taskKindOf, type TaskKindInfo } from '../../../shared/api/task-kind'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from '../lib/bridge'
 
@@ -93,6 +94,11 @@ export const useInboxStore = defineStore('inbox', () => {
   const hasPrevious = computed(() => !found.value && page.value > 1)
   const hasNext = computed(() => !found.value && (reply.value?.hasMore ?? false))
 
+  /** Whether a row is a transcript or a document task, from its workspace (unknown until the workspaces are read). */
+  function kindOf(item: TaskListItem): TaskKindInfo {
+    return taskKindOf(item.workspaceId, workspaces.value)
+  }
+
   /** Loads the workspaces for the filter (once per sign-in, or on refresh). */
   async function loadWorkspaces(): Promise<void> {
     const result = await sdte().invoke['workspaces:list']()
@@ -106,7 +112,7 @@ export const useInboxStore = defineStore('inbox', () => {
     const [summaries, recents] = await Promise.all([taskIds.length ? sdte().invoke['drafts:summaries']({ taskIds: [...taskIds] }) : null, sdte().invoke['tasks:recent']()])
     // Local facts are extras: a failure to read them leaves the columns empty, never the list.
     if (summaries?.ok) drafts.value = new Map(summaries.value.map((d) => [d.taskId, d]))
-    if (recents.ok) recent.value = new Map(recents.value.filter((r): r is RecentTask & { taskId: number } => r.kind === 'transcript' && r.taskId !== null).map((r) => [r.taskId, r.openedAt]))
+    if (recents.ok) recent.value = new Map(recents.value.filter((r): r is RecentTask & { taskId: number } => r.taskId !== null).map((r) => [r.taskId, r.openedAt]))
   }
 
   /** Fetches the current page with the current filters. */
@@ -179,5 +185,5 @@ export const useInboxStore = defineStore('inbox', () => {
     searchError.value = null
   }
 
-  return { form, page, pageSize, reply, loading, error, workspaces, workspacesError, taskStatusesSeen, integrationStatusesSeen, drafts, recent, found, searchError, items, problem, pageCount, hasPrevious, hasNext, loadWorkspaces, load, applyFilters, turn, search, clearSearch }
+  return { form, page, pageSize, reply, loading, error, workspaces, workspacesError, taskStatusesSeen, integrationStatusesSeen, drafts, recent, found, searchError, items, problem, pageCount, hasPrevious, hasNext, kindOf, loadWorkspaces, load, applyFilters, turn, search, clearSearch }
 })

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
-import type { OpenedTranscript, RecentTask } from '../../../shared/ipc/contract'
+import type { OpenedDocument, OpenedTranscript, RecentTask } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/errors'
 import { transcriptBody } from '../../../shared/api/transcript-export'
 import { sdte } from '../lib/bridge'
@@ -34,6 +34,20 @@ export const useTaskStore = defineStore('task', () => {
     return run(label, () => sdte().invoke['tasks:openTranscript']({ ref, requestId }))
   }
 
+  /**
+   * Opens a listed task whose kind the inbox could not tell: main tries the transcript export,
+   * then the document export. A document is handed to `onDocument` (the document pane), never
+   * shown here as an empty transcript.
+   */
+  function openEither(ref: TaskRef, onDocument: (document: OpenedDocument) => void): Promise<boolean> {
+    const requestId = request.newRequestId()
+    const label = 'taskId' in ref ? `Opening task ${ref.taskId}…` : `Opening task "${ref.externalId}"…`
+    return request.run(label, () => sdte().invoke['tasks:openEither']({ ref, requestId }), (value) => {
+      if (value.kind === 'transcript') opened.value = value.transcript
+      else onDocument(value.document)
+    })
+  }
+
   /** Loads the recently opened tasks. */
   async function loadRecent(): Promise<void> {
     const result = await sdte().invoke['tasks:recent']()
@@ -55,5 +69,5 @@ export const useTaskStore = defineStore('task', () => {
     opened.value = null
   }
 
-  return { opened, loading, pendingRequestId, error, recent, isOpen, segmentCount, openTask, cancel, loadRecent, openSample, openFile, close }
+  return { opened, loading, pendingRequestId, error, recent, isOpen, segmentCount, openTask, openEither, cancel, loadRecent, openSample, openFile, close }
 })

@@ -71,6 +71,28 @@ describe('sdte list', () => {
     expect(bad.code).toBe(2)
     expect(bad.stderr).toMatch(/^sdte: --from must be a date/)
   })
+
+  it('says which tasks are transcripts and which documents, from their workspace; an undecidable one stays visible as unknown', async () => {
+    fake.workspaces.push({ workspaceId: 12, tenantId: 3, workspaceName: 'Mystery', workspaceDescription: null, isDefault: false, taskType: 77, workspaceType: 1, templateType: 77 })
+    const moved = fake.platform.tasks.get(5003)!
+    moved.workspaceId = 12
+    try {
+      const json = await sdte(['list', '--all', '--json'])
+      expect([json.code, json.stderr]).toEqual([0, ''])
+      const kinds = Object.fromEntries(json.stdout.trim().split('\n').map((l) => JSON.parse(l) as { taskId: number; kind: string; kindReason: string }).map((i) => [i.taskId, [i.kind, i.kindReason]]))
+      expect(kinds[1001]).toEqual(['transcript', 'workspace template “Transcripts”'])
+      expect(kinds[2001]).toEqual(['document', 'workspace template “Invoices”'])
+      expect(kinds[5003]).toEqual(['unknown', 'workspace 12: no template name, task type 77, template type 77'])
+      const table = await sdte(['list', '--all'])
+      const lines = table.stdout.trim().split('\n')
+      expect(lines[0]).toMatch(/\sKIND\s+NAME$/)
+      expect(lines.find((l) => l.startsWith('2001 '))).toMatch(/\sdocument\s+/)
+      expect(lines.find((l) => l.startsWith('5003 '))).toMatch(/\sunknown\s+Hearing part 4$/)
+    } finally {
+      moved.workspaceId = 7
+      fake.workspaces.pop()
+    }
+  })
 })
 
 describe('sdte export --list-filter', () => {

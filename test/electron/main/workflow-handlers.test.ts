@@ -48,6 +48,19 @@ describe('workflow channels', () => {
     expect(await call('tasks:list', { filters: { sort: 'x;drop' }, page: 0, pageSize: 1000 })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
   })
 
+  it('speakers:workspace: the list, or none with a quiet reason when the server has none or refuses', async () => {
+    expect(await call('speakers:workspace', { workspaceId: 7 })).toEqual({ ok: true, value: { speakers: [{ speakerId: 'ws-0001', name: 'Chair', prefix: 'Hon.', suffix: '' }], note: null } })
+    try {
+      fake.platform.workspaceSpeakersRoute = 'missing'
+      expect(await call('speakers:workspace', { workspaceId: 7 })).toEqual({ ok: true, value: { speakers: null, note: 'This server has no workspace speaker list' } })
+      fake.platform.workspaceSpeakersRoute = 'forbidden'
+      expect(await call('speakers:workspace', { workspaceId: 7 })).toEqual({ ok: true, value: { speakers: null, note: 'This account may not read the workspace speaker list' } })
+    } finally {
+      fake.platform.workspaceSpeakersRoute = 'ok'
+    }
+    expect(await call('speakers:workspace', { workspaceId: -1 })).toMatchObject({ ok: false, error: { code: 'bad_request' } })
+  })
+
   it('speakers:plan from the saved draft (rename and merge found), then speakers:apply', async () => {
     const model = normaliseTranscript(sampleTranscriptTask().body as unknown as TranscriptExport)
     const [a, b] = model.speakers

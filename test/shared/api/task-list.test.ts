@@ -72,7 +72,7 @@ describe('readTaskPage', () => {
 describe('readWorkspaces', () => {
   it('reads the documented bare array and skips entries without an id', () => {
     const body = [{ workspaceId: 7, tenantId: 3, workspaceName: 'T', isDefault: true, templateType: 5, workspaceTemplateName: null }, { workspaceName: 'x' }]
-    expect(readWorkspaces(body)).toEqual([{ workspaceId: 7, name: 'T', isDefault: true, templateName: null, templateType: 5 }])
+    expect(readWorkspaces(body)).toEqual([{ workspaceId: 7, name: 'T', isDefault: true, templateName: null, templateType: 5, taskType: null, workspaceType: null }])
   })
   it('refuses a non-list', () => expect(readWorkspaces({ a: 1 })).toBeNull())
 })
