@@ -78,9 +78,10 @@ export const useCoverageStore = defineStore('coverage', () => {
   let seekSeen = playback.seekCount
   watch([() => playback.timeMs, () => playback.playing, () => playback.seekCount], ([ms, playing, seeks]) => {
     if (seeks !== seekSeen) {
-      // A user seek: its target is a new start, and the frame after it may still carry the old time.
+      // A user seek: what it jumped over is not heard; listening starts again at its target
+      // (the element reads the new time as soon as it is set).
       seekSeen = seeks
-      last = null
+      last = playing && taskId.value !== null ? { ms, rate: playback.rate } : null
       return
     }
     if (!playing || taskId.value === null) {
@@ -116,7 +117,6 @@ export const useCoverageStore = defineStore('coverage', () => {
   }
   /** The ticker: counts the time since the previous tick when it was active (shared/review/active-time.ts). */
   function tick(nowMs: number, focused: boolean): void {
-    if (playback.playing) lastActivity = nowMs
     if (lastTick !== null && taskId.value !== null) {
       const add = activeSpanMs(lastTick, nowMs, lastActivity, focused)
       if (add > 0) {
@@ -124,6 +124,8 @@ export const useCoverageStore = defineStore('coverage', () => {
         dirty.value = true
       }
     }
+    // Playing now is activity from now on (not for the span before: it may have just started).
+    if (playback.playing) lastActivity = nowMs
     lastTick = nowMs
   }
 
