@@ -155,6 +155,10 @@ export function useEditorCommands() {
         editor.toggleReviewed()
         skipHiddenCursor()
         return
+      case 'cycleFilter':
+        filter.cycleFilter()
+        skipHiddenCursor()
+        return
       case 'cycleStatus':
         editor.cycleReviewStatus()
         skipHiddenCursor()

@@ -45,6 +45,7 @@ export type ShortcutAction =
   | 'cycleStatus'
   | 'editNote'
   | 'nextUnheard'
+  | 'cycleFilter'
   | 'addAnnotation'
   | 'backToPlayhead'
   | 'zoomIn'
@@ -83,6 +84,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'nextLowConfidence', label: 'Next low-confidence word', group: 'Navigation', keys: ['N', 'Mod+Shift+N'] },
   { action: 'prevLowConfidence', label: 'Previous low-confidence word', group: 'Navigation', keys: ['Shift+N', 'Mod+Shift+B'] },
   { action: 'nextUnheard', label: 'Next unheard stretch of the recording (3 s or longer)', group: 'Navigation', keys: ['H', 'Mod+Shift+H'] },
+  { action: 'cycleFilter', label: 'Transcript filter: all → unreviewed → second pass → with notes', group: 'Navigation', keys: ['F'] },
   { action: 'backToPlayhead', label: 'Back to the playhead', group: 'Navigation', keys: ['P', 'Mod+Shift+P'] },
   { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
   { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },

@@ -116,6 +116,13 @@ export const useTranscriptFilterStore = defineStore('transcript-filter', () => {
     filter.value = next
   }
 
+  /** The next filter offered, round to "all" (the filter key). */
+  function cycleFilter(): void {
+    const list = options.value
+    const at = list.findIndex((o) => o.value === filter.value)
+    filter.value = list[(at + 1) % list.length].value
+  }
+
   /** Provides (or removes) the review queue's "has queue items" predicate. */
   function setQueuePredicate(predicate: ((segmentId: string) => boolean) | null): void {
     queuePredicate.value = predicate
@@ -131,5 +138,5 @@ export const useTranscriptFilterStore = defineStore('transcript-filter', () => {
     }
   )
 
-  return { filter, queuePredicate, options, active, indices, rows, rowOf, isShown, neighbour, moveSegment, setFilter, setQueuePredicate }
+  return { filter, queuePredicate, options, active, indices, rows, rowOf, isShown, neighbour, moveSegment, setFilter, cycleFilter, setQueuePredicate }
 })
