@@ -5,6 +5,7 @@ import { parseReviewState, reviewStateVersion } from '../../../shared/review/rev
 import type { ReviewStateBody, ReviewStateFile } from '../../../shared/review/review-state'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { fsErrorCause } from '../fs/fs-error'
+import { staleTempAgeMs, sweepStaleTemps } from '../fs/temp-files'
 
 /*
  * The review-state sidecar of each task, `<drafts dir>/<taskId>.review.json`: what was heard
@@ -52,6 +53,8 @@ export interface ReviewStateStore {
   save(taskId: number | string, body: ReviewStateBody): Promise<{ savedAt: number }>
   /** Deletes the task's sidecar (no error when there is none). */
   discard(taskId: number | string): Promise<void>
+  /** Deletes sidecar temp files whose writer is gone, or older than `olderThanMs` (default 15 min). */
+  removeStaleTemps(olderThanMs?: number): Promise<number>
 }
 
 /** The file-name key of a task id; refuses anything that could leave the folder. */
@@ -122,6 +125,11 @@ export function createReviewStateStore(ports: ReviewStateStorePorts): ReviewStat
       await unlink(pathOf(taskId)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw new AppError('io', `The review state could not be deleted.`, { cause: error })
       })
+    },
+
+    removeStaleTemps(olderThanMs = staleTempAgeMs) {
+      // Only this store's temps: the draft store sweeps its own (a live writer's are left alone).
+      return sweepStaleTemps(ports.dir, { olderThanMs, now: ports.now, targets: (target) => target.endsWith(reviewStateSuffix) })
     }
   }
 }

@@ -110,3 +110,18 @@ describe('the sidecar beside a draft (sdte)', () => {
     expect(await readdir(dir)).toEqual(['41001.review.json'])
   })
 })
+
+describe('temp files of a killed writer', () => {
+  it('sweeps its own dead writers’ temps, never a live writer’s or a draft’s', async () => {
+    const { spawnSync } = await import('node:child_process')
+    const { tempPathFor } = await import('../../../../electron/services/fs/temp-files')
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid!
+    const deadState = tempPathFor(join(dir, '5.review.json'), dir, dead)
+    const liveState = tempPathFor(join(dir, '6.review.json'), dir, process.pid)
+    const deadDraft = tempPathFor(join(dir, '5.draft.json'), dir, dead)
+    for (const p of [deadState, liveState, deadDraft]) await writeFile(p, '{')
+    expect(await store().removeStaleTemps()).toBe(1)
+    const left = await readdir(dir)
+    expect(left.sort()).toEqual([liveState, deadDraft].map((p) => p.slice(dir.length + 1)).sort())
+  })
+})
