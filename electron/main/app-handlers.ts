@@ -7,7 +7,7 @@ import type { DocumentExport } from '../../shared/api/document-export'
 import type { DocumentFileCache } from '../services/documents/document-file-cache'
 import { writeFileAtomic } from '../services/fs/atomic-write'
 import { readFile } from 'node:fs/promises'
-import { basename } from 'node:path'
+import { basename, dirname } from 'node:path'
 import type { IpcHandlers } from './ipc-dispatcher'
 import { parseDocumentExportText, readTranscriptExportFile } from '../services/files/read-export-file'
 import type { MediaService, MediaStatus } from '../services/media/media-cache'
@@ -18,6 +18,8 @@ import { cacheKeyFor, type ExportSource } from '../services/download/cache-key'
 import { checkDownloadUrl, hostOf } from '../services/download/url-policy'
 import { fsErrorCause } from '../services/fs/fs-error'
 import { createWorkflowHandlers, type WorkflowServices } from './workflow-handlers'
+import { createReviewStateHandlers } from './review-state-handlers'
+import { createReviewStateStore, type ReviewStateStore } from '../services/drafts/review-state-store'
 
 /** A task reference as the open channels take it. */
 type TaskRefOf = ValidRequestOf<'tasks:openTranscript'>['ref']
@@ -86,6 +88,8 @@ export interface HandlerServices {
   readonly documentFiles: DocumentFileCache
   /** Listing, speakers and review status (workflow-handlers.ts). */
   readonly workflow: WorkflowServices
+  /** The review-state sidecars; default: beside the drafts (`<drafts dir>/<taskId>.review.json`). */
+  readonly reviewState?: ReviewStateStore
 }
 
 /** Everything the handlers are built from: the services, the shell, a clock. */
@@ -126,6 +130,8 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   const recordings = new Map<number, OpenedEntry>()
   const documentEntries = new Map<number, OpenedEntry>()
   const apiBaseUrl = (): string => settings.get().baseUrl
+  // Session facts (coverage, time spent) live beside the drafts, and go when the draft is discarded.
+  const reviewState = ports.reviewState ?? createReviewStateStore({ dir: dirname(drafts.pathOf(0)), now: ports.now })
 
   /** The entry of an export: keyed by the API it came from, or by the file's own content. */
   function entryFor(origin: 'api' | 'file' | 'sample', taskId: number, url: string | null, data: unknown, exportHash?: string): OpenedEntry {
@@ -265,6 +271,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
 
   return {
     ...createWorkflowHandlers(ports.workflow, drafts, ports.now),
+    ...createReviewStateHandlers(reviewState),
     'app:info': () => platform.info,
     'app:startupNotices': () => (ports.startupNotices ?? []).splice(0),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),
@@ -378,9 +385,10 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const saved = await drafts.save(taskId, exportHash, document, {})
       return { savedAt: saved.savedAt }
     },
-    'drafts:discard': ({ taskId }) => {
+    'drafts:discard': async ({ taskId }) => {
       if (taskId !== openTaskId) throw new AppError('bad_request', `Task ${taskId} is not the open task; its draft was kept.`)
-      return drafts.discard(taskId)
+      await drafts.discard(taskId)
+      await reviewState.discard(taskId)
     },
     'drafts:showKept': async ({ taskId }) => {
       const path = keptDrafts.get(taskId)

@@ -9,6 +9,7 @@ import type { Logger } from '../services/logging/logger'
 import { createMediaService } from '../services/media/media-cache'
 import { createPeaksService } from '../services/media/peaks'
 import { createDraftStore } from '../services/drafts/draft-store'
+import { createReviewStateStore } from '../services/drafts/review-state-store'
 import { createDocumentFileCache } from '../services/documents/document-file-cache'
 import { sweepPartFiles } from '../services/download/part-files'
 import { createInboxCache } from '../services/api/inbox-cache'
@@ -100,6 +101,10 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
   // writer's (another instance mid-save) are left alone.
   const swept = await drafts.removeStaleTemps()
   if (swept > 0) api.logger.info(`drafts: removed ${swept} temp file(s) left by an interrupted save`)
+  // The review-state sidecars live beside the drafts (coverage, time spent), and so do their temps.
+  const reviewState = createReviewStateStore({ dir: draftsDir, now, report: (p) => api.logger.warn(p.message) })
+  const sweptStates = await reviewState.removeStaleTemps()
+  if (sweptStates > 0) api.logger.info(`review state: removed ${sweptStates} temp file(s) left by an interrupted save`)
 
   return {
     auth: {
@@ -168,6 +173,7 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
       baseUrl: () => api.auth.baseUrl()
     },
     drafts,
+    reviewState,
     log: api.logger,
     logFile,
     logging,

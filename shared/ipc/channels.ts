@@ -42,7 +42,9 @@ export const invokeChannelNames = [
   'tasks:markReviewed',
   'settings:getReviewStatus',
   'settings:setReviewStatus',
-  'drafts:summaries'
+  'drafts:summaries',
+  'reviewState:load',
+  'reviewState:save'
 ] as const
 
 /** Main → renderer events. */

@@ -9,6 +9,7 @@ import type { SpeakerApplyResult } from '../api/speaker-result'
 import { reviewStatusValue, speakerApplyRequest, speakerPlanRequest, taskListRequest, type SpeakerPlanReply, type TaskListReply } from './workflow-schemas'
 import { workspaceSpeakersRequest, type WorkspaceSpeakersReply } from './workflow-schemas'
 import { badTokenCharsMessage, hasControlChars, isHeaderSafeToken, stripBearer } from '../api/credential-chars'
+import { reviewStateBodySchema, type ReviewStateBody } from '../review/review-state'
 
 /*
  * The one IPC contract. Channel names (`domain:verb`), the runtime schema of every request that
@@ -184,6 +185,12 @@ export type DocumentFileState =
   | { readonly status: 'confirm'; readonly host: string }
   | { readonly status: 'error'; readonly code: string; readonly message: string }
 
+/** A task's review-state sidecar as the renderer gets it: the state, or why the file was set aside. */
+export interface ReviewStateLoaded {
+  readonly state: (ReviewStateBody & { readonly savedAt: number }) | null
+  readonly problem: DraftProblem | null
+}
+
 /** A saved draft as the renderer gets it back. */
 export interface DraftDocument {
   readonly taskId: number
@@ -267,7 +274,10 @@ export const invokeContract = {
   'settings:getReviewStatus': { request: z.undefined(), reply: reply<{ readonly value: string }>() },
   'settings:setReviewStatus': { request: z.object({ value: reviewStatusValue }).strict(), reply: reply<{ readonly value: string }>() },
   // What the app keeps locally for the inbox's rows: a draft and how much of it is reviewed.
-  'drafts:summaries': { request: z.object({ taskIds: z.array(z.number().int().positive()).max(100) }).strict(), reply: reply<readonly DraftSummaryRow[]>() }
+  'drafts:summaries': { request: z.object({ taskIds: z.array(z.number().int().positive()).max(100) }).strict(), reply: reply<readonly DraftSummaryRow[]>() },
+  // The review-state sidecar (shared/review/review-state.ts): coverage and time spent, not edits.
+  'reviewState:load': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<ReviewStateLoaded>() },
+  'reviewState:save': { request: z.object({ taskId: z.number().int(), state: reviewStateBodySchema }).strict(), reply: reply<{ readonly savedAt: number }>() }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; reply: unknown }>
 
 /** Events: main → renderer, no reply. */

@@ -2,6 +2,7 @@ import type { ApiWord } from '../api/transcript-export'
 import { allocateIds, badRequest, estimatedWords, interpolateTimes, segmentIndex, spliceSegments, wordsMaxEnd } from './internal'
 import type { Segment, TranscriptModel, Word } from './model'
 import { tokenize, wordsText } from './text'
+import { mergedReviewMarks } from './edit-review'
 import { secondsToMs } from './units'
 
 /*
@@ -122,7 +123,7 @@ export function replaceText(model: TranscriptModel, from: TextPosition, to: Text
     endMs: last.endMs,
     words: newWords,
     edited: true,
-    ...(segs.length > 1 ? { originalWords: concatOriginal(segs), reviewed: segs.every((x) => x.reviewed) } : {})
+    ...(segs.length > 1 ? { originalWords: concatOriginal(segs), ...mergedReviewMarks(segs) } : {})
   }
   return { ...model, segments: spliceSegments(model.segments, iFrom, iTo + 1, [merged]), nextId }
 }
@@ -209,6 +210,7 @@ export function splitSegment(model: TranscriptModel, segmentId: string, at: Spli
     endMs: seg.endMs,
     words: right,
     reviewed: seg.reviewed,
+    ...(seg.secondPass ? { secondPass: true } : {}),
     ...(seg.source ? { source: seg.source } : {}),
     edited: true,
     originalWords: orig === null ? null : orig.filter((_, j) => !inFirst[j])
@@ -230,7 +232,7 @@ export function mergeSegments(model: TranscriptModel, firstId: string, lastId?: 
     ...segs[0],
     endMs: segs[segs.length - 1].endMs,
     words: segs.flatMap((x) => x.words),
-    reviewed: segs.every((x) => x.reviewed),
+    ...mergedReviewMarks(segs),
     edited: true,
     originalWords: concatOriginal(segs)
   }

@@ -39,8 +39,10 @@ export function retimeSegment(model: TranscriptModel, segmentId: string, edge: '
 export function setReviewed(model: TranscriptModel, segmentId: string, reviewed: boolean): TranscriptModel {
   const index = segmentIndex(model, segmentId)
   const seg = model.segments[index]
-  if (seg.reviewed === reviewed) return model
+  if (seg.reviewed === reviewed && !(reviewed && seg.secondPass)) return model
   const segments: Segment[] = model.segments.slice()
-  segments[index] = { ...seg, reviewed }
+  // Reviewed settles a second pass (edit-review.ts has the three-way status).
+  const { secondPass: _done, ...rest } = seg
+  segments[index] = reviewed ? { ...rest, reviewed } : { ...seg, reviewed }
   return { ...model, segments }
 }

@@ -37,6 +37,10 @@ export interface Segment {
   readonly words: readonly Word[]
   /** The reviewer's "reviewed" mark (editor state, not part of the API shape). */
   readonly reviewed: boolean
+  /** Marked for a second pass by the reviewer (editor state; when set, `reviewed` is false). */
+  readonly secondPass?: boolean
+  /** The reviewer's short note on this segment (editor state, at most 500 characters). */
+  readonly note?: string
   /** The API segment this came from (carries originalWords and unknown fields); absent for new segments. */
   readonly source?: ApiTranscriptSegment
   /** True once an edit changed what the export would say (reviewed marks do not count); unset = emit `source` verbatim. */

@@ -642,9 +642,9 @@ test.describe('editor', () => {
     const tabbable = await page.locator('article.segment').evaluateAll((rows) =>
       rows.map((row) => [row.getAttribute('tabindex'), ...Array.from(row.querySelectorAll('button')).map((b) => b.getAttribute('tabindex'))].join(','))
     )
-    // The row, then its speaker chip, time, reviewed toggle and Delete button.
-    expect(tabbable[0]).toBe('0,0,0,0,0')
-    for (const row of tabbable.slice(1)) expect(row).toBe('-1,-1,-1,-1,-1')
+    // The row, then its status button, speaker chip, time, reviewed toggle and Delete button.
+    expect(tabbable[0]).toBe('0,0,0,0,0,0')
+    for (const row of tabbable.slice(1)) expect(row).toBe('-1,-1,-1,-1,-1,-1')
     // The speaker menu shows the keys as they are bound now.
     await page.getByTestId('speaker-chip').first().click()
     await expect(page.getByTestId('speaker-hint').first()).toHaveText('Ctrl+Shift+1')

@@ -3,6 +3,8 @@ import { useEditorStore } from '../stores/editor-store'
 import { usePlaybackStore } from '../stores/playback-store'
 import { useEditorUiStore } from '../stores/editor-ui-store'
 import { useReviewPrefsStore } from '../stores/review-prefs-store'
+import { useCoverageStore } from '../stores/coverage-store'
+import { useTranscriptFilterStore } from '../stores/transcript-filter-store'
 import { actionForEvent } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
 import type { Segment } from '../../../shared/transcript'
@@ -42,6 +44,16 @@ export function useEditorCommands() {
   const playback = usePlaybackStore()
   const ui = useEditorUiStore()
   const prefs = useReviewPrefsStore()
+  const coverage = useCoverageStore()
+  const filter = useTranscriptFilterStore()
+
+  /** After a status change under a filter the row may vanish: the cursor moves on to the next shown row. */
+  function skipHiddenCursor(): void {
+    const id = editor.cursor?.segmentId
+    if (!filter.active || !id || filter.isShown(id)) return
+    const next = filter.neighbour(1) ?? filter.neighbour(-1)
+    if (next) editor.goTo(next.id, -1, { seek: false })
+  }
 
   /**
    * The segment a loop is for, the same from the Loop button, the shortcut and the help text:
@@ -87,9 +99,15 @@ export function useEditorCommands() {
       case 'loopSegment':
         return toggleLoop()
       case 'nextSegment':
+        // Under a filter, up and down walk the rows shown.
+        if (filter.active) return void filter.moveSegment(1)
         return editor.moveSegment(1)
       case 'prevSegment':
+        if (filter.active) return void filter.moveSegment(-1)
         return editor.moveSegment(-1)
+      case 'nextUnheard':
+        if (!coverage.jumpToNextUnheard()) editor.message = { text: 'Everything 3 s or longer has been heard.' }
+        return
       case 'nextWord':
         return editor.moveWord(1)
       case 'prevWord':
@@ -135,7 +153,21 @@ export function useEditorCommands() {
         return
       case 'markReviewed':
         editor.toggleReviewed()
+        skipHiddenCursor()
         return
+      case 'cycleFilter':
+        filter.cycleFilter()
+        skipHiddenCursor()
+        return
+      case 'cycleStatus':
+        editor.cycleReviewStatus()
+        skipHiddenCursor()
+        return
+      case 'editNote': {
+        const p = editor.position()
+        if (p) editor.noteEditing = p.segmentId
+        return
+      }
       case 'addAnnotation':
         ui.annotationsOpen = true
         editor.addAnnotation()

@@ -42,6 +42,10 @@ export type ShortcutAction =
   | 'redo'
   | 'find'
   | 'markReviewed'
+  | 'cycleStatus'
+  | 'editNote'
+  | 'nextUnheard'
+  | 'cycleFilter'
   | 'addAnnotation'
   | 'backToPlayhead'
   | 'zoomIn'
@@ -79,6 +83,8 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'prevWord', label: 'Previous word', group: 'Navigation', keys: ['ArrowLeft'] },
   { action: 'nextLowConfidence', label: 'Next low-confidence word', group: 'Navigation', keys: ['N', 'Mod+Shift+N'] },
   { action: 'prevLowConfidence', label: 'Previous low-confidence word', group: 'Navigation', keys: ['Shift+N', 'Mod+Shift+B'] },
+  { action: 'nextUnheard', label: 'Next unheard stretch of the recording (3 s or longer)', group: 'Navigation', keys: ['H', 'Mod+Shift+H'] },
+  { action: 'cycleFilter', label: 'Transcript filter: all → unreviewed → second pass → with notes', group: 'Navigation', keys: ['F'] },
   { action: 'backToPlayhead', label: 'Back to the playhead', group: 'Navigation', keys: ['P', 'Mod+Shift+P'] },
   { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
   { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },
@@ -91,6 +97,8 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'endEarlier', label: 'Segment ends 0.1 s earlier', group: 'Editing', keys: [';'] },
   { action: 'endLater', label: 'Segment ends 0.1 s later', group: 'Editing', keys: ["'"] },
   { action: 'markReviewed', label: 'Mark the segment reviewed', group: 'Editing', keys: ['Mod+D'] },
+  { action: 'cycleStatus', label: 'Segment status: unreviewed → reviewed → second pass', group: 'Editing', keys: ['S', 'Mod+Shift+S'] },
+  { action: 'editNote', label: 'Add or edit the segment’s note (Enter saves, Escape cancels)', group: 'Editing', keys: ['C', 'Mod+Shift+K'] },
   { action: 'addAnnotation', label: 'Add an annotation', group: 'Editing', keys: ['Mod+Shift+A'] },
   { action: 'undo', label: 'Undo', group: 'Editing', keys: ['Mod+Z'] },
   { action: 'redo', label: 'Redo', group: 'Editing', keys: ['Mod+Shift+Z', 'Mod+Y'] },

@@ -42,6 +42,7 @@ import { createNotices } from './editor-notices'
 import { createNavigation } from './editor-navigation'
 import { createSegmentCommands } from './segment-commands'
 import { createFind } from './editor-find'
+import { createReviewMarks } from './review-marks'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -173,7 +174,14 @@ export const useEditorStore = defineStore('editor', () => {
   const nav = createNavigation(ctx)
   const segments = createSegmentCommands(ctx, nav.position)
   const finder = createFind(ctx)
-  followCursor({ model, lookup, isEditing: () => editing.value !== null, cursorSegment: () => cursor.value?.segmentId ?? null, moveCursor: (segmentId) => (cursor.value = { segmentId, wordIndex: -1 }), cursorToPlayhead: () => nav.cursorToPlayhead(false) })
+  const marks = createReviewMarks(ctx, nav.position)
+  /** Whether a segment's row is shown (the transcript filter sets this); following playback never puts the cursor on a hidden row. */
+  const rowVisible = shallowRef<(segmentId: string) => boolean>(() => true)
+  /** The segment whose note editor is open, or null. */
+  const noteEditing = ref<string | null>(null)
+  followCursor({ model, lookup, isEditing: () => editing.value !== null, cursorSegment: () => cursor.value?.segmentId ?? null, moveCursor: (segmentId) => {
+    if (rowVisible.value(segmentId)) cursor.value = { segmentId, wordIndex: -1 }
+  }, cursorToPlayhead: () => nav.cursorToPlayhead(false) })
 
   // ---- loading ----------------------------------------------------------------------------
   function load(opened: OpenedTranscript | null): void {
@@ -483,6 +491,9 @@ export const useEditorStore = defineStore('editor', () => {
     redo,
     ...finder,
     ...nav,
+    ...marks,
+    rowVisible,
+    noteEditing,
     requestExport,
     exportData
   }

@@ -32,7 +32,9 @@ export function installFakeSdte(): FakeSdte {
     handlers: {
       'app:setUnsaved': () => ({ ok: true, value: undefined }),
       'drafts:save': () => ({ ok: true, value: { savedAt: 1_700_000_000_000 } }),
-      'drafts:discard': () => ({ ok: true, value: undefined })
+      'drafts:discard': () => ({ ok: true, value: undefined }),
+      'reviewState:load': () => ({ ok: true, value: { state: null, problem: null } }),
+      'reviewState:save': () => ({ ok: true, value: { savedAt: 1_700_000_000_000 } })
     },
     emit(event, payload) {
       listeners.get(event)?.forEach((l) => l(payload))
