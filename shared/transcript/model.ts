@@ -112,4 +112,6 @@ export interface TranscriptModel {
   readonly issues: readonly NormaliseIssue[]
   /** Counter for ids made by edits (deterministic: no clock, no randomness). */
   readonly nextId?: number
+  /** Words the reviewer accepted from the review queue ("this word is right"); editor state, not exported. */
+  readonly acceptedWordIds?: readonly string[]
 }
