@@ -88,7 +88,7 @@ export interface QueueItem {
   readonly score: number
 }
 
-/** True for a word the reviewer typed (an edit made it): what they heard, never queued. */
+/** True for a word the reviewer typed (a correction or new words): what they heard, never queued. */
 export function isReviewerWord(word: Word): boolean {
-  return word.source === undefined && word.confidence === null && /^e\d+$/.test(word.id)
+  return word.typed === true
 }
