@@ -3,6 +3,7 @@ import { useEditorStore } from '../stores/editor-store'
 import { usePlaybackStore } from '../stores/playback-store'
 import { useEditorUiStore } from '../stores/editor-ui-store'
 import { useReviewPrefsStore } from '../stores/review-prefs-store'
+import { useReviewQueueStore } from '../stores/review-queue-store'
 import { actionForEvent } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
 import type { Segment } from '../../../shared/transcript'
@@ -42,6 +43,7 @@ export function useEditorCommands() {
   const playback = usePlaybackStore()
   const ui = useEditorUiStore()
   const prefs = useReviewPrefsStore()
+  const queue = useReviewQueueStore()
 
   /**
    * The segment a loop is for, the same from the Loop button, the shortcut and the help text:
@@ -99,6 +101,15 @@ export function useEditorCommands() {
         return
       case 'prevLowConfidence':
         editor.moveLowConfidence(-1, prefs.threshold)
+        return
+      case 'nextQueueItem':
+        queue.next()
+        return
+      case 'prevQueueItem':
+        queue.previous()
+        return
+      case 'acceptQueueItem':
+        queue.accept()
         return
       case 'backToPlayhead':
         ui.backToPlayhead()

@@ -49,6 +49,9 @@ export type ShortcutAction =
   | 'export'
   | 'help'
   | 'settings'
+  | 'nextQueueItem'
+  | 'prevQueueItem'
+  | 'acceptQueueItem'
 
 /** An action's label and default keys, as the help overlay lists them. */
 export interface ShortcutDefinition {
@@ -79,6 +82,8 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'prevWord', label: 'Previous word', group: 'Navigation', keys: ['ArrowLeft'] },
   { action: 'nextLowConfidence', label: 'Next low-confidence word', group: 'Navigation', keys: ['N', 'Mod+Shift+N'] },
   { action: 'prevLowConfidence', label: 'Previous low-confidence word', group: 'Navigation', keys: ['Shift+N', 'Mod+Shift+B'] },
+  { action: 'nextQueueItem', label: 'Next review-queue item', group: 'Navigation', keys: ['Q', 'Mod+Shift+J'] },
+  { action: 'prevQueueItem', label: 'Previous review-queue item', group: 'Navigation', keys: ['Shift+Q', 'Mod+Shift+K'] },
   { action: 'backToPlayhead', label: 'Back to the playhead', group: 'Navigation', keys: ['P', 'Mod+Shift+P'] },
   { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
   { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },
@@ -90,6 +95,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'startLater', label: 'Segment starts 0.1 s later', group: 'Editing', keys: [']'] },
   { action: 'endEarlier', label: 'Segment ends 0.1 s earlier', group: 'Editing', keys: [';'] },
   { action: 'endLater', label: 'Segment ends 0.1 s later', group: 'Editing', keys: ["'"] },
+  { action: 'acceptQueueItem', label: 'Accept the review-queue word (it is right) and go to the next', group: 'Editing', keys: ['Y', 'Mod+Shift+Y'] },
   { action: 'markReviewed', label: 'Mark the segment reviewed', group: 'Editing', keys: ['Mod+D'] },
   { action: 'addAnnotation', label: 'Add an annotation', group: 'Editing', keys: ['Mod+Shift+A'] },
   { action: 'undo', label: 'Undo', group: 'Editing', keys: ['Mod+Z'] },
