@@ -29,7 +29,8 @@ export interface QueueState {
   readonly inputs: QueueInputs
   readonly segments: readonly Segment[]
   readonly accepted: readonly string[] | undefined
-  readonly entries: ReadonlyMap<string, SegmentEntry>
+  /** One entry per segment, in the same order as `segments`. */
+  readonly entries: readonly SegmentEntry[]
   /** Every item of every segment, accepted ones included, in queue order. */
   readonly all: readonly QueueItem[]
   /** The queue: `all` without accepted words. */
@@ -68,12 +69,12 @@ function acceptedFilter(all: readonly QueueItem[], accepted: readonly string[] |
 /** Builds the whole queue of `model`. */
 export function buildQueue(model: TranscriptModel, inputs: QueueInputs): QueueState {
   const segs = model.segments
-  const entries = new Map<string, SegmentEntry>()
+  const entries: SegmentEntry[] = []
   const all: QueueItem[] = []
   for (let i = 0; i < segs.length; i++) {
     const view = { segment: segs[i], prev: segs[i - 1], next: segs[i + 1] }
     const items = segmentItems(view, inputs)
-    entries.set(segs[i].id, { ...view, items })
+    entries.push({ ...view, items })
     for (const item of items) all.push(item)
   }
   all.sort(compareItems)
@@ -94,7 +95,9 @@ function insertionPoint(list: readonly QueueItem[], item: QueueItem): number {
 
 /**
  * The queue of `model`, re-scoring only segments that changed (or whose neighbours did) since
- * `state`. New `inputs` (settings, word list, cue spans) mean a full build.
+ * `state`. New `inputs` (settings, word list, cue spans) mean a full build. Typing changes one
+ * segment and keeps the others where they were, so that case walks the two segment lists side
+ * by side and copies no map; a split, merge or deletion goes by segment id.
  */
 export function updateQueue(state: QueueState, model: TranscriptModel, inputs: QueueInputs = state.inputs): QueueState {
   if (inputs !== state.inputs) return buildQueue(model, inputs)
@@ -103,30 +106,47 @@ export function updateQueue(state: QueueState, model: TranscriptModel, inputs: Q
     if (model.acceptedWordIds === state.accepted) return state
     return { ...state, accepted: model.acceptedWordIds, items: acceptedFilter(state.all, model.acceptedWordIds) }
   }
-  const entries = new Map(state.entries)
+  const old = state.segments
+  let samePlaces = segs.length === old.length
+  for (let i = 0; samePlaces && i < segs.length; i++) if (segs[i] !== old[i] && segs[i].id !== old[i].id) samePlaces = false
   const stale = new Set<string>()
   const fresh: QueueItem[] = []
-  const present = new Set<string>()
-  for (let i = 0; i < segs.length; i++) {
+  const refresh = (i: number): SegmentEntry => {
     const seg = segs[i]
-    present.add(seg.id)
-    const prev = segs[i - 1]
-    const next = segs[i + 1]
-    const old = entries.get(seg.id)
-    if (old && old.segment === seg && old.prev === prev && old.next === next) continue
-    if (old) stale.add(seg.id)
-    const items = segmentItems({ segment: seg, prev, next }, inputs)
-    entries.set(seg.id, { segment: seg, prev, next, items })
+    const items = segmentItems({ segment: seg, prev: segs[i - 1], next: segs[i + 1] }, inputs)
     for (const item of items) fresh.push(item)
+    return { segment: seg, prev: segs[i - 1], next: segs[i + 1], items }
   }
-  // Segments that are gone (deleted, merged away) take their items with them.
-  if (entries.size !== present.size) {
-    for (const id of entries.keys()) {
-      if (!present.has(id)) {
-        entries.delete(id)
-        stale.add(id)
+  const unchanged = (e: SegmentEntry | undefined, i: number): boolean => e !== undefined && e.segment === segs[i] && e.prev === segs[i - 1] && e.next === segs[i + 1]
+  let entries: SegmentEntry[]
+  if (samePlaces) {
+    // Same segments in the same places: only those that differ (and their neighbours) are looked at.
+    entries = state.entries.slice()
+    let last = -1
+    for (let j = 0; j < segs.length; j++) {
+      if (segs[j] === old[j]) continue
+      for (let i = Math.max(j - 1, last + 1); i <= j + 1 && i < segs.length; i++) {
+        last = i
+        if (unchanged(entries[i], i)) continue
+        stale.add(segs[i].id)
+        entries[i] = refresh(i)
       }
     }
+  } else {
+    const byId = new Map<string, SegmentEntry>()
+    for (const e of state.entries) byId.set(e.segment.id, e)
+    entries = new Array<SegmentEntry>(segs.length)
+    for (let i = 0; i < segs.length; i++) {
+      const e = byId.get(segs[i].id)
+      byId.delete(segs[i].id)
+      if (e && unchanged(e, i)) entries[i] = e
+      else {
+        if (e) stale.add(segs[i].id)
+        entries[i] = refresh(i)
+      }
+    }
+    // Segments that are gone (deleted, merged away) take their items with them.
+    for (const id of byId.keys()) stale.add(id)
   }
   let all: QueueItem[] = stale.size === 0 ? state.all.slice() : state.all.filter((item) => !stale.has(item.segmentId))
   if (fresh.length > 64) {

@@ -7,8 +7,21 @@ import type { Lexicon } from './types'
  * The lists are ~45 kB each, so they are imported on demand, not with the app.
  */
 
+// Words repeat (a 2-hour task has ~15k words but ~3k distinct spellings): fold each once.
+const folded = new Map<string, string>()
+
 /** A word as the lists hold it: NFC, lower case, no punctuation around it ('’' read as "'"). */
 export function foldWord(text: string): string {
+  let out = folded.get(text)
+  if (out === undefined) {
+    if (folded.size > 100_000) folded.clear()
+    out = fold(text)
+    folded.set(text, out)
+  }
+  return out
+}
+
+function fold(text: string): string {
   return text
     .normalize('NFC')
     .toLowerCase()

@@ -16,8 +16,23 @@ const months: Readonly<Record<'en' | 'pt', ReadonlySet<string>>> = {
   pt: new Set('janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro'.split(' '))
 }
 
+type FigureKind = 'amount' | 'date' | 'code' | 'number' | null
+// Three signals ask about every word, and words repeat: each spelling is judged once per language.
+const kinds = { en: new Map<string, FigureKind>(), pt: new Map<string, FigureKind>() }
+
 /** What kind of figure a word is, or null: 'amount', 'date', 'code' or 'number'. */
-export function figureKind(text: string, language: 'en' | 'pt'): 'amount' | 'date' | 'code' | 'number' | null {
+export function figureKind(text: string, language: 'en' | 'pt'): FigureKind {
+  const memo = kinds[language]
+  let kind = memo.get(text)
+  if (kind === undefined) {
+    if (memo.size > 100_000) memo.clear()
+    kind = judge(text, language)
+    memo.set(text, kind)
+  }
+  return kind
+}
+
+function judge(text: string, language: 'en' | 'pt'): FigureKind {
   const t = text.normalize('NFC').replace(/^[("'“‘]+|[)"'”’.,;:!?]+$/g, '')
   if (/[$€£¥]/.test(t) || /^\d[\d.,]*%$/.test(t)) return 'amount'
   if (/^\d{1,4}[-/.]\d{1,2}[-/.]\d{1,4}$/.test(t) || /^\d{1,2}(st|nd|rd|th|º|ª)$/i.test(t)) return 'date'
