@@ -57,12 +57,17 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
 
   // Cues are cut for the whole task: when the browser is idle, not on every keystroke.
   const cueJob = idleTask(2000)
+  const cuesPending = ref(false)
   function scheduleCues(model: TranscriptModel | null): void {
     if (!model) {
+      cueJob.cancel()
+      cuesPending.value = false
       cueBreaches.value = []
       return
     }
+    cuesPending.value = true
     cueJob.schedule(() => {
+      cuesPending.value = false
       const m = editor.model
       if (!m) return
       const settings = queuePrefs.exportSettings()
@@ -94,6 +99,8 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
   )
 
   const items = computed<readonly QueueItem[]>(() => state.value?.items ?? [])
+  /** True once the word list is in and the cues are cut for the latest edit (the queue will not change by itself). */
+  const settled = computed(() => inputs.value.lexicon !== null && !cuesPending.value)
   const openCount = computed(() => items.value.length)
   const queuedWordIds = computed(() => new Set(items.value.map((i) => i.wordId)))
   const currentIndex = computed(() => (currentWordId.value === null ? -1 : items.value.findIndex((i) => i.wordId === currentWordId.value)))
@@ -157,5 +164,5 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     open.value = !open.value
   }
 
-  return { items, openCount, current, currentIndex, currentWordId, queuedWordIds, hasQueueItems, open, language, next, previous, accept, select, toggle }
+  return { items, openCount, settled, current, currentIndex, currentWordId, queuedWordIds, hasQueueItems, open, language, next, previous, accept, select, toggle }
 })
