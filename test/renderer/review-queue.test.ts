@@ -17,6 +17,8 @@ beforeEach(() => resetEditorTest())
 afterEach(() => {
   unmount?.()
   unmount = null
+  // Nothing of the queue may run after the test (the word list resolving, the idle cue cut).
+  useReviewQueueStore().$dispose()
 })
 
 async function setup() {

@@ -1,5 +1,5 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
+import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
 import { buildQueue, cueBreachSpans, loadLexicon, queuedSegments, taskLanguage, updateQueue } from '../../../shared/review/queue'
 import type { CueBreachSpan, Lexicon, QueueInputs, QueueItem, QueueState } from '../../../shared/review/queue'
 import type { TranscriptModel } from '../../../shared/transcript'
@@ -34,8 +34,12 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
   const currentWordId = ref<string | null>(null)
   /** Where the current item stood in the list, for when it has just left it. */
   let currentIndexHint = 0
+  /** The store was disposed: late answers (the word list) are dropped. */
+  let disposed = false
 
-  const language = computed<'en' | 'pt'>(() => (editor.model ? taskLanguage(editor.model, queuePrefs.exportSettings().language) : 'en'))
+  // The export as loaded is the same object across edits, so the language is not re-read per keystroke.
+  const source = computed(() => editor.model?.source ?? null)
+  const language = computed<'en' | 'pt'>(() => (source.value ? taskLanguage({ source: source.value }, queuePrefs.language || queuePrefs.exportSettings().language) : 'en'))
   const inputs = computed<QueueInputs>(() => ({
     threshold: prefs.threshold,
     language: language.value,
@@ -49,7 +53,7 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     language,
     (lang) => {
       void loadLexicon(lang).then((l) => {
-        if (language.value === l.language) lexicon.value = l
+        if (!disposed && language.value === l.language) lexicon.value = l
       })
     },
     { immediate: true }
@@ -57,6 +61,10 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
 
   // Cues are cut for the whole task: when the browser is idle, not on every keystroke.
   const cueJob = idleTask(2000)
+  onScopeDispose(() => {
+    disposed = true
+    cueJob.cancel()
+  })
   const cuesPending = ref(false)
   function scheduleCues(model: TranscriptModel | null): void {
     if (!model) {
