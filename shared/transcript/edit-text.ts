@@ -92,7 +92,7 @@ export function replaceText(model: TranscriptModel, from: TextPosition, to: Text
   let made: Word[]
   if (oldMid.length === newMid.length) {
     // One-for-one corrections keep each word's own measured span and its id.
-    made = oldMid.map((w, k) => (w.text === newMid[k] ? w : { ...w, text: newMid[k], confidence: null, estimated: true }))
+    made = oldMid.map((w, k) => (w.text === newMid[k] ? w : { ...w, text: newMid[k], confidence: null, estimated: true, typed: true }))
     if (segs.length === 1 && made.every((w, k) => w === oldMid[k])) return model
   } else {
     let spanStart: number

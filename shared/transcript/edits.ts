@@ -14,3 +14,4 @@ export { addAnnotation, editAnnotation, retimeAnnotation, deleteAnnotation, newA
 export type { AnnotationAuthor } from './edit-annotations'
 export { setReviewStatus, setSegmentNote, reviewStatusOf, nextReviewStatus, mergedReviewMarks, maxNoteLength } from './edit-review'
 export type { ReviewStatus } from './edit-review'
+export { acceptWord } from './edit-accept'

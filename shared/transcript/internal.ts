@@ -62,7 +62,8 @@ export function estimatedWords(texts: readonly string[], startMs: number, endMs:
     startMs: t.startMs,
     endMs: t.endMs,
     confidence: null,
-    estimated: true
+    estimated: true,
+    typed: true
   }))
 }
 

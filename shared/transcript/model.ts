@@ -26,6 +26,8 @@ export interface Word {
   readonly estimated: boolean
   /** The API word this came from, for a verbatim round trip; absent for words a reviewer typed. */
   readonly source?: ApiWord
+  /** True when the reviewer typed this word's text (a correction or new words): the review queue leaves it alone. */
+  readonly typed?: boolean
 }
 
 /** A paragraph / speaker turn. Words are in time order and lie inside [startMs, endMs]. */
@@ -116,4 +118,6 @@ export interface TranscriptModel {
   readonly issues: readonly NormaliseIssue[]
   /** Counter for ids made by edits (deterministic: no clock, no randomness). */
   readonly nextId?: number
+  /** Words the reviewer accepted from the review queue ("this word is right"); editor state, not exported. */
+  readonly acceptedWordIds?: readonly string[]
 }

@@ -5,6 +5,7 @@ import { useEditorUiStore } from '../stores/editor-ui-store'
 import { useReviewPrefsStore } from '../stores/review-prefs-store'
 import { useCoverageStore } from '../stores/coverage-store'
 import { useTranscriptFilterStore } from '../stores/transcript-filter-store'
+import { useReviewQueueStore } from '../stores/review-queue-store'
 import { actionForEvent } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
 import type { Segment } from '../../../shared/transcript'
@@ -54,6 +55,9 @@ export function useEditorCommands() {
     const next = filter.neighbour(1) ?? filter.neighbour(-1)
     if (next) editor.goTo(next.id, -1, { seek: false })
   }
+  const queue = useReviewQueueStore()
+  // The transcript can show only segments with open queue items (read live, so edits update the filter).
+  filter.setQueuePredicate((segmentId) => queue.hasQueueItems(segmentId))
 
   /**
    * The segment a loop is for, the same from the Loop button, the shortcut and the help text:
@@ -117,6 +121,15 @@ export function useEditorCommands() {
         return
       case 'prevLowConfidence':
         editor.moveLowConfidence(-1, prefs.threshold)
+        return
+      case 'nextQueueItem':
+        queue.next()
+        return
+      case 'prevQueueItem':
+        queue.previous()
+        return
+      case 'acceptQueueItem':
+        queue.accept()
         return
       case 'backToPlayhead':
         ui.backToPlayhead()

@@ -53,6 +53,9 @@ export type ShortcutAction =
   | 'export'
   | 'help'
   | 'settings'
+  | 'nextQueueItem'
+  | 'prevQueueItem'
+  | 'acceptQueueItem'
 
 /** An action's label and default keys, as the help overlay lists them. */
 export interface ShortcutDefinition {
@@ -85,6 +88,8 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'prevLowConfidence', label: 'Previous low-confidence word', group: 'Navigation', keys: ['Shift+N', 'Mod+Shift+B'] },
   { action: 'nextUnheard', label: 'Next unheard stretch of the recording (3 s or longer)', group: 'Navigation', keys: ['H', 'Mod+Shift+H'] },
   { action: 'cycleFilter', label: 'Transcript filter: all → unreviewed → second pass → with notes', group: 'Navigation', keys: ['F'] },
+  { action: 'nextQueueItem', label: 'Next review-queue item', group: 'Navigation', keys: ['Q', 'Mod+Shift+J'] },
+  { action: 'prevQueueItem', label: 'Previous review-queue item', group: 'Navigation', keys: ['Shift+Q', 'Mod+Shift+K'] },
   { action: 'backToPlayhead', label: 'Back to the playhead', group: 'Navigation', keys: ['P', 'Mod+Shift+P'] },
   { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
   { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },
@@ -96,9 +101,10 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'startLater', label: 'Segment starts 0.1 s later', group: 'Editing', keys: [']'] },
   { action: 'endEarlier', label: 'Segment ends 0.1 s earlier', group: 'Editing', keys: [';'] },
   { action: 'endLater', label: 'Segment ends 0.1 s later', group: 'Editing', keys: ["'"] },
+  { action: 'acceptQueueItem', label: 'Accept the review-queue word (it is right) and go to the next', group: 'Editing', keys: ['Y', 'Mod+Shift+Y'] },
   { action: 'markReviewed', label: 'Mark the segment reviewed', group: 'Editing', keys: ['Mod+D'] },
   { action: 'cycleStatus', label: 'Segment status: unreviewed → reviewed → second pass', group: 'Editing', keys: ['S', 'Mod+Shift+S'] },
-  { action: 'editNote', label: 'Add or edit the segment’s note (Enter saves, Escape cancels)', group: 'Editing', keys: ['C', 'Mod+Shift+K'] },
+  { action: 'editNote', label: 'Add or edit the segment’s note (Enter saves, Escape cancels)', group: 'Editing', keys: ['C', 'Mod+Shift+E'] },
   { action: 'addAnnotation', label: 'Add an annotation', group: 'Editing', keys: ['Mod+Shift+A'] },
   { action: 'undo', label: 'Undo', group: 'Editing', keys: ['Mod+Z'] },
   { action: 'redo', label: 'Redo', group: 'Editing', keys: ['Mod+Shift+Z', 'Mod+Y'] },

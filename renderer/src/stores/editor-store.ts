@@ -1,6 +1,7 @@
 import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import {
+  acceptWord as acceptWordEdit,
   addAnnotation as addAnnotationEdit,
   addSpeaker as addSpeakerEdit,
   canRedo,
@@ -385,6 +386,11 @@ export const useEditorStore = defineStore('editor', () => {
     return apply((m) => deleteAnnotationEdit(m, id))
   }
 
+  /** Accepts a review-queue word ("it is right"): one undo step, kept in the draft. */
+  function acceptWord(wordId: string): boolean {
+    return apply((m) => acceptWordEdit(m, wordId))
+  }
+
   // ---- undo / redo ----------------------------------------------------------------------------
   function afterHistoryMove(): void {
     if (editing.value && !ctx.segmentById(editing.value.segmentId)) editing.value = null
@@ -487,6 +493,7 @@ export const useEditorStore = defineStore('editor', () => {
     editAnnotation,
     retimeAnnotation,
     deleteAnnotation,
+    acceptWord,
     undo,
     redo,
     ...finder,
