@@ -23,7 +23,8 @@ import type { Figure, Figures } from './stats'
  * 'longtask', from the click until the list is complete and 500 ms quiet), JS heap after GC,
  * a single jump to the end (does the last segment show?), far jumps (scrollbar drags to
  * scattered places), whole-screen jumps, 600 px steps, and how much the list's total height
- * changed after scrolling all of it (the scrollbar moving under the reviewer).
+ * changed after scrolling all of it (the scrollbar moving under the reviewer); then the task is
+ * closed and opened four more times in the same page (warm opens, and the heap after them).
  * `npm run bench -- list`; env BENCH_LIST_RUNS (default 3).
  */
 
@@ -37,12 +38,16 @@ interface ColdRun {
   dataToInteractive: number
   longestOpenTask: number
   heapMb: number
+  /** JS heap after GC with the task opened five times (a kept copy of an earlier open shows here). */
+  heapWarmMb: number
   endReached: number
   farJumps: number[]
   pageJumps: number[]
   steps: number[]
   stepIntervals: number[]
   heightChangePct: number
+  /** Data → interactive of the next opens in the same page (warm: what editor.ts measures). */
+  warm: number[]
 }
 
 /** Opens `file` in a fresh browser on `renderer` and measures the list (see the module comment). */
@@ -80,7 +85,24 @@ async function coldRun(renderer: string, file: string, count: number): Promise<C
     await cdp.send('HeapProfiler.collectGarbage')
     const heap = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN
     const scroll = await measureList(page, count)
-    return { dataToInteractive: open.dataToInteractive, longestOpenTask: open.longest, heapMb: heap / 1048576, ...scroll }
+    const warm: number[] = []
+    for (let i = 0; i < 4; i++) {
+      await page.getByRole('button', { name: 'Close', exact: true }).click()
+      await page.getByTestId('start-open-file').waitFor()
+      await page.waitForTimeout(200)
+      warm.push(
+        await page.evaluate(async () => {
+          performance.clearMarks('sdte:editor-data')
+          ;(document.querySelector('[data-testid="start-open-file"]') as HTMLButtonElement).click()
+          while (!document.querySelector('article.segment')) await new Promise((r) => requestAnimationFrame(r))
+          await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+          return performance.now() - (performance.getEntriesByName('sdte:editor-data').at(-1)?.startTime ?? NaN)
+        })
+      )
+    }
+    await cdp.send('HeapProfiler.collectGarbage')
+    const heapWarm = (await cdp.send('Performance.getMetrics')).metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? NaN
+    return { dataToInteractive: open.dataToInteractive, longestOpenTask: open.longest, heapMb: heap / 1048576, heapWarmMb: heapWarm / 1048576, ...scroll, warm }
   } finally {
     await app.close()
     await rm(work, { recursive: true, force: true })
@@ -88,7 +110,7 @@ async function coldRun(renderer: string, file: string, count: number): Promise<C
 }
 
 /** The list's scroll figures in the open page (see the module comment). */
-async function measureList(page: Page, count: number): Promise<Omit<ColdRun, 'dataToInteractive' | 'longestOpenTask' | 'heapMb'>> {
+async function measureList(page: Page, count: number): Promise<Omit<ColdRun, 'dataToInteractive' | 'longestOpenTask' | 'heapMb' | 'heapWarmMb' | 'warm'>> {
   // A string, not a function: tsx would wrap a named function in __name, unknown in the page.
   await page.evaluate('window.__paint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)))')
   return page.evaluate(async (last) => {
@@ -181,6 +203,8 @@ export async function run(): Promise<Figures> {
       }
       const target2h = label === '2h' ? 90 : undefined
       figures[`cold ${label}: data → interactive (open-file flow, fresh browser)`] = figure('ms', target2h, a, b, (r) => r.dataToInteractive)
+      figures[`warm ${label}: data → interactive (opens 2–5 in the same page)`] = figure('ms', target2h, a, b, (r) => median(r.warm))
+      figures[`warm ${label}: JS heap after the fifth open (GC)`] = figure('MB', undefined, a, b, (r) => r.heapWarmMb)
       figures[`cold ${label}: longest task while opening`] = figure('ms', 50, a, b, (r) => r.longestOpenTask)
       figures[`cold ${label}: JS heap after open (GC)`] = figure('MB', undefined, a, b, (r) => r.heapMb)
       figures[`cold ${label}: one jump to the end shows the last segment (1 = yes)`] = figure('', 1, a, b, (r) => r.endReached)
