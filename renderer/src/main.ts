@@ -2,6 +2,11 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { i18n } from './i18n'
+import { createAppStores } from './stores/app-stores'
 import './styles/theme.css'
 
-createApp(App).use(createPinia()).use(i18n).mount('#app')
+const pinia = createPinia()
+const app = createApp(App).use(pinia).use(i18n)
+// Before mounting: a store made inside a component's setup would keep that component alive (app-stores.ts).
+createAppStores(pinia)
+app.mount('#app')

@@ -60,15 +60,15 @@ export async function writeTwoHourExport(dir: string): Promise<string> {
   return file
 }
 
-/** Starts the built renderer in Chromium over the real handlers (what the e2e harness does, as a plain script). */
-export async function startApp(dataDir: string) {
+/** Starts the built renderer (`renderer`: another build's folder) in Chromium over the real handlers (what the e2e harness does, as a plain script). */
+export async function startApp(dataDir: string, renderer = rendererDir) {
   const logsFolder = join(dataDir, 'logs')
   await mkdir(logsFolder, { recursive: true })
   const services = await composeServices({ dataDir, logsFolder, store: createMemoryKeyValueStore(), secrets: createMemorySecretStore(true), onAuthChanged: () => undefined })
   // Media, peaks and documents as the app's protocol serves them, and the bridge's big replies (bridge-replies.ts).
   const replies = createParkedReplies()
   const media = serveOverHttp(createMediaRoutes(services.media, services.peaks, services.documentFiles))
-  const { url, server } = await serveFolder(rendererDir, undefined, { match: /^\/(media|peaks|document|__sdte-reply)\//, handle: (req, res) => (replies.handles(req.url ?? '') ? replies.handle(req, res) : media(req, res)) })
+  const { url, server } = await serveFolder(renderer, undefined, { match: /^\/(media|peaks|document|__sdte-reply)\//, handle: (req, res) => (replies.handles(req.url ?? '') ? replies.handle(req, res) : media(req, res)) })
   const state = { nextExportFile: null as string | null, nextMediaFile: null as string | null }
   let page: Page | null = null
   const platform: PlatformPort = {

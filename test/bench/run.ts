@@ -6,12 +6,14 @@ import { existsSync } from 'node:fs'
  * `npm run bench`: every benchmark module, one after another (never in parallel: they measure
  * time on a 2-core machine), into bench-results.json (figure name → { value, unit, median, p95,
  * runs }) and a table. Figures, not pass/fail: nothing here fails on a slow number.
- * `npm run bench -- transcript subtitles` runs only the named modules.
+ * `npm run bench -- transcript subtitles` runs only the named modules. `list` measures the
+ * transcript list cold against an old build in the same run (transcript-list.ts): its rows carry
+ * the spread over runs, the target, the old way's figure and ours/old.
  */
 
 import type { Figure, Figures } from './stats'
 
-const modules = ['transcript', 'subtitles', 'drafts', 'media', 'sdte', 'document', 'editor', 'peers', 'review-queue'] as const
+const modules = ['transcript', 'subtitles', 'drafts', 'media', 'sdte', 'document', 'editor', 'list', 'peers', 'review-queue'] as const
 const only = process.argv.slice(2)
 const root = resolve(import.meta.dirname, '../..')
 const results: Record<string, Figure> = {}
@@ -20,7 +22,8 @@ const skipped: string[] = []
 
 for (const name of modules) {
   if (only.length && !only.includes(name)) continue
-  const file = resolve(import.meta.dirname, `${name}.ts`)
+  // 'list': the cold A/B transcript-list benchmark (transcript-list.ts).
+  const file = resolve(import.meta.dirname, `${name === 'list' ? 'transcript-list' : name}.ts`)
   if (!existsSync(file)) {
     skipped.push(`${name}: no benchmark module yet`)
     continue
@@ -39,8 +42,11 @@ for (const name of modules) {
 await writeFile(resolve(root, 'bench-results.json'), JSON.stringify(results, null, 2) + '\n')
 
 const fmt = (n: number | undefined): string => (n === undefined ? '' : Number.isInteger(n) ? String(n) : n.toFixed(n < 10 ? 3 : 1))
-const rows = Object.entries(results).map(([name, f]) => [name, `${fmt(f.value)} ${f.unit}`, fmt(f.median), fmt(f.p95), f.runs === undefined ? '' : String(f.runs)])
-const header = ['figure', 'value', 'median', 'p95', 'runs']
+// A/B figures (list) add their spread over runs, target, the old way's figure from the same run and ours/old.
+const spread = (f: Figure): string => (f.min === undefined ? '' : `${fmt(f.min)}–${fmt(f.max)}`)
+const ratio = (f: Figure): string => (f.old === undefined || f.old === 0 ? '' : (f.value / f.old).toFixed(2))
+const rows = Object.entries(results).map(([name, f]) => [name, `${fmt(f.value)} ${f.unit}`, fmt(f.median), fmt(f.p95), f.runs === undefined ? '' : String(f.runs), spread(f), f.target === undefined ? '' : `${f.unit === '' ? '=' : '≤'} ${fmt(f.target)}`, fmt(f.old), ratio(f)])
+const header = ['figure', 'value', 'median', 'p95', 'runs', 'spread', 'target', 'old way', 'ours/old']
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)))
 const line = (cells: string[]): string => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')
 console.log('\n' + line(header))

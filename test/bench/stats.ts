@@ -10,6 +10,13 @@ export interface Figure {
   readonly median?: number
   readonly p95?: number
   readonly runs?: number
+  /** Spread over runs (A/B benchmarks): the smallest and largest run. */
+  readonly min?: number
+  readonly max?: number
+  /** The same figure for the old way, measured in the same run (A/B benchmarks). */
+  readonly old?: number
+  /** What the figure should reach (at most, or exactly for a yes/no). */
+  readonly target?: number
 }
 
 /** A benchmark module's figures by name. */
