@@ -59,20 +59,37 @@ function longestIncreasing(pairs: readonly Pair[]): Pair[] {
 
 /** Same key at the same start time, paired in order of appearance. */
 function timeAnchors(ref: readonly AlignToken[], hyp: readonly AlignToken[]): Pair[] {
-  const byKey = new Map<string, number[]>()
-  hyp.forEach((t, j) => {
-    if (t.startMs === null) return
-    const k = `${t.startMs}\u0000${t.key}`
-    const list = byKey.get(k)
-    if (list) list.push(j)
-    else byKey.set(k, [j])
-  })
+  // Keys are interned to small numbers so (time, key) is one number: no string per word.
+  const ids = new Map<string, number>()
+  const idOf = (k: string) => {
+    let id = ids.get(k)
+    if (id === undefined) ids.set(k, (id = ids.size))
+    return id
+  }
+  const slot = (t: AlignToken) => (t.startMs as number) * 1_048_576 + idOf(t.key)
+  const byKey = new Map<number, number | number[]>()
+  for (let j = 0; j < hyp.length; j++) {
+    if (hyp[j].startMs === null) continue
+    const k = slot(hyp[j])
+    const seen = byKey.get(k)
+    if (seen === undefined) byKey.set(k, j)
+    else if (typeof seen === 'number') byKey.set(k, [seen, j])
+    else seen.push(j)
+  }
   const pairs: Pair[] = []
-  ref.forEach((t, i) => {
-    if (t.startMs === null) return
-    const j = byKey.get(`${t.startMs}\u0000${t.key}`)?.shift()
-    if (j !== undefined) pairs.push({ i, j })
-  })
+  for (let i = 0; i < ref.length; i++) {
+    if (ref[i].startMs === null) continue
+    const k = slot(ref[i])
+    const seen = byKey.get(k)
+    if (seen === undefined) continue
+    if (typeof seen === 'number') {
+      pairs.push({ i, j: seen })
+      byKey.delete(k)
+    } else {
+      const j = seen.shift()
+      if (j !== undefined) pairs.push({ i, j })
+    }
+  }
   return longestIncreasing(pairs)
 }
 
@@ -101,6 +118,16 @@ const left = 2 // an insertion: hyp word with no ref word
 function levenshtein(ref: readonly AlignToken[], hyp: readonly AlignToken[], a0: number, a1: number, b0: number, b1: number, out: AlignStep[]): void {
   const n = a1 - a0
   const m = b1 - b0
+  // Most gaps between anchors are empty or one-sided: no table for those.
+  if (n === 0 || m === 0) {
+    for (let i = a0; i < a1; i++) out.push({ op: 'deletion', ref: i })
+    for (let j = b0; j < b1; j++) out.push({ op: 'insertion', hyp: j })
+    return
+  }
+  if (n === 1 && m === 1) {
+    out.push(ref[a0].key === hyp[b0].key ? { op: 'match', ref: a0, hyp: b0 } : { op: 'substitution', ref: a0, hyp: b0 })
+    return
+  }
   const width = m + 1
   const from = new Uint8Array((n + 1) * width)
   let row = new Uint32Array(width)

@@ -4,7 +4,7 @@ import { normaliseTranscript } from '../../transcript/normalise'
 import { originalWordsOf } from '../../transcript/edit-text'
 import { secondsToMs } from '../../transcript/units'
 import { wordKey, wordsText } from '../../transcript/text'
-import { alignWords, type AlignToken } from './align-words'
+import { alignWords } from './align-words'
 import { changeSetSchemaName, changeSetVersion, type ChangeSet, type WerFigures, type WordDifference } from './schema'
 
 /*
@@ -36,6 +36,8 @@ export interface ChangeSetOptions {
 }
 
 interface Placed {
+  /** The comparison key (wordKey), also the alignment's. */
+  readonly key: string
   readonly text: string
   readonly startMs: number | null
   readonly endMs: number | null
@@ -51,7 +53,10 @@ function figures(c: { s: number; d: number; i: number; n: number; h: number }): 
 
 function reviewedTokens(segments: readonly Segment[]): Placed[] {
   const out: Placed[] = []
-  for (const seg of segments) for (const w of seg.words) if (wordKey(w.text) !== '') out.push({ text: w.text, startMs: w.startMs, endMs: w.endMs, speakerId: seg.speakerId, segmentId: seg.id })
+  for (const seg of segments) for (const w of seg.words) {
+      const key = wordKey(w.text)
+      if (key !== '') out.push({ key, text: w.text, startMs: w.startMs, endMs: w.endMs, speakerId: seg.speakerId, segmentId: seg.id })
+    }
   return out
 }
 
@@ -64,16 +69,15 @@ function recognisedTokens(segments: readonly Segment[]): { tokens: Placed[]; any
     any = true
     for (const w of orig) {
       const text = w.text ?? ''
-      if (wordKey(text) === '') continue
+      const key = wordKey(text)
+      if (key === '') continue
       const startMs = typeof w.offsetInSeconds === 'number' ? secondsToMs(w.offsetInSeconds) : null
       const endMs = startMs !== null && typeof w.durationInSeconds === 'number' ? startMs + secondsToMs(w.durationInSeconds) : startMs
-      out.push({ text, startMs, endMs, speakerId: seg.speakerId, segmentId: seg.id })
+      out.push({ key, text, startMs, endMs, speakerId: seg.speakerId, segmentId: seg.id })
     }
   }
   return { tokens: out, any }
 }
-
-const toAlign = (p: Placed): AlignToken => ({ key: wordKey(p.text), startMs: p.startMs })
 
 /** Word differences and WER (overall and per speaker, by the speaker the word is under now). */
 function wordDifferences(model: TranscriptModel): { words: WordDifference[]; overall: WerFigures; bySpeaker: ChangeSet['wer']['bySpeaker']; any: boolean } {
@@ -92,7 +96,7 @@ function wordDifferences(model: TranscriptModel): { words: WordDifference[]; ove
   overall.h = hyp.length
   const words: WordDifference[] = []
   if (any) {
-    for (const step of alignWords(ref.map(toAlign), hyp.map(toAlign))) {
+    for (const step of alignWords(ref, hyp)) {
       if (step.op === 'match') continue
       if (step.op === 'insertion') {
         const h = hyp[step.hyp]
