@@ -53,10 +53,12 @@ function figures(c: { s: number; d: number; i: number; n: number; h: number }): 
 
 function reviewedTokens(segments: readonly Segment[]): Placed[] {
   const out: Placed[] = []
-  for (const seg of segments) for (const w of seg.words) {
+  for (const seg of segments) {
+    for (const w of seg.words) {
       const key = wordKey(w.text)
       if (key !== '') out.push({ key, text: w.text, startMs: w.startMs, endMs: w.endMs, speakerId: seg.speakerId, segmentId: seg.id })
     }
+  }
   return out
 }
 
