@@ -135,17 +135,25 @@ function speakerReassignments(loaded: TranscriptModel, current: TranscriptModel)
   for (const seg of current.segments) {
     let run: Word[] = []
     let from = ''
+    // Words typed since loading have no speaker to come from: inside a run they stay in it.
+    let typed: Word[] = []
     const flush = () => {
       if (run.length) out.push({ segmentId: seg.id, startMs: run[0].startMs, endMs: run[run.length - 1].endMs, fromSpeakerId: from, toSpeakerId: seg.speakerId, words: run.length, text: wordsText(run) })
       run = []
+      typed = []
     }
     for (const w of seg.words) {
       const was = speakerOf.get(w.id)
-      if (was === undefined || was === seg.speakerId || (run.length && was !== from)) flush()
-      if (was !== undefined && was !== seg.speakerId) {
-        from = was
-        run.push(w)
+      if (was === undefined) {
+        if (run.length) typed.push(w)
+        continue
       }
+      if (was === seg.speakerId || (run.length && was !== from)) flush()
+      if (was !== seg.speakerId) {
+        from = was
+        run.push(...typed, w)
+      }
+      typed = []
     }
     flush()
     // A segment with no words still counts when its own speaker changed.
