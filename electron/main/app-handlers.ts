@@ -16,6 +16,7 @@ import { cacheKeyFor, type ExportSource } from '../services/download/cache-key'
 import { checkDownloadUrl, hostOf } from '../services/download/url-policy'
 import { fsErrorCause } from '../services/fs/fs-error'
 import { createWorkflowHandlers, type WorkflowServices } from './workflow-handlers'
+import { createFinishHandlers } from './finish-handlers'
 
 /*
  * The composition of IPC handlers from services. Electron-free on purpose: the app passes
@@ -35,6 +36,8 @@ export interface PlatformPort {
   chooseExportFile(): Promise<string | null>
   /** Asks where to save a file (the dialog confirms replacing one); null when cancelled. */
   chooseSavePath(suggestedName: string, filter: { name: string; extensions: readonly string[] }): Promise<string | null>
+  /** Asks for a folder (Finish review's); null when cancelled; absent where there is no desktop. */
+  chooseFolder?(title: string): Promise<string | null>
   /** Asks the reviewer for a recording to attach; null when cancelled. */
   chooseMediaFile(): Promise<string | null>
   /** The URL the renderer plays or fetches from (`sdte-media://app/…` in the app). */
@@ -210,6 +213,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
 
   return {
     ...createWorkflowHandlers(ports.workflow, drafts, ports.now),
+    ...createFinishHandlers({ setting: ports.workflow.finish, chooseFolder: platform.chooseFolder?.bind(platform) }),
     'app:info': () => platform.info,
     'app:startupNotices': () => (ports.startupNotices ?? []).splice(0),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),

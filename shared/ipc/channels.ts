@@ -39,7 +39,11 @@ export const invokeChannelNames = [
   'tasks:markReviewed',
   'settings:getReviewStatus',
   'settings:setReviewStatus',
-  'drafts:summaries'
+  'drafts:summaries',
+  'finish:getSettings',
+  'finish:setFormats',
+  'finish:chooseFolder',
+  'finish:saveFile'
 ] as const
 
 /** Main → renderer events. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { finishFileNameSchema, finishFormatsSchema, type FinishSettings } from '../review/finish/finish-settings'
 import type { TranscriptExport } from '../api/transcript-export'
 import type { DocumentExport } from '../api/document-export'
 import type { EventChannelName, InvokeChannelName } from './channels'
@@ -254,7 +255,15 @@ export const invokeContract = {
   'settings:getReviewStatus': { request: z.undefined(), reply: reply<{ readonly value: string }>() },
   'settings:setReviewStatus': { request: z.object({ value: reviewStatusValue }).strict(), reply: reply<{ readonly value: string }>() },
   // What the app keeps locally for the inbox's rows: a draft and how much of it is reviewed.
-  'drafts:summaries': { request: z.object({ taskIds: z.array(z.number().int().positive()).max(100) }).strict(), reply: reply<readonly DraftSummaryRow[]>() }
+  'drafts:summaries': { request: z.object({ taskIds: z.array(z.number().int().positive()).max(100) }).strict(), reply: reply<readonly DraftSummaryRow[]>() },
+  // Finish review (electron/main/finish-handlers.ts): formats + folder chosen once; files written into that folder.
+  'finish:getSettings': { request: z.undefined(), reply: reply<FinishSettings>() },
+  'finish:setFormats': { request: z.object({ formats: finishFormatsSchema }).strict(), reply: reply<FinishSettings>() },
+  'finish:chooseFolder': { request: z.undefined(), reply: reply<FinishSettings | null>() },
+  'finish:saveFile': {
+    request: z.object({ name: finishFileNameSchema, content: z.union([z.string().max(512 * 1024 * 1024), z.object({ base64: z.string().max(700 * 1024 * 1024) }).strict()]) }).strict(),
+    reply: reply<{ readonly path: string }>()
+  }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; reply: unknown }>
 
 /** Events: main → renderer, no reply. */
