@@ -60,7 +60,7 @@ async function speakersStep(taskId: number, workspaceId: number | null, model: T
   if (changes === 0) return { id: 'speakers', label, status: 'done', detail: 'The platform already has these speakers.' }
   await sync.apply()
   // Read again after the await: the store moved on (the narrowing above no longer holds).
-  const after: SyncPhase = sync.phase
+  const after = sync.phase as SyncPhase
   if (after === 'error') return { id: 'speakers', label, status: 'failed', detail: `${sync.error?.message ?? 'Not sent.'} Retry, or use Send speakers….` }
   if (sync.canRetry) return { id: 'speakers', label, status: 'failed', detail: 'Some speaker changes did not reach the platform; retry this step or use Send speakers….' }
   return { id: 'speakers', label, status: 'done', detail: `${changes} speaker change${changes === 1 ? '' : 's'} sent.` }

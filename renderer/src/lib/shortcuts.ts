@@ -47,6 +47,7 @@ export type ShortcutAction =
   | 'zoomIn'
   | 'zoomOut'
   | 'export'
+  | 'finishReview'
   | 'help'
   | 'settings'
 
@@ -100,6 +101,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'zoomIn', label: 'Zoom the waveform in', group: 'Other', keys: ['=', '+'] },
   { action: 'zoomOut', label: 'Zoom the waveform out', group: 'Other', keys: ['-'] },
   { action: 'export', label: 'Export…', group: 'Other', keys: ['Mod+E'] },
+  { action: 'finishReview', label: 'Finish review… (checklist, then export)', group: 'Other', keys: ['Mod+Shift+E'] },
   { action: 'help', label: 'Keyboard shortcuts', group: 'Other', keys: ['?', 'F1'] },
   { action: 'settings', label: 'Shortcut settings', group: 'Other', keys: ['Mod+,'] }
 ]
