@@ -120,4 +120,25 @@ describe('Finish review', () => {
     expect(saved).toHaveLength(4)
     expect(w.find('[data-testid="finish-retry"]').exists()).toBe(false)
   })
+
+  it('saves the change set through the save dialog as JSON or CSV', async () => {
+    const requests: Array<{ suggestedName: string; content: string; filter: { extensions: string[] } }> = []
+    fake.handlers['files:save'] = (p) => {
+      requests.push(p as never)
+      return { ok: true, value: { path: `/chosen/${(p as { suggestedName: string }).suggestedName}` } }
+    }
+    const w = await open()
+    await w.get('[data-testid="save-change-set-csv"]').trigger('click')
+    await flushPromises()
+    await w.get('[data-testid="save-change-set-json"]').trigger('click')
+    await flushPromises()
+    expect(requests.map((r) => [r.suggestedName, r.filter.extensions])).toEqual([
+      ['Sample how the editor works.change-set.csv', ['csv']],
+      ['Sample how the editor works.change-set.json', ['json']]
+    ])
+    expect(requests[0].content.startsWith('\uFEFFChange,Kind,')).toBe(true)
+    // The sample's reviewed text already differs from its recogniser words in one place.
+    expect(parseChangeSet(JSON.parse(requests[1].content)).wer.overall.wer).toBeGreaterThan(0)
+    expect(w.text()).toContain('Change set saved: /chosen/Sample how the editor works.change-set.json')
+  })
 })

@@ -64,7 +64,14 @@ async function loadModel(command: DiffCommand, io: CliIo, hooks: CliHooks): Prom
 /** Runs `sdte diff` and writes the change set. */
 export async function runDiff(command: DiffCommand, io: CliIo, hooks: CliHooks): Promise<number> {
   const model = await loadModel(command, io, hooks)
-  const set = buildChangeSet(model, { createdAt: new Date().toISOString() })
+  let set
+  try {
+    set = buildChangeSet(model, { createdAt: new Date().toISOString() })
+  } catch (error) {
+    // A hand-edited draft can pass the export check yet not hold a usable model.
+    const what = 'input' in command.source ? command.source.input : `task ${'taskId' in command.source ? command.source.taskId : command.source.externalId}`
+    throw new AppError('invalid_response', `${what}: cannot compare its words: ${(error as Error).message}`)
+  }
   await writeOutput(command.out, command.format === 'csv' ? changeSetToCsv(set) : changeSetToJson(set), io)
   return exitCodes.ok
 }
