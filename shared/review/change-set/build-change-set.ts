@@ -81,10 +81,32 @@ function recognisedTokens(segments: readonly Segment[]): { tokens: Placed[]; any
   return { tokens: out, any }
 }
 
+/**
+ * The recogniser's words as the export has them (a deleted segment's words still count: the
+ * reviewed text lacks them), each placed in the segment that carries it now when there is one.
+ */
+function hypothesis(model: TranscriptModel, loaded: TranscriptModel): { tokens: Placed[]; any: boolean } {
+  const { tokens, any } = recognisedTokens(loaded.segments)
+  const placed = new Map<string, Placed[]>()
+  for (const t of recognisedTokens(model.segments).tokens) {
+    const k = `${t.startMs}|${t.text}`
+    const list = placed.get(k)
+    if (list) list.push(t)
+    else placed.set(k, [t])
+  }
+  return {
+    any,
+    tokens: tokens.map((t) => {
+      const now = placed.get(`${t.startMs}|${t.text}`)?.shift()
+      return now ? { ...t, speakerId: now.speakerId, segmentId: now.segmentId } : t
+    })
+  }
+}
+
 /** Word differences and WER (overall and per speaker, by the speaker the word is under now). */
-function wordDifferences(model: TranscriptModel): { words: WordDifference[]; overall: WerFigures; bySpeaker: ChangeSet['wer']['bySpeaker']; any: boolean } {
+function wordDifferences(model: TranscriptModel, loaded: TranscriptModel): { words: WordDifference[]; overall: WerFigures; bySpeaker: ChangeSet['wer']['bySpeaker']; any: boolean } {
   const ref = reviewedTokens(model.segments)
-  const { tokens: hyp, any } = recognisedTokens(model.segments)
+  const { tokens: hyp, any } = hypothesis(model, loaded)
   const overall = emptyWer()
   const per = new Map<string, ReturnType<typeof emptyWer>>()
   const of = (speakerId: string) => {
@@ -198,7 +220,7 @@ const whole = (x: number | null | undefined): number | null => (typeof x === 'nu
 export function buildChangeSet(model: TranscriptModel, options: ChangeSetOptions = {}): ChangeSet {
   const tolerance = options.retimeToleranceMs ?? defaultRetimeToleranceMs
   const loaded = options.loaded ?? normaliseTranscript(model.source)
-  const diff = wordDifferences(model)
+  const diff = wordDifferences(model, loaded)
   const heardMs = whole(options.heardMs)
   const durationMs = Math.max(0, Math.round(model.durationMs))
   const reason = options.finishReason?.trim()

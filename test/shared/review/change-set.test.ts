@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { addAnnotation, deleteAnnotation, editAnnotation, mergeSegments, normaliseTranscript, replaceText, retimeSegment, setSpeaker, splitSegment } from '../../../shared/transcript'
+import { addAnnotation, deleteAnnotation, deleteSegment, editAnnotation, mergeSegments, normaliseTranscript, replaceText, retimeSegment, setSpeaker, splitSegment } from '../../../shared/transcript'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { alignWords, buildChangeSet, changeSetToCsv, changeSetToJson, parseChangeSet } from '../../../shared/review/change-set'
 import { convertRealFixture, realFixtureNames } from '../../fixtures/real-to-export'
@@ -91,6 +91,16 @@ describe('change set', () => {
     // Per speaker follows the speaker the words are under now.
     expect(set.wer.bySpeaker.map((s) => s.speakerId)).toEqual([spkA])
     expect(buildChangeSet(deleteAnnotation(m, 'note-1')).annotations.at(-1)).toMatchObject({ change: 'removed', annotationId: 'note-1', after: null })
+  })
+
+  it('counts a deleted segment’s recogniser words as insertions, under the speaker they had', () => {
+    const set = buildChangeSet(deleteSegment(normaliseTranscript(smallExport()), 's1'))
+    expect(set.words.map((w) => [w.kind, w.recognised, w.speakerId, w.segmentId, w.startMs])).toEqual([
+      ['insertion', 'Hello', spkB, 's1', 4000],
+      ['insertion', 'world', spkB, 's1', 4600],
+      ['insertion', 'again', spkB, 's1', 5200]
+    ])
+    expect(set.wer.overall).toMatchObject({ insertions: 3, referenceWords: 6, recognisedWords: 9, wer: 0.5 })
   })
 
   it('round-trips through its JSON schema, and a wrong file is refused with the field named', () => {
