@@ -4,7 +4,7 @@ import { exitCodeFor, exitCodes } from './exit-codes'
 import { checkedFormat, exportBatch, runExport } from './export'
 import { errorLine, fail } from './io'
 import { createCliServices } from './services'
-import { platformHelpText, runPlatformCommand } from './commands'
+import { diffHelpText, platformHelpText, runPlatformCommand } from './commands'
 import type { CliIo } from './io'
 import { runQcReport } from './qc-report'
 
@@ -18,7 +18,7 @@ const version = '0.1.0'
 
 /** Runs `sdte` with `argv` (no node/script) and returns the exit code. */
 export async function main(argv: readonly string[], io: CliIo): Promise<number> {
-  // list, speakers, mark and export --list-filter (electron/cli/commands).
+  // list, speakers, mark, diff and export --list-filter (electron/cli/commands).
   const platform = runPlatformCommand(argv, io, {
     createServices: createCliServices,
     exportTasks: (c, taskIds, services, cliIo) => exportBatch(c, taskIds, c.kind ?? 'transcript', checkedFormat(c.format, c.kind ?? 'transcript'), services, cliIo),
@@ -45,7 +45,7 @@ export async function main(argv: readonly string[], io: CliIo): Promise<number> 
 function dispatch(command: Command, io: CliIo): Promise<number> {
   switch (command.command) {
     case 'help':
-      io.stdout.write(helpText + platformHelpText)
+      io.stdout.write(helpText + platformHelpText + diffHelpText)
       return Promise.resolve(exitCodes.ok)
     case 'version':
       io.stdout.write(`sdte ${version}\n`)

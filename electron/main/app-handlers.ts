@@ -20,6 +20,7 @@ import { fsErrorCause } from '../services/fs/fs-error'
 import { createWorkflowHandlers, type WorkflowServices } from './workflow-handlers'
 import { createReviewStateHandlers } from './review-state-handlers'
 import { createReviewStateStore, type ReviewStateStore } from '../services/drafts/review-state-store'
+import { createFinishHandlers } from './finish-handlers'
 
 /** A task reference as the open channels take it. */
 type TaskRefOf = ValidRequestOf<'tasks:openTranscript'>['ref']
@@ -42,6 +43,8 @@ export interface PlatformPort {
   chooseExportFile(): Promise<string | null>
   /** Asks where to save a file (the dialog confirms replacing one); null when cancelled. */
   chooseSavePath(suggestedName: string, filter: { name: string; extensions: readonly string[] }): Promise<string | null>
+  /** Asks for a folder (Finish review's); null when cancelled; absent where there is no desktop. */
+  chooseFolder?(title: string): Promise<string | null>
   /** Asks the reviewer for a recording to attach; null when cancelled. */
   chooseMediaFile(): Promise<string | null>
   /** The URL the renderer plays or fetches from (`sdte-media://app/…` in the app). */
@@ -272,6 +275,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   return {
     ...createWorkflowHandlers(ports.workflow, drafts, ports.now),
     ...createReviewStateHandlers(reviewState),
+    ...createFinishHandlers({ setting: ports.workflow.finish, chooseFolder: platform.chooseFolder?.bind(platform) }),
     'app:info': () => platform.info,
     'app:startupNotices': () => (ports.startupNotices ?? []).splice(0),
     'app:setUnsaved': ({ unsaved }) => platform.setUnsaved(unsaved),

@@ -14,6 +14,7 @@ import { createDocumentFileCache } from '../services/documents/document-file-cac
 import { sweepPartFiles } from '../services/download/part-files'
 import { createInboxCache } from '../services/api/inbox-cache'
 import { createReviewStatusSetting } from '../services/settings/review-status-setting'
+import { createFinishSetting } from '../services/settings/finish-setting'
 import type { HandlerServices } from './app-handlers'
 import type { AuthStatus, StartupNotice, ValidRequestOf } from '../../shared/ipc/contract'
 import { draftMaxBytes } from '../../shared/ipc/contract'
@@ -170,6 +171,7 @@ export async function composeServices(ports: ServicePorts): Promise<AppServices>
       platform: api.platform,
       inbox: createInboxCache(join(ports.dataDir, 'inbox-cache.json')),
       reviewStatus: createReviewStatusSetting(ports.store),
+      finish: createFinishSetting(ports.store),
       baseUrl: () => api.auth.baseUrl()
     },
     drafts,

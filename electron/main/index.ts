@@ -123,6 +123,10 @@ if (!app.requestSingleInstanceLock()) {
           store.set('lastSaveFolder', lastSaveFolder)
           return result.filePath
         },
+        chooseFolder: async (title) => {
+          const result = await dialog.showOpenDialog({ title, properties: ['openDirectory', 'createDirectory'] })
+          return result.canceled ? null : (result.filePaths[0] ?? null)
+        },
         chooseMediaFile: async () => {
           const result = await dialog.showOpenDialog({
             title: say().dialogs.attachTitle,

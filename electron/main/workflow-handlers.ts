@@ -5,6 +5,7 @@ import type { PlatformClient } from '../services/api/platform-client'
 import type { InboxCache } from '../services/api/inbox-cache'
 import { applySpeakerPlan, planSpeakers } from '../services/api/speaker-sync'
 import type { ReviewStatusSetting } from '../services/settings/review-status-setting'
+import type { FinishSetting } from '../services/settings/finish-setting'
 import type { DraftStore } from '../services/drafts/draft-store'
 import type { IpcHandlers } from './ipc-dispatcher'
 import type { DraftSummaryRow } from '../../shared/ipc/contract'
@@ -19,6 +20,8 @@ export interface WorkflowServices {
   readonly platform: PlatformClient
   readonly inbox: InboxCache
   readonly reviewStatus: ReviewStatusSetting
+  /** Finish review's formats and folder (finish-handlers.ts). */
+  readonly finish: FinishSetting
   /** The base URL the session's requests go to (the offline copy is kept per base URL). */
   readonly baseUrl: () => string
 }

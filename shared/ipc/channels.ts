@@ -44,7 +44,11 @@ export const invokeChannelNames = [
   'settings:setReviewStatus',
   'drafts:summaries',
   'reviewState:load',
-  'reviewState:save'
+  'reviewState:save',
+  'finish:getSettings',
+  'finish:setFormats',
+  'finish:chooseFolder',
+  'finish:saveFile'
 ] as const
 
 /** Main → renderer events. */

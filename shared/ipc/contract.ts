@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { languagePreferences } from '../i18n/locales'
+import { finishFileNameSchema, finishFormatsSchema, type FinishSettings } from '../review/finish/finish-settings'
 import type { TranscriptExport } from '../api/transcript-export'
 import type { DocumentExport } from '../api/document-export'
 import type { EventChannelName, InvokeChannelName } from './channels'
@@ -277,7 +278,15 @@ export const invokeContract = {
   'drafts:summaries': { request: z.object({ taskIds: z.array(z.number().int().positive()).max(100) }).strict(), reply: reply<readonly DraftSummaryRow[]>() },
   // The review-state sidecar (shared/review/review-state.ts): coverage and time spent, not edits.
   'reviewState:load': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<ReviewStateLoaded>() },
-  'reviewState:save': { request: z.object({ taskId: z.number().int(), state: reviewStateBodySchema }).strict(), reply: reply<{ readonly savedAt: number }>() }
+  'reviewState:save': { request: z.object({ taskId: z.number().int(), state: reviewStateBodySchema }).strict(), reply: reply<{ readonly savedAt: number }>() },
+  // Finish review (electron/main/finish-handlers.ts): formats + folder chosen once; files written into that folder.
+  'finish:getSettings': { request: z.undefined(), reply: reply<FinishSettings>() },
+  'finish:setFormats': { request: z.object({ formats: finishFormatsSchema }).strict(), reply: reply<FinishSettings>() },
+  'finish:chooseFolder': { request: z.undefined(), reply: reply<FinishSettings | null>() },
+  'finish:saveFile': {
+    request: z.object({ name: finishFileNameSchema, content: z.union([z.string().max(512 * 1024 * 1024), z.object({ base64: z.string().max(700 * 1024 * 1024) }).strict()]) }).strict(),
+    reply: reply<{ readonly path: string }>()
+  }
 } as const satisfies Record<InvokeChannelName, { request: z.ZodType; reply: unknown }>
 
 /** Events: main → renderer, no reply. */

@@ -6,13 +6,15 @@ import { UsageError } from '../usage-error'
 import type { CliIo } from '../io'
 import { runList, runListExport } from './list'
 import { runMark } from './mark'
+import { parseDiffArgs, runDiff, diffHelpText } from './diff'
 import { parseListArgs, parseMarkArgs, parseSpeakersArgs, platformHelpText, type NetworkOptions } from './platform-args'
 import { runSpeakers } from './speakers'
 
 export { platformHelpText } from './platform-args'
+export { diffHelpText } from './diff'
 
 /*
- * The platform commands' entry: `sdte list`, `sdte speakers`, `sdte mark` and
+ * The platform commands' entry: `sdte list`, `sdte speakers`, `sdte mark`, `sdte diff` and
  * `sdte export --list-filter`. main.ts hands over here first; what main owns (building the
  * services from the environment, the batch export, the one-line error) comes in as hooks, so
  * this folder never imports main at run time.
@@ -33,10 +35,11 @@ export function runPlatformCommand(argv: readonly string[], io: CliIo, hooks: Cl
   if (name === 'list') run = () => runList(parseListArgs(rest), io, hooks)
   else if (name === 'speakers') run = () => runSpeakers(parseSpeakersArgs(rest), io, hooks)
   else if (name === 'mark') run = () => runMark(parseMarkArgs(rest), io, hooks)
+  else if (name === 'diff') run = () => runDiff(parseDiffArgs(rest), io, hooks)
   else if (name === 'export' && rest.some((a) => a === '--list-filter' || a.startsWith('--list-filter='))) run = () => runListExport(rest, io, hooks)
   if (run === null) return null
   if (rest.includes('--help') || rest.includes('-h')) {
-    io.stdout.write(platformHelpText)
+    io.stdout.write(name === 'diff' ? diffHelpText : platformHelpText)
     return Promise.resolve(exitCodes.ok)
   }
   return guarded(run, io, hooks)

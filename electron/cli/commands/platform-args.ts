@@ -50,10 +50,11 @@ const networkValues = ['base-url', 'timeout', 'log-dir']
 const filterValues = ['workspace', 'status', 'integration-status', 'external-status', 'from', 'to', 'sort']
 const repeatable = new Set(['workspace', 'status', 'integration-status'])
 
-type Options = Map<string, string[]>
+/** Parsed options: each name with its values in order. */
+export type Options = Map<string, string[]>
 
-/** Reads `--name value` / `--name=value` pairs, and `flags` without a value. */
-function readOptions(args: readonly string[], values: readonly string[], flags: readonly string[]): Options {
+/** Reads `--name value` / `--name=value` pairs, and `flags` without a value (also used by `sdte diff`). */
+export function readOptions(args: readonly string[], values: readonly string[], flags: readonly string[]): Options {
   const opts: Options = new Map()
   for (let i = 0; i < args.length; i++) {
     const arg = args[i]
@@ -81,9 +82,11 @@ function readOptions(args: readonly string[], values: readonly string[], flags: 
   return opts
 }
 
-const one = (opts: Options, name: string) => opts.get(name)?.[0]
+/** The first value of an option, if given. */
+export const one = (opts: Options, name: string) => opts.get(name)?.[0]
 
-function wholeNumber(text: string, name: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
+/** A whole number in [min, max], else a usage error naming the option. */
+export function wholeNumber(text: string, name: string, min = 1, max = Number.MAX_SAFE_INTEGER): number {
   const n = Number(text)
   if (!/^\d+$/.test(text) || !Number.isSafeInteger(n) || n < min || n > max) {
     throw new UsageError(max < Number.MAX_SAFE_INTEGER ? `${name} must be a whole number from ${min} to ${max}, not "${text}"` : `${name} must be a whole number of at least ${min}, not "${text}"`)
@@ -116,7 +119,8 @@ function readFilters(opts: Options, prefix: string): TaskListFilters {
   }
 }
 
-function network(opts: Options): NetworkOptions {
+/** The network options (base URL, timeout, log folder) from parsed options. */
+export function network(opts: Options): NetworkOptions {
   const timeout = one(opts, 'timeout')
   if (timeout !== undefined && !(Number(timeout) > 0)) throw new UsageError(`--timeout must be a positive number of seconds, not "${timeout}"`)
   return { baseUrl: one(opts, 'base-url'), timeoutMs: timeout !== undefined ? Number(timeout) * 1000 : undefined, logDir: one(opts, 'log-dir') }

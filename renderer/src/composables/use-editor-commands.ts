@@ -2,6 +2,7 @@ import { onBeforeUnmount, onMounted } from 'vue'
 import { useEditorStore } from '../stores/editor-store'
 import { usePlaybackStore } from '../stores/playback-store'
 import { useEditorUiStore } from '../stores/editor-ui-store'
+import { useUiStore } from '../stores/ui-store'
 import { useReviewPrefsStore } from '../stores/review-prefs-store'
 import { useCoverageStore } from '../stores/coverage-store'
 import { useTranscriptFilterStore } from '../stores/transcript-filter-store'
@@ -44,6 +45,7 @@ export function useEditorCommands() {
   const editor = useEditorStore()
   const playback = usePlaybackStore()
   const ui = useEditorUiStore()
+  const shellUi = useUiStore()
   const prefs = useReviewPrefsStore()
   const coverage = useCoverageStore()
   const filter = useTranscriptFilterStore()
@@ -199,6 +201,8 @@ export function useEditorCommands() {
         return ui.zoom(-1)
       case 'export':
         return editor.requestExport()
+      case 'finishReview':
+        return shellUi.open('finish-review')
       case 'help':
         ui.helpOpen = !ui.helpOpen
         return

@@ -32,7 +32,8 @@ export function safeFileName(name: string): string {
   return (cleaned || 'transcript').slice(0, 120)
 }
 
-function toBase64(bytes: Uint8Array): string {
+/** Bytes as base64, for IPC payloads (binary formats such as DOCX). */
+export function toBase64(bytes: Uint8Array): string {
   let binary = ''
   // Chunks keep String.fromCharCode's argument list short on large DOCX files.
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000))

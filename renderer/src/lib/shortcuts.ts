@@ -51,6 +51,7 @@ export type ShortcutAction =
   | 'zoomIn'
   | 'zoomOut'
   | 'export'
+  | 'finishReview'
   | 'help'
   | 'settings'
   | 'nextQueueItem'
@@ -104,7 +105,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'acceptQueueItem', label: 'Accept the review-queue word (it is right) and go to the next', group: 'Editing', keys: ['Y', 'Mod+Shift+Y'] },
   { action: 'markReviewed', label: 'Mark the segment reviewed', group: 'Editing', keys: ['Mod+D'] },
   { action: 'cycleStatus', label: 'Segment status: unreviewed → reviewed → second pass', group: 'Editing', keys: ['S', 'Mod+Shift+S'] },
-  { action: 'editNote', label: 'Add or edit the segment’s note (Enter saves, Escape cancels)', group: 'Editing', keys: ['C', 'Mod+Shift+E'] },
+  { action: 'editNote', label: 'Add or edit the segment’s note (Enter saves, Escape cancels)', group: 'Editing', keys: ['C', 'Mod+Shift+X'] },
   { action: 'addAnnotation', label: 'Add an annotation', group: 'Editing', keys: ['Mod+Shift+A'] },
   { action: 'undo', label: 'Undo', group: 'Editing', keys: ['Mod+Z'] },
   { action: 'redo', label: 'Redo', group: 'Editing', keys: ['Mod+Shift+Z', 'Mod+Y'] },
@@ -114,6 +115,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'zoomIn', label: 'Zoom the waveform in', group: 'Other', keys: ['=', '+'] },
   { action: 'zoomOut', label: 'Zoom the waveform out', group: 'Other', keys: ['-'] },
   { action: 'export', label: 'Export…', group: 'Other', keys: ['Mod+E'] },
+  { action: 'finishReview', label: 'Finish review… (checklist, then export)', group: 'Other', keys: ['Mod+Shift+E'] },
   { action: 'help', label: 'Keyboard shortcuts', group: 'Other', keys: ['?', 'F1'] },
   { action: 'settings', label: 'Shortcut settings', group: 'Other', keys: ['Mod+,'] }
 ]

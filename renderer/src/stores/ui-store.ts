@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 
 /** Which shell dialog is open (one at a time). */
-export type ShellDialog = 'sign-in' | 'open-task' | 'export' | 'inbox' | 'send-speakers' | null
+export type ShellDialog = 'sign-in' | 'open-task' | 'export' | 'inbox' | 'send-speakers' | 'finish-review' | null
 
 /** Shell-level UI state: open dialogs. */
 export const useUiStore = defineStore('ui', () => {

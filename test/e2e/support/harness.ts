@@ -66,6 +66,8 @@ export interface AppHarness {
   readonly saveRequests: Array<{ suggestedName: string; extensions: readonly string[] }>
   /** The file the next "attach the recording" dialog returns (null = cancelled). */
   nextMediaFile: string | null
+  /** The folder the next folder dialog returns (null = cancelled). */
+  nextFolder: string | null
   /** The renderer's last unsaved-work flag. */
   unsaved: boolean
   readonly progress: MediaProgressEvent[]
@@ -112,6 +114,7 @@ export const test = base.extend<{ app: AppHarness }>({
       services,
       nextExportFile: null,
       nextMediaFile: null,
+      nextFolder: null,
       nextSavePath: null,
       saveRequests: [],
       unsaved: false,
@@ -133,6 +136,7 @@ export const test = base.extend<{ app: AppHarness }>({
       sampleMediaPath: join(repoRoot, 'resources/sample/sample.mp3'),
       chooseExportFile: async () => harness.nextExportFile,
       chooseMediaFile: async () => harness.nextMediaFile,
+      chooseFolder: async () => harness.nextFolder,
       chooseSavePath: async (suggestedName, filter) => {
         harness.saveRequests.push({ suggestedName, extensions: filter.extensions })
         const next = harness.nextSavePath
