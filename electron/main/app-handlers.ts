@@ -21,6 +21,7 @@ import { createWorkflowHandlers, type WorkflowServices } from './workflow-handle
 import { createReviewStateHandlers } from './review-state-handlers'
 import { createReviewStateStore, type ReviewStateStore } from '../services/drafts/review-state-store'
 import { createFinishHandlers } from './finish-handlers'
+import { createDownloadCancels } from './download-cancels'
 
 /** A task reference as the open channels take it. */
 type TaskRefOf = ValidRequestOf<'tasks:openTranscript'>['ref']
@@ -128,6 +129,7 @@ function refusal(url: string, apiBaseUrl: string): string | null {
 export function createAppHandlers(ports: AppPorts): IpcHandlers {
   const { platform, auth, settings, tasks, media, peaks, drafts, documentFiles } = ports
   const inFlight = new Map<string, AbortController>()
+  const downloadCancels = createDownloadCancels()
   // The recording / original-file entry of each task main has handed out: the renderer names a
   // task, never a URL or a cache folder, so it cannot make main fetch or serve what it chooses.
   const recordings = new Map<number, OpenedEntry>()
@@ -218,10 +220,14 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
 
   /** Downloads (or joins the download of) an entry's recording, with progress to the renderer. */
   function downloadRecording(taskId: number, entry: OpenedEntry): Promise<MediaStatus> {
-    return media.resolve(entry.key, entry.url, {
-      onProgress: ({ receivedBytes, totalBytes }) =>
-        platform.sendProgress({ taskId, phase: 'download', fraction: totalBytes ? receivedBytes / totalBytes : null, receivedBytes, totalBytes })
-    })
+    // Cancellable by `media:cancelDownload` (the reviewer's Cancel beside the progress).
+    return downloadCancels.run(taskId, (signal) =>
+      media.resolve(entry.key, entry.url, {
+        signal,
+        onProgress: ({ receivedBytes, totalBytes }) =>
+          platform.sendProgress({ taskId, phase: 'download', fraction: totalBytes ? receivedBytes / totalBytes : null, receivedBytes, totalBytes })
+      })
+    )
   }
 
   /** Remembers and opens a fetched transcript export. */
@@ -354,6 +360,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       if (data.taskId !== taskId) throw new AppError('invalid_response', `The server answered with task ${data.taskId} instead of ${taskId}.`)
       entry.url = data.originalFileUrl ?? null
       return mediaState(await downloadRecording(taskId, entry), entry)
+    },
+    'media:cancelDownload': ({ taskId }) => {
+      downloadCancels.cancel(taskId)
     },
     'media:attach': async ({ taskId }) => {
       const entry = openedEntry(recordings, taskId, 'Task')

@@ -21,6 +21,7 @@ export const invokeChannelNames = [
   'media:resolve',
   'media:refreshLink',
   'media:attach',
+  'media:cancelDownload',
   'media:peaks',
   'drafts:load',
   'drafts:save',

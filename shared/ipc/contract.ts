@@ -228,6 +228,8 @@ export const invokeContract = {
   // Asks the server for the task's export again and downloads from its fresh originalFileUrl.
   'media:refreshLink': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<MediaState>() },
   'media:attach': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<MediaState | null>() },
+  // Stops the task's recording download under way (its media:resolve / media:refreshLink answer 'error' with code 'cancelled').
+  'media:cancelDownload': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
   'media:peaks': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<PeaksState>() },
   'drafts:load': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<DraftDocument | null>() },
   'drafts:save': {

@@ -10,7 +10,7 @@ import TranscriptSegment from '../../renderer/src/components/editor/TranscriptSe
 import TranscriptPane from '../../renderer/src/components/TranscriptPane.vue'
 
 /*
- * A click on a row's blank part (beside its last word, its padding, its header's gap) puts the
+ * A click on a row's blank part (beside its last word, its padding, the gap in its speaker/time gutter) puts the
  * cursor on that row, at the end of its text, and focuses it; words, the speaker chip and the
  * row's buttons keep their own clicks.
  */
@@ -43,7 +43,7 @@ describe('a click on a transcript row', () => {
     // The row's padding (the article itself), the text's blank end (the paragraph), the header's gap.
     await row.get('article').trigger('click')
     await row.get('[data-testid="segment-text"]').trigger('click')
-    await row.get('header').trigger('click')
+    await row.get('.gutter').trigger('click')
     expect(row.emitted('row')).toEqual([[id], [id], [id]])
     // A word is a word click (it seeks there), not a row click.
     await row.findAll('.w')[3].trigger('click')
