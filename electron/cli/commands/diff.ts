@@ -2,6 +2,9 @@ import { AppError } from '../../../shared/errors'
 import { normaliseTranscript } from '../../../shared/transcript'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { buildChangeSet, changeSetToCsv, changeSetToJson } from '../../../shared/review/change-set'
+import { heardMs, normaliseCoverage } from '../../../shared/review/coverage'
+import { resolve } from 'node:path'
+import { readReviewStateBeside } from '../../services/drafts/review-state-store'
 import { maxExternalIdLength } from '../args'
 import { exitCodes } from '../exit-codes'
 import { readInputFile } from '../input-file'
@@ -14,7 +17,8 @@ import { network, one, readOptions, wholeNumber, type NetworkOptions } from './p
 /*
  * `sdte diff`: the change set (docs/change-set.md) of a task as the server has it, of a saved
  * export, or of an app draft — the recogniser's words against the reviewed transcript, with
- * WER. Audio heard and time spent are app-session facts: "not tracked" (null) here.
+ * WER. Audio heard and time spent are app-session facts: for a draft they come from its
+ * review-state sidecar beside it (`<taskId>.review.json`); otherwise "not tracked" (null).
  */
 
 /** `sdte diff`. */
@@ -64,9 +68,10 @@ async function loadModel(command: DiffCommand, io: CliIo, hooks: CliHooks): Prom
 /** Runs `sdte diff` and writes the change set. */
 export async function runDiff(command: DiffCommand, io: CliIo, hooks: CliHooks): Promise<number> {
   const model = await loadModel(command, io, hooks)
+  const session = 'input' in command.source ? await sessionFacts(resolve(io.cwd, command.source.input), model, io) : {}
   let set
   try {
-    set = buildChangeSet(model, { createdAt: new Date().toISOString() })
+    set = buildChangeSet(model, { createdAt: new Date().toISOString(), ...session })
   } catch (error) {
     // A hand-edited draft can pass the export check yet not hold a usable model.
     const what = 'input' in command.source ? command.source.input : `task ${'taskId' in command.source ? command.source.taskId : command.source.externalId}`
@@ -74,4 +79,13 @@ export async function runDiff(command: DiffCommand, io: CliIo, hooks: CliHooks):
   }
   await writeOutput(command.out, command.format === 'csv' ? changeSetToCsv(set) : changeSetToJson(set), io)
   return exitCodes.ok
+}
+
+/** Audio heard and time spent from a draft's review-state sidecar; none (not tracked) when it has none. */
+async function sessionFacts(path: string, model: TranscriptModel, io: CliIo): Promise<{ heardMs?: number; timeSpentMs?: number }> {
+  const found = await readReviewStateBeside(path, model.taskId)
+  // An unreadable sidecar costs only those two figures: said on stderr, the change set still written.
+  if (found.problem) io.stderr.write(`sdte: warning: ${found.problem.message} Audio heard and time spent are left out.\n`)
+  if (!found.state) return {}
+  return { heardMs: heardMs(normaliseCoverage(found.state.heard), model.durationMs), timeSpentMs: found.state.activeMs }
 }

@@ -50,6 +50,28 @@ async function editedDraft(): Promise<string> {
 }
 
 describe('sdte diff', () => {
+  it('takes audio heard and time spent from the draft\'s review-state sidecar, and says when it cannot read one', async () => {
+    const draft = await editedDraft()
+    const model = JSON.parse(await readFile(draft, 'utf8')).document as { taskId: number; durationMs: number }
+    const sidecar = join(dir, `${model.taskId}.review.json`)
+    // Two heard stretches that overlap (merged: 0–1,500 ms) and one apart (2,000–2,500 ms).
+    const state = { version: 1, taskId: String(model.taskId), savedAt: 1, heard: [[0, 1000], [500, 1500], [2000, 2500]], maxRate: 1.5, activeMs: 61_000, durationMs: model.durationMs }
+    await writeFile(sidecar, JSON.stringify(state))
+    try {
+      const run = await sdte(['diff', '--input', 'small.draft.json'])
+      expect([run.code, run.stderr]).toEqual([0, ''])
+      expect(parseChangeSet(JSON.parse(run.stdout)).review).toMatchObject({ heardMs: 2000, timeSpentMs: 61_000 })
+
+      await writeFile(sidecar, '{ not json')
+      const broken = await sdte(['diff', '--input', 'small.draft.json'])
+      expect(broken.code).toBe(0)
+      expect(broken.stderr).toMatch(/^sdte: warning: .*review\.json.*Audio heard and time spent are left out\.\n$/)
+      expect(parseChangeSet(JSON.parse(broken.stdout)).review).toMatchObject({ heardMs: null, timeSpentMs: null })
+    } finally {
+      await rm(sidecar, { force: true })
+    }
+  })
+
   it('gives exactly the known edits of a draft and the WER computed by hand, as JSON and as CSV', async () => {
     await editedDraft()
     const run = await sdte(['diff', '--input', 'small.draft.json'])
@@ -112,5 +134,5 @@ describe('sdte diff', () => {
     expect(help.code).toBe(0)
     expect(help.stdout).toContain('sdte diff --task <id> | --external-id <id> | --input <draft|export.json>')
     expect((await sdte(['--help'])).stdout).toContain('sdte diff --task')
-  })
+  }, 120_000) // ten sdte processes one after another: slow only when the machine is loaded
 })
