@@ -164,8 +164,14 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
     return { ...summary, revision: `${generation}:0` }
   }
 
-  async function lookup<TDocument, TMeta>(taskId: string | number): Promise<DraftLookup<TDocument, TMeta>> {
+  // Reads wait for the writes queued before them: a compaction replaces the draft and then deletes
+  // its journal, and a read between the two must not pair the old draft with no journal.
+  function lookup<TDocument, TMeta>(taskId: string | number): Promise<DraftLookup<TDocument, TMeta>> {
     const key = draftKey(taskId)
+    return enqueue(key, () => lookupNow<TDocument, TMeta>(key))
+  }
+
+  async function lookupNow<TDocument, TMeta>(key: string): Promise<DraftLookup<TDocument, TMeta>> {
     const path = pathOf(key)
     let text: string
     try {
