@@ -15,11 +15,11 @@ interface Identified {
 /** What changed in the model's segments. */
 export interface SegmentsPatch {
   /** Segments new or replaced since the base, whole. */
-  readonly changed: readonly Record<string, unknown>[]
+  readonly changed: Record<string, unknown>[]
   /** Ids of segments gone since the base. */
-  readonly removed: readonly string[]
+  readonly removed: string[]
   /** Every segment id in order, only when the order (or membership) changed. */
-  readonly order?: readonly string[]
+  readonly order?: string[]
 }
 
 /** The difference between two models: apply it to the first to get the second. */
@@ -27,7 +27,7 @@ export interface ModelPatch {
   /** Top-level fields whose value changed (replaced whole), other than `segments`. */
   readonly set: Record<string, unknown>
   /** Top-level fields gone since the base. */
-  readonly unset: readonly string[]
+  readonly unset: string[]
   readonly segments?: SegmentsPatch
 }
 
