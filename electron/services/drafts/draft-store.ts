@@ -230,7 +230,8 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
         try {
           document = applyModelPatch(current.document as object, patch)
         } catch (error) {
-          throw new AppError('bad_request', `The change does not fit the draft for task ${key}: ${(error as Error).message}.`)
+          // Loses nothing: the renderer answers `conflict` with the whole draft.
+          throw new AppError('conflict', `The change does not fit the draft for task ${key} (${(error as Error).message}); send the whole draft.`)
         }
         const savedAt = Math.round(ports.now())
         const record = encodeJournalRecord(current.generation, current.seq + 1, savedAt, patch)

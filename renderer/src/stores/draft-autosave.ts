@@ -53,7 +53,8 @@ export function createDraftAutosave(delayMs: number) {
       write: async ({ model, exportHash }) => {
         if (saver === current && model === savedModel) return
         const saved = await writeDraft(sdte().invoke, model, exportHash, bases.get(saver) ?? null)
-        bases.set(saver, saved.base)
+        if (saved.base) bases.set(saver, saved.base)
+        else bases.delete(saver)
         if (saved.savedAt !== null) mainSavedAt = saved.savedAt
         if (saver === current) savedModel = model
       },

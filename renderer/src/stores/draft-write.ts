@@ -17,8 +17,8 @@ export interface SavedBase {
   readonly revision: string
 }
 
-/** Saves `model` (a patch against `base` when there is one) and returns the new base and main's save time (null when nothing had to be sent). */
-export async function writeDraft(invoke: Pick<SdteApi['invoke'], 'drafts:save' | 'drafts:patch'>, model: TranscriptModel, exportHash: string, base: SavedBase | null): Promise<{ base: SavedBase; savedAt: number | null }> {
+/** Saves `model` (a patch against `base` when there is one) and returns the new base (null: none known) and main's save time (null when nothing had to be sent). */
+export async function writeDraft(invoke: Pick<SdteApi['invoke'], 'drafts:save' | 'drafts:patch'>, model: TranscriptModel, exportHash: string, base: SavedBase | null): Promise<{ base: SavedBase | null; savedAt: number | null }> {
   if (base && base.exportHash === exportHash && base.model.taskId === model.taskId) {
     const patch = diffModel(base.model, model)
     if (isEmptyPatch(patch)) return { base: { ...base, model }, savedAt: null }
@@ -28,5 +28,7 @@ export async function writeDraft(invoke: Pick<SdteApi['invoke'], 'drafts:save' |
   }
   const result = await invoke['drafts:save']({ taskId: model.taskId, exportHash, document: model as unknown as Record<string, unknown> })
   if (!result.ok) throw new Error(result.error.message)
-  return { base: { model, exportHash, revision: result.value.revision }, savedAt: result.value.savedAt }
+  // A main that names no revision takes full saves only.
+  const revision: unknown = result.value.revision
+  return { base: typeof revision === 'string' ? { model, exportHash, revision } : null, savedAt: result.value.savedAt }
 }
