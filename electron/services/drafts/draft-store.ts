@@ -166,7 +166,7 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
 
   // Reads wait for the writes queued before them: a compaction replaces the draft and then deletes
   // its journal, and a read between the two must not pair the old draft with no journal.
-  function lookup<TDocument, TMeta>(taskId: string | number): Promise<DraftLookup<TDocument, TMeta>> {
+  async function lookup<TDocument, TMeta>(taskId: string | number): Promise<DraftLookup<TDocument, TMeta>> {
     const key = draftKey(taskId)
     return enqueue(key, () => lookupNow<TDocument, TMeta>(key))
   }
@@ -214,12 +214,12 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
     load,
     lookup,
 
-    save(taskId, exportHash, document, meta) {
+    async save(taskId, exportHash, document, meta) {
       const key = draftKey(taskId)
       return enqueue(key, () => writeFull(key, exportHash, document, meta))
     },
 
-    patch(taskId, exportHash, base, patch) {
+    async patch(taskId, exportHash, base, patch) {
       const key = draftKey(taskId)
       return enqueue(key, async () => {
         const current = held.get(key)
