@@ -34,7 +34,10 @@ export async function readInputFile(path: string, kind: ExportKind | undefined, 
   if (isDraft(body)) {
     if (kind === 'document') throw new AppError('invalid_response', `${path} is a transcript draft, not a document export`)
     // The app autosaves edits to a journal beside the draft (`<draft>.journal`) between full saves.
-    const replayed = await replayJournal(resolve(cwd, path), (body as { generation?: string }).generation, body.document).catch(() => ({ document: body.document }))
+    const replayed = await replayJournal(resolve(cwd, path), (body as { generation?: string }).generation, body.document).catch(async (error: unknown) => {
+      // Exporting without the journalled edits would silently drop the reviewer's latest work.
+      throw new AppError('io', `The edit journal beside ${path} could not be read: ${await describeFsError(error, `${path}.journal`, 'read')}`)
+    })
     const model = replayed.document as unknown as TranscriptModel
     let data
     try {
