@@ -14,7 +14,9 @@ export const errorCodes = [
   'server',
   'invalid_response',
   'cancelled',
-  'io'
+  'io',
+  /** A change was based on a revision the other side no longer holds (e.g. a draft patch after main restarted): send it whole. */
+  'conflict'
 ] as const
 
 /** One of the closed set of error codes. */

@@ -27,6 +27,7 @@ export function exitCodeFor(code: ErrorCode): number {
     case 'invalid_response':
       return exitCodes.invalidData
     case 'bad_request':
+    case 'conflict':
       return exitCodes.usage
     case 'cancelled':
       return exitCodes.interrupted

@@ -7,6 +7,7 @@ import { toTranscriptExport } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import type { FormatInput } from './format-types'
 import { describeFsError } from '../services/fs/fs-error'
+import { replayJournal } from '../services/drafts/draft-journal'
 
 /*
  * `--input <file>`: a saved export (transcript or document, as the API sends it) or an app
@@ -32,7 +33,12 @@ export async function readInputFile(path: string, kind: ExportKind | undefined, 
   }
   if (isDraft(body)) {
     if (kind === 'document') throw new AppError('invalid_response', `${path} is a transcript draft, not a document export`)
-    const model = body.document as unknown as TranscriptModel
+    // The app autosaves edits to a journal beside the draft (`<draft>.journal`) between full saves.
+    const replayed = await replayJournal(resolve(cwd, path), (body as { generation?: string }).generation, body.document).catch(async (error: unknown) => {
+      // Exporting without the journalled edits would silently drop the reviewer's latest work.
+      throw new AppError('io', `The edit journal beside ${path} could not be read: ${await describeFsError(error, `${path}.journal`, 'read')}`)
+    })
+    const model = replayed.document as unknown as TranscriptModel
     let data
     try {
       data = parseTranscriptExport(toTranscriptExport(model))

@@ -187,6 +187,8 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     const exportHash = hashExport(data)
     recordings.set(data.taskId, entryFor(origin, data.taskId, data.originalFileUrl ?? null, data, exportHash))
     openTaskId = data.taskId
+    // Opening a task closes the last one: fold the journals of drafts saved so far into their full drafts.
+    void drafts.compactAll()
     // Opening never depends on the draft: an unreadable file, or one that cannot be read at all,
     // becomes a notice and the task opens from the export.
     const found = await drafts.lookup(data.taskId).catch((error: unknown) => ({
@@ -396,8 +398,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     },
     'drafts:save': async ({ taskId, exportHash, document }) => {
       const saved = await drafts.save(taskId, exportHash, document, {})
-      return { savedAt: saved.savedAt }
+      return { savedAt: saved.savedAt, revision: saved.revision }
     },
+    'drafts:patch': ({ taskId, exportHash, base, patch }) => drafts.patch(taskId, exportHash, base, patch),
     'drafts:discard': async ({ taskId }) => {
       if (taskId !== openTaskId) throw new AppError('bad_request', `Task ${taskId} is not the open task; its draft was kept.`)
       await drafts.discard(taskId)

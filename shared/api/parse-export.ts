@@ -15,6 +15,30 @@ export const maxExportDepth = 200
 
 /** The path (`metadata.a.a…`) of the first value nested deeper than `limit`, or null; iterative. */
 export function tooDeepAt(body: unknown, limit: number = maxExportDepth): string | null {
+  // The common case, a body within the limit, is one allocation-free walk (recursion is bounded
+  // by the limit); only a body too deep is walked again to name where. Building a path string
+  // and a stack entry per value cost 2.3 s on a 50 MB export.
+  return exceedsDepth(body, 0, limit) ? deepPathOf(body, limit) : null
+}
+
+/** True when `value` nests objects or arrays `limit - depth` levels or more below it. */
+function exceedsDepth(value: unknown, depth: number, limit: number): boolean {
+  if (value === null || typeof value !== 'object') return false
+  if (depth >= limit) return true
+  if (Array.isArray(value)) {
+    for (const member of value) if (member !== null && typeof member === 'object' && exceedsDepth(member, depth + 1, limit)) return true
+    return false
+  }
+  for (const key in value) {
+    if (!Object.hasOwn(value, key)) continue
+    const member = (value as Record<string, unknown>)[key]
+    if (member !== null && typeof member === 'object' && exceedsDepth(member, depth + 1, limit)) return true
+  }
+  return false
+}
+
+/** Where `body` first nests `limit` levels deep (a dotted path), or null. */
+function deepPathOf(body: unknown, limit: number): string | null {
   const stack: Array<{ value: unknown; depth: number; path: string }> = [{ value: body, depth: 0, path: '' }]
   while (stack.length > 0) {
     const { value, depth, path } = stack.pop() as { value: unknown; depth: number; path: string }

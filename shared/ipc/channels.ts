@@ -25,6 +25,7 @@ export const invokeChannelNames = [
   'media:peaks',
   'drafts:load',
   'drafts:save',
+  'drafts:patch',
   'drafts:discard',
   'drafts:showKept',
   'app:setUnsaved',

@@ -66,6 +66,21 @@ export const requestTimeoutLimits = { minSeconds: 5, maxSeconds: 600, defaultSec
  */
 export const draftMaxBytes = 64 * 1024 * 1024
 
+/** Segment ids and top-level field names in a draft patch: far above any real transcript (2,514 segments at 6 hours). */
+const patchIds = z.array(z.string().min(1).max(200)).max(500_000)
+
+/** A `drafts:patch` request; its serialised size is capped by `draftMaxBytes` in the draft store. */
+const draftPatchRequest = z.object({
+  taskId: z.number().int(),
+  exportHash: z.string().min(1).max(200),
+  base: z.string().min(1).max(100),
+  patch: z.object({
+    set: z.record(z.string().max(200), z.unknown()),
+    unset: patchIds,
+    segments: z.object({ changed: z.array(z.record(z.string(), z.unknown())).max(500_000), removed: patchIds, order: patchIds.optional() }).strict().optional()
+  }).strict()
+}).strict()
+
 /** The reviewer's API settings (the base URL also comes with the sign-in status). */
 export interface ApiSettings {
   readonly baseUrl: string
@@ -235,8 +250,11 @@ export const invokeContract = {
   'drafts:save': {
     // The document is the renderer's editing model; it is stored as JSON, never interpreted by main.
     request: z.object({ taskId: z.number().int(), exportHash: z.string().min(1).max(200), document: z.record(z.string(), z.unknown()) }).strict(),
-    reply: reply<{ readonly savedAt: number }>()
+    reply: reply<{ readonly savedAt: number; readonly revision: string }>()
   },
+  // What changed since revision `base` (shared/transcript/model-patch.ts), appended to the draft's
+  // journal in main; refused with `conflict` when main does not hold `base` (then save in full).
+  'drafts:patch': { request: draftPatchRequest, reply: reply<{ readonly savedAt: number; readonly revision: string }>() },
   'drafts:discard': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
   // Shows the unreadable draft file kept for a task in the file manager (main knows the path).
   'drafts:showKept': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },

@@ -47,7 +47,7 @@ const stubBridge = `(() => {
   const answers = {
     'tasks:recent': async () => ({ ok: true, value: [] }),
     'documents:openFile': async () => ({ ok: true, value: { origin: 'file', fileName: 'big.json', data: await (await fetch('/bench/export.json')).json() } }),
-    'documents:resolveFile': async () => ({ ok: true, value: { status: 'ready', url: location.origin + '/document/big.pdf', contentType: 'application/pdf', size: 1 } })
+    'documents:resolveFile': async () => ((window.__fileReadyAt = performance.now()), { ok: true, value: { status: 'ready', url: location.origin + '/document/big.pdf', contentType: 'application/pdf', size: 1 } })
   }
   const invoke = new Proxy({}, { get: (_, channel) => answers[channel] ?? (async () => fail) })
   window.sdte = { invoke, on: () => () => undefined }
@@ -84,6 +84,16 @@ async function browserFigures(parsed: unknown): Promise<Figures> {
     let started = 0
     for (let i = 0; i < 3; i++) {
       if (i > 0) await pane.getByRole('button', { name: 'Close document', exact: true }).click({ timeout: 300_000 })
+      // The first painted page, seen from inside the page: from the file's link being ready to a painted canvas.
+      // A string, not a function: the bench's TypeScript loader would name inner functions with a helper the page lacks.
+      await page.evaluate(`(() => {
+        window.__firstPageAt = null
+        const tick = () => {
+          if (document.querySelector('canvas[data-rendered="true"]')) window.__firstPageAt = performance.now()
+          else requestAnimationFrame(tick)
+        }
+        requestAnimationFrame(tick)
+      })()`)
       started = performance.now()
       await pane.getByRole('button', { name: 'Open saved JSON…' }).click()
       await pane.getByTestId('document-entity').first().waitFor({ timeout: 120_000 })
@@ -94,6 +104,8 @@ async function browserFigures(parsed: unknown): Promise<Figures> {
     const interactive = opens.sort((a, b) => a - b)[1]!
     await pane.locator('canvas[data-rendered="true"]').first().waitFor({ timeout: 120_000 })
     const firstPage = performance.now() - started
+    const pdfFirstPage = await page.waitForFunction('window.__firstPageAt !== null && window.__firstPageAt - window.__fileReadyAt')
+    const pdfMs = (await pdfFirstPage.jsonValue()) as number
     // Let on-demand work settle before counting.
     await page.waitForTimeout(1500)
     const dom = await page.evaluate(() => document.querySelectorAll('*').length)
@@ -131,6 +143,8 @@ async function browserFigures(parsed: unknown): Promise<Figures> {
       'document.chromium.time-to-interactive': { value: Math.round(interactive), unit: 'ms', median: Math.round(interactive), p95: Math.round(opens[2]!), runs: 3 },
       // From the last open's click.
       'document.chromium.time-to-first-page': { value: Math.round(firstPage), unit: 'ms' },
+      // The PDF alone (100 pages): from the file ready to its first page painted. Target ≤ 500 ms.
+      'document.chromium.pdf-ready-to-first-page (target ≤ 500 ms)': { value: Math.round(pdfMs), unit: 'ms' },
       'document.chromium.dom-elements': { value: dom, unit: 'elements' },
       'document.chromium.pages-rendered': { value: canvases, unit: 'canvases' },
       'document.chromium.js-heap': { value: Math.round(heap.usedSize / 1e5) / 10, unit: 'MB' },

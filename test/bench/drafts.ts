@@ -4,6 +4,7 @@ import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { createDraftStore } from '../../electron/services/drafts/draft-store'
 import { hashExport } from '../../electron/services/drafts/export-hash'
+import { run as runAutosave } from './draft-autosave'
 
 /*
  * Cost of one autosave and of reopening a draft for a 2-hour task (the size of the 2-hour
@@ -64,7 +65,9 @@ export async function run(): Promise<Figures> {
     return {
       [`2h draft (${(size / 1024 / 1024).toFixed(1)} MB): atomic save`]: summary(save),
       '2h draft: load': summary(load),
-      '2h export: hashExport': summary(hash)
+      '2h export: hashExport': summary(hash),
+      // Autosave after a keystroke, old (whole model) against new (patch), 2 and 6 hours.
+      ...(await runAutosave())
     }
   } finally {
     await rm(dir, { recursive: true, force: true })

@@ -296,6 +296,30 @@ test.describe('editor', () => {
     await expect.poll(() => draftFiles(app)).toEqual([])
   })
 
+  test('after the first full save, edits go to main as patches on its journal, and reopening restores them all', async ({ app }) => {
+    const { page } = app
+    await openSample(page)
+    const edit = async (word: string, typed: string, saves: number): Promise<void> => {
+      await page.locator('[data-testid="segment-text"] .w', { hasText: word }).first().dblclick()
+      await expect(page.getByTestId('segment-editor')).toBeFocused()
+      await page.keyboard.type(typed)
+      await page.keyboard.press('Escape')
+      await expect.poll(() => app.calls.filter((c) => c.channel === 'drafts:save' || c.channel === 'drafts:patch').length).toBe(saves)
+      await expect(page.getByTestId('save-state')).toHaveText(/Draft saved/)
+    }
+    await edit('unsure', 'uncertain', 1)
+    await edit('Welcome', 'Greetings', 2)
+    expect(app.calls.filter((c) => c.channel === 'drafts:save')).toHaveLength(1)
+    expect(app.calls.filter((c) => c.channel === 'drafts:patch')).toHaveLength(1)
+    expect((await draftFiles(app)).sort()).toEqual(['1.draft.json', '1.draft.json.journal'])
+    await page.getByRole('button', { name: 'Close', exact: true }).click()
+    await openSample(page)
+    await page.getByTestId('draft-restore').click()
+    const texts = await segmentTexts(page)
+    expect(texts.join(' ')).toContain('was uncertain')
+    expect(texts.join(' ')).toContain('Greetings')
+  })
+
   test('with a draft on offer the transcript is read-only: typing changes nothing until the reviewer chooses', async ({ app }) => {
     const { page } = app
     await openSample(page)

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto'
 import { readdir, readFile, rename, unlink } from 'node:fs/promises'
 import { join } from 'node:path'
 import { AppError } from '../../../shared/errors'
@@ -5,6 +6,8 @@ import { writeFileAtomic } from '../fs/atomic-write'
 import { fsErrorCause } from '../fs/fs-error'
 import { staleTempAgeMs, sweepStaleTemps } from '../fs/temp-files'
 import { stripUrlQueriesReplacer } from './strip-urls'
+import { applyModelPatch, type ModelPatch } from '../../../shared/transcript/model-patch'
+import { appendJournalRecord, encodeJournalRecord, journalPathOf, replayJournal } from './draft-journal'
 
 /*
  * Drafts: the reviewer's unsaved work per task, written atomically (temp file in the same
@@ -32,8 +35,16 @@ export interface Draft<TDocument = unknown, TMeta = Record<string, unknown>> {
   readonly exportHash: string
   /** Integer ms since the epoch. */
   readonly savedAt: number
+  /** Ties journal records (draft-journal.ts) to this full draft; absent in drafts written before the journal. */
+  readonly generation?: string
   readonly meta: TMeta
   readonly document: TDocument
+}
+
+/** What a save or patch wrote: `revision` is the base the next patch must name. */
+export interface DraftSaved {
+  readonly savedAt: number
+  readonly revision: string
 }
 
 /** A draft without its document, for lists. */
@@ -70,12 +81,22 @@ export interface DraftStorePorts {
   readonly maxBytes?: number
   /** Moves an unreadable draft aside (fs.rename); a port so a read-only folder can be simulated where tests run as root. */
   readonly rename?: (from: string, to: string) => Promise<void>
+  /** When the journal is folded into a new full draft: after this many records (default 200) or bytes (default 8 MB). */
+  readonly compactAfter?: { readonly records?: number; readonly bytes?: number }
 }
 
 /** The draft store (see `createDraftStore`). */
 export interface DraftStore {
   /** Writes the task's draft atomically and returns what was written (without the document). */
-  save<TMeta extends object>(taskId: string | number, exportHash: string, document: unknown, meta: TMeta): Promise<DraftSummary<TMeta>>
+  save<TMeta extends object>(taskId: string | number, exportHash: string, document: unknown, meta: TMeta): Promise<DraftSummary<TMeta> & DraftSaved>
+  /**
+   * Appends what changed since revision `base` to the draft's journal (compacting when it is due).
+   * Refused with `conflict` when this store does not hold revision `base` of that draft (it
+   * restarted, another save came between, the export hash changed): then send a full save.
+   */
+  patch(taskId: string | number, exportHash: string, base: string, patch: ModelPatch): Promise<DraftSaved>
+  /** Folds the journal of every draft saved through this store into its full draft (closing a task, quitting). */
+  compactAll(): Promise<void>
   /** The task's draft, or null when there is none or it was corrupt (then moved aside and reported). */
   load<TDocument = unknown, TMeta = Record<string, unknown>>(taskId: string | number): Promise<Draft<TDocument, TMeta> | null>
   /** Like `load`, also saying what was wrong when the file was unreadable (for the notice on opening). */
@@ -100,9 +121,57 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
   // (two atomic renames racing could otherwise land out of order).
   const queues = new Map<string, Promise<unknown>>()
   const pathOf = (taskId: string | number): string => join(ports.dir, `${draftKey(taskId)}${draftSuffix}`)
+  /** The last saved revision of each draft saved here, so a patch can be applied without reading the file. */
+  const held = new Map<string, Held>()
+  const compactRecords = ports.compactAfter?.records ?? 200
+  const compactBytes = ports.compactAfter?.bytes ?? 8 * 1024 * 1024
 
+  /** Runs `task` after every earlier save or patch of the draft `key`. */
+  async function enqueue<T>(key: string, task: () => Promise<T>): Promise<T> {
+    const previous = queues.get(key) ?? Promise.resolve()
+    const run = previous.catch(() => undefined).then(task)
+    queues.set(key, run)
+    try {
+      return await run
+    } finally {
+      if (queues.get(key) === run) queues.delete(key)
+    }
+  }
+
+  /** Writes a full draft with a new generation (any journal of the old one no longer applies) and holds it. */
+  async function writeFull<TMeta>(key: string, exportHash: string, document: unknown, meta: TMeta): Promise<DraftSummary<TMeta> & DraftSaved> {
+    const generation = randomBytes(8).toString('hex')
+    const summary = { version: draftFormatVersion, taskId: key, exportHash, savedAt: Math.round(ports.now()), generation, meta }
+    let text: string
+    try {
+      text = JSON.stringify({ ...summary, document }, stripUrlQueriesReplacer)
+    } catch (error) {
+      throw new AppError('bad_request', 'The draft could not be serialised.', { cause: error })
+    }
+    if (ports.maxBytes !== undefined && serialisedBytes(text, ports.maxBytes) > ports.maxBytes) {
+      const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
+      throw new AppError('bad_request', `The draft for task ${key} is ${mb(Buffer.byteLength(text))} MB, over the ${mb(ports.maxBytes)} MB a draft may be; the last saved draft is kept.`)
+    }
+    try {
+      await writeFileAtomic(pathOf(key), text, { private: true })
+    } catch (error) {
+      held.delete(key)
+      throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, pathOf(key))}.`, { cause: error })
+    }
+    held.set(key, { exportHash, generation, seq: 0, journalBytes: 0, document, meta })
+    // The old journal is dead weight now (its generation no longer matches); a failure to delete it is harmless.
+    await unlink(journalPathOf(pathOf(key))).catch(() => undefined)
+    return { ...summary, revision: `${generation}:0` }
+  }
+
+  // Reads wait for the writes queued before them: a compaction replaces the draft and then deletes
+  // its journal, and a read between the two must not pair the old draft with no journal.
   async function lookup<TDocument, TMeta>(taskId: string | number): Promise<DraftLookup<TDocument, TMeta>> {
     const key = draftKey(taskId)
+    return enqueue(key, () => lookupNow<TDocument, TMeta>(key))
+  }
+
+  async function lookupNow<TDocument, TMeta>(key: string): Promise<DraftLookup<TDocument, TMeta>> {
     const path = pathOf(key)
     let text: string
     try {
@@ -112,7 +181,14 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
       throw new AppError('io', `The draft for task ${key} could not be read.`, { cause: error })
     }
     const checked = validate(text, key)
-    if (typeof checked !== 'string') return { draft: checked as Draft<TDocument, TMeta>, problem: null }
+    if (typeof checked !== 'string') {
+      const replayed = await replayJournal(path, checked.generation, checked.document).catch((error: unknown) => {
+        throw new AppError('io', `The draft journal for task ${key} could not be read.`, { cause: error })
+      })
+      if (replayed.records === 0) return { draft: checked as Draft<TDocument, TMeta>, problem: null }
+      const draft = { ...checked, savedAt: replayed.savedAt ?? checked.savedAt, document: replayed.document }
+      return { draft: draft as Draft<TDocument, TMeta>, problem: null }
+    }
     const target = `${path}.corrupt-${ports.now()}`
     // Opening the task must not depend on this move: a read-only folder keeps the file where it is.
     const moveError = await (ports.rename ?? rename)(path, target).then(
@@ -140,37 +216,64 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
 
     async save(taskId, exportHash, document, meta) {
       const key = draftKey(taskId)
-      const summary = { version: draftFormatVersion, taskId: key, exportHash, savedAt: Math.round(ports.now()), meta }
-      let text: string
-      try {
-        text = JSON.stringify({ ...summary, document }, stripUrlQueriesReplacer)
-      } catch (error) {
-        throw new AppError('bad_request', 'The draft could not be serialised.', { cause: error })
+      return enqueue(key, () => writeFull(key, exportHash, document, meta))
+    },
+
+    async patch(taskId, exportHash, base, patch) {
+      const key = draftKey(taskId)
+      return enqueue(key, async () => {
+        const current = held.get(key)
+        if (!current || `${current.generation}:${current.seq}` !== base || current.exportHash !== exportHash) {
+          throw new AppError('conflict', `The draft for task ${key} on disk is not the one this change follows; send the whole draft.`)
+        }
+        let document: unknown
+        try {
+          document = applyModelPatch(current.document as object, patch)
+        } catch (error) {
+          // Loses nothing: the renderer answers `conflict` with the whole draft.
+          throw new AppError('conflict', `The change does not fit the draft for task ${key} (${(error as Error).message}); send the whole draft.`)
+        }
+        const savedAt = Math.round(ports.now())
+        const record = encodeJournalRecord(current.generation, current.seq + 1, savedAt, patch)
+        const recordBytes = Buffer.byteLength(record)
+        if (ports.maxBytes !== undefined && recordBytes > ports.maxBytes) throw new AppError('bad_request', `The change to the draft for task ${key} is over the ${(ports.maxBytes / 1_000_000).toFixed(1)} MB a draft may be; the last saved draft is kept.`)
+        // Due for compaction: the full draft is rewritten instead (which also checks its size).
+        if (current.seq + 1 > compactRecords || current.journalBytes + recordBytes > compactBytes) {
+          const saved = await writeFull(key, exportHash, document, current.meta)
+          return { savedAt: saved.savedAt, revision: saved.revision }
+        }
+        const journal = journalPathOf(pathOf(key))
+        try {
+          await appendJournalRecord(journal, record, current.seq === 0)
+        } catch (error) {
+          // A half-written record may be on disk: later records would hide behind it, so the next save must be a full one.
+          held.delete(key)
+          throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, journal)}.`, { cause: error })
+        }
+        const next: Held = { ...current, seq: current.seq + 1, journalBytes: current.journalBytes + recordBytes, document }
+        held.set(key, next)
+        return { savedAt, revision: `${next.generation}:${next.seq}` }
+      })
+    },
+
+    async compactAll() {
+      for (const [key, entry] of [...held]) {
+        await enqueue(key, async () => {
+          const current = held.get(key)
+          if (current === entry && entry.seq > 0) await writeFull(key, entry.exportHash, entry.document, entry.meta)
+          // A failed compaction loses nothing: the full draft and its journal on disk still load as the latest revision.
+        }).catch(() => undefined)
+        held.delete(key)
       }
-      if (ports.maxBytes !== undefined && serialisedBytes(text, ports.maxBytes) > ports.maxBytes) {
-        const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
-        throw new AppError('bad_request', `The draft for task ${key} is ${mb(Buffer.byteLength(text))} MB, over the ${mb(ports.maxBytes)} MB a draft may be; the last saved draft is kept.`)
-      }
-      const previous = queues.get(key) ?? Promise.resolve()
-      const write = previous
-        .catch(() => undefined)
-        .then(() => writeFileAtomic(pathOf(key), text, { private: true }))
-        .catch(async (error: unknown) => {
-          throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, pathOf(key))}.`, { cause: error })
-        })
-      queues.set(key, write)
-      try {
-        await write
-      } finally {
-        if (queues.get(key) === write) queues.delete(key)
-      }
-      return summary
     },
 
     async discard(taskId) {
+      held.delete(draftKey(taskId))
       await unlink(pathOf(taskId)).catch((error: NodeJS.ErrnoException) => {
         if (error.code !== 'ENOENT') throw new AppError('io', `The draft could not be deleted.`, { cause: error })
       })
+      // After the draft: a journal without its draft is never read.
+      await unlink(journalPathOf(pathOf(taskId))).catch(() => undefined)
     },
 
     async list() {
@@ -200,6 +303,17 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
       return sweepStaleTemps(ports.dir, { olderThanMs, now: ports.now, targets: (target) => target.endsWith(draftSuffix) })
     }
   }
+}
+
+/** A draft's last saved revision as this store holds it. */
+interface Held {
+  readonly exportHash: string
+  readonly generation: string
+  /** Journal records written after the full draft. */
+  readonly seq: number
+  readonly journalBytes: number
+  readonly document: unknown
+  readonly meta: unknown
 }
 
 /** The file-name key of a task id; refuses anything that could leave the folder. */

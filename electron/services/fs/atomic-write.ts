@@ -58,7 +58,8 @@ async function assertAbsent(path: string): Promise<void> {
   throw error
 }
 
-async function syncDirectory(dir: string): Promise<void> {
+/** Fsyncs a folder so a file created or renamed in it survives a power cut. */
+export async function syncDirectory(dir: string): Promise<void> {
   // Directory fsync is not supported on Windows; the rename is still atomic there.
   if (process.platform === 'win32') return
   const handle = await open(dir, 'r')

@@ -4,6 +4,7 @@ import type { DocumentFileState } from '../../../shared/ipc/contract'
 import type { PageSize } from '../../../shared/document/coordinates'
 import type * as PdfJs from 'pdfjs-dist'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
+import { idleTask } from '../lib/idle-task'
 
 /*
  * The original file's pages: a PDF rendered with pdf.js (one canvas per page, `canvas[data-page]`
@@ -35,6 +36,11 @@ function loadPdfJs(): Promise<typeof PdfJs> {
     return lib
   })
   return pdfJs
+}
+
+/** A PDF page laid out at its size in points (PDF user space: 72 to the inch). */
+function viewOf(number: number, vp: { readonly width: number; readonly height: number }): PageView {
+  return { number, size: { widthInches: vp.width / 72, heightInches: vp.height / 72 }, aspect: vp.width / vp.height }
 }
 
 /** The size a page's canvas is painted for: its width on screen and the display's pixel ratio. */
@@ -194,21 +200,43 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       const loaded = await pdfjs.getDocument({ url: f.url, isEvalSupported: false }).promise
       if (my !== generation) return void loaded.destroy()
       pdf = loaded
-      // Every page's size (cheap: no drawing), so each placeholder has the page's own shape.
-      const views = await Promise.all(
-        Array.from({ length: loaded.numPages }, async (_, i) => {
-          const vp = (await loaded.getPage(i + 1)).getViewport({ scale: 1 })
-          // PDF user space is in points: 72 to the inch.
-          return { number: i + 1, size: { widthInches: vp.width / 72, heightInches: vp.height / 72 }, aspect: vp.width / vp.height }
-        })
-      )
+      // The first page's size only: asking pdf.js for all 100 pages first kept the first page off
+      // screen for 2.2 s. Every placeholder takes its shape; the first page is painted at once and
+      // the others' own sizes are read afterwards, in idle time (measureRest).
+      const first = viewOf(1, (await loaded.getPage(1)).getViewport({ scale: 1 }))
       if (my !== generation) return
-      pages.value = views
+      pages.value = Array.from({ length: loaded.numPages }, (_, i) => ({ ...first, number: i + 1 }))
       await nextTick()
+      near.value = new Set([1])
+      schedule()
       observe()
+      void renderQueue.then(() => measureRest(loaded, my))
     } catch (error) {
       if (my === generation) renderError.value = `The PDF could not be rendered: ${(error as Error).message}`
     }
+  }
+
+  /** Reads each page's own size after the first paint, a few pages per idle period; a page of another shape gets its own placeholder. */
+  async function measureRest(doc: PDFDocumentProxy, my: number): Promise<void> {
+    const idle = idleTask(500)
+    const views = [...pages.value]
+    let changed = false
+    for (let n = 2; n <= views.length; n++) {
+      if (n % 10 === 2) await new Promise<void>((resolve) => idle.schedule(resolve))
+      if (my !== generation) return
+      const view = viewOf(n, (await doc.getPage(n)).getViewport({ scale: 1 }))
+      if (my !== generation) return
+      if (view.aspect !== views[n - 1]!.aspect) {
+        views[n - 1] = view
+        changed = true
+      }
+    }
+    if (!changed) return
+    pages.value = views
+    await nextTick()
+    // Frames of another shape: repaint those in view at their own size.
+    for (const view of views) if (rendered.has(view.number) && view.aspect !== views[0]!.aspect) rendered.delete(view.number)
+    schedule()
   }
 
   /** The image's own size once it has loaded: it is the one page. */

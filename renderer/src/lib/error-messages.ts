@@ -18,7 +18,8 @@ const codes: Record<ErrorCode, true> = {
   server: true,
   invalid_response: true,
   cancelled: true,
-  io: true
+  io: true,
+  conflict: true
 }
 
 /** The advice for an error code, in the reviewer's language. */

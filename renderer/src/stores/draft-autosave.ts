@@ -2,6 +2,7 @@ import { ref } from 'vue'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { sdte } from '../lib/bridge'
 import { createAutosaver, type Autosaver, type AutosaveState } from '../lib/autosaver'
+import { writeDraft, type SavedBase } from './draft-write'
 
 /*
  * The editor's draft saving, on the one autosave mechanism (lib/autosaver.ts): a change is
@@ -9,7 +10,8 @@ import { createAutosaver, type Autosaver, type AutosaveState } from '../lib/auto
  * retried on its own with back-off instead of waiting for the next edit. Each task
  * gets its own autosaver; closing a task flushes its saver and keeps it retrying in the
  * background, and the window's unsaved flag (which makes closing ask first) stays up until
- * every saver has landed its last change.
+ * every saver has landed its last change. After a saver's first full save it sends only what
+ * changed (draft-write.ts), so the copy after a keystroke stays small at any length.
  */
 
 /** One value to save: the model and the export hash it is tied to. */
@@ -29,6 +31,8 @@ export function createDraftAutosave(delayMs: number) {
   let savedModel: TranscriptModel | null = null
   /** Savers of closed tasks still landing their last change. */
   const closing = new Set<Autosaver<DraftValue>>()
+  /** What main holds for each saver (the revision a patch builds on); none = the next save is full. */
+  const bases = new WeakMap<Autosaver<DraftValue>, SavedBase>()
   let unsavedFlag = false
   /** Keys typed but not yet committed to the model hold the flag up too. */
   let held = false
@@ -48,9 +52,10 @@ export function createDraftAutosave(delayMs: number) {
       now: () => mainSavedAt,
       write: async ({ model, exportHash }) => {
         if (saver === current && model === savedModel) return
-        const result = await sdte().invoke['drafts:save']({ taskId: model.taskId, exportHash, document: model as unknown as Record<string, unknown> })
-        if (!result.ok) throw new Error(result.error.message)
-        mainSavedAt = result.value.savedAt
+        const saved = await writeDraft(sdte().invoke, model, exportHash, bases.get(saver) ?? null)
+        if (saved.base) bases.set(saver, saved.base)
+        else bases.delete(saver)
+        if (saved.savedAt !== null) mainSavedAt = saved.savedAt
         if (saver === current) savedModel = model
       },
       onStatus: (status) => {
@@ -107,9 +112,16 @@ export function createDraftAutosave(delayMs: number) {
 
     /** The model now on disk changed without a save (a restored draft). */
     markSaved(model: TranscriptModel, at: number): void {
+      // Main holds no revision of a draft read back from disk: the next save is a full one.
+      if (current) bases.delete(current)
       savedModel = model
       savedAt.value = at
       saveState.value = 'saved'
+    },
+
+    /** The draft on disk went away (discarded): the next save is a full one. */
+    forgetBase(): void {
+      if (current) bases.delete(current)
     },
 
     /** Writes a pending change now (leaving the window); failures are retried and shown. */

@@ -72,6 +72,7 @@ export const useDraftStore = defineStore('drafts', () => {
     const result = await sdte().invoke['drafts:discard']({ taskId: model.taskId })
     if (!result.ok) return editorMessages.draftNotDeleted(result.error.message)
     draftOffer.value = null
+    autosave.forgetBase()
     if (!autosave.isSaved(model)) changed(model)
     return null
   }

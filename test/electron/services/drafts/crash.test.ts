@@ -271,3 +271,77 @@ describe('kill -9 of the real save path on the 2-hour task', () => {
     console.log(`kill -9: ${kills} kills, ${landedInFlight} landed the version in flight, seed ${seed}`)
   }, 300_000)
 })
+
+/*
+ * The edit journal under kill -9: a writer appends patches of the 2-hour task to the journal and
+ * compacts every 5th save, and is SIGKILLed at random moments, as a journal record is being
+ * appended, and as a compaction's temp file appears. After every kill the draft (full draft +
+ * whole journal records) is exactly the last confirmed version or the one in flight.
+ */
+describe('kill -9 of the journal writer (append and compaction)', () => {
+  let journalWriter = ''
+  let folder = ''
+  let modelFile = ''
+  let model: TranscriptModel
+  beforeAll(async () => {
+    journalWriter = join(import.meta.dirname, `.journal-writer-${process.pid}.mjs`)
+    await build({ entryPoints: [join(import.meta.dirname, 'journal-writer.ts')], outfile: journalWriter, bundle: true, format: 'esm', platform: 'node', target: 'node20', packages: 'external', logLevel: 'silent' })
+    folder = await mkdtemp(join(tmpdir(), 'sdte-journal-kill9-'))
+    model = normaliseTranscript(convertRealFixture('senate-hearing-2h.dpe.json'))
+    modelFile = join(folder, 'model.json')
+    await writeFile(modelFile, JSON.stringify(model))
+  }, 60_000)
+  afterAll(async () => {
+    await rm(journalWriter, { force: true })
+    await rm(folder, { recursive: true, force: true })
+  })
+
+  it('after each kill the draft with its journal is the last confirmed version or the one in flight', async () => {
+    const seed = Number(process.env['SDTE_KILL_SEED'] ?? Date.now() % 100_000)
+    const next = random(seed)
+    const dir = join(folder, 'drafts')
+    const store = createDraftStore({ dir, now: Date.now })
+    const kinds: Array<'on-temp' | 'on-journal' | 'delay'> = ['on-journal', 'on-temp', 'delay']
+    const hits = { 'on-temp': 0, 'on-journal': 0, delay: 0 }
+    for (let round = 0; round < 12; round++) {
+      const kind = kinds[round % 3]!
+      const delayMs = Math.floor(next() * 400)
+      const child = spawn(process.execPath, [journalWriter, dir, modelFile, String(round * 1000 + 1)], { stdio: ['ignore', 'pipe', 'pipe'] })
+      const run = { saved: 0, saving: 0 }
+      let stderr = ''
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      const exited = new Promise<NodeJS.Signals | null>((resolve) => child.on('exit', (_code, signal) => resolve(signal)))
+      let killed = false
+      const killNow = () => {
+        if (killed) return
+        killed = true
+        hits[kind]++
+        child.kill('SIGKILL')
+      }
+      createInterface({ input: child.stdout }).on('line', (line) => {
+        const [word, n] = line.split(' ')
+        if (word === 'saved') run.saved = Number(n)
+        if (word === 'saving') run.saving = Number(n)
+        // Past the first (full) save, so the round has a version to keep.
+        if (word !== 'saved' || run.saved !== round * 1000 + 1) return
+        if (kind === 'delay') return void setTimeout(killNow, delayMs)
+        const watcher = watch(dir, (_event, name) => {
+          if (name?.endsWith(kind === 'on-temp' ? '.tmp' : '.journal')) {
+            killNow()
+            watcher.close()
+          }
+        })
+        child.on('exit', () => watcher.close())
+      })
+      expect(await exited, `the writer died on its own: ${stderr}`).toBe('SIGKILL')
+      const context = `seed ${seed}, round ${round}, ${kind} ${delayMs} ms, ${JSON.stringify(run)}`
+      const draft = await store.load<TranscriptModel & { revision: number }>(model.taskId)
+      expect(draft, context).not.toBeNull()
+      const revision = draft!.document.revision
+      expect([run.saved, run.saving], context).toContain(revision)
+      expect(JSON.stringify(draft!.document) === JSON.stringify(draftVersion(model, revision)), context).toBe(true)
+      await store.removeStaleTemps(0)
+    }
+    console.log(`journal kill -9: 12 kills (${JSON.stringify(hits)}), seed ${seed}`)
+  }, 300_000)
+})

@@ -28,13 +28,15 @@ describe('DraftStore', () => {
   it('round-trips a draft with its metadata', async () => {
     const drafts = store()
     const saved = await drafts.save(17, 'hash-a', document, { title: 'Weekly call', undoDepth: 3 })
-    expect(saved).toEqual({ version: 1, taskId: '17', exportHash: 'hash-a', savedAt: clock, meta: { title: 'Weekly call', undoDepth: 3 } })
+    // The generation ties journal records to this full draft; the revision is what the next patch names.
+    expect(saved).toEqual({ version: 1, taskId: '17', exportHash: 'hash-a', savedAt: clock, generation: expect.stringMatching(/^[0-9a-f]{16}$/), revision: `${saved.generation}:0`, meta: { title: 'Weekly call', undoDepth: 3 } })
     expect(await readdir(dir)).toEqual(['17.draft.json'])
     const loaded = await drafts.load(17)
-    expect(loaded).toEqual({ ...saved, document })
+    const { revision: _revision, ...summary } = saved
+    expect(loaded).toEqual({ ...summary, document })
     // The file is plain JSON with the documented fields.
     const raw = JSON.parse(await readFile(join(dir, '17.draft.json'), 'utf8'))
-    expect(Object.keys(raw).sort()).toEqual(['document', 'exportHash', 'meta', 'savedAt', 'taskId', 'version'])
+    expect(Object.keys(raw).sort()).toEqual(['document', 'exportHash', 'generation', 'meta', 'savedAt', 'taskId', 'version'])
     expect(drafts.pathOf(17)).toBe(join(dir, '17.draft.json'))
   })
 
@@ -108,8 +110,8 @@ describe('DraftStore', () => {
     await writeFile(join(dir, 'notes.txt'), 'hi')
     const list = await drafts.list()
     expect(list).toEqual([
-      { version: 1, taskId: '2', exportHash: 'b', savedAt: clock, meta: { n: 2 } },
-      { version: 1, taskId: '1', exportHash: 'a', savedAt: clock - 10, meta: { n: 1 } }
+      { version: 1, taskId: '2', exportHash: 'b', savedAt: clock, generation: expect.any(String), meta: { n: 2 } },
+      { version: 1, taskId: '1', exportHash: 'a', savedAt: clock - 10, generation: expect.any(String), meta: { n: 1 } }
     ])
     expect(list.every((d) => !('document' in d))).toBe(true)
     expect(reports.map((r) => r.taskId)).toEqual(['4'])

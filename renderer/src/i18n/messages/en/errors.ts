@@ -8,5 +8,6 @@ export const errors = {
   server: { title: 'SmartDocumentor had a problem', nextStep: 'Retry in a few minutes. If it keeps failing, open the logs folder from Help and contact support.' },
   invalid_response: { title: 'The data could not be read', nextStep: 'The task or file has an unexpected shape. Report it with the logs (Help → Open Logs Folder).' },
   cancelled: { title: 'Cancelled', nextStep: 'Nothing was changed.' },
-  io: { title: 'Could not read or write a file', nextStep: 'Check the folder exists, you may write to it, and the disk has space.' }
+  io: { title: 'Could not read or write a file', nextStep: 'Check the folder exists, you may write to it, and the disk has space.' },
+  conflict: { title: 'Out of step', nextStep: 'The app sends the whole draft again on its own; nothing was lost.' }
 }

@@ -11,5 +11,6 @@ export const errors: MessageShape<typeof en> = {
   server: { title: 'O SmartDocumentor teve um problema', nextStep: 'Tente de novo dentro de alguns minutos. Se continuar a falhar, abra a pasta de registos no menu Ajuda e contacte o suporte.' },
   invalid_response: { title: 'Não foi possível ler os dados', nextStep: 'A tarefa ou o ficheiro tem uma forma inesperada. Comunique-o com os registos (Ajuda → Abrir pasta de registos).' },
   cancelled: { title: 'Cancelado', nextStep: 'Nada foi alterado.' },
-  io: { title: 'Não foi possível ler ou escrever um ficheiro', nextStep: 'Verifique se a pasta existe, se tem permissão para escrever nela e se o disco tem espaço.' }
+  io: { title: 'Não foi possível ler ou escrever um ficheiro', nextStep: 'Verifique se a pasta existe, se tem permissão para escrever nela e se o disco tem espaço.' },
+  conflict: { title: 'Fora de sincronia', nextStep: 'A aplicação volta a enviar o rascunho inteiro por si; nada se perdeu.' }
 }
