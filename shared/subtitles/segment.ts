@@ -56,8 +56,10 @@ const midSentenceCut = 6
 const dialogueCueCost = 4
 const dialoguePartCut = 12
 const readingSpeedBreach = 25
-const minDurationBreach = 8
 const maxDurationBreach = 60
+// A cue that cannot get its reading time, minimum duration or maximum duration under the plan's
+// own timing: worse than any line break, so the plan meets soft rules wherever a cut can.
+const softBreach = 100
 const longPauseInside = 1200
 
 /** The word timeline, speaker by speaker, with annotations as tokens when they become cues. */
@@ -158,7 +160,6 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
     if (prev.paragraph !== next.paragraph) cut *= 0.5
     cutCost[k] = speakerChange[k] ? 0 : cut
   }
-  const gapMs = (preset.minGapFrames * frameFraction(preset.frameRate).num) / frameFraction(preset.frameRate).den
   const maxWidth = preset.maxCharsPerLine * preset.maxLines + preset.maxLines
 
   const best = new Float64Array(n + 1).fill(Infinity)
@@ -167,16 +168,30 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
   const bestFrom = new Int32Array(n + 1).fill(-1)
   const bestSplit = new Int32Array(n + 1).fill(-1)
   const bestDialogue = new Uint8Array(n + 1)
+  // The frame the chosen cue ending before token i goes out on, as time() will place it: the
+  // next cue's earliest start follows from it, so reading time and minimum duration are priced
+  // with the room the cut really leaves (lead-in included), not an estimate.
+  const bestEnd = new Float64Array(n + 1).fill(-Infinity)
+  const { num, den } = frameFraction(preset.frameRate)
+  const frameOf = (ms: number): number => Math.round((ms * den) / num)
+  const frameCeil = (ms: number): number => Math.ceil((ms * den) / num - 1e-9)
+  const gapF = preset.minGapFrames
+  const maxDurF = Math.floor((preset.maxDurationMs * den) / num)
+  const minDurF = frameCeil(preset.minDurationMs)
   const dash = charCount(preset.dialogueDash)
   best[0] = 0
   for (let i = 1; i <= n; i++) {
-    const nextStart = i < n ? tokens[i].startMs : Infinity
     const endMs = tokens[i - 1].endMs
     const cut = i < n ? cutCost[i] : 0
+    // The next cue's first word bounds this cue's out time; its lead-in may clip our last word.
+    const limit = i < n ? frameOf(tokens[i].startMs) - gapF : Infinity
+    const clip = i < n ? Math.max(0, frameCeil(tokens[i].startMs - preset.maxLeadInMs)) - gapF : Infinity
     let changes = 0
     let changeAt = -1
     let maxPause = 0
+    let lastEnd = endMs
     for (let j = i - 1; j >= 0; j--) {
+      lastEnd = Math.max(lastEnd, tokens[j].endMs)
       if (j < i - 1) {
         // Extending the candidate leftwards over boundary j+1.
         if (forced[j + 1]) break
@@ -225,16 +240,23 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
       }
       const startMs = tokens[j].startMs
       const speech = endMs - startMs
-      const available = Math.min(preset.maxDurationMs, nextStart - gapMs - startMs + preset.maxLeadInMs)
       const chars = w + extra + (dialogue ? 2 * dash - 1 : 0)
-      const need = readingTimeMs(chars, i - j, preset)
+      const needF = Math.max(minDurF, frameCeil(readingTimeMs(chars, i - j, preset)))
+      // In as early as the lead-in and the previous cue allow; out once the text is read and the
+      // words are spoken (or clipped by the next cue's lead-in), within the maximum duration.
+      const s = Math.max(0, frameCeil(startMs - preset.maxLeadInMs), bestEnd[j] + gapF)
+      let e = Math.max(s + needF, Math.min(frameOf(lastEnd), clip, s + maxDurF), s + 1)
       let cost = best[j] + costPerCue + layoutCost + cut
-      if (need > available) cost += readingSpeedBreach * (1 + (need - available) / Math.max(available, 1))
-      if (available < preset.minDurationMs) cost += minDurationBreach
+      if (e - s > maxDurF || e > limit) {
+        const room = Math.max(1, Math.min(limit, s + maxDurF) - s)
+        cost += softBreach + readingSpeedBreach * Math.max(0, needF - room) / needF
+        e = Math.max(s + 1, Math.min(e, s + maxDurF, limit))
+      }
       if (speech > preset.maxDurationMs && !single) cost += maxDurationBreach * (1 + (speech - preset.maxDurationMs) / 1000)
       if (maxPause > longPauseInside) cost += (maxPause - longPauseInside) / 100
-      if (cost < best[i]) {
+      if (cost < best[i] || (cost === best[i] && e < bestEnd[i])) {
         best[i] = cost
+        bestEnd[i] = e
         bestFrom[i] = j
         bestSplit[i] = split
         bestDialogue[i] = dialogue

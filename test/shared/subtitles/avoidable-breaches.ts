@@ -14,8 +14,8 @@ import type { TranscriptModel } from '../../../shared/transcript/model'
  * fewest cues that must break a soft rule (reading speed, words per minute, minimum and maximum
  * duration, gap). Its timing model is the guides' own: a cue comes in on its first word's frame
  * or up to the lead-in earlier, after the previous cue and its gap; goes out no earlier than its
- * last word (or where the gap before the next cue clips it) and before the next cue's first
- * word less the gap; frames of the preset's rate. The
+ * last word (or earlier, where the next cue's lead-in and gap clip it) and before the next
+ * cue's first word less the gap; frames of the preset's rate. The
  * state at each cut is the Pareto front of (breaching cues so far, frame the last cue ends on), so
  * the count is exact under that model. What the cutter breaches beyond that count was avoidable.
  */
@@ -117,10 +117,12 @@ export function minimumBreaches(t: readonly Tok[], a: number, b: number, p: Subt
       const needF = ceil(needMs)
       const sLo = Math.max(0, ceil(t[j].start - p.maxLeadInMs))
       const limit = i < b ? round(t[i].start) - gap : Infinity
+      // The next cue may come in up to the lead-in before its word, clipping this one's last word.
+      const clip = i < b ? Math.max(0, ceil(t[i].start - p.maxLeadInMs)) - gap : Infinity
       for (const [breaches, prevEnd] of front) {
         const s = Math.max(sLo, prevEnd + gap)
-        // Out with the last word, or just before the next cue (a two-frame gap may clip the word).
-        const e = Math.max(s + needF, Math.min(round(lastEnd), limit, s + maxDurF), s + 1)
+        // Out with the last word, or earlier where the next cue's lead-in and gap clip it.
+        const e = Math.max(s + needF, Math.min(round(lastEnd), clip, s + maxDurF), s + 1)
         if (e - s <= maxDurF && e <= limit) add(i - a, breaches, e)
         add(i - a, breaches + 1, s + 1)
       }
