@@ -171,13 +171,19 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
   // The frame the chosen cue ending before token i goes out on, as time() will place it: the
   // next cue's earliest start follows from it, so reading time and minimum duration are priced
   // with the room the cut really leaves (lead-in included), not an estimate.
-  const bestEnd = new Float64Array(n + 1).fill(-Infinity)
+  // time() gives each cue: a nominal start (its first word's frame, after the previous nominal
+  // start and gap), an actual start (earlier by the lead-in when it needs reading time, never
+  // into the previous cue's need) and a need; the plan follows the same arithmetic.
+  const bestNominal = new Float64Array(n + 1).fill(-Infinity)
+  const bestStart = new Float64Array(n + 1).fill(-Infinity)
+  const bestNeed = new Float64Array(n + 1)
   const { num, den } = frameFraction(preset.frameRate)
   const frameOf = (ms: number): number => Math.round((ms * den) / num)
   const frameCeil = (ms: number): number => Math.ceil((ms * den) / num - 1e-9)
   const gapF = preset.minGapFrames
   const maxDurF = Math.floor((preset.maxDurationMs * den) / num)
   const minDurF = frameCeil(preset.minDurationMs)
+  const leadInF = Math.floor((preset.maxLeadInMs * den) / num)
   const dash = charCount(preset.dialogueDash)
   best[0] = 0
   for (let i = 1; i <= n; i++) {
@@ -185,7 +191,6 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
     const cut = i < n ? cutCost[i] : 0
     // The next cue's first word bounds this cue's out time; its lead-in may clip our last word.
     const limit = i < n ? frameOf(tokens[i].startMs) - gapF : Infinity
-    const clip = i < n ? Math.max(0, frameCeil(tokens[i].startMs - preset.maxLeadInMs)) - gapF : Infinity
     let changes = 0
     let changeAt = -1
     let maxPause = 0
@@ -242,21 +247,24 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
       const speech = endMs - startMs
       const chars = w + extra + (dialogue ? 2 * dash - 1 : 0)
       const needF = Math.max(minDurF, frameCeil(readingTimeMs(chars, i - j, preset)))
-      // In as early as the lead-in and the previous cue allow; out once the text is read and the
-      // words are spoken (or clipped by the next cue's lead-in), within the maximum duration.
-      const s = Math.max(0, frameCeil(startMs - preset.maxLeadInMs), bestEnd[j] + gapF)
-      let e = Math.max(s + needF, Math.min(frameOf(lastEnd), clip, s + maxDurF), s + 1)
-      let cost = best[j] + costPerCue + layoutCost + cut
-      if (e - s > maxDurF || e > limit) {
-        const room = Math.max(1, Math.min(limit, s + maxDurF) - s)
-        cost += softBreach + readingSpeedBreach * Math.max(0, needF - room) / needF
-        e = Math.max(s + 1, Math.min(e, s + maxDurF, limit))
+      // As time() will place it: in on its first word, out once read and spoken, within the
+      // maximum and before the next cue; short of its need, in earlier by up to the lead-in.
+      const nominal = Math.max(frameOf(startMs), bestNominal[j] + 1 + gapF)
+      const e = Math.min(Math.max(frameOf(lastEnd), nominal + needF, nominal + 1), nominal + maxDurF, limit)
+      let s = nominal
+      if (e - s < needF && leadInF > 0 && s > 0) {
+        const earliest = Math.max(s - leadInF, frameCeil(startMs - preset.maxLeadInMs), bestStart[j] + bestNeed[j] + gapF, 0)
+        s = Math.max(earliest, Math.min(s, e - needF))
       }
+      let cost = best[j] + costPerCue + layoutCost + cut
+      if (e - s < needF) cost += softBreach + (readingSpeedBreach * (needF - Math.max(e - s, 0))) / needF
       if (speech > preset.maxDurationMs && !single) cost += maxDurationBreach * (1 + (speech - preset.maxDurationMs) / 1000)
       if (maxPause > longPauseInside) cost += (maxPause - longPauseInside) / 100
-      if (cost < best[i] || (cost === best[i] && e < bestEnd[i])) {
+      if (cost < best[i]) {
         best[i] = cost
-        bestEnd[i] = e
+        bestNominal[i] = nominal
+        bestStart[i] = s
+        bestNeed[i] = needF
         bestFrom[i] = j
         bestSplit[i] = split
         bestDialogue[i] = dialogue

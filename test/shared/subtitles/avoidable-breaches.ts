@@ -124,7 +124,8 @@ export function minimumBreaches(t: readonly Tok[], a: number, b: number, p: Subt
         // Out with the last word, or earlier where the next cue's lead-in and gap clip it.
         const e = Math.max(s + needF, Math.min(round(lastEnd), clip, s + maxDurF), s + 1)
         if (e - s <= maxDurF && e <= limit) add(i - a, breaches, e)
-        add(i - a, breaches + 1, s + 1)
+        // A cue that breaks a rule anyway still stays up while its words are spoken.
+        add(i - a, breaches + 1, Math.max(s + 1, Math.min(round(lastEnd), clip, s + maxDurF)))
       }
     }
   }
