@@ -244,7 +244,9 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
         }
       }
       const startMs = tokens[j].startMs
-      const speech = endMs - startMs
+      // A word that starts after the cue must go out (max duration) would never be seen with it;
+      // one long word at the end (a recogniser artefact lasting seconds) is merely cut short.
+      const speech = tokens[i - 1].startMs - startMs
       const chars = w + extra + (dialogue ? 2 * dash - 1 : 0)
       const needF = Math.max(minDurF, frameCeil(readingTimeMs(chars, i - j, preset)))
       // As time() will place it: in on its first word, out once read and spoken, within the

@@ -123,7 +123,8 @@ export function minimumBreaches(t: readonly Tok[], a: number, b: number, p: Subt
         const s = Math.max(sLo, prevEnd + gap)
         // Out with the last word, or earlier where the next cue's lead-in and gap clip it.
         const e = Math.max(s + needF, Math.min(round(lastEnd), clip, s + maxDurF), s + 1)
-        if (e - s <= maxDurF && e <= limit) add(i - a, breaches, e)
+        // Every word starts within the maximum duration of its cue (else it is never seen with it).
+        if (e - s <= maxDurF && e <= limit && round(tok.start) < s + maxDurF) add(i - a, breaches, e)
         // A cue that breaks a rule anyway still stays up while its words are spoken.
         add(i - a, breaches + 1, Math.max(s + 1, Math.min(round(lastEnd), clip, s + maxDurF)))
       }
