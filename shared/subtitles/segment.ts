@@ -59,7 +59,7 @@ const readingSpeedBreach = 25
 const maxDurationBreach = 60
 // A cue that cannot get its reading time, minimum duration or maximum duration under the plan's
 // own timing: worse than any line break, so the plan meets soft rules wherever a cut can.
-const softBreach = 100
+const softBreach = 300
 const longPauseInside = 1200
 
 /** The word timeline, speaker by speaker, with annotations as tokens when they become cues. */
