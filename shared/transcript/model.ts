@@ -1,4 +1,5 @@
 import type { ApiAnnotation, ApiSpeaker, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
+import type { CueDecision } from './cue-decisions'
 
 /*
  * The editing model: what the editor, the subtitle engine and every export work on.
@@ -112,4 +113,6 @@ export interface TranscriptModel {
   readonly issues: readonly NormaliseIssue[]
   /** Counter for ids made by edits (deterministic: no clock, no randomness). */
   readonly nextId?: number
+  /** The reviewer's cue decisions (forced breaks, kept ranges, nudges, locks), anchored to word ids; not part of the API export. */
+  readonly cueDecisions?: readonly CueDecision[]
 }
