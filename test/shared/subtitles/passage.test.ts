@@ -13,6 +13,7 @@ import type { Cue } from '../../../shared/subtitles/types'
  */
 
 const model = normaliseTranscript(loadRealExport('soleio-interview.dpe.json'))
+const hearing = normaliseTranscript(loadRealExport('senate-hearing-2h.dpe.json'))
 
 function allPassages(m: typeof model, preset: ReturnType<typeof resolvePreset>): { cues: Cue[]; firsts: Set<number> } {
   const cues: Cue[] = []
@@ -26,16 +27,16 @@ function allPassages(m: typeof model, preset: ReturnType<typeof resolvePreset>):
   return { cues, firsts }
 }
 
-describe.each(presetNames)('%s', (name) => {
+describe.each(presetNames.flatMap((name) => [[name, 'soleio-interview', model] as const, [name, 'senate-hearing-2h', hearing] as const]))('%s, %s', (name, _label, m) => {
   it('cuts every passage as the whole cut does', () => {
     const preset = resolvePreset(name)
-    const whole = segmentCues(model, preset).cues
-    const { cues, firsts } = allPassages(model, preset)
+    const whole = segmentCues(m, preset).cues
+    const { cues, firsts } = allPassages(m, preset)
     // Every word once, in order, as in the whole cut.
     expect(cues.flatMap((c) => c.lines.join(' ').split(' '))).toEqual(whole.flatMap((c) => c.lines.join(' ').split(' ')))
     const same = (a: Cue, b: Cue | undefined): boolean => !!b && a.startMs === b.startMs && a.endMs === b.endMs && a.lines.join('|') === b.lines.join('|')
     const differing = cues.filter((c, k) => !same(c, whole[k])).length
-    console.log(`${name}: ${firsts.size} passages, ${differing} of ${cues.length} cues differ from the whole cut (lines or times)`)
+    console.log(`${name} ${_label}: ${firsts.size} passages, ${differing} of ${cues.length} cues differ from the whole cut (lines or times)`)
     // A passage boundary with silence is exact; a speaker change with little may shift a cue or two.
     expect(differing / cues.length).toBeLessThan(0.03)
   })
