@@ -2,10 +2,16 @@ import type { TranscriptModel } from '../transcript/model'
 import type { Language } from './line-break'
 import { breakCost, breakIntoLines, isSentenceEnd, layoutLines, layoutTwoLines, twoLineSplit } from './line-break'
 import type { SubtitlePreset } from './presets'
-import { frameFraction, msToFrame, frameToMs } from './presets'
+import { frameFraction } from './presets'
 import type { Cue, SubtitleNote, SubtitleTrack } from './types'
 import { speakerNamesOf } from './writers/speakers'
 import { charCount, cleanText } from './text'
+import type { CutConstraints } from './decisions'
+import { cutConstraints } from './decisions'
+import type { DraftCue } from './timing'
+import { readingTimeMs, time } from './timing'
+
+export { readingTimeMs } from './timing'
 
 /*
  * Segmentation: cues cut from the word timeline (each word's own start and end).
@@ -46,6 +52,8 @@ interface Token {
   readonly annotation: boolean
   /** Index of the transcript segment (paragraph) the word belongs to; -1 for annotations. */
   readonly paragraph: number
+  /** The transcript word's id (what cue decisions anchor to); null for annotations. */
+  readonly wordId: string | null
 }
 
 // Cost weights. Relative sizes matter: a soft-limit breach should outweigh a poor line break,
@@ -56,8 +64,10 @@ const midSentenceCut = 6
 const dialogueCueCost = 4
 const dialoguePartCut = 12
 const readingSpeedBreach = 25
-const minDurationBreach = 8
 const maxDurationBreach = 60
+// A cue that cannot get its reading time, minimum duration or maximum duration under the plan's
+// own timing: worse than any line break, so the plan meets soft rules wherever a cut can.
+const softBreach = 300
 const longPauseInside = 1200
 
 /** The word timeline, speaker by speaker, with annotations as tokens when they become cues. */
@@ -67,7 +77,7 @@ function tokenise(model: TranscriptModel, mode: AnnotationMode): Token[] {
     for (const word of segment.words) {
       const text = cleanText(word.text)
       if (!text) continue
-      tokens.push({ text, len: charCount(text), startMs: word.startMs, endMs: Math.max(word.endMs, word.startMs), speakerId: segment.speakerId, annotation: false, paragraph })
+      tokens.push({ text, len: charCount(text), startMs: word.startMs, endMs: Math.max(word.endMs, word.startMs), speakerId: segment.speakerId, annotation: false, paragraph, wordId: word.id })
     }
   })
   if (mode !== 'cues') return tokens
@@ -85,7 +95,7 @@ function tokenise(model: TranscriptModel, mode: AnnotationMode): Token[] {
 function annotationToken(annotation: { content: string; startMs: number; endMs: number }): Token {
   const content = cleanText(annotation.content)
   const text = /^\[.*\]$/.test(content) ? content : `[${content}]`
-  return { text, len: charCount(text), startMs: annotation.startMs, endMs: Math.max(annotation.endMs, annotation.startMs), speakerId: null, annotation: true, paragraph: -1 }
+  return { text, len: charCount(text), startMs: annotation.startMs, endMs: Math.max(annotation.endMs, annotation.startMs), speakerId: null, annotation: true, paragraph: -1, wordId: null }
 }
 
 /** The annotations kept as WebVTT NOTEs, offset like the cues. */
@@ -104,22 +114,16 @@ interface Plan {
   readonly dialogue: boolean
 }
 
-/** Reading time a text needs under the preset, in ms (+1 so frame rounding never undershoots). */
-export function readingTimeMs(chars: number, words: number, preset: SubtitlePreset): number {
-  const byChars = (chars * 1000) / preset.maxCharsPerSecond
-  const byWords = preset.maxWordsPerMinute ? (words * 60_000) / preset.maxWordsPerMinute : 0
-  return Math.ceil(Math.max(byChars, byWords)) + 1
-}
 
 /**
  * Speaker labels ("Ana: ") where the preset asks for them: on the first word of each speaker's
  * turn, in `new-cue` style only, where a cue always starts (a speaker change forces a cut).
  */
-function labelsOf(tokens: readonly Token[], model: TranscriptModel, preset: SubtitlePreset): (string | null)[] {
+function labelsOf(tokens: readonly Token[], model: TranscriptModel, preset: SubtitlePreset, before?: string | null): (string | null)[] {
   const labels: (string | null)[] = new Array(tokens.length).fill(null)
   if (!preset.speakerLabels || preset.speakerStyle !== 'new-cue') return labels
   const names = speakerNamesOf(model)
-  let previous: string | null | undefined
+  let previous: string | null | undefined = before
   tokens.forEach((t, k) => {
     if (t.annotation) return
     if (t.speakerId !== previous) {
@@ -132,7 +136,7 @@ function labelsOf(tokens: readonly Token[], model: TranscriptModel, preset: Subt
 }
 
 /** The cheapest cut of the token stream into cues (the DP); `labels` widen a cue's first line. */
-function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Language, labels: readonly (string | null)[]): Plan[] {
+function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Language, labels: readonly (string | null)[], decided: CutConstraints, followingStartMs = Infinity): Plan[] {
   const n = tokens.length
   const prefix = new Float64Array(n + 1)
   for (let k = 0; k < n; k++) prefix[k + 1] = prefix[k] + tokens[k].len
@@ -148,7 +152,7 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
     const next = tokens[k]
     lineCost[k] = breakCost(prev.text, next.text, language)
     speakerChange[k] = prev.speakerId !== next.speakerId && !prev.annotation && !next.annotation ? 1 : 0
-    forced[k] = prev.annotation || next.annotation || (speakerChange[k] === 1 && preset.speakerStyle === 'new-cue') ? 1 : 0
+    forced[k] = prev.annotation || next.annotation || (speakerChange[k] === 1 && preset.speakerStyle === 'new-cue') || decided.forced[k] ? 1 : 0
     let cut = lineCost[k] * cutWeight + (isSentenceEnd(prev.text) ? 0 : midSentenceCut)
     const pause = next.startMs - prev.endMs
     // A pause is where a viewer expects the picture to change.
@@ -158,7 +162,6 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
     if (prev.paragraph !== next.paragraph) cut *= 0.5
     cutCost[k] = speakerChange[k] ? 0 : cut
   }
-  const gapMs = (preset.minGapFrames * frameFraction(preset.frameRate).num) / frameFraction(preset.frameRate).den
   const maxWidth = preset.maxCharsPerLine * preset.maxLines + preset.maxLines
 
   const best = new Float64Array(n + 1).fill(Infinity)
@@ -167,16 +170,37 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
   const bestFrom = new Int32Array(n + 1).fill(-1)
   const bestSplit = new Int32Array(n + 1).fill(-1)
   const bestDialogue = new Uint8Array(n + 1)
+  // The frame the chosen cue ending before token i goes out on, as time() will place it: the
+  // next cue's earliest start follows from it, so reading time and minimum duration are priced
+  // with the room the cut really leaves (lead-in included), not an estimate.
+  // time() gives each cue: a nominal start (its first word's frame, after the previous nominal
+  // start and gap), an actual start (earlier by the lead-in when it needs reading time, never
+  // into the previous cue's need) and a need; the plan follows the same arithmetic.
+  const bestNominal = new Float64Array(n + 1).fill(-Infinity)
+  const bestStart = new Float64Array(n + 1).fill(-Infinity)
+  const bestNeed = new Float64Array(n + 1)
+  const { num, den } = frameFraction(preset.frameRate)
+  const frameOf = (ms: number): number => Math.round((ms * den) / num)
+  const frameCeil = (ms: number): number => Math.ceil((ms * den) / num - 1e-9)
+  const gapF = preset.minGapFrames
+  const maxDurF = Math.floor((preset.maxDurationMs * den) / num)
+  const minDurF = frameCeil(preset.minDurationMs)
+  const leadInF = Math.floor((preset.maxLeadInMs * den) / num)
   const dash = charCount(preset.dialogueDash)
   best[0] = 0
   for (let i = 1; i <= n; i++) {
-    const nextStart = i < n ? tokens[i].startMs : Infinity
+    // Inside a range the reviewer kept together no cue may end (best[i] stays out of reach).
+    if (i < n && decided.together[i]) continue
     const endMs = tokens[i - 1].endMs
     const cut = i < n ? cutCost[i] : 0
+    // The next cue's first word bounds this cue's out time; its lead-in may clip our last word.
+    const limit = frameOf(i < n ? tokens[i].startMs : followingStartMs) - gapF
     let changes = 0
     let changeAt = -1
     let maxPause = 0
+    let lastEnd = endMs
     for (let j = i - 1; j >= 0; j--) {
+      lastEnd = Math.max(lastEnd, tokens[j].endMs)
       if (j < i - 1) {
         // Extending the candidate leftwards over boundary j+1.
         if (forced[j + 1]) break
@@ -224,17 +248,29 @@ function plan(tokens: readonly Token[], preset: SubtitlePreset, language: Langua
         }
       }
       const startMs = tokens[j].startMs
-      const speech = endMs - startMs
-      const available = Math.min(preset.maxDurationMs, nextStart - gapMs - startMs + preset.maxLeadInMs)
+      // A word that starts after the cue must go out (max duration) would never be seen with it;
+      // one long word at the end (a recogniser artefact lasting seconds) is merely cut short.
+      const speech = tokens[i - 1].startMs - startMs
       const chars = w + extra + (dialogue ? 2 * dash - 1 : 0)
-      const need = readingTimeMs(chars, i - j, preset)
+      const needF = Math.max(minDurF, frameCeil(readingTimeMs(chars, i - j, preset)))
+      // As time() will place it: in on its first word, out once read and spoken, within the
+      // maximum and before the next cue; short of its need, in earlier by up to the lead-in.
+      const nominal = Math.max(frameOf(startMs), bestNominal[j] + 1 + gapF)
+      const e = Math.min(Math.max(frameOf(lastEnd), nominal + needF, nominal + 1), nominal + maxDurF, limit)
+      let s = nominal
+      if (e - s < needF && leadInF > 0 && s > 0) {
+        const earliest = Math.max(s - leadInF, frameCeil(startMs - preset.maxLeadInMs), bestStart[j] + bestNeed[j] + gapF, 0)
+        s = Math.max(earliest, Math.min(s, e - needF))
+      }
       let cost = best[j] + costPerCue + layoutCost + cut
-      if (need > available) cost += readingSpeedBreach * (1 + (need - available) / Math.max(available, 1))
-      if (available < preset.minDurationMs) cost += minDurationBreach
+      if (e - s < needF) cost += softBreach + (readingSpeedBreach * (needF - Math.max(e - s, 0))) / needF
       if (speech > preset.maxDurationMs && !single) cost += maxDurationBreach * (1 + (speech - preset.maxDurationMs) / 1000)
       if (maxPause > longPauseInside) cost += (maxPause - longPauseInside) / 100
       if (cost < best[i]) {
         best[i] = cost
+        bestNominal[i] = nominal
+        bestStart[i] = s
+        bestNeed[i] = needF
         bestFrom[i] = j
         bestSplit[i] = split
         bestDialogue[i] = dialogue
@@ -280,17 +316,8 @@ function packLines(words: readonly string[], maxChars: number, maxLines: number)
   return lines
 }
 
-interface DraftCue {
-  readonly lines: string[]
-  readonly lineSpeakers: (string | null)[]
-  readonly kind: 'speech' | 'annotation'
-  readonly speechStartMs: number
-  readonly speechEndMs: number
-  readonly wordCount: number
-  readonly chars: number
-}
 
-function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset, label: string | null): DraftCue {
+function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset, label: string | null, decided: CutConstraints): DraftCue {
   const bounds = [p.from, ...p.starts, p.to]
   const words = (a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(' ')
   let lines: string[]
@@ -310,80 +337,49 @@ function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset, label:
     speechStartMs: tokens[p.from].startMs,
     speechEndMs,
     wordCount: annotation ? 0 : p.to - p.from,
-    chars: lines.reduce((sum, l) => sum + charCount(l), 0)
+    chars: lines.reduce((sum, l) => sum + charCount(l), 0),
+    nudgeInMs: decided.nudgeIn[p.from],
+    nudgeOutMs: decided.nudgeOut[p.to - 1],
+    lock: decided.locks.get(p.from)?.to === p.to ? (decided.locks.get(p.from) ?? null) : null
   }
-}
-
-/** Times for drafted cues, in frames, then ms with the programme offset. */
-function time(drafts: readonly DraftCue[], preset: SubtitlePreset): Cue[] {
-  const fps = preset.frameRate
-  const { num, den } = frameFraction(fps)
-  const msToFramesCeil = (ms: number): number => Math.ceil((ms * den) / num - 1e-9)
-  const gap = preset.minGapFrames
-  const minDur = msToFramesCeil(preset.minDurationMs)
-  const maxDur = Math.floor((preset.maxDurationMs * den) / num)
-  const closing = msToFramesCeil(preset.gapClosingMs)
-  const leadIn = Math.floor((preset.maxLeadInMs * den) / num)
-
-  // Starts at the first word, kept strictly increasing with room for a gap (recognisers emit
-  // the odd out-of-order word).
-  const starts = drafts.map((d) => msToFrame(d.speechStartMs, fps))
-  for (let k = 1; k < starts.length; k++) starts[k] = Math.max(starts[k], starts[k - 1] + 1 + gap)
-
-  const ends: number[] = new Array(drafts.length)
-  const needs: number[] = new Array(drafts.length)
-  for (let k = 0; k < drafts.length; k++) {
-    const d = drafts[k]
-    let start = starts[k]
-    const nextStart = k + 1 < drafts.length ? starts[k + 1] : Infinity
-    const limit = nextStart - gap
-    const need = Math.max(minDur, msToFramesCeil(readingTimeMs(d.chars, Math.max(d.wordCount, 1), preset)))
-    needs[k] = need
-    const spoken = Math.max(msToFrame(d.speechEndMs, fps), start + 1)
-    let end = Math.min(Math.max(spoken, start + need), start + maxDur, limit)
-    // Not enough room after the words: come in a little early, into silence or into the
-    // slack of the previous cue (which keeps its own reading time and minimum duration).
-    if (end - start < need && leadIn > 0 && start > 0) {
-      // Bounded in ms, not frames: snapping must not push a cue past the lead-in limit.
-      const leadInLimit = Math.ceil(((d.speechStartMs - preset.maxLeadInMs) * den) / num - 1e-9)
-      const earliest = Math.max(start - leadIn, leadInLimit, k > 0 ? starts[k - 1] + needs[k - 1] + gap : 0, 0)
-      const wanted = Math.max(earliest, Math.min(start, end - need))
-      if (wanted < start) {
-        start = wanted
-        starts[k] = start
-        if (k > 0 && ends[k - 1] > start - gap) ends[k - 1] = Math.max(start - gap, starts[k - 1] + 1)
-      }
-    }
-    // Chain across short gaps (flicker is worse than a slightly long cue), within the maximum.
-    if (nextStart !== Infinity && nextStart - end < closing && limit - start <= maxDur) end = Math.max(end, limit)
-    ends[k] = Math.max(end, start + 1)
-  }
-  // A cue that came in early may have brought a gap under the threshold that was not there when
-  // the cue before it was timed: chain across it too (within the maximum duration).
-  for (let k = 1; k < drafts.length; k++) {
-    const limit = starts[k] - gap
-    if (limit > ends[k - 1] && starts[k] - ends[k - 1] < closing && limit - starts[k - 1] <= maxDur) ends[k - 1] = limit
-  }
-  return drafts.map((d, k) => ({
-    startMs: frameToMs(starts[k], fps) + preset.startOffsetMs,
-    endMs: frameToMs(ends[k], fps) + preset.startOffsetMs,
-    lines: d.lines,
-    lineSpeakers: d.lineSpeakers,
-    kind: d.kind,
-    speechStartMs: d.speechStartMs,
-    speechEndMs: d.speechEndMs,
-    wordCount: d.wordCount
-  }))
 }
 
 /** Cuts the transcript into timed cues under `preset`; annotations as the options say. */
 export function segmentCues(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): SubtitleTrack {
   const mode = options.annotations ?? 'omit'
-  const tokens = tokenise(model, mode)
-  const labels = labelsOf(tokens, model, preset)
-  const plans = plan(tokens, preset, options.language ?? 'en', labels)
-  const drafts = plans.map((p) => draft(tokens, p, preset, labels[p.from]))
-  return { cues: time(drafts, preset), notes: mode === 'notes' ? notesOf(model, preset) : [] }
+  const { cues, notices } = cutWords(model, preset, options)
+  return { cues, notes: mode === 'notes' ? notesOf(model, preset) : [], ...(notices.length ? { decisionNotices: notices } : {}) }
+}
+
+/** Where a cut stops: the speaker before it (for labels) and the first word after it (bounds the last cue). */
+export interface CutBounds {
+  readonly previousSpeaker?: string | null
+  readonly followingStartMs?: number
+}
+
+/**
+ * The cues of `model`'s words under the reviewer's cue decisions, and what was said about the
+ * decisions (refused, clamped). `bounds` lets a passage be cut on its own (passage.ts).
+ */
+export function cutWords(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}, bounds: CutBounds = {}): { cues: Cue[]; notices: string[] } {
+  const tokens = tokenise(model, options.annotations ?? 'omit')
+  const labels = labelsOf(tokens, model, preset, bounds.previousSpeaker)
+  const language = options.language ?? 'en'
+  let decided = cutConstraints(tokens, model.cueDecisions, preset)
+  let plans: Plan[]
+  try {
+    plans = plan(tokens, preset, language, labels, decided, bounds.followingStartMs)
+  } catch {
+    // Decisions that together leave no cut at all (unreachable when each was checked alone):
+    // cut without them rather than fail the export.
+    const notices = [...decided.notices, 'The cue decisions together leave no way to cut the subtitles; they were left out.']
+    decided = cutConstraints(tokens, [], preset)
+    decided.notices.push(...notices)
+    plans = plan(tokens, preset, language, labels, decided, bounds.followingStartMs)
+  }
+  const drafts = plans.map((p) => draft(tokens, p, preset, labels[p.from], decided))
+  const notices = decided.notices
+  return { cues: time(drafts, preset, notices, bounds.followingStartMs), notices }
 }
 
 /** Lays out free text (e.g. an annotation) as cue lines under the preset, best breaks first. */

@@ -32,6 +32,8 @@ export interface SubtitleNote {
 export interface SubtitleTrack {
   readonly cues: readonly Cue[]
   readonly notes: readonly SubtitleNote[]
+  /** Cue decisions refused or clamped to keep the hard rules, for people; absent when none. */
+  readonly decisionNotices?: readonly string[]
 }
 
 /** What QC needs of a cue, so it can judge cues from any source. */

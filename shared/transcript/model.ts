@@ -1,4 +1,5 @@
 import type { ApiAnnotation, ApiSpeaker, ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
+import type { CueDecision } from './cue-decisions'
 
 /*
  * The editing model: what the editor, the subtitle engine and every export work on.
@@ -120,4 +121,6 @@ export interface TranscriptModel {
   readonly nextId?: number
   /** Words the reviewer accepted from the review queue ("this word is right"); editor state, not exported. */
   readonly acceptedWordIds?: readonly string[]
+  /** The reviewer's cue decisions (forced breaks, kept ranges, nudges, locks), anchored to word ids; not part of the API export. */
+  readonly cueDecisions?: readonly CueDecision[]
 }

@@ -7,12 +7,16 @@ import type { TranscriptModel } from '../../shared/transcript/model'
 import { presetNames, resolvePreset, runQc, segmentCues, writeFormat } from '../../shared/subtitles/index'
 import type { QcCue, QcReport, SubtitlePreset } from '../../shared/subtitles/index'
 import { breakCost, breakCosts } from '../../shared/subtitles/line-break'
+import { cutPassage, passageAt } from '../../shared/subtitles/passage'
+import type { Passage } from '../../shared/subtitles/passage'
+import { addCueDecision } from '../../shared/transcript/cue-decisions'
 import { summarise } from './stats'
 import type { Figure, Figures } from './stats'
 
 /*
  * Subtitle engine figures on the 2-hour fixture (senate hearing, 14,901 words):
- * time to cut + write SRT (target < 100 ms), and QC of our cues next to a naive cutter's
+ * time to cut + write SRT (target < 100 ms), the cut alone on the 2- and 6-hour tasks, one
+ * passage re-cut with cue decisions (target < 4 ms, for a live cue view), and QC of our cues next to a naive cutter's
  * (fixed characters per cue, greedy, timed to its words) on the same input.
  *
  *   node --import tsx test/bench/subtitles.ts
@@ -112,6 +116,34 @@ export async function run(): Promise<Figures> {
   const cues6h = segmentCues(six, netflix).cues
   figures['QC, 2 h, netflix-en'] = summary(await timed(20, () => runQc(cues2h, netflix)))
   figures['QC, 6 h, netflix-en'] = summary(await timed(8, () => runQc(cues6h, netflix)))
+
+  // The cut alone (no writer), whole transcript, and one passage re-cut as a live cue view would
+  // after an edit (passage.ts): every passage of the 2-hour task in turn, with a cue decision in each.
+  for (const name of ['netflix-en', 'bbc'] as const) {
+    const p = resolvePreset(name)
+    figures[`cut only, 2 h, ${name}`] = summary(await timed(10, () => segmentCues(model, p)))
+    figures[`cut only, 6 h, ${name}`] = summary(await timed(4, () => segmentCues(six, p)))
+    const passages: Passage[] = []
+    for (let s = 0; s < model.segments.length; ) {
+      const passage = passageAt(model, p, s)
+      passages.push(passage)
+      s = passage.toSegment + 1
+    }
+    let decided = model
+    for (const passage of passages) {
+      const words = model.segments[passage.toSegment].words
+      if (words.length > 2) decided = addCueDecision(decided, { kind: 'break-before', wordId: words[Math.floor(words.length / 2)].id })
+    }
+    const perPassage: number[] = []
+    for (let round = 0; round < 3; round++) {
+      for (const passage of passages) {
+        const t0 = performance.now()
+        cutPassage(decided, p, passage)
+        if (round > 0) perPassage.push(performance.now() - t0)
+      }
+    }
+    figures[`passage re-cut, 2 h, ${name} (${passages.length} passages, largest ${Math.max(...passages.map((x) => x.toSegment - x.fromSegment + 1))} segments)`] = summary(perPassage)
+  }
 
   const preset = resolvePreset('netflix-en')
   const ours = segmentCues(model, preset).cues

@@ -41,7 +41,7 @@ describe('model patches', () => {
   })
 
   it('carries any top-level field, added, changed or removed, without knowing its name', () => {
-    const withFields = { ...model, acceptedWordIds: ['w1', 'w2'], cueDecisions: [{ at: 1 }] } as TranscriptModel
+    const withFields = { ...model, acceptedWordIds: ['w1', 'w2'], cueDecisions: [{ at: 1 }] } as unknown as TranscriptModel
     expect(diffModel(model, withFields).set).toEqual({ acceptedWordIds: ['w1', 'w2'], cueDecisions: [{ at: 1 }] })
     expect(roundTrip(model, withFields)).toEqual(withFields)
     const { cueDecisions: _gone, ...without } = withFields as TranscriptModel & { cueDecisions: unknown }

@@ -1,0 +1,123 @@
+import type { CueDecision } from '../transcript/cue-decisions'
+import { breakIntoLines } from './line-break'
+import type { SubtitlePreset } from './presets'
+import { charCount } from './text'
+
+/*
+ * The reviewer's cue decisions (shared/transcript/cue-decisions.ts) turned into constraints on
+ * the cut: cuts that must happen, cuts that must not, and times a cue must take. A decision that
+ * would break a hard rule (a kept range too long for one cue, across a speaker change the preset
+ * cuts at, or across a forced break) is refused with a message; the cut goes on without it.
+ */
+
+/** What the planner needs of a token to check decisions against the hard rules. */
+export interface DecisionToken {
+  readonly text: string
+  readonly wordId: string | null
+  readonly speakerId: string | null
+  readonly annotation: boolean
+}
+
+/** A cue whose words and times the reviewer locked, in token indexes and media ms. */
+export interface LockedCue {
+  readonly from: number
+  readonly to: number
+  readonly startMs: number
+  readonly endMs: number
+}
+
+/** The decisions as constraints over token boundaries (index k: the boundary before token k). */
+export interface CutConstraints {
+  /** 1 where a cue must end before token k. */
+  readonly forced: Uint8Array
+  /** 1 where no cue may end before token k (inside a kept or locked range). */
+  readonly together: Uint8Array
+  /** Nudge of the in-time of the cue starting at token k, ms (0: none). */
+  readonly nudgeIn: Float64Array
+  /** Nudge of the out-time of the cue ending with token k, ms (0: none). */
+  readonly nudgeOut: Float64Array
+  /** Locked cues by their first token. */
+  readonly locks: ReadonlyMap<number, LockedCue>
+  /** Decisions refused or clamped, for people. */
+  readonly notices: string[]
+}
+
+/** Constraints for `tokens` from `decisions`; with none, every array is zero. */
+export function cutConstraints(tokens: readonly DecisionToken[], decisions: readonly CueDecision[] | undefined, preset: SubtitlePreset): CutConstraints {
+  const n = tokens.length
+  const c = { forced: new Uint8Array(n + 1), together: new Uint8Array(n + 1), nudgeIn: new Float64Array(n + 1), nudgeOut: new Float64Array(n + 1), locks: new Map<number, LockedCue>(), notices: [] as string[] }
+  if (!decisions || decisions.length === 0) return c
+  const index = new Map<string, number>()
+  tokens.forEach((t, k) => {
+    if (t.wordId !== null) index.set(t.wordId, k)
+  })
+  const at = (id: string): number | undefined => index.get(id)
+  const quote = (k: number): string => `"${tokens[k].text}"`
+  // Breaks and nudges first: a kept range must not contain one.
+  for (const d of decisions) {
+    if (d.kind === 'break-before') {
+      const k = at(d.wordId)
+      if (k === undefined) c.notices.push(`A forced break is anchored to a word with no text; it was left out.`)
+      else if (k > 0) c.forced[k] = 1
+    } else if (d.kind === 'nudge') {
+      const k = at(d.wordId)
+      if (k === undefined) {
+        c.notices.push(`A nudge is anchored to a word with no text; it was left out.`)
+        continue
+      }
+      const delta = Math.max(-2000, Math.min(2000, Math.round(d.deltaMs)))
+      if (d.edge === 'in') {
+        if (k > 0) c.forced[k] = 1
+        c.nudgeIn[k] = delta
+      } else {
+        if (k + 1 < n) c.forced[k + 1] = 1
+        c.nudgeOut[k] = delta
+      }
+    }
+  }
+  for (const d of decisions) {
+    if (d.kind !== 'keep-together' && d.kind !== 'lock') continue
+    const a = at(d.fromWordId)
+    const b = at(d.toWordId)
+    const label = d.kind === 'lock' ? 'locked cue' : 'words kept together'
+    if (a === undefined || b === undefined || b < a) {
+      c.notices.push(`The ${label} no longer match the words of the transcript; left out.`)
+      continue
+    }
+    const why = rangeProblem(tokens, a, b, c.forced, preset)
+    if (why) {
+      c.notices.push(`The ${label} ${quote(a)} … ${quote(b)} ${why}; left out.`)
+      continue
+    }
+    for (let k = a + 1; k <= b; k++) c.together[k] = 1
+    if (d.kind === 'lock') {
+      if (a > 0) c.forced[a] = 1
+      if (b + 1 < n) c.forced[b + 1] = 1
+      c.locks.set(a, { from: a, to: b + 1, startMs: d.startMs, endMs: d.endMs })
+    }
+  }
+  return c
+}
+
+/** Why tokens a..b cannot share one cue under the preset, or null when they can. */
+function rangeProblem(tokens: readonly DecisionToken[], a: number, b: number, forced: Uint8Array, preset: SubtitlePreset): string | null {
+  let changeAt = -1
+  for (let k = a + 1; k <= b; k++) {
+    if (forced[k]) return `cross a forced break before ${JSON.stringify(tokens[k].text)}`
+    if (tokens[k].annotation || tokens[k - 1].annotation) return 'cross an annotation cue'
+    if (tokens[k].speakerId !== tokens[k - 1].speakerId) {
+      if (preset.speakerStyle === 'new-cue') return 'cross a change of speaker, where this preset starts a new cue'
+      if (changeAt >= 0) return 'hold more than two speakers'
+      changeAt = k
+    }
+  }
+  const words = tokens.slice(a, b + 1).map((t) => t.text)
+  if (changeAt >= 0) {
+    const dash = charCount(preset.dialogueDash)
+    const side = (x: number, y: number): number => words.slice(x - a, y - a).reduce((s, w) => s + charCount(w) + 1, -1) + dash
+    if (preset.maxLines < 2 || side(a, changeAt) > preset.maxCharsPerLine || side(changeAt, b + 1) > preset.maxCharsPerLine) return 'do not fit one dialogue cue (a line per speaker)'
+    return null
+  }
+  if (!breakIntoLines(words, preset.maxCharsPerLine, preset.maxLines)) return `do not fit one cue (${preset.maxLines} lines of ${preset.maxCharsPerLine} characters)`
+  return null
+}

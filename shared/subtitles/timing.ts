@@ -1,0 +1,133 @@
+import type { SubtitlePreset } from './presets'
+import { frameFraction, msToFrame, frameToMs } from './presets'
+import type { Cue } from './types'
+
+/*
+ * Timing of drafted cues (docs/subtitles.md#timing): whole frames of the preset's rate, in at
+ * the first word (or up to the lead-in earlier when reading time needs it), out when read and
+ * spoken, short gaps chained, never an overlap; then the reviewer's nudges and locks, clamped
+ * so no hard rule breaks (each clamp said in `notices`). The programme offset is added last.
+ */
+
+/** Reading time a text needs under the preset, in ms (+1 so frame rounding never undershoots). */
+export function readingTimeMs(chars: number, words: number, preset: SubtitlePreset): number {
+  const byChars = (chars * 1000) / preset.maxCharsPerSecond
+  const byWords = preset.maxWordsPerMinute ? (words * 60_000) / preset.maxWordsPerMinute : 0
+  return Math.ceil(Math.max(byChars, byWords)) + 1
+}
+
+/** A cue as the plan drafted it: lines, speakers, speech span, and the reviewer's time decisions. */
+export interface DraftCue {
+  readonly lines: string[]
+  readonly lineSpeakers: (string | null)[]
+  readonly kind: 'speech' | 'annotation'
+  readonly speechStartMs: number
+  readonly speechEndMs: number
+  readonly wordCount: number
+  readonly chars: number
+  /** Reviewer's nudges of the in and out time, ms (0: none). */
+  readonly nudgeInMs: number
+  readonly nudgeOutMs: number
+  /** Times the reviewer locked the cue to, media ms; null when not locked. */
+  readonly lock: { readonly startMs: number; readonly endMs: number } | null
+}
+
+/** Times for drafted cues, in frames, then ms with the programme offset. */
+export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notices: string[] = [], followingStartMs = Infinity): Cue[] {
+  const fps = preset.frameRate
+  const { num, den } = frameFraction(fps)
+  const msToFramesCeil = (ms: number): number => Math.ceil((ms * den) / num - 1e-9)
+  const gap = preset.minGapFrames
+  const minDur = msToFramesCeil(preset.minDurationMs)
+  const maxDur = Math.floor((preset.maxDurationMs * den) / num)
+  const closing = msToFramesCeil(preset.gapClosingMs)
+  const leadIn = Math.floor((preset.maxLeadInMs * den) / num)
+
+  // Starts at the first word, kept strictly increasing with room for a gap (recognisers emit
+  // the odd out-of-order word).
+  // A locked cue starts where the reviewer put it.
+  const starts = drafts.map((d) => msToFrame(d.lock ? d.lock.startMs : d.speechStartMs, fps))
+  for (let k = 1; k < starts.length; k++) {
+    const earliest = starts[k - 1] + 1 + gap
+    if (starts[k] < earliest && drafts[k].lock) notices.push(`The locked cue ${quoteCue(drafts[k])} starts later than locked: it would have overlapped the cue before.`)
+    starts[k] = Math.max(starts[k], earliest)
+  }
+  const frames = (ms: number): number => Math.round((ms * den) / num)
+  // Cues whose out time the reviewer set (a lock or a nudge): nothing moves it afterwards.
+  const fixedEnd = drafts.map((d) => d.lock !== null || d.nudgeOutMs !== 0)
+
+  const ends: number[] = new Array(drafts.length)
+  const needs: number[] = new Array(drafts.length)
+  for (let k = 0; k < drafts.length; k++) {
+    const d = drafts[k]
+    let start = starts[k]
+    const nextStart = k + 1 < drafts.length ? starts[k + 1] : followingStartMs === Infinity ? Infinity : msToFrame(followingStartMs, fps)
+    const limit = nextStart - gap
+    const need = Math.max(minDur, msToFramesCeil(readingTimeMs(d.chars, Math.max(d.wordCount, 1), preset)))
+    needs[k] = need
+    const spoken = Math.max(msToFrame(d.speechEndMs, fps), start + 1)
+    let end = Math.min(Math.max(spoken, start + need), start + maxDur, limit)
+    if (d.lock) {
+      end = Math.max(start + 1, Math.min(msToFrame(d.lock.endMs, fps), limit))
+      if (end !== msToFrame(d.lock.endMs, fps)) notices.push(`The locked cue ${quoteCue(d)} ends earlier than locked: it would have overlapped the next cue.`)
+      ends[k] = end
+      continue
+    }
+    // Not enough room after the words: come in a little early, into silence or into the
+    // slack of the previous cue (which keeps its own reading time and minimum duration).
+    if (end - start < need && leadIn > 0 && start > 0) {
+      // Bounded in ms, not frames: snapping must not push a cue past the lead-in limit.
+      const leadInLimit = Math.ceil(((d.speechStartMs - preset.maxLeadInMs) * den) / num - 1e-9)
+      const previous = k === 0 ? 0 : fixedEnd[k - 1] ? ends[k - 1] + gap : starts[k - 1] + needs[k - 1] + gap
+      const earliest = Math.max(start - leadIn, leadInLimit, previous, 0)
+      const wanted = Math.max(earliest, Math.min(start, end - need))
+      if (wanted < start) {
+        start = wanted
+        starts[k] = start
+        if (k > 0 && ends[k - 1] > start - gap) ends[k - 1] = Math.max(start - gap, starts[k - 1] + 1)
+      }
+    }
+    if (d.nudgeInMs !== 0) {
+      // The reviewer's in-time: after the previous cue (which keeps a frame and the gap), before our end.
+      const lowest = k > 0 ? (fixedEnd[k - 1] ? ends[k - 1] + gap : starts[k - 1] + 1 + gap) : 0
+      const wanted = start + frames(d.nudgeInMs)
+      const got = Math.min(Math.max(wanted, lowest), end - 1)
+      if (got !== wanted) notices.push(`The in-time nudge of ${quoteCue(d)} was clamped to ${Math.round(((got - start) * num) / den)} ms: the cues around it leave no more room.`)
+      start = got
+      starts[k] = start
+      if (k > 0 && ends[k - 1] > start - gap) ends[k - 1] = Math.max(start - gap, starts[k - 1] + 1)
+    }
+    if (d.nudgeOutMs !== 0) {
+      const wanted = end + frames(d.nudgeOutMs)
+      const got = Math.min(Math.max(wanted, start + 1), limit)
+      if (got !== wanted) notices.push(`The out-time nudge of ${quoteCue(d)} was clamped to ${Math.round(((got - end) * num) / den)} ms: the cues around it leave no more room.`)
+      ends[k] = got
+      continue
+    }
+    // Chain across short gaps (flicker is worse than a slightly long cue), within the maximum.
+    if (nextStart !== Infinity && nextStart - end < closing && limit - start <= maxDur) end = Math.max(end, limit)
+    ends[k] = Math.max(end, start + 1)
+  }
+  // A cue that came in early may have brought a gap under the threshold that was not there when
+  // the cue before it was timed: chain across it too (within the maximum duration).
+  for (let k = 1; k < drafts.length; k++) {
+    const limit = starts[k] - gap
+    if (!fixedEnd[k - 1] && limit > ends[k - 1] && starts[k] - ends[k - 1] < closing && limit - starts[k - 1] <= maxDur) ends[k - 1] = limit
+  }
+  return drafts.map((d, k) => ({
+    startMs: frameToMs(starts[k], fps) + preset.startOffsetMs,
+    endMs: frameToMs(ends[k], fps) + preset.startOffsetMs,
+    lines: d.lines,
+    lineSpeakers: d.lineSpeakers,
+    kind: d.kind,
+    speechStartMs: d.speechStartMs,
+    speechEndMs: d.speechEndMs,
+    wordCount: d.wordCount
+  }))
+}
+
+/** A cue named for people by its first words. */
+function quoteCue(d: DraftCue): string {
+  const text = d.lines.join(' ')
+  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
+}
