@@ -41,8 +41,8 @@ export const shortcuts = {
     help: 'Keyboard shortcuts',
     settings: 'Shortcut settings'
   },
-  /** Between two key combos bound to one action ("J or Ctrl+J"). */
-  or: ' or ',
+  /** Between two key combos bound to one action ("J or Ctrl+J"), with a space either side. */
+  or: 'or',
   help: {
     title: 'Keyboard shortcuts',
     change: 'Change…',

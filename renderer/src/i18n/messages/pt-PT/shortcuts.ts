@@ -44,7 +44,7 @@ export const shortcuts: MessageShape<typeof en> = {
     help: 'Atalhos de teclado',
     settings: 'Definições dos atalhos'
   },
-  or: ' ou ',
+  or: 'ou',
   help: {
     title: 'Atalhos de teclado',
     change: 'Alterar…',
