@@ -39,6 +39,7 @@ test('the editor’s panels, prompts and menus in Portuguese: help, speaker menu
   await expect(page.getByTestId('segment-text')).toHaveCount(4)
   await expect(page.getByTestId('media')).toBeAttached()
   await noEnglishIn('[data-testid="shortcut-hint"]')
+  await expect(page.getByTestId('shortcut-hint')).toContainText('Dica: cada ação tem uma tecla. Prima ? (ou Atalhos acima da transcrição) para as ver todas; os botões')
   await noEnglishIn('[data-testid="word-marks-legend"]')
   await noEnglishIn('[data-testid="coverage-lane"]')
   await noEnglishIn('[data-testid="segment-status"]')
@@ -77,7 +78,7 @@ test('the editor’s panels, prompts and menus in Portuguese: help, speaker menu
   await expect(page.getByTestId('find-panel')).toContainText('Substituídos 3 resultados em 2 segmentos')
   await noEnglishIn('[data-testid="find-panel"]')
   await app.screenshot('pt-editor-find')
-  await page.keyboard.press('Escape')
+  await page.getByTestId('find-input').press('Escape')
   await expect(page.getByTestId('find-panel')).toHaveCount(0)
 
   // The annotations panel (its toggle lives in the transcript pane).

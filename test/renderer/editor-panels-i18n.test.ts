@@ -40,7 +40,7 @@ describe('the editor panels in Portuguese', () => {
     // Day before month in pt-PT ("07/12/2026, 14:05" with Node's ICU), month first in English.
     expect(expected).toMatch(/^0?7\D/)
     expect(expected).not.toBe(new Intl.DateTimeFormat('en', { dateStyle: 'medium', timeStyle: 'short' }).format(savedAt))
-    expect(wrapper.text()).toContain(`Existe um rascunho guardado em ${expected}.`)
+    expect(wrapper.get('p').text()).toBe(`Existe um rascunho guardado em ${expected}. Restaure-o para continuar onde ficou. A transcrição fica só de leitura até escolher.`)
     expect(wrapper.get('[data-testid="draft-restore"]').text()).toBe('Restaurar rascunho')
     wrapper.unmount()
   })
