@@ -26,7 +26,7 @@ test('switching to Portuguese translates the start screen, is remembered and rea
   await expect(page.getByTestId('start-open-sample')).toHaveText('Open sample task')
 })
 
-test('the editor’s panels, prompts and menus in Portuguese: help, speaker menu, find, annotations, draft prompt', async ({ app }) => {
+test('the editor’s panels, prompts and menus in Portuguese: help, shortcut settings, speaker menu, find, annotations, draft prompt', async ({ app }) => {
   const { page } = app
   // The transcript pane, status bar and task header are translated separately: the check is
   // scoped to the panels translated here.
@@ -52,8 +52,18 @@ test('the editor’s panels, prompts and menus in Portuguese: help, speaker menu
   await expect(help).toContainText('Ctrl+Z')
   await noEnglishIn('[data-testid="shortcut-help"]')
   await app.screenshot('pt-editor-help')
+  // Its "Change…" opens the shortcut settings.
+  await help.getByRole('button', { name: 'Alterar…' }).click()
+  const settings = page.getByTestId('shortcut-settings')
+  await expect(settings.getByRole('heading', { level: 2 })).toHaveText('Definições dos atalhos')
+  await settings.getByRole('button', { name: 'Alterar as teclas de Anular' }).click()
+  await page.keyboard.press('Alt+K')
+  await expect(settings.getByRole('status')).toContainText('Alt sozinha não pode ser usada')
+  await noEnglishIn('[data-testid="shortcut-settings"]')
+  await app.screenshot('pt-editor-shortcut-settings')
   await page.keyboard.press('Escape')
-  await expect(help).toHaveCount(0)
+  await page.keyboard.press('Escape')
+  await expect(settings).toHaveCount(0)
 
   // The speaker menu, and its name form.
   await page.getByTestId('speaker-chip').first().click()
