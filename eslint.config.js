@@ -16,7 +16,23 @@ const translatedTemplates = [
   'renderer/src/components/ErrorBanner.vue',
   'renderer/src/components/StartupNotices.vue',
   'renderer/src/components/OpenTaskDialog.vue',
-  'renderer/src/components/settings/**/*.vue'
+  'renderer/src/components/settings/**/*.vue',
+  'renderer/src/components/editor/AnnotationsPanel.vue',
+  'renderer/src/components/editor/AttachPrompt.vue',
+  'renderer/src/components/editor/CoverageLane.vue',
+  'renderer/src/components/editor/DraftPrompt.vue',
+  'renderer/src/components/editor/FindReplace.vue',
+  'renderer/src/components/editor/PlaybackClock.vue',
+  'renderer/src/components/editor/SegmentNote.vue',
+  'renderer/src/components/editor/SegmentStatus.vue',
+  'renderer/src/components/editor/ShortcutHelp.vue',
+  'renderer/src/components/editor/ShortcutHint.vue',
+  'renderer/src/components/editor/ShortcutSettings.vue',
+  'renderer/src/components/editor/SpeakerMenu.vue',
+  'renderer/src/components/editor/TranscriptFilterPicker.vue',
+  'renderer/src/components/editor/TranscriptNotices.vue',
+  'renderer/src/components/editor/WordMarksLegend.vue',
+  'renderer/src/components/editor/WorkspaceSpeakerPicker.vue'
 ]
 
 /**

@@ -1,3 +1,5 @@
+import { readdir } from 'node:fs/promises'
+import { join } from 'node:path'
 import { test, expect } from './support/harness'
 import { englishLeftOn } from './support/untranslated'
 
@@ -22,4 +24,93 @@ test('switching to Portuguese translates the start screen, is remembered and rea
   // Back to following the system (English in this browser).
   await page.getByTestId('language-picker').selectOption('system')
   await expect(page.getByTestId('start-open-sample')).toHaveText('Open sample task')
+})
+
+test('the editor’s panels, prompts and menus in Portuguese: help, shortcut settings, speaker menu, find, annotations, draft prompt', async ({ app }) => {
+  const { page } = app
+  // The transcript pane, status bar and task header are translated separately: the check is
+  // scoped to the panels translated here.
+  const noEnglishIn = async (root: string): Promise<void> => {
+    await expect(page.locator(root).first()).toBeVisible()
+    expect(await englishLeftOn(page, [], root)).toEqual([])
+  }
+  await page.getByTestId('language-picker').selectOption('pt-PT')
+  await page.getByTestId('start-open-sample').click()
+  await expect(page.getByTestId('segment-text')).toHaveCount(4)
+  await expect(page.getByTestId('media')).toBeAttached()
+  await noEnglishIn('[data-testid="shortcut-hint"]')
+  await expect(page.getByTestId('shortcut-hint')).toContainText('Dica: cada ação tem uma tecla. Prima ? (ou Atalhos acima da transcrição) para as ver todas; os botões')
+  await noEnglishIn('[data-testid="word-marks-legend"]')
+  await noEnglishIn('[data-testid="coverage-lane"]')
+  await noEnglishIn('[data-testid="segment-status"]')
+
+  // The help: actions and groups translated, key names as they are.
+  await app.emit('menu:command', 'shortcuts')
+  const help = page.getByTestId('shortcut-help')
+  await expect(help.getByRole('heading', { level: 2 })).toHaveText('Atalhos de teclado')
+  await expect(help).toContainText('Palavra de baixa confiança seguinte')
+  await expect(help).toContainText('Ctrl+Z')
+  await noEnglishIn('[data-testid="shortcut-help"]')
+  await app.screenshot('pt-editor-help')
+  // Its "Change…" opens the shortcut settings.
+  await help.getByRole('button', { name: 'Alterar…' }).click()
+  const settings = page.getByTestId('shortcut-settings')
+  await expect(settings.getByRole('heading', { level: 2 })).toHaveText('Definições dos atalhos')
+  await settings.getByRole('button', { name: 'Alterar as teclas de Anular' }).click()
+  await page.keyboard.press('Alt+K')
+  await expect(settings.getByRole('status')).toContainText('Alt sozinha não pode ser usada')
+  await noEnglishIn('[data-testid="shortcut-settings"]')
+  await app.screenshot('pt-editor-shortcut-settings')
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+  await expect(settings).toHaveCount(0)
+
+  // The speaker menu, and its name form.
+  await page.getByTestId('speaker-chip').first().click()
+  await expect(page.getByRole('menu', { name: 'Orador' })).toBeVisible()
+  await noEnglishIn('[data-testid="speaker-menu"]')
+  await app.screenshot('pt-editor-speaker-menu')
+  await page.getByRole('menuitem', { name: 'Mudar o nome deste orador…' }).click()
+  await expect(page.getByTestId('speaker-name-input')).toBeFocused()
+  await noEnglishIn('[data-testid="speaker-menu"]')
+  await page.keyboard.press('Escape')
+  await page.keyboard.press('Escape')
+  await expect(page.getByTestId('speaker-menu')).toHaveCount(0)
+
+  // Find and replace, with a count and a replace-all status.
+  await page.keyboard.press('Control+f')
+  await expect(page.getByTestId('find-input')).toBeFocused()
+  await page.getByTestId('find-input').fill('word')
+  await page.getByLabel('Palavra inteira').check()
+  await expect(page.getByTestId('find-count')).toContainText('de 3')
+  await page.getByTestId('replace-input').fill('term')
+  await page.getByTestId('replace-all').click()
+  await expect(page.getByTestId('find-panel')).toContainText('Substituídos 3 resultados em 2 segmentos')
+  await noEnglishIn('[data-testid="find-panel"]')
+  await app.screenshot('pt-editor-find')
+  await page.getByTestId('find-input').press('Escape')
+  await expect(page.getByTestId('find-panel')).toHaveCount(0)
+
+  // The annotations panel (its toggle lives in the transcript pane).
+  await page.getByRole('button', { name: /^(Annotations|Anotações)$/ }).click()
+  const panel = page.getByTestId('annotations-panel')
+  await expect(panel.getByRole('heading', { level: 2 })).toContainText('Anotações')
+  await panel.getByTestId('add-annotation').click()
+  await expect(panel.locator('li')).toHaveCount(2)
+  await panel.locator('li').nth(0).getByLabel('Início').fill('x')
+  await panel.locator('li').nth(0).getByLabel('Início').press('Enter')
+  await expect(panel.getByRole('alert')).toContainText('não é um tempo')
+  await noEnglishIn('[data-testid="annotations-panel"]')
+  await app.screenshot('pt-editor-annotations')
+
+  // A draft, then the prompt offering it when the task opens again.
+  await expect.poll(async () => (await readdir(join(app.dataDir, 'drafts')).catch(() => [])).filter((f) => !f.startsWith('.') && !f.includes('.tmp')).length).toBeGreaterThan(0)
+  await app.emit('menu:command', 'close-task')
+  await page.getByTestId('start-open-sample').click()
+  const prompt = page.getByTestId('draft-prompt')
+  await expect(prompt).toContainText('Existe um rascunho guardado em')
+  await noEnglishIn('[data-testid="draft-prompt"]')
+  await app.screenshot('pt-editor-draft')
+  await prompt.getByTestId('draft-discard').click()
+  await expect(prompt).toHaveCount(0)
 })

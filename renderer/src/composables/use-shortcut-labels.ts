@@ -2,6 +2,7 @@ import { useEditorUiStore } from '../stores/editor-ui-store'
 import { useIsMac } from '../lib/platform'
 import { firstKeyLabel, formatCombo, withKeys } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
+import { t } from '../i18n'
 
 /*
  * Keys as the reviewer reads them wherever they are shown (tooltips, hints, menus, the help
@@ -21,7 +22,7 @@ export function useShortcutLabels() {
 
   /** The keys bound to `action` now, as shown here ("J or Ctrl+J"); "" when it has none. */
   function keys(action: ShortcutAction): string {
-    return (ui.bindings.get(action) ?? []).map(combo).join(' or ')
+    return (ui.bindings.get(action) ?? []).map(combo).join(` ${t('shortcuts.or')} `)
   }
 
   /** The first key bound to `action` now ("" when it has none), for compact hints. */

@@ -1,4 +1,5 @@
 import { formatClockTenths } from '../../../shared/time'
+import { t } from '../i18n'
 import { withKeys } from './shortcuts'
 import type { ShortcutAction } from './shortcuts'
 
@@ -6,7 +7,9 @@ import type { ShortcutAction } from './shortcuts'
  * Everything the editor says to the reviewer, in one place, so the wording can be read and
  * changed together and the stores only decide *when* to say it. Sentences that name a command
  * name its keys as currently bound on this platform; the caller passes `keys` for that
- * (lib/shortcuts.ts firstKeyLabel), so nothing here reads a store.
+ * (lib/shortcuts.ts firstKeyLabel), so nothing here reads a store. The texts are in the
+ * catalogues (i18n/messages/<locale>/editor-messages.ts); each is built when said, in the language of
+ * that moment (the constant ones are getters for that reason).
  */
 
 /** The first key bound to an action as the reviewer reads it ("" when unbound). */
@@ -21,31 +24,40 @@ export interface EditorMessage {
   readonly offerUndo?: boolean
 }
 
+const split = (keys: KeyLabel): string => withKeys(t('editorMessages.split'), keys('split'))
+
 /** The editor's sentences, by occasion. */
 export const editorMessages = {
-  unreadableTranscript: (why: string) => `The transcript could not be read: ${why}`,
-  unreadableDraft: (why: string) => `The draft could not be read: ${why}`,
-  draftGone: 'The draft is no longer there or cannot be read; the export is open instead.',
-  draftNotDeleted: (why: string) => `The draft could not be deleted: ${why}`,
-  keptDraftNotShown: (why: string) => `The kept draft could not be shown: ${why}`,
-  readOnly: { text: 'Choose “Restore draft” or “Discard” above first: the transcript is read-only until you do.' } satisfies EditorMessage,
-  noSpeaker: (n: number) => `There is no speaker ${n}.`,
-  noSegmentToDelete: (anySegments: boolean) => (anySegments ? 'Put the cursor on the segment to delete first.' : 'There is no segment to delete.'),
-  noMergePartner: (direction: 'next' | 'previous') => (direction === 'next' ? 'There is no next segment to merge with.' : 'There is no previous segment to merge with.'),
+  unreadableTranscript: (why: string) => t('editorMessages.unreadableTranscript', { why }),
+  unreadableDraft: (why: string) => t('editorMessages.unreadableDraft', { why }),
+  get draftGone(): string {
+    return t('editorMessages.draftGone')
+  },
+  draftNotDeleted: (why: string) => t('editorMessages.draftNotDeleted', { why }),
+  keptDraftNotShown: (why: string) => t('editorMessages.keptDraftNotShown', { why }),
+  get readOnly(): EditorMessage {
+    return { text: t('editorMessages.readOnly') }
+  },
+  noSpeaker: (n: number) => t('editorMessages.noSpeaker', { n }),
+  noSegmentToDelete: (anySegments: boolean) => (anySegments ? t('editorMessages.cursorOnSegmentToDelete') : t('editorMessages.noSegmentToDelete')),
+  noMergePartner: (direction: 'next' | 'previous') => (direction === 'next' ? t('editorMessages.noNextToMerge') : t('editorMessages.noPreviousToMerge')),
   segmentDeleted(keys: KeyLabel): EditorMessage {
     const undoKey = keys('undo')
-    return { text: `Segment deleted — ${undoKey ? `${undoKey} to undo` : 'Undo brings it back'}`, offerUndo: true }
+    return { text: undoKey ? t('editorMessages.segmentDeletedKey', { key: undoKey }) : t('editorMessages.segmentDeleted'), offerUndo: true }
   },
   noGapAfterPlayheadSegment: (insideStartMs: number, keys: KeyLabel) =>
-    `The playhead is inside the segment at ${formatClockTenths(insideStartMs)} and there is no gap after it for a new segment. Select a range on the waveform, or cut the segment in two with ${withKeys('Split', keys('split'))}.`,
-  noRoomAtPlayhead: 'There is no room for a new segment at the playhead; move the playhead to a gap.',
-  movedPastPlayheadSegment(insideStartMs: number, startMs: number, keys: KeyLabel): EditorMessage {
-    return { text: `The playhead was inside the segment at ${formatClockTenths(insideStartMs)}, so the new segment starts where it ends (${formatClockTenths(startMs)}). To cut a segment in two, use ${withKeys('Split', keys('split'))}.` }
+    t('editorMessages.noGapAfterPlayheadSegment', { time: formatClockTenths(insideStartMs), split: split(keys) }),
+  get noRoomAtPlayhead(): string {
+    return t('editorMessages.noRoomAtPlayhead')
   },
-  emptySelection: 'The selected range is empty; drag out a range on the waveform first.',
+  movedPastPlayheadSegment(insideStartMs: number, startMs: number, keys: KeyLabel): EditorMessage {
+    return { text: t('editorMessages.movedPastPlayheadSegment', { inside: formatClockTenths(insideStartMs), start: formatClockTenths(startMs), split: split(keys) }) }
+  },
+  get emptySelection(): string {
+    return t('editorMessages.emptySelection')
+  },
   selectionCoversSegment: (segmentStartMs: number, keys: KeyLabel) =>
-    `The selection covers the whole segment at ${formatClockTenths(segmentStartMs)}. To replace it, delete it first with ${withKeys('Delete segment', keys('deleteSegment'))}, or select a shorter range.`,
-  selectionOverlapsWords: (keys: KeyLabel) =>
-    'The selection overlaps the words of another segment. Select a range in a gap between words (a neighbour is trimmed back to its words), or cut that segment in two with ' + withKeys('Split', keys('split')) + '.',
-  noMoreLowConfidence: (direction: 1 | -1) => (direction === 1 ? 'No more low-confidence words after this one.' : 'No low-confidence words before this one.')
-} as const
+    t('editorMessages.selectionCoversSegment', { time: formatClockTenths(segmentStartMs), delete: withKeys(t('editorMessages.deleteSegment'), keys('deleteSegment')) }),
+  selectionOverlapsWords: (keys: KeyLabel) => t('editorMessages.selectionOverlapsWords', { split: split(keys) }),
+  noMoreLowConfidence: (direction: 1 | -1) => (direction === 1 ? t('editorMessages.noMoreLowConfidenceAfter') : t('editorMessages.noLowConfidenceBefore'))
+}

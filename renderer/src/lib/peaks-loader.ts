@@ -1,3 +1,5 @@
+import { t } from '../i18n'
+
 /*
  * Loading the waveform's peaks from main's multi-resolution cache (docs/architecture.md#data-flow):
  * `/peaks/<key>?levels` describes the levels (0 = detail, last = overview of at most a few
@@ -54,11 +56,11 @@ const count = (n: unknown): n is number => typeof n === 'number' && Number.isInt
 /** Checks a `?levels` answer; throws a message naming what is wrong (main is trusted, but a damaged answer must not draw nonsense). */
 export function parseLevels(json: unknown): PeaksLevels {
   const data = json as { complete?: unknown; durationMs?: unknown; levels?: unknown } | null
-  if (!data || typeof data !== 'object') throw new Error('The waveform levels answer is not an object.')
-  if (!positive(data.durationMs)) throw new Error('The waveform levels answer has no duration.')
-  if (!Array.isArray(data.levels) || data.levels.length === 0) throw new Error('The waveform levels answer lists no levels.')
+  if (!data || typeof data !== 'object') throw new Error(t('editorPanels.peaks.notObject'))
+  if (!positive(data.durationMs)) throw new Error(t('editorPanels.peaks.noDuration'))
+  if (!Array.isArray(data.levels) || data.levels.length === 0) throw new Error(t('editorPanels.peaks.noLevels'))
   const levels = data.levels.map((level: { peaksPerSecond?: unknown; length?: unknown }, k) => {
-    if (!level || !positive(level.peaksPerSecond) || !count(level.length)) throw new Error(`The waveform level ${k} has no rate or length.`)
+    if (!level || !positive(level.peaksPerSecond) || !count(level.length)) throw new Error(t('editorPanels.peaks.badLevel', { k }))
     return { peaksPerSecond: level.peaksPerSecond, length: level.length }
   })
   return { complete: data.complete !== false, durationMs: data.durationMs, levels }
@@ -158,7 +160,7 @@ export function createPeaksLoader(url: string, fetchImpl: typeof fetch = (...arg
 
   async function fetchSpan(level: number, start: number, end: number): Promise<{ span: PeaksSpan; bytes: number }> {
     const response = await fetchImpl(rangeUrl(url, level, start, end))
-    if (!response.ok) throw new Error(`The waveform peaks could not be read (HTTP ${response.status}).`)
+    if (!response.ok) throw new Error(t('editorPanels.peaks.peaksHttp', { status: response.status }))
     const buffer = await response.arrayBuffer()
     return { span: { level, start, channels: deinterleavePeaks(buffer) }, bytes: buffer.byteLength }
   }
@@ -166,7 +168,7 @@ export function createPeaksLoader(url: string, fetchImpl: typeof fetch = (...arg
   async function overview(view?: PeaksView): Promise<PeaksFrame | null> {
     const response = await fetchImpl(levelsUrl(url))
     if (response.status === 404) return null
-    if (!response.ok) throw new Error(`The waveform levels could not be read (HTTP ${response.status}).`)
+    if (!response.ok) throw new Error(t('editorPanels.peaks.levelsHttp', { status: response.status }))
     const next = parseLevels(await response.json())
     const last = next.levels.length - 1
     const { span, bytes } = await fetchSpan(last, 0, next.levels[last]!.length)

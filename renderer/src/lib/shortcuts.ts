@@ -5,6 +5,8 @@
  * are ignored while the reviewer is typing in a text field, so plain keys stay plain text there.
  */
 
+import { t } from '../i18n'
+
 /** Every action the editor can run from the keyboard. */
 export type ShortcutAction =
   | 'playPause'
@@ -58,7 +60,7 @@ export type ShortcutAction =
   | 'prevQueueItem'
   | 'acceptQueueItem'
 
-/** An action's label and default keys, as the help overlay lists them. */
+/** An action's label (in the reviewer's language) and default keys, as the help overlay lists them. */
 export interface ShortcutDefinition {
   readonly action: ShortcutAction
   readonly label: string
@@ -66,58 +68,75 @@ export interface ShortcutDefinition {
   readonly keys: readonly string[]
 }
 
-const speakerDefs: ShortcutDefinition[] = Array.from({ length: 9 }, (_, i) => ({
-  action: `speaker${i + 1}` as ShortcutAction,
-  label: `Speaker ${i + 1} for the current segment (or the selected words)`,
-  group: 'Speakers' as const,
-  keys: [`Mod+${i + 1}`]
-}))
+/** The groups of the help overlay, in its order. */
+export type ShortcutGroup = ShortcutDefinition['group']
+
+// The label is read when shown (a getter), so the help follows a change of language.
+function def(action: ShortcutAction, group: ShortcutGroup, keys: readonly string[], label = () => t(`shortcuts.actions.${action}`)): ShortcutDefinition {
+  return {
+    action,
+    group,
+    keys,
+    get label() {
+      return label()
+    }
+  }
+}
+
+const speakerDefs: ShortcutDefinition[] = Array.from({ length: 9 }, (_, i) =>
+  def(`speaker${i + 1}` as ShortcutAction, 'Speakers', [`Mod+${i + 1}`], () => t('shortcuts.actions.speaker', { n: i + 1 }))
+)
+
+/** A group's name in the reviewer's language. */
+export function shortcutGroupLabel(group: ShortcutGroup): string {
+  return t(`shortcuts.groups.${group}`)
+}
 
 /** The default map, in the order the help overlay shows it. */
 export const shortcutDefinitions: readonly ShortcutDefinition[] = [
-  { action: 'playPause', label: 'Play / pause', group: 'Playback', keys: ['Space', 'Mod+Space'] },
-  { action: 'skipBack', label: 'Skip back 5 s', group: 'Playback', keys: ['J', 'Mod+J'] },
-  { action: 'skipForward', label: 'Skip forward 5 s', group: 'Playback', keys: ['L', 'Mod+L'] },
-  { action: 'slower', label: 'Slower', group: 'Playback', keys: ['Mod+['] },
-  { action: 'faster', label: 'Faster', group: 'Playback', keys: ['Mod+]'] },
-  { action: 'loopSegment', label: 'Loop the segment playing (paused: the cursor’s) / stop looping', group: 'Playback', keys: ['Mod+Shift+L'] },
-  { action: 'nextSegment', label: 'Next segment', group: 'Navigation', keys: ['ArrowDown', 'Mod+ArrowDown'] },
-  { action: 'prevSegment', label: 'Previous segment', group: 'Navigation', keys: ['ArrowUp', 'Mod+ArrowUp'] },
-  { action: 'nextWord', label: 'Next word', group: 'Navigation', keys: ['ArrowRight'] },
-  { action: 'prevWord', label: 'Previous word', group: 'Navigation', keys: ['ArrowLeft'] },
-  { action: 'nextLowConfidence', label: 'Next low-confidence word', group: 'Navigation', keys: ['N', 'Mod+Shift+N'] },
-  { action: 'prevLowConfidence', label: 'Previous low-confidence word', group: 'Navigation', keys: ['Shift+N', 'Mod+Shift+B'] },
-  { action: 'nextUnheard', label: 'Next unheard stretch of the recording (3 s or longer)', group: 'Navigation', keys: ['H', 'Mod+Shift+H'] },
-  { action: 'cycleFilter', label: 'Transcript filter: all → unreviewed → second pass → with notes', group: 'Navigation', keys: ['F'] },
-  { action: 'nextQueueItem', label: 'Next review-queue item', group: 'Navigation', keys: ['Q', 'Mod+Shift+J'] },
-  { action: 'prevQueueItem', label: 'Previous review-queue item', group: 'Navigation', keys: ['Shift+Q', 'Mod+Shift+K'] },
-  { action: 'backToPlayhead', label: 'Back to the playhead', group: 'Navigation', keys: ['P', 'Mod+Shift+P'] },
-  { action: 'editSegment', label: 'Edit the current word / segment', group: 'Editing', keys: ['Enter', 'F2'] },
-  { action: 'split', label: 'Split the segment at the caret / word', group: 'Editing', keys: ['Mod+Enter'] },
-  { action: 'merge', label: 'Merge with the next segment', group: 'Editing', keys: ['Mod+M'] },
-  { action: 'mergePrevious', label: 'Merge with the previous segment (right after a split: join it back)', group: 'Editing', keys: ['Mod+Shift+M'] },
-  { action: 'newSegment', label: 'New segment at the playhead (or from the range selected on the waveform)', group: 'Editing', keys: ['Mod+Shift+Enter'] },
-  { action: 'deleteSegment', label: 'Delete the segment (undo brings it back)', group: 'Editing', keys: ['Mod+Shift+Backspace'] },
-  { action: 'startEarlier', label: 'Segment starts 0.1 s earlier', group: 'Editing', keys: ['['] },
-  { action: 'startLater', label: 'Segment starts 0.1 s later', group: 'Editing', keys: [']'] },
-  { action: 'endEarlier', label: 'Segment ends 0.1 s earlier', group: 'Editing', keys: [';'] },
-  { action: 'endLater', label: 'Segment ends 0.1 s later', group: 'Editing', keys: ["'"] },
-  { action: 'acceptQueueItem', label: 'Accept the review-queue word (it is right) and go to the next', group: 'Editing', keys: ['Y', 'Mod+Shift+Y'] },
-  { action: 'markReviewed', label: 'Mark the segment reviewed', group: 'Editing', keys: ['Mod+D'] },
-  { action: 'cycleStatus', label: 'Segment status: unreviewed → reviewed → second pass', group: 'Editing', keys: ['S', 'Mod+Shift+S'] },
-  { action: 'editNote', label: 'Add or edit the segment’s note (Enter saves, Escape cancels)', group: 'Editing', keys: ['C', 'Mod+Shift+X'] },
-  { action: 'addAnnotation', label: 'Add an annotation', group: 'Editing', keys: ['Mod+Shift+A'] },
-  { action: 'undo', label: 'Undo', group: 'Editing', keys: ['Mod+Z'] },
-  { action: 'redo', label: 'Redo', group: 'Editing', keys: ['Mod+Shift+Z', 'Mod+Y'] },
-  { action: 'find', label: 'Find and replace', group: 'Editing', keys: ['Mod+F'] },
+  def('playPause', 'Playback', ['Space', 'Mod+Space']),
+  def('skipBack', 'Playback', ['J', 'Mod+J']),
+  def('skipForward', 'Playback', ['L', 'Mod+L']),
+  def('slower', 'Playback', ['Mod+[']),
+  def('faster', 'Playback', ['Mod+]']),
+  def('loopSegment', 'Playback', ['Mod+Shift+L']),
+  def('nextSegment', 'Navigation', ['ArrowDown', 'Mod+ArrowDown']),
+  def('prevSegment', 'Navigation', ['ArrowUp', 'Mod+ArrowUp']),
+  def('nextWord', 'Navigation', ['ArrowRight']),
+  def('prevWord', 'Navigation', ['ArrowLeft']),
+  def('nextLowConfidence', 'Navigation', ['N', 'Mod+Shift+N']),
+  def('prevLowConfidence', 'Navigation', ['Shift+N', 'Mod+Shift+B']),
+  def('nextUnheard', 'Navigation', ['H', 'Mod+Shift+H']),
+  def('cycleFilter', 'Navigation', ['F']),
+  def('nextQueueItem', 'Navigation', ['Q', 'Mod+Shift+J']),
+  def('prevQueueItem', 'Navigation', ['Shift+Q', 'Mod+Shift+K']),
+  def('backToPlayhead', 'Navigation', ['P', 'Mod+Shift+P']),
+  def('editSegment', 'Editing', ['Enter', 'F2']),
+  def('split', 'Editing', ['Mod+Enter']),
+  def('merge', 'Editing', ['Mod+M']),
+  def('mergePrevious', 'Editing', ['Mod+Shift+M']),
+  def('newSegment', 'Editing', ['Mod+Shift+Enter']),
+  def('deleteSegment', 'Editing', ['Mod+Shift+Backspace']),
+  def('startEarlier', 'Editing', ['[']),
+  def('startLater', 'Editing', [']']),
+  def('endEarlier', 'Editing', [';']),
+  def('endLater', 'Editing', ["'"]),
+  def('acceptQueueItem', 'Editing', ['Y', 'Mod+Shift+Y']),
+  def('markReviewed', 'Editing', ['Mod+D']),
+  def('cycleStatus', 'Editing', ['S', 'Mod+Shift+S']),
+  def('editNote', 'Editing', ['C', 'Mod+Shift+X']),
+  def('addAnnotation', 'Editing', ['Mod+Shift+A']),
+  def('undo', 'Editing', ['Mod+Z']),
+  def('redo', 'Editing', ['Mod+Shift+Z', 'Mod+Y']),
+  def('find', 'Editing', ['Mod+F']),
   ...speakerDefs,
   // Not Ctrl+=/Ctrl+-: the app menu gives those to page zoom.
-  { action: 'zoomIn', label: 'Zoom the waveform in', group: 'Other', keys: ['=', '+'] },
-  { action: 'zoomOut', label: 'Zoom the waveform out', group: 'Other', keys: ['-'] },
-  { action: 'export', label: 'Export…', group: 'Other', keys: ['Mod+E'] },
-  { action: 'finishReview', label: 'Finish review… (checklist, then export)', group: 'Other', keys: ['Mod+Shift+E'] },
-  { action: 'help', label: 'Keyboard shortcuts', group: 'Other', keys: ['?', 'F1'] },
-  { action: 'settings', label: 'Shortcut settings', group: 'Other', keys: ['Mod+,'] }
+  def('zoomIn', 'Other', ['=', '+']),
+  def('zoomOut', 'Other', ['-']),
+  def('export', 'Other', ['Mod+E']),
+  def('finishReview', 'Other', ['Mod+Shift+E']),
+  def('help', 'Other', ['?', 'F1']),
+  def('settings', 'Other', ['Mod+,'])
 ]
 
 /** The user's remapping: for each remapped action, its keys (replacing the defaults). */

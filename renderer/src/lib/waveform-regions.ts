@@ -6,6 +6,7 @@ import { idleTask } from './idle-task'
 import { inRegionWindow } from './waveform-geometry'
 import type { RegionWindow } from './waveform-geometry'
 import type { RegionColors } from './waveform-colors'
+import { t } from '../i18n'
 
 /*
  * The regions on the waveform: one per segment near the view (resized by its edges), one per
@@ -198,7 +199,7 @@ export function createWaveformRegions(regions: RegionsPlugin, options: RegionLay
       loopRegion.element.setAttribute('data-loop', '')
       loopRegion.element.style.pointerEvents = 'none'
       loopRegion.element.style.borderTop = `3px solid ${colors.loopEdge}`
-      loopRegion.element.title = 'Looped range'
+      loopRegion.element.title = t('editorPanels.loopedRange')
     }
   }
 

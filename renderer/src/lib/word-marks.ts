@@ -1,4 +1,6 @@
 import type { Word } from '../../../shared/transcript'
+import { t } from '../i18n'
+import { formatPercent } from '../i18n/format'
 
 /*
  * What the marks on a transcript word mean, said in its tooltip and in the legend above the
@@ -6,15 +8,15 @@ import type { Word } from '../../../shared/transcript'
  * of a time the recogniser did not measure (normalise estimated it).
  */
 
-/** "70%" for a 0..1 fraction. */
+/** "70%" for a 0..1 fraction ("70 %" in pt-PT). */
 export function percent(fraction: number): string {
-  return `${Math.round(fraction * 100)}%`
+  return formatPercent(Math.round(fraction * 100) / 100)
 }
 
 /** A word's tooltip: its confidence when low, and whether its timing is estimated; undefined when unmarked. */
 export function wordMarkTitle(word: Pick<Word, 'confidence' | 'estimated'>, low: boolean, threshold: number): string | undefined {
   const parts: string[] = []
-  if (low && word.confidence !== null) parts.push(`Low confidence: ${percent(word.confidence)} (below ${percent(threshold)})`)
-  if (word.estimated) parts.push('Timing estimated: this word had no time of its own in the export')
+  if (low && word.confidence !== null) parts.push(t('editorPanels.wordMarks.lowWord', { confidence: percent(word.confidence), threshold: percent(threshold) }))
+  if (word.estimated) parts.push(t('editorPanels.wordMarks.estimatedWord'))
   return parts.length ? parts.join('\n') : undefined
 }

@@ -9,6 +9,7 @@ import { sdte } from '../lib/bridge'
 import { usePlaybackStore } from './playback-store'
 import { useTaskStore } from './task-store'
 import { useDraftStore } from './draft-store'
+import { t } from '../i18n'
 
 /*
  * What the reviewer has heard of the open task, and the time spent reviewing it (session facts,
@@ -56,6 +57,8 @@ export const useCoverageStore = defineStore('coverage', () => {
   const taskId = ref<number | null>(null)
   /** Why the sidecar could not be read or written, for the reviewer. */
   const problem = ref<string | null>(null)
+  /** The save failure last said (a later successful save clears it, and only it). */
+  let saveProblem: string | null = null
   /** Changed since the last save. */
   const dirty = ref(false)
 
@@ -142,7 +145,7 @@ export const useCoverageStore = defineStore('coverage', () => {
     if (id === null) return
     const result = await sdte().invoke['reviewState:load']({ taskId: id })
     if (token !== loadToken) return
-    if (!result.ok) problem.value = `The review state could not be read: ${result.error.message}`
+    if (!result.ok) problem.value = t('editorPanels.coverage.readFailed', { message: result.error.message })
     else if (result.value.problem) problem.value = result.value.problem.message
     else if (result.value.state) {
       // What was heard while the sidecar loaded counts too.
@@ -161,10 +164,11 @@ export const useCoverageStore = defineStore('coverage', () => {
     try {
       const result = await sdte().invoke['reviewState:save']({ taskId: id, state })
       if (!result.ok) throw new Error(result.error.message)
-      if (problem.value?.startsWith('Coverage not saved')) problem.value = null
+      if (problem.value !== null && problem.value === saveProblem) problem.value = null
     } catch (error) {
       dirty.value = true
-      problem.value = `Coverage not saved: ${toErrorData(error).message}`
+      saveProblem = t('editorPanels.coverage.notSaved', { message: toErrorData(error).message })
+      problem.value = saveProblem
     }
   }
 

@@ -13,6 +13,7 @@ import type { Segment, SplitAt, SplitRecord, TranscriptModel } from '../../../sh
 import { editorMessages } from '../lib/editor-messages'
 import { usePlaybackStore } from './playback-store'
 import type { Cursor, EditorContext, TimeRange } from './editor-context'
+import { t } from '../i18n'
 
 /*
  * Commands that add, remove, split and merge whole segments, and where the cursor goes after
@@ -101,7 +102,7 @@ export function createSegmentCommands(ctx: EditorContext, position: () => Cursor
     const existing = current?.speakerId ?? m.speakers[0]?.id
     const speakerId = existing ?? newSpeakerId(m)
     const before = new Set(m.segments.map((s) => s.id))
-    const ok = ctx.apply((x) => insertSegment(existing === undefined ? addSpeakerEdit(x, { name: 'Speaker 1', id: speakerId }) : x, { startMs, endMs, speakerId }))
+    const ok = ctx.apply((x) => insertSegment(existing === undefined ? addSpeakerEdit(x, { name: t('editorMessages.newSpeakerName'), id: speakerId }) : x, { startMs, endMs, speakerId }))
     const added = ok ? model.value!.segments.find((s) => !before.has(s.id)) : undefined
     if (!added) {
       if (!ok && refusal && lastError.value) lastError.value = refusal

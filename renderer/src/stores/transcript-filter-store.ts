@@ -3,6 +3,7 @@ import { computed, ref, shallowRef, watch } from 'vue'
 import type { Segment } from '../../../shared/transcript'
 import { reviewStatusOf } from '../../../shared/transcript'
 import { useEditorStore } from './editor-store'
+import { t } from '../i18n'
 
 /*
  * Which segments the transcript shows: all, or only those still to review, marked for a second
@@ -18,14 +19,19 @@ import { useEditorStore } from './editor-store'
 /** The filters the transcript offers. */
 export type TranscriptFilter = 'all' | 'unreviewed' | 'second-pass' | 'notes' | 'queue'
 
-/** A filter's label, in the order the picker shows them. */
-export const filterLabels: ReadonlyArray<{ readonly value: TranscriptFilter; readonly label: string }> = [
-  { value: 'all', label: 'All segments' },
-  { value: 'unreviewed', label: 'Unreviewed' },
-  { value: 'second-pass', label: 'Second pass' },
-  { value: 'notes', label: 'With notes' },
-  { value: 'queue', label: 'With queue items' }
+/** The filters' catalogue keys, in the order the picker shows them. */
+const filterKeys: ReadonlyArray<readonly [TranscriptFilter, string]> = [
+  ['all', 'all'],
+  ['unreviewed', 'unreviewed'],
+  ['second-pass', 'secondPass'],
+  ['notes', 'notes'],
+  ['queue', 'queue']
 ]
+
+/** The filters and their labels in the reviewer's language, in the order the picker shows them (read when shown). */
+export function filterLabels(): ReadonlyArray<{ readonly value: TranscriptFilter; readonly label: string }> {
+  return filterKeys.map(([value, key]) => ({ value, label: t(`editorPanels.filter.${key}`) }))
+}
 
 /** Whether a segment passes a filter (`hasQueueItems` only for 'queue'). */
 export function segmentMatches(seg: Segment, filter: TranscriptFilter, hasQueueItems: ((segmentId: string) => boolean) | null): boolean {
@@ -55,7 +61,7 @@ export const useTranscriptFilterStore = defineStore('transcript-filter', () => {
 
   const segments = computed<readonly Segment[]>(() => editor.model?.segments ?? [])
   /** The filters offered now ("With queue items" only with a queue). */
-  const options = computed(() => filterLabels.filter((f) => f.value !== 'queue' || queuePredicate.value !== null))
+  const options = computed(() => filterLabels().filter((f) => f.value !== 'queue' || queuePredicate.value !== null))
   const active = computed(() => filter.value !== 'all' && (filter.value !== 'queue' || queuePredicate.value !== null))
   /** Model index of each shown row (null: every segment is shown). */
   const indices = computed<readonly number[] | null>(() => {

@@ -4,6 +4,7 @@ import type { WorkspaceSpeakerPick } from '../../../shared/transcript/workspace-
 import { sdte } from '../lib/bridge'
 import { useSessionStore } from './session-store'
 import { useTaskStore } from './task-store'
+import { t } from '../i18n'
 
 /*
  * The workspace's speaker list for the open task's speaker menu (docs/api.md "Task speakers"):
@@ -47,7 +48,7 @@ export const useWorkspaceSpeakersStore = defineStore('workspace-speakers', () =>
     loading.value = true
     try {
       const result = await sdte().invoke['speakers:workspace']({ workspaceId: id })
-      const entry: Entry = result.ok ? { speakers: result.value.speakers ?? [], note: result.value.note } : { speakers: [], note: `The workspace speaker list could not be read (${result.error.message})` }
+      const entry: Entry = result.ok ? { speakers: result.value.speakers ?? [], note: result.value.note } : { speakers: [], note: t('editorPanels.workspacePicker.readFailed', { message: result.error.message }) }
       entries.value = new Map(entries.value).set(k, entry)
     } finally {
       loading.value = false

@@ -29,29 +29,37 @@ const englishOnly = leafPairs(catalogues.en as unknown as Tree, catalogues['pt-P
 /** Whole words that are English and not Portuguese. */
 const englishWords = ['the', 'and', 'with', 'your', 'this', 'that', 'from', 'are', 'is', 'not', 'to', 'of', 'open', 'close', 'save', 'cancel', 'sign', 'export', 'task', 'speaker', 'search', 'loading', 'error', 'settings', 'shortcuts', 'find', 'replace', 'next', 'previous', 'page']
 
-/** Texts on the page (visible text nodes and labels) that look English; empty when none. */
-export async function englishLeftOn(page: Page, allow: readonly string[] = []): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+/**
+ * Texts on the page (visible text nodes and labels) that look English; empty when none. `root`
+ * (a CSS selector) limits the check to the elements it matches and what they hold, for a screen
+ * checked before the rest of the page is translated.
+ */
+export async function englishLeftOn(page: Page, allow: readonly string[] = [], root = 'body'): Promise<string[]> {
+  const texts = await page.evaluate((rootSelector) => {
     const out: string[] = []
     const skip = (el: Element | null): boolean => !!el?.closest('[translate="no"], code, kbd, script, style, [hidden], [aria-hidden="true"]')
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement
-      const text = node.textContent?.trim()
-      if (!text || !el || skip(el)) continue
-      const style = getComputedStyle(el)
-      if (style.display === 'none' || style.visibility === 'hidden') continue
-      out.push(text)
-    }
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')) {
-      if (skip(el)) continue
-      for (const name of ['aria-label', 'title', 'placeholder', 'aria-description']) {
-        const value = el.getAttribute(name)?.trim()
-        if (value) out.push(value)
+    const roots = [...document.querySelectorAll(rootSelector)]
+    for (const rootEl of roots) {
+      const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement
+        const text = node.textContent?.trim()
+        if (!text || !el || skip(el)) continue
+        const style = getComputedStyle(el)
+        if (style.display === 'none' || style.visibility === 'hidden') continue
+        out.push(text)
+      }
+      const labelled = '[aria-label], [title], [placeholder], [aria-description]'
+      for (const el of [...(rootEl.matches(labelled) ? [rootEl] : []), ...rootEl.querySelectorAll(labelled)]) {
+        if (skip(el)) continue
+        for (const name of ['aria-label', 'title', 'placeholder', 'aria-description']) {
+          const value = el.getAttribute(name)?.trim()
+          if (value) out.push(value)
+        }
       }
     }
     return out
-  })
+  }, root)
   const wordRe = new RegExp(`\\b(${englishWords.join('|')})\\b`, 'i')
   return [...new Set(texts)].filter((text) => {
     if (allow.some((a) => text.includes(a))) return false

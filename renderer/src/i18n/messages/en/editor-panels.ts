@@ -1,0 +1,168 @@
+/** The editor's panels, prompts and messages (annotations, find, speaker menu, draft and recording prompts, notices). */
+export const editorPanels = {
+  annotations: {
+    label: 'Annotations',
+    forSelection: 'For the selected range',
+    forSegment: 'For the current segment',
+    add: 'Add',
+    close: 'Close annotations',
+    empty: 'No annotations. Add one for the current segment with the button.',
+    emptyKeys: 'No annotations. Add one for the current segment with the button or {keys}.',
+    playFrom: 'Play from {time}',
+    start: 'Start',
+    end: 'End',
+    deleteAt: 'Delete the annotation at {time}',
+    delete: 'Delete',
+    text: 'Annotation text',
+    placeholder: 'Note…',
+    notATimeStart: '"{value}" is not a time (use m:ss.t); the start stays at {kept}.',
+    notATimeEnd: '"{value}" is not a time (use m:ss.t); the end stays at {kept}.',
+    endBeforeStartStart: 'An annotation cannot end ({end}) before it starts ({start}); the start stays at {kept}.',
+    endBeforeStartEnd: 'An annotation cannot end ({end}) before it starts ({start}); the end stays at {kept}.'
+  },
+  attach: {
+    cancelled: 'The download of the recording was cancelled.',
+    tailCancelled: 'You can still edit the transcript; download it again or attach a local copy.',
+    downloadAgain: 'Download again',
+    label: 'Recording',
+    confirm: 'This export was opened from a file. Its recording is on {host}: download it from there?',
+    anotherServer: 'another server',
+    none: 'This task has no recording attached.',
+    expired: 'The link to the recording has expired, and it is not in the local cache.',
+    missing: 'The recording could not be found: it was deleted or moved.',
+    error: 'The recording could not be opened.',
+    errorWhy: 'The recording could not be opened: {message}',
+    tailConfirm: 'Or attach a local copy.',
+    tail: 'You can still edit the transcript; attach a local copy to hear it.',
+    downloading: 'Downloading…',
+    downloadFrom: 'Download from {host}',
+    refreshing: 'Getting a fresh link…',
+    refresh: 'Get a fresh link',
+    attaching: 'Attaching…',
+    attach: 'Attach the recording…'
+  },
+  coverage: {
+    title: 'Heard {percent} of the recording at up to {rate}× — click to play from there; next unheard stretch',
+    label: 'Audio heard: {percent}',
+    readFailed: 'The review state could not be read: {message}',
+    notSaved: 'Coverage not saved: {message}'
+  },
+  draft: {
+    label: 'Saved draft',
+    savedAt: 'A draft saved at {when} exists.',
+    exportChanged: 'The export on the server has changed since that draft began; both are kept: restoring opens the draft, discarding deletes it and keeps the new export.',
+    restoreToContinue: 'Restore it to continue where you left off.',
+    readOnly: 'The transcript is read-only until you choose.',
+    restore: 'Restore draft',
+    discard: 'Discard'
+  },
+  find: {
+    label: 'Find and replace',
+    find: 'Find',
+    replaceWith: 'Replace with',
+    regex: 'Regex',
+    wholeWord: 'Whole word',
+    matchCase: 'Match case',
+    withinSpeaker: 'Within speaker',
+    allSpeakers: 'All speakers',
+    invalid: 'Not a valid expression',
+    position: '{current} of {total}',
+    noMatches: 'No matches',
+    previous: 'Previous match',
+    previousTitle: 'Previous match (Shift+Enter)',
+    next: 'Next match',
+    nextTitle: 'Next match (Enter)',
+    replace: 'Replace',
+    replaceAll: 'Replace all',
+    close: 'Close find and replace',
+    closeTitle: 'Close (Esc)',
+    replacedOne: 'Replaced one.',
+    replaced: 'Replaced {matches} in {segments} (one undo step).',
+    matches: 'no matches | {n} match | {n} matches',
+    segments: 'no segments | {n} segment | {n} segments',
+    nothingReplaced: 'Nothing replaced.'
+  },
+  filter: {
+    show: 'Show',
+    showSegments: 'Show segments',
+    shown: '{n} shown',
+    all: 'All segments',
+    unreviewed: 'Unreviewed',
+    secondPass: 'Second pass',
+    notes: 'With notes',
+    queue: 'With queue items'
+  },
+  note: {
+    label: 'Note on the segment (Enter saves, Escape cancels, at most {max} characters)',
+    placeholder: 'Note for this segment',
+    edit: 'Edit the note'
+  },
+  status: {
+    unreviewed: 'Unreviewed',
+    reviewed: 'Reviewed',
+    secondPass: 'Second pass',
+    title: '{status} — click for the next status',
+    label: 'Status: {status}. Change status'
+  },
+  speakerMenu: {
+    label: 'Speaker',
+    rename: 'Rename this speaker…',
+    merge: 'Merge this speaker into…',
+    add: 'New speaker…',
+    workspace: 'Workspace speakers…',
+    renameTo: 'Rename “{name}” to:',
+    assignHeading: 'This segment’s speaker (new ones join the task):',
+    mergeInto: 'Merge into',
+    mergeHint: 'Every turn of “{name}” goes to:',
+    newName: 'New name (changes it everywhere)',
+    newSpeakerName: 'Name of the new speaker',
+    renameButton: 'Rename',
+    addAndAssign: 'Add and assign',
+    pickWorkspace: 'Pick a workspace speaker…'
+  },
+  workspacePicker: {
+    filter: 'Filter the workspace speakers',
+    typeToFilter: 'Type to filter',
+    list: 'Workspace speakers',
+    inTask: 'in this task',
+    noMatch: 'No workspace speaker matches “{query}”.',
+    reading: 'Reading the list…',
+    readAgain: 'Read the list again',
+    readFailed: 'The workspace speaker list could not be read ({message})'
+  },
+  notices: {
+    addAtPlayhead: 'Add a segment at the playhead',
+    hideList: 'Hide the list',
+    showWhere: 'Show where ({n})',
+    fixed: 'What was fixed'
+  },
+  wordMarks: {
+    label: 'Word marks',
+    lowTitle: 'Words the recogniser was unsure of: check them first (N goes to the next one)',
+    sample: 'word',
+    lowBelow: 'Low confidence, below',
+    threshold: 'Low-confidence threshold (%)',
+    estimatedTitle: 'Words whose time was not in the export: their timing was estimated from the words around them',
+    estimated: 'Timing estimated',
+    lowWord: 'Low confidence: {confidence} (below {threshold})',
+    estimatedWord: 'Timing estimated: this word had no time of its own in the export'
+  },
+  unnamedSpeaker: 'Unnamed speaker',
+  loopedRange: 'Looped range',
+  saveFailure: {
+    diskFull: 'disk full',
+    quota: 'disk quota reached',
+    readOnly: 'the disk is read-only',
+    permission: 'no permission to write the drafts folder',
+    io: 'the disk reported an error',
+    unknown: 'unknown error'
+  },
+  peaks: {
+    notObject: 'The waveform levels answer is not an object.',
+    noDuration: 'The waveform levels answer has no duration.',
+    noLevels: 'The waveform levels answer lists no levels.',
+    badLevel: 'The waveform level {k} has no rate or length.',
+    peaksHttp: 'The waveform peaks could not be read (HTTP {status}).',
+    levelsHttp: 'The waveform levels could not be read (HTTP {status}).'
+  }
+}
