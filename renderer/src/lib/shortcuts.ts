@@ -88,7 +88,7 @@ const speakerDefs: ShortcutDefinition[] = Array.from({ length: 9 }, (_, i) =>
 )
 
 /** A group's name in the reviewer's language. */
-export function shortcutGroupLabel(group: ShortcutGroup): string {
+export function shortcutGroupLabel(group: ShortcutGroup | 'Task'): string {
   return t(`shortcuts.groups.${group}`)
 }
 

@@ -1,6 +1,7 @@
 /** The keyboard shortcuts' actions and groups as the help and the settings list them (key names are not here: they stay as they are). */
 export const shortcuts = {
-  groups: { Playback: 'Playback', Navigation: 'Navigation', Editing: 'Editing', Speakers: 'Speakers', Other: 'Other' },
+  groups: { Playback: 'Playback', Navigation: 'Navigation', Editing: 'Editing', Speakers: 'Speakers', Other: 'Other', Task: 'Task' },
+  task: { openTask: 'Open a task…', closeTask: 'Close the task' },
   actions: {
     nextQueueItem: 'Next review-queue item',
     prevQueueItem: 'Previous review-queue item',

@@ -3,7 +3,8 @@ import type { shortcuts as en } from '../en/shortcuts'
 
 /** As ações e os grupos dos atalhos de teclado, como a ajuda e as definições os mostram (os nomes das teclas não mudam). */
 export const shortcuts: MessageShape<typeof en> = {
-  groups: { Playback: 'Reprodução', Navigation: 'Navegação', Editing: 'Edição', Speakers: 'Oradores', Other: 'Outros' },
+  groups: { Playback: 'Reprodução', Navigation: 'Navegação', Editing: 'Edição', Speakers: 'Oradores', Other: 'Outros', Task: 'Tarefa' },
+  task: { openTask: 'Abrir uma tarefa…', closeTask: 'Fechar a tarefa' },
   actions: {
     nextQueueItem: 'Item seguinte da fila de revisão',
     prevQueueItem: 'Item anterior da fila de revisão',
