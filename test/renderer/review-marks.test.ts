@@ -128,6 +128,8 @@ describe('transcript filter', () => {
     expect(editor.cursor!.segmentId).toBe(segs[1].id)
     expect(filter.rowOf(2)).toBe(0) // segment 2 hidden: the list follows to the shown row before it
 
+    // The editor wires the review queue in, so "with queue items" is offered; without a queue it is not.
+    filter.setQueuePredicate(null)
     const picker = mount(TranscriptFilterPicker)
     expect(picker.findAll('option').map((o) => o.attributes('value'))).toEqual(['all', 'unreviewed', 'second-pass', 'notes'])
     filter.setQueuePredicate((id) => id === segs[2].id)

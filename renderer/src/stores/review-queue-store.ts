@@ -70,7 +70,8 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     if (!model) {
       cueJob.cancel()
       cuesPending.value = false
-      cueBreaches.value = []
+      // Only when there were some: a fresh [] would change `inputs`, whose watcher calls this again, for ever.
+      if (cueBreaches.value.length) cueBreaches.value = []
       return
     }
     cuesPending.value = true
