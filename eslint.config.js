@@ -16,7 +16,12 @@ const translatedTemplates = [
   'renderer/src/components/ErrorBanner.vue',
   'renderer/src/components/StartupNotices.vue',
   'renderer/src/components/OpenTaskDialog.vue',
-  'renderer/src/components/settings/**/*.vue'
+  'renderer/src/components/settings/**/*.vue',
+  // i18n part C: export, document, inbox, workflow
+  'renderer/src/components/export/ExportDialog.vue',
+  'renderer/src/components/export/QcPanel.vue',
+  'renderer/src/components/export/RuleNumber.vue',
+  'renderer/src/components/export/TimeField.vue'
 ]
 
 /**
