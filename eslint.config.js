@@ -21,7 +21,14 @@ const translatedTemplates = [
   'renderer/src/components/export/ExportDialog.vue',
   'renderer/src/components/export/QcPanel.vue',
   'renderer/src/components/export/RuleNumber.vue',
-  'renderer/src/components/export/TimeField.vue'
+  'renderer/src/components/export/TimeField.vue',
+  'renderer/src/components/inbox/InboxDialog.vue',
+  'renderer/src/components/inbox/InboxFilters.vue',
+  'renderer/src/components/inbox/InboxPanel.vue',
+  'renderer/src/components/inbox/MultiPick.vue',
+  'renderer/src/components/workflow/MarkReviewed.vue',
+  'renderer/src/components/workflow/SendSpeakersDialog.vue',
+  'renderer/src/App.vue'
 ]
 
 /**

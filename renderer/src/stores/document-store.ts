@@ -8,6 +8,7 @@ import { emptyFilter } from '../../../shared/document/filters'
 import type { DocumentFilter } from '../../../shared/document/filters'
 import { documentToCsv } from '../../../shared/document/csv'
 import { sdte } from '../lib/bridge'
+import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
 
 /** A document task as the reviewer names it: SmartDocumentor's id or their own external id. */
@@ -48,13 +49,13 @@ export const useDocumentStore = defineStore('document', () => {
   /** Opens a document task from SmartDocumentor. */
   function openTask(ref: DocumentRef): Promise<boolean> {
     const requestId = request.newRequestId()
-    const label = 'taskId' in ref ? `Opening document task ${ref.taskId}…` : `Opening document task "${ref.externalId}"…`
+    const label = 'taskId' in ref ? t('workflow.opening.document', { id: ref.taskId }) : t('workflow.opening.documentExternal', { id: ref.externalId })
     return run(label, () => sdte().invoke['tasks:openDocument']({ ref, requestId }))
   }
 
   /** Asks for a saved document export (JSON) and opens it. */
   function openFile(): Promise<boolean> {
-    return run('Opening the file…', () => sdte().invoke['documents:openFile']())
+    return run(t('workflow.opening.file'), () => sdte().invoke['documents:openFile']())
   }
 
   /**

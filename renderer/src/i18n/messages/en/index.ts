@@ -4,6 +4,8 @@ import { signIn } from './sign-in'
 import { openTask } from './open-task'
 import { start } from './start'
 import { exportArea } from './export'
+import { inbox } from './inbox'
+import { workflow } from './workflow'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start, signIn, openTask, errors, export: exportArea }
+export const en = { common, start, signIn, openTask, errors, export: exportArea, inbox, workflow }

@@ -6,6 +6,8 @@ import { signIn } from './sign-in'
 import { openTask } from './open-task'
 import { start } from './start'
 import { exportArea } from './export'
+import { inbox } from './inbox'
+import { workflow } from './workflow'
 
 /** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
-export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, export: exportArea }
+export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, export: exportArea, inbox, workflow }
