@@ -4,6 +4,7 @@ import type { DocumentFileState } from '../../../shared/ipc/contract'
 import type { PageSize } from '../../../shared/document/coordinates'
 import type * as PdfJs from 'pdfjs-dist'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
+import { t } from '../i18n'
 
 /*
  * The original file's pages: a PDF rendered with pdf.js (one canvas per page, `canvas[data-page]`
@@ -111,7 +112,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
         await renderPage(pdf, view)
       }
     }).catch((error: unknown) => {
-      if (my === generation) renderError.value = `The PDF could not be rendered: ${(error as Error).message}`
+      if (my === generation) renderError.value = t('document.pageView.pdfFailed', { message: (error as Error).message })
     })
   }
 
@@ -207,7 +208,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       await nextTick()
       observe()
     } catch (error) {
-      if (my === generation) renderError.value = `The PDF could not be rendered: ${(error as Error).message}`
+      if (my === generation) renderError.value = t('document.pageView.pdfFailed', { message: (error as Error).message })
     }
   }
 
@@ -219,7 +220,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
 
   /** An image the browser cannot show. */
   function onImageError(): void {
-    renderError.value = 'The image could not be shown.'
+    renderError.value = t('document.pageView.imageFailed')
   }
 
   async function dispose(): Promise<void> {

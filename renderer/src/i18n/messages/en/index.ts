@@ -5,7 +5,8 @@ import { openTask } from './open-task'
 import { start } from './start'
 import { exportArea } from './export'
 import { inbox } from './inbox'
+import { document } from './document'
 import { workflow } from './workflow'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start, signIn, openTask, errors, export: exportArea, inbox, workflow }
+export const en = { common, start, signIn, openTask, errors, export: exportArea, inbox, workflow, document }

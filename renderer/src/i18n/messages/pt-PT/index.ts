@@ -7,7 +7,8 @@ import { openTask } from './open-task'
 import { start } from './start'
 import { exportArea } from './export'
 import { inbox } from './inbox'
+import { document } from './document'
 import { workflow } from './workflow'
 
 /** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
-export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, export: exportArea, inbox, workflow }
+export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, export: exportArea, inbox, workflow, document }
