@@ -29,12 +29,18 @@ const englishOnly = leafPairs(catalogues.en as unknown as Tree, catalogues['pt-P
 /** Whole words that are English and not Portuguese. */
 const englishWords = ['the', 'and', 'with', 'your', 'this', 'that', 'from', 'are', 'is', 'not', 'to', 'of', 'open', 'close', 'save', 'cancel', 'sign', 'export', 'task', 'speaker', 'search', 'loading', 'error', 'settings', 'shortcuts', 'find', 'replace', 'next', 'previous', 'page']
 
-/** Texts on the page (visible text nodes and labels) that look English; empty when none. */
-export async function englishLeftOn(page: Page, allow: readonly string[] = []): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+/**
+ * Texts on the page (visible text nodes and labels) that look English; empty when none. `within`
+ * (a CSS selector) limits the search to one part of the page, e.g. a dialog over a screen that
+ * another area translates.
+ */
+export async function englishLeftOn(page: Page, allow: readonly string[] = [], within?: string): Promise<string[]> {
+  const texts = await page.evaluate((selector) => {
     const out: string[] = []
+    const root = selector ? document.querySelector(selector) : document.body
+    if (!root) throw new Error(`englishLeftOn: nothing matches ${selector}`)
     const skip = (el: Element | null): boolean => !!el?.closest('[translate="no"], code, kbd, script, style, [hidden], [aria-hidden="true"]')
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT)
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const el = node.parentElement
       const text = node.textContent?.trim()
@@ -43,7 +49,7 @@ export async function englishLeftOn(page: Page, allow: readonly string[] = []): 
       if (style.display === 'none' || style.visibility === 'hidden') continue
       out.push(text)
     }
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')) {
+    for (const el of root.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')) {
       if (skip(el)) continue
       for (const name of ['aria-label', 'title', 'placeholder', 'aria-description']) {
         const value = el.getAttribute(name)?.trim()
@@ -51,7 +57,7 @@ export async function englishLeftOn(page: Page, allow: readonly string[] = []): 
       }
     }
     return out
-  })
+  }, within)
   const wordRe = new RegExp(`\\b(${englishWords.join('|')})\\b`, 'i')
   return [...new Set(texts)].filter((text) => {
     if (allow.some((a) => text.includes(a))) return false

@@ -26,8 +26,6 @@ export const exportArea = {
   annotationsCues: 'As cues, e.g. [laughter]',
   annotationsNotes: 'As WebVTT NOTEs',
   lineBreakRules: 'Line-break rules',
-  english: 'English',
-  portuguese: 'Portuguese',
   timecodes: 'Timecodes in transcripts (TXT, DOCX)',
   moreOptions: 'More options',
   moreChanged: '{n} changed from {preset}',

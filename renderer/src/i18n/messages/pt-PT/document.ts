@@ -148,7 +148,7 @@ export const document: MessageShape<typeof en> = {
     fitted: 'Página ajustada à largura',
     zoomed: 'Página ampliada para {zoom}',
     coordinates: 'Coordenadas: {unit}',
-    boxKeys: 'As setas movem entre caixas, Home e End para a primeira e a última da página, Page Up e Page Down para outra página; Enter seleciona.',
+    boxKeys: 'As setas movem entre caixas, Home e End vão para a primeira e a última da página, PgUp e PgDn para outra página; Enter seleciona.',
     imageAlt: 'Página original do documento',
     boxesOnPage: 'Caixas na página',
     boxesOnPageN: 'Caixas na página {n}',

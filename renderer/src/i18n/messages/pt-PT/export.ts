@@ -29,8 +29,6 @@ export const exportArea: MessageShape<typeof en> = {
   annotationsCues: 'Como legendas, p. ex. [risos]',
   annotationsNotes: 'Como NOTE de WebVTT',
   lineBreakRules: 'Regras de quebra de linha',
-  english: 'Inglês',
-  portuguese: 'Português',
   timecodes: 'Timecodes nas transcrições (TXT, DOCX)',
   moreOptions: 'Mais opções',
   moreChanged: '{n} alteradas de {preset}',
