@@ -145,6 +145,7 @@ export const document = {
     fitted: 'Page fitted to the width',
     zoomed: 'Page zoomed to {zoom}',
     coordinates: 'Coordinates: {unit}',
+    units: { normalised: 'normalised', inches: 'inches', pixels: 'pixels' },
     boxKeys: 'Arrow keys move between boxes, Home and End to the first and last on the page, Page Up and Page Down to another page; Enter selects.',
     imageAlt: 'Original document page',
     boxesOnPage: 'Boxes on the page',

@@ -148,6 +148,7 @@ export const document: MessageShape<typeof en> = {
     fitted: 'Página ajustada à largura',
     zoomed: 'Página ampliada para {zoom}',
     coordinates: 'Coordenadas: {unit}',
+    units: { normalised: 'normalizadas', inches: 'polegadas', pixels: 'píxeis' },
     boxKeys: 'As setas movem entre caixas, Home e End vão para a primeira e a última da página, PgUp e PgDn para outra página; Enter seleciona.',
     imageAlt: 'Página original do documento',
     boxesOnPage: 'Caixas na página',

@@ -69,7 +69,7 @@ export const exportArea: MessageShape<typeof en> = {
     startOffsetMs: 'Início do programa',
     maxWordsPerMinute: 'Palavras por minuto',
     minGapFrames: 'Intervalo mín.',
-    gapClosingMs: 'Fecho de intervalos',
+    gapClosingMs: 'Unir intervalos',
     maxLeadInMs: 'Antecipação máx.'
   },
   units: { ms: 'ms', frames: 'fotogramas', timecode: 'timecode', clock: 'relógio' },

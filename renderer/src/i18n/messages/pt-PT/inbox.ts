@@ -5,7 +5,7 @@ import type { inbox as en } from '../en/inbox'
 export const inbox: MessageShape<typeof en> = {
   title: 'Caixa de entrada',
   searchLabel: 'Procurar uma tarefa pelo ID da tarefa ou ID externo',
-  searchPlaceholder: 'ID da tarefa ou ID externo',
+  searchPlaceholder: 'ID ou ID externo',
   find: 'Procurar',
   backToList: 'Voltar à lista',
   asOf: 'às {when}',
@@ -32,7 +32,7 @@ export const inbox: MessageShape<typeof en> = {
     created: 'Criada',
     length: 'Duração',
     local: 'Neste computador',
-    lastOpened: 'Última abertura'
+    lastOpened: 'Aberta em'
   },
   kinds: { transcript: 'Transcrição', document: 'Documento', unknown: 'Desconhecido' },
   marked: 'marcada',
