@@ -32,7 +32,25 @@ const translatedTemplates = [
   'renderer/src/components/editor/TranscriptFilterPicker.vue',
   'renderer/src/components/editor/TranscriptNotices.vue',
   'renderer/src/components/editor/WordMarksLegend.vue',
-  'renderer/src/components/editor/WorkspaceSpeakerPicker.vue'
+  'renderer/src/components/editor/WorkspaceSpeakerPicker.vue',
+  // i18n part C: export, document, inbox, workflow
+  'renderer/src/App.vue',
+  'renderer/src/components/DocumentPane.vue',
+  'renderer/src/components/document/DocumentEntityCard.vue',
+  'renderer/src/components/document/DocumentGrid.vue',
+  'renderer/src/components/document/DocumentOpenForm.vue',
+  'renderer/src/components/document/DocumentPageView.vue',
+  'renderer/src/components/document/PageOverlay.vue',
+  'renderer/src/components/export/ExportDialog.vue',
+  'renderer/src/components/export/QcPanel.vue',
+  'renderer/src/components/export/RuleNumber.vue',
+  'renderer/src/components/export/TimeField.vue',
+  'renderer/src/components/inbox/InboxDialog.vue',
+  'renderer/src/components/inbox/InboxFilters.vue',
+  'renderer/src/components/inbox/InboxPanel.vue',
+  'renderer/src/components/inbox/MultiPick.vue',
+  'renderer/src/components/workflow/MarkReviewed.vue',
+  'renderer/src/components/workflow/SendSpeakersDialog.vue'
 ]
 
 /**
@@ -43,7 +61,9 @@ const untranslatedText = [
   '(', ')', ',', '.', '&', '+', '-', '=', '*', '/', '#', '%', '!', '?', ':', '[', ']', '{', '}', '<', '>', '·', '•', '‐', '–', '—', '−', '|',
   '×', '…', '→', '←', '↑', '↓', '⌘', '⇧', '⌥', '✓', '✕', '▶', '⏸', '↵', '⌨', '"', "'", '“', '”', '‘', '’', '«', '»',
   'SD Transcript Editor', 'SmartDocumentor', 'sdte', 'https://cloud.smartdocumentor.net', 'Ctrl', 'Shift', 'Alt', 'Esc', 'Enter', 'Tab', 'Space', 'Home', 'End', 'PgUp', 'PgDn',
-  '/^\\d+$/u'
+  '/^\\d+$/u',
+  // Format names and the document pane's arrows and warning mark (i18n part C).
+  'CSV', 'JSON', '‹', '›', '⚠'
 ]
 
 /** `no-restricted-imports` patterns shared by the pure folders. */

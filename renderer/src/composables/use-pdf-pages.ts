@@ -5,6 +5,7 @@ import type { PageSize } from '../../../shared/document/coordinates'
 import type * as PdfJs from 'pdfjs-dist'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { idleTask } from '../lib/idle-task'
+import { t } from '../i18n'
 
 /*
  * The original file's pages: a PDF rendered with pdf.js (one canvas per page, `canvas[data-page]`
@@ -117,7 +118,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
         await renderPage(pdf, view)
       }
     }).catch((error: unknown) => {
-      if (my === generation) renderError.value = `The PDF could not be rendered: ${(error as Error).message}`
+      if (my === generation) renderError.value = t('document.pageView.pdfFailed', { message: (error as Error).message })
     })
   }
 
@@ -212,7 +213,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       observe()
       void renderQueue.then(() => measureRest(loaded, my))
     } catch (error) {
-      if (my === generation) renderError.value = `The PDF could not be rendered: ${(error as Error).message}`
+      if (my === generation) renderError.value = t('document.pageView.pdfFailed', { message: (error as Error).message })
     }
   }
 
@@ -247,7 +248,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
 
   /** An image the browser cannot show. */
   function onImageError(): void {
-    renderError.value = 'The image could not be shown.'
+    renderError.value = t('document.pageView.imageFailed')
   }
 
   async function dispose(): Promise<void> {

@@ -3,17 +3,11 @@ import type { ExportFormat, WriteOptions } from '../../../shared/subtitles'
 import type { TranscriptModel } from '../../../shared/transcript'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from './bridge'
+import { t } from '../i18n'
 
-/** Human names of the formats, for the dialog. */
-export const formatLabels: Record<ExportFormat, string> = {
-  srt: 'SubRip (.srt)',
-  vtt: 'WebVTT (.vtt)',
-  ttml: 'TTML / IMSC1 (.ttml)',
-  sbv: 'YouTube SBV (.sbv)',
-  ass: 'Advanced SubStation (.ass)',
-  txt: 'Plain-text transcript (.txt)',
-  docx: 'Word transcript (.docx)',
-  json: 'SmartDocumentor JSON (.json)'
+/** A format's human name, in the reviewer's language (read when shown). */
+export function formatLabel(format: ExportFormat): string {
+  return t(`export.formatLabels.${format}`)
 }
 
 /** Every format, in the dialog's order. */
@@ -58,7 +52,7 @@ export async function exportFiles(model: TranscriptModel, formats: readonly Expo
     const result = await sdte().invoke['files:save']({
       suggestedName: `${safeFileName(baseName)}.${info.extension}`,
       content: typeof content === 'string' ? content : { base64: toBase64(content) },
-      filter: { name: formatLabels[format], extensions: [info.extension] }
+      filter: { name: formatLabel(format), extensions: [info.extension] }
     })
     if (!result.ok) outcomes.push({ format, status: 'failed', error: result.error })
     else if (result.value === null) outcomes.push({ format, status: 'cancelled' })

@@ -1,5 +1,6 @@
 import { frameRates, maxDialogueDashLength, presetLimits, presetNames, presets, speakerStyles } from '../../../shared/subtitles'
 import type { FrameRate, NumericPresetField, PresetName, PresetOverrides, SpeakerStyle } from '../../../shared/subtitles'
+import { t } from '../i18n'
 
 /*
  * The export dialog's subtitle rules as the user edits them: every field of a preset (the same
@@ -29,11 +30,10 @@ export interface RulesForm {
   speakerLabels: boolean
 }
 
-/** One numeric input: its label, unit and arrow-key step. */
+/** One numeric input: its key (the label is `export.fields.<key>`), unit and arrow-key step. */
 export interface NumberField {
   readonly key: NumericPresetField
-  readonly label: string
-  readonly unit?: string
+  readonly unit?: 'ms' | 'frames'
   readonly step?: number
   /** Empty is allowed and means "no limit". */
   readonly optional?: boolean
@@ -41,20 +41,20 @@ export interface NumberField {
 
 /** The numbers every export touches: always visible. */
 export const commonFields: readonly NumberField[] = [
-  { key: 'maxCharsPerLine', label: 'Characters per line' },
-  { key: 'maxLines', label: 'Lines per cue' },
-  { key: 'maxCharsPerSecond', label: 'Characters per second', step: 0.5 },
-  { key: 'minDurationMs', label: 'Min duration', unit: 'ms' },
-  { key: 'maxDurationMs', label: 'Max duration', unit: 'ms' },
-  { key: 'startOffsetMs', label: 'Programme start', unit: 'ms' }
+  { key: 'maxCharsPerLine' },
+  { key: 'maxLines' },
+  { key: 'maxCharsPerSecond', step: 0.5 },
+  { key: 'minDurationMs', unit: 'ms' },
+  { key: 'maxDurationMs', unit: 'ms' },
+  { key: 'startOffsetMs', unit: 'ms' }
 ]
 
 /** The timing numbers under "More options". */
 export const moreFields: readonly NumberField[] = [
-  { key: 'maxWordsPerMinute', label: 'Words per minute', optional: true },
-  { key: 'minGapFrames', label: 'Min gap', unit: 'frames' },
-  { key: 'gapClosingMs', label: 'Gap closing', unit: 'ms' },
-  { key: 'maxLeadInMs', label: 'Max lead-in', unit: 'ms' }
+  { key: 'maxWordsPerMinute', optional: true },
+  { key: 'minGapFrames', unit: 'frames' },
+  { key: 'gapClosingMs', unit: 'ms' },
+  { key: 'maxLeadInMs', unit: 'ms' }
 ]
 
 /** The preset fields under "More options" (to count how many differ from the preset). */
@@ -62,17 +62,33 @@ export const moreKeys: readonly (keyof RulesForm)[] = [...moreFields.map((f) => 
 
 const allFields = [...commonFields, ...moreFields]
 
+/** A field's name in the reviewer's language ("Gap closing"). */
+export function fieldName(field: NumberField): string {
+  return t(`export.fields.${field.key}`)
+}
+
+/** A unit's name in the reviewer's language ("frames"; "" for none). */
+export function unitName(unit: string | undefined): string {
+  return unit ? t(`export.units.${unit}`) : ''
+}
+
 /** "Gap closing (ms)". */
 export function fieldLabel(field: NumberField): string {
-  return field.unit ? `${field.label} (${field.unit})` : field.label
+  return field.unit ? `${fieldName(field)} (${unitName(field.unit)})` : fieldName(field)
+}
+
+/** "0 to 5000 ms" (values as typed in the inputs: no grouping, so they read like what is typed). */
+function rangeOf(field: NumberField): string {
+  const { min, max } = presetLimits[field.key]
+  const unit = field.unit ? ` ${unitName(field.unit)}` : ''
+  return `${t('export.range', { min: String(min), max: String(max) })}${unit}`
 }
 
 /** "0 to 5000 ms", from presetLimits; the programme start also in hours. */
 export function rangeText(field: NumberField): string {
-  const { min, max } = presetLimits[field.key]
-  const unit = field.unit ? ` ${field.unit}` : ''
-  const hours = field.key === 'startOffsetMs' ? ` (${max / 3_600_000} h)` : ''
-  return `${min} to ${max}${unit}${hours}${field.optional ? '; empty: no limit' : ''}`
+  const { max } = presetLimits[field.key]
+  const hours = field.key === 'startOffsetMs' ? ` ${t('export.rangeHours', { hours: String(max / 3_600_000) })}` : ''
+  return `${rangeOf(field)}${hours}${field.optional ? t('export.emptyNoLimit') : ''}`
 }
 
 /** The preset's own values. */
@@ -102,11 +118,10 @@ const isEmpty = (value: NumberValue): boolean => value === null || value === ''
 export function numberError(field: NumberField, value: NumberValue): string | null {
   if (field.optional && isEmpty(value)) return null
   const limit = presetLimits[field.key]
-  const kind = limit.integer ? 'a whole number' : 'a number'
-  const range = `${limit.min} to ${limit.max}${field.unit ? ` ${field.unit}` : ''}`
   const ok = typeof value === 'number' && Number.isFinite(value) && (!limit.integer || Number.isInteger(value)) && value >= limit.min && value <= limit.max
   if (ok) return null
-  return `${fieldLabel(field)} must be ${kind} from ${range}${field.optional ? ', or empty for no limit' : ''}.`
+  const key = `${limit.integer ? 'wholeNumber' : 'number'}${field.optional ? 'Optional' : ''}Error`
+  return t(`export.${key}`, { field: fieldLabel(field), range: rangeOf(field) })
 }
 
 /** Field → message for every invalid value, in the dialog's order. */
@@ -117,10 +132,10 @@ export function formErrors(form: RulesForm): Partial<Record<keyof RulesForm, str
     if (message) errors[field.key] = message
   }
   if (!errors.minDurationMs && !errors.maxDurationMs && (form.minDurationMs as number) >= (form.maxDurationMs as number)) {
-    errors.minDurationMs = 'Min duration must be shorter than max duration.'
+    errors.minDurationMs = t('export.minBelowMax')
   }
   if (form.speakerStyle === 'dialogue-dashes' && (form.dialogueDash.length === 0 || form.dialogueDash.length > maxDialogueDashLength)) {
-    errors.dialogueDash = `Dialogue dash must be 1 to ${maxDialogueDashLength} characters.`
+    errors.dialogueDash = t('export.dashError', { max: maxDialogueDashLength })
   }
   return errors
 }

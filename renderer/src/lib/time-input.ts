@@ -1,5 +1,6 @@
 import type { FrameRate } from '../../../shared/subtitles'
 import { formatTimecode, formatVttTime, parseTimecodeOrMs } from '../../../shared/time'
+import { t } from '../i18n'
 
 /*
  * The export dialog's times as subtitlers type and read them: a timecode (HH:MM:SS:FF, frames at
@@ -11,21 +12,28 @@ import { formatTimecode, formatVttTime, parseTimecodeOrMs } from '../../../share
 /** How the dialog shows its times. */
 export type TimeForm = 'timecode' | 'clock' | 'frames' | 'ms'
 
-/** The forms offered, with their labels (the unit in a field's label). */
-export const timeForms: ReadonlyArray<{ readonly value: TimeForm; readonly label: string; readonly unit: string }> = [
-  { value: 'timecode', label: 'HH:MM:SS:FF', unit: 'timecode' },
-  { value: 'clock', label: 'HH:MM:SS.mmm', unit: 'clock' },
-  { value: 'frames', label: 'Frames (12f)', unit: 'frames' },
-  { value: 'ms', label: 'Milliseconds', unit: 'ms' }
+/** The forms offered (labels `export.timeForms.<value>`; the unit, `export.units.<unit>`, goes in a field's label). */
+export const timeForms: ReadonlyArray<{ readonly value: TimeForm; readonly unit: 'timecode' | 'clock' | 'frames' | 'ms' }> = [
+  { value: 'timecode', unit: 'timecode' },
+  { value: 'clock', unit: 'clock' },
+  { value: 'frames', unit: 'frames' },
+  { value: 'ms', unit: 'ms' }
 ]
+
+/** A form's label in the reviewer's language. */
+export function timeFormLabel(form: TimeForm): string {
+  return t(`export.timeForms.${form}`)
+}
 
 /** True for a known form (a remembered choice is checked before use). */
 export function isTimeForm(value: unknown): value is TimeForm {
   return timeForms.some((f) => f.value === value)
 }
 
-/** What a time field accepts, for messages and placeholders. */
-export const acceptedTimes = 'HH:MM:SS:FF, HH:MM:SS.mmm, frames like 12f, or ms'
+/** What a time field accepts, for messages and placeholders (read when shown: it follows the language). */
+export function acceptedTimes(): string {
+  return t('export.acceptedTimes')
+}
 
 /** A typed time read: its milliseconds, or why it cannot be read. */
 export type TimeReading = { readonly ok: true; readonly ms: number } | { readonly ok: false; readonly message: string }
@@ -33,7 +41,7 @@ export type TimeReading = { readonly ok: true; readonly ms: number } | { readonl
 /** Reads a typed time at `frameRate`: "00:00:01:12", "00:00:01.500", "12f", "1500" or "1500 ms". */
 export function parseTimeInput(text: string, frameRate: FrameRate): TimeReading {
   const trimmed = text.trim()
-  if (trimmed === '') return { ok: false, message: `Enter a time: ${acceptedTimes}.` }
+  if (trimmed === '') return { ok: false, message: t('export.enterTime', { accepted: acceptedTimes() }) }
   const frames = /^(\d+)\s*f(?:rames?)?$/i.exec(trimmed)
   if (frames) return { ok: true, ms: Math.round((Number(frames[1]) * 1000) / frameRate) }
   const ms = /^(\d+)\s*ms$/i.exec(trimmed)
@@ -42,8 +50,11 @@ export function parseTimeInput(text: string, frameRate: FrameRate): TimeReading 
     return { ok: true, ms: parseTimecodeOrMs(trimmed, frameRate) }
   } catch (error) {
     const frameTooBig = /^Frame (\d+) is out of range/.exec((error as Error).message)
-    if (frameTooBig) return { ok: false, message: `"${trimmed}": frame ${frameTooBig[1]} does not exist at ${frameRate} fps (frames run 00 to ${String(Math.round(frameRate) - 1).padStart(2, '0')}).` }
-    return { ok: false, message: `"${trimmed}" is not a time. Use ${acceptedTimes}.` }
+    if (frameTooBig) {
+      const last = String(Math.round(frameRate) - 1).padStart(2, '0')
+      return { ok: false, message: t('export.frameOutOfRange', { text: trimmed, frame: frameTooBig[1] ?? '', rate: String(frameRate), last }) }
+    }
+    return { ok: false, message: t('export.notATime', { text: trimmed, accepted: acceptedTimes() }) }
   }
 }
 

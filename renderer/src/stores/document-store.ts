@@ -8,7 +8,11 @@ import { emptyFilter } from '../../../shared/document/filters'
 import type { DocumentFilter } from '../../../shared/document/filters'
 import { documentToCsv } from '../../../shared/document/csv'
 import { sdte } from '../lib/bridge'
+import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
+
+/** What was copied (the notice names it in the reviewer's language). */
+export type CopyWhat = 'cell' | 'row' | 'table' | 'keyValues'
 
 /** A document task as the reviewer names it: SmartDocumentor's id or their own external id. */
 export type DocumentRef = { readonly taskId: number } | { readonly externalId: string }
@@ -48,13 +52,13 @@ export const useDocumentStore = defineStore('document', () => {
   /** Opens a document task from SmartDocumentor. */
   function openTask(ref: DocumentRef): Promise<boolean> {
     const requestId = request.newRequestId()
-    const label = 'taskId' in ref ? `Opening document task ${ref.taskId}…` : `Opening document task "${ref.externalId}"…`
+    const label = 'taskId' in ref ? t('workflow.opening.document', { id: ref.taskId }) : t('workflow.opening.documentExternal', { id: ref.externalId })
     return run(label, () => sdte().invoke['tasks:openDocument']({ ref, requestId }))
   }
 
   /** Asks for a saved document export (JSON) and opens it. */
   function openFile(): Promise<boolean> {
-    return run('Opening the file…', () => sdte().invoke['documents:openFile']())
+    return run(t('workflow.opening.file'), () => sdte().invoke['documents:openFile']())
   }
 
   /**
@@ -93,7 +97,7 @@ export const useDocumentStore = defineStore('document', () => {
     notice.value = null
     const result = await sdte().invoke['files:save']({ suggestedName, content, filter: { name: filterName, extensions: [extension] } })
     if (!result.ok) error.value = result.error
-    else if (result.value) notice.value = `Saved ${result.value.path}`
+    else if (result.value) notice.value = t('document.saved', { path: result.value.path })
   }
 
   const baseName = (): string => {
@@ -113,13 +117,13 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   /** Copies text to the clipboard and says so. */
-  async function copy(text: string, what: string): Promise<void> {
+  async function copy(text: string, what: CopyWhat): Promise<void> {
     notice.value = null
     try {
       await navigator.clipboard.writeText(text)
-      notice.value = `Copied ${what}.`
+      notice.value = t(`document.copied.${what}`)
     } catch {
-      notice.value = `Could not copy ${what}: the clipboard is not available.`
+      notice.value = t(`document.copyFailed.${what}`)
     }
   }
 

@@ -7,6 +7,7 @@ import { defaultPageSize } from '../../../shared/api/task-list'
 import { taskKindOf, type TaskKindInfo } from '../../../shared/api/task-kind'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from '../lib/bridge'
+import { t } from '../i18n'
 
 /*
  * The inbox: the platform's task list with the reviewer's filters, one page at a time, and what
@@ -29,12 +30,12 @@ export interface InboxForm {
 /** The external status the platform gives every task until we mark it. */
 export const notReviewedStatus = 'never'
 
-/** The sort keys offered (property names of the task status, §4.1). */
-export const sortOptions: readonly { readonly value: string; readonly label: string }[] = [
-  { value: 'createdOn', label: 'Created' },
-  { value: 'displayName', label: 'Name' },
-  { value: 'taskId', label: 'Task id' },
-  { value: 'taskStatus', label: 'Status' }
+/** The sort keys offered (property names of the task status, §4.1); labels are `inbox.sort.<value>`. */
+export const sortOptions: readonly { readonly value: string }[] = [
+  { value: 'createdOn' },
+  { value: 'displayName' },
+  { value: 'taskId' },
+  { value: 'taskStatus' }
 ]
 
 /** The form as the list call's filters: empty fields left out, dates as whole UTC days. */
@@ -52,8 +53,8 @@ export function toFilters(form: InboxForm): RequestOf<'tasks:list'>['filters'] {
 
 /** Why the form cannot be sent, or null. */
 export function formProblem(form: InboxForm): string | null {
-  if (form.from && form.to && form.from > form.to) return 'The "created from" date is after the "to" date.'
-  if (form.externalStatus.trim().length > 32) return 'An external status has at most 32 characters.'
+  if (form.from && form.to && form.from > form.to) return t('inbox.filters.datesReversed')
+  if (form.externalStatus.trim().length > 32) return t('inbox.filters.externalStatusTooLong', { max: 32 })
   return null
 }
 
@@ -173,7 +174,7 @@ export const useInboxStore = defineStore('inbox', () => {
           return
         }
       }
-      searchError.value = `No task has the id or external id "${text.trim()}".`
+      searchError.value = t('inbox.notFound', { text: text.trim() })
     } finally {
       loading.value = false
     }

@@ -2,6 +2,7 @@ import { defineStore } from 'pinia'
 import { ref } from 'vue'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from '../lib/bridge'
+import { t } from '../i18n'
 
 /*
  * "Mark as reviewed": the value written as the task's external integration status (a setting,
@@ -14,8 +15,8 @@ export const reviewStatusMaxLength = 32
 /** Why a review-status value cannot be used, or null. */
 export function reviewStatusProblem(value: string): string | null {
   const v = value.trim()
-  if (v === '') return 'The review status must not be empty.'
-  if (v.length > reviewStatusMaxLength) return `The review status may have at most ${reviewStatusMaxLength} characters.`
+  if (v === '') return t('workflow.statusEmpty')
+  if (v.length > reviewStatusMaxLength) return t('workflow.statusTooLong', { max: reviewStatusMaxLength })
   return null
 }
 

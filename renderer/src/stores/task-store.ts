@@ -4,6 +4,7 @@ import type { OpenedDocument, OpenedTranscript, RecentTask } from '../../../shar
 import type { Result } from '../../../shared/errors'
 import { transcriptBody } from '../../../shared/api/transcript-export'
 import { sdte } from '../lib/bridge'
+import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
 
 /** A task as the reviewer names it: by SmartDocumentor's id or by their own external id. */
@@ -30,7 +31,7 @@ export const useTaskStore = defineStore('task', () => {
   /** Opens a transcript task from SmartDocumentor. */
   function openTask(ref: TaskRef): Promise<boolean> {
     const requestId = request.newRequestId()
-    const label = 'taskId' in ref ? `Opening task ${ref.taskId}…` : `Opening task "${ref.externalId}"…`
+    const label = 'taskId' in ref ? t('workflow.opening.task', { id: ref.taskId }) : t('workflow.opening.taskExternal', { id: ref.externalId })
     return run(label, () => sdte().invoke['tasks:openTranscript']({ ref, requestId }))
   }
 
@@ -41,7 +42,7 @@ export const useTaskStore = defineStore('task', () => {
    */
   function openEither(ref: TaskRef, onDocument: (document: OpenedDocument) => void): Promise<boolean> {
     const requestId = request.newRequestId()
-    const label = 'taskId' in ref ? `Opening task ${ref.taskId}…` : `Opening task "${ref.externalId}"…`
+    const label = 'taskId' in ref ? t('workflow.opening.task', { id: ref.taskId }) : t('workflow.opening.taskExternal', { id: ref.externalId })
     return request.run(label, () => sdte().invoke['tasks:openEither']({ ref, requestId }), (value) => {
       if (value.kind === 'transcript') opened.value = value.transcript
       else onDocument(value.document)
@@ -56,12 +57,12 @@ export const useTaskStore = defineStore('task', () => {
 
   /** Opens the bundled sample task. */
   function openSample(): Promise<boolean> {
-    return run('Opening the sample task…', () => sdte().invoke['sample:open']())
+    return run(t('workflow.opening.sample'), () => sdte().invoke['sample:open']())
   }
 
   /** Asks for a saved export file and opens it. */
   function openFile(): Promise<boolean> {
-    return run('Opening the file…', () => sdte().invoke['files:openExport']())
+    return run(t('workflow.opening.file'), () => sdte().invoke['files:openExport']())
   }
 
   /** Closes the open task. */

@@ -37,6 +37,8 @@ const englishWords = ['the', 'and', 'with', 'your', 'this', 'that', 'from', 'are
 export async function englishLeftOn(page: Page, allow: readonly string[] = [], root = 'body'): Promise<string[]> {
   const texts = await page.evaluate((rootSelector) => {
     const out: string[] = []
+    const root = selector ? document.querySelector(selector) : document.body
+    if (!root) throw new Error(`englishLeftOn: nothing matches ${selector}`)
     const skip = (el: Element | null): boolean => !!el?.closest('[translate="no"], code, kbd, script, style, [hidden], [aria-hidden="true"]')
     const roots = [...document.querySelectorAll(rootSelector)]
     for (const rootEl of roots) {

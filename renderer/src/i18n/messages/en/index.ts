@@ -6,6 +6,10 @@ import { start } from './start'
 import { editorPanels } from './editor-panels'
 import { editorMessages } from './editor-messages'
 import { shortcuts } from './shortcuts'
+import { exportArea } from './export'
+import { inbox } from './inbox'
+import { document } from './document'
+import { workflow } from './workflow'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts }
+export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document }

@@ -8,6 +8,10 @@ import { start } from './start'
 import { editorPanels } from './editor-panels'
 import { editorMessages } from './editor-messages'
 import { shortcuts } from './shortcuts'
+import { exportArea } from './export'
+import { inbox } from './inbox'
+import { document } from './document'
+import { workflow } from './workflow'
 
 /** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
-export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts }
+export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document }

@@ -1,0 +1,47 @@
+/** Review workflow: marking a task reviewed, sending speakers, opening tasks. */
+export const workflow = {
+  markTitle: 'Set the task\'s external status on SmartDocumentor to “{value}”',
+  marking: 'Marking…',
+  markReviewed: 'Mark as reviewed',
+  statusEditLabel: 'Review status: {value}. Change…',
+  asValue: 'as “{value}”',
+  reviewStatus: 'Review status',
+  save: 'Save',
+  cancel: 'Cancel',
+  markedShort: '✓ Marked',
+  marked: 'Marked “{value}” on the server.',
+  notMarked: 'Not marked: {message}',
+  statusEmpty: 'The review status must not be empty.',
+  statusTooLong: 'The review status may have at most {max} characters.',
+  speakers: {
+    title: 'Send speakers to SmartDocumentor',
+    comparing: 'Comparing with the speakers on the server…',
+    nothing: 'The server already has these speakers ({n} unchanged). Nothing to send.',
+    lead: "These changes will be made to task {task}'s speakers on the server{unchanged}:",
+    leadUnchanged: ' ({n} unchanged)',
+    kinds: { add: 'Added', rename: 'Renamed', remove: 'Removed', merge: 'Merged' },
+    outcomes: { done: 'Done', already: 'Already so', failed: 'Failed', unknown: 'No answer', 'not-attempted': 'Not attempted' },
+    fields: { name: 'name', prefix: 'prefix', suffix: 'suffix' },
+    noName: '(no name)',
+    into: 'into',
+    mergedNote: '(deleted on the server: its turns already belong to {name})',
+    removedNote: '(no longer in the transcript)',
+    workspaceList: "The workspace's speaker list ({n})",
+    sending: 'Sending…',
+    complete: 'The server has these speakers now.',
+    incomplete: 'Some changes did not reach the server. Nothing else was changed; try again to send only those.',
+    close: 'Close',
+    cancel: 'Cancel',
+    tryAgain: 'Try again',
+    send: 'Send'
+  },
+  opening: {
+    task: 'Opening task {id}…',
+    taskExternal: 'Opening task "{id}"…',
+    sample: 'Opening the sample task…',
+    file: 'Opening the file…',
+    document: 'Opening document task {id}…',
+    documentExternal: 'Opening document task "{id}"…'
+  },
+  documentTask: 'Document task'
+}
