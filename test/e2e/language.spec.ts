@@ -119,7 +119,7 @@ test('the editor’s panels, prompts and menus in Portuguese: help, shortcut set
   await app.screenshot('pt-editor-draft')
   await prompt.getByTestId('draft-discard').click()
   await expect(prompt).toHaveCount(0)
-// ---- i18n part C: the export dialog, the inbox and the document pane in Portuguese ----------------
+})
 
 let fake: FakeApi
 let dir: string

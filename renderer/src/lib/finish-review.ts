@@ -4,7 +4,7 @@ import { buildChangeSet, changeSetToCsv, changeSetToJson, type ChangeSetOptions 
 import { useSpeakerSyncStore, type SyncPhase } from '../stores/speaker-sync-store'
 import { useReviewStatusStore } from '../stores/review-status-store'
 import { sdte } from './bridge'
-import { formatLabels, safeFileName, toBase64 } from './export-files'
+import { formatLabel, safeFileName, toBase64 } from './export-files'
 
 /*
  * Finishing a review in one step: every format chosen in the Finish settings written into the
@@ -86,7 +86,7 @@ export async function finishReview(request: FinishRequest, onStep: (step: Finish
   const base = safeFileName(request.baseName)
   for (const format of request.formats) {
     const id = `export:${format}`
-    if (wanted(id)) push(await fileStep(id, formatLabels[format], `${base}.${formatInfo[format].extension}`, async () => (await writeFormat(format, request.model, request.options)).content))
+    if (wanted(id)) push(await fileStep(id, formatLabel(format), `${base}.${formatInfo[format].extension}`, async () => (await writeFormat(format, request.model, request.options)).content))
   }
   if (wanted('change-set')) {
     // Both files or a failure: the JSON and the CSV tell the same story.

@@ -34,13 +34,13 @@ const englishWords = ['the', 'and', 'with', 'your', 'this', 'that', 'from', 'are
  * (a CSS selector) limits the check to the elements it matches and what they hold, for a screen
  * checked before the rest of the page is translated.
  */
-export async function englishLeftOn(page: Page, allow: readonly string[] = [], root = 'body'): Promise<string[]> {
+export async function englishLeftOn(page: Page, allow: readonly string[] = [], root: string | undefined = 'body'): Promise<string[]> {
   const texts = await page.evaluate((rootSelector) => {
     const out: string[] = []
-    const root = selector ? document.querySelector(selector) : document.body
-    if (!root) throw new Error(`englishLeftOn: nothing matches ${selector}`)
     const skip = (el: Element | null): boolean => !!el?.closest('[translate="no"], code, kbd, script, style, [hidden], [aria-hidden="true"]')
     const roots = [...document.querySelectorAll(rootSelector)]
+    // A selector that matches nothing would check nothing: that is a broken test, not a pass.
+    if (roots.length === 0) throw new Error(`englishLeftOn: nothing matches ${rootSelector}`)
     for (const rootEl of roots) {
       const walker = document.createTreeWalker(rootEl, NodeFilter.SHOW_TEXT)
       for (let node = walker.nextNode(); node; node = walker.nextNode()) {
@@ -61,7 +61,7 @@ export async function englishLeftOn(page: Page, allow: readonly string[] = [], r
       }
     }
     return out
-  }, root)
+  }, root ?? 'body')
   const wordRe = new RegExp(`\\b(${englishWords.join('|')})\\b`, 'i')
   return [...new Set(texts)].filter((text) => {
     if (allow.some((a) => text.includes(a))) return false
