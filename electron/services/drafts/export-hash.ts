@@ -184,17 +184,47 @@ function writeArray(sink: Sink, items: readonly unknown[]): void {
 function writeObject(sink: Sink, record: Record<string, unknown>): void {
   sink.write('{')
   let first = true
-  for (const key of orderedKeys(record)) {
-    if (key === '__proto__') continue
-    let member = record[key]
+  const { keys, quoted } = layoutOf(record)
+  for (let k = 0; k < keys.length; k++) {
+    let member = record[keys[k]]
     if (omitted(member)) continue
     member = resolveAll(member)
     if (omitted(member)) continue
-    sink.write(first ? `${JSON.stringify(key)}:` : `,${JSON.stringify(key)}:`)
+    sink.write(first ? quoted[k] : `,${quoted[k]}`)
     first = false
     writeValue(sink, member)
   }
   sink.write('}')
+}
+
+/** An object's keys in hashing order (no `__proto__`) and each written as `"key":`. */
+interface Layout {
+  /** The object's own keys as listed, to tell apart lists that join to the same id. */
+  readonly own: readonly string[]
+  readonly keys: readonly string[]
+  readonly quoted: readonly string[]
+}
+
+// Exports repeat a few object shapes a million times (every word has the same keys): each key
+// list is sorted and quoted once. Bounded so free-form metadata cannot grow it without end.
+const layouts = new Map<string, Layout>()
+const maxLayouts = 1000
+
+function layoutOf(record: Record<string, unknown>): Layout {
+  const own = Object.keys(record)
+  const id = own.join('\u0000')
+  let layout = layouts.get(id)
+  if (layout && sameKeys(layout.own, own)) return layout
+  const keys = orderedKeys(own.slice()).filter((key) => key !== '__proto__')
+  layout = { own, keys, quoted: keys.map((key) => `${JSON.stringify(key)}:`) }
+  if (layouts.size < maxLayouts && !layouts.has(id)) layouts.set(id, layout)
+  return layout
+}
+
+function sameKeys(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false
+  for (let k = 0; k < a.length; k++) if (a[k] !== b[k]) return false
+  return true
 }
 
 /** `value` with toJSON applied until the result has none, as sortKeys applied it. */
@@ -215,8 +245,7 @@ function isArrayIndex(key: string): boolean {
  * The key order of sortKeys' copy: keys sorted by code units, then re-ordered by the object they
  * were written into, which lists array-index keys ("2", "10") first in numeric order.
  */
-function orderedKeys(record: Record<string, unknown>): string[] {
-  const keys = Object.keys(record)
+function orderedKeys(keys: string[]): string[] {
   let indexKeys = 0
   while (indexKeys < keys.length && isArrayIndex(keys[indexKeys])) indexKeys++
   // An ordinary object already lists its index keys first in numeric order; the rest are sorted.
