@@ -47,8 +47,13 @@ function generate(next: () => number, depth: number): unknown {
   if (depth > 4 || roll < 0.4) return leafPool[Math.floor(next() * leafPool.length)]
   if (roll < 0.65) {
     const items = Array.from({ length: Math.floor(next() * 5) }, () => generate(next, depth + 1))
-    // eslint-disable-next-line @typescript-eslint/no-sparse-arrays
-    return next() < 0.1 ? [...items, , 1] : items
+    if (next() < 0.1) {
+      // A hole: JSON writes it as null.
+      const holed = [...items]
+      holed[items.length + 1] = 1
+      return holed
+    }
+    return items
   }
   const record: Record<string, unknown> = {}
   for (let k = Math.floor(next() * 6); k > 0; k--) Object.defineProperty(record, keyPool[Math.floor(next() * keyPool.length)], { value: generate(next, depth + 1), enumerable: true, configurable: true, writable: true })
