@@ -5,7 +5,7 @@ import type { ApiServices } from '../services/api/create-services'
 import type { Command } from './args'
 import { exitCodeFor, exitCodes, worstExitCode } from './exit-codes'
 import type { ExportFormat, FormatInput } from './format-types'
-import { resolveFormat } from './formats'
+import { getFormat, resolveFormat } from './formats'
 import { readInputFile } from './input-file'
 import { errorLine, refLabel, retryNotice, writeOutput, writeOutputFile } from './io'
 import type { CliIo } from './io'
@@ -84,7 +84,8 @@ export async function exportBatch(command: ExportCommand, taskIds: readonly numb
 }
 
 async function exportFromInput(command: ExportCommand, path: string, io: CliIo): Promise<number> {
-  const input = await readInputFile(path, command.kind, io.cwd)
+  // Only `json` writes the file's text; for the others it is dropped once parsed (peak memory).
+  const input = await readInputFile(path, command.kind, io.cwd, { keepRaw: getFormat(command.format)?.usesRaw === true })
   const format = checkedFormat(command.format, input.kind)
   const content = await format.render({ ...input, preset: command.preset, options: command.subtitles, csvRaw: command.csvRaw } as FormatInput)
   await writeOutput(command.out, content, io)

@@ -38,6 +38,8 @@ export interface ExportFormat {
   readonly extension: string
   /** The task kinds it can render. */
   readonly kinds: readonly ExportKind[]
+  /** True when `render` writes `raw`; the others get '' there, so the input's text can be let go early. */
+  readonly usesRaw?: boolean
   /** The file content; `raw` is the exact JSON text the server (or --input) gave. */
   render(input: FormatInput): string | Uint8Array | Promise<string | Uint8Array>
 }

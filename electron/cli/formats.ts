@@ -12,7 +12,7 @@ import { transcriptFormats } from './transcript-formats'
 export type { ExportFormat, FormatInput } from './format-types'
 
 // JSON is exactly what the server sent: the raw body, byte for byte, never re-serialised.
-const rawJson: ExportFormat = { name: 'json', extension: 'json', kinds: ['transcript', 'document'], render: (input) => input.raw }
+const rawJson: ExportFormat = { name: 'json', extension: 'json', kinds: ['transcript', 'document'], usesRaw: true, render: (input) => input.raw }
 
 const byName = new Map<string, ExportFormat>([rawJson, ...transcriptFormats, ...documentFormats].map((format) => [format.name, format]))
 

@@ -1,13 +1,13 @@
-import { readFile } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { AppError } from '../../shared/errors'
 import type { ExportKind } from '../../shared/api/endpoints'
-import { parseDocumentExport, parseTranscriptExport, stripBom } from '../../shared/api/parse-export'
+import { parseDocumentExport, parseTranscriptExport } from '../../shared/api/parse-export'
 import { toTranscriptExport } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import type { FormatInput } from './format-types'
 import { describeFsError } from '../services/fs/fs-error'
 import { replayJournal } from '../services/drafts/draft-journal'
+import { readJsonText } from '../services/files/json-text'
 
 /*
  * `--input <file>`: a saved export (transcript or document, as the API sends it) or an app
@@ -15,22 +15,32 @@ import { replayJournal } from '../services/drafts/draft-journal'
  * transcript model). A draft exports with the reviewer's edits.
  */
 
+/** How `readInputFile` reads. */
+export interface InputOptions {
+  /**
+   * False when the format will not write the raw text (all but `json`): `raw` is then '' and the
+   * file's text is dropped as soon as it is parsed, not held beside the parsed export.
+   */
+  readonly keepRaw?: boolean
+}
+
 /** Reads and validates an input file; the result is ready for a format's `render`. */
-export async function readInputFile(path: string, kind: ExportKind | undefined, cwd: string): Promise<FormatInput> {
+export async function readInputFile(path: string, kind: ExportKind | undefined, cwd: string, options: InputOptions = {}): Promise<FormatInput> {
   let raw: string
   try {
-    raw = await readFile(resolve(cwd, path), 'utf8')
+    // A byte order mark is not part of the JSON: `--format json` must write text a JSON parser reads.
+    raw = await readJsonText(resolve(cwd, path))
   } catch (error) {
     throw new AppError('io', await describeFsError(error, path, 'read'))
   }
-  // A byte order mark is not part of the JSON: `--format json` must write text a JSON parser reads.
-  raw = stripBom(raw)
   let body: unknown
   try {
     body = JSON.parse(raw)
   } catch {
     throw new AppError('invalid_response', `${path} is not valid JSON`)
   }
+  // The text is as big as the file: let it go before validating and rendering unless it is the output.
+  if (options.keepRaw === false) raw = ''
   if (isDraft(body)) {
     if (kind === 'document') throw new AppError('invalid_response', `${path} is a transcript draft, not a document export`)
     // The app autosaves edits to a journal beside the draft (`<draft>.journal`) between full saves.

@@ -23,6 +23,39 @@ export const wordSchema = z.looseObject({
   confidence: nullableNumber
 })
 
+/** True for a value that passes `wordSchema` (checked by hand: see `wordListSchema`). */
+function isValidWord(word: unknown): boolean {
+  if (word === null || typeof word !== 'object' || Array.isArray(word)) return false
+  const w = word as Record<string, unknown>
+  const text = w['text']
+  if (text !== null && typeof text !== 'string') return false
+  return isOptionalFinite(w['offsetInSeconds']) && isOptionalFinite(w['durationInSeconds']) && isOptionalFinite(w['confidence'])
+}
+
+/** Null, undefined or a finite number (zod 4's number is finite: `confidence` too). */
+function isOptionalFinite(value: unknown): boolean {
+  return value === null || value === undefined || (typeof value === 'number' && Number.isFinite(value))
+}
+
+const checkedWordList = z.array(wordSchema)
+
+/**
+ * A list of words, validated in place. Words are most of an export (a 50 MB one holds about a
+ * million), and `z.array(wordSchema)` copies every word into a new object (a loose object writes
+ * a fresh output): a second full copy of the export at once, and the garbage that made opening
+ * it slow. The hand check accepts only what the schema accepts and gives back the array itself;
+ * anything it doubts goes through the schema, whose issues (message and path) are reported as
+ * they always were.
+ */
+const wordListSchema = z.custom<ApiWord[]>().check((ctx) => {
+  const value = ctx.value
+  if (Array.isArray(value) && value.every(isValidWord)) return
+  const result = checkedWordList.safeParse(value)
+  // Finished issues (message set, path below the list) pass on as they are; the raw-issue type
+  // only differs in wanting `input`, which a finished issue has dropped.
+  if (!result.success) ctx.issues.push(...(result.error.issues as typeof ctx.issues))
+})
+
 /**
  * One paragraph / speaker turn. `start`/`end` carry no documented unit (see units.ts); when null
  * or missing normalise.ts derives them from the words, else from the neighbours.
@@ -34,8 +67,8 @@ export const transcriptSegmentSchema = z.looseObject({
   duration: nullableNumber,
   confidence: nullableNumber,
   displayText: z.string().nullable().optional(),
-  displayWords: z.array(wordSchema).nullable().optional(),
-  originalWords: z.array(wordSchema).nullable().optional()
+  displayWords: wordListSchema.nullable().optional(),
+  originalWords: wordListSchema.nullable().optional()
 })
 
 /**

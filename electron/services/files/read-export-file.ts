@@ -1,4 +1,4 @@
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { AppError } from '../../../shared/errors'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
@@ -6,6 +6,7 @@ import { transcriptExportSchema } from '../../../shared/api/transcript-export'
 import { describeSchemaError } from '../../../shared/api/schema-issues'
 import type { DocumentExport } from '../../../shared/api/document-export'
 import { maxExportDepth, parseDocumentExport, stripBom, tooDeepAt } from '../../../shared/api/parse-export'
+import { readJsonText } from './json-text'
 
 /** Files larger than this are refused before reading (the 2-hour export is about 3 MB). */
 const maxExportBytes = 512 * 1024 * 1024
@@ -28,7 +29,7 @@ export async function readTranscriptExportFile(path: string): Promise<ExportFile
     const info = await stat(path)
     if (!info.isFile()) throw new AppError('bad_request', `${fileName} is not a file.`)
     if (info.size > maxExportBytes) throw new AppError('bad_request', `${fileName} is too large to be a transcript export.`)
-    text = await readFile(path, 'utf8')
+    text = await readJsonText(path)
   } catch (error) {
     if (error instanceof AppError) throw error
     const code = (error as NodeJS.ErrnoException).code
