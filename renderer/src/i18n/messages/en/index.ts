@@ -3,6 +3,8 @@ import { errors } from './errors'
 import { signIn } from './sign-in'
 import { openTask } from './open-task'
 import { start } from './start'
+import { frame } from './frame'
+import { review } from './review'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start, signIn, openTask, errors }
+export const en = { common, start, signIn, openTask, errors, frame, review }
