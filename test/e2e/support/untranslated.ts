@@ -29,29 +29,45 @@ const englishOnly = leafPairs(catalogues.en as unknown as Tree, catalogues['pt-P
 /** Whole words that are English and not Portuguese. */
 const englishWords = ['the', 'and', 'with', 'your', 'this', 'that', 'from', 'are', 'is', 'not', 'to', 'of', 'open', 'close', 'save', 'cancel', 'sign', 'export', 'task', 'speaker', 'search', 'loading', 'error', 'settings', 'shortcuts', 'find', 'replace', 'next', 'previous', 'page']
 
-/** Texts on the page (visible text nodes and labels) that look English; empty when none. */
-export async function englishLeftOn(page: Page, allow: readonly string[] = []): Promise<string[]> {
-  const texts = await page.evaluate(() => {
+/** Where to look: only inside `root` (a CSS selector; every match), and text that may stay. */
+export interface EnglishCheck {
+  readonly allow?: readonly string[]
+  readonly root?: string
+}
+
+/**
+ * Texts on the page (visible text nodes and labels) that look English; empty when none. The
+ * second argument is the allowed texts, or `{ allow, root }` to check only part of the page.
+ */
+export async function englishLeftOn(page: Page, check: readonly string[] | EnglishCheck = []): Promise<string[]> {
+  const allow = Array.isArray(check) ? check : ((check as EnglishCheck).allow ?? [])
+  const root = Array.isArray(check) ? undefined : (check as EnglishCheck).root
+  const texts = await page.evaluate((rootSelector) => {
     const out: string[] = []
     const skip = (el: Element | null): boolean => !!el?.closest('[translate="no"], code, kbd, script, style, [hidden], [aria-hidden="true"]')
-    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT)
-    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-      const el = node.parentElement
-      const text = node.textContent?.trim()
-      if (!text || !el || skip(el)) continue
-      const style = getComputedStyle(el)
-      if (style.display === 'none' || style.visibility === 'hidden') continue
-      out.push(text)
-    }
-    for (const el of document.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')) {
-      if (skip(el)) continue
-      for (const name of ['aria-label', 'title', 'placeholder', 'aria-description']) {
-        const value = el.getAttribute(name)?.trim()
-        if (value) out.push(value)
+    const roots = rootSelector ? [...document.querySelectorAll(rootSelector)] : [document.body]
+    for (const top of roots) {
+      const walker = document.createTreeWalker(top, NodeFilter.SHOW_TEXT)
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node.parentElement
+        const text = node.textContent?.trim()
+        if (!text || !el || skip(el)) continue
+        const style = getComputedStyle(el)
+        if (style.display === 'none' || style.visibility === 'hidden') continue
+        out.push(text)
+      }
+      const labelled = [...top.querySelectorAll('[aria-label], [title], [placeholder], [aria-description]')]
+      if (top !== document.body && top.matches('[aria-label], [title]')) labelled.push(top)
+      for (const el of labelled) {
+        if (skip(el)) continue
+        for (const name of ['aria-label', 'title', 'placeholder', 'aria-description']) {
+          const value = el.getAttribute(name)?.trim()
+          if (value) out.push(value)
+        }
       }
     }
     return out
-  })
+  }, root)
   const wordRe = new RegExp(`\\b(${englishWords.join('|')})\\b`, 'i')
   return [...new Set(texts)].filter((text) => {
     if (allow.some((a) => text.includes(a))) return false
