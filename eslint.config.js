@@ -50,7 +50,19 @@ const translatedTemplates = [
   'renderer/src/components/inbox/InboxPanel.vue',
   'renderer/src/components/inbox/MultiPick.vue',
   'renderer/src/components/workflow/MarkReviewed.vue',
-  'renderer/src/components/workflow/SendSpeakersDialog.vue'
+  'renderer/src/components/workflow/SendSpeakersDialog.vue',
+  // i18n part B: the editor's frame and the review features.
+  'renderer/src/components/CloseTaskPrompt.vue',
+  'renderer/src/components/EditorLayout.vue',
+  'renderer/src/components/StatusBar.vue',
+  'renderer/src/components/TaskHeader.vue',
+  'renderer/src/components/TranscriptPane.vue',
+  'renderer/src/components/WaveformStrip.vue',
+  'renderer/src/components/editor/TranscriptSegment.vue',
+  'renderer/src/components/review/QueueTicks.vue',
+  'renderer/src/components/review/ReviewQueuePanel.vue',
+  'renderer/src/components/review/ReviewQueueSettings.vue',
+  'renderer/src/components/workflow/FinishReview.vue'
 ]
 
 /**

@@ -182,3 +182,45 @@ test('the document pane in Portuguese: no English left beside the page', async (
   expect(await englishLeftOn(page)).toEqual([])
   await app.screenshot('pt-document')
 })
+
+/*
+ * The editor's frame and the review features in Portuguese (i18n part B): task header, transcript
+ * pane and rows, waveform strip, status bar, the review queue panel and Finish review. Checked by
+ * region, since other parts of the editor are translated by their own tests.
+ */
+const frameRegions = [
+  '.task-header',
+  '.pane > .bar > .count',
+  '.pane > .bar > button',
+  '.pane > .bar > .meter',
+  '[data-testid="transcript-scroller"]',
+  '.strip',
+  '.status-bar',
+  '[data-testid="review-queue"]',
+  '[data-testid="finish-review"]',
+  'dialog.modal:has([data-testid="finish-review"])'
+].join(', ')
+
+test('the editor frame, review queue and Finish review in Portuguese leave no English', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await page.getByTestId('language-picker').selectOption('pt-PT')
+  await page.getByTestId('start-open-sample').click()
+  await expect(page.getByTestId('segment-count')).toHaveText(/^\d+ segmentos$/)
+  await expect(page.getByTestId('finish-review-button')).toHaveText('Concluir revisão…')
+
+  await page.getByTestId('review-queue-toggle').click()
+  await expect(page.getByTestId('review-queue')).toHaveAttribute('data-settled', 'true')
+  await expect(page.getByTestId('review-queue-count')).toHaveText(/^\d+ em aberto$/)
+  expect(await englishLeftOn(page, [], frameRegions)).toEqual([])
+  await app.screenshot('pt-editor-1280')
+  await page.setViewportSize({ width: 1920, height: 1080 })
+  await app.screenshot('pt-editor-1920')
+
+  await page.getByTestId('finish-review-button').click()
+  await expect(page.getByTestId('finish-checklist')).toBeVisible()
+  await expect(page.getByTestId('finish-line-unreviewed')).toContainText('por marcar como revistos')
+  expect(await englishLeftOn(page, [], frameRegions)).toEqual([])
+  await page.setViewportSize({ width: 1280, height: 800 })
+  await app.screenshot('pt-finish-review-1280')
+})

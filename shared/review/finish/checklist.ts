@@ -22,7 +22,17 @@ export interface ChecklistLine {
   /** open: something to look at; done: nothing left; not-tracked: the app has no figure. */
   readonly status: 'open' | 'done' | 'not-tracked'
   readonly detail: string
+  /** The detail as a code and figures, which the renderer words in the reviewer's language (`label` and `detail` stay English, for sdte and logs). */
+  readonly note: ChecklistNote
+  /** The subtitle preset the QC line checked, when it did. */
+  readonly preset?: string
   readonly first: ChecklistTarget | null
+}
+
+/** A checklist detail as a code and the numbers it needs. */
+export interface ChecklistNote {
+  readonly code: 'notTracked' | 'heard' | 'queueLeft' | 'noItemsLeft' | 'unreviewed' | 'allReviewed' | 'secondPass' | 'none' | 'noSubtitles' | 'breaches' | 'noBreaches'
+  readonly values?: Readonly<Partial<Record<'n' | 'total' | 'percent' | 'hard' | 'soft', number>>>
 }
 
 /** What the checklist is built from; absent = not tracked. */
@@ -58,16 +68,16 @@ export function buildFinishChecklist(input: ChecklistInput): FinishChecklist {
   const segs = input.segments
 
   const heard = input.heardPercent
-  if (typeof heard !== 'number') lines.push({ id: 'heard', label: 'Audio heard', status: 'not-tracked', detail: 'Not tracked', first: null })
+  if (typeof heard !== 'number') lines.push({ id: 'heard', label: 'Audio heard', status: 'not-tracked', detail: 'Not tracked', note: { code: 'notTracked' }, first: null })
   else {
     const shown = Math.floor(heard)
     const firstMs = input.firstUnheardMs ?? null
-    lines.push({ id: 'heard', label: 'Audio heard', status: heard >= 100 ? 'done' : 'open', detail: `Heard ${shown}%`, first: heard >= 100 || firstMs === null ? null : { segmentId: segmentAt(segs, firstMs), ms: firstMs } })
+    lines.push({ id: 'heard', label: 'Audio heard', status: heard >= 100 ? 'done' : 'open', detail: `Heard ${shown}%`, note: { code: 'heard', values: { percent: shown } }, first: heard >= 100 || firstMs === null ? null : { segmentId: segmentAt(segs, firstMs), ms: firstMs } })
   }
 
   const queue = input.queueLeft
-  if (!queue) lines.push({ id: 'queue', label: 'Review queue', status: 'not-tracked', detail: 'Not tracked', first: null })
-  else lines.push({ id: 'queue', label: 'Review queue', status: queue.count > 0 ? 'open' : 'done', detail: queue.count > 0 ? `${plural(queue.count, 'item')} left` : 'No items left', first: queue.count > 0 ? queue.first : null })
+  if (!queue) lines.push({ id: 'queue', label: 'Review queue', status: 'not-tracked', detail: 'Not tracked', note: { code: 'notTracked' }, first: null })
+  else lines.push({ id: 'queue', label: 'Review queue', status: queue.count > 0 ? 'open' : 'done', detail: queue.count > 0 ? `${plural(queue.count, 'item')} left` : 'No items left', note: queue.count > 0 ? { code: 'queueLeft', values: { n: queue.count } } : { code: 'noItemsLeft' }, first: queue.count > 0 ? queue.first : null })
 
   const unreviewed = segs.filter((s) => !s.reviewed)
   lines.push({
@@ -75,6 +85,7 @@ export function buildFinishChecklist(input: ChecklistInput): FinishChecklist {
     label: 'Segments not reviewed',
     status: unreviewed.length > 0 ? 'open' : 'done',
     detail: unreviewed.length > 0 ? `${plural(unreviewed.length, 'segment')} of ${segs.length} not marked reviewed` : `All ${plural(segs.length, 'segment')} reviewed`,
+    note: unreviewed.length > 0 ? { code: 'unreviewed', values: { n: unreviewed.length, total: segs.length } } : { code: 'allReviewed', values: { n: segs.length } },
     first: unreviewed.length > 0 ? { segmentId: unreviewed[0].id, ms: unreviewed[0].startMs } : null
   })
 
@@ -86,11 +97,12 @@ export function buildFinishChecklist(input: ChecklistInput): FinishChecklist {
     label: 'Marked for a second pass',
     status: second.length > 0 ? 'open' : tracksSecondPass ? 'done' : 'not-tracked',
     detail: second.length > 0 ? `${plural(second.length, 'segment')} marked for a second pass` : tracksSecondPass ? 'None' : 'Not tracked',
+    note: second.length > 0 ? { code: 'secondPass', values: { n: second.length } } : { code: tracksSecondPass ? 'none' : 'notTracked' },
     first: second.length > 0 ? { segmentId: second[0].id, ms: second[0].startMs } : null
   })
 
   const qc = input.qc
-  if (!qc) lines.push({ id: 'qc', label: 'Subtitle QC', status: 'not-tracked', detail: 'No subtitles to check', first: null })
+  if (!qc) lines.push({ id: 'qc', label: 'Subtitle QC', status: 'not-tracked', detail: 'No subtitles to check', note: { code: 'noSubtitles' }, first: null })
   else {
     const { hard, soft } = qc.summary
     const firstBreach = qc.breaches.reduce<number | null>((min, b) => (min === null || b.mediaMs < min ? b.mediaMs : min), null)
@@ -99,6 +111,8 @@ export function buildFinishChecklist(input: ChecklistInput): FinishChecklist {
       label: `Subtitle QC (${qc.preset})`,
       status: qc.breaches.length > 0 ? 'open' : 'done',
       detail: qc.breaches.length > 0 ? `${plural(hard, 'hard breach', 'hard breaches')}, ${plural(soft, 'soft breach', 'soft breaches')}` : 'No breaches',
+      note: qc.breaches.length > 0 ? { code: 'breaches', values: { hard, soft } } : { code: 'noBreaches' },
+      preset: qc.preset,
       first: firstBreach === null ? null : { segmentId: segmentAt(segs, firstBreach), ms: firstBreach }
     })
   }

@@ -55,7 +55,7 @@ export function segmentItems(view: SegmentView, inputs: QueueInputs): QueueItem[
   const items: QueueItem[] = []
   for (const [index, hits] of byWord) {
     const w = words[index]
-    items.push({ wordId: w.id, segmentId: view.segment.id, text: w.text, startMs: w.startMs, endMs: w.endMs, reasons: hits.map((h) => ({ signal: h.signal, detail: h.detail })), score: scoreOf(hits, inputs.weights) })
+    items.push({ wordId: w.id, segmentId: view.segment.id, text: w.text, startMs: w.startMs, endMs: w.endMs, reasons: hits.map((h) => ({ signal: h.signal, detail: h.detail, note: h.note })), score: scoreOf(hits, inputs.weights) })
   }
   return items
 }

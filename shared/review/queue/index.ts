@@ -3,7 +3,7 @@
  * score (docs/review.md), and a builder that keeps the queue current per segment.
  */
 
-export type { QueueItem, QueueReason, SignalName, SignalWeights, SignalHit, SignalContext, SegmentView, Signal, CueBreachSpan, Lexicon } from './types'
+export type { QueueItem, QueueReason, ReasonNote, SignalName, SignalWeights, SignalHit, SignalContext, SegmentView, Signal, CueBreachSpan, Lexicon } from './types'
 export { signalNames, isReviewerWord } from './types'
 export { defaultWeights, weightLimits, readWeights, scoreOf, compareItems } from './score'
 export { buildQueue, updateQueue, segmentItems } from './build'

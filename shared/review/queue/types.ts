@@ -22,6 +22,18 @@ export const signalNames = [
 /** One signal's name. */
 export type SignalName = (typeof signalNames)[number]
 
+/**
+ * A hit's detail as a code and its figures, so the renderer words it in the reviewer's language
+ * (shared/ has no translations; `detail` stays the English wording for sdte and logs).
+ */
+export interface ReasonNote {
+  readonly code:
+    | 'confidence' | 'number' | 'amount' | 'date' | 'code' | 'capitalised' | 'rare' | 'afterSpeakerChange' | 'beforeSpeakerChange'
+    | 'overlap' | 'silence' | 'stretched' | 'estimated' | 'readingSpeed' | 'wordsPerMinute' | 'minDuration' | 'maxDuration'
+  /** Figures the wording needs: a 0..1 fraction as `percent`, seconds, or a preset's figure and limit. */
+  readonly values?: Readonly<Record<string, string | number>>
+}
+
 /** How much each signal counts in an item's score. */
 export type SignalWeights = Readonly<Record<SignalName, number>>
 
@@ -33,6 +45,8 @@ export interface SignalHit {
   readonly strength: number
   /** A few words for the panel, e.g. "confidence 41%". */
   readonly detail: string
+  /** The same as a code and figures, for the renderer's translation. */
+  readonly note?: ReasonNote
 }
 
 /** A span of the recording where a subtitle cue breaks reading speed or duration. */
@@ -41,6 +55,7 @@ export interface CueBreachSpan {
   readonly endMs: number
   /** e.g. "reading speed 23.4 chars/s > 17". */
   readonly detail: string
+  readonly note?: ReasonNote
 }
 
 /** A word list lookup: true when the (already folded) word is a common word of the language. */
@@ -74,6 +89,7 @@ export type Signal = (view: SegmentView, ctx: SignalContext) => SignalHit[]
 export interface QueueReason {
   readonly signal: SignalName
   readonly detail: string
+  readonly note?: ReasonNote
 }
 
 /** One queue item: a word to check, why, and its score. */

@@ -13,6 +13,8 @@ import { isReviewerWord } from '../types'
  */
 
 const rules = new Set(['reading-speed', 'words-per-minute', 'min-duration', 'max-duration'])
+/** The reason code of each rule (the renderer words it). */
+const noteCodes = { 'reading-speed': 'readingSpeed', 'words-per-minute': 'wordsPerMinute', 'min-duration': 'minDuration', 'max-duration': 'maxDuration' } as const
 
 /** The speech spans of cues that break reading speed or duration under the export options. */
 export function cueBreachSpans(model: TranscriptModel, options: WriteOptions): CueBreachSpan[] {
@@ -27,7 +29,7 @@ export function cueBreachSpans(model: TranscriptModel, options: WriteOptions): C
     if (cue.kind !== 'speech') continue
     lastCue = b.cueIndex
     const what = b.rule === 'reading-speed' ? `${b.figure} chars/s > ${b.limit}` : b.rule === 'words-per-minute' ? `${b.figure} wpm > ${b.limit}` : b.rule === 'min-duration' ? `cue ${b.figure} ms < ${b.limit}` : `cue ${b.figure} ms > ${b.limit}`
-    spans.push({ startMs: cue.speechStartMs, endMs: cue.speechEndMs, detail: `${preset.name}: ${what}` })
+    spans.push({ startMs: cue.speechStartMs, endMs: cue.speechEndMs, detail: `${preset.name}: ${what}`, note: { code: noteCodes[b.rule as keyof typeof noteCodes], values: { preset: preset.name, figure: b.figure, limit: b.limit } } })
   }
   return spans.sort((a, b) => a.startMs - b.startMs)
 }
@@ -55,7 +57,7 @@ export const cueBreach: Signal = ({ segment }, { cueBreaches }) => {
   for (; k < cueBreaches.length && cueBreaches[k].startMs <= end; k++) {
     const span = cueBreaches[k]
     const i = words.findIndex((w) => w.startMs >= span.startMs && w.startMs <= span.endMs && !isReviewerWord(w))
-    if (i >= 0) hits.push({ wordIndex: i, signal: 'cue-breach', strength: 1, detail: span.detail })
+    if (i >= 0) hits.push({ wordIndex: i, signal: 'cue-breach', strength: 1, detail: span.detail, note: span.note })
   }
   return hits
 }

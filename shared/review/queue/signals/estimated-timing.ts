@@ -10,7 +10,7 @@ import type { SignalHit, Signal } from '../types'
 export const estimatedTiming: Signal = ({ segment }) => {
   const hits: SignalHit[] = []
   segment.words.forEach((w, i) => {
-    if (w.estimated) hits.push({ wordIndex: i, signal: 'estimated-timing', strength: 1, detail: 'timing estimated' })
+    if (w.estimated) hits.push({ wordIndex: i, signal: 'estimated-timing', strength: 1, detail: 'timing estimated', note: { code: 'estimated' } })
   })
   return hits
 }

@@ -15,7 +15,7 @@ export const longSilence: Signal = ({ segment }) => {
   let lastEnd = words.length ? words[0].endMs : 0
   for (let i = 1; i < words.length; i++) {
     const gap = words[i].startMs - lastEnd
-    if (gap > longSilenceMs) hits.push({ wordIndex: i, signal: 'long-silence', strength: Math.min(1, gap / (longSilenceMs * 3)), detail: `${(gap / 1000).toFixed(1)} s silence before` })
+    if (gap > longSilenceMs) hits.push({ wordIndex: i, signal: 'long-silence', strength: Math.min(1, gap / (longSilenceMs * 3)), detail: `${(gap / 1000).toFixed(1)} s silence before`, note: { code: 'silence', values: { seconds: gap / 1000 } } })
     lastEnd = Math.max(lastEnd, words[i].endMs)
   }
   return hits

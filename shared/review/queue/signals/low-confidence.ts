@@ -7,7 +7,7 @@ export const lowConfidence: Signal = ({ segment }, { threshold }) => {
     const c = segment.words[i].confidence
     if (c === null || c >= threshold) continue
     // Half strength at the threshold, full at zero: a 0.1 is worth more than a 0.65.
-    hits.push({ wordIndex: i, signal: 'low-confidence' as const, strength: 0.5 + (0.5 * (threshold - c)) / threshold, detail: `confidence ${Math.round(c * 100)}%` })
+    hits.push({ wordIndex: i, signal: 'low-confidence' as const, strength: 0.5 + (0.5 * (threshold - c)) / threshold, detail: `confidence ${Math.round(c * 100)}%`, note: { code: 'confidence' as const, values: { percent: c } } })
   }
   return hits
 }

@@ -24,7 +24,7 @@ export const name: Signal = ({ segment }, { language }) => {
     const text = words[i].text
     if (!looksCapitalised(text) || sentenceEnd.test(words[i - 1].text)) continue
     if (/^I(['’]\p{L}+)?[.,;:!?]*$/u.test(text) || figureKind(text, language) !== null) continue
-    hits.push({ wordIndex: i, signal: 'name', strength: 1, detail: 'capitalised mid-sentence' })
+    hits.push({ wordIndex: i, signal: 'name', strength: 1, detail: 'capitalised mid-sentence', note: { code: 'capitalised' } })
   }
   return hits
 }

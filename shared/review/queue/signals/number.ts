@@ -51,7 +51,7 @@ export const number: Signal = ({ segment }, { language }) => {
   const hits: SignalHit[] = []
   for (let i = 0; i < segment.words.length; i++) {
     const kind = figureKind(segment.words[i].text, language)
-    if (kind) hits.push({ wordIndex: i, signal: 'number', strength: kind === 'number' ? 0.8 : 1, detail: kind })
+    if (kind) hits.push({ wordIndex: i, signal: 'number', strength: kind === 'number' ? 0.8 : 1, detail: kind, note: { code: kind } })
   }
   return hits
 }

@@ -13,7 +13,7 @@ export const overlap: Signal = ({ segment, prev, next }) => {
   if (ranges.length === 0) return []
   const hits: SignalHit[] = []
   segment.words.forEach((w, i) => {
-    if (ranges.some(([a, b]) => w.startMs < b && w.endMs > a)) hits.push({ wordIndex: i, signal: 'overlap', strength: 1, detail: 'segments overlap here' })
+    if (ranges.some(([a, b]) => w.startMs < b && w.endMs > a)) hits.push({ wordIndex: i, signal: 'overlap', strength: 1, detail: 'segments overlap here', note: { code: 'overlap' } })
   })
   return hits
 }

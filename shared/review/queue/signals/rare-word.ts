@@ -22,7 +22,7 @@ export const rareWord: Signal = ({ segment }, { lexicon }) => {
   for (let i = 0; i < segment.words.length; i++) {
     const folded = foldWord(segment.words[i].text)
     if (!folded || figureKind(segment.words[i].text, lexicon.language) !== null || known(folded, (w) => lexicon.has(w))) continue
-    hits.push({ wordIndex: i, signal: 'rare-word', strength: 1, detail: 'not a common word' })
+    hits.push({ wordIndex: i, signal: 'rare-word', strength: 1, detail: 'not a common word', note: { code: 'rare' } })
   }
   return hits
 }

@@ -22,7 +22,7 @@ export const speakerChange: Signal = ({ segment, prev, next }) => {
     const w = words[i]
     const nearStart = afterChange && (i === 0 || w.startMs - first < speakerChangeWindowMs)
     const nearEnd = beforeChange && (i === words.length - 1 || last - w.endMs < speakerChangeWindowMs)
-    if (nearStart || nearEnd) hits.push({ wordIndex: i, signal: 'speaker-change', strength: 1, detail: nearStart ? 'just after a speaker change' : 'just before a speaker change' })
+    if (nearStart || nearEnd) hits.push({ wordIndex: i, signal: 'speaker-change', strength: 1, detail: nearStart ? 'just after a speaker change' : 'just before a speaker change', note: { code: nearStart ? 'afterSpeakerChange' : 'beforeSpeakerChange' } })
   }
   return hits
 }

@@ -20,7 +20,7 @@ export const stretchedWord: Signal = ({ segment }) => {
     const duration = w.endMs - w.startMs
     const expected = expectedWordMs(w.text.length)
     if (duration > 1500 && duration > stretchFactor * expected) {
-      hits.push({ wordIndex: i, signal: 'stretched-word', strength: Math.min(1, duration / (expected * stretchFactor * 2)), detail: `lasts ${(duration / 1000).toFixed(1)} s` })
+      hits.push({ wordIndex: i, signal: 'stretched-word', strength: Math.min(1, duration / (expected * stretchFactor * 2)), detail: `lasts ${(duration / 1000).toFixed(1)} s`, note: { code: 'stretched', values: { seconds: duration / 1000 } } })
     }
   })
   return hits

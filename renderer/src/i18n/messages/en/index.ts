@@ -10,6 +10,8 @@ import { exportArea } from './export'
 import { inbox } from './inbox'
 import { document } from './document'
 import { workflow } from './workflow'
+import { frame } from './frame'
+import { review } from './review'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document }
+export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review }

@@ -12,6 +12,8 @@ import { exportArea } from './export'
 import { inbox } from './inbox'
 import { document } from './document'
 import { workflow } from './workflow'
+import { frame } from './frame'
+import { review } from './review'
 
 /** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
-export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document }
+export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review }
