@@ -16,7 +16,8 @@ const translatedTemplates = [
   'renderer/src/components/ErrorBanner.vue',
   'renderer/src/components/StartupNotices.vue',
   'renderer/src/components/OpenTaskDialog.vue',
-  'renderer/src/components/settings/**/*.vue'
+  'renderer/src/components/settings/**/*.vue',
+  'renderer/src/components/editor/CueView.vue'
 ]
 
 /**

@@ -105,3 +105,33 @@ export function nextBreachCue(rows: readonly CueRow[], from: number, dir: 1 | -1
   }
   return -1
 }
+
+/** One line of a cue as the view lays it out: any prefix (dialogue dash, speaker label), then its words. */
+export interface CueLine {
+  readonly prefix: string
+  readonly words: readonly { readonly word: CueWord; readonly k: number }[]
+  readonly chars: number
+}
+
+/** The cue's lines with the words each holds, found in order in the line text. */
+export function cueLines(row: CueRow): CueLine[] {
+  const out = row.cue.lines.map((line, i) => ({ line, prefix: '', words: [] as { word: CueWord; k: number }[], chars: row.lineChars[i], pos: 0 }))
+  let li = 0
+  row.words.forEach((word, k) => {
+    const text = cleanText(word.text)
+    let at = out[li]?.line.indexOf(text, out[li].pos) ?? -1
+    if (at < 0 && li + 1 < out.length) {
+      const next = out[li + 1].line.indexOf(text)
+      if (next >= 0) {
+        li++
+        at = next
+      }
+    }
+    const line = out[Math.min(li, out.length - 1)]
+    if (!line) return
+    if (line.words.length === 0 && at > 0) line.prefix = line.line.slice(0, at)
+    line.words.push({ word, k })
+    if (at >= 0) line.pos = at + text.length
+  })
+  return out.map(({ prefix, words, chars }) => ({ prefix, words, chars }))
+}

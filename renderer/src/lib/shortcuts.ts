@@ -57,6 +57,12 @@ export type ShortcutAction =
   | 'nextQueueItem'
   | 'prevQueueItem'
   | 'acceptQueueItem'
+  | 'toggleCueView'
+  | 'forceBreak'
+  | 'keepTogether'
+  | 'lockCue'
+  | 'nextBreach'
+  | 'prevBreach'
 
 /** An action's label and default keys, as the help overlay lists them. */
 export interface ShortcutDefinition {
@@ -98,10 +104,15 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'mergePrevious', label: 'Merge with the previous segment (right after a split: join it back)', group: 'Editing', keys: ['Mod+Shift+M'] },
   { action: 'newSegment', label: 'New segment at the playhead (or from the range selected on the waveform)', group: 'Editing', keys: ['Mod+Shift+Enter'] },
   { action: 'deleteSegment', label: 'Delete the segment (undo brings it back)', group: 'Editing', keys: ['Mod+Shift+Backspace'] },
-  { action: 'startEarlier', label: 'Segment starts 0.1 s earlier', group: 'Editing', keys: ['['] },
-  { action: 'startLater', label: 'Segment starts 0.1 s later', group: 'Editing', keys: [']'] },
-  { action: 'endEarlier', label: 'Segment ends 0.1 s earlier', group: 'Editing', keys: [';'] },
-  { action: 'endLater', label: 'Segment ends 0.1 s later', group: 'Editing', keys: ["'"] },
+  { action: 'nextBreach', label: 'Cue view: next cue with a QC breach', group: 'Navigation', keys: ['E'] },
+  { action: 'prevBreach', label: 'Cue view: previous cue with a QC breach', group: 'Navigation', keys: ['Shift+E'] },
+  { action: 'forceBreak', label: 'Cue view: force a cue break before the selected word (again: remove it)', group: 'Editing', keys: ['B'] },
+  { action: 'keepTogether', label: 'Cue view: keep the selected words in one cue (Shift+click extends the selection)', group: 'Editing', keys: ['K'] },
+  { action: 'lockCue', label: 'Cue view: lock the cue at its times / unlock it', group: 'Editing', keys: ['O'] },
+  { action: 'startEarlier', label: 'Segment starts 0.1 s earlier (cue view: the cue comes in one frame earlier)', group: 'Editing', keys: ['['] },
+  { action: 'startLater', label: 'Segment starts 0.1 s later (cue view: the cue comes in one frame later)', group: 'Editing', keys: [']'] },
+  { action: 'endEarlier', label: 'Segment ends 0.1 s earlier (cue view: the cue goes out one frame earlier)', group: 'Editing', keys: [';'] },
+  { action: 'endLater', label: 'Segment ends 0.1 s later (cue view: the cue goes out one frame later)', group: 'Editing', keys: ["'"] },
   { action: 'acceptQueueItem', label: 'Accept the review-queue word (it is right) and go to the next', group: 'Editing', keys: ['Y', 'Mod+Shift+Y'] },
   { action: 'markReviewed', label: 'Mark the segment reviewed', group: 'Editing', keys: ['Mod+D'] },
   { action: 'cycleStatus', label: 'Segment status: unreviewed → reviewed → second pass', group: 'Editing', keys: ['S', 'Mod+Shift+S'] },
@@ -112,6 +123,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   { action: 'find', label: 'Find and replace', group: 'Editing', keys: ['Mod+F'] },
   ...speakerDefs,
   // Not Ctrl+=/Ctrl+-: the app menu gives those to page zoom.
+  { action: 'toggleCueView', label: 'Cue view: show the transcript as the subtitle cues / back to segments', group: 'Other', keys: ['V', 'Mod+Shift+G'] },
   { action: 'zoomIn', label: 'Zoom the waveform in', group: 'Other', keys: ['=', '+'] },
   { action: 'zoomOut', label: 'Zoom the waveform out', group: 'Other', keys: ['-'] },
   { action: 'export', label: 'Export…', group: 'Other', keys: ['Mod+E'] },

@@ -44,6 +44,8 @@ import { createNavigation } from './editor-navigation'
 import { createSegmentCommands } from './segment-commands'
 import { createFind } from './editor-find'
 import { createReviewMarks } from './review-marks'
+import { createCueDecisionCommands } from './editor-cue-decisions'
+import { applyEdit } from '../../../shared/transcript/edits'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -138,7 +140,10 @@ export const useEditorStore = defineStore('editor', () => {
     if (!h || refuseWhileReadOnly()) return false
     let next: TranscriptModel
     try {
-      next = edit(h.present)
+      // applyEdit keeps cue decisions anchored and says what it moved or dropped.
+      const done = applyEdit(h.present, edit)
+      next = done.model
+      if (done.notices.length) decisions.decisionNotices.value = done.notices
     } catch (error) {
       lastError.value = toErrorData(error).message
       return false
@@ -151,6 +156,8 @@ export const useEditorStore = defineStore('editor', () => {
     drafts.changed(model.value)
     return true
   }
+
+  const decisions = createCueDecisionCommands((edit) => apply(edit))
 
   const ctx: EditorContext = {
     history,
@@ -499,6 +506,7 @@ export const useEditorStore = defineStore('editor', () => {
     ...finder,
     ...nav,
     ...marks,
+    ...decisions,
     rowVisible,
     noteEditing,
     requestExport,
