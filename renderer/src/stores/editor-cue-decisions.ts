@@ -1,5 +1,5 @@
 import { shallowRef } from 'vue'
-import { addCueDecision, removeCueDecision } from '../../../shared/transcript/edits'
+import { addCueDecision, applyEdit, removeCueDecision } from '../../../shared/transcript/edits'
 import type { CueDecisionNotice, NewCueDecision } from '../../../shared/transcript/edits'
 import type { TranscriptModel } from '../../../shared/transcript'
 
@@ -15,6 +15,12 @@ export function createCueDecisionCommands(apply: (edit: (m: TranscriptModel) => 
   const decisionNotices = shallowRef<readonly CueDecisionNotice[]>([])
   return {
     decisionNotices,
+    /** Runs an edit (applyEdit: decisions kept anchored) and keeps its notices when it has any. */
+    run(model: TranscriptModel, edit: (m: TranscriptModel) => TranscriptModel): TranscriptModel {
+      const done = applyEdit(model, edit)
+      if (done.notices.length) decisionNotices.value = done.notices
+      return done.model
+    },
     /** Adds a cue decision (one undo step); false when refused or nothing changed (lastError says why). */
     addDecision(decision: NewCueDecision): boolean {
       return apply((m) => addCueDecision(m, decision))

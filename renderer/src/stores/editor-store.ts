@@ -45,7 +45,6 @@ import { createSegmentCommands } from './segment-commands'
 import { createFind } from './editor-find'
 import { createReviewMarks } from './review-marks'
 import { createCueDecisionCommands } from './editor-cue-decisions'
-import { applyEdit } from '../../../shared/transcript/edits'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -140,10 +139,8 @@ export const useEditorStore = defineStore('editor', () => {
     if (!h || refuseWhileReadOnly()) return false
     let next: TranscriptModel
     try {
-      // applyEdit keeps cue decisions anchored and says what it moved or dropped.
-      const done = applyEdit(h.present, edit)
-      next = done.model
-      if (done.notices.length) decisions.decisionNotices.value = done.notices
+      // Keeps cue decisions anchored and notes what it moved or dropped.
+      next = decisions.run(h.present, edit)
     } catch (error) {
       lastError.value = toErrorData(error).message
       return false
