@@ -70,7 +70,8 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     if (!model) {
       cueJob.cancel()
       cuesPending.value = false
-      cueBreaches.value = []
+      // A new [] each time would change `inputs` and re-run the watcher below forever.
+      if (cueBreaches.value.length) cueBreaches.value = []
       return
     }
     cuesPending.value = true
