@@ -22,7 +22,10 @@ beforeEach(() => {
   })
 })
 
-const idle = (): Promise<void> => new Promise((r) => setTimeout(r, 0)).then(flushPromises)
+const idle = async (): Promise<void> => {
+  await new Promise((r) => setTimeout(r, 0))
+  await flushPromises()
+}
 
 describe('the live cue view', () => {
   it('V toggles the view; rows show times, reading speed in the preset unit, characters per line and QC', async () => {
