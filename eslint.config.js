@@ -62,7 +62,8 @@ const translatedTemplates = [
   'renderer/src/components/review/QueueTicks.vue',
   'renderer/src/components/review/ReviewQueuePanel.vue',
   'renderer/src/components/review/ReviewQueueSettings.vue',
-  'renderer/src/components/workflow/FinishReview.vue'
+  'renderer/src/components/workflow/FinishReview.vue',
+  'renderer/src/components/editor/CueView.vue'
 ]
 
 /**

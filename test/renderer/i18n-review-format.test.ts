@@ -1,3 +1,4 @@
+import type { QueueReason } from '../../shared/review/queue/types'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { createPinia, setActivePinia } from 'pinia'
 import { flushPromises, mount } from '@vue/test-utils'
@@ -60,7 +61,7 @@ describe('Finish review in Portuguese', () => {
 
 describe('review queue reasons', () => {
   it('show figures with a decimal comma in Portuguese and the English wording in English', () => {
-    const reasons = [
+    const reasons: QueueReason[] = [
       { signal: 'long-silence' as const, detail: '2.5 s silence before', note: { code: 'silence' as const, values: { seconds: 2.5 } } },
       { signal: 'low-confidence' as const, detail: 'confidence 41%', note: { code: 'confidence' as const, values: { percent: 0.41 } } }
     ]

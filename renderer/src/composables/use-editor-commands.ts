@@ -7,6 +7,7 @@ import { useReviewPrefsStore } from '../stores/review-prefs-store'
 import { useCoverageStore } from '../stores/coverage-store'
 import { useTranscriptFilterStore } from '../stores/transcript-filter-store'
 import { useReviewQueueStore } from '../stores/review-queue-store'
+import { useCueViewStore } from '../stores/cue-view-store'
 import { actionForEvent } from '../lib/shortcuts'
 import type { ShortcutAction } from '../lib/shortcuts'
 import type { Segment } from '../../../shared/transcript'
@@ -58,6 +59,7 @@ export function useEditorCommands() {
     if (next) editor.goTo(next.id, -1, { seek: false })
   }
   const queue = useReviewQueueStore()
+  const cues = useCueViewStore()
   // The transcript can show only segments with open queue items (read live, so edits update the filter).
   filter.setQueuePredicate((segmentId) => queue.hasQueueItems(segmentId))
 
@@ -154,17 +156,37 @@ export function useEditorCommands() {
       case 'deleteSegment':
         editor.deleteSegment()
         return
+      // In the cue view the retiming keys nudge the selected cue's in/out by one frame.
       case 'startEarlier':
-        editor.nudgeSegment('start', -nudgeMs)
+        if (cues.on) cues.nudge('in', -1)
+        else editor.nudgeSegment('start', -nudgeMs)
         return
       case 'startLater':
-        editor.nudgeSegment('start', nudgeMs)
+        if (cues.on) cues.nudge('in', 1)
+        else editor.nudgeSegment('start', nudgeMs)
         return
       case 'endEarlier':
-        editor.nudgeSegment('end', -nudgeMs)
+        if (cues.on) cues.nudge('out', -1)
+        else editor.nudgeSegment('end', -nudgeMs)
         return
       case 'endLater':
-        editor.nudgeSegment('end', nudgeMs)
+        if (cues.on) cues.nudge('out', 1)
+        else editor.nudgeSegment('end', nudgeMs)
+        return
+      case 'toggleCueView':
+        return cues.toggle()
+      case 'forceBreak':
+        if (cues.on) cues.forceBreak()
+        return
+      case 'keepTogether':
+        if (cues.on) cues.keepTogether()
+        return
+      case 'lockCue':
+        if (cues.on) cues.toggleLock()
+        return
+      case 'nextBreach':
+      case 'prevBreach':
+        if (cues.on) cues.nextBreach(action === 'nextBreach' ? 1 : -1)
         return
       case 'markReviewed':
         editor.toggleReviewed()

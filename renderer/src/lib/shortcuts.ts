@@ -59,6 +59,12 @@ export type ShortcutAction =
   | 'nextQueueItem'
   | 'prevQueueItem'
   | 'acceptQueueItem'
+  | 'toggleCueView'
+  | 'forceBreak'
+  | 'keepTogether'
+  | 'lockCue'
+  | 'nextBreach'
+  | 'prevBreach'
 
 /** An action's label (in the reviewer's language) and default keys, as the help overlay lists them. */
 export interface ShortcutDefinition {
@@ -117,6 +123,11 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   def('mergePrevious', 'Editing', ['Mod+Shift+M']),
   def('newSegment', 'Editing', ['Mod+Shift+Enter']),
   def('deleteSegment', 'Editing', ['Mod+Shift+Backspace']),
+  def('nextBreach', 'Navigation', ['E']),
+  def('prevBreach', 'Navigation', ['Shift+E']),
+  def('forceBreak', 'Editing', ['B']),
+  def('keepTogether', 'Editing', ['K']),
+  def('lockCue', 'Editing', ['O']),
   def('startEarlier', 'Editing', ['[']),
   def('startLater', 'Editing', [']']),
   def('endEarlier', 'Editing', [';']),
@@ -131,6 +142,7 @@ export const shortcutDefinitions: readonly ShortcutDefinition[] = [
   def('find', 'Editing', ['Mod+F']),
   ...speakerDefs,
   // Not Ctrl+=/Ctrl+-: the app menu gives those to page zoom.
+  def('toggleCueView', 'Other', ['V', 'Mod+Shift+G']),
   def('zoomIn', 'Other', ['=', '+']),
   def('zoomOut', 'Other', ['-']),
   def('export', 'Other', ['Mod+E']),

@@ -44,6 +44,7 @@ import { createNavigation } from './editor-navigation'
 import { createSegmentCommands } from './segment-commands'
 import { createFind } from './editor-find'
 import { createReviewMarks } from './review-marks'
+import { createCueDecisionCommands } from './editor-cue-decisions'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -138,7 +139,8 @@ export const useEditorStore = defineStore('editor', () => {
     if (!h || refuseWhileReadOnly()) return false
     let next: TranscriptModel
     try {
-      next = edit(h.present)
+      // Keeps cue decisions anchored and notes what it moved or dropped.
+      next = decisions.run(h.present, edit)
     } catch (error) {
       lastError.value = toErrorData(error).message
       return false
@@ -151,6 +153,8 @@ export const useEditorStore = defineStore('editor', () => {
     drafts.changed(model.value)
     return true
   }
+
+  const decisions = createCueDecisionCommands((edit) => apply(edit))
 
   const ctx: EditorContext = {
     history,
@@ -499,6 +503,7 @@ export const useEditorStore = defineStore('editor', () => {
     ...finder,
     ...nav,
     ...marks,
+    ...decisions,
     rowVisible,
     noteEditing,
     requestExport,

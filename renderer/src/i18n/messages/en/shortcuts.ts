@@ -3,6 +3,12 @@ export const shortcuts = {
   groups: { Playback: 'Playback', Navigation: 'Navigation', Editing: 'Editing', Speakers: 'Speakers', Other: 'Other', Task: 'Task' },
   task: { openTask: 'Open a task…', closeTask: 'Close the task' },
   actions: {
+    nextBreach: 'Cue view: next cue with a QC breach',
+    prevBreach: 'Cue view: previous cue with a QC breach',
+    forceBreak: 'Cue view: force a cue break before the selected word (again: remove it)',
+    keepTogether: 'Cue view: keep the selected words in one cue (Shift+click extends the selection)',
+    lockCue: 'Cue view: lock the cue at its times / unlock it',
+    toggleCueView: 'Cue view: show the transcript as the subtitle cues / back to segments',
     nextQueueItem: 'Next review-queue item',
     prevQueueItem: 'Previous review-queue item',
     acceptQueueItem: 'Accept the review-queue word (it is right) and go to the next',

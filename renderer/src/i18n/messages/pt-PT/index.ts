@@ -14,6 +14,7 @@ import { document } from './document'
 import { workflow } from './workflow'
 import { frame } from './frame'
 import { review } from './review'
+import { cueView } from './cue-view'
 
 /** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
-export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review }
+export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView }

@@ -6,6 +6,12 @@ export const shortcuts: MessageShape<typeof en> = {
   groups: { Playback: 'Reprodução', Navigation: 'Navegação', Editing: 'Edição', Speakers: 'Oradores', Other: 'Outros', Task: 'Tarefa' },
   task: { openTask: 'Abrir uma tarefa…', closeTask: 'Fechar a tarefa' },
   actions: {
+    nextBreach: 'Vista de legendas: legenda seguinte com uma falha de QC',
+    prevBreach: 'Vista de legendas: legenda anterior com uma falha de QC',
+    forceBreak: 'Vista de legendas: forçar uma quebra antes da palavra selecionada (de novo: removê-la)',
+    keepTogether: 'Vista de legendas: manter as palavras selecionadas na mesma legenda (Shift+clique alarga a seleção)',
+    lockCue: 'Vista de legendas: fixar a legenda nos seus tempos / desafixá-la',
+    toggleCueView: 'Vista de legendas: mostrar a transcrição como legendas / voltar aos segmentos',
     nextQueueItem: 'Item seguinte da fila de revisão',
     prevQueueItem: 'Item anterior da fila de revisão',
     acceptQueueItem: 'Aceitar a palavra da fila de revisão (está certa) e passar à seguinte',

@@ -1,0 +1,40 @@
+import type { MessageShape } from '../../shape'
+import type { cueView as en } from '../en/cue-view'
+
+/** A vista de legendas em direto (a transcrição como legendas, com o controlo de qualidade e as decisões). */
+export const cueView: MessageShape<typeof en> = {
+  toggle: 'Legendas',
+  toggleTitle: 'Mostrar a transcrição como as legendas que a predefinição cortaria',
+  region: 'Legendas',
+  preset: 'Predefinição',
+  summary: '{cues} legendas · {hard} graves · {soft} ligeiras',
+  updating: 'A atualizar…',
+  recut: 'Recortado em {ms} ms',
+  cueLabel: 'Legenda {n}',
+  duration: '{s} s',
+  chars: '{n} carateres',
+  speedCps: '{n} carateres/s',
+  speedWpm: '{n} palavras/min',
+  speedTitle: 'Velocidade de leitura (limite {limit})',
+  hard: 'Viola uma regra obrigatória',
+  soft: 'Viola uma regra recomendada',
+  fine: 'Cumpre todas as regras',
+  locked: 'Bloqueada',
+  broken: 'Quebra forçada',
+  menu: 'Decisões sobre a legenda',
+  forceBreak: 'Forçar uma quebra antes de «{word}»',
+  removeBreak: 'Retirar a quebra antes de «{word}»',
+  keepTogether: 'Manter juntas as palavras selecionadas',
+  inEarlier: 'Entrada uma imagem mais cedo',
+  inLater: 'Entrada uma imagem mais tarde',
+  outEarlier: 'Saída uma imagem mais cedo',
+  outLater: 'Saída uma imagem mais tarde',
+  lock: 'Bloquear a legenda nestes tempos',
+  unlock: 'Desbloquear a legenda',
+  editWord: 'Editar a palavra',
+  wordInput: 'Palavra',
+  nextBreach: 'Violação seguinte',
+  prevBreach: 'Violação anterior',
+  dismiss: 'Fechar',
+  empty: 'Sem legendas: a transcrição ainda não tem palavras.'
+}

@@ -1,0 +1,193 @@
+import { defineStore } from 'pinia'
+import { computed, ref, shallowRef, watch } from 'vue'
+import { isPresetName, presetNames, resolvePreset, runQc } from '../../../shared/subtitles/index'
+import { frameToMs } from '../../../shared/subtitles/presets'
+import type { PresetName, QcReport, SubtitlePreset } from '../../../shared/subtitles/index'
+import { maxNudgeMs } from '../../../shared/transcript/edits'
+import type { CueDecision } from '../../../shared/transcript/edits'
+import { recut, wholeCut } from '../lib/cue-recut'
+import type { CueCut } from '../lib/cue-recut'
+import { cueRows, nextBreachCue } from '../lib/cue-rows'
+import type { CueRow, CueWord } from '../lib/cue-rows'
+import { idleTask } from '../lib/idle-task'
+import { rememberedWriteOptions } from '../lib/remembered-export-options'
+import { useEditorStore } from './editor-store'
+
+/*
+ * The live cue view: the cues the chosen preset would cut (the export's engine, cue decisions
+ * included), their QC, the selected cue and word, and the decisions made from the view. After an
+ * edit only the touched passage is cut again (lib/cue-recut.ts), in idle time: the previous cues
+ * stay on screen until the new ones arrive, so typing never waits for the cutter.
+ */
+
+/** Where the cue view's selection is: a cue and a word in it, and the word a Shift+click extends from. */
+export interface CueSelection {
+  readonly cue: number
+  readonly word: number
+  /** The word id the selection started at (for keep-together ranges). */
+  readonly anchorId: string | null
+}
+
+/** The cue view's state and actions. */
+export const useCueViewStore = defineStore('cue-view', () => {
+  const editor = useEditorStore()
+  const on = ref(false)
+  const remembered = rememberedWriteOptions(typeof localStorage === 'undefined' ? { getItem: () => null } : localStorage)
+  const presetName = ref<PresetName>(typeof remembered.preset === 'string' && isPresetName(remembered.preset) ? remembered.preset : 'netflix-en')
+  /** The preset: the export settings' own (with their overrides) when it is the one chosen there. */
+  const preset = computed<SubtitlePreset>(() => {
+    try {
+      return resolvePreset(presetName.value, presetName.value === remembered.preset ? remembered.overrides : {})
+    } catch {
+      return resolvePreset(presetName.value)
+    }
+  })
+  const options = { language: remembered.language, annotations: remembered.annotations }
+  const cut = shallowRef<CueCut | null>(null)
+  /** How long the last re-cut took, in ms, and whether it was one passage. */
+  const lastRecut = shallowRef<{ ms: number; passage: boolean } | null>(null)
+  const selection = shallowRef<CueSelection>({ cue: 0, word: 0, anchorId: null })
+  const report = computed<QcReport | null>(() => (cut.value ? runQc(cut.value.cues, preset.value) : null))
+  const rows = computed<CueRow[]>(() => (cut.value && report.value ? cueRows(cut.value.model, cut.value.cues, preset.value, report.value) : []))
+  /** True while an edit waits for its re-cut (the rows shown are the previous ones). */
+  const stale = computed(() => on.value && !!editor.model && cut.value?.model !== editor.model)
+
+  function recutNow(): void {
+    const model = editor.model
+    if (!model) {
+      cut.value = null
+      return
+    }
+    const t0 = performance.now()
+    const next = cut.value && cut.value.preset === preset.value ? recut(cut.value, model, preset.value, options) : wholeCut(model, preset.value, options)
+    lastRecut.value = { ms: Math.round((performance.now() - t0) * 10) / 10, passage: next.passage !== null }
+    cut.value = next
+  }
+  const idle = idleTask(250)
+  watch([() => editor.model, preset, on], () => {
+    if (!on.value) return
+    // The first cut (or another preset) shows at once; edits re-cut in idle time.
+    if (!cut.value || cut.value.preset !== preset.value) recutNow()
+    else idle.schedule(recutNow)
+  })
+
+  /** Turns the view on or off. */
+  function toggle(): void {
+    on.value = !on.value
+  }
+
+  const selectedRow = computed<CueRow | null>(() => rows.value[Math.min(selection.value.cue, rows.value.length - 1)] ?? null)
+  const selectedWord = computed<CueWord | null>(() => selectedRow.value?.words[selection.value.word] ?? selectedRow.value?.words[0] ?? null)
+
+  /** Selects word `word` of cue `cue`; `extend` keeps the anchor (a Shift+click). */
+  function select(cue: number, word: number, extend = false): void {
+    const id = rows.value[cue]?.words[word]?.id ?? null
+    selection.value = { cue, word, anchorId: extend ? (selection.value.anchorId ?? id) : id }
+    const w = rows.value[cue]?.words[word]
+    if (w) editor.goTo(w.segmentId, w.wordIndex, { seek: false })
+  }
+
+  /** The words from the selection's anchor to the selected word, in transcript order. */
+  function selectedRange(): { from: string; to: string } | null {
+    const here = selectedWord.value
+    if (!here) return null
+    const all = rows.value.flatMap((r) => r.words.map((w) => w.id))
+    const a = all.indexOf(selection.value.anchorId ?? here.id)
+    const b = all.indexOf(here.id)
+    if (a < 0 || b < 0) return { from: here.id, to: here.id }
+    return { from: all[Math.min(a, b)], to: all[Math.max(a, b)] }
+  }
+
+  const decisions = computed<readonly CueDecision[]>(() => editor.model?.cueDecisions ?? [])
+
+  /** Forces a cue break before the selected word, or removes the one already there. */
+  function forceBreak(): boolean {
+    const w = selectedWord.value
+    if (!w) return false
+    const old = decisions.value.find((d) => d.kind === 'break-before' && d.wordId === w.id)
+    return old ? editor.removeDecision(old.id) : editor.addDecision({ kind: 'break-before', wordId: w.id })
+  }
+
+  /** Keeps the selected words (anchor to cursor) in one cue; with one word, the selected cue's words. */
+  function keepTogether(): boolean {
+    const range = selectedRange()
+    const row = selectedRow.value
+    if (!range || !row) return false
+    const span = range.from === range.to ? { from: row.words[0].id, to: row.words[row.words.length - 1].id } : range
+    return editor.addDecision({ kind: 'keep-together', fromWordId: span.from, toWordId: span.to })
+  }
+
+  /** Moves the selected cue's in or out time by `frames` frames of the preset (one nudge per edge, added up). */
+  function nudge(edge: 'in' | 'out', frames: number): boolean {
+    const row = selectedRow.value
+    if (!row || row.words.length === 0) return false
+    const wordId = edge === 'in' ? row.words[0].id : row.words[row.words.length - 1].id
+    const old = decisions.value.find((d): d is Extract<CueDecision, { kind: 'nudge' }> => d.kind === 'nudge' && d.edge === edge && d.wordId === wordId)
+    const step = Math.round(frameToMs(1, preset.value.frameRate))
+    const deltaMs = Math.max(-maxNudgeMs, Math.min(maxNudgeMs, (old?.deltaMs ?? 0) + frames * step))
+    if (deltaMs === 0 && old) return editor.removeDecision(old.id)
+    return editor.addDecision({ kind: 'nudge', edge, wordId, deltaMs })
+  }
+
+  /** Sets the selected cue's in or out edge to `ms` (cue time, programme offset included), as a nudge. */
+  function setEdge(cue: number, edge: 'in' | 'out', ms: number): boolean {
+    const row = rows.value[cue]
+    if (!row || row.words.length === 0) return false
+    const wordId = edge === 'in' ? row.words[0].id : row.words[row.words.length - 1].id
+    const old = decisions.value.find((d): d is Extract<CueDecision, { kind: 'nudge' }> => d.kind === 'nudge' && d.edge === edge && d.wordId === wordId)
+    const now = edge === 'in' ? row.cue.startMs : row.cue.endMs
+    const deltaMs = Math.max(-maxNudgeMs, Math.min(maxNudgeMs, Math.round((old?.deltaMs ?? 0) + ms - now)))
+    return editor.addDecision({ kind: 'nudge', edge, wordId, deltaMs })
+  }
+
+  /** The lock on the selected cue's words, if any. */
+  const selectedLock = computed(() => {
+    const row = selectedRow.value
+    if (!row || row.words.length === 0) return null
+    const ids = new Set(row.words.map((w) => w.id))
+    return decisions.value.find((d) => d.kind === 'lock' && ids.has(d.fromWordId)) ?? null
+  })
+
+  /** Locks the selected cue at its current times, or unlocks it. */
+  function toggleLock(): boolean {
+    const row = selectedRow.value
+    if (!row || row.words.length === 0) return false
+    if (selectedLock.value) return editor.removeDecision(selectedLock.value.id)
+    const offset = preset.value.startOffsetMs
+    return editor.addDecision({ kind: 'lock', fromWordId: row.words[0].id, toWordId: row.words[row.words.length - 1].id, startMs: row.cue.startMs - offset, endMs: row.cue.endMs - offset })
+  }
+
+  /** Selects the next (1) or previous (-1) cue with a QC breach; false when none. */
+  function nextBreach(dir: 1 | -1): boolean {
+    const i = nextBreachCue(rows.value, selection.value.cue, dir)
+    if (i < 0) return false
+    select(i, 0)
+    return true
+  }
+
+  return {
+    on,
+    presetName,
+    presetNames,
+    preset,
+    cut,
+    report,
+    rows,
+    stale,
+    lastRecut,
+    selection,
+    selectedRow,
+    selectedWord,
+    selectedLock,
+    decisions,
+    toggle,
+    recutNow,
+    select,
+    forceBreak,
+    keepTogether,
+    nudge,
+    setEdge,
+    toggleLock,
+    nextBreach
+  }
+})

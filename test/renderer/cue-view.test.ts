@@ -1,0 +1,142 @@
+import { beforeEach, describe, expect, it, onTestFinished } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
+import { mountSampleEditor, pressKey, resetEditorTest } from './support/editor-mount'
+import { useCueViewStore } from '../../renderer/src/stores/cue-view-store'
+import { setSegmentText } from '../../shared/transcript/edits'
+
+/*
+ * The live cue view in the editor (EditorLayout mounted whole, waveform stubbed): the toggle and
+ * its key, the rows (times, speed, characters per line, QC colour), the decisions made from the
+ * keys and the context menu as undoable edits, the docked QC panel following the view, and an
+ * edit re-cutting only its passage.
+ */
+
+beforeEach(() => {
+  resetEditorTest()
+  // happy-dom lays nothing out: the virtualised list is given a window's worth of height to fill.
+  const size = { clientHeight: 600, clientWidth: 800 }
+  const saved = Object.fromEntries(Object.keys(size).map((k) => [k, Object.getOwnPropertyDescriptor(HTMLElement.prototype, k)]))
+  for (const [k, v] of Object.entries(size)) Object.defineProperty(HTMLElement.prototype, k, { configurable: true, get: () => v })
+  onTestFinished(() => {
+    for (const [k, d] of Object.entries(saved)) if (d) Object.defineProperty(HTMLElement.prototype, k, d)
+  })
+})
+
+const idle = async (): Promise<void> => {
+  await new Promise((r) => setTimeout(r, 0))
+  await flushPromises()
+}
+
+describe('the live cue view', () => {
+  it('V toggles the view; rows show times, reading speed in the preset unit, characters per line and QC', async () => {
+    const { wrapper } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    expect(wrapper.find('[data-testid="cue-view"]').exists()).toBe(false)
+    // The segment view shows a compact reading-speed badge per segment.
+    expect(wrapper.find('[data-testid="segment-speed"]').text()).toMatch(/chars\/s/)
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const view = wrapper.get('[data-testid="cue-view"]')
+    const rows = view.findAll('[data-testid="cue-row"]')
+    expect(rows.length).toBeGreaterThan(1)
+    expect(rows[0].text()).toMatch(/00:00:\d\d,\d{3}/)
+    expect(rows[0].get('[data-testid="cue-speed"]').text()).toMatch(/chars\/s/)
+    expect(rows[0].text()).toMatch(/\d+ chars/)
+    expect(['fine', 'soft', 'hard']).toContain(rows[0].attributes('data-severity'))
+    expect(view.get('[data-testid="cue-summary"]').text()).toMatch(/\d+ cues/)
+
+    // BBC judges reading speed in words a minute.
+    await view.get('[data-testid="cue-preset"]').setValue('bbc')
+    await flushPromises()
+    expect(wrapper.get('[data-testid="cue-row"] [data-testid="cue-speed"]').text()).toMatch(/words\/min/)
+
+    wrapper.get('[data-testid="cue-view-toggle"]').trigger('click')
+    await flushPromises()
+    expect(wrapper.find('[data-testid="cue-view"]').exists()).toBe(false)
+  })
+
+  it('forces a break before the clicked word with B (undo takes it back), keeps a Shift+click range together with K, and the QC panel follows', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const before = cues.rows.length
+    const row = cues.rows.find((r) => r.words.length >= 4)!
+    const target = row.words[2]
+    await wrapper.get(`[data-word-id="${target.id}"]`).trigger('click')
+    pressKey('b', 'KeyB')
+    await idle()
+    expect(editor.model!.cueDecisions).toEqual([expect.objectContaining({ kind: 'break-before', wordId: target.id })])
+    // A cue now starts at the word (the words before it may join the cue before).
+    expect(cues.rows.some((r) => r.words[0]?.id === target.id)).toBe(true)
+    expect(wrapper.get(`[data-word-id="${target.id}"]`).classes()).toContain('broken')
+    // The docked QC panel counts the view's own cues.
+    expect(wrapper.get('.qc .summary').text()).toContain(`${cues.rows.length} cues`)
+    expect(cues.lastRecut?.passage).toBe(true)
+    pressKey('z', 'KeyZ', { ctrl: true })
+    await idle()
+    expect(editor.model!.cueDecisions ?? []).toEqual([])
+    expect(cues.rows.length).toBe(before)
+    expect(cues.rows.some((r) => r.words[0]?.id === target.id)).toBe(false)
+
+    // Shift+click extends the selection; K keeps the words from the anchor to there in one cue.
+    const a = cues.rows[0].words[cues.rows[0].words.length - 1]
+    const b = cues.rows[1].words[0]
+    await wrapper.get(`[data-word-id="${a.id}"]`).trigger('click')
+    await wrapper.get(`[data-word-id="${b.id}"]`).trigger('click', { shiftKey: true })
+    pressKey('k', 'KeyK')
+    await idle()
+    expect(editor.model!.cueDecisions).toEqual([expect.objectContaining({ kind: 'keep-together', fromWordId: a.id, toWordId: b.id })])
+    expect(cues.rows.some((r) => r.words.some((w) => w.id === a.id) && r.words.some((w) => w.id === b.id))).toBe(true)
+  })
+
+  it('the context menu nudges the cue by one frame and locks it; notices when an edit moves a decision', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const row = cues.rows[0]
+    const first = row.words[0]
+    await wrapper.get(`[data-word-id="${first.id}"]`).trigger('contextmenu')
+    const menu = wrapper.get('[data-testid="cue-menu"]')
+    await menu.findAll('button').find((b) => b.text() === 'Cue in one frame later')!.trigger('click')
+    await idle()
+    const frame = Math.round(1000 / 23.976)
+    expect(editor.model!.cueDecisions).toEqual([expect.objectContaining({ kind: 'nudge', edge: 'in', wordId: first.id, deltaMs: frame })])
+    // The retiming key nudges again (one nudge per edge, added up).
+    pressKey(']', 'BracketRight')
+    await idle()
+    expect(editor.model!.cueDecisions).toEqual([expect.objectContaining({ kind: 'nudge', deltaMs: 2 * frame })])
+    pressKey('o', 'KeyO')
+    await idle()
+    expect(editor.model!.cueDecisions!.some((d) => d.kind === 'lock' && d.fromWordId === first.id)).toBe(true)
+    expect(wrapper.get('[data-testid="cue-row"]').text()).toContain('Locked')
+
+    // Deleting the nudged word's text moves the decisions, and the view says so.
+    const seg = editor.model!.segments.find((s) => s.words.some((w) => w.id === first.id))!
+    const rest = seg.words.slice(1).map((w) => w.text).join(' ')
+    expect(editor.typeText(seg.id, rest)).toBe(true)
+    editor.flushTyping()
+    await idle()
+    expect(editor.decisionNotices.length).toBeGreaterThan(0)
+    expect(wrapper.get('[data-testid="cue-view"] .notices').text()).toMatch(/moved to|dropped/)
+  })
+
+  it('E goes to the next cue with a QC breach; an edit in the segment model re-cuts only its passage', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const breaches = cues.rows.filter((r) => r.severity)
+    pressKey('e', 'KeyE')
+    await flushPromises()
+    if (breaches.length) expect(cues.rows[cues.selection.cue].severity).not.toBeNull()
+    const seg = editor.model!.segments[1]
+    editor.history = { ...editor.history!, present: setSegmentText(editor.model!, seg.id, 'Completely different words now.') }
+    await idle()
+    expect(cues.rows.flatMap((r) => r.words.map((w) => w.text))).toContain('Completely')
+  })
+})
