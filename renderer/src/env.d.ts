@@ -1,5 +1,6 @@
 /// <reference types="vite/client" />
 import type { SdteApi } from '../../shared/ipc/sdte-api'
+import type { Messages } from './i18n'
 
 declare global {
   interface Window {
@@ -17,5 +18,5 @@ declare module '*.vue' {
 // Translation keys are checked against the English catalogue (renderer/src/i18n).
 declare module 'vue-i18n' {
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
-  export interface DefineLocaleMessage extends import('./i18n').Messages {}
+  export interface DefineLocaleMessage extends Messages {}
 }

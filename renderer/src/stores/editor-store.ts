@@ -2,21 +2,17 @@ import { defineStore, storeToRefs } from 'pinia'
 import { computed, ref, shallowRef, watch } from 'vue'
 import {
   acceptWord as acceptWordEdit,
-  addAnnotation as addAnnotationEdit,
   addSpeaker as addSpeakerEdit,
   canRedo,
   canUndo,
   commit,
   createHistory,
-  deleteAnnotation as deleteAnnotationEdit,
-  editAnnotation as editAnnotationEdit,
   newSpeakerId,
   normaliseTranscript,
   redo as redoHistory,
   mergeSpeakers as mergeSpeakersEdit,
   renameSpeaker as renameSpeakerEdit,
   replaceText,
-  retimeAnnotation as retimeAnnotationEdit,
   retimeSegment as retimeSegmentEdit,
   setReviewed,
   setSegmentText,
@@ -45,6 +41,7 @@ import { createSegmentCommands } from './segment-commands'
 import { createFind } from './editor-find'
 import { createReviewMarks } from './review-marks'
 import { createCueDecisionCommands } from './editor-cue-decisions'
+import { createAnnotationCommands } from './editor-annotations'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -180,6 +177,8 @@ export const useEditorStore = defineStore('editor', () => {
   const segments = createSegmentCommands(ctx, nav.position)
   const finder = createFind(ctx)
   const marks = createReviewMarks(ctx, nav.position)
+  // The selection: a range picked on the waveform, else the range being looped.
+  const annotations = createAnnotationCommands({ ctx, model, apply, position: nav.position, fallbackRange: () => selection.value ?? playback.loop, playheadMs: () => playback.timeMs })
   /** Whether a segment's row is shown (the transcript filter sets this); following playback never puts the cursor on a hidden row. */
   const rowVisible = shallowRef<(segmentId: string) => boolean>(() => true)
   /** The segment whose note editor is open, or null. */
@@ -356,40 +355,6 @@ export const useEditorStore = defineStore('editor', () => {
     return apply((m) => setReviewed(m, id, !seg.reviewed))
   }
 
-  const author = () => ({ at: new Date().toISOString() })
-
-  /** Adds an annotation for the selection, else the current segment; returns its id. */
-  function addAnnotation(content = '', range?: TimeRange): string | null {
-    const m = model.value
-    if (!m) return null
-    // The selection: a range picked on the waveform, else the range being looped.
-    let r = range ?? selection.value ?? playback.loop
-    if (!r) {
-      const p = nav.position()
-      const seg = p ? ctx.segmentById(p.segmentId) : undefined
-      r = seg ? { startMs: seg.startMs, endMs: seg.endMs } : { startMs: playback.timeMs, endMs: playback.timeMs + 2000 }
-    }
-    const before = new Set(m.annotations.map((a) => a.id))
-    const span = r
-    if (!apply((x) => addAnnotationEdit(x, { content, startMs: span.startMs, endMs: span.endMs }, author()))) return null
-    return model.value!.annotations.find((a) => !before.has(a.id))?.id ?? null
-  }
-
-  /** Changes an annotation's text. */
-  function editAnnotation(id: string, content: string): boolean {
-    return apply((m) => editAnnotationEdit(m, id, content, author()))
-  }
-
-  /** Moves an annotation. */
-  function retimeAnnotation(id: string, startMs: number, endMs: number): boolean {
-    return apply((m) => retimeAnnotationEdit(m, id, startMs, endMs, author()))
-  }
-
-  /** Deletes an annotation. */
-  function deleteAnnotation(id: string): boolean {
-    return apply((m) => deleteAnnotationEdit(m, id))
-  }
-
   /** Accepts a review-queue word ("it is right"): one undo step, kept in the draft. */
   function acceptWord(wordId: string): boolean {
     return apply((m) => acceptWordEdit(m, wordId))
@@ -493,10 +458,7 @@ export const useEditorStore = defineStore('editor', () => {
     retimeSegment,
     nudgeSegment,
     toggleReviewed,
-    addAnnotation,
-    editAnnotation,
-    retimeAnnotation,
-    deleteAnnotation,
+    ...annotations,
     acceptWord,
     undo,
     redo,
