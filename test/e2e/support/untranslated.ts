@@ -7,8 +7,9 @@ import { catalogues } from '../../../renderer/src/i18n'
  *    Portuguese differs (a component that forgot to translate a key's use);
  * 2. any that contains common English words (text written inline, never put in a catalogue).
  * User data is skipped where the app marks it with the standard `translate="no"` attribute
- * (transcript text, task and speaker names, document values), and so are `<code>`, `<kbd>` and
- * form fields' typed values.
+ * (transcript text, task and speaker names, document values), and so are text marked
+ * `lang="en…"` (the language picker naming English in English), `<code>`, `<kbd>` and form
+ * fields' typed values.
  */
 
 type Tree = { readonly [key: string]: string | Tree }
@@ -37,7 +38,7 @@ const englishWords = ['the', 'and', 'with', 'your', 'this', 'that', 'from', 'are
 export async function englishLeftOn(page: Page, allow: readonly string[] = [], root: string | undefined = 'body'): Promise<string[]> {
   const texts = await page.evaluate((rootSelector) => {
     const out: string[] = []
-    const skip = (el: Element | null): boolean => !!el?.closest('[translate="no"], code, kbd, script, style, [hidden], [aria-hidden="true"]')
+    const skip = (el: Element | null): boolean => !!el?.closest('[translate="no"], [lang^="en"], code, kbd, script, style, [hidden], [aria-hidden="true"]')
     const roots = [...document.querySelectorAll(rootSelector)]
     // A selector that matches nothing would check nothing: that is a broken test, not a pass.
     if (roots.length === 0) throw new Error(`englishLeftOn: nothing matches ${rootSelector}`)
