@@ -23,6 +23,7 @@ const translatedTemplates = [
   'renderer/src/components/editor/DraftPrompt.vue',
   'renderer/src/components/editor/FindReplace.vue',
   'renderer/src/components/editor/PlaybackClock.vue',
+  'renderer/src/components/editor/RecordingDownload.vue',
   'renderer/src/components/editor/SegmentNote.vue',
   'renderer/src/components/editor/SegmentStatus.vue',
   'renderer/src/components/editor/ShortcutHelp.vue',

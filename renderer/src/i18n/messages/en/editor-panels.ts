@@ -20,6 +20,14 @@ export const editorPanels = {
     endBeforeStartStart: 'An annotation cannot end ({end}) before it starts ({start}); the start stays at {kept}.',
     endBeforeStartEnd: 'An annotation cannot end ({end}) before it starts ({start}); the end stays at {kept}.'
   },
+  download: {
+    fetching: 'Fetching the recording…',
+    cancelling: 'Cancelling the download…',
+    progress: '{received} of {total} MB ({percent}%)',
+    received: '{received} MB',
+    label: 'Download progress',
+    cancelTitle: 'Stop the download (Escape while this button has focus)'
+  },
   attach: {
     cancelled: 'The download of the recording was cancelled.',
     tailCancelled: 'You can still edit the transcript; download it again or attach a local copy.',

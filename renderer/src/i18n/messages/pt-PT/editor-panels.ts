@@ -23,6 +23,14 @@ export const editorPanels: MessageShape<typeof en> = {
     endBeforeStartStart: 'Uma anotação não pode terminar ({end}) antes de começar ({start}); o início mantém-se em {kept}.',
     endBeforeStartEnd: 'Uma anotação não pode terminar ({end}) antes de começar ({start}); o fim mantém-se em {kept}.'
   },
+  download: {
+    fetching: 'A obter a gravação…',
+    cancelling: 'A cancelar a transferência…',
+    progress: '{received} de {total} MB ({percent}%)',
+    received: '{received} MB',
+    label: 'Progresso da transferência',
+    cancelTitle: 'Parar a transferência (Escape enquanto este botão tem o foco)'
+  },
   attach: {
     cancelled: 'A transferência da gravação foi cancelada.',
     tailCancelled: 'Pode continuar a editar a transcrição; transfira-a de novo ou anexe uma cópia local.',
