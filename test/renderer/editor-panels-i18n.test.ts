@@ -94,7 +94,7 @@ describe('the editor panels in Portuguese', () => {
     pt()
     await nextTick()
     expect(wrapper.get('h2').text()).toBe('Atalhos de teclado')
-    expect(wrapper.findAll('h3').map((h) => h.text())).toEqual(['Reprodução', 'Navegação', 'Edição', 'Oradores', 'Outros'])
+    expect(wrapper.findAll('h3').map((h) => h.text())).toEqual(['Reprodução', 'Navegação', 'Edição', 'Oradores', 'Outros', 'Tarefa'])
     expect(wrapper.text()).toContain('O segmento começa 0,1 s mais cedo')
     expect(wrapper.text()).toContain('Ctrl+Z')
     expect(wrapper.text()).not.toContain('Playback')

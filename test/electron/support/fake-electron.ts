@@ -153,7 +153,9 @@ Object.assign(app, {
   whenReady: () => ready,
   /** Test hook: fire `ready`. */
   fireReady: () => resolveReady(),
-  getPath: (name: string) => `/tmp/sdte-fake-electron/${name}`
+  getPath: (name: string) => `/tmp/sdte-fake-electron/${name}`,
+  // The system's languages, most preferred first (main picks the menu's language from them).
+  getPreferredSystemLanguages: () => ['en-US']
 })
 
 export const protocol = {
