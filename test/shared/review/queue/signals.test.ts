@@ -49,8 +49,9 @@ const table = [
   [longSilence, names.ted, 12, ['0:21:It', '2:45:But']],
   [stretchedWord, names.senate, 73, ['0:1:I', '0:2:I']],
   [stretchedWord, names.kate, 29, ['0:20:down.', '2:60:down.']],
-  [cueBreach, names.kate, 2, ['32:0:Half', '33:0:serious']],
-  [cueBreach, names.senate, 91, ['0:0:Yeah,', '3:2:make']],
+  // Fewer since the cutter stopped making avoidable breaches (the hearing's opening "Yeah," now shares a cue).
+  [cueBreach, names.kate, 0, []],
+  [cueBreach, names.senate, 44, ['190:24:and', '213:5:that']],
   [estimatedTiming, names.soleio, 3, ['138:0:No.', '144:0:…']],
   [estimatedTiming, names.senate, 0, []]
 ] as const
