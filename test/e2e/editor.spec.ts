@@ -798,6 +798,8 @@ test.describe('editor', () => {
     const { page } = app
     await openSample(page)
     await page.locator('article.segment').first().focus()
+    // The row's first stop is its review status, then the speaker chip.
+    await page.keyboard.press('Tab')
     await page.keyboard.press('Tab')
     await expect(page.getByTestId('speaker-chip').first()).toBeFocused()
     await page.keyboard.press('Enter')
