@@ -8,6 +8,7 @@ import { useReviewQueuePrefsStore } from './review-queue-prefs-store'
 import { useReviewQueueStore } from './review-queue-store'
 import { useTranscriptFilterStore } from './transcript-filter-store'
 import { useWorkspaceSpeakersStore } from './workspace-speakers-store'
+import { useCueViewStore } from './cue-view-store'
 
 /*
  * A store's watchers live as long as the app, and Vue ties a watcher to the component whose
@@ -28,4 +29,5 @@ export function createAppStores(pinia: Pinia): void {
   useReviewQueuePrefsStore(pinia)
   useReviewQueueStore(pinia)
   useWorkspaceSpeakersStore(pinia)
+  useCueViewStore(pinia)
 }
