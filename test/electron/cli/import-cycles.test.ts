@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { findCycle } from '../../support/import-graph'
 
 /*
  * `sdte`'s modules import each other in one direction only (main.ts dispatches, the
@@ -23,30 +24,6 @@ function runtimeImports(): Map<string, string[]> {
     graph.set(file, deps)
   }
   return graph
-}
-
-/** One import cycle as "a → b → a", or null when there is none. */
-function findCycle(graph: Map<string, string[]>): string | null {
-  const state = new Map<string, 'open' | 'done'>()
-  const path: string[] = []
-  const visit = (node: string): string | null => {
-    if (state.get(node) === 'done') return null
-    if (state.get(node) === 'open') return [...path.slice(path.indexOf(node)), node].join(' → ')
-    state.set(node, 'open')
-    path.push(node)
-    for (const dep of graph.get(node) ?? []) {
-      const found = visit(dep)
-      if (found) return found
-    }
-    path.pop()
-    state.set(node, 'done')
-    return null
-  }
-  for (const node of graph.keys()) {
-    const found = visit(node)
-    if (found) return found
-  }
-  return null
 }
 
 describe('electron/cli import graph', () => {

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { describe, expect, it } from 'vitest'
+import { findCycle } from '../../../support/import-graph'
 
 /*
  * The API services import each other in one direction, types included: ESLint's no-cycle skips
@@ -19,30 +20,6 @@ function siblingImports(): Map<string, string[]> {
     graph.set(file, deps)
   }
   return graph
-}
-
-/** One cycle as "a → b → a", or null. */
-function findCycle(graph: Map<string, string[]>): string | null {
-  const state = new Map<string, 'open' | 'done'>()
-  const path: string[] = []
-  const visit = (node: string): string | null => {
-    if (state.get(node) === 'done') return null
-    if (state.get(node) === 'open') return [...path.slice(path.indexOf(node)), node].join(' → ')
-    state.set(node, 'open')
-    path.push(node)
-    for (const dep of graph.get(node) ?? []) {
-      const found = visit(dep)
-      if (found) return found
-    }
-    path.pop()
-    state.set(node, 'done')
-    return null
-  }
-  for (const node of graph.keys()) {
-    const found = visit(node)
-    if (found) return found
-  }
-  return null
 }
 
 describe('electron/services/api import graph', () => {
