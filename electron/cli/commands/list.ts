@@ -114,5 +114,26 @@ export async function runListExport(args: readonly string[], io: CliIo, hooks: C
     return exitCodes.ok
   }
   io.stdout.write(`${items.length} task${items.length === 1 ? '' : 's'} listed\n`)
-  return hooks.exportTasks(command, items.map((t) => t.taskId), services, io)
+  const kind = command.kind ?? 'transcript'
+  const { taskIds, skipped } = ofKind(withKinds(items, await workspacesFor(services.platform, io)), kind)
+  if (skipped.length) {
+    // A batch mixes workspaces: a task of the other kind is left out, not failed (its export
+    // would only answer "is a document task"); an unknown kind is still tried.
+    const other = kind === 'transcript' ? 'document' : 'transcript'
+    const ids = skipped.slice(0, 10).join(', ') + (skipped.length > 10 ? ', …' : '')
+    io.stderr.write(`sdte: skipped ${skipped.length} ${other} task${skipped.length === 1 ? '' : 's'} (${ids}); export ${skipped.length === 1 ? 'it' : 'them'} with --kind ${other}\n`)
+  }
+  if (taskIds.length === 0) {
+    io.stderr.write(`sdte: no listed task is a ${kind} task; nothing exported\n`)
+    return exitCodes.ok
+  }
+  return hooks.exportTasks(command, taskIds, services, io)
+}
+
+/** The listed tasks to export as `kind`, and those known to be of the other kind. */
+function ofKind(items: readonly KindedItem[], kind: 'transcript' | 'document'): { taskIds: number[]; skipped: number[] } {
+  const taskIds: number[] = []
+  const skipped: number[] = []
+  for (const item of items) (item.kind === 'unknown' || item.kind === kind ? taskIds : skipped).push(item.taskId)
+  return { taskIds, skipped }
 }

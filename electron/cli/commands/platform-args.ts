@@ -197,6 +197,8 @@ Platform workflow:
   sdte export --list-filter "<query>" --format <fmt> --out-dir <dir> [--concurrency <n>] [subtitle options]
       exports every task the list query returns (all pages), as --tasks does. The query takes the
       list options without dashes, e.g. "workspace=3&workspace=4&external-status=never&from=2026-01-01".
+      Tasks known to be of the other kind (a document task under --kind transcript, the default)
+      are left out and named on stderr; a task whose kind is unknown is tried.
   sdte speakers pull --task <id> [--workspace <id>] [--json]
       the task's speakers on the platform.
   sdte speakers push --task <id> --input <draft|export.json> [--workspace <id>] [--dry-run] [--json]

@@ -108,6 +108,23 @@ describe('sdte export --list-filter', () => {
     expect([usage.code, usage.stderr]).toEqual([2, 'sdte: --list-filter: unknown filter "colour"; use workspace, status, integration-status, external-status, from, to, sort\n'])
   })
 
+  it('leaves out tasks of the other kind, says so, and exports them with --kind document', async () => {
+    const out = join(dir, 'mixed')
+    const docId = documentTask().taskId
+    const transcripts = await sdte(['export', '--list-filter', '', '--format', 'srt', '--out-dir', out])
+    expect(transcripts.code).toBe(0)
+    expect(transcripts.stderr).toBe(`sdte: skipped 1 document task (${docId}); export it with --kind document\n`)
+    const written = (await readdir(out)).sort()
+    expect(written).not.toContain(`${docId}.srt`)
+    expect(written).toEqual(expect.arrayContaining(['1001.srt', '5000.srt', '5003.srt']))
+    const documents = await sdte(['export', '--list-filter', '', '--kind', 'document', '--format', 'json', '--out-dir', join(dir, 'docs')])
+    expect(documents.code).toBe(0)
+    expect(documents.stderr).toMatch(/^sdte: skipped 5 transcript tasks \(.*\); export them with --kind transcript\n$/)
+    expect(await readdir(join(dir, 'docs'))).toEqual([`${docId}.json`])
+    const none = await sdte(['export', '--list-filter', 'workspace=7', '--kind', 'document', '--format', 'json', '--out-dir', join(dir, 'none')])
+    expect([none.code, none.stderr.split('\n').at(-2)]).toEqual([0, 'sdte: no listed task is a document task; nothing exported'])
+  })
+
   it('is documented in sdte --help', async () => {
     const help = await sdte(['--help'])
     expect(help.stdout).toContain('sdte export --list-filter "<query>"')
