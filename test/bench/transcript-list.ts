@@ -8,6 +8,7 @@ import { startApp, writeTwoHourExport } from './editor'
 import { concatenated } from './transcript'
 import { convertRealFixture } from '../fixtures/real-to-export'
 import type { Figure, Figures } from './stats'
+import { findOldRenderer, noOldBuild } from './old-build'
 
 /*
  * The transcript list, cold and A/B: every run is a fresh browser (nothing compiled, nothing
@@ -30,7 +31,8 @@ import type { Figure, Figures } from './stats'
 
 const repoRoot = resolve(import.meta.dirname, '../..')
 const ours = process.env['SDTE_BENCH_RENDERER_DIR'] ?? join(repoRoot, 'out/renderer')
-const old = process.env['SDTE_BENCH_OLD_RENDERER_DIR'] ?? '/work/before/out/renderer'
+// The old way's build (old-build.ts); none on a fresh clone: ours is measured alone.
+const old = findOldRenderer()
 const runs = Number(process.env['BENCH_LIST_RUNS'] ?? 3)
 
 /** What one cold run measured. */
@@ -175,13 +177,13 @@ const round = (n: number): number => Math.round(n * 10) / 10
 function figure(unit: string, target: number | undefined, a: ColdRun[], b: ColdRun[], pick: (r: ColdRun) => number): Figure {
   const mine = a.map(pick)
   const theirs = b.map(pick)
-  return { value: round(median(mine)), unit, median: round(median(mine)), p95: round(p95(mine)), runs: mine.length, min: round(Math.min(...mine)), max: round(Math.max(...mine)), old: round(median(theirs)), target }
+  return { value: round(median(mine)), unit, median: round(median(mine)), p95: round(p95(mine)), runs: mine.length, min: round(Math.min(...mine)), max: round(Math.max(...mine)), ...(theirs.length ? { old: round(median(theirs)) } : {}), target }
 }
 
 /** Runs the cold A/B list benchmark. */
 export async function run(): Promise<Figures> {
   if (!existsSync(join(ours, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.')
-  if (!existsSync(join(old, 'index.html'))) throw new Error(`No old build to compare with at ${old} (SDTE_BENCH_OLD_RENDERER_DIR)`)
+  if (old === null) console.log(`list: ${noOldBuild()}`)
   const work = await mkdtemp(join(tmpdir(), 'sdte-bench-list-files-'))
   const figures: Figures = {}
   try {
@@ -195,9 +197,9 @@ export async function run(): Promise<Figures> {
         // Alternate who goes first, so neither always gets the quieter half of a run.
         if (i % 2 === 0) {
           a.push(await coldRun(ours, file, count))
-          b.push(await coldRun(old, file, count))
+          if (old !== null) b.push(await coldRun(old, file, count))
         } else {
-          b.push(await coldRun(old, file, count))
+          if (old !== null) b.push(await coldRun(old, file, count))
           a.push(await coldRun(ours, file, count))
         }
       }

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Hash } from 'node:crypto'
+import { hashPlainJson } from './plain-json-hash'
 
 /*
  * The identity of a server export, so a draft knows which export it started from and reopening
@@ -98,6 +99,9 @@ export function canonicalJsonIterative(value: unknown): string {
 
 /** The sha256 (hex) of the canonical JSON of an export: stable across key order and whitespace. */
 export function hashExport(json: unknown): string {
+  // Plain parsed JSON (every export): the native writer, same text (plain-json-hash.ts).
+  const fast = hashPlainJson(json)
+  if (fast !== null) return fast
   try {
     const sink = new HashSink()
     writeValue(sink, json)

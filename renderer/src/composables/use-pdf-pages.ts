@@ -2,9 +2,9 @@ import { nextTick, onBeforeUnmount, onMounted, ref, shallowRef, watch } from 'vu
 import type { Ref } from 'vue'
 import type { DocumentFileState } from '../../../shared/ipc/contract'
 import type { PageSize } from '../../../shared/document/coordinates'
-import type * as PdfJs from 'pdfjs-dist'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { idleTask } from '../lib/idle-task'
+import { takePdf } from '../lib/pdf-preload'
 import { t } from '../i18n'
 
 /*
@@ -25,18 +25,12 @@ export interface PageView {
   readonly aspect: number
 }
 
-let pdfJs: Promise<typeof PdfJs> | null = null
 /**
- * pdf.js and its worker, loaded on first use. The worker is bundled by Vite (`?worker`) as a .js
- * chunk from 'self' — allowed by the CSP and served with a JavaScript MIME type everywhere
- * (an .mjs asset is not, by every static server) — and shared by every document opened.
+ * A user-timing mark of the first page's way to the screen (file ready → pdf.js loaded → document
+ * opened → first page read → painted), read by test/bench/document.ts to say where the wait is.
  */
-function loadPdfJs(): Promise<typeof PdfJs> {
-  pdfJs ??= Promise.all([import('pdfjs-dist'), import('pdfjs-dist/build/pdf.worker.min.mjs?worker')]).then(([lib, worker]) => {
-    lib.GlobalWorkerOptions.workerPort = new worker.default()
-    return lib
-  })
-  return pdfJs
+function mark(step: string): void {
+  if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`sdte:pdf-${step}`)
 }
 
 /** A PDF page laid out at its size in points (PDF user space: 72 to the inch). */
@@ -148,7 +142,9 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
     const vp = page.getViewport({ scale })
     canvas.width = Math.round(vp.width)
     canvas.height = Math.round(vp.height)
+    if (view.number === 1) mark('first-paint-start')
     await page.render({ canvas, viewport: vp }).promise
+    if (view.number === 1) mark('first-paint-done')
     if (rendered.has(view.number)) {
       canvas.dataset['rendered'] = 'true'
       canvas.dataset['paintedFor'] = key
@@ -197,14 +193,19 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       return
     }
     try {
-      const pdfjs = await loadPdfJs()
-      const loaded = await pdfjs.getDocument({ url: f.url, isEvalSupported: false }).promise
+      mark('file-ready')
+      // Usually already under way: the document store asked for it as soon as the file was known (pdf-preload.ts).
+      const task = await takePdf(f.url)
+      mark('lib-ready')
+      const loaded = await task.promise
+      mark('document-ready')
       if (my !== generation) return void loaded.destroy()
       pdf = loaded
       // The first page's size only: asking pdf.js for all 100 pages first kept the first page off
       // screen for 2.2 s. Every placeholder takes its shape; the first page is painted at once and
       // the others' own sizes are read afterwards, in idle time (measureRest).
       const first = viewOf(1, (await loaded.getPage(1)).getViewport({ scale: 1 }))
+      mark('first-page-read')
       if (my !== generation) return
       pages.value = Array.from({ length: loaded.numPages }, (_, i) => ({ ...first, number: i + 1 }))
       await nextTick()

@@ -10,6 +10,7 @@ import { documentToCsv } from '../../../shared/document/csv'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
+import { dropPreloaded, loadPdfJs, preloadPdf } from '../lib/pdf-preload'
 
 /** What was copied (the notice names it in the reviewer's language). */
 export type CopyWhat = 'cell' | 'row' | 'table' | 'keyValues'
@@ -42,6 +43,8 @@ export const useDocumentStore = defineStore('document', () => {
     filter.value = { ...emptyFilter }
     notice.value = null
     error.value = null
+    // pdf.js and its worker start loading now, beside the data pane's first render.
+    void loadPdfJs().catch(() => undefined)
     void resolveFile()
   }
 
@@ -73,6 +76,8 @@ export const useDocumentStore = defineStore('document', () => {
     try {
       const result = await sdte().invoke['documents:resolveFile'](allowHost === undefined ? { taskId } : { taskId, allowHost })
       if (opened.value?.data.taskId !== taskId) return
+      // A PDF is asked for at once, so pdf.js reads it while the data pane renders (pdf-preload.ts).
+      if (result.ok && result.value.status === 'ready' && result.value.contentType === 'application/pdf') preloadPdf(result.value.url)
       file.value = result.ok ? result.value : { status: 'error', code: result.error.code, message: result.error.message }
     } finally {
       fileLoading.value = false
@@ -86,6 +91,7 @@ export const useDocumentStore = defineStore('document', () => {
 
   /** Closes the document. */
   function close(): void {
+    dropPreloaded()
     opened.value = null
     file.value = null
     selectedId.value = null

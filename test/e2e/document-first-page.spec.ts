@@ -1,0 +1,69 @@
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { test, expect } from './support/harness'
+import { createFakeApi } from '../fake-api/server'
+import type { FakeApi } from '../fake-api/server'
+import { sampleTranscriptTask, seedIds } from '../fake-api/seeds'
+import { writeDocumentPdf } from '../fixtures/documents/generate-pdf'
+import { bigDocumentExport } from '../fixtures/documents/big-export'
+import { signInWithClientCredentials } from './support/sign-in'
+
+/*
+ * The document pane's first page (issue 21): the profile showed the wait was pdf.js being loaded
+ * only once the page view mounted — after the data pane's first render of every entity. pdf.js
+ * (library and worker) now starts loading when the document opens, so its request is under way
+ * before the data list is drawn. Ordering, not timing: the pdf.js chunk's request starts before
+ * the first entity card is in the DOM, and the first page still paints.
+ */
+
+const taskId = 2300
+let fake: FakeApi
+let dir: string
+
+test.beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'sdte-doc-first-page-'))
+  const body = bigDocumentExport(30, taskId)
+  await writeDocumentPdf(body, join(dir, 'big.pdf'))
+  fake = await createFakeApi({ tasks: [sampleTranscriptTask()], clientId: 'doc-client', clientSecret: 'doc-secret-77' })
+  fake.addMedia('big.pdf', join(dir, 'big.pdf'))
+  fake.addTask({ kind: 'document', taskId, externalId: 'BIG-FIRST', body, mediaFile: 'big.pdf' })
+})
+test.afterAll(async () => {
+  await fake.close()
+  await rm(dir, { recursive: true, force: true })
+})
+
+test('pdf.js starts loading before the data list is drawn, and the first page paints', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1900, height: 1000 })
+  await signInWithClientCredentials(page, fake, fake.clientSecret)
+  await page.getByTestId('start-open-task').click()
+  await page.getByLabel('SmartDocumentor task id').fill(String(seedIds.sample.taskId))
+  await page.getByRole('button', { name: 'Open', exact: true }).click()
+  await expect(page.getByTestId('task-name')).toBeVisible()
+  await page.getByRole('button', { name: 'Document pane' }).click()
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  // When the first entity card enters the DOM (a string: the loader's helpers are not in the page).
+  await page.evaluate(`(() => {
+    window.__firstEntityAt = null
+    const observer = new MutationObserver(() => {
+      if (window.__firstEntityAt === null && document.querySelector('[data-testid="document-entity"]')) {
+        window.__firstEntityAt = performance.now()
+        observer.disconnect()
+      }
+    })
+    observer.observe(document.body, { childList: true, subtree: true })
+  })()`)
+  await pane.getByLabel('Document task id').fill(String(taskId))
+  await pane.getByRole('button', { name: 'Open document' }).click()
+  await expect(pane.getByTestId('document-entity').first()).toBeVisible()
+  await expect(pane.locator('canvas[data-rendered="true"]').first()).toBeAttached({ timeout: 60_000 })
+  const order = (await page.evaluate(`(() => {
+    const chunk = performance.getEntriesByType('resource').find((r) => /\\/assets\\/pdf-[^/]*\\.js$/.test(r.name))
+    return { pdfJsRequestedAt: chunk ? chunk.startTime : null, firstEntityAt: window.__firstEntityAt }
+  })()`)) as { pdfJsRequestedAt: number | null; firstEntityAt: number | null }
+  expect(order.pdfJsRequestedAt).not.toBeNull()
+  expect(order.firstEntityAt).not.toBeNull()
+  expect(order.pdfJsRequestedAt!).toBeLessThan(order.firstEntityAt!)
+})
