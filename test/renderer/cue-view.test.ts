@@ -183,4 +183,35 @@ describe('the live cue view', () => {
     expect(wordText()).toBe(word.text)
     expect(wrapper.find('input.edit').exists()).toBe(false)
   })
+
+  it('after an edit the QC panel re-renders only the breaches that changed (the rest keep their elements) and its counts follow', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    await wrapper.get('[data-testid="cue-preset"]').setValue('bbc')
+    await flushPromises()
+    // The first segment spoken far too fast: reading-speed breaches at the start.
+    const first = editor.model!.segments[0]
+    const fast = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
+    expect(editor.typeText(first.id, `${first.words.map((w) => w.text).join(' ')} ${fast}`)).toBe(true)
+    editor.flushTyping()
+    await idle()
+    const items = wrapper.findAll('.qc li')
+    expect(items.length).toBeGreaterThan(1)
+    const report = cues.report!
+    // Edit the last cue's segment: every breach before it stays as it was.
+    const last = cues.rows[cues.rows.length - 1]
+    const seg = editor.model!.segments.find((s) => s.id === last.words[0].segmentId)!
+    expect(editor.typeText(seg.id, seg.words.map((w) => w.text).join(' ') + ' and a great many more words spoken far too quickly here')).toBe(true)
+    await idle()
+    expect(cues.report).not.toBe(report)
+    const kept = report.breaches.filter((b) => b.cueIndex < cues.view!.rebuilt.from)
+    expect(kept.length).toBeGreaterThan(0)
+    kept.forEach((b, i) => expect(cues.report!.breaches[i]).toBe(b))
+    const after = wrapper.findAll('.qc li')
+    kept.forEach((_, i) => expect(after[i].element).toBe(items[i].element))
+    expect(wrapper.get('.qc .summary').text()).toBe(wrapper.get('[data-testid="cue-summary"]').text())
+  })
 })

@@ -53,8 +53,20 @@ export function speedLimit(preset: SubtitlePreset): number {
   return preset.maxWordsPerMinute ?? preset.maxCharsPerSecond
 }
 
+// The segment view's badges, kept per segment object and preset: an edit re-renders the rows on
+// screen, and only the segments it replaced are measured again.
+const speedOfSegment = new WeakMap<Segment, { preset: SubtitlePreset; speed: number | null }>()
+
 /** A segment's reading speed as spoken (its words over its span), for the segment view's badge. */
 export function segmentSpeed(segment: Segment, preset: SubtitlePreset): number | null {
+  const known = speedOfSegment.get(segment)
+  if (known?.preset === preset) return known.speed
+  const speed = measureSegmentSpeed(segment, preset)
+  speedOfSegment.set(segment, { preset, speed })
+  return speed
+}
+
+function measureSegmentSpeed(segment: Segment, preset: SubtitlePreset): number | null {
   const words = segment.words.filter((w) => cleanText(w.text))
   if (words.length === 0) return null
   const span = Math.max(...words.map((w) => w.endMs)) - words[0].startMs

@@ -202,6 +202,7 @@ export const useCueViewStore = defineStore('cue-view', () => {
     stale,
     lastRecut,
     lastRows,
+    view,
     selection,
     selectedRow,
     selectedWord,
