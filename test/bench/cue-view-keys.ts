@@ -92,9 +92,12 @@ async function cueStore(page: Page): Promise<{ recut: number | null; rows: numbe
 }
 
 /** One round: `count` words, each double-clicked, replaced by four letters and committed with Enter. */
-async function round(page: Page, count: number, seed: number, out: Samples): Promise<void> {
+async function round(page: Page, count: number, seed: number, out: Samples, label: string): Promise<void> {
   for (let j = 0; j < count; j++) {
-    const word = page.locator('[data-testid="cue-row"] .word').nth(2 + ((seed * 7 + j * 5) % 30))
+    // A word in the first rows (on screen): a row in the overscan would be scrolled to the centre
+    // by the first click of the double-click (the selected cue is kept in view), moving the second.
+    const onScreen = page.locator(':is([data-index="0"], [data-index="1"], [data-index="2"], [data-index="3"], [data-index="4"])[data-testid="cue-row"] .word')
+    const word = onScreen.nth((seed * 5 + j) % (await onScreen.count()))
     const id = await word.getAttribute('data-word-id')
     const text = `${String.fromCharCode(97 + ((seed + j) % 26))}${'qxz'[j % 3]}${'wvk'[seed % 3]}y`
     await word.dblclick()
@@ -106,7 +109,10 @@ async function round(page: Page, count: number, seed: number, out: Samples): Pro
       (want) => document.querySelector(`[data-testid="cue-row"] .word[data-word-id="${want.id}"]`)?.textContent === want.text,
       { id: id!, text },
       { timeout: 60_000 }
-    )
+    ).catch(async (error: Error) => {
+      const now = await page.evaluate((wid) => ({ word: document.querySelector(`[data-word-id="${wid}"]`)?.textContent ?? null, field: (document.querySelector('input.edit') as HTMLInputElement | null)?.value ?? null }), id!)
+      throw new Error(`${label}: word ${id} never showed "${text}" (shows ${JSON.stringify(now)}): ${error.message}`)
+    })
     await page.waitForTimeout(50)
     const s = await cueStore(page)
     if (s.recut !== null) out.recutMs.push(s.recut)
@@ -161,7 +167,7 @@ export async function run(): Promise<Figures> {
     for (let r = 0; r < rounds; r++) {
       // Alternate which build goes first in each round.
       const order = r % 2 ? [...apps].reverse() : apps
-      for (const a of order) await round(a.app.page, wordsPerRound, r, a.samples)
+      for (const a of order) await round(a.app.page, wordsPerRound, r, a.samples, a.label)
     }
     const figures: Figures = {}
     for (const a of apps) Object.assign(figures, figuresOf(a.label, a.samples))
