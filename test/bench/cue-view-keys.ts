@@ -171,6 +171,11 @@ export async function run(): Promise<Figures> {
     }
     const figures: Figures = {}
     for (const a of apps) Object.assign(figures, figuresOf(a.label, a.samples))
+    // Each new figure carries the old build's median from the same run (the table's ours/old).
+    for (const [name, f] of Object.entries(figures)) {
+      const old = figures[name.replace('2h new:', '2h old:')]
+      if (name.includes('2h new:') && old?.median !== undefined) figures[name] = { ...f, old: old.median }
+    }
     return figures
   } finally {
     for (const a of apps) await a.app.close()
