@@ -101,45 +101,52 @@ const round1 = (x: number): number => Math.round(x * 10) / 10
 /** Checks cues against the preset. Times may include the programme offset; only differences matter. */
 export function runQc(cues: readonly QcCue[], preset: SubtitlePreset): QcReport {
   const breaches: QcBreach[] = []
+  for (let k = 0; k < cues.length; k++) breaches.push(...cueBreaches(cues, k, preset))
+  return { preset: preset.name, settings: preset, breaches, summary: qcSummary(cues.length, breaches) }
+}
+
+/** The breaches of cue `k` alone (it and its gap to cue k-1), in report order: what runQc adds for it. */
+export function cueBreaches(cues: readonly QcCue[], k: number, preset: SubtitlePreset): QcBreach[] {
+  const breaches: QcBreach[] = []
   const { num, den } = frameFraction(preset.frameRate)
   // Frame edges are rounded to whole ms when written: allow that 1 ms, never more.
   const minGapMs = Math.floor((preset.minGapFrames * num) / den)
   const tolerance = 1
-  const add = (rule: QcRule, figure: number, limit: number, cueIndex: number): void => {
-    const startMs = cues[cueIndex].startMs
-    breaches.push({ rule, severity: qcRuleSeverity[rule], figure, limit, cueIndex, startMs, mediaMs: Math.max(0, startMs - preset.startOffsetMs) })
+  const cue = cues[k]
+  const add = (rule: QcRule, figure: number, limit: number): void => {
+    const startMs = cue.startMs
+    breaches.push({ rule, severity: qcRuleSeverity[rule], figure, limit, cueIndex: k, startMs, mediaMs: Math.max(0, startMs - preset.startOffsetMs) })
   }
-  cues.forEach((cue, k) => {
-    const widths = cue.lines.map(charCount)
-    const widest = Math.max(0, ...widths)
-    const chars = widths.reduce((a, b) => a + b, 0)
-    const duration = cue.endMs - cue.startMs
-    if (widest > preset.maxCharsPerLine) add('chars-per-line', widest, preset.maxCharsPerLine, k)
-    if (cue.lines.length > preset.maxLines) add('lines', cue.lines.length, preset.maxLines, k)
-    if (chars === 0 || cue.lines.every((l) => !l.trim())) add('empty', 0, 1, k)
-    if (duration <= 0) add('duration', duration, 1, k)
-    if (k > 0) {
-      const prev = cues[k - 1]
-      if (cue.startMs < prev.startMs) add('order', cue.startMs - prev.startMs, 0, k)
-      else if (cue.startMs < prev.endMs) add('overlap', prev.endMs - cue.startMs, 0, k)
-      else if (cue.startMs - prev.endMs < minGapMs) add('min-gap', cue.startMs - prev.endMs, minGapMs, k)
+  const widths = cue.lines.map(charCount)
+  const widest = Math.max(0, ...widths)
+  const chars = widths.reduce((a, b) => a + b, 0)
+  const duration = cue.endMs - cue.startMs
+  if (widest > preset.maxCharsPerLine) add('chars-per-line', widest, preset.maxCharsPerLine)
+  if (cue.lines.length > preset.maxLines) add('lines', cue.lines.length, preset.maxLines)
+  if (chars === 0 || cue.lines.every((l) => !l.trim())) add('empty', 0, 1)
+  if (duration <= 0) add('duration', duration, 1)
+  if (k > 0) {
+    const prev = cues[k - 1]
+    if (cue.startMs < prev.startMs) add('order', cue.startMs - prev.startMs, 0)
+    else if (cue.startMs < prev.endMs) add('overlap', prev.endMs - cue.startMs, 0)
+    else if (cue.startMs - prev.endMs < minGapMs) add('min-gap', cue.startMs - prev.endMs, minGapMs)
+  }
+  if (duration > 0) {
+    const cps = (chars * 1000) / duration
+    if (cps > preset.maxCharsPerSecond + 0.05) add('reading-speed', round1(cps), preset.maxCharsPerSecond)
+    if (preset.maxWordsPerMinute !== null) {
+      const words = cue.lines.join(' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
+      const wpm = (words * 60_000) / duration
+      if (wpm > preset.maxWordsPerMinute + 0.5) add('words-per-minute', Math.round(wpm), preset.maxWordsPerMinute)
     }
-    if (duration > 0) {
-      const cps = (chars * 1000) / duration
-      if (cps > preset.maxCharsPerSecond + 0.05) add('reading-speed', round1(cps), preset.maxCharsPerSecond, k)
-      if (preset.maxWordsPerMinute !== null) {
-        const words = cue.lines.join(' ').split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length
-        const wpm = (words * 60_000) / duration
-        if (wpm > preset.maxWordsPerMinute + 0.5) add('words-per-minute', Math.round(wpm), preset.maxWordsPerMinute, k)
-      }
-      if (duration + tolerance < preset.minDurationMs) add('min-duration', duration, preset.minDurationMs, k)
-      if (duration > preset.maxDurationMs + tolerance) add('max-duration', duration, preset.maxDurationMs, k)
-    }
-  })
-  return { preset: preset.name, settings: preset, breaches, summary: summarise(cues.length, breaches) }
+    if (duration + tolerance < preset.minDurationMs) add('min-duration', duration, preset.minDurationMs)
+    if (duration > preset.maxDurationMs + tolerance) add('max-duration', duration, preset.maxDurationMs)
+  }
+  return breaches
 }
 
-function summarise(cueTotal: number, breaches: readonly QcBreach[]): QcSummary {
+/** The summary of a report with `cueTotal` cues and these breaches. */
+export function qcSummary(cueTotal: number, breaches: readonly QcBreach[]): QcSummary {
   const byRule: Partial<Record<QcRule, number>> = {}
   const hardCues = new Set<number>()
   const softCues = new Set<number>()

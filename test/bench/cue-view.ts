@@ -6,14 +6,17 @@ import { setSegmentText } from '../../shared/transcript/edits'
 import { resolvePreset, runQc } from '../../shared/subtitles/index'
 import { recut, wholeCut } from '../../renderer/src/lib/cue-recut'
 import { cueRows } from '../../renderer/src/lib/cue-rows'
+import { fullCueView, updateCueView } from '../../renderer/src/lib/cue-rows-update'
 import { summarise, timeRuns } from './stats'
 import type { Figures } from './stats'
 
 /*
  * The live cue view on the 2-hour hearing (one speaker, no long pauses: ONE passage under every
  * preset) and on the interview (many passages under `bbc`): the re-cut after a one-word edit
- * (lib/cue-recut.ts; target < 4 ms), and the rows and QC the view rebuilds from a new cut before
- * it paints. Key-to-paint in the browser is not measured here.
+ * (lib/cue-recut.ts; target < 4 ms), and the rows and QC the view builds from the new cut before
+ * it paints: the old way (every row and every cue's QC rebuilt, split into its two parts, which
+ * is where the time went) and the new (lib/cue-rows-update.ts: the changed run spliced), timed
+ * interleaved on the same edits. Key-to-paint in Chromium: test/bench/cue-view-keys.ts.
  *
  *   node --import tsx test/bench/cue-view.ts
  */
@@ -32,13 +35,53 @@ function edits(name: string, presetName: string, runs: number): Figures {
     const next = recut(base, edited[i], preset)
     passages += next.passage ? next.passage.toSegment - next.passage.fromSegment + 1 : model.segments.length
   })
-  const cut = recut(base, edited[0], preset)
-  const rowsMs = timeRuns(runs, () => cueRows(cut.model, cut.cues, preset, runQc(cut.cues, preset)))
+  // Rows + QC after each edit's re-cut, old and new way interleaved (the same cuts, alternating order).
+  const baseView = fullCueView(base.model, base.cues, preset)
+  const cuts = edited.map((m) => recut(base, m, preset))
+  const full: number[] = []
+  const qcOnly: number[] = []
+  const rowsOnly: number[] = []
+  const spliced: number[] = []
+  let rebuilt = 0
+  for (let round = 0; round < 4; round++) {
+    cuts.forEach((cut, i) => {
+      const oldWay = (): void => {
+        let t = performance.now()
+        const report = runQc(cut.cues, preset)
+        const q = performance.now() - t
+        t = performance.now()
+        cueRows(cut.model, cut.cues, preset, report)
+        const r = performance.now() - t
+        full.push(q + r)
+        qcOnly.push(q)
+        rowsOnly.push(r)
+      }
+      const newWay = (): void => {
+        const t = performance.now()
+        const v = updateCueView(baseView, cut.model, cut.cues, preset)
+        spliced.push(performance.now() - t)
+        rebuilt += v.rebuilt.to - v.rebuilt.from
+      }
+      if ((round + i) % 2) {
+        oldWay()
+        newWay()
+      } else {
+        newWay()
+        oldWay()
+      }
+    })
+  }
+  const oldMedian = summarise(full).median ?? NaN
   const label = `${name.split('.')[0]} ${presetName}`
   return {
     [`${label}: passage re-cut after a one-word edit`]: { ...summarise(recutMs), target: 4 },
     [`${label}: segments re-cut per edit (mean)`]: { value: Math.round(passages / runs), unit: 'segments' },
-    [`${label}: rows + QC rebuilt from the new cut`]: { ...summarise(rowsMs), target: 16 }
+    [`${label}: rows + QC after the re-cut, old way (full rebuild)`]: summarise(full),
+    [`${label}:   of which QC over every cue (old way)`]: summarise(qcOnly),
+    [`${label}:   of which every row rebuilt (old way)`]: summarise(rowsOnly),
+    [`${label}: rows + QC after the re-cut, spliced (new)`]: { ...summarise(spliced), target: 16, old: oldMedian },
+    [`${label}: rows rebuilt per edit (mean, new)`]: { value: Math.round(rebuilt / spliced.length), unit: 'rows' },
+    [`${label}: cues in the cut`]: { value: base.cues.length, unit: 'cues' }
   }
 }
 

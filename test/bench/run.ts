@@ -13,7 +13,7 @@ import { existsSync } from 'node:fs'
 
 import type { Figure, Figures } from './stats'
 
-const modules = ['transcript', 'subtitles', 'drafts', 'media', 'sdte', 'document', 'editor', 'list', 'peers', 'review-queue', 'big-export', 'cue-view', 'first-waveform'] as const
+const modules = ['transcript', 'subtitles', 'drafts', 'media', 'sdte', 'document', 'editor', 'list', 'peers', 'review-queue', 'big-export', 'cue-view', 'cue-view-keys', 'first-waveform'] as const
 const only = process.argv.slice(2)
 const root = resolve(import.meta.dirname, '../..')
 const results: Record<string, Figure> = {}

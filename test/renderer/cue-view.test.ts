@@ -139,4 +139,79 @@ describe('the live cue view', () => {
     await idle()
     expect(cues.rows.flatMap((r) => r.words.map((w) => w.text))).toContain('Completely')
   })
+
+  it('a double-clicked word is typed live: the cue follows after the typing pause, Enter commits, one undo step, Escape puts it back', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const word = cues.rows.find((r) => r.words.length >= 3)!.words[1]
+    const wordText = (): string | undefined => editor.model!.segments.find((s) => s.id === word.segmentId)!.words.find((w) => w.id === word.id)?.text
+    await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
+    const field = wrapper.get('input.edit')
+    expect((field.element as HTMLInputElement).value).toBe(word.text)
+
+    // A key reaches the typing buffer, not the model; the pause commits it and the cue shows it.
+    await field.setValue('Zebra')
+    expect(wordText()).toBe(word.text)
+    editor.flushTyping()
+    await idle()
+    expect(wordText()).toBe('Zebra')
+    expect(cues.rows.some((r) => r.words.some((w) => w.id === word.id && w.text === 'Zebra'))).toBe(true)
+    // The field stays on the word (same id) while the cue re-cuts under it.
+    expect(wrapper.get('input.edit').element).toBe(field.element)
+
+    await field.setValue('Zebras')
+    await field.trigger('keydown', { key: 'Enter' })
+    await idle()
+    expect(wrapper.find('input.edit').exists()).toBe(false)
+    expect(wordText()).toBe('Zebras')
+    expect(wrapper.get(`[data-word-id="${word.id}"]`).text()).toBe('Zebras')
+    // The whole burst is one undo step.
+    pressKey('z', 'KeyZ', { ctrl: true })
+    await idle()
+    expect(wordText()).toBe(word.text)
+
+    await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
+    await wrapper.get('input.edit').setValue('Quux')
+    editor.flushTyping()
+    await idle()
+    expect(wordText()).toBe('Quux')
+    await wrapper.get('input.edit').trigger('keydown', { key: 'Escape' })
+    await idle()
+    expect(wordText()).toBe(word.text)
+    expect(wrapper.find('input.edit').exists()).toBe(false)
+  })
+
+  it('after an edit the QC panel re-renders only the breaches that changed (the rest keep their elements) and its counts follow', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    await wrapper.get('[data-testid="cue-preset"]').setValue('bbc')
+    await flushPromises()
+    // The first segment spoken far too fast: reading-speed breaches at the start.
+    const first = editor.model!.segments[0]
+    const fast = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
+    expect(editor.typeText(first.id, `${first.words.map((w) => w.text).join(' ')} ${fast}`)).toBe(true)
+    editor.flushTyping()
+    await idle()
+    const items = wrapper.findAll('.qc li')
+    expect(items.length).toBeGreaterThan(1)
+    const report = cues.report!
+    // Edit the last cue's segment: every breach before it stays as it was.
+    const last = cues.rows[cues.rows.length - 1]
+    const seg = editor.model!.segments.find((s) => s.id === last.words[0].segmentId)!
+    expect(editor.typeText(seg.id, seg.words.map((w) => w.text).join(' ') + ' and a great many more words spoken far too quickly here')).toBe(true)
+    await idle()
+    expect(cues.report).not.toBe(report)
+    const kept = report.breaches.filter((b) => b.cueIndex < cues.view!.rebuilt.from)
+    expect(kept.length).toBeGreaterThan(0)
+    kept.forEach((b, i) => expect(cues.report!.breaches[i]).toBe(b))
+    const after = wrapper.findAll('.qc li')
+    kept.forEach((_, i) => expect(after[i].element).toBe(items[i].element))
+    expect(wrapper.get('.qc .summary').text()).toBe(wrapper.get('[data-testid="cue-summary"]').text())
+  })
 })

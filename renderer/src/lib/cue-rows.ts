@@ -1,4 +1,4 @@
-import type { Cue, QcReport, QcSeverity, SubtitlePreset } from '../../../shared/subtitles'
+import type { Cue, QcBreach, QcReport, QcSeverity, SubtitlePreset } from '../../../shared/subtitles'
 import { charCount, runQc } from '../../../shared/subtitles'
 import { cleanText } from '../../../shared/subtitles/text'
 import type { Segment, TranscriptModel } from '../../../shared/transcript'
@@ -53,40 +53,75 @@ export function speedLimit(preset: SubtitlePreset): number {
   return preset.maxWordsPerMinute ?? preset.maxCharsPerSecond
 }
 
+// The segment view's badges, kept per segment object and preset: an edit re-renders the rows on
+// screen, and only the segments it replaced are measured again.
+const speedOfSegment = new WeakMap<Segment, { preset: SubtitlePreset; speed: number | null }>()
+
 /** A segment's reading speed as spoken (its words over its span), for the segment view's badge. */
 export function segmentSpeed(segment: Segment, preset: SubtitlePreset): number | null {
+  const known = speedOfSegment.get(segment)
+  if (known?.preset === preset) return known.speed
+  const speed = measureSegmentSpeed(segment, preset)
+  speedOfSegment.set(segment, { preset, speed })
+  return speed
+}
+
+function measureSegmentSpeed(segment: Segment, preset: SubtitlePreset): number | null {
   const words = segment.words.filter((w) => cleanText(w.text))
   if (words.length === 0) return null
   const span = Math.max(...words.map((w) => w.endMs)) - words[0].startMs
   return readingSpeed([words.map((w) => cleanText(w.text)).join(' ')], Math.max(span, 1), preset)
 }
 
+// A segment's words as the cue view holds them, kept per segment object: edits replace the
+// segments they touch, so an untouched segment's words are the same objects edit after edit.
+const wordsOfSegment = new WeakMap<Segment, readonly CueWord[]>()
+
+/** The words of `segment` the cutter keeps (those with text), as cue words; the same array while the segment is unchanged. */
+export function segmentCueWords(segment: Segment): readonly CueWord[] {
+  let words = wordsOfSegment.get(segment)
+  if (!words) {
+    const out: CueWord[] = []
+    segment.words.forEach((w, i) => cleanText(w.text) && out.push({ id: w.id, text: w.text, segmentId: segment.id, wordIndex: i }))
+    words = out
+    wordsOfSegment.set(segment, words)
+  }
+  return words
+}
+
+/** One row: cue `cue` at `index`, holding `words`, judged by its own QC breaches (`breaches`, all of cue `index`). */
+export function cueRow(index: number, cue: Cue, words: readonly CueWord[], preset: SubtitlePreset, breaches: readonly QcBreach[]): CueRow {
+  let severity: QcSeverity | null = null
+  for (const b of breaches) if (severity !== 'hard') severity = b.severity
+  const durationMs = cue.endMs - cue.startMs
+  return {
+    index,
+    cue,
+    lineChars: cue.lines.map(charCount),
+    speed: readingSpeed(cue.lines, durationMs, preset),
+    durationMs,
+    severity,
+    rules: breaches.map((b) => b.rule),
+    words
+  }
+}
+
 /** The cue view's rows for `cues` (cut from `model` under `preset`) and their QC report. */
 export function cueRows(model: TranscriptModel, cues: readonly Cue[], preset: SubtitlePreset, report: QcReport = runQc(cues, preset)): CueRow[] {
   // The cutter keeps every word with text once, in order (segment.ts tokenise): walk them alongside.
   const words: CueWord[] = []
-  for (const s of model.segments) s.words.forEach((w, i) => cleanText(w.text) && words.push({ id: w.id, text: w.text, segmentId: s.id, wordIndex: i }))
-  const worst = new Map<number, QcSeverity>()
-  const rules = new Map<number, string[]>()
+  for (const s of model.segments) for (const w of segmentCueWords(s)) words.push(w)
+  const byCue = new Map<number, QcBreach[]>()
   for (const b of report.breaches) {
-    if (worst.get(b.cueIndex) !== 'hard') worst.set(b.cueIndex, b.severity)
-    rules.set(b.cueIndex, [...(rules.get(b.cueIndex) ?? []), b.rule])
+    const list = byCue.get(b.cueIndex)
+    if (list) list.push(b)
+    else byCue.set(b.cueIndex, [b])
   }
   let at = 0
   return cues.map((cue, index) => {
     const held = words.slice(at, at + cue.wordCount)
     at += cue.wordCount
-    const durationMs = cue.endMs - cue.startMs
-    return {
-      index,
-      cue,
-      lineChars: cue.lines.map(charCount),
-      speed: readingSpeed(cue.lines, durationMs, preset),
-      durationMs,
-      severity: worst.get(index) ?? null,
-      rules: rules.get(index) ?? [],
-      words: held
-    }
+    return cueRow(index, cue, held, preset, byCue.get(index) ?? [])
   })
 }
 

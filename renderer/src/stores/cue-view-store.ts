@@ -1,13 +1,15 @@
 import { defineStore } from 'pinia'
-import { computed, ref, shallowRef, watch } from 'vue'
-import { isPresetName, presetNames, resolvePreset, runQc } from '../../../shared/subtitles/index'
+import { computed, markRaw, ref, shallowRef, watch } from 'vue'
+import { isPresetName, presetNames, resolvePreset } from '../../../shared/subtitles/index'
 import { frameToMs } from '../../../shared/subtitles/presets'
 import type { PresetName, QcReport, SubtitlePreset } from '../../../shared/subtitles/index'
 import { maxNudgeMs } from '../../../shared/transcript/edits'
 import type { CueDecision } from '../../../shared/transcript/edits'
 import { recut, wholeCut } from '../lib/cue-recut'
 import type { CueCut } from '../lib/cue-recut'
-import { cueRows, nextBreachCue } from '../lib/cue-rows'
+import { nextBreachCue } from '../lib/cue-rows'
+import { updateCueView } from '../lib/cue-rows-update'
+import type { CueView } from '../lib/cue-rows-update'
 import type { CueRow, CueWord } from '../lib/cue-rows'
 import { idleTask } from '../lib/idle-task'
 import { rememberedWriteOptions } from '../lib/remembered-export-options'
@@ -19,6 +21,9 @@ import { useEditorStore } from './editor-store'
  * edit only the touched passage is cut again (lib/cue-recut.ts), in idle time: the previous cues
  * stay on screen until the new ones arrive, so typing never waits for the cutter.
  */
+
+/** A re-cut that took at most this long (ms) last time runs in the edit's own frame, not in idle time. */
+export const inFrameRecutMs = 4
 
 /** Where the cue view's selection is: a cue and a word in it, and the word a Shift+click extends from. */
 export interface CueSelection {
@@ -47,28 +52,49 @@ export const useCueViewStore = defineStore('cue-view', () => {
   /** How long the last re-cut took, in ms, and whether it was one passage. */
   const lastRecut = shallowRef<{ ms: number; passage: boolean } | null>(null)
   const selection = shallowRef<CueSelection>({ cue: 0, word: 0, anchorId: null })
-  const report = computed<QcReport | null>(() => (cut.value ? runQc(cut.value.cues, preset.value) : null))
-  const rows = computed<CueRow[]>(() => (cut.value && report.value ? cueRows(cut.value.model, cut.value.cues, preset.value, report.value) : []))
+  // Rows and QC follow the cut by splicing only what the re-cut changed (lib/cue-rows-update.ts);
+  // held raw and swapped whole, so no deep reactivity walks thousands of rows.
+  const view = shallowRef<CueView | null>(null)
+  const report = computed<QcReport | null>(() => view.value?.report ?? null)
+  const rows = computed<readonly CueRow[]>(() => view.value?.rows ?? [])
+  /** How long the last rows + QC update took, in ms, and how many rows it rebuilt. */
+  const lastRows = shallowRef<{ ms: number; rebuilt: number } | null>(null)
+  function setCut(next: CueCut | null): void {
+    if (next === cut.value) return
+    cut.value = next
+    if (!next) {
+      view.value = null
+      return
+    }
+    const t0 = performance.now()
+    const v = updateCueView(view.value, next.model, next.cues, next.preset)
+    view.value = markRaw(v)
+    lastRows.value = { ms: Math.round((performance.now() - t0) * 100) / 100, rebuilt: v.rebuilt.to - v.rebuilt.from }
+  }
   /** True while an edit waits for its re-cut (the rows shown are the previous ones). */
   const stale = computed(() => on.value && !!editor.model && cut.value?.model !== editor.model)
 
   function recutNow(): void {
     const model = editor.model
     if (!model) {
-      cut.value = null
+      setCut(null)
       return
     }
     const t0 = performance.now()
     const next = cut.value && cut.value.preset === preset.value ? recut(cut.value, model, preset.value, options) : wholeCut(model, preset.value, options)
     lastRecut.value = { ms: Math.round((performance.now() - t0) * 10) / 10, passage: next.passage !== null }
-    cut.value = next
+    setCut(next)
   }
   const idle = idleTask(250)
   watch([() => editor.model, preset, on], () => {
     if (!on.value) return
     // The first cut (or another preset) shows at once; edits re-cut in idle time.
+    // An edit whose last re-cut fitted the frame's budget re-cuts at once (this frame paints it).
     if (!cut.value || cut.value.preset !== preset.value) recutNow()
-    else idle.schedule(recutNow)
+    else if (lastRecut.value?.passage && lastRecut.value.ms <= inFrameRecutMs) {
+      idle.cancel()
+      recutNow()
+    } else idle.schedule(recutNow)
   })
 
   /** Turns the view on or off. */
@@ -175,6 +201,8 @@ export const useCueViewStore = defineStore('cue-view', () => {
     rows,
     stale,
     lastRecut,
+    lastRows,
+    view,
     selection,
     selectedRow,
     selectedWord,

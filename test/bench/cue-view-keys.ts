@@ -1,0 +1,189 @@
+import type { Page } from '@playwright/test'
+import { existsSync } from 'node:fs'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { startApp, writeTwoHourExport } from './editor'
+import type { Figures } from './stats'
+
+/*
+ * Key-to-paint in the live cue view on the 2-hour hearing, in Chromium (the built renderer over
+ * the real main-process handlers, as test/bench/editor.ts starts it), typed with real keyboard
+ * events: a double-click opens a word for editing, four letters replace it, Enter commits it.
+ * Each keydown is timed to the frame painted with its change (rAF after the DOM shows it, then
+ * setTimeout 0: the frame has been produced): for a letter, the word field holding it; for Enter,
+ * the cue row showing the new word (which waits for the re-cut, lib/cue-recut.ts, in idle time).
+ * The Event Timing API's duration of each keydown (handlers to next paint, 8 ms granularity) is
+ * reported beside it, and the store's own re-cut and rows + QC times for each Enter.
+ *
+ * The old way is another build of the renderer (SDTE_BENCH_OLD_RENDERER_DIR, e.g. main's HEAD built
+ * in a `git worktree` under .tmp/); both pages stay open and take turns, a round of words each.
+ *
+ *   SDTE_BENCH_OLD_RENDERER_DIR=.tmp/old-main/out/renderer node --import tsx test/bench/cue-view-keys.ts
+ */
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+const newDir = process.env['SDTE_BENCH_RENDERER_DIR'] ?? join(repoRoot, 'out/renderer')
+const oldDir = process.env['SDTE_BENCH_OLD_RENDERER_DIR'] ?? null
+const rounds = Number(process.env['SDTE_BENCH_ROUNDS'] ?? 5)
+const wordsPerRound = Number(process.env['SDTE_BENCH_WORDS'] ?? 12)
+
+interface KeySample {
+  readonly key: string
+  readonly toPaint: number
+  /** Event Timing duration of the keydown (ms, 8 ms steps), when the browser reported one. */
+  readonly eventMs: number | null
+}
+interface Samples {
+  keys: KeySample[]
+  recutMs: number[]
+  rowsMs: number[]
+}
+
+async function openCueView(page: Page): Promise<void> {
+  await page.getByTestId('start-open-file').click()
+  await page.getByTestId('segment-count').waitFor()
+  await page.locator('article.segment').first().waitFor()
+  await page.keyboard.press('v')
+  await page.getByTestId('cue-view').waitFor()
+  await page.getByTestId('cue-row').first().waitFor()
+  // The probe: each keydown timed to the first frame whose DOM shows the change. (tsx names the
+  // probe's inner functions through a __name helper the page does not have: give it one.)
+  await page.evaluate('window.__name = (f) => f')
+  await page.evaluate(() => {
+    type Probe = { expect: null | { id: string; text: string }; samples: { key: string; toPaint: number; at: number }[]; events: { at: number; duration: number }[] }
+    const w = window as unknown as { __keysProbe: Probe }
+    const probe: Probe = { expect: null, samples: [], events: [] }
+    w.__keysProbe = probe
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) if (e.name === 'keydown') probe.events.push({ at: e.startTime, duration: e.duration })
+    }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit)
+    window.addEventListener(
+      'keydown',
+      (event) => {
+        const t0 = performance.now()
+        const stamp = event.timeStamp
+        const key = event.key
+        const want = probe.expect
+        const input = document.activeElement instanceof HTMLInputElement ? document.activeElement : null
+        const before = input?.value ?? ''
+        const shown = (): boolean => {
+          if (key === 'Enter') return !!want && document.querySelector(`[data-testid="cue-row"] .word[data-word-id="${want.id}"]`)?.textContent === want.text
+          return (input?.value ?? '') !== before
+        }
+        const frame = (): void => {
+          if (shown()) setTimeout(() => probe.samples.push({ key, toPaint: performance.now() - t0, at: stamp }), 0)
+          else requestAnimationFrame(frame)
+        }
+        requestAnimationFrame(frame)
+      },
+      true
+    )
+  })
+}
+
+async function cueStore(page: Page): Promise<{ recut: number | null; rows: number | null }> {
+  return page.evaluate(() => {
+    const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Record<string, unknown>> } } } } }).__vue_app__
+    const s = app.config.globalProperties.$pinia._s.get('cue-view')!
+    return { recut: (s['lastRecut'] as { ms: number } | null)?.ms ?? null, rows: (s['lastRows'] as { ms: number } | null | undefined)?.ms ?? null }
+  })
+}
+
+/** One round: `count` words, each double-clicked, replaced by four letters and committed with Enter. */
+async function round(page: Page, count: number, seed: number, out: Samples, label: string): Promise<void> {
+  for (let j = 0; j < count; j++) {
+    // A word in the first rows (on screen): a row in the overscan would be scrolled to the centre
+    // by the first click of the double-click (the selected cue is kept in view), moving the second.
+    const onScreen = page.locator(':is([data-index="0"], [data-index="1"], [data-index="2"], [data-index="3"], [data-index="4"])[data-testid="cue-row"] .word')
+    const word = onScreen.nth((seed * 5 + j) % (await onScreen.count()))
+    const id = await word.getAttribute('data-word-id')
+    const text = `${String.fromCharCode(97 + ((seed + j) % 26))}${'qxz'[j % 3]}${'wvk'[seed % 3]}y`
+    await word.dblclick()
+    await page.locator('input.edit').waitFor()
+    await page.evaluate((want) => ((window as unknown as { __keysProbe: { expect: unknown } }).__keysProbe.expect = want), { id: id!, text })
+    await page.keyboard.type(text, { delay: 40 })
+    await page.keyboard.press('Enter')
+    await page.waitForFunction(
+      (want) => document.querySelector(`[data-testid="cue-row"] .word[data-word-id="${want.id}"]`)?.textContent === want.text,
+      { id: id!, text },
+      { timeout: 60_000 }
+    ).catch(async (error: Error) => {
+      const now = await page.evaluate((wid) => ({ word: document.querySelector(`[data-word-id="${wid}"]`)?.textContent ?? null, field: (document.querySelector('input.edit') as HTMLInputElement | null)?.value ?? null }), id!)
+      throw new Error(`${label}: word ${id} never showed "${text}" (shows ${JSON.stringify(now)}): ${error.message}`)
+    })
+    await page.waitForTimeout(50)
+    const s = await cueStore(page)
+    if (s.recut !== null) out.recutMs.push(s.recut)
+    if (s.rows !== null) out.rowsMs.push(s.rows)
+  }
+  const got = await page.evaluate(() => {
+    const p = (window as unknown as { __keysProbe: { samples: { key: string; toPaint: number; at: number }[]; events: { at: number; duration: number }[] } }).__keysProbe
+    const taken = { samples: p.samples.splice(0), events: p.events.splice(0) }
+    return taken
+  })
+  for (const s of got.samples) {
+    const ev = got.events.find((e) => Math.abs(e.at - s.at) < 1)
+    out.keys.push({ key: s.key, toPaint: s.toPaint, eventMs: ev ? ev.duration : s.toPaint < 16 ? 0 : null })
+  }
+}
+
+function stats(values: readonly number[]): { value: number; unit: string; median: number; p95: number; runs: number; min: number; max: number } {
+  const sorted = [...values].sort((a, b) => a - b)
+  const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN
+  const r = (n: number): number => Math.round(n * 10) / 10
+  return { value: r(at(0.5)), unit: 'ms', median: r(at(0.5)), p95: r(at(0.95)), runs: sorted.length, min: r(sorted[0] ?? NaN), max: r(sorted.at(-1) ?? NaN) }
+}
+
+function figuresOf(label: string, s: Samples): Figures {
+  const letters = s.keys.filter((k) => k.key !== 'Enter')
+  const enters = s.keys.filter((k) => k.key === 'Enter')
+  const events = s.keys.flatMap((k) => (k.eventMs === null ? [] : [k.eventMs]))
+  return {
+    [`cue view 2h ${label}: key-to-paint, every key (letters + Enter)`]: { ...stats(s.keys.map((k) => k.toPaint)), target: 16 },
+    [`cue view 2h ${label}: key-to-paint, letters typed into the word`]: stats(letters.map((k) => k.toPaint)),
+    [`cue view 2h ${label}: Enter → the cue row painted with the new word (waits for the idle re-cut)`]: stats(enters.map((k) => k.toPaint)),
+    [`cue view 2h ${label}: keydown Event Timing duration (handlers → next paint; <16 ms counted 0)`]: stats(events),
+    [`cue view 2h ${label}: re-cut per Enter (store's own figure)`]: stats(s.recutMs),
+    ...(s.rowsMs.length ? { [`cue view 2h ${label}: rows + QC per Enter (store's own figure)`]: stats(s.rowsMs) } : {})
+  }
+}
+
+/** The key-to-paint figures, new build and (when given) old build, interleaved. */
+export async function run(): Promise<Figures> {
+  if (!existsSync(join(newDir, 'index.html'))) throw new Error('The renderer is not built: run `npm run build` first.')
+  const work = await mkdtemp(join(tmpdir(), 'sdte-bench-cue-keys-'))
+  const builds = [{ label: 'new', dir: newDir }, ...(oldDir ? [{ label: 'old', dir: resolve(oldDir) }] : [])]
+  const apps = []
+  try {
+    const file = await writeTwoHourExport(work)
+    for (const b of builds) {
+      const app = await startApp(join(work, `data-${b.label}`), b.dir)
+      app.state.nextExportFile = file
+      await openCueView(app.page)
+      apps.push({ ...b, app, samples: { keys: [], recutMs: [], rowsMs: [] } as Samples })
+    }
+    for (let r = 0; r < rounds; r++) {
+      // Alternate which build goes first in each round.
+      const order = r % 2 ? [...apps].reverse() : apps
+      for (const a of order) await round(a.app.page, wordsPerRound, r, a.samples, a.label)
+    }
+    const figures: Figures = {}
+    for (const a of apps) Object.assign(figures, figuresOf(a.label, a.samples))
+    // Each new figure carries the old build's median from the same run (the table's ours/old).
+    for (const [name, f] of Object.entries(figures)) {
+      const old = figures[name.replace('2h new:', '2h old:')]
+      if (name.includes('2h new:') && old?.median !== undefined) figures[name] = { ...f, old: old.median }
+    }
+    return figures
+  } finally {
+    for (const a of apps) await a.app.close()
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const figures = await run()
+  for (const [k, v] of Object.entries(figures)) console.log(k, JSON.stringify(v))
+}
