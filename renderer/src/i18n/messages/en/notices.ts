@@ -16,18 +16,19 @@ export const notices = {
     'max-duration': 'Cue {cue} at {time}: {figure} ms, longer than the maximum of {limit} ms',
     'min-gap': 'Cue {cue} at {time}: {figure} ms after the previous cue, less than the minimum gap of {limit} ms'
   },
+  // The rule's own name, as the cue view always showed it (and sdte qc prints it).
   'qc-rule': {
-    'chars-per-line': 'chars per line',
+    'chars-per-line': 'chars-per-line',
     lines: 'lines',
     overlap: 'overlap',
     order: 'order',
     duration: 'duration',
     empty: 'empty',
-    'reading-speed': 'reading speed',
-    'words-per-minute': 'words per minute',
-    'min-duration': 'min duration',
-    'max-duration': 'max duration',
-    'min-gap': 'min gap'
+    'reading-speed': 'reading-speed',
+    'words-per-minute': 'words-per-minute',
+    'min-duration': 'min-duration',
+    'max-duration': 'max-duration',
+    'min-gap': 'min-gap'
   },
   cut: {
     'break-unanchored': 'A forced break is anchored to a word with no text; it was left out.',
