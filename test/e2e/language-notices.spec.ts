@@ -38,6 +38,8 @@ test('the cue view and its QC panel in Portuguese: breaches worded with decimal 
   const breaches = page.locator('.qc [data-testid="qc-breach"]')
   await expect(breaches.first()).toHaveText(/^(A )?[Ll]egenda \d+ em \d\d:\d\d:\d\d,\d{3}/)
   expect((await breaches.allTextContents()).some((text) => /\d+,\d+ (car\.\/s|palavras\/min)/.test(text))).toBe(true)
+  // Durations and speeds in the rows with a decimal comma too.
+  await expect(selected.locator('.meta')).toContainText(/\d+,\d\d s/)
   expect(await englishLeftOn(page, [], '[data-testid="cue-view"]')).toEqual([])
   await app.screenshot('pt-cue-view')
 })
