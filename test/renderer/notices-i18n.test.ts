@@ -7,6 +7,9 @@ import QcPanel from '../../renderer/src/components/export/QcPanel.vue'
 import { i18n } from '../../renderer/src/i18n'
 import { noticeMessage } from '../../renderer/src/lib/notice-message'
 import { kindReason } from '../../renderer/src/lib/task-kind-reason'
+import { repairItems } from '../../renderer/src/lib/repair-summary'
+import { normaliseTranscript } from '../../shared/transcript'
+import { annotationsOutside } from '../fixtures/edge-cases'
 import { documentExportSchema } from '../../shared/api/document-export'
 import { taskKindOf } from '../../shared/api/task-kind'
 import { readWorkspaces } from '../../shared/api/task-list'
@@ -79,5 +82,17 @@ describe('notices with phrases, numbers and ids', () => {
     const tenant = readWorkspaces([{ workspaceId: 13, tenantId: 3, workspaceName: 'X', isDefault: false, taskType: 99, workspaceType: 3, templateType: 42 }])
     expect(kindReason(taskKindOf(13, tenant))).toBe('área de trabalho 13: sem nome de modelo, tipo de tarefa 99, tipo de modelo 42')
     expect(kindReason(taskKindOf(12345, tenant))).toBe('a área de trabalho 12345 não está entre as listadas')
+  })
+})
+
+describe('normalise notices worded from their params', () => {
+  it('an annotation without a start placed at the start and clamped ones, named by their numbers in Portuguese', () => {
+    const exp = structuredClone(annotationsOutside)
+    const annotations = exp.transcript!.annotations! as unknown as Array<Record<string, unknown>>
+    annotations[0] = { ...annotations[0], start: null, end: null }
+    const model = normaliseTranscript(exp)
+    const items = repairItems(model.issues, model).map((i) => i.text)
+    expect(items[0]).toBe('A anotação 1 não tem início ou fim; foi colocada no início da gravação.')
+    expect(items.slice(1)).toEqual(['A anotação 2 estava fora da gravação (ou terminava antes de começar) e foi movida para dentro dela.', 'A anotação 3 estava fora da gravação (ou terminava antes de começar) e foi movida para dentro dela.'])
   })
 })
