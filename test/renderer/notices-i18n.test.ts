@@ -79,7 +79,7 @@ describe('notices with phrases, numbers and ids', () => {
 
   it('a clamped nudge’s ms in the locale, a task-kind reason with its ids left as they are', () => {
     expect(noticeMessage(notice('cut.nudge-in-clamped', { cue: 'Olá', ms: 1234.5 }))).toBe('O ajuste da entrada de “Olá” foi limitado a 1234,5 ms: as legendas à volta não deixam mais espaço.')
-    const tenant = readWorkspaces([{ workspaceId: 13, tenantId: 3, workspaceName: 'X', isDefault: false, taskType: 99, workspaceType: 3, templateType: 42 }])
+    const tenant = readWorkspaces([{ workspaceId: 13, tenantId: 3, workspaceName: 'X', isDefault: false, taskType: 99, workspaceType: 3, templateType: 42 }]) ?? []
     expect(kindReason(taskKindOf(13, tenant))).toBe('área de trabalho 13: sem nome de modelo, tipo de tarefa 99, tipo de modelo 42')
     expect(kindReason(taskKindOf(12345, tenant))).toBe('a área de trabalho 12345 não está entre as listadas')
   })
