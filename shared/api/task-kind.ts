@@ -1,4 +1,5 @@
 import type { WorkspaceItem } from './task-list'
+import { notice, noticeText, type Notice } from '../i18n/notices'
 
 /*
  * Which kind of task a listed task is, from its workspace (smartdocumentor-api.md §3.4, §5): each
@@ -20,9 +21,14 @@ export type TaskKind = 'transcript' | 'document' | 'unknown'
 /** A kind and why (for a tooltip, `sdte list --json` and the docs' promise that unknown stays visible). */
 export interface TaskKindInfo {
   readonly kind: TaskKind
-  /** e.g. "workspace template “Invoices”", "workspace 12 is not listed". */
+  /** e.g. "workspace template “Invoices”", "workspace 12 is not listed" (English: `sdte list --json`). */
   readonly reason: string
+  /** The same as a code and parameters, for the renderer's translation. */
+  readonly notice: Notice
 }
+
+/** A kind and its reason, said in English from the notice. */
+const because = (kind: TaskKind, n: Notice): TaskKindInfo => ({ kind, reason: noticeText(n), notice: n })
 
 const transcriptTemplate = /transcri/i
 // The document templates users can pick (§3.4), matched loosely: names vary in case and wording.
@@ -35,16 +41,23 @@ function byName(name: string | null): 'transcript' | 'document' | null {
   return null
 }
 
-function describe(ws: WorkspaceItem): string {
-  const numbers = [ws.taskType != null ? `task type ${ws.taskType}` : null, ws.templateType != null ? `template type ${ws.templateType}` : null].filter(Boolean)
-  const name = ws.templateName ? `template “${ws.templateName}”` : 'no template name'
-  return `workspace ${ws.workspaceId}: ${name}${numbers.length ? `, ${numbers.join(', ')}` : ''}`
+function describe(ws: WorkspaceItem): Notice {
+  const workspace = String(ws.workspaceId)
+  const template = ws.templateName ? notice('task-kind.template-named', { name: ws.templateName }) : notice('task-kind.no-template-name')
+  const taskType = ws.taskType != null ? String(ws.taskType) : null
+  const templateType = ws.templateType != null ? String(ws.templateType) : null
+  const numbers =
+    taskType !== null && templateType !== null ? notice('task-kind.both-types', { taskType, templateType })
+    : taskType !== null ? notice('task-kind.task-type', { value: taskType })
+    : templateType !== null ? notice('task-kind.template-type', { value: templateType })
+    : null
+  return numbers ? notice('task-kind.described-numbers', { workspace, template, numbers }) : notice('task-kind.described', { workspace, template })
 }
 
 /** The kind of the tasks of `ws`, judged with the tenant's other workspaces (`all`). */
 export function workspaceKind(ws: WorkspaceItem, all: readonly WorkspaceItem[]): TaskKindInfo {
   const named = byName(ws.templateName)
-  if (named) return { kind: named, reason: `workspace template “${ws.templateName}”` }
+  if (named) return because(named, notice('task-kind.template', { name: ws.templateName ?? '' }))
   for (const field of ['taskType', 'templateType'] as const) {
     const value = ws[field]
     if (value == null) continue
@@ -52,17 +65,17 @@ export function workspaceKind(ws: WorkspaceItem, all: readonly WorkspaceItem[]):
     const kinds = new Set(peers.map((x) => x.kind).filter((k) => k !== null))
     if (kinds.size !== 1) continue
     const peer = peers.find((x) => x.kind !== null)!.p
-    const label = field === 'taskType' ? 'task type' : 'template type'
-    return { kind: [...kinds][0]!, reason: `same ${label} (${value}) as workspace ${peer.workspaceId} (template “${peer.templateName}”)` }
+    const params = { value: String(value), workspace: String(peer.workspaceId), name: String(peer.templateName) }
+    return because([...kinds][0]!, notice(field === 'taskType' ? 'task-kind.peer-task-type' : 'task-kind.peer-template-type', params))
   }
-  return { kind: 'unknown', reason: describe(ws) }
+  return because('unknown', describe(ws))
 }
 
 /** The kind of a task in workspace `workspaceId`, given the tenant's workspaces (empty when they could not be read). */
 export function taskKindOf(workspaceId: number | null, workspaces: readonly WorkspaceItem[]): TaskKindInfo {
-  if (workspaceId === null) return { kind: 'unknown', reason: 'the server did not say which workspace the task is in' }
+  if (workspaceId === null) return because('unknown', notice('task-kind.no-workspace'))
   const ws = workspaces.find((w) => w.workspaceId === workspaceId)
-  if (!ws) return { kind: 'unknown', reason: workspaces.length ? `workspace ${workspaceId} is not among the listed workspaces` : 'the workspaces could not be read' }
+  if (!ws) return because('unknown', workspaces.length ? notice('task-kind.not-listed', { workspace: String(workspaceId) }) : notice('task-kind.unreadable'))
   return workspaceKind(ws, workspaces)
 }
 

@@ -1,6 +1,7 @@
 import type { ApiCell, ApiEntity, ApiKeyValue, ApiHeaderCell, DocumentExport } from '../api/document-export'
 import { boxToRect, pointsToRect } from './coordinates'
 import type { Point, Rect } from './coordinates'
+import { notice, type Notice } from '../i18n/notices'
 
 /*
  * The document export flattened into what the pane shows: entities with stable ids, their
@@ -125,7 +126,8 @@ export interface FlatDocument {
   readonly metadata: ReadonlyArray<readonly [string, string]>
   /** Whether confidences were given out of 100 (and divided). */
   readonly confidenceScale: 1 | 100
-  readonly warnings: readonly string[]
+  /** What could not be shown as it came (codes the renderer translates; noticeText for English). */
+  readonly warnings: readonly Notice[]
 }
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : typeof v === 'number' || typeof v === 'boolean' ? String(v) : '')
@@ -178,7 +180,7 @@ export function flattenDocument(exp: DocumentExport): FlatDocument {
     const n = num(v)
     return n === null ? null : Math.min(1, Math.max(0, n / scale))
   }
-  const warnings: string[] = []
+  const warnings: Notice[] = []
   const entities: FlatEntity[] = []
   const keyValues: FlatKeyValue[] = []
   const grids: Grid[] = []
@@ -232,13 +234,13 @@ export function flattenDocument(exp: DocumentExport): FlatDocument {
     const entityIds: string[] = []
     arr(chunk?.entities).forEach((entity, entityIndex) => {
       if (!entity || typeof entity !== 'object') {
-        warnings.push(`Chunk ${chunkIndex + 1}, entity ${entityIndex + 1}: not an object; skipped.`)
+        warnings.push(notice('document.not-an-object', { chunk: chunkIndex + 1, entity: entityIndex + 1 }))
         return
       }
       const id = `e${chunkIndex}.${entityIndex}`
       entityIds.push(id)
       const kind = entityKind(entity)
-      if (kind === 'unknown' && text(entity.type)) warnings.push(`Entity "${text(entity.groupName) || id}" has an unknown type "${text(entity.type)}"; showing what it carries.`)
+      if (kind === 'unknown' && text(entity.type)) warnings.push(notice('document.unknown-type', { name: text(entity.groupName) || id, type: text(entity.type) }))
       const page = num(entity.pageNumber)
       const kvs: FlatKeyValue[] = []
       arr(entity.keyValues).forEach((kv, i) => kv && kvs.push(flatKv(kv, id, 'entity', `${id}.kv${i}`, page)))
@@ -249,7 +251,7 @@ export function flattenDocument(exp: DocumentExport): FlatDocument {
       let grid: Grid | null = null
       if (entity.table) grid = makeGrid(`${id}.table`, id, 'table', entity.table, page)
       else if (entity.templateBuilderField?.table) grid = makeGrid(`${id}.table`, id, 'templateBuilderField', entity.templateBuilderField.table, page)
-      else if (kind === 'table') warnings.push(`Table "${text(entity.groupName) || id}" has no table data.`)
+      else if (kind === 'table') warnings.push(notice('document.table-without-data', { name: text(entity.groupName) || id }))
       if (grid) grids.push(grid)
 
       const regions: Region[] = []

@@ -2,6 +2,7 @@ import type { CueDecision } from '../transcript/cue-decisions'
 import { breakIntoLines } from './line-break'
 import type { SubtitlePreset } from './presets'
 import { charCount } from './text'
+import { notice, type Notice } from '../i18n/notices'
 
 /*
  * The reviewer's cue decisions (shared/transcript/cue-decisions.ts) turned into constraints on
@@ -38,31 +39,30 @@ export interface CutConstraints {
   readonly nudgeOut: Float64Array
   /** Locked cues by their first token. */
   readonly locks: ReadonlyMap<number, LockedCue>
-  /** Decisions refused or clamped, for people. */
-  readonly notices: string[]
+  /** Decisions refused or clamped, for people (codes the renderer translates; noticeText for English). */
+  readonly notices: Notice[]
 }
 
 /** Constraints for `tokens` from `decisions`; with none, every array is zero. */
 export function cutConstraints(tokens: readonly DecisionToken[], decisions: readonly CueDecision[] | undefined, preset: SubtitlePreset): CutConstraints {
   const n = tokens.length
-  const c = { forced: new Uint8Array(n + 1), together: new Uint8Array(n + 1), nudgeIn: new Float64Array(n + 1), nudgeOut: new Float64Array(n + 1), locks: new Map<number, LockedCue>(), notices: [] as string[] }
+  const c = { forced: new Uint8Array(n + 1), together: new Uint8Array(n + 1), nudgeIn: new Float64Array(n + 1), nudgeOut: new Float64Array(n + 1), locks: new Map<number, LockedCue>(), notices: [] as Notice[] }
   if (!decisions || decisions.length === 0) return c
   const index = new Map<string, number>()
   tokens.forEach((t, k) => {
     if (t.wordId !== null) index.set(t.wordId, k)
   })
   const at = (id: string): number | undefined => index.get(id)
-  const quote = (k: number): string => `"${tokens[k].text}"`
   // Breaks and nudges first: a kept range must not contain one.
   for (const d of decisions) {
     if (d.kind === 'break-before') {
       const k = at(d.wordId)
-      if (k === undefined) c.notices.push(`A forced break is anchored to a word with no text; it was left out.`)
+      if (k === undefined) c.notices.push(notice('cut.break-unanchored'))
       else if (k > 0) c.forced[k] = 1
     } else if (d.kind === 'nudge') {
       const k = at(d.wordId)
       if (k === undefined) {
-        c.notices.push(`A nudge is anchored to a word with no text; it was left out.`)
+        c.notices.push(notice('cut.nudge-unanchored'))
         continue
       }
       const delta = Math.max(-2000, Math.min(2000, Math.round(d.deltaMs)))
@@ -79,14 +79,14 @@ export function cutConstraints(tokens: readonly DecisionToken[], decisions: read
     if (d.kind !== 'keep-together' && d.kind !== 'lock') continue
     const a = at(d.fromWordId)
     const b = at(d.toWordId)
-    const label = d.kind === 'lock' ? 'locked cue' : 'words kept together'
+    const what = notice(d.kind === 'lock' ? 'cut.what.lock' : 'cut.what.keep-together')
     if (a === undefined || b === undefined || b < a) {
-      c.notices.push(`The ${label} no longer match the words of the transcript; left out.`)
+      c.notices.push(notice('cut.range-unmatched', { what }))
       continue
     }
     const why = rangeProblem(tokens, a, b, c.forced, preset)
     if (why) {
-      c.notices.push(`The ${label} ${quote(a)} … ${quote(b)} ${why}; left out.`)
+      c.notices.push(notice('cut.range-refused', { what, from: tokens[a].text, to: tokens[b].text, why }))
       continue
     }
     for (let k = a + 1; k <= b; k++) c.together[k] = 1
@@ -100,14 +100,14 @@ export function cutConstraints(tokens: readonly DecisionToken[], decisions: read
 }
 
 /** Why tokens a..b cannot share one cue under the preset, or null when they can. */
-function rangeProblem(tokens: readonly DecisionToken[], a: number, b: number, forced: Uint8Array, preset: SubtitlePreset): string | null {
+function rangeProblem(tokens: readonly DecisionToken[], a: number, b: number, forced: Uint8Array, preset: SubtitlePreset): Notice | null {
   let changeAt = -1
   for (let k = a + 1; k <= b; k++) {
-    if (forced[k]) return `cross a forced break before ${JSON.stringify(tokens[k].text)}`
-    if (tokens[k].annotation || tokens[k - 1].annotation) return 'cross an annotation cue'
+    if (forced[k]) return notice('cut.why.forced-break', { word: tokens[k].text })
+    if (tokens[k].annotation || tokens[k - 1].annotation) return notice('cut.why.annotation')
     if (tokens[k].speakerId !== tokens[k - 1].speakerId) {
-      if (preset.speakerStyle === 'new-cue') return 'cross a change of speaker, where this preset starts a new cue'
-      if (changeAt >= 0) return 'hold more than two speakers'
+      if (preset.speakerStyle === 'new-cue') return notice('cut.why.speaker-change')
+      if (changeAt >= 0) return notice('cut.why.three-speakers')
       changeAt = k
     }
   }
@@ -115,9 +115,9 @@ function rangeProblem(tokens: readonly DecisionToken[], a: number, b: number, fo
   if (changeAt >= 0) {
     const dash = charCount(preset.dialogueDash)
     const side = (x: number, y: number): number => words.slice(x - a, y - a).reduce((s, w) => s + charCount(w) + 1, -1) + dash
-    if (preset.maxLines < 2 || side(a, changeAt) > preset.maxCharsPerLine || side(changeAt, b + 1) > preset.maxCharsPerLine) return 'do not fit one dialogue cue (a line per speaker)'
+    if (preset.maxLines < 2 || side(a, changeAt) > preset.maxCharsPerLine || side(changeAt, b + 1) > preset.maxCharsPerLine) return notice('cut.why.dialogue-too-long')
     return null
   }
-  if (!breakIntoLines(words, preset.maxCharsPerLine, preset.maxLines)) return `do not fit one cue (${preset.maxLines} lines of ${preset.maxCharsPerLine} characters)`
+  if (!breakIntoLines(words, preset.maxCharsPerLine, preset.maxLines)) return notice('cut.why.too-long', { lines: preset.maxLines, chars: preset.maxCharsPerLine })
   return null
 }

@@ -5,6 +5,7 @@ import { frameFraction } from './presets'
 import type { SegmentOptions } from './segment'
 import { cutWords } from './segment'
 import type { Cue } from './types'
+import type { Notice } from '../i18n/notices'
 
 /*
  * Re-cutting one passage, for a live cue view that re-cuts after each edit instead of cutting the
@@ -67,7 +68,7 @@ export function passageAt(model: TranscriptModel, preset: SubtitlePreset, segmen
  * before a passage shapes its first cue's in-time and the plan's costs, so a passage cut alone
  * could start differently.
  */
-export function cutPassage(model: TranscriptModel, preset: SubtitlePreset, passage: Passage, options: SegmentOptions = {}): { cues: Cue[]; notices: string[] } {
+export function cutPassage(model: TranscriptModel, preset: SubtitlePreset, passage: Passage, options: SegmentOptions = {}): { cues: Cue[]; notices: Notice[] } {
   const context = Math.max(0, passage.fromSegment - 1)
   const segments = model.segments.slice(context, passage.toSegment + 1)
   const ids = new Set<string>()

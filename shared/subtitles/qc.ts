@@ -2,6 +2,7 @@ import type { SubtitlePreset } from './presets'
 import { frameFraction } from './presets'
 import type { QcCue } from './types'
 import { charCount } from './text'
+import { notice, noticeText, type Notice } from '../i18n/notices'
 
 /*
  * Quality control: every cue checked against a preset. It reads only times and lines, so it
@@ -167,27 +168,16 @@ export function qcSummary(cueTotal: number, breaches: readonly QcBreach[]): QcSu
   }
 }
 
+/** A breach as a notice (code `qc.<rule>`): the cue's number, its start as `time`, figure and limit. */
+export function breachNotice(breach: QcBreach): Notice {
+  // `order` says how far before the previous cue, a positive number of ms.
+  const figure = breach.rule === 'order' ? -breach.figure : breach.figure
+  return notice(`qc.${breach.rule}`, { cue: breach.cueIndex + 1, time: breach.startMs, figure, limit: breach.limit })
+}
+
 /** A one-line description of a breach for people, e.g. "cue 12 at 00:01:02.000: reading speed 23.4 chars/s > 20". */
 export function describeBreach(breach: QcBreach, formatTime: (ms: number) => string): string {
-  const unit = qcRuleUnit[breach.rule]
-  const relation: Record<QcRule, string> = {
-    'chars-per-line': '>',
-    lines: '>',
-    overlap: 'overlaps the previous cue by',
-    order: 'starts before the previous cue at',
-    duration: '<',
-    empty: 'has no text',
-    'reading-speed': '>',
-    'words-per-minute': '>',
-    'min-duration': '<',
-    'max-duration': '>',
-    'min-gap': '<'
-  }
-  const head = `cue ${breach.cueIndex + 1} at ${formatTime(breach.startMs)}: ${breach.rule} (${breach.severity})`
-  if (breach.rule === 'empty') return `${head} has no text`
-  if (breach.rule === 'overlap') return `${head} overlaps the previous cue by ${breach.figure} ms`
-  if (breach.rule === 'order') return `${head} starts ${-breach.figure} ms before the previous cue`
-  return `${head} ${breach.figure} ${unit} ${relation[breach.rule]} ${breach.limit} ${unit}`
+  return noticeText(breachNotice(breach), { formatTime })
 }
 
 /** A human-readable QC report (for `sdte qc`): a summary line, counts by rule, then each breach. */

@@ -10,6 +10,7 @@ import type { CutConstraints } from './decisions'
 import { cutConstraints } from './decisions'
 import type { DraftCue } from './timing'
 import { readingTimeMs, time } from './timing'
+import { notice, type Notice } from '../i18n/notices'
 
 export { readingTimeMs } from './timing'
 
@@ -361,7 +362,7 @@ export interface CutBounds {
  * The cues of `model`'s words under the reviewer's cue decisions, and what was said about the
  * decisions (refused, clamped). `bounds` lets a passage be cut on its own (passage.ts).
  */
-export function cutWords(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}, bounds: CutBounds = {}): { cues: Cue[]; notices: string[] } {
+export function cutWords(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}, bounds: CutBounds = {}): { cues: Cue[]; notices: Notice[] } {
   const tokens = tokenise(model, options.annotations ?? 'omit')
   const labels = labelsOf(tokens, model, preset, bounds.previousSpeaker)
   const language = options.language ?? 'en'
@@ -372,7 +373,7 @@ export function cutWords(model: TranscriptModel, preset: SubtitlePreset, options
   } catch {
     // Decisions that together leave no cut at all (unreachable when each was checked alone):
     // cut without them rather than fail the export.
-    const notices = [...decided.notices, 'The cue decisions together leave no way to cut the subtitles; they were left out.']
+    const notices = [...decided.notices, notice('cut.no-way')]
     decided = cutConstraints(tokens, [], preset)
     decided.notices.push(...notices)
     plans = plan(tokens, preset, language, labels, decided, bounds.followingStartMs)

@@ -1,6 +1,7 @@
 import type { SubtitlePreset } from './presets'
 import { frameFraction, msToFrame, frameToMs } from './presets'
 import type { Cue } from './types'
+import { notice, type Notice } from '../i18n/notices'
 
 /*
  * Timing of drafted cues (docs/subtitles.md#timing): whole frames of the preset's rate, in at
@@ -33,7 +34,7 @@ export interface DraftCue {
 }
 
 /** Times for drafted cues, in frames, then ms with the programme offset. */
-export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notices: string[] = [], followingStartMs = Infinity): Cue[] {
+export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notices: Notice[] = [], followingStartMs = Infinity): Cue[] {
   const fps = preset.frameRate
   const { num, den } = frameFraction(fps)
   const msToFramesCeil = (ms: number): number => Math.ceil((ms * den) / num - 1e-9)
@@ -49,7 +50,7 @@ export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notice
   const starts = drafts.map((d) => msToFrame(d.lock ? d.lock.startMs : d.speechStartMs, fps))
   for (let k = 1; k < starts.length; k++) {
     const earliest = starts[k - 1] + 1 + gap
-    if (starts[k] < earliest && drafts[k].lock) notices.push(`The locked cue ${quoteCue(drafts[k])} starts later than locked: it would have overlapped the cue before.`)
+    if (starts[k] < earliest && drafts[k].lock) notices.push(notice('cut.lock-start-later', { cue: cueText(drafts[k]) }))
     starts[k] = Math.max(starts[k], earliest)
   }
   const frames = (ms: number): number => Math.round((ms * den) / num)
@@ -69,7 +70,7 @@ export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notice
     let end = Math.min(Math.max(spoken, start + need), start + maxDur, limit)
     if (d.lock) {
       end = Math.max(start + 1, Math.min(msToFrame(d.lock.endMs, fps), limit))
-      if (end !== msToFrame(d.lock.endMs, fps)) notices.push(`The locked cue ${quoteCue(d)} ends earlier than locked: it would have overlapped the next cue.`)
+      if (end !== msToFrame(d.lock.endMs, fps)) notices.push(notice('cut.lock-end-earlier', { cue: cueText(d) }))
       ends[k] = end
       continue
     }
@@ -92,7 +93,7 @@ export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notice
       const lowest = k > 0 ? (fixedEnd[k - 1] ? ends[k - 1] + gap : starts[k - 1] + 1 + gap) : 0
       const wanted = start + frames(d.nudgeInMs)
       const got = Math.min(Math.max(wanted, lowest), end - 1)
-      if (got !== wanted) notices.push(`The in-time nudge of ${quoteCue(d)} was clamped to ${Math.round(((got - start) * num) / den)} ms: the cues around it leave no more room.`)
+      if (got !== wanted) notices.push(notice('cut.nudge-in-clamped', { cue: cueText(d), ms: Math.round(((got - start) * num) / den) }))
       start = got
       starts[k] = start
       if (k > 0 && ends[k - 1] > start - gap) ends[k - 1] = Math.max(start - gap, starts[k - 1] + 1)
@@ -100,7 +101,7 @@ export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notice
     if (d.nudgeOutMs !== 0) {
       const wanted = end + frames(d.nudgeOutMs)
       const got = Math.min(Math.max(wanted, start + 1), limit)
-      if (got !== wanted) notices.push(`The out-time nudge of ${quoteCue(d)} was clamped to ${Math.round(((got - end) * num) / den)} ms: the cues around it leave no more room.`)
+      if (got !== wanted) notices.push(notice('cut.nudge-out-clamped', { cue: cueText(d), ms: Math.round(((got - end) * num) / den) }))
       ends[k] = got
       continue
     }
@@ -126,8 +127,8 @@ export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notice
   }))
 }
 
-/** A cue named for people by its first words. */
-function quoteCue(d: DraftCue): string {
+/** A cue named for people by its first words (a notice quotes it). */
+function cueText(d: DraftCue): string {
   const text = d.lines.join(' ')
-  return JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}…` : text)
+  return text.length > 40 ? `${text.slice(0, 40)}…` : text
 }

@@ -1,3 +1,5 @@
+import type { Notice } from '../i18n/notices'
+
 /*
  * The values the subtitle engine hands between its steps: cues out of segmentation, into QC
  * and the writers. Times are integer milliseconds, already offset by the programme start.
@@ -33,7 +35,7 @@ export interface SubtitleTrack {
   readonly cues: readonly Cue[]
   readonly notes: readonly SubtitleNote[]
   /** Cue decisions refused or clamped to keep the hard rules, for people; absent when none. */
-  readonly decisionNotices?: readonly string[]
+  readonly decisionNotices?: readonly Notice[]
 }
 
 /** What QC needs of a cue, so it can judge cues from any source. */

@@ -1,5 +1,6 @@
 import { allocateIds, badRequest } from './internal'
 import type { TranscriptModel, Word } from './model'
+import { notice, noticeText, type Notice } from '../i18n/notices'
 
 /*
  * Cue decisions: the reviewer's say over the subtitle cut, anchored to word ids (never to cue
@@ -32,7 +33,10 @@ export type NewCueDecision = CueDecision extends infer D ? (D extends CueDecisio
 export interface CueDecisionNotice {
   readonly decisionId: string
   readonly outcome: 'moved' | 'dropped'
+  /** In English, for logs and `sdte`. */
   readonly message: string
+  /** The same as a code and parameters, for the renderer's translation. */
+  readonly notice: Notice
 }
 
 /** Every word, in transcript order. */
@@ -100,7 +104,7 @@ function removedWordIds(before: TranscriptModel, after: TranscriptModel): Set<st
   return gone
 }
 
-const quote = (w: Word | undefined): string => (w ? `"${w.text}"` : 'nothing')
+const quote = (w: Word | undefined): Notice => (w ? notice('decision.word', { text: w.text }) : notice('decision.no-word'))
 
 /**
  * Keeps `after`'s decisions anchored to words that exist, after an edit turned `before` into
@@ -136,35 +140,36 @@ export function reanchorCueDecisions(before: TranscriptModel, after: TranscriptM
   }
   const notices: CueDecisionNotice[] = []
   const kept: CueDecision[] = []
-  const what: Record<CueDecision['kind'], string> = { 'break-before': 'forced break', 'keep-together': 'keep-together', nudge: 'nudge', lock: 'cue lock' }
+  const said = (decisionId: string, outcome: CueDecisionNotice['outcome'], n: Notice): CueDecisionNotice => ({ decisionId, outcome, message: noticeText(n), notice: n })
   for (const d of decisions) {
     if (!anchorsOf(d).some((id) => gone.has(id))) {
       kept.push(d)
       continue
     }
     const oldWord = oldWords[oldIndex.get(anchorsOf(d)[0]) ?? -1]
-    const drop = (why: string): void => {
-      notices.push({ decisionId: d.id, outcome: 'dropped', message: `The ${what[d.kind]} at ${quote(oldWord)} was dropped: ${why}.` })
+    const what = notice(`decision.what.${d.kind}`)
+    const drop = (why: Notice): void => {
+      notices.push(said(d.id, 'dropped', notice('decision.dropped', { what, word: quote(oldWord), why })))
     }
     let moved: CueDecision | null = null
     if (d.kind === 'break-before' || (d.kind === 'nudge' && d.edge === 'in')) {
       const k = startAt(d.wordId)
-      if (k >= newWords.length || (d.kind === 'break-before' && k === 0)) drop('its word was deleted and no word follows it')
+      if (k >= newWords.length || (d.kind === 'break-before' && k === 0)) drop(notice('decision.why.no-follower'))
       else moved = { ...d, wordId: newWords[k].id }
     } else if (d.kind === 'nudge') {
       const k = endAt(d.wordId)
-      if (k < 0) drop('its word was deleted and no word precedes it')
+      if (k < 0) drop(notice('decision.why.no-predecessor'))
       else moved = { ...d, wordId: newWords[k].id }
     } else {
       const a = startAt(d.fromWordId)
       const b = endAt(d.toWordId)
-      if (a > b || a >= newWords.length || b < 0) drop('every word it held was deleted')
+      if (a > b || a >= newWords.length || b < 0) drop(notice('decision.why.all-deleted'))
       else moved = { ...d, fromWordId: newWords[a].id, toWordId: newWords[b].id }
     }
     if (moved) {
       kept.push(moved)
       const to = newWords[newIndex.get(anchorsOf(moved)[0])!]
-      notices.push({ decisionId: d.id, outcome: 'moved', message: `The ${what[d.kind]} at ${quote(oldWord)} moved to ${quote(to)}: its word was deleted.` })
+      notices.push(said(d.id, 'moved', notice('decision.moved', { what, word: quote(oldWord), to: quote(to) })))
     }
   }
   return { model: { ...after, cueDecisions: kept }, notices }

@@ -100,8 +100,11 @@ export interface NormaliseIssue {
     | 'word-time-missing'
     | 'annotation-time-missing'
     | 'time-out-of-range'
+  /** In English, for logs and `sdte`; the renderer words the issue by `kind` and `params`. */
   readonly message: string
   readonly segmentId?: string
+  /** The figures the wording needs: `n` (an annotation's number, or how many entries), `placed` ('start' | 'time'). */
+  readonly params?: Readonly<Record<string, string | number>>
 }
 
 /** The whole editable transcript of one task. */

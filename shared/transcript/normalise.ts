@@ -197,7 +197,7 @@ function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, 
   const end = src.end ?? src.start
   if (typeof src.start !== 'number' || typeof src.end !== 'number') {
     const where = typeof start === 'number' ? 'at the time it has' : 'at the start of the recording'
-    issues.push({ kind: 'annotation-time-missing', message: `Annotation ${index + 1} has no start or end time; it was placed ${where}.` })
+    issues.push({ kind: 'annotation-time-missing', message: `Annotation ${index + 1} has no start or end time; it was placed ${where}.`, params: { n: index + 1, placed: typeof start === 'number' ? 'time' : 'start' } })
   }
   const rawStart = typeof start === 'number' ? unitToMs(start, unit) : 0
   const rawEnd = typeof end === 'number' ? unitToMs(end, unit) : 0
@@ -206,7 +206,7 @@ function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, 
   let endMs = Math.min(Math.max(0, Math.max(rawStart, rawEnd)), limit)
   if (endMs < startMs) endMs = startMs
   if (startMs !== rawStart || endMs !== rawEnd) {
-    issues.push({ kind: 'annotation-clamped', message: `Annotation ${index + 1} lay outside the recording (or ended before it started) and was clamped.` })
+    issues.push({ kind: 'annotation-clamped', message: `Annotation ${index + 1} lay outside the recording (or ended before it started) and was clamped.`, params: { n: index + 1 } })
   }
   startMs = Math.round(startMs)
   endMs = Math.round(endMs)

@@ -26,7 +26,7 @@ export function listedSpeakers(entries: readonly ApiSpeaker[], issues: Normalise
     speakers.push({ id: s.speakerId, name: s.speakerName ?? '', prefix: s.speakerPrefix ?? '', suffix: s.speakerSuffix ?? '', placeholder: false, source: s })
   }
   if (idless > 0) {
-    issues.push({ kind: 'speaker-without-id', message: `${idless === 1 ? 'One speaker entry has' : `${idless} speaker entries have`} no speakerId; no segment can refer to it, and it is kept as it was in the JSON export.` })
+    issues.push({ kind: 'speaker-without-id', message: `${idless === 1 ? 'One speaker entry has' : `${idless} speaker entries have`} no speakerId; no segment can refer to it, and it is kept as it was in the JSON export.`, params: { n: idless } })
   }
   return speakers
 }

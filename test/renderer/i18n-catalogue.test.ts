@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { catalogues } from '../../renderer/src/i18n'
 import { resolveLocale } from '../../shared/i18n/locales'
+import { englishNotices, noticeCodes, placeholdersOf } from '../../shared/i18n/notices'
 
 /*
  * The catalogues are complete and used correctly: the same keys and placeholders in every
@@ -61,6 +62,37 @@ describe('message catalogues', () => {
       }
     }
     expect(missing).toEqual([])
+  })
+})
+
+describe('notices built in shared/', () => {
+  const en = leaves(catalogues.en as unknown as Tree)
+  const pt = leaves(catalogues['pt-PT'] as unknown as Tree)
+
+  // The codes come from shared's one list (a code a module produces must be in it: NoticeCode).
+  it('every code has English and Portuguese text with the placeholders shared fills in', () => {
+    const wrong = noticeCodes.flatMap((code) => {
+      const want = placeholdersOf(englishNotices[code]).join()
+      const key = `notices.${code}`
+      const problems: string[] = []
+      if (!en.has(key)) problems.push(`${key}: no English`)
+      else if (placeholders(en.get(key)!).join() !== want) problems.push(`${key}: English placeholders ${placeholders(en.get(key)!).join()} ≠ ${want}`)
+      if (!pt.has(key)) problems.push(`${key}: no Portuguese`)
+      else if (placeholders(pt.get(key)!).join() !== want) problems.push(`${key}: Portuguese placeholders ${placeholders(pt.get(key)!).join()} ≠ ${want}`)
+      return problems
+    })
+    expect(noticeCodes.length).toBeGreaterThan(50)
+    expect(wrong).toEqual([])
+  })
+
+  it('the notices area holds no key shared cannot produce', () => {
+    const known = new Set(noticeCodes.map((code) => `notices.${code}`))
+    expect([...en.keys()].filter((key) => key.startsWith('notices.') && !known.has(key))).toEqual([])
+  })
+
+  it('no notice uses vue-i18n syntax that would garble it (linked @, plural |)', () => {
+    const texts = [...noticeCodes.map((c) => englishNotices[c] as string), ...[...en, ...pt].filter(([k]) => k.startsWith('notices.')).map(([, v]) => v)]
+    expect(texts.filter((text) => /[@|]/.test(text))).toEqual([])
   })
 })
 

@@ -3,6 +3,7 @@ import { cutPassage, passageAt } from '../../../shared/subtitles'
 import { cutWords } from '../../../shared/subtitles/segment'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { anchorsOf } from '../../../shared/transcript/cue-decisions'
+import type { Notice } from '../../../shared/i18n/notices'
 
 /*
  * The live cue view's re-cut after an edit: only the passage holding the segments the edit
@@ -18,7 +19,7 @@ export interface CueCut {
   readonly preset: SubtitlePreset
   readonly options: SegmentOptions
   readonly cues: readonly Cue[]
-  readonly notices: readonly string[]
+  readonly notices: readonly Notice[]
   /** What this cut re-did: the passage, or null for a whole cut. */
   readonly passage: Passage | null
 }

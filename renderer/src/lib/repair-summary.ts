@@ -25,15 +25,12 @@ export function repairSummary(issues: readonly NormaliseIssue[]): string | null 
   return t('editorMessages.repairs.summary', { parts: parts.join(', ') })
 }
 
-/**
- * One annotation's fix, said from normalise's English message ("Annotation 2 has no start …"),
- * which carries the annotation's number and, for a missing time, where it was placed.
- */
+/** One annotation's fix, from the annotation's number and, for a missing time, where it was placed (the issue's params). */
 function annotationItem(issue: NormaliseIssue): string {
-  const n = /^Annotation (\d+)/.exec(issue.message)?.[1]
-  if (!n) return issue.message
+  const n = issue.params?.n
+  if (n === undefined) return issue.message
   if (issue.kind === 'annotation-clamped') return t('editorMessages.repairs.annotationClamped', { n })
-  return /at the start of the recording/.test(issue.message) ? t('editorMessages.repairs.annotationPlacedAtStart', { n }) : t('editorMessages.repairs.annotationPlacedAtTime', { n })
+  return issue.params?.placed === 'start' ? t('editorMessages.repairs.annotationPlacedAtStart', { n }) : t('editorMessages.repairs.annotationPlacedAtTime', { n })
 }
 
 /** One fix in the notice's list: what happened, and where (a segment still in the transcript), if anywhere. */

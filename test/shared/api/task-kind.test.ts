@@ -18,19 +18,19 @@ describe('task kinds from workspaces', () => {
   })
 
   it('decides by the template name: Transcripts vs the documented document templates', () => {
-    expect(taskKindOf(7, tenant)).toEqual({ kind: 'transcript', reason: 'workspace template “Transcripts”' })
+    expect(taskKindOf(7, tenant)).toMatchObject({ kind: 'transcript', reason: 'workspace template “Transcripts”', notice: { code: 'task-kind.template', params: { name: 'Transcripts' } } })
     expect(taskKindOf(9, tenant).kind).toBe('document')
     expect(taskKindOf(12, tenant).kind).toBe('document')
     expect(taskKindOf(14, tenant).kind).toBe('document')
   })
 
   it('without a template name, a workspace of the same task type lends its kind', () => {
-    expect(taskKindOf(11, tenant)).toEqual({ kind: 'transcript', reason: 'same task type (2) as workspace 7 (template “Transcripts”)' })
+    expect(taskKindOf(11, tenant)).toMatchObject({ kind: 'transcript', reason: 'same task type (2) as workspace 7 (template “Transcripts”)' })
   })
 
   it('keeps an undecidable workspace visible as unknown, with its numbers', () => {
-    expect(taskKindOf(13, tenant)).toEqual({ kind: 'unknown', reason: 'workspace 13: no template name, task type 99, template type 42' })
-    expect(taskKindOf(77, tenant)).toEqual({ kind: 'unknown', reason: 'workspace 77 is not among the listed workspaces' })
+    expect(taskKindOf(13, tenant)).toMatchObject({ kind: 'unknown', reason: 'workspace 13: no template name, task type 99, template type 42' })
+    expect(taskKindOf(77, tenant)).toMatchObject({ kind: 'unknown', reason: 'workspace 77 is not among the listed workspaces' })
     expect(taskKindOf(7, []).reason).toBe('the workspaces could not be read')
     expect(taskKindOf(null, tenant).kind).toBe('unknown')
   })

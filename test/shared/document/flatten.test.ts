@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { documentExportSchema } from '../../../shared/api/document-export'
 import type { DocumentExport } from '../../../shared/api/document-export'
+import { noticeText } from '../../../shared/i18n/notices'
 import { detectDocumentConfidenceScale, entityKind, flattenDocument, groupEntities } from '../../../shared/document/flatten'
 import { documentTask } from '../../fake-api/seeds'
 
@@ -72,8 +73,9 @@ describe('malformed and partial exports', () => {
     const doc = flattenDocument(exp)
     expect(doc.entities.map((e) => e.kind)).toEqual(['table', 'unknown', 'qrCode', 'table'])
     expect(doc.entities[0]!.grid).toBeNull()
-    expect(doc.warnings.join('\n')).toMatch(/Broken table.*no table data/)
-    expect(doc.warnings.join('\n')).toMatch(/unknown type "signature"/)
+    expect(doc.warnings.map((w) => noticeText(w)).join('\n')).toMatch(/Broken table.*no table data/)
+    expect(doc.warnings.map((w) => noticeText(w)).join('\n')).toMatch(/unknown type "signature"/)
+    expect(doc.warnings.map((w) => w.code).sort()).toEqual(['document.table-without-data', 'document.unknown-type'])
     expect(doc.entities[1]!.keyValues[0]).toMatchObject({ content: 'yes', confidence: null, region: { rect: null, points: [] } })
     expect(doc.entities[2]!.regions).toEqual([{ page: null, rect: null, points: [] }])
     const grid = doc.entities[3]!.grid!

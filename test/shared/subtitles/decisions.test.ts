@@ -4,6 +4,7 @@ import type { NewCueDecision } from '../../../shared/transcript/cue-decisions'
 import type { TranscriptModel } from '../../../shared/transcript/model'
 import { qcReport, resolvePreset, subtitleTrack, writeFormat } from '../../../shared/subtitles/index'
 import { makeModel, paced } from './make-model'
+import { noticeText } from '../../../shared/i18n/notices'
 import { readAss, readSbv, readSrt, readTtml, readVtt } from './readers'
 import type { ReadResult, SubtitleFormat } from './readers'
 
@@ -61,20 +62,20 @@ describe('decisions that would break a hard rule', () => {
   it('refuses to keep together more than a cue can hold, and says so', () => {
     const model = withDecisions({ kind: 'keep-together', fromWordId: 'w0', toWordId: 'w17' })
     const track = subtitleTrack(model, { preset: 'netflix-en' })
-    expect(track.decisionNotices).toEqual(['The words kept together "The" … "happy." do not fit one cue (2 lines of 42 characters); left out.'])
+    expect(track.decisionNotices?.map((n) => noticeText(n))).toEqual(['The words kept together "The" … "happy." do not fit one cue (2 lines of 42 characters); left out.'])
     expect(qcReport(model, { preset: 'netflix-en' }).summary.hard).toBe(0)
   })
 
   it('refuses a kept range across a speaker change where the preset starts a new cue', () => {
     const model = addCueDecision(makeModel([['a', paced('Hello there.', 0)], ['b', paced('Hi.', 800)]]), { kind: 'keep-together', fromWordId: 'w1', toWordId: 'w2' })
-    expect(subtitleTrack(model, { preset: 'bbc' }).decisionNotices?.[0]).toMatch(/change of speaker/)
+    expect(subtitleTrack(model, { preset: 'bbc' }).decisionNotices?.map((n) => noticeText(n))[0]).toMatch(/change of speaker/)
   })
 
   it('clamps nudges that would go before 0 or overlap the next cue, and QC finds no hard breach', () => {
     const model = withDecisions({ kind: 'nudge', edge: 'in', wordId: 'w0', deltaMs: -500 }, { kind: 'break-before', wordId: 'w9' }, { kind: 'nudge', edge: 'out', wordId: 'w8', deltaMs: 2000 })
     const track = subtitleTrack(model, { preset: 'netflix-en' })
     expect(track.cues[0].startMs).toBe(0)
-    expect(track.decisionNotices).toEqual([expect.stringMatching(/^The in-time nudge of "The quick.*" was clamped to 0 ms/), expect.stringMatching(/^The out-time nudge of "The quick.*" was clamped to \d+ ms/)])
+    expect(track.decisionNotices?.map((n) => noticeText(n))).toEqual([expect.stringMatching(/^The in-time nudge of "The quick.*" was clamped to 0 ms/), expect.stringMatching(/^The out-time nudge of "The quick.*" was clamped to \d+ ms/)])
     expect(track.cues[1].startMs - track.cues[0].endMs).toBeGreaterThanOrEqual(83)
     expect(qcReport(model, { preset: 'netflix-en' }).summary.hard).toBe(0)
   })

@@ -66,18 +66,5 @@ export const inbox = {
     datesReversed: 'The "created from" date is after the "to" date.',
     externalStatusTooLong: 'An external status has at most {max} characters.'
   },
-  sort: { createdOn: 'Created', displayName: 'Name', taskId: 'Task id', taskStatus: 'Status' },
-  kindReason: {
-    template: 'workspace template “{name}”',
-    peerTaskType: 'same task type ({value}) as workspace {workspace} (template “{name}”)',
-    peerTemplateType: 'same template type ({value}) as workspace {workspace} (template “{name}”)',
-    described: 'workspace {workspace}: {details}',
-    templateNamed: 'template “{name}”',
-    noTemplateName: 'no template name',
-    taskType: 'task type {value}',
-    templateType: 'template type {value}',
-    noWorkspace: 'the server did not say which workspace the task is in',
-    notListed: 'workspace {workspace} is not among the listed workspaces',
-    unreadable: 'the workspaces could not be read'
-  }
+  sort: { createdOn: 'Created', displayName: 'Name', taskId: 'Task id', taskStatus: 'Status' }
 }

@@ -69,18 +69,5 @@ export const inbox: MessageShape<typeof en> = {
     datesReversed: 'A data "criada de" é posterior à data "a".',
     externalStatusTooLong: 'Um estado externo tem no máximo {max} carateres.'
   },
-  sort: { createdOn: 'Data de criação', displayName: 'Nome', taskId: 'ID da tarefa', taskStatus: 'Estado' },
-  kindReason: {
-    template: 'modelo da área de trabalho “{name}”',
-    peerTaskType: 'mesmo tipo de tarefa ({value}) que a área de trabalho {workspace} (modelo “{name}”)',
-    peerTemplateType: 'mesmo tipo de modelo ({value}) que a área de trabalho {workspace} (modelo “{name}”)',
-    described: 'área de trabalho {workspace}: {details}',
-    templateNamed: 'modelo “{name}”',
-    noTemplateName: 'sem nome de modelo',
-    taskType: 'tipo de tarefa {value}',
-    templateType: 'tipo de modelo {value}',
-    noWorkspace: 'o servidor não indicou em que área de trabalho está a tarefa',
-    notListed: 'a área de trabalho {workspace} não está entre as listadas',
-    unreadable: 'não foi possível ler as áreas de trabalho'
-  }
+  sort: { createdOn: 'Data de criação', displayName: 'Nome', taskId: 'ID da tarefa', taskStatus: 'Estado' }
 }
