@@ -1,5 +1,5 @@
 import type { Cue, SubtitlePreset } from '../../../shared/subtitles'
-import { frameToMs } from '../../../shared/subtitles/presets'
+import { frameToMs, msToFrame } from '../../../shared/subtitles/presets'
 import { cleanText } from '../../../shared/subtitles/text'
 import { addCueDecision, maxNudgeMs } from '../../../shared/transcript/edits'
 import type { CueDecision } from '../../../shared/transcript/edits'
@@ -70,12 +70,16 @@ export function planEdge(rows: readonly CueRow[], index: number, edge: 'in' | 'o
   const lo = Math.max(room.lo, base - maxNudgeMs)
   const hi = Math.min(room.hi, base + maxNudgeMs)
   if (lo > hi) return { ok: false, reason: 'no-room' }
-  const frame = (frameToMs(1000, preset.frameRate) / 1000)
+  const frame = frameToMs(1000, preset.frameRate) / 1000
+  const offset = preset.startOffsetMs
+  // Whole frames from the edge as it stands (the cutter put it on a frame), written as the cutter
+  // writes a frame (frameToMs plus the offset) so the edge lands on exactly that ms, never outside the room.
+  const nowFrame = msToFrame(now - offset, preset.frameRate)
+  const at = (frames: number): number => frameToMs(nowFrame + frames, preset.frameRate) + offset
   let frames = Math.round((Math.min(hi, Math.max(lo, targetMs)) - now) / frame)
-  // Whole frames from the edge as it stands (it is on a frame), never outside the room.
-  while (frames > 0 && now + frames * frame > hi + 0.5) frames--
-  while (frames < 0 && now + frames * frame < lo - 0.5) frames++
-  const ms = Math.round(now + frames * frame)
+  while (frames > 0 && at(frames) > hi) frames--
+  while (frames < 0 && at(frames) < lo) frames++
+  const ms = at(frames)
   const deltaMs = Math.max(-maxNudgeMs, Math.min(maxNudgeMs, (old?.deltaMs ?? 0) + (ms - now)))
   const short = Math.abs(targetMs - ms) > frame
   const clamped = !short ? null : (targetMs < ms ? room.lo : room.hi) === (targetMs < ms ? lo : hi) ? 'neighbour' : 'nudge'
