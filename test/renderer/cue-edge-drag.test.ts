@@ -76,6 +76,7 @@ describe('a dragged cue edge as a nudge', () => {
     // An in-time dragged past the cue's own end keeps a frame of cue.
     const past = planEdge(rows, i, 'in', rows[i].cue.endMs + 5000, preset, [])
     expect(past.ok && past.ms).toBeLessThanOrEqual(rows[i].cue.endMs - frame + 0.5)
+    expect(past).toMatchObject({ ok: true, clamped: 'self' })
   })
 
   it('moves an edge at most 2 s from where the words put it', () => {

@@ -57,6 +57,7 @@ export function useCueWave(): { state: ComputedRef<CueWaveState | null>; callbac
       }
       if (cues.selection.cue !== spec.index) cues.select(spec.index, 0)
       if (plan.clamped === 'neighbour') editor.message = { text: t('cueWave.clampedNeighbour', { time: formatSrtTime(plan.ms) }) }
+      else if (plan.clamped === 'self') editor.message = { text: t('cueWave.clampedSelf', { time: formatSrtTime(plan.ms) }) }
       else if (plan.clamped === 'nudge') editor.message = { text: t('cueWave.clampedNudge', { time: formatSrtTime(plan.ms), limit: formatNumber(maxNudgeMs / 1000, 1) }) }
       return plan.ms - offset
     },

@@ -32,7 +32,7 @@ export type EdgePlan =
       /** Where the edge goes, cue time (programme offset included), on a frame. */
       readonly ms: number
       /** What held the edge short of where it was dragged, or null when it went all the way. */
-      readonly clamped: 'neighbour' | 'nudge' | null
+      readonly clamped: 'neighbour' | 'self' | 'nudge' | null
       /** The nudge already on that edge, which the new one replaces. */
       readonly old: Nudge | undefined
     }
@@ -69,6 +69,11 @@ export function planEdge(rows: readonly CueRow[], index: number, edge: 'in' | 'o
   const room = edgeRange(rows, index, edge, preset, durationMs)
   const lo = Math.max(room.lo, base - maxNudgeMs)
   const hi = Math.min(room.hi, base + maxNudgeMs)
+  // What a bound is: the nudge's own limit, the cue's other edge (a cue keeps a frame), or a neighbour.
+  const heldBy = (side: 'lo' | 'hi'): 'neighbour' | 'self' | 'nudge' => {
+    if ((side === 'lo' ? lo : hi) !== (side === 'lo' ? room.lo : room.hi)) return 'nudge'
+    return (edge === 'in') === (side === 'hi') ? 'self' : 'neighbour'
+  }
   if (lo > hi) return { ok: false, reason: 'no-room' }
   const frame = frameToMs(1000, preset.frameRate) / 1000
   const offset = preset.startOffsetMs
@@ -81,8 +86,7 @@ export function planEdge(rows: readonly CueRow[], index: number, edge: 'in' | 'o
   while (frames < 0 && at(frames) < lo) frames++
   const ms = at(frames)
   const deltaMs = Math.max(-maxNudgeMs, Math.min(maxNudgeMs, (old?.deltaMs ?? 0) + (ms - now)))
-  const short = Math.abs(targetMs - ms) > frame
-  const clamped = !short ? null : (targetMs < ms ? room.lo : room.hi) === (targetMs < ms ? lo : hi) ? 'neighbour' : 'nudge'
+  const clamped = Math.abs(targetMs - ms) <= frame ? null : heldBy(targetMs < ms ? 'lo' : 'hi')
   return { ok: true, edge, wordId, deltaMs, ms, clamped, old }
 }
 

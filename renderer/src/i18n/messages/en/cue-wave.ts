@@ -8,5 +8,6 @@ export const cueWave = {
   refusedNoCue: 'That cue has no words to anchor the change to.',
   refusedChanged: 'The cues changed while you dragged: try again.',
   clampedNeighbour: 'The edge stopped at {time}: the neighbouring cue and the minimum gap leave no more room.',
+  clampedSelf: 'The edge stopped at {time}: a cue lasts at least one frame.',
   clampedNudge: 'The edge stopped at {time}: an edge moves at most {limit} s from where the words put it.'
 }

@@ -11,5 +11,6 @@ export const cueWave: MessageShape<typeof en> = {
   refusedNoCue: 'Essa legenda não tem palavras a que prender a alteração.',
   refusedChanged: 'As legendas mudaram enquanto arrastava: tente de novo.',
   clampedNeighbour: 'A margem parou em {time}: a legenda vizinha e o intervalo mínimo não deixam mais espaço.',
+  clampedSelf: 'A margem parou em {time}: uma legenda dura pelo menos uma imagem.',
   clampedNudge: 'A margem parou em {time}: uma margem move-se no máximo {limit} s de onde as palavras a põem.'
 }
