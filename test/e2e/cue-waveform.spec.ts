@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises'
 import { join } from 'node:path'
 import type { Locator, Page } from '@playwright/test'
 import { test, expect } from './support/harness'
+import type { AppHarness } from './support/harness'
 import { readSrt } from '../shared/subtitles/readers'
 
 /*
@@ -39,7 +40,7 @@ async function rightEdge(handle: Locator): Promise<number> {
   return box.x + box.width
 }
 
-async function exportSrt(app: Parameters<Parameters<typeof test>[1]>[0]['app']): Promise<ReturnType<typeof readSrt>> {
+async function exportSrt(app: AppHarness): Promise<ReturnType<typeof readSrt>> {
   const { page } = app
   await app.emit('menu:command', 'export')
   const dialog = page.getByRole('dialog', { name: 'Export' })
@@ -141,6 +142,9 @@ test('cue view on the waveform: breach marks on the regions and under the overvi
   await expect(page.locator('[data-testid="waveform"] [data-cue-index="0"]')).toHaveAttribute('data-severity', /soft|hard/)
   const count = await breaching.count()
   expect(count).toBeGreaterThan(0)
+  await app.screenshot('cue-waveform-breach')
+  await page.emulateMedia({ colorScheme: 'dark' })
+  await app.screenshot('cue-waveform-breach-dark')
 
   const marks = lane.getByRole('button')
   await expect(marks).toHaveCount(count)
