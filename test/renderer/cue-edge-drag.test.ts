@@ -30,7 +30,7 @@ function dragAndCut(model: TranscriptModel, preset: SubtitlePreset, index: numbe
   const { cut, rows } = setup(model, preset)
   const plan = planEdge(rows, index, edge, ms, preset, model.cueDecisions ?? [])
   if (!plan.ok) return { plan, landed: null }
-  const deltaMs = settle ? settleEdge(cut, plan) || 1 : plan.deltaMs
+  const deltaMs = settle ? settleEdge(cut, plan).deltaMs : plan.deltaMs
   const next = addCueDecision(model, { kind: 'nudge', edge, wordId: plan.wordId, deltaMs })
   return { plan, landed: edgeOfWord(next, wholeCut(next, preset).cues, plan.wordId, edge), deltaMs }
 }

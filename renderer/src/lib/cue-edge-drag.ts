@@ -112,21 +112,29 @@ export function edgeOfWord(model: TranscriptModel, cues: readonly Cue[], wordId:
   return null
 }
 
+/** A settled nudge, and the trial cut made with the nudge planned (the final cut when the two agree). */
+export interface SettledEdge {
+  readonly deltaMs: number
+  readonly trial: { readonly deltaMs: number; readonly cut: CueCut } | null
+}
+
 /**
  * The nudge that really lands the edge at `plan.ms`. The cutter applies a nudge to the edge it
  * timed before chaining a short gap (timing.ts), which can differ from the edge as shown: a trial
  * re-cut of the touched passage with the planned nudge shows the offset, and the nudge is
- * corrected by it (still within ±maxNudgeMs).
+ * corrected by it (still within ±maxNudgeMs). A nudge of 0 would let the cutter chain the edge
+ * again, so it is 1 ms (under a frame), which pins the edge where it is.
  */
-export function settleEdge(cut: CueCut, plan: Extract<EdgePlan, { ok: true }>): number {
+export function settleEdge(cut: CueCut, plan: Extract<EdgePlan, { ok: true }>): SettledEdge {
+  const planned = plan.deltaMs || 1
   let trial: CueCut
   try {
-    trial = recut(cut, addCueDecision(cut.model, { kind: 'nudge', edge: plan.edge, wordId: plan.wordId, deltaMs: plan.deltaMs || 1 }), cut.preset, cut.options)
+    trial = recut(cut, addCueDecision(cut.model, { kind: 'nudge', edge: plan.edge, wordId: plan.wordId, deltaMs: planned }), cut.preset, cut.options)
   } catch {
-    return plan.deltaMs
+    return { deltaMs: planned, trial: null }
   }
   const got = edgeOfWord(trial.model, trial.cues, plan.wordId, plan.edge)
-  if (got === null) return plan.deltaMs
-  const planned = plan.deltaMs || 1
-  return Math.max(-maxNudgeMs, Math.min(maxNudgeMs, planned + Math.round(plan.ms - got)))
+  if (got === null) return { deltaMs: planned, trial: null }
+  const deltaMs = Math.max(-maxNudgeMs, Math.min(maxNudgeMs, planned + Math.round(plan.ms - got))) || 1
+  return { deltaMs, trial: { deltaMs: planned, cut: trial } }
 }

@@ -140,11 +140,15 @@ export const useCueViewStore = defineStore('cue-view', () => {
     if (stale.value) recutNow()
     const plan = planEdge(rows.value, cue, edge, ms, preset.value, decisions.value, durationMs)
     if (!plan.ok || !cut.value) return plan
-    // A nudge of 0 would let the cutter chain the edge again: 1 ms (under a frame) pins it where it is.
-    const deltaMs = settleEdge(cut.value, plan) || 1
-    if (deltaMs === plan.old?.deltaMs) return plan
-    if (!editor.addDecision({ kind: 'nudge', edge, wordId: plan.wordId, deltaMs })) return { ok: false, reason: 'no-room' }
-    recutNow()
+    const settled = settleEdge(cut.value, plan)
+    if (settled.deltaMs === plan.old?.deltaMs) return plan
+    if (!editor.addDecision({ kind: 'nudge', edge, wordId: plan.wordId, deltaMs: settled.deltaMs })) return { ok: false, reason: 'no-room' }
+    // The cue re-cut at once (the view and the waveform show it): the trial cut is that cut when
+    // it was made with the nudge recorded (the same segments, the same decisions), else one more.
+    const model = editor.model
+    const trial = settled.trial
+    if (model && trial && trial.deltaMs === settled.deltaMs && JSON.stringify(trial.cut.model.cueDecisions) === JSON.stringify(model.cueDecisions) && trial.cut.model.segments === model.segments) cut.value = { ...trial.cut, model }
+    else recutNow()
     return plan
   }
 
