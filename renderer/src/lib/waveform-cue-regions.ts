@@ -1,5 +1,6 @@
 import type RegionsPlugin from 'wavesurfer.js/dist/plugins/regions.esm.js'
 import type { Region } from 'wavesurfer.js/dist/plugins/regions.esm.js'
+import { idleTask } from './idle-task'
 import { cueIndexOfRegion, cueRegionColor, cueRegionId } from './waveform-cues'
 import type { CueRegionSpec } from './waveform-cues'
 
@@ -34,6 +35,13 @@ export interface CueRegions {
   /** Forgets every region and subscription (the instance destroys their elements). */
   destroy(): void
 }
+
+/**
+ * New cue regions made per task: zoomed out to 2 px/s the window of a 2-hour task holds ~450
+ * cues (a few DOM nodes and subscriptions each), so the rest come in idle slices, as the
+ * segment regions do (lib/waveform-regions), instead of one long task.
+ */
+const regionsPerSlice = 120
 
 /** A cue region's mark for a QC breach, made on the region's element (not as wavesurfer content, which re-measures every labelled region after each drag). */
 function setMark(region: Region, spec: CueRegionSpec, callbacks: CueRegionCallbacks): void {
@@ -73,6 +81,8 @@ function setMark(region: Region, spec: CueRegionSpec, callbacks: CueRegionCallba
 export function createCueRegions(regions: RegionsPlugin, callbacks: CueRegionCallbacks): CueRegions {
   const shown = new Map<number, { region: Region; spec: CueRegionSpec }>()
   const unsubscribes: Array<() => void> = []
+  const slice = idleTask(100)
+  let latest: readonly CueRegionSpec[] | null = null
 
   function place(region: Region, spec: CueRegionSpec): void {
     region.setOptions({ start: spec.startMs / 1000, end: Math.max(spec.endMs, spec.startMs + 1) / 1000, color: cueRegionColor(spec.severity) })
@@ -105,11 +115,19 @@ export function createCueRegions(regions: RegionsPlugin, callbacks: CueRegionCal
   )
 
   function sync(specs: readonly CueRegionSpec[] | null): void {
+    latest = specs
     const keep = new Set<number>()
+    let created = 0
+    let more = false
     for (const spec of specs ?? []) {
       keep.add(spec.index)
       const had = shown.get(spec.index)
       if (!had) {
+        if (created >= regionsPerSlice) {
+          more = true
+          continue
+        }
+        created++
         const region = regions.addRegion({ id: cueRegionId(spec.index), start: spec.startMs / 1000, end: Math.max(spec.endMs, spec.startMs + 1) / 1000, color: cueRegionColor(spec.severity), drag: false, resize: true, minLength: 0.02 })
         const el = region.element
         if (el) {
@@ -135,9 +153,13 @@ export function createCueRegions(regions: RegionsPlugin, callbacks: CueRegionCal
       region.remove()
       shown.delete(index)
     }
+    // The rest of the window in the next idle period, from the latest cues.
+    if (more) slice.schedule(() => sync(latest))
   }
 
   function destroy(): void {
+    slice.cancel()
+    latest = null
     unsubscribes.forEach((off) => off())
     unsubscribes.length = 0
     shown.clear()
