@@ -13,6 +13,10 @@ import { mainWaveColors, regionColors, waveColors } from '../lib/waveform-colors
 import { createWaveformRegions } from '../lib/waveform-regions'
 import type { RegionCallbacks, WaveformRegions } from '../lib/waveform-regions'
 import type { PeakChannels, PeaksView } from '../lib/peaks-loader'
+import { createCueRegions } from '../lib/waveform-cue-regions'
+import type { CueRegionCallbacks, CueRegions } from '../lib/waveform-cue-regions'
+import { cueRegionsIn } from '../lib/waveform-cues'
+import type { CueRow } from '../lib/cue-rows'
 
 /*
  * Owns the wavesurfer instance (docs/architecture.md#the-renderers-conventions): created with
@@ -42,6 +46,15 @@ export interface WaveformCallbacks extends RegionCallbacks {
   onSeek(ms: number): void
   /** The view scrolled, zoomed or resized (the peaks loader decides whether finer peaks are needed). */
   onView?(): void
+  /** The cue view's regions: a dragged cue edge, a clicked breach mark (lib/waveform-cue-regions). */
+  cue?: CueRegionCallbacks
+}
+
+/** What the waveform shows of the cue view while it is on: the rows, the preset's programme offset and the current cue. */
+export interface CueWaveState {
+  readonly rows: readonly CueRow[]
+  readonly offsetMs: number
+  readonly selected: number
 }
 
 /** Zoom levels in pixels per second. */
@@ -82,6 +95,9 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
   const ready = shallowRef(false)
   const zoomIndex = shallowRef(4)
   let layer: WaveformRegions | null = null
+  let cueLayer: CueRegions | null = null
+  /** The cue view's state while it is on (its cues replace the segments as regions), else null. */
+  let cueState: CueWaveState | null = null
   let unsubscribes: Array<() => void> = []
   let lastModel: TranscriptModel | null = null
   let loopRange: { startMs: number; endMs: number } | null = null
@@ -175,6 +191,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     if (next.key === regionWindow.key) return
     regionWindow = next
     if (lastModel) syncRegions(lastModel)
+    if (cueState) syncCues(cueState)
   }
 
   /** Registers the overview in the next idle period (see overviewIdle). */
@@ -253,6 +270,7 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
       regionWindow = regionWindowOf(view)
       renderTime(lastMs, false)
       if (lastModel) syncRegions(lastModel)
+      syncCues(cueState)
       if (loopRange) setLoop(loopRange)
       // Once per instance (a second 'ready' must not register it, or its click, twice).
       if (minimap && !overviewAsked) {
@@ -264,6 +282,8 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     unsubscribes.push(instance.on('interaction', (seconds) => callbacks.onSeek(Math.round(seconds * 1000))))
     // Segments, annotations, the dragged-out selection and the loop (lib/waveform-regions).
     layer = createWaveformRegions(regions, { host: el, colors: regionColours, annotationLane }, callbacks)
+    layer.hideSegments(cueState !== null)
+    if (callbacks.cue) cueLayer = createCueRegions(regions, callbacks.cue)
     unsubscribes.push(instance.on('interaction', () => clearSelection()))
     // Ctrl/Cmd + wheel zooms; a plain wheel scrolls as usual.
     const onWheel = (event: WheelEvent): void => {
@@ -289,6 +309,19 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     lastModel = model
     if (!layer || !ready.value) return
     layer.sync(model, regionWindow, force)
+  }
+
+  /**
+   * Shows the cue view's cues as the regions (only those in the region window: a 2-hour task has
+   * ~2,000), or the segments again when `state` is null (the view is off).
+   */
+  function syncCues(state: CueWaveState | null): void {
+    const toggled = (state === null) !== (cueState === null)
+    cueState = state
+    if (!layer || !ready.value) return
+    layer.hideSegments(state !== null)
+    if (toggled && lastModel) layer.sync(lastModel, regionWindow)
+    cueLayer?.sync(state ? cueRegionsIn(state.rows, regionWindow, state.offsetMs, state.selected) : null)
   }
 
   /** Draws the range being looped as its own region (none when `range` is null); clicks pass through it. */
@@ -351,11 +384,13 @@ export function useWaveform(container: Ref<HTMLElement | null>, overview: Ref<HT
     unsubscribes = []
     layer?.destroy()
     layer = null
+    cueLayer?.destroy()
+    cueLayer = null
     ready.value = false
     ws.value?.destroy()
     ws.value = null
   }
 
   onBeforeUnmount(destroy)
-  return { ws, ready, zoomIndex, create, showPeaks, currentView, renderTime, syncRegions, setLoop, zoomBy, reveal, clearSelection, destroy }
+  return { ws, ready, zoomIndex, create, showPeaks, currentView, renderTime, syncRegions, syncCues, setLoop, zoomBy, reveal, clearSelection, destroy }
 }

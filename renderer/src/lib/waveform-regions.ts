@@ -41,6 +41,8 @@ export interface WaveformRegions {
   setLoop(range: { startMs: number; endMs: number } | null): void
   /** Removes the dragged-out selection (a click elsewhere, or a new task). */
   clearSelection(): void
+  /** Hides the segment regions (the cue view shows cue regions instead) or shows them again at the next sync. */
+  hideSegments(hidden: boolean): void
   /** Undoes every subscription and forgets every region (the instance destroys their elements). */
   destroy(): void
 }
@@ -65,6 +67,7 @@ export function createWaveformRegions(regions: RegionsPlugin, options: RegionLay
   let selectionRegion: Region | null = null
   let loopRegion: Region | null = null
   let last: { model: TranscriptModel; window: RegionWindow } | null = null
+  let segmentsHidden = false
   const slice = idleTask(100)
   const unsubscribes: Array<() => void> = []
 
@@ -97,6 +100,13 @@ export function createWaveformRegions(regions: RegionsPlugin, options: RegionLay
   )
 
   function syncSegments(model: TranscriptModel, window: RegionWindow, force: boolean): void {
+    if (segmentsHidden) {
+      segmentRegions.forEach((region) => region.remove())
+      segmentRegions.clear()
+      slice.cancel()
+      host.setAttribute('data-segment-regions', '0')
+      return
+    }
     const speakerIndex = new Map(model.speakers.map((s, i) => [s.id, i]))
     const seen = new Set<string>()
     let created = 0
@@ -210,6 +220,10 @@ export function createWaveformRegions(regions: RegionsPlugin, options: RegionLay
     callbacks.onSelection(null)
   }
 
+  function hideSegments(hidden: boolean): void {
+    segmentsHidden = hidden
+  }
+
   function destroy(): void {
     slice.cancel()
     unsubscribes.forEach((off) => off())
@@ -222,5 +236,5 @@ export function createWaveformRegions(regions: RegionsPlugin, options: RegionLay
     last = null
   }
 
-  return { sync, setLoop, clearSelection, destroy }
+  return { sync, setLoop, clearSelection, hideSegments, destroy }
 }

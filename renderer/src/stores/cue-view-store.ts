@@ -12,6 +12,8 @@ import { updateCueView } from '../lib/cue-rows-update'
 import type { CueView } from '../lib/cue-rows-update'
 import type { CueRow, CueWord } from '../lib/cue-rows'
 import { idleTask } from '../lib/idle-task'
+import { planEdge, settleEdge } from '../lib/cue-edge-drag'
+import type { EdgePlan } from '../lib/cue-edge-drag'
 import { rememberedWriteOptions } from '../lib/remembered-export-options'
 import { useEditorStore } from './editor-store'
 
@@ -155,15 +157,25 @@ export const useCueViewStore = defineStore('cue-view', () => {
     return editor.addDecision({ kind: 'nudge', edge, wordId, deltaMs })
   }
 
-  /** Sets the selected cue's in or out edge to `ms` (cue time, programme offset included), as a nudge. */
-  function setEdge(cue: number, edge: 'in' | 'out', ms: number): boolean {
-    const row = rows.value[cue]
-    if (!row || row.words.length === 0) return false
-    const wordId = edge === 'in' ? row.words[0].id : row.words[row.words.length - 1].id
-    const old = decisions.value.find((d): d is Extract<CueDecision, { kind: 'nudge' }> => d.kind === 'nudge' && d.edge === edge && d.wordId === wordId)
-    const now = edge === 'in' ? row.cue.startMs : row.cue.endMs
-    const deltaMs = Math.max(-maxNudgeMs, Math.min(maxNudgeMs, Math.round((old?.deltaMs ?? 0) + ms - now)))
-    return editor.addDecision({ kind: 'nudge', edge, wordId, deltaMs })
+  /**
+   * Sets cue `cue`'s in or out edge to `ms` (cue time, programme offset included) as one nudge
+   * decision (lib/cue-edge-drag: whole frames, clamped to the room around the cue); the cue is
+   * re-cut at once so the view and the waveform show it. Returns the plan, or why it was refused.
+   */
+  function setEdge(cue: number, edge: 'in' | 'out', ms: number, durationMs: number | null = null): EdgePlan {
+    if (stale.value) recutNow()
+    const plan = planEdge(rows.value, cue, edge, ms, preset.value, decisions.value, durationMs)
+    if (!plan.ok || !cut.value) return plan
+    const settled = settleEdge(cut.value, plan)
+    if (settled.deltaMs === plan.old?.deltaMs) return plan
+    if (!editor.addDecision({ kind: 'nudge', edge, wordId: plan.wordId, deltaMs: settled.deltaMs })) return { ok: false, reason: 'no-room' }
+    // The cue re-cut at once (the view and the waveform show it): the trial cut is that cut when
+    // it was made with the nudge recorded (the same segments, the same decisions), else one more.
+    const model = editor.model
+    const trial = settled.trial
+    if (model && trial && trial.deltaMs === settled.deltaMs && JSON.stringify(trial.cut.model.cueDecisions) === JSON.stringify(model.cueDecisions) && trial.cut.model.segments === model.segments) cut.value = { ...trial.cut, model }
+    else recutNow()
+    return plan
   }
 
   /** The lock on the selected cue's words, if any. */

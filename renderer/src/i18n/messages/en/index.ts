@@ -14,6 +14,7 @@ import { frame } from './frame'
 import { review } from './review'
 import { cueView } from './cue-view'
 import { notices } from './notices'
+import { cueWave } from './cue-wave'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView, notices }
+export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView, notices, cueWave }
