@@ -265,7 +265,11 @@ export function* normaliseTranscriptSteps(exp: TranscriptExport): Generator<void
     raw[index] = normaliseSegment(srcSegments[index], { index, bounds: bounds[index], scale, limitMs, issues })
     yield
   }
-  const { segments, speakers } = resolveSpeakers(repairOrder(raw, issues), listed, issues)
+  yield
+  const ordered = repairOrder(raw, issues)
+  yield
+  const { segments, speakers } = resolveSpeakers(ordered, listed, issues)
+  yield
 
   const lastEnd = segments.reduce((max, s) => Math.max(max, s.endMs), 0)
   const durationMs = Math.max(totalMs, lastEnd)

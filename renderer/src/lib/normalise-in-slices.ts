@@ -3,6 +3,7 @@ import type { TranscriptModel } from '../../../shared/transcript'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { transcriptBody } from '../../../shared/api/transcript-export'
 import { runInSlices, sliceFromSegments } from './run-in-slices'
+import { yieldToPage } from './yield-to-page'
 
 /*
  * Opening a long task without one long task: the export is normalised in slices of a few ms of
@@ -24,5 +25,8 @@ export function normalisesInSlices(exp: TranscriptExport): boolean {
  */
 export async function normaliseInSlices(exp: TranscriptExport, stale: () => boolean = () => false): Promise<TranscriptModel | null> {
   if (!normalisesInSlices(exp)) return normaliseTranscript(exp)
-  return runInSlices(normaliseTranscriptSteps(exp), stale)
+  const model = await runInSlices(normaliseTranscriptSteps(exp), stale)
+  // The model is shown (the first screen rendered) in a task of its own, not after the last slice.
+  await yieldToPage()
+  return stale() ? null : model
 }
