@@ -204,18 +204,9 @@ export const useEditorStore = defineStore('editor', () => {
     const job = ++loadJob
     if (opened && normalisesInSlices(opened.data)) {
       // A long task: normalised in slices (lib/normalise-in-slices.ts), the previous task gone meanwhile.
-      drafts.open(opened, null)
-      history.value = null
-      loaded.value = null
-      cursor.value = null
-      normaliseInSlices(opened.data, () => job !== loadJob).then(
-        (m) => {
-          if (m && job === loadJob) loadModel(opened, m)
-        },
-        (error: unknown) => {
-          if (job === loadJob) lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
-        }
-      )
+      loadModel(opened, null)
+      const fail = (error: unknown): void => void (job === loadJob && (lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)))
+      normaliseInSlices(opened.data, () => job !== loadJob).then((m) => void (m && job === loadJob && loadModel(opened, m)), fail)
       return
     }
     let m: TranscriptModel | null = null
@@ -231,9 +222,11 @@ export const useEditorStore = defineStore('editor', () => {
   function loadModel(opened: OpenedTranscript | null, m: TranscriptModel | null): void {
     drafts.open(opened, m)
     history.value = m ? createHistory(m) : null
-    if (!opened) loaded.value = null
-    if (!opened) cursor.value = null
-    if (!m) return
+    if (!m) {
+      loaded.value = null
+      cursor.value = null
+      return
+    }
     loaded.value = m
     cursor.value = m.segments.length ? { segmentId: m.segments[0].id, wordIndex: -1 } : null
     playback.reportTime(0)
