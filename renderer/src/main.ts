@@ -2,6 +2,11 @@ import { createApp } from 'vue'
 import { createPinia } from 'pinia'
 import App from './App.vue'
 import { i18n } from './i18n'
+import { warmFormats } from './i18n/format'
+import { idleTask } from './lib/idle-task'
+import { warmMessages } from './i18n/warm-messages'
+import { runInSlices } from './lib/run-in-slices'
+import { useTaskStore } from './stores/task-store'
 import { createAppStores } from './stores/app-stores'
 import './styles/theme.css'
 
@@ -10,3 +15,11 @@ const app = createApp(App).use(pinia).use(i18n)
 // Before mounting: a store made inside a component's setup would keep that component alive (app-stores.ts).
 createAppStores(pinia)
 app.mount('#app')
+// The locale's formatters and messages are made while the start screen idles, not in a task's
+// open (i18n/format.ts, i18n/warm-messages.ts); a task opening stops the warming.
+const task = useTaskStore(pinia)
+idleTask(2000).schedule(() => {
+  if (task.isOpen) return
+  warmFormats()
+  void runInSlices(warmMessages(), () => task.isOpen)
+})

@@ -215,6 +215,20 @@ function normaliseAnnotation(src: ApiAnnotation, index: number, unit: TimeUnit, 
 
 /** The API export as the editing model (see the file comment). */
 export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
+  const steps = normaliseTranscriptSteps(exp)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * `normaliseTranscript` in steps: it pauses (yields) after each segment and between its
+ * whole-export passes, so a caller can hand the thread back to the page between slices and a
+ * 6-hour task never opens as one long task (renderer/src/lib/normalise-in-slices.ts). The
+ * result is the same model.
+ */
+export function* normaliseTranscriptSteps(exp: TranscriptExport): Generator<void, TranscriptModel, void> {
   const issues: NormaliseIssue[] = []
   const body = transcriptBody(exp)
   const shape = transcriptShape(exp)
@@ -243,9 +257,19 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
   if (outside > 0) {
     issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatClockMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
   }
+  yield
   const bounds = resolveBounds(srcSegments, unit, totalMs, limitMs)
-  const raw = srcSegments.map((src, index) => normaliseSegment(src, { index, bounds: bounds[index], scale, limitMs, issues }))
-  const { segments, speakers } = resolveSpeakers(repairOrder(raw, issues), listed, issues)
+  yield
+  const raw = new Array<Segment>(srcSegments.length)
+  for (let index = 0; index < srcSegments.length; index++) {
+    raw[index] = normaliseSegment(srcSegments[index], { index, bounds: bounds[index], scale, limitMs, issues })
+    yield
+  }
+  yield
+  const ordered = repairOrder(raw, issues)
+  yield
+  const { segments, speakers } = resolveSpeakers(ordered, listed, issues)
+  yield
 
   const lastEnd = segments.reduce((max, s) => Math.max(max, s.endMs), 0)
   const durationMs = Math.max(totalMs, lastEnd)

@@ -18,10 +18,13 @@ import { startApp, writeTwoHourExport } from './editor'
  * PROF_FLOW  click | handover | waveform (click; waveform = the click with the 3-hour recording
  *            attached and its peaks cached, until the segment regions are drawn)
  * PROF_OUT   the trace file (/tmp/sdte-open.json)
+ * PROF_COLD  1: no warm-up opens (a fresh page's first open, as `npm run bench -- list` measures)
+ * SDTE_BENCH_RENDERER_DIR  another build to profile (e.g. an old one, for A/B)
  */
 
 const flow = process.env['PROF_FLOW'] ?? 'click'
 const out = process.env['PROF_OUT'] ?? '/tmp/sdte-open.json'
+const cold = process.env['PROF_COLD'] === '1'
 const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc', 'blink.user_timing', 'loading']
 
 type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>; id?: string }
@@ -68,7 +71,7 @@ async function openByHandover(page: Page): Promise<void> {
 }
 
 const work = await mkdtemp(join(tmpdir(), 'sdte-prof-open-'))
-const app = await startApp(join(work, 'data'))
+const app = await startApp(join(work, 'data'), process.env['SDTE_BENCH_RENDERER_DIR'])
 const { page } = app
 try {
   app.state.nextExportFile = await writeTwoHourExport(work)
@@ -83,7 +86,7 @@ try {
     await page.getByTestId('start-open-file').waitFor()
   }
   // Warm up twice (code compiled, caches filled), as the bench does.
-  for (let i = 0; i < 2; i++) {
+  for (let i = 0; i < (cold ? 0 : 2); i++) {
     await openByClick(page)
     await page.getByRole('button', { name: 'Close', exact: true }).click()
     await page.getByTestId('start-open-file').waitFor()

@@ -17,6 +17,8 @@ async function openTwoHour(page: Page, app: { dataDir: string; nextExportFile: s
   app.nextExportFile = file
   await page.getByTestId('start-open-file').click()
   await expect(page.getByTestId('segment-count')).toHaveText('838 segments')
+  // The status bar mounts after the transcript's first paint: the editor is complete once it shows.
+  await expect(page.getByTestId('reviewed-progress')).toBeVisible()
 }
 
 test('opening a task again does not keep the previous one in memory', async ({ app }) => {
@@ -33,6 +35,7 @@ test('opening a task again does not keep the previous one in memory', async ({ a
     await page.getByRole('button', { name: 'Close', exact: true }).click()
     await page.getByTestId('start-open-file').click()
     await expect(page.getByTestId('segment-count')).toHaveText('838 segments')
+    await expect(page.getByTestId('reviewed-progress')).toBeVisible()
   }
   // One 2-hour task's export and model are ~4 MB: a kept copy shows plainly above the noise.
   expect((await heap()) - once).toBeLessThan(1.5 * 1048576)

@@ -42,6 +42,7 @@ import { createFind } from './editor-find'
 import { createReviewMarks } from './review-marks'
 import { createCueDecisionCommands } from './editor-cue-decisions'
 import { createAnnotationCommands } from './editor-annotations'
+import { normaliseInSlices, normalisesInSlices } from '../lib/normalise-in-slices'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -188,6 +189,8 @@ export const useEditorStore = defineStore('editor', () => {
   }, cursorToPlayhead: () => nav.cursorToPlayhead(false) })
 
   // ---- loading ----------------------------------------------------------------------------
+  /** Bumped by every load: a sliced normalise of an earlier task drops its result. */
+  let loadJob = 0
   function load(opened: OpenedTranscript | null): void {
     // Words typed into the task being closed reach its model (and so its draft) first.
     flushTyping()
@@ -198,17 +201,32 @@ export const useEditorStore = defineStore('editor', () => {
     notices.reset()
     lastError.value = null
     message.value = null
+    const job = ++loadJob
+    if (opened && normalisesInSlices(opened.data)) {
+      // A long task: normalised in slices (lib/normalise-in-slices.ts), the previous task gone meanwhile.
+      loadModel(opened, null)
+      const fail = (error: unknown): void => void (job === loadJob && (lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)))
+      normaliseInSlices(opened.data, () => job !== loadJob).then((m) => void (m && job === loadJob && loadModel(opened, m)), fail)
+      return
+    }
     let m: TranscriptModel | null = null
     try {
       m = opened ? normaliseTranscript(opened.data) : null
     } catch (error) {
       lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
     }
+    loadModel(opened, m)
+  }
+
+  /** Puts the normalised model of `opened` (null: none, or unreadable) in place. Internal to load(). */
+  function loadModel(opened: OpenedTranscript | null, m: TranscriptModel | null): void {
     drafts.open(opened, m)
     history.value = m ? createHistory(m) : null
-    if (!opened) loaded.value = null
-    if (!opened) cursor.value = null
-    if (!m) return
+    if (!m) {
+      loaded.value = null
+      cursor.value = null
+      return
+    }
     loaded.value = m
     cursor.value = m.segments.length ? { segmentId: m.segments[0].id, wordIndex: -1 } : null
     playback.reportTime(0)

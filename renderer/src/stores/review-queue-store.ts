@@ -1,9 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
-import { buildQueue, cueBreachSpans, loadLexicon, queuedSegments, taskLanguage, updateQueue } from '../../../shared/review/queue'
+import { buildQueue, buildQueueSteps, cueBreachSpans, loadLexicon, queuedSegments, taskLanguage, updateQueue } from '../../../shared/review/queue'
 import type { CueBreachSpan, Lexicon, QueueInputs, QueueItem, QueueState } from '../../../shared/review/queue'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { idleTask } from '../lib/idle-task'
+import { runInSlices, sliceFromSegments } from '../lib/run-in-slices'
 import { useEditorStore } from './editor-store'
 import { useReviewPrefsStore } from './review-prefs-store'
 import { useReviewQueuePrefsStore } from './review-queue-prefs-store'
@@ -89,10 +90,46 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     })
   }
 
+  // A full build (a task opened, new settings or word list) is a whole-task job: on a long task it runs in
+  // slices once the browser is idle (the open is not one long task, issue 21), the old queue
+  // shown meanwhile. Whatever walks the queue before it lands (next, previous, accept) builds it at once.
+  const fullBuild = idleTask(300)
+  const building = ref(false)
+  let buildRun = 0
+  function startBuild(): void {
+    const run = ++buildRun
+    building.value = true
+    fullBuild.cancel()
+    fullBuild.schedule(() => {
+      const m = editor.model
+      if (!m) return
+      runInSlices(buildQueueSteps(m, inputs.value), () => run !== buildRun).then((built) => {
+        if (!built || run !== buildRun) return
+        state.value = built
+        building.value = false
+      }, () => buildNow())
+    })
+  }
+  function buildNow(): void {
+    if (!building.value) return
+    buildRun++
+    fullBuild.cancel()
+    building.value = false
+    const m = editor.model
+    state.value = m ? buildQueue(m, inputs.value) : null
+  }
+  onScopeDispose(() => {
+    buildRun++
+    fullBuild.cancel()
+  })
+
   watch(
     () => [editor.model, inputs.value] as const,
     ([model, ins], before) => {
       if (!model) {
+        buildRun++
+        fullBuild.cancel()
+        building.value = false
         state.value = null
         currentWordId.value = null
         scheduleCues(null)
@@ -100,8 +137,15 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
       }
       const previousModel = before?.[0]
       const s = state.value
-      // A different task (or the first one): a full build. Otherwise only what changed.
-      state.value = s && previousModel && previousModel.taskId === model.taskId ? updateQueue(s, model, ins) : buildQueue(model, ins)
+      const sameTask = !!previousModel && previousModel.taskId === model.taskId
+      if (!sameTask) state.value = null
+      // The same task and settings: only what changed (a keystroke re-scores one segment). Else a full build, soon.
+      if (s && sameTask && !building.value && ins === s.inputs) state.value = updateQueue(s, model, ins)
+      else if (model.segments.length > sliceFromSegments) startBuild()
+      else {
+        building.value = true
+        buildNow()
+      }
       if (model !== previousModel && (!previousModel || previousModel.segments !== model.segments)) scheduleCues(model)
     },
     { immediate: true }
@@ -109,7 +153,7 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
 
   const items = computed<readonly QueueItem[]>(() => state.value?.items ?? [])
   /** True once the word list is in and the cues are cut for the latest edit (the queue will not change by itself). */
-  const settled = computed(() => inputs.value.lexicon !== null && !cuesPending.value)
+  const settled = computed(() => inputs.value.lexicon !== null && !cuesPending.value && !building.value)
   const openCount = computed(() => items.value.length)
   const queuedWordIds = computed(() => new Set(items.value.map((i) => i.wordId)))
   const currentIndex = computed(() => (currentWordId.value === null ? -1 : items.value.findIndex((i) => i.wordId === currentWordId.value)))
@@ -119,6 +163,7 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
 
   /** Makes item `index` current and puts the editor's cursor on its word. */
   function select(index: number): void {
+    buildNow()
     const item = items.value[index]
     if (!item) return
     currentWordId.value = item.wordId
@@ -130,6 +175,7 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
 
   /** Goes to the next item in queue order (the first when none is current); false when the queue is empty. */
   function next(): boolean {
+    buildNow()
     const n = items.value.length
     if (n === 0) return false
     open.value = true
@@ -142,6 +188,7 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
 
   /** Goes to the previous item in queue order (the last when none is current). */
   function previous(): boolean {
+    buildNow()
     const n = items.value.length
     if (n === 0) return false
     open.value = true
@@ -153,6 +200,7 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
 
   /** Accepts the current item's word (else the word at the editor's cursor, if queued) and goes to the next item. */
   function accept(): boolean {
+    buildNow()
     let item = current.value
     if (!item) {
       const p = editor.position()

@@ -68,6 +68,15 @@ function acceptedFilter(all: readonly QueueItem[], accepted: readonly string[] |
 
 /** Builds the whole queue of `model`. */
 export function buildQueue(model: TranscriptModel, inputs: QueueInputs): QueueState {
+  const steps = buildQueueSteps(model, inputs)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** `buildQueue` in steps: it pauses after each segment, so the renderer can build a long task's queue in slices. */
+export function* buildQueueSteps(model: TranscriptModel, inputs: QueueInputs): Generator<void, QueueState, void> {
   const segs = model.segments
   const entries: SegmentEntry[] = []
   const all: QueueItem[] = []
@@ -76,6 +85,7 @@ export function buildQueue(model: TranscriptModel, inputs: QueueInputs): QueueSt
     const items = segmentItems(view, inputs)
     entries.push({ ...view, items })
     for (const item of items) all.push(item)
+    yield
   }
   all.sort(compareItems)
   return { inputs, segments: segs, accepted: model.acceptedWordIds, entries, all, items: acceptedFilter(all, model.acceptedWordIds) }

@@ -7,6 +7,7 @@ export type { QueueItem, QueueReason, ReasonNote, SignalName, SignalWeights, Sig
 export { signalNames, isReviewerWord } from './types'
 export { defaultWeights, weightLimits, readWeights, scoreOf, compareItems } from './score'
 export { buildQueue, updateQueue, segmentItems } from './build'
+export { buildQueueSteps } from './build'
 export type { QueueInputs, QueueState } from './build'
 export { signals } from './signals'
 export { cueBreachSpans } from './signals/cue-breach'
