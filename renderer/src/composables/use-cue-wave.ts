@@ -1,10 +1,11 @@
 import { computed } from 'vue'
 import type { ComputedRef } from 'vue'
-import { describeBreach } from '../../../shared/subtitles'
+import { breachNotice } from '../../../shared/subtitles'
 import type { QcBreach } from '../../../shared/subtitles'
 import { formatSrtTime } from '../../../shared/time'
 import { maxNudgeMs } from '../../../shared/transcript/edits'
 import { t } from '../i18n'
+import { noticeMessage } from '../lib/notice-message'
 import { formatNumber } from '../i18n/format'
 import { useCueViewStore } from '../stores/cue-view-store'
 import { useEditorStore } from '../stores/editor-store'
@@ -22,8 +23,8 @@ import type { CueWaveState } from './use-waveform'
 
 /** The text of one cue's QC breaches (the tooltip and accessible name of its marks). */
 export function breachText(breaches: readonly QcBreach[]): string {
-  // The QC panel's own wording (shared/subtitles/qc.ts describeBreach), so both say the same.
-  return breaches.map((b) => describeBreach(b, formatSrtTime)).join('; ')
+  // The QC panel's own wording (a breach notice in the reviewer's language), so both say the same.
+  return breaches.map((b) => noticeMessage(breachNotice(b))).join('; ')
 }
 
 /** The cue view's side of the waveform. */
