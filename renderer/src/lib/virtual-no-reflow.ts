@@ -1,0 +1,47 @@
+import type { Virtualizer } from '@tanstack/vue-virtual'
+
+/*
+ * Options for @tanstack/vue-virtual that never read layout from script while the list opens or
+ * jumps. Its defaults read the scroller's box (getBoundingClientRect) when the scroller appears
+ * and each new row's offsetHeight as it mounts: each read forces a synchronous layout in the
+ * middle of the open (~12% of a cold open in the profile). Here the scroller starts at the
+ * window's size (close enough to pick the first screen's rows) and both sizes arrive from
+ * ResizeObserver entries, which the browser delivers after its own layout, before painting.
+ */
+
+type Rect = { width: number; height: number }
+
+/** The scroller's size from its ResizeObserver entries only (none read synchronously). */
+export function observeRectWithoutReflow(instance: Virtualizer<HTMLElement, Element>, cb: (rect: Rect) => void): (() => void) | undefined {
+  const el = instance.scrollElement
+  if (!el) return undefined
+  if (typeof ResizeObserver === 'undefined') {
+    // Test DOMs without ResizeObserver: one read, as the library does.
+    cb({ width: el.clientWidth, height: el.clientHeight })
+    return () => {}
+  }
+  const observer = new ResizeObserver((entries) => {
+    const box = entries.at(-1)?.contentRect
+    if (box) cb({ width: Math.round(box.width), height: Math.round(box.height) })
+  })
+  observer.observe(el)
+  return () => observer.disconnect()
+}
+
+/**
+ * A row's size: from its ResizeObserver entry when there is one; when a row is first handed over
+ * (no entry), the size known for its key or the estimate, and the entry that follows the layout
+ * corrects it.
+ */
+export function measureWithoutReflow(el: Element, entry: ResizeObserverEntry | undefined, instance: Virtualizer<HTMLElement, Element>): number {
+  const box = entry?.borderBoxSize?.[0]
+  if (box) return Math.round(box.blockSize)
+  if (entry) return Math.round((el as HTMLElement).offsetHeight)
+  const index = instance.indexFromElement(el)
+  return instance.itemSizeCache.get(instance.options.getItemKey(index)) ?? instance.options.estimateSize(index)
+}
+
+/** The size the scroller is assumed to have before its first ResizeObserver entry: the window's. */
+export function initialRect(): Rect {
+  return typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: window.innerHeight }
+}
