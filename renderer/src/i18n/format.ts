@@ -6,14 +6,28 @@ import { currentLocale } from './index'
  * the same in every language (shared/time).
  */
 
+// Number formatters by locale and options: making one costs far more than formatting with it,
+// and the transcript's rows format a percentage for every low-confidence word's tooltip.
+const numberFormats = new Map<string, Intl.NumberFormat>()
+function numberFormat(percent: boolean, maxDecimals: number, minDecimals: number): Intl.NumberFormat {
+  const locale = currentLocale()
+  const key = `${locale}|${percent}|${maxDecimals}|${minDecimals}`
+  let format = numberFormats.get(key)
+  if (!format) {
+    format = new Intl.NumberFormat(locale, percent ? { style: 'percent', maximumFractionDigits: maxDecimals } : { maximumFractionDigits: maxDecimals, minimumFractionDigits: minDecimals })
+    numberFormats.set(key, format)
+  }
+  return format
+}
+
 /** A number, with at most `maxDecimals` decimals (0 by default). */
 export function formatNumber(value: number, maxDecimals = 0, minDecimals = 0): string {
-  return new Intl.NumberFormat(currentLocale(), { maximumFractionDigits: maxDecimals, minimumFractionDigits: minDecimals }).format(value)
+  return numberFormat(false, maxDecimals, minDecimals).format(value)
 }
 
 /** A fraction 0..1 as a whole percentage ("73%", "73 %" where the locale spaces it). */
 export function formatPercent(fraction: number, maxDecimals = 0): string {
-  return new Intl.NumberFormat(currentLocale(), { style: 'percent', maximumFractionDigits: maxDecimals }).format(fraction)
+  return numberFormat(true, maxDecimals, 0).format(fraction)
 }
 
 /** A byte count in KB/MB/GB with one decimal over 1 KB ("3,4 MB" in pt-PT). */
