@@ -71,13 +71,13 @@ async function one(renderer: string, file: string, count: number, profile: strin
 
 interface CpuNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
 /** Prints the functions with the most self time in a CPU profile. */
-function summariseCpu(p: { nodes: CpuNode[]; samples: number[]; timeDeltas: number[] }): void {
+function summariseCpu(p: { nodes: CpuNode[]; samples?: number[]; timeDeltas?: number[] }): void {
   const byId = new Map(p.nodes.map((n) => [n.id, n]))
   const self = new Map<string, number>()
-  p.samples.forEach((id, i) => {
+  ;(p.samples ?? []).forEach((id, i) => {
     const f = byId.get(id)!.callFrame
     const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
-    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas[i] ?? 0) / 1000)
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000)
   })
   const total = [...self.values()].reduce((a, b) => a + b, 0)
   console.log(`  CPU profile: ${Math.round(total)} ms sampled; top self time:`)
