@@ -3,7 +3,6 @@ import { flushPromises, mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { reviewStatusOf } from '../../shared/transcript'
 import SegmentStatus from '../../renderer/src/components/editor/SegmentStatus.vue'
-import SegmentNote from '../../renderer/src/components/editor/SegmentNote.vue'
 import TranscriptFilterPicker from '../../renderer/src/components/editor/TranscriptFilterPicker.vue'
 import { useTranscriptFilterStore } from '../../renderer/src/stores/transcript-filter-store'
 import { usePlaybackStore } from '../../renderer/src/stores/playback-store'
@@ -61,34 +60,35 @@ describe('segment status', () => {
 
 describe('segment notes', () => {
   it('C opens the note editor on the cursor segment; Enter saves it (one undo step)', async () => {
-    const { editor } = await mountSampleEditor()
+    // The note of the cursor segment's own row in the list (the list renders its first screen at once).
+    const { editor, wrapper } = await mountSampleEditor()
     const id = editor.cursor!.segmentId
     pressKey('c', 'KeyC')
     expect(editor.noteEditing).toBe(id)
     const seg = () => editor.model!.segments.find((s) => s.id === id)!
-    const note = mount(SegmentNote, { props: { segment: seg() }, attachTo: document.body })
     await flushPromises()
+    const note = wrapper.get(`article.segment[data-segment-id="${id}"]`)
     const field = note.get<HTMLInputElement>('[data-testid="note-editor"]')
     expect(document.activeElement).toBe(field.element)
     await field.setValue('  Check the spelling of the name  ')
     await field.trigger('keydown', { key: 'Enter' })
     expect(seg().note).toBe('Check the spelling of the name')
     expect(editor.noteEditing).toBeNull()
-    await note.setProps({ segment: seg() })
+    await flushPromises()
     expect(note.get('[data-testid="segment-note"]').text()).toContain('Check the spelling of the name')
     editor.undo()
     expect(seg().note).toBeUndefined()
-    note.unmount()
+    wrapper.unmount()
   })
 
   it('Escape cancels: the note stays as it was', async () => {
-    const { editor } = await mountSampleEditor()
+    const { editor, wrapper } = await mountSampleEditor()
     const id = editor.model!.segments[0].id
     editor.setNote(id, 'kept')
     editor.noteEditing = id
     const seg = () => editor.model!.segments[0]
-    const note = mount(SegmentNote, { props: { segment: seg() }, attachTo: document.body })
     await flushPromises()
+    const note = wrapper.get(`article.segment[data-segment-id="${id}"]`)
     const field = note.get<HTMLInputElement>('[data-testid="note-editor"]')
     expect(field.element.value).toBe('kept')
     await field.setValue('thrown away')
@@ -96,7 +96,7 @@ describe('segment notes', () => {
     await field.trigger('blur')
     expect(seg().note).toBe('kept')
     expect(editor.noteEditing).toBeNull()
-    note.unmount()
+    wrapper.unmount()
   })
 })
 
