@@ -111,8 +111,8 @@ async function coldRun(renderer: string, file: string, count: number): Promise<C
   }
 }
 
-/** The list's scroll figures in the open page (see the module comment). */
-async function measureList(page: Page, count: number): Promise<Omit<ColdRun, 'dataToInteractive' | 'longestOpenTask' | 'heapMb' | 'heapWarmMb' | 'warm'>> {
+/** The list's scroll figures in the open page (see the module comment); list-scroll.ts reuses it. */
+export async function measureList(page: Page, count: number): Promise<Omit<ColdRun, 'dataToInteractive' | 'longestOpenTask' | 'heapMb' | 'heapWarmMb' | 'warm'>> {
   // A string, not a function: tsx would wrap a named function in __name, unknown in the page.
   await page.evaluate('window.__paint = () => new Promise((r) => requestAnimationFrame(() => setTimeout(() => r(performance.now()), 0)))')
   return page.evaluate(async (last) => {

@@ -1,76 +1,104 @@
 import { onBeforeUnmount, watch } from 'vue'
 import type { Ref, WatchSource } from 'vue'
 import type { Segment } from '../../../shared/transcript'
+import { rowHeight } from '../lib/row-height-model'
+import type { RowLayout } from '../lib/row-height-model'
 
 /*
  * Row heights for the virtual list before a row is measured. The list's total height (and so
  * the scrollbar) is the sum of these guesses for every row not yet on screen: a rough guess made
  * the total shrink by a fifth as the reviewer scrolled, moving the thumb under the pointer and
- * stopping a jump to the end short. So once the first row is in the DOM the row is read — its
- * text column's width, font and line height, and what the row adds around its text — and every
- * other row's text is wrapped word by word with the font's own character widths (a canvas, no
- * layout). The result is cached per segment object (edits make new objects), and redone when the
- * column's width changes (window resized, side pane opened).
+ * stopping a jump to the end short. So once the first row is laid out it is read — its text
+ * column's width, font and line height, where the text starts, how low the gutter reaches, its
+ * padding (lib/row-height-model.ts) — and every other row's text is wrapped word by word with
+ * the font's own character widths (a canvas, no layout). The result is cached per segment
+ * object (edits make new objects), and redone when the column's width changes. Rows are read
+ * in a ResizeObserver callback, after the browser's own layout: reading them as soon as they
+ * render would force a layout in the middle of the open.
  */
-
-/** What was read from a rendered row. */
-interface Calibration {
-  readonly width: number
-  readonly line: number
-  readonly base: number
-  readonly space: number
-  readonly font: string
-}
 
 /** The first-render guess, before any row could be read: header and about 11 words a line. */
 function roughEstimate(segment: Segment | undefined): number {
   return 58 + 27 * Math.max(1, Math.ceil((segment?.words.length ?? 0) / 11))
 }
 
+/** Per-character widths in one font, from a canvas (sums ignore kerning: a pixel or two a line). */
+function fontWidths(ctx: CanvasRenderingContext2D | null, font: string): (text: string) => number {
+  const widths = new Map<number, number>()
+  return (text) => {
+    let w = 0
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i)
+      let c = widths.get(code)
+      if (c === undefined) {
+        if (ctx) {
+          ctx.font = font
+          c = ctx.measureText(String.fromCharCode(code)).width
+        } else c = 8
+        widths.set(code, c)
+      }
+      w += c
+    }
+    return w
+  }
+}
+
+const px = (v: string): number => parseFloat(v) || 0
+
+/** Reads the layout of the rendered row holding `text` (see lib/row-height-model.ts); null when not laid out. */
+function readLayout(text: HTMLElement, row: HTMLElement, space: number, old: RowLayout | null): RowLayout | null {
+  const style = getComputedStyle(text)
+  const line = parseFloat(style.lineHeight)
+  const width = text.clientWidth
+  if (!(line > 0) || !(width > 0)) return null
+  const rowBox = row.getBoundingClientRect()
+  const textBox = text.getBoundingClientRect()
+  let fixedBottom = 0
+  for (const part of row.querySelectorAll<HTMLElement>(':scope > .gutter, :scope > .actions')) fixedBottom = Math.max(fixedBottom, part.getBoundingClientRect().bottom - rowBox.top)
+  const rowStyle = getComputedStyle(row)
+  // A note on screen tells the note's metrics; else the last ones read, or the UI font's usual line.
+  const note = row.parentElement?.querySelector<HTMLElement>('[data-testid="segment-note"]')
+  let noteLine = old?.noteLine ?? 15
+  let noteExtra = old?.noteExtra ?? 2
+  const noteWidth = note ? note.clientWidth - (note.querySelector('button')?.getBoundingClientRect().width ?? 0) - 6 : width - 30
+  const noteText = note?.querySelector('span')
+  if (note && noteText) {
+    const lines = Math.max(1, noteText.getClientRects().length)
+    const box = noteText.getBoundingClientRect().height
+    noteLine = box / lines
+    noteExtra = note.getBoundingClientRect().height - box + px(getComputedStyle(note).marginTop)
+  }
+  return {
+    width,
+    line,
+    space,
+    textTop: textBox.top - rowBox.top,
+    fixedBottom,
+    tail: px(rowStyle.paddingBottom) + px(rowStyle.borderBottomWidth),
+    noteWidth,
+    noteLine,
+    noteExtra
+  }
+}
+
+const same = (a: RowLayout, b: RowLayout): boolean => (Object.keys(a) as Array<keyof RowLayout>).every((k) => Math.abs(a[k] - b[k]) < 0.25)
+
 /** Estimates of row heights from the rendered layout (see the module comment). */
 export function createRowEstimate() {
-  let calib: Calibration | null = null
+  let layout: RowLayout | null = null
   let cache = new WeakMap<Segment, number>()
-  let ctx: CanvasRenderingContext2D | null = null
-  const charWidths = new Map<number, number>()
-
-  function charWidth(code: number): number {
-    let w = charWidths.get(code)
-    if (w === undefined) {
-      w = ctx ? ctx.measureText(String.fromCharCode(code)).width : 8
-      charWidths.set(code, w)
-    }
-    return w
-  }
-
-  function wordWidth(text: string): number {
-    let w = 0
-    for (let i = 0; i < text.length; i++) w += charWidth(text.charCodeAt(i))
-    return w
-  }
-
-  /** Lines the words take when wrapped greedily at spaces in a column `c.width` wide. */
-  function lineCount(segment: Segment, c: Calibration): number {
-    let lines = 1
-    let x = 0
-    for (const word of segment.words) {
-      const w = wordWidth(word.text)
-      if (x > 0 && x + w > c.width) {
-        lines++
-        x = 0
-      }
-      x += w + c.space
-    }
-    return lines
-  }
+  let ctx: CanvasRenderingContext2D | null | undefined
+  let font = ''
+  let measure: (text: string) => number = fontWidths(null, '')
+  let measureNote: (text: string) => number = measure
 
   return {
     /** The estimated height of a segment's row in pixels. */
     estimate(segment: Segment | undefined): number {
-      if (!segment || !calib) return roughEstimate(segment)
+      if (!segment || !layout) return roughEstimate(segment)
       let h = cache.get(segment)
       if (h === undefined) {
-        h = calib.base + calib.line * lineCount(segment, calib)
+        h = Math.round(rowHeight(segment, layout, measure, measureNote))
         cache.set(segment, h)
       }
       return h
@@ -80,46 +108,62 @@ export function createRowEstimate() {
       const text = root.querySelector<HTMLElement>('article.segment [data-testid="segment-text"]')
       const row = text?.closest<HTMLElement>('article.segment')
       if (!text || !row) return false
-      const style = getComputedStyle(text)
-      const line = parseFloat(style.lineHeight)
-      const width = text.clientWidth
-      if (!(line > 0) || !(width > 0)) return false
-      const base = row.getBoundingClientRect().height - text.getBoundingClientRect().height
-      const font = style.font
-      if (calib && calib.width === width && calib.font === font && Math.abs(calib.base - base) < 0.5 && calib.line === line) return false
-      if (!ctx) ctx = typeof document === 'undefined' ? null : (document.createElement('canvas').getContext('2d') ?? null)
+      if (ctx === undefined) ctx = typeof document === 'undefined' ? null : (document.createElement('canvas').getContext('2d') ?? null)
       if (!ctx) return false
-      if (!calib || calib.font !== font) charWidths.clear()
-      ctx.font = font
-      calib = { width, line, base, font, space: charWidth(32) }
+      const style = getComputedStyle(text)
+      if (style.font !== font) {
+        font = style.font
+        measure = fontWidths(ctx, font)
+        // A note is set in the gutter's UI font and size.
+        measureNote = fontWidths(ctx, getComputedStyle(row.querySelector('.gutter') ?? text).font)
+      }
+      const next = readLayout(text, row, measure(' '), layout)
+      if (!next || (layout && same(layout, next))) return false
+      layout = next
       cache = new WeakMap()
       return true
     },
     /** True once a rendered row has been read. */
     get calibrated(): boolean {
-      return calib !== null
+      return layout !== null
+    },
+    /** The layout read (for tests and the bench), or null before any row was read. */
+    get layout(): RowLayout | null {
+      return layout
     }
   }
 }
 
 /**
- * Calibrates `estimate` from the list in `scroller` once rows are rendered (`rows` changes) and
- * again when the scroller's width changes; `redo` is called when every estimate changed.
+ * Calibrates `estimate` from the list in `scroller` once its first row is laid out and again
+ * when the scroller's width changes; `redo` is called when every estimate changed.
  */
 export function useRowEstimate(estimate: ReturnType<typeof createRowEstimate>, scroller: Ref<HTMLElement | null>, rows: WatchSource<unknown>, redo: () => void): void {
   const check = (): void => {
     if (scroller.value && estimate.calibrate(scroller.value)) redo()
   }
-  const stop = watch(rows, () => {
-    if (!estimate.calibrated) check()
-  }, { flush: 'post' })
   let width = 0
+  let firstRow: Element | null = null
   const observer = typeof ResizeObserver === 'undefined' ? null : new ResizeObserver((entries) => {
-    const w = entries[0]?.contentRect.width ?? 0
-    if (w === width) return
+    const own = entries.filter((e) => e.target === scroller.value).at(-1)
+    const w = own ? own.contentRect.width : width
+    const widthChanged = w !== width
     width = w
-    if (estimate.calibrated) check()
+    if (!estimate.calibrated || widthChanged) check()
+    if (estimate.calibrated && firstRow) {
+      observer?.unobserve(firstRow)
+      firstRow = null
+    }
   })
+  const stop = watch(rows, () => {
+    if (estimate.calibrated || !scroller.value) return
+    if (!observer) return check()
+    const row = scroller.value.querySelector('article.segment')
+    if (!row || row === firstRow) return
+    if (firstRow) observer.unobserve(firstRow)
+    firstRow = row
+    observer.observe(row)
+  }, { flush: 'post' })
   watch(scroller, (el, old) => {
     if (old) observer?.unobserve(old)
     if (el) observer?.observe(el)

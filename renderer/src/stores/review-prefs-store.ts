@@ -21,6 +21,11 @@ export function readThreshold(raw: string | null): number {
   return Number.isFinite(value) && value * 100 >= thresholdPercent.min && value * 100 <= thresholdPercent.max ? value : lowConfidenceThreshold
 }
 
+/** True when a confidence (0..1, or null when unknown) is below `threshold`; the plain form of the store's isLow (a store function is wrapped as an action, a cost per word in the transcript's rows). */
+export function isBelowThreshold(confidence: number | null, threshold: number): boolean {
+  return confidence !== null && confidence < threshold
+}
+
 /** Low-confidence threshold and the first-run hint's state, persisted. */
 export const useReviewPrefsStore = defineStore('review-prefs', () => {
   const storage: Storage | null = typeof localStorage === 'undefined' ? null : localStorage
@@ -41,7 +46,7 @@ export const useReviewPrefsStore = defineStore('review-prefs', () => {
 
   /** True when a confidence (0..1, or null when unknown) is below the threshold. */
   function isLow(confidence: number | null): boolean {
-    return confidence !== null && confidence < threshold.value
+    return isBelowThreshold(confidence, threshold.value)
   }
 
   return { threshold, shortcutHintSeen, setThresholdPercent, isLow }

@@ -1,0 +1,137 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join, resolve } from 'node:path'
+import { startApp, writeTwoHourExport } from './editor'
+import { concatenated } from './transcript'
+import { convertRealFixture } from '../fixtures/real-to-export'
+import { measureList } from './transcript-list'
+
+/*
+ * Scrolling the transcript list only, several builds side by side: each run opens the task in a
+ * fresh browser per build (their order rotating run by run, so a loaded machine slows all alike)
+ * and takes transcript-list.ts's scroll figures (far jumps, whole-screen jumps, 600 px steps,
+ * total-height drift). Optionally records a CPU profile (V8 sampling) or a Chromium trace of the
+ * first build's scrolling, and prints where the time went. Not part of `npm run bench`.
+ *
+ *   node --import tsx test/bench/list-scroll.ts
+ *
+ * LIST_BUILDS  label=dir pairs, comma-separated (ours=out/renderer,base=/work/base/out/renderer,before=/work/before/out/renderer)
+ * LIST_RUNS    runs per build and size (3)
+ * LIST_SIZES   2h,6h
+ * PROF_MODE    none | cpu | trace (none): profiles the first build's first run of each size
+ * PROF_OUT     file prefix for the profile (/tmp/sdte-list)
+ */
+
+const repoRoot = resolve(import.meta.dirname, '../..')
+const builds = (process.env['LIST_BUILDS'] ?? `ours=${join(repoRoot, 'out/renderer')},base=/work/base/out/renderer,before=/work/before/out/renderer`)
+  .split(',')
+  .map((pair) => pair.split('=') as [string, string])
+const runs = Number(process.env['LIST_RUNS'] ?? 3)
+const sizes = (process.env['LIST_SIZES'] ?? '2h,6h').split(',')
+const mode = process.env['PROF_MODE'] ?? 'none'
+const out = process.env['PROF_OUT'] ?? '/tmp/sdte-list'
+
+type Scroll = Awaited<ReturnType<typeof measureList>>
+
+/** Opens `file` on `renderer` in a fresh browser and takes the scroll figures (and a profile when asked). */
+async function one(renderer: string, file: string, count: number, profile: string | null): Promise<Scroll> {
+  const work = await mkdtemp(join(tmpdir(), 'sdte-list-scroll-'))
+  const app = await startApp(join(work, 'data'), renderer)
+  const { page } = app
+  try {
+    app.state.nextExportFile = file
+    await page.getByTestId('start-open-file').click()
+    await page.waitForFunction((n) => (document.querySelector('[data-testid="segment-count"]')?.textContent ?? '').startsWith(`${n} `), count)
+    await page.waitForTimeout(800)
+    const cdp = await page.context().newCDPSession(page)
+    if (profile && mode === 'cpu') {
+      await cdp.send('Profiler.enable')
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 })
+      await cdp.send('Profiler.start')
+    }
+    const browser = page.context().browser()
+    if (profile && mode === 'trace' && browser) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'toplevel', 'v8'] })
+    const result = await measureList(page, count)
+    if (profile && mode === 'cpu') {
+      const { profile: p } = await cdp.send('Profiler.stop')
+      await writeFile(`${profile}.cpuprofile`, JSON.stringify(p))
+      summariseCpu(p)
+    }
+    if (profile && mode === 'trace' && browser) {
+      const buf = await browser.stopTracing()
+      await writeFile(`${profile}.json`, buf)
+      summariseTrace(JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] })
+    }
+    return result
+  } finally {
+    await app.close()
+    await rm(work, { recursive: true, force: true })
+  }
+}
+
+interface CpuNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }
+/** Prints the functions with the most self time in a CPU profile. */
+function summariseCpu(p: { nodes: CpuNode[]; samples?: number[]; timeDeltas?: number[] }): void {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]))
+  const self = new Map<string, number>()
+  ;(p.samples ?? []).forEach((id, i) => {
+    const f = byId.get(id)!.callFrame
+    const key = `${f.functionName || '(anon)'} ${f.url.split('/').pop()}:${f.lineNumber}`
+    self.set(key, (self.get(key) ?? 0) + (p.timeDeltas?.[i] ?? 0) / 1000)
+  })
+  const total = [...self.values()].reduce((a, b) => a + b, 0)
+  console.log(`  CPU profile: ${Math.round(total)} ms sampled; top self time:`)
+  for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${v.toFixed(1).padStart(8)} ms  ${k}`)
+}
+
+interface TraceEvent { name: string; ph: string; dur?: number; tid: number; cat: string }
+/** Prints the trace's main-thread event durations by name (complete events). */
+function summariseTrace(t: { traceEvents: TraceEvent[] }): void {
+  const byName = new Map<string, [number, number]>()
+  for (const e of t.traceEvents) {
+    if (e.ph !== 'X' || !e.dur) continue
+    const s = byName.get(e.name) ?? [0, 0]
+    s[0] += e.dur / 1000
+    s[1]++
+    byName.set(e.name, s)
+  }
+  console.log('  trace: total duration by event name:')
+  for (const [k, [d, n]] of [...byName].sort((a, b) => b[1][0] - a[1][0]).slice(0, 30)) console.log(`    ${d.toFixed(1).padStart(8)} ms ${String(n).padStart(6)}×  ${k}`)
+}
+
+const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
+const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]
+const r1 = (n: number): string => (Math.round(n * 10) / 10).toFixed(1)
+
+const work = await mkdtemp(join(tmpdir(), 'sdte-list-scroll-files-'))
+try {
+  const two = await writeTwoHourExport(work)
+  const six = join(work, 'senate-6h.json')
+  await writeFile(six, JSON.stringify(concatenated(convertRealFixture('senate-hearing-2h.dpe.json'), 3)))
+  const files = { '2h': [two, 838], '6h': [six, 2514] } as const
+  for (const size of sizes) {
+    const [file, count] = files[size as '2h' | '6h']
+    const got = new Map<string, Scroll[]>(builds.map(([label]) => [label, []]))
+    for (let i = 0; i < runs; i++) {
+      // Rotate the order, so no build always runs first (or last).
+      const order = builds.map((_, k) => builds[(k + i) % builds.length])
+      for (const [label, dir] of order) {
+        const profile = mode !== 'none' && i === 0 && label === builds[0][0] ? `${out}-${size}-${label}` : null
+        const r = await one(dir, file, count, profile)
+        got.get(label)!.push(r)
+        console.log(`${size} run ${i + 1} ${label}: far p95 ${r1(p95(r.farJumps))} page p95 ${r1(p95(r.pageJumps))} step p95 ${r1(p95(r.steps))} drift ${r1(r.heightChangePct)}% end ${r.endReached}`)
+      }
+    }
+    console.log(`\n${size}: median over runs of each run's p50 / p95 (min–max of the p95s)`)
+    for (const [label] of builds) {
+      const rs = got.get(label)!
+      const fig = (pick: (r: Scroll) => number[]): string => {
+        const p95s = rs.map((r) => p95(pick(r)))
+        return `${r1(median(rs.map((r) => median(pick(r)))))} / ${r1(median(p95s))} (${r1(Math.min(...p95s))}–${r1(Math.max(...p95s))})`
+      }
+      console.log(`  ${label.padEnd(7)} far ${fig((r) => r.farJumps)}  page ${fig((r) => r.pageJumps)}  step ${fig((r) => r.steps)}  interval ${fig((r) => r.stepIntervals)}  drift ${r1(median(rs.map((r) => r.heightChangePct)))}% (${rs.map((r) => r1(r.heightChangePct)).join(', ')})  end ${rs.map((r) => r.endReached).join('')}`)
+    }
+  }
+} finally {
+  await rm(work, { recursive: true, force: true })
+}
