@@ -146,11 +146,6 @@ export function planContext(
   return { tokens, preset, decided, followingStartMs, prefix, wordPrefix, labelLen, labelWords, lineCost, cutCost, forced, speakerChange }
 }
 
-/** True when label `a` is at least as good as `b` in every respect (so `b` can be dropped). */
-function dominates(a: Label, b: Label): boolean {
-  return a.b <= b.b && a.c <= b.c && a.n <= b.n && a.f <= b.f
-}
-
 /** The labels of one boundary in a fixed order (fewest breaches, cheapest, earliest). */
 function ordered(front: Label[]): Label[] {
   return front.sort((x, y) => x.b - y.b || x.c - y.c || x.f - y.f || x.n - y.n)
@@ -177,9 +172,9 @@ export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: n
     fronts[0] = [{ b: 0, c: 0, n: -Infinity, f: -Infinity, j: -1, p: -1, split: -1, dialogue: false }]
     from = 1
   }
+  const builder = new FrontBuilder()
   for (let i = from; i <= to; i++) {
-    const front: Label[] = []
-    fronts[i] = front
+    fronts[i] = []
     // Inside a range the reviewer kept together no cue may end (the front stays empty).
     if (i < n && decided.together[i]) {
       if (stop && stop(i)) return i
@@ -288,19 +283,54 @@ export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: n
         let nn = nominal
         if (f < nextFreeFloor) f = nextFreeFloor
         if (nn < nextNominalFloor) nn = nextNominalFloor
-        insert(front, { b, c, n: nn, f, j, p: q, split, dialogue })
+        if (builder.wants(b, c, nn, f)) builder.add({ b, c, n: nn, f, j, p: q, split, dialogue })
       }
     }
-    ordered(front)
+    fronts[i] = builder.take()
     if (stop && stop(i)) return i
   }
   return to
 }
 
-function insert(front: Label[], label: Label): void {
-  for (let k = 0; k < front.length; k++) if (dominates(front[k], label)) return
-  for (let k = front.length - 1; k >= 0; k--) if (dominates(label, front[k])) front.splice(k, 1)
-  front.push(label)
+/**
+ * The labels a boundary keeps: every label no other beats on breaches, nominal start and free
+ * frame together (the cheapest of equals), which is enough for the fewest breaches; and the
+ * cheapest of the fewest-breach labels (the `leader`), which carries the quality. Any other
+ * label is dropped, so fronts stay at a few labels.
+ */
+class FrontBuilder {
+  skeleton: Label[] = []
+  leader: Label | null = null
+
+  /** False when a label would be dropped anyway (so the caller need not build it). */
+  wants(b: number, c: number, n: number, f: number): boolean {
+    const l = this.leader
+    if (l === null || b < l.b || (b === l.b && c < l.c)) return true
+    for (const k of this.skeleton) if (k.b <= b && k.n <= n && k.f <= f && (k.b < b || k.n < n || k.f < f || k.c <= c)) return false
+    return true
+  }
+
+  add(label: Label): void {
+    const l = this.leader
+    if (l === null || label.b < l.b || (label.b === l.b && label.c < l.c)) this.leader = label
+    const sk = this.skeleton
+    for (const k of sk) if (k.b <= label.b && k.n <= label.n && k.f <= label.f && (k.b < label.b || k.n < label.n || k.f < label.f || k.c <= label.c)) return
+    for (let k = sk.length - 1; k >= 0; k--) {
+      const x = sk[k]
+      if (label.b <= x.b && label.n <= x.n && label.f <= x.f) sk.splice(k, 1)
+    }
+    sk.push(label)
+  }
+
+  /** The kept labels, in a fixed order (fewest breaches, cheapest, earliest). */
+  take(): Label[] {
+    const out = this.skeleton
+    const l = this.leader
+    if (l !== null && !out.includes(l)) out.push(l)
+    this.skeleton = []
+    this.leader = null
+    return ordered(out)
+  }
 }
 
 /** How many words QC counts in `text`: space-separated parts with a letter or a digit. */
