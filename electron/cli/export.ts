@@ -87,7 +87,10 @@ async function exportFromInput(command: ExportCommand, path: string, io: CliIo):
   // Only `json` writes the file's text; for the others it is dropped once parsed (peak memory).
   const input = await readInputFile(path, command.kind, io.cwd, { keepRaw: getFormat(command.format)?.usesRaw === true })
   const format = checkedFormat(command.format, input.kind)
-  const content = await format.render({ ...input, preset: command.preset, options: command.subtitles, csvRaw: command.csvRaw } as FormatInput)
+  // What happened to the reviewer's cue decisions goes to stderr; stdout stays the file alone.
+  const notice = (message: string): void => void io.stderr.write(`sdte: cue decision: ${message}\n`)
+  if (input.kind === 'transcript' && format.name !== 'json' && format.name !== 'txt' && format.name !== 'docx') for (const message of input.decisionNotices ?? []) notice(message)
+  const content = await format.render({ ...input, preset: command.preset, options: command.subtitles, csvRaw: command.csvRaw, ...(input.kind === 'transcript' ? { onDecisionNotice: notice } : {}) } as FormatInput)
   await writeOutput(command.out, content, io)
   return exitCodes.ok
 }

@@ -20,6 +20,10 @@ export type FormatInput =
       readonly options?: WriteOptions
       /** The edited model, when the input was a saved draft. */
       readonly model?: TranscriptModel
+      /** Cue decisions of a draft moved or dropped because a journalled edit deleted their words. */
+      readonly decisionNotices?: readonly string[]
+      /** Hears what the cutter says about the cue decisions (refused, clamped), for stderr. */
+      readonly onDecisionNotice?: (message: string) => void
     }
   | {
       readonly kind: 'document'

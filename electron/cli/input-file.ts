@@ -4,6 +4,7 @@ import type { ExportKind } from '../../shared/api/endpoints'
 import { parseDocumentExport, parseTranscriptExport } from '../../shared/api/parse-export'
 import { toTranscriptExport } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
+import { reanchorCueDecisions } from '../../shared/transcript/cue-decisions'
 import type { FormatInput } from './format-types'
 import { describeFsError } from '../services/fs/fs-error'
 import { replayJournal } from '../services/drafts/draft-journal'
@@ -48,14 +49,17 @@ export async function readInputFile(path: string, kind: ExportKind | undefined, 
       // Exporting without the journalled edits would silently drop the reviewer's latest work.
       throw new AppError('io', `The edit journal beside ${path} could not be read: ${await describeFsError(error, `${path}.journal`, 'read')}`)
     })
-    const model = replayed.document as unknown as TranscriptModel
+    // Journalled edits that deleted a decision's word: the decision moves or drops, as in the app.
+    const reanchored = reanchorCueDecisions(body.document as unknown as TranscriptModel, replayed.document as unknown as TranscriptModel)
+    const model = reanchored.model
     let data
     try {
       data = parseTranscriptExport(toTranscriptExport(model))
     } catch (error) {
       throw new AppError('invalid_response', `${path} is a draft whose transcript cannot be read: ${(error as Error).message}`)
     }
-    return { kind: 'transcript', raw: JSON.stringify(data, null, 2) + '\n', data, model }
+    const decisionNotices = reanchored.notices.map((n) => n.message)
+    return { kind: 'transcript', raw: JSON.stringify(data, null, 2) + '\n', data, model, ...(decisionNotices.length ? { decisionNotices } : {}) }
   }
   const detected = kind ?? detectKind(body)
   return detected === 'transcript'

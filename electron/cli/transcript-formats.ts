@@ -27,6 +27,7 @@ function transcriptFormat(name: SubtitleFormat): ExportFormat {
     render: async (input) => {
       try {
         const written = await writeFormat(name, modelOf(input), input.options ?? { preset: input.preset ?? 'netflix-en' })
+        if (input.kind === 'transcript') for (const notice of written.decisionNotices ?? []) input.onDecisionNotice?.(noticeText(notice))
         return written.content
       } catch (error) {
         // A bad --preset is the caller's mistake (usage), anything else is the data's.
@@ -38,6 +39,13 @@ function transcriptFormat(name: SubtitleFormat): ExportFormat {
       }
     }
   }
+}
+
+/** A notice as text, whether the engine gives a message or an object carrying one. */
+function noticeText(notice: unknown): string {
+  if (typeof notice === 'string') return notice
+  const message = (notice as { message?: unknown } | null)?.message
+  return typeof message === 'string' ? message : JSON.stringify(notice)
 }
 
 /** Every export format of the subtitle module but JSON, for transcript tasks. */

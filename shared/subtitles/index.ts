@@ -86,6 +86,8 @@ export interface WrittenFile {
   readonly content: string | Uint8Array
   readonly extension: string
   readonly mime: string
+  /** For subtitles: what the cutter said about the reviewer's cue decisions (refused, clamped). */
+  readonly decisionNotices?: SubtitleTrack['decisionNotices']
 }
 
 /** The preset an options object names, resolved and validated. */
@@ -134,15 +136,15 @@ export async function writeFormat(format: ExportFormat, model: TranscriptModel, 
   const speakerName = speakerNamesOf(model)
   switch (format) {
     case 'srt':
-      return done(writeSrt(track))
+      return { ...done(writeSrt(track)), decisionNotices: track.decisionNotices }
     case 'vtt':
-      return done(writeVtt(track, { speakerName: options.voiceTags === false ? undefined : speakerName }))
+      return { ...done(writeVtt(track, { speakerName: options.voiceTags === false ? undefined : speakerName })), decisionNotices: track.decisionNotices }
     case 'ttml':
-      return done(writeTtml(track, { speakerName, title, language: options.language ?? 'en' }))
+      return { ...done(writeTtml(track, { speakerName, title, language: options.language ?? 'en' })), decisionNotices: track.decisionNotices }
     case 'sbv':
-      return done(writeSbv(track))
+      return { ...done(writeSbv(track)), decisionNotices: track.decisionNotices }
     case 'ass':
-      return done(writeAss(track, { speakerName, title }))
+      return { ...done(writeAss(track, { speakerName, title })), decisionNotices: track.decisionNotices }
     default:
       throw new Error(`Unknown export format "${String(format)}".`)
   }

@@ -17,6 +17,24 @@ export function readingTimeMs(chars: number, words: number, preset: SubtitlePres
   return Math.ceil(Math.max(byChars, byWords)) + 1
 }
 
+/**
+ * True when a cue of `durationMs` (as written, whole ms) with `chars` characters and `words`
+ * words meets the soft rules QC checks on one cue (qc.ts: reading speed, words per minute,
+ * minimum duration, with QC's own tolerances). The planner counts breaches by it.
+ */
+export function meetsSoftRules(durationMs: number, chars: number, words: number, preset: SubtitlePreset): boolean {
+  if (durationMs <= 0) return false
+  if ((chars * 1000) / durationMs > preset.maxCharsPerSecond + 0.05) return false
+  if (preset.maxWordsPerMinute !== null && (words * 60_000) / durationMs > preset.maxWordsPerMinute + 0.5) return false
+  return durationMs + 1 >= preset.minDurationMs
+}
+
+/** The fewest frames a cue needs to pass QC's soft rules (with a ms of rounding to spare). */
+export function passFrames(chars: number, words: number, preset: SubtitlePreset, num: number, den: number): number {
+  const ms = Math.max(preset.minDurationMs - 1, (chars * 1000) / (preset.maxCharsPerSecond + 0.05), preset.maxWordsPerMinute === null ? 0 : (words * 60_000) / (preset.maxWordsPerMinute + 0.5)) + 1
+  return Math.max(1, Math.ceil((ms * den) / num - 1e-9))
+}
+
 /** A cue as the plan drafted it: lines, speakers, speech span, and the reviewer's time decisions. */
 export interface DraftCue {
   readonly lines: string[]
@@ -25,7 +43,9 @@ export interface DraftCue {
   readonly speechStartMs: number
   readonly speechEndMs: number
   readonly wordCount: number
+  /** Characters and words as QC counts them in the lines. */
   readonly chars: number
+  readonly words: number
   /** Reviewer's nudges of the in and out time, ms (0: none). */
   readonly nudgeInMs: number
   readonly nudgeOutMs: number
@@ -42,7 +62,6 @@ export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notice
   const minDur = msToFramesCeil(preset.minDurationMs)
   const maxDur = Math.floor((preset.maxDurationMs * den) / num)
   const closing = msToFramesCeil(preset.gapClosingMs)
-  const leadIn = Math.floor((preset.maxLeadInMs * den) / num)
 
   // Starts at the first word, kept strictly increasing with room for a gap (recognisers emit
   // the odd out-of-order word).
@@ -59,6 +78,24 @@ export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notice
 
   const ends: number[] = new Array(drafts.length)
   const needs: number[] = new Array(drafts.length)
+  // The earliest frame each cue may still be pulled to, and cues whose start the reviewer set.
+  const lowest: number[] = new Array(drafts.length)
+  // What each cue keeps when a later one comes in early: enough to pass QC, or (already breaching
+  // where it stands) one frame, as the planner assumed.
+  const reserve: number[] = new Array(drafts.length).fill(1)
+  const pinned = drafts.map((d) => d.lock !== null || d.nudgeInMs !== 0)
+  // A cue came in at `start`: the cues before it make room, each keeping its need and the gap.
+  const pullBefore = (k: number, start: number): void => {
+    for (let m = k - 1, bound = start - gap; m >= 0; m--, bound = starts[m + 1] - gap) {
+      if (ends[m] <= bound) return
+      ends[m] = Math.max(bound, starts[m] + 1)
+      if (fixedEnd[m] || pinned[m] || starts[m] + reserve[m] <= bound) return
+      const pulled = Math.max(lowest[m], bound - reserve[m])
+      if (pulled >= starts[m]) return
+      starts[m] = pulled
+      ends[m] = Math.max(bound, starts[m] + 1)
+    }
+  }
   for (let k = 0; k < drafts.length; k++) {
     const d = drafts[k]
     let start = starts[k]
@@ -72,30 +109,34 @@ export function time(drafts: readonly DraftCue[], preset: SubtitlePreset, notice
       end = Math.max(start + 1, Math.min(msToFrame(d.lock.endMs, fps), limit))
       if (end !== msToFrame(d.lock.endMs, fps)) notices.push(notice('cut.lock-end-earlier', { cue: cueText(d) }))
       ends[k] = end
+      lowest[k] = start
       continue
     }
     // Not enough room after the words: come in a little early, into silence or into the
-    // slack of the previous cue (which keeps its own reading time and minimum duration).
-    if (end - start < need && leadIn > 0 && start > 0) {
-      // Bounded in ms, not frames: snapping must not push a cue past the lead-in limit.
-      const leadInLimit = Math.ceil(((d.speechStartMs - preset.maxLeadInMs) * den) / num - 1e-9)
-      const previous = k === 0 ? 0 : fixedEnd[k - 1] ? ends[k - 1] + gap : starts[k - 1] + needs[k - 1] + gap
-      const earliest = Math.max(start - leadIn, leadInLimit, previous, 0)
-      const wanted = Math.max(earliest, Math.min(start, end - need))
+    // slack of the cues before (each keeps its own reading time and minimum duration; they come
+    // in earlier too where their own lead-in allows, so this one can).
+    const lowestOwn = Math.min(start, Math.max(Math.ceil(((d.speechStartMs - preset.maxLeadInMs) * den) / num - 1e-9), 0))
+    const previous = k === 0 ? 0 : fixedEnd[k - 1] ? ends[k - 1] + gap : lowest[k - 1] + reserve[k - 1] + gap
+    const earliest = Math.max(lowestOwn, previous)
+    if (end - start < need && start > 0) {
+      const wanted = Math.max(Math.min(earliest, start), Math.min(start, end - need))
       if (wanted < start) {
         start = wanted
         starts[k] = start
-        if (k > 0 && ends[k - 1] > start - gap) ends[k - 1] = Math.max(start - gap, starts[k - 1] + 1)
+        pullBefore(k, start)
       }
     }
+    lowest[k] = Math.min(earliest, start)
+    if (meetsSoftRules(frameToMs(end, fps) - frameToMs(start, fps), d.chars, d.words, preset)) reserve[k] = passFrames(d.chars, d.words, preset, num, den)
     if (d.nudgeInMs !== 0) {
       // The reviewer's in-time: after the previous cue (which keeps a frame and the gap), before our end.
-      const lowest = k > 0 ? (fixedEnd[k - 1] ? ends[k - 1] + gap : starts[k - 1] + 1 + gap) : 0
+      const floor = k > 0 ? (fixedEnd[k - 1] ? ends[k - 1] + gap : starts[k - 1] + 1 + gap) : 0
       const wanted = start + frames(d.nudgeInMs)
-      const got = Math.min(Math.max(wanted, lowest), end - 1)
+      const got = Math.min(Math.max(wanted, floor), end - 1)
       if (got !== wanted) notices.push(notice('cut.nudge-in-clamped', { cue: cueText(d), ms: Math.round(((got - start) * num) / den) }))
       start = got
       starts[k] = start
+      lowest[k] = start
       if (k > 0 && ends[k - 1] > start - gap) ends[k - 1] = Math.max(start - gap, starts[k - 1] + 1)
     }
     if (d.nudgeOutMs !== 0) {

@@ -62,3 +62,38 @@ describe('sdte export --input <draft> with cue decisions', () => {
     expect(JSON.parse(qc.stdout).summary.cues).toBe(expected.cues.length)
   })
 })
+
+describe('sdte export --input <draft>: notices about cue decisions', () => {
+  it('says on stderr which decisions it could not honour, and writes the same subtitles on stdout', async () => {
+    const loaded = normaliseTranscript(convertRealFixture('kate-darling-ted.dpe.json'))
+    const words = loaded.segments.flatMap((s) => s.words)
+    // Forty words kept together fit no cue: refused. A break anchored to a word the draft no
+    // longer has (an older app's edit): dropped.
+    let model = addCueDecision(loaded, { kind: 'keep-together', fromWordId: words[10].id, toWordId: words[50].id })
+    model = addCueDecision(model, { kind: 'break-before', wordId: words[70].id })
+    const dangling: TranscriptModel = { ...model, cueDecisions: model.cueDecisions?.map((d) => (d.kind === 'break-before' ? { ...d, wordId: 'no-such-word' } : d)) }
+    const run = await sdte(['export', '--input', await draftOf(dangling, 'refused.draft.json'), '--format', 'srt', '--preset', 'netflix-en', '--out', '-'])
+    expect(run.code, run.stderr).toBe(0)
+    const notices = run.stderr.split('\n').filter((l) => l.startsWith('sdte: cue decision: '))
+    expect(notices).toHaveLength(2)
+    expect(notices.some((l) => l.includes('words kept together') && l.includes('left out')), notices.join('\n')).toBe(true)
+    expect(notices.some((l) => l.includes('forced break') && l.includes('left out'))).toBe(true)
+    // stdout is the SRT alone: the same bytes as the draft without those decisions.
+    const plain = await sdte(['export', '--input', await draftOf(loaded, 'plain.draft.json'), '--format', 'srt', '--preset', 'netflix-en', '--out', '-'])
+    expect(plain.stderr).toBe('')
+    expect(run.stdout).toBe(plain.stdout)
+    expect(readSrt(run.stdout).errors).toEqual([])
+  })
+
+  it('prints nothing extra when every decision is honoured, and nothing for a transcript format', async () => {
+    const loaded = normaliseTranscript(convertRealFixture('kate-darling-ted.dpe.json'))
+    const words = loaded.segments.flatMap((s) => s.words)
+    const model = addCueDecision(loaded, { kind: 'break-before', wordId: words[5].id })
+    const run = await sdte(['export', '--input', await draftOf(model, 'fine.draft.json'), '--format', 'vtt', '--preset', 'bbc', '--out', '-'])
+    expect(run.code, run.stderr).toBe(0)
+    expect(run.stderr).toBe('')
+    const txt = await sdte(['export', '--input', await draftOf({ ...model, cueDecisions: [{ id: 'x', kind: 'break-before', wordId: 'gone' }] }, 'txt.draft.json'), '--format', 'txt', '--out', '-'])
+    expect(txt.code, txt.stderr).toBe(0)
+    expect(txt.stderr).toBe('')
+  })
+})

@@ -18,22 +18,12 @@ import { makeModel } from './make-model'
 const sources: [string, () => TranscriptModel][] = realFixtureNames.map((name) => [name, () => normaliseTranscript(loadRealExport(name))])
 
 /**
- * Avoidable breaches the cutter still makes, per fixture and preset: its plan keeps one best path
- * per word boundary, where a count-exact plan would keep the Pareto front of (breaches, timing)
- * the checker keeps (docs/subtitles.md#avoidable-breaches). Upper bounds: a change that makes
- * any of them worse fails here.
+ * Avoidable breaches that remain, each with the reason it cannot be met, by fixture and preset
+ * (the cue as `start-end text`). None do since the planner counts breaches first
+ * (docs/subtitles.md#avoidable-breaches); before it the counts were 11 / 68 / 13 under
+ * netflix-en / bbc / web. A cue listed here must be exactly what the cutter still breaches.
  */
-const allowed: Record<string, number> = {
-  'kate-darling-ted.dpe.json bbc': 3,
-  'soleio-interview.dpe.json netflix-en': 3,
-  'soleio-interview.dpe.json bbc': 23,
-  'soleio-interview.dpe.json web': 7,
-  'senate-hearing-2h.dpe.json netflix-en': 7,
-  'senate-hearing-2h.dpe.json bbc': 40,
-  'senate-hearing-2h.dpe.json web': 6,
-  'today-in-focus.amazon-transcribe.json netflix-en': 1,
-  'ted-talk.speechmatics.json bbc': 2
-}
+const explained: Record<string, Record<string, string>> = {}
 
 describe('the checker', () => {
   it('finds the avoidable breach of a cutter that leaves a short word alone across a silence', () => {
@@ -70,6 +60,7 @@ describe.each(sources)('%s', (label, load) => {
     const report = avoidableBreaches(model, cues, qc, preset)
     console.log(`${label.padEnd(40)} ${name.padEnd(10)} cues ${String(cues.length).padStart(5)}  soft-breaching ${String(report.breachedCues).padStart(4)}  unavoidable ${String(report.minimumBreaches).padStart(4)}  avoidable ${report.avoidable} (${((report.avoidable / cues.length) * 100).toFixed(2)}%)`)
     for (const p of report.passages) console.log(`  passage ${p.fromMs}-${p.toMs} ms (${p.words} words): ${p.breached} breaching, ${p.minimum} needed\n    ${p.cues.join('\n    ')}`)
-    expect(report.avoidable).toBeLessThanOrEqual(allowed[`${label} ${name}`] ?? 0)
-  })
+    // Every avoidable breach left is one explained above, and nothing explained has gone.
+    expect(report.avoidable).toBe(Object.keys(explained[`${label} ${name}`] ?? {}).length)
+  }, 300_000)
 })

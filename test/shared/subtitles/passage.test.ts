@@ -38,7 +38,9 @@ describe.each(presetNames.flatMap((name) => [[name, 'soleio-interview', model] a
     const differing = cues.filter((c, k) => !same(c, whole[k])).length
     console.log(`${name} ${_label}: ${firsts.size} passages, ${differing} of ${cues.length} cues differ from the whole cut (lines or times)`)
     // A passage boundary with silence is exact; a speaker change with little may shift a cue or two.
-    expect(differing / cues.length).toBeLessThan(0.03)
+    // Since timing pulls the cues before a short cue in early (docs/subtitles.md#timing), a cue
+    // across a speaker change can move too: 17 of 352 under bbc on the interview (was under 3%).
+    expect(differing / cues.length).toBeLessThan(0.06)
   })
 })
 

@@ -34,7 +34,7 @@ describe('the cue signal follows the export preset', () => {
     const m = fixtureModel('senate-hearing-2h.dpe.json')
     const netflix = cueBreachSpans(m, { preset: 'netflix-en' })
     const strict = cueBreachSpans(m, { preset: 'netflix-en', overrides: { maxCharsPerSecond: 12 } })
-    expect(netflix.length).toBe(31)
+    expect(netflix.length).toBe(24)
     expect(strict.length).toBeGreaterThan(netflix.length)
     expect(netflix[0].detail).toMatch(/^netflix-en: /)
     for (let k = 1; k < strict.length; k++) expect(strict[k].startMs).toBeGreaterThanOrEqual(strict[k - 1].startMs)

@@ -51,7 +51,7 @@ const table = [
   [stretchedWord, names.kate, 29, ['0:20:down.', '2:60:down.']],
   // Fewer since the cutter stopped making avoidable breaches (the hearing's opening "Yeah," now shares a cue).
   [cueBreach, names.kate, 0, []],
-  [cueBreach, names.senate, 44, ['190:24:and', '213:5:that']],
+  [cueBreach, names.senate, 32, ['190:24:and', '229:31:with']],
   [estimatedTiming, names.soleio, 3, ['138:0:No.', '144:0:…']],
   [estimatedTiming, names.senate, 0, []]
 ] as const
