@@ -18,6 +18,8 @@ export interface AutosaveStatus {
   readonly savedAt: number | null
   /** Set when state is 'error'. */
   readonly message?: string
+  /** What was thrown, when state is 'error' (an AppError carries main's reason). */
+  readonly error?: unknown
 }
 
 /** Timer functions, injected so tests drive time. */
@@ -92,7 +94,7 @@ export function createAutosaver<T>(ports: AutosaverPorts<T>): Autosaver<T> {
           } catch (error) {
             // Keep the value unless a newer one arrived, so the next flush or change retries it.
             pending ??= { value }
-            setStatus({ state: 'error', savedAt: status.savedAt, message: error instanceof Error ? error.message : String(error) })
+            setStatus({ state: 'error', savedAt: status.savedAt, message: error instanceof Error ? error.message : String(error), error })
             // Retry on its own (disk full, folder locked), backing off to at most 30 s.
             failures++
             schedule(Math.min(30_000, delayMs * 2 ** failures))

@@ -1,4 +1,4 @@
-import { isErrorCode, type ErrorCode, type ErrorData } from '../../../shared/errors'
+import { isErrorCode, type ErrorCode } from '../../../shared/errors'
 import { isErrorReason, type ErrorParams } from '../../../shared/error-reasons'
 import { formatBytes, formatNumber } from '../i18n/format'
 import { t } from '../i18n'
@@ -7,6 +7,14 @@ import { t } from '../i18n'
 export interface ErrorAdvice {
   readonly title: string
   readonly nextStep: string
+}
+
+/** An error as main sends it, in any of its shapes (a Result's error, a media or document state's). */
+export interface ErrorLike {
+  readonly code: string
+  readonly message: string
+  readonly reason?: string
+  readonly params?: ErrorParams
 }
 
 /** An error as the reviewer reads it: advice from the code, the sentence from the reason. */
@@ -50,17 +58,17 @@ function shownParams(params: ErrorParams | undefined): Record<string, string> {
 }
 
 /** The sentence for an error's reason in the reviewer's language; null when it has none this version knows. */
-export function reasonText(error: Pick<ErrorData, 'reason' | 'params'>): string | null {
+export function reasonText(error: Pick<ErrorLike, 'reason' | 'params'>): string | null {
   return isErrorReason(error.reason) ? t(`errors.reason.${error.reason}`, shownParams(error.params)) : null
 }
 
 /** Everything the reviewer reads about an error: translated from its code and reason, English only as a fallback. */
-export function describeError(error: Pick<ErrorData, 'code' | 'message' | 'reason' | 'params'>): ErrorText {
+export function describeError(error: ErrorLike): ErrorText {
   const message = reasonText(error)
   return { ...adviceFor(error), message, english: message === null ? error.message : null }
 }
 
 /** One line for a place with room for a sentence only: the reason's, or main's English message. */
-export function errorLine(error: Pick<ErrorData, 'code' | 'message' | 'reason' | 'params'>): string {
+export function errorLine(error: ErrorLike): string {
   return reasonText(error) ?? error.message
 }

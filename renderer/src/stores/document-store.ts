@@ -73,7 +73,7 @@ export const useDocumentStore = defineStore('document', () => {
     try {
       const result = await sdte().invoke['documents:resolveFile'](allowHost === undefined ? { taskId } : { taskId, allowHost })
       if (opened.value?.data.taskId !== taskId) return
-      file.value = result.ok ? result.value : { status: 'error', code: result.error.code, message: result.error.message }
+      file.value = result.ok ? result.value : { status: 'error', ...result.error }
     } finally {
       fileLoading.value = false
     }

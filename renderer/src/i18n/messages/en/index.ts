@@ -13,6 +13,7 @@ import { workflow } from './workflow'
 import { frame } from './frame'
 import { review } from './review'
 import { cueView } from './cue-view'
+import { finishSteps } from './finish-steps'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView }
+export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView, finishSteps }

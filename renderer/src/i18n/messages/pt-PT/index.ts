@@ -15,6 +15,7 @@ import { workflow } from './workflow'
 import { frame } from './frame'
 import { review } from './review'
 import { cueView } from './cue-view'
+import { finishSteps } from './finish-steps'
 
 /** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
-export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView }
+export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView, finishSteps }
