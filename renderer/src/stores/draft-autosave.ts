@@ -61,12 +61,12 @@ export function createDraftAutosave(delayMs: number) {
         if (saved.savedAt !== null) mainSavedAt = saved.savedAt
         if (saver === current) savedModel = model
       },
-      onStatus: (status) => {
+      onStatus: (status, error) => {
         if (saver === current) {
           saveState.value = status.state
           savedAt.value = status.savedAt
           saveError.value = status.state === 'error' ? (status.message ?? 'unknown error') : null
-          saveFailure.value = status.state === 'error' ? toErrorData(status.error) : null
+          saveFailure.value = status.state === 'error' ? toErrorData(error) : null
         } else if (status.state === 'saved') {
           closing.delete(saver)
           saver.dispose()
