@@ -1,11 +1,13 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './support/harness'
 import { englishLeftOn } from './support/untranslated'
 import { createFakeApi } from '../fake-api/server'
 import type { FakeApi } from '../fake-api/server'
-import { documentTask, sampleTranscriptTask, seedIds } from '../fake-api/seeds'
+import { documentTask, makeToneWav, sampleTranscriptTask, seedIds } from '../fake-api/seeds'
 import { writeDocumentPdf } from '../fixtures/documents/generate-pdf'
 import { signInWithClientCredentials } from './support/sign-in'
 
@@ -232,11 +234,8 @@ test('the editor frame, review queue and Finish review in Portuguese leave no En
  */
 test('errors from main, the recording download prompt, the shortcut help and the settings in Portuguese', async ({ app }) => {
   const { page } = app
-  const { createServer } = await import('node:http')
-  const { makeToneWav } = await import('../fake-api/seeds')
-  const { writeFile } = await import('node:fs/promises')
   const recording = makeToneWav(20)
-  const held: import('node:http').ServerResponse[] = []
+  const held: ServerResponse[] = []
   const slow = createServer((_req, res) => {
     res.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': String(recording.length) })
     res.write(recording.subarray(0, 96 * 1024))
@@ -263,7 +262,7 @@ test('errors from main, the recording download prompt, the shortcut help and the
 
     // The recording's download under way, then cancelled: progress and prompt in Portuguese.
     const file = join(dir, 'slow-pt.json')
-    const port = (slow.address() as import('node:net').AddressInfo).port
+    const port = (slow.address() as AddressInfo).port
     await writeFile(file, JSON.stringify({ ...JSON.parse(fake.bodyOf('transcript', 1001)), originalFileUrl: `http://127.0.0.1:${port}/recording.wav?sig=s` }))
     app.nextExportFile = file
     await page.getByTestId('start-open-file').click()
