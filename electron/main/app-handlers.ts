@@ -326,7 +326,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       try {
         await writeFileAtomic(path, data)
       } catch (error) {
-        throw new AppError('io', `Could not write ${basename(path)}: ${await fsErrorCause(error, path)}.`)
+        throw new AppError('io', `Could not write ${basename(path)}: ${await fsErrorCause(error, path)}.`, { cause: error, reason: 'write_failed', params: { path } })
       }
       return { path }
     },
@@ -375,7 +375,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'media:peaks': async ({ taskId }) => {
       const entry = openedEntry(recordings, taskId, 'Task')
       const file = await media.localMedia(entry.key)
-      if (!file) throw new AppError('not_found', 'The recording is not available yet.')
+      if (!file) throw new AppError('not_found', 'The recording is not available yet.', { reason: 'recording_not_ready' })
       const url = platform.mediaUrl(`/peaks/${entry.key}`)
       // Buckets decoded so far: once there are some, each progress event (at most one per
       // percent) tells the renderer where to draw them from, so the first waveform needs no full decode.

@@ -32,13 +32,13 @@ export function createFinishHandlers(ports: FinishPorts): Pick<IpcHandlers, Fini
     },
     'finish:saveFile': async ({ name, content }) => {
       const folder = ports.setting.get().folder
-      if (folder === null) throw new AppError('bad_request', 'Choose the folder for finished reviews first')
+      if (folder === null) throw new AppError('bad_request', 'Choose the folder for finished reviews first', { reason: 'no_finish_folder' })
       const path = join(folder, name)
       const data = typeof content === 'string' ? content : Buffer.from(content.base64, 'base64')
       try {
         await writeFileAtomic(path, data)
       } catch (error) {
-        throw new AppError('io', `Could not write ${name}: ${await fsErrorCause(error, path)}.`)
+        throw new AppError('io', `Could not write ${name}: ${await fsErrorCause(error, path)}.`, { cause: error, reason: 'write_failed', params: { path } })
       }
       return { path }
     }

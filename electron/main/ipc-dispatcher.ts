@@ -47,7 +47,7 @@ export function createDispatcher(handlers: IpcHandlers, options: DispatcherOptio
       if (!isInvokeChannel(channel)) throw new AppError('bad_request', `Unknown channel ${channel}.`)
       const parsed = invokeContract[channel].request.safeParse(payload)
       if (!parsed.success) {
-        throw new AppError('bad_request', `Invalid request for ${channel}: ${describeSchemaError(parsed.error)}`)
+        throw new AppError('bad_request', `Invalid request for ${channel}: ${describeSchemaError(parsed.error)}`, { reason: 'request_invalid', params: { channel } })
       }
       const handler = handlers[channel] as (request: unknown, context: CallContext) => unknown
       const value = await handler(parsed.data, { sender })

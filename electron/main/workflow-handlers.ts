@@ -50,7 +50,7 @@ export function createWorkflowHandlers(w: WorkflowServices, drafts: DraftStore, 
     if (speakers) return { speakers, merges: merges ?? [] }
     const saved = await drafts.load<TranscriptModel>(taskId)
     const model = saved?.document
-    if (!model || !Array.isArray(model.speakers) || !Array.isArray(model.segments)) throw new AppError('not_found', `There is no saved draft of task ${taskId} to take speakers from; open the task first`)
+    if (!model || !Array.isArray(model.speakers) || !Array.isArray(model.segments)) throw new AppError('not_found', `There is no saved draft of task ${taskId} to take speakers from; open the task first`, { reason: 'no_saved_draft', params: { task: taskId } })
     return { speakers: draftSpeakersOf(model), merges: merges ?? mergesOf(model) }
   }
 
@@ -74,7 +74,7 @@ export function createWorkflowHandlers(w: WorkflowServices, drafts: DraftStore, 
     'speakers:plan': async ({ taskId, workspaceId, speakers, merges }) => {
       const draft = await draftSpeakers(taskId, speakers, merges)
       const workspace = workspaceId ?? (await w.platform.lookupTask({ taskId })).workspaceId
-      if (workspace === null) throw new AppError('invalid_response', `The server did not say which workspace task ${taskId} is in`)
+      if (workspace === null) throw new AppError('invalid_response', `The server did not say which workspace task ${taskId} is in`, { reason: 'no_workspace', params: { task: taskId } })
       const plan = await planSpeakers(w.platform, taskId, workspace, draft.speakers, draft.merges)
       // The workspace list only helps the preview: a failure to read it must not block sending.
       const list = await w.platform.getWorkspaceSpeakers(workspace).catch(() => null)

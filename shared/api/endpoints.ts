@@ -42,6 +42,11 @@ export function exportFallbackPath(kind: ExportKind, ref: TaskRef): string | nul
   return `${base}?externalId=${encodeURIComponent(ref.externalId)}`
 }
 
+/** The task id or external id alone, as a translated message names the task. */
+export function taskRefLabel(ref: TaskRef): string {
+  return String(ref.taskId ?? ref.externalId ?? '')
+}
+
 /** A human description of the task reference for messages: "id 123", "external id \"A-1\"". */
 export function describeTaskRef(ref: TaskRef): string {
   const parts: string[] = []

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { ErrorParams, ErrorReason } from '../error-reasons'
 import { languagePreferences } from '../i18n/locales'
 import { finishFileNameSchema, finishFormatsSchema, type FinishSettings } from '../review/finish/finish-settings'
 import type { TranscriptExport } from '../api/transcript-export'
@@ -157,13 +158,13 @@ export type MediaState =
   | { readonly status: 'ready'; readonly url: string; readonly contentType: string; readonly size: number; readonly source: 'download' | 'cache' | 'local'; readonly isVideo: boolean }
   | { readonly status: 'none' | 'expired' | 'missing'; readonly canRefresh?: boolean }
   | { readonly status: 'confirm'; readonly host: string }
-  | { readonly status: 'error'; readonly code: string; readonly message: string }
+  | { readonly status: 'error'; readonly code: string; readonly message: string; readonly reason?: ErrorReason; readonly params?: ErrorParams }
 
 /** Waveform peaks metadata; the min/max pairs themselves are fetched as binary from `url`. */
 export type PeaksState =
   | { readonly status: 'ready'; readonly url: string; readonly length: number; readonly peaksPerSecond: number; readonly durationMs: number; readonly fromCache: boolean }
   | { readonly status: 'unsupported'; readonly reason: string }
-  | { readonly status: 'error'; readonly code: string; readonly message: string }
+  | { readonly status: 'error'; readonly code: string; readonly message: string; readonly reason?: ErrorReason; readonly params?: ErrorParams }
 
 /** Progress of a long main-process job, for a progress bar. */
 export interface MediaProgressEvent {
@@ -199,7 +200,7 @@ export type DocumentFileState =
   | { readonly status: 'ready'; readonly url: string; readonly contentType: string; readonly size: number }
   | { readonly status: 'none' | 'expired' | 'missing' | 'unsupported' }
   | { readonly status: 'confirm'; readonly host: string }
-  | { readonly status: 'error'; readonly code: string; readonly message: string }
+  | { readonly status: 'error'; readonly code: string; readonly message: string; readonly reason?: ErrorReason; readonly params?: ErrorParams }
 
 /** A task's review-state sidecar as the renderer gets it: the state, or why the file was set aside. */
 export interface ReviewStateLoaded {

@@ -1,11 +1,13 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
+import { createServer, type ServerResponse } from 'node:http'
+import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './support/harness'
 import { englishLeftOn } from './support/untranslated'
 import { createFakeApi } from '../fake-api/server'
 import type { FakeApi } from '../fake-api/server'
-import { documentTask, sampleTranscriptTask, seedIds } from '../fake-api/seeds'
+import { documentTask, makeToneWav, sampleTranscriptTask, seedIds } from '../fake-api/seeds'
 import { writeDocumentPdf } from '../fixtures/documents/generate-pdf'
 import { signInWithClientCredentials } from './support/sign-in'
 
@@ -223,4 +225,68 @@ test('the editor frame, review queue and Finish review in Portuguese leave no En
   expect(await englishLeftOn(page, [], frameRegions)).toEqual([])
   await page.setViewportSize({ width: 1280, height: 800 })
   await app.screenshot('pt-finish-review-1280')
+})
+
+/*
+ * Errors from main in Portuguese (issue 20, ib): a wrong Client Secret against the fake API, and
+ * the recording's download prompt while a real local server holds the rest of the file back;
+ * then the shortcut help and the settings. Each checked for English left on screen.
+ */
+test('errors from main, the recording download prompt, the shortcut help and the settings in Portuguese', async ({ app }) => {
+  const { page } = app
+  const recording = makeToneWav(20)
+  const held: ServerResponse[] = []
+  const slow = createServer((_req, res) => {
+    res.writeHead(200, { 'Content-Type': 'audio/wav', 'Content-Length': String(recording.length) })
+    res.write(recording.subarray(0, 96 * 1024))
+    held.push(res)
+  })
+  await new Promise<void>((resolve) => slow.listen(0, '127.0.0.1', resolve))
+  try {
+    await page.getByTestId('language-picker').selectOption('pt-PT')
+    await page.getByTestId('start-sign-in').click()
+    const dialog = page.getByRole('dialog', { name: 'Iniciar sessão no SmartDocumentor' })
+    await dialog.getByText('Servidor', { exact: true }).click()
+    await dialog.getByLabel('URL base').fill(fake.baseUrl)
+    await dialog.getByRole('textbox', { name: 'ID de cliente' }).fill(fake.clientId)
+    await dialog.getByRole('textbox', { name: 'Segredo do cliente' }).fill('not-the-secret')
+    await dialog.getByRole('button', { name: 'Iniciar sessão' }).click()
+    const banner = dialog.getByRole('alert').filter({ has: page.getByTestId('error-message') })
+    await expect(banner).toHaveAttribute('data-reason', 'signin_rejected')
+    await expect(banner.getByTestId('error-message')).toHaveText('O ID de cliente ou o segredo de cliente está errado ou expirou.')
+    expect(await englishLeftOn(page, [], 'dialog.modal')).toEqual([])
+    await app.screenshot('pt-sign-in-error')
+    await dialog.getByRole('textbox', { name: 'Segredo do cliente' }).fill(fake.clientSecret)
+    await dialog.getByRole('button', { name: 'Iniciar sessão' }).click()
+    await expect(page.getByTestId('signed-in-as')).toBeVisible()
+
+    // The recording's download under way, then cancelled: progress and prompt in Portuguese.
+    const file = join(dir, 'slow-pt.json')
+    const port = (slow.address() as AddressInfo).port
+    await writeFile(file, JSON.stringify({ ...JSON.parse(fake.bodyOf('transcript', 1001)), originalFileUrl: `http://127.0.0.1:${port}/recording.wav?sig=s` }))
+    app.nextExportFile = file
+    await page.getByTestId('start-open-file').click()
+    await page.getByTestId('download-recording').click()
+    const progress = page.getByTestId('download-progress')
+    await expect(progress).toContainText('MB (')
+    expect(await englishLeftOn(page, [], '[data-testid="download-progress"]')).toEqual([])
+    await app.screenshot('pt-recording-download')
+    await page.getByTestId('cancel-download').click()
+    await expect(progress).toHaveCount(0)
+    expect(await englishLeftOn(page, [], '[data-testid="attach-prompt"]')).toEqual([])
+
+    await app.emit('menu:command', 'shortcuts')
+    await expect(page.getByTestId('shortcut-help')).toBeVisible()
+    expect(await englishLeftOn(page, [], '[data-testid="shortcut-help"]')).toEqual([])
+    await page.keyboard.press('Escape')
+    await expect(page.getByTestId('shortcut-help')).toHaveCount(0)
+    await page.keyboard.press('Control+,')
+    await expect(page.getByTestId('shortcut-settings')).toBeVisible()
+    expect(await englishLeftOn(page, [], '[data-testid="shortcut-settings"]')).toEqual([])
+    await app.screenshot('pt-settings')
+  } finally {
+    held.splice(0).forEach((res) => res.destroy())
+    slow.closeAllConnections()
+    await new Promise((resolve) => slow.close(resolve))
+  }
 })

@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors'
-import { describeTaskRef, exportFallbackPath, exportRequestPath, type ExportKind, type TaskRef } from '../../../shared/api/endpoints'
+import { describeTaskRef, taskRefLabel, exportFallbackPath, exportRequestPath, type ExportKind, type TaskRef } from '../../../shared/api/endpoints'
 import { parseDocumentExport, parseTranscriptExport } from '../../../shared/api/parse-export'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import type { DocumentExport } from '../../../shared/api/document-export'
@@ -99,14 +99,14 @@ export class ApiClient {
     } catch (error) {
       throw error instanceof TransientError ? error.appError : error
     }
-    if (response.status === 401 || response.status === 403) throw new AppError('unauthorized', 'The API refused the access token: it is wrong or has expired; paste a new one or sign in with a Client ID and secret')
-    if (response.status >= 500) throw new AppError('server', `SmartDocumentor answered ${response.status}; try again later`)
-    if (response.status !== 200 || response.text === null) throw new AppError('invalid_response', `Unexpected answer ${response.status} from the workspaces endpoint`)
+    if (response.status === 401 || response.status === 403) throw new AppError('unauthorized', 'The API refused the access token: it is wrong or has expired; paste a new one or sign in with a Client ID and secret', { reason: 'token_rejected' })
+    if (response.status >= 500) throw new AppError('server', `SmartDocumentor answered ${response.status}; try again later`, { reason: 'api_server', params: { status: response.status } })
+    if (response.status !== 200 || response.text === null) throw new AppError('invalid_response', `Unexpected answer ${response.status} from the workspaces endpoint`, { reason: 'api_bad_answer' })
     let body: unknown
     try {
       body = JSON.parse(response.text)
     } catch {
-      throw new AppError('invalid_response', 'The workspaces endpoint did not answer JSON')
+      throw new AppError('invalid_response', 'The workspaces endpoint did not answer JSON', { reason: 'api_bad_answer' })
     }
     return { workspaces: Array.isArray(body) ? body.length : 0 }
   }
@@ -153,8 +153,8 @@ export class ApiClient {
         if (response.status === 401) {
           // A pasted token cannot be refreshed; a client-credentials one is refreshed once.
           const canRefresh = this.options.auth.invalidate(token)
-          if (!canRefresh) throw new AppError('unauthorized', 'The API refused the access token: it is wrong or has expired; paste a new one or sign in with a Client ID and secret')
-          if (refreshed) throw new AppError('unauthorized', 'The API refused a freshly issued access token; check that the Client ID belongs to this organisation and base URL')
+          if (!canRefresh) throw new AppError('unauthorized', 'The API refused the access token: it is wrong or has expired; paste a new one or sign in with a Client ID and secret', { reason: 'token_rejected' })
+          if (refreshed) throw new AppError('unauthorized', 'The API refused a freshly issued access token; check that the Client ID belongs to this organisation and base URL', { reason: 'token_fresh_rejected' })
           refreshed = true
           this.logger.info('Export request got 401; refreshing the token once', { path })
           continue
@@ -164,16 +164,16 @@ export class ApiClient {
           return response.text
         }
         const notFound = response.status === 404 || (fallback && (response.status === 400 || response.status === 405))
-        if (response.status === 400 && !notFound) throw new AppError('bad_request', 'The server refused the request: give a task id or an external id')
-        if (notFound) throw new AppError('not_found', `No ${kind} task with ${describeTaskRef(ref)} in this organisation`)
-        if (response.status === 403) throw new AppError('unauthorized', `This account may not read the ${kind} task with ${describeTaskRef(ref)} (HTTP 403)`)
-        if (!isRetryableStatus(response.status)) throw new AppError('server', `The server answered HTTP ${response.status} for the ${kind} task with ${describeTaskRef(ref)}`)
+        if (response.status === 400 && !notFound) throw new AppError('bad_request', 'The server refused the request: give a task id or an external id', { reason: 'api_bad_request', params: { status: 400 } })
+        if (notFound) throw new AppError('not_found', `No ${kind} task with ${describeTaskRef(ref)} in this organisation`, { reason: 'task_not_found', params: { task: taskRefLabel(ref) } })
+        if (response.status === 403) throw new AppError('unauthorized', `This account may not read the ${kind} task with ${describeTaskRef(ref)} (HTTP 403)`, { reason: 'api_forbidden', params: { status: 403 } })
+        if (!isRetryableStatus(response.status)) throw new AppError('server', `The server answered HTTP ${response.status} for the ${kind} task with ${describeTaskRef(ref)}`, { reason: 'api_server', params: { status: response.status } })
         retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), this.clock())
         retryReason = `HTTP ${response.status}`
         lastError =
           response.status === 429
-            ? new AppError('server', rateLimitedMessage(response.headers.get('retry-after')))
-            : new AppError('server', `The server failed (HTTP ${response.status}) ${attempt + 1} times in a row; try again later`)
+            ? new AppError('server', rateLimitedMessage(response.headers.get('retry-after')), { reason: 'api_rate_limited' })
+            : new AppError('server', `The server failed (HTTP ${response.status}) ${attempt + 1} times in a row; try again later`, { reason: 'api_server', params: { status: response.status } })
       } catch (error) {
         if (!(error instanceof TransientError)) throw error
         retryReason = error.message
@@ -228,19 +228,19 @@ export class ApiClient {
       const text = await response.text()
       return { status: response.status, headers: response.headers, text }
     } catch (error) {
-      if (signal?.aborted) throw new AppError('cancelled', 'Cancelled')
+      if (signal?.aborted) throw new AppError('cancelled', 'Cancelled', { reason: 'cancelled' })
       if (error instanceof AppError) throw error
       if (timer.timedOut()) {
         const message = stage === 'body'
           ? `The server stopped sending the export before it was complete (no end within ${seconds(timeoutMs)} s)`
           : `The server did not answer within ${seconds(timeoutMs)} s; try again later or raise the timeout`
-        throw new TransientError('timeout', new AppError('timeout', message))
+        throw new TransientError('timeout', new AppError('timeout', message, { reason: 'api_timeout' }))
       }
       const reason = describeNetworkError(error)
       const message = stage === 'body'
         ? `The connection broke while reading the export: ${reason}`
         : `Could not reach ${safeOrigin(url)}: ${reason}; check the network and the base URL`
-      throw new TransientError(reason, new AppError('network', message))
+      throw new TransientError(reason, new AppError('network', message, { reason: 'api_unreachable' }))
     } finally {
       timer.stop()
     }
@@ -265,7 +265,7 @@ function seconds(ms: number): number {
 }
 
 function throwIfCancelled(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw new AppError('cancelled', 'Cancelled')
+  if (signal?.aborted) throw new AppError('cancelled', 'Cancelled', { reason: 'cancelled' })
 }
 
 function safeOrigin(url: string): string {

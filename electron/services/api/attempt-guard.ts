@@ -17,9 +17,9 @@ import type { Sleep } from './sleep'
 export function checkTokenDestination(auth: TokenSource, url: string, token: string): void {
   const bound = auth.boundOrigin?.()
   if (bound !== undefined && bound !== originOf(url)) {
-    throw new AppError('unauthorized', `The saved credentials belong to ${bound}, not ${originOf(url) ?? 'this address'}; sign in to that server to use it`)
+    throw new AppError('unauthorized', `The saved credentials belong to ${bound}, not ${originOf(url) ?? 'this address'}; sign in to that server to use it`, { reason: 'credentials_other_server', params: { server: bound ?? '' } })
   }
-  if (!isHeaderSafeToken(token)) throw new AppError('unauthorized', 'The access token contains characters that cannot be sent in a header; paste it again or sign in with a Client ID and secret')
+  if (!isHeaderSafeToken(token)) throw new AppError('unauthorized', 'The access token contains characters that cannot be sent in a header; paste it again or sign in with a Client ID and secret', { reason: 'token_bad_chars' })
 }
 
 /** One attempt's abort signal: fires on the caller's abort or when the timeout passes. */

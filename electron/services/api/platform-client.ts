@@ -1,5 +1,5 @@
 import { AppError } from '../../../shared/errors'
-import { describeTaskRef, externalStatusPaths, taskRefQuery, taskSpeakerPath, taskSpeakersPath, taskStatusPath, workspaceSpeakersPath, workspacesPath, type TaskRef } from '../../../shared/api/endpoints'
+import { describeTaskRef, taskRefLabel, externalStatusPaths, taskRefQuery, taskSpeakerPath, taskSpeakersPath, taskStatusPath, workspaceSpeakersPath, workspacesPath, type TaskRef } from '../../../shared/api/endpoints'
 import { readSpeakers, speakerWriteBody, type PlatformSpeaker } from '../../../shared/api/speakers'
 import { maxPageSize, readTaskPage, readWorkspaces, taskListRequestPath, toTaskListItem, type TaskListFilters, type TaskListItem, type TaskPage, type WorkspaceItem } from '../../../shared/api/task-list'
 import type { PlatformResponse, PlatformTransport } from './platform-transport'
@@ -39,7 +39,7 @@ export class PlatformClient {
   async listWorkspaces(options: PlatformCallOptions = {}): Promise<WorkspaceItem[]> {
     const response = await this.read(workspacesPath, 'the workspaces', options)
     const items = readWorkspaces(parseJsonBody(response.text, 'workspaces answer'))
-    if (items === null) throw new AppError('invalid_response', 'The workspaces answer is not a list of workspaces')
+    if (items === null) throw new AppError('invalid_response', 'The workspaces answer is not a list of workspaces', { reason: 'api_bad_answer' })
     return items
   }
 
@@ -49,7 +49,7 @@ export class PlatformClient {
     if (!Number.isSafeInteger(pageSize) || pageSize < 1 || pageSize > maxPageSize) throw new AppError('bad_request', `The page size must be between 1 and ${maxPageSize}`)
     const response = await this.read(taskListRequestPath(filters, page, pageSize), 'the task list', options)
     const result = readTaskPage(parseJsonBody(response.text, 'task list'), page, pageSize)
-    if (result === null) throw new AppError('invalid_response', 'The task list answer is neither a list nor a page of tasks')
+    if (result === null) throw new AppError('invalid_response', 'The task list answer is neither a list nor a page of tasks', { reason: 'api_bad_answer' })
     return result
   }
 
@@ -68,7 +68,7 @@ export class PlatformClient {
   /** One task's status by id or external id (the search box). */
   async lookupTask(ref: TaskRef, options: PlatformCallOptions = {}): Promise<TaskListItem> {
     const response = await this.send({ method: 'GET', path: `${taskStatusPath}${taskRefQuery(ref)}`, signal: options.signal })
-    if (response.status === 404 || response.status === 400) throw new AppError('not_found', `No task with ${describeTaskRef(ref)} in this organisation`)
+    if (response.status === 404 || response.status === 400) throw new AppError('not_found', `No task with ${describeTaskRef(ref)} in this organisation`, { reason: 'task_not_found', params: { task: taskRefLabel(ref) } })
     checkOk(response, `the task with ${describeTaskRef(ref)}`)
     const body = parseJsonBody(response.text, 'task status')
     const item = toTaskListItem(Array.isArray(body) ? body[0] : body)
@@ -79,10 +79,10 @@ export class PlatformClient {
   /** The speakers of a task on the platform. */
   async getTaskSpeakers(taskId: number, workspaceId: number, options: PlatformCallOptions = {}): Promise<PlatformSpeaker[]> {
     const response = await this.send({ method: 'GET', path: taskSpeakersPath(taskId, workspaceId), signal: options.signal })
-    if (response.status === 404) throw new AppError('not_found', `No task ${taskId} in workspace ${workspaceId}`)
+    if (response.status === 404) throw new AppError('not_found', `No task ${taskId} in workspace ${workspaceId}`, { reason: 'task_not_found', params: { task: String(taskId) } })
     checkOk(response, `the speakers of task ${taskId}`)
     const speakers = readSpeakers(parseJsonBody(response.text, 'speakers answer'))
-    if (speakers === null) throw new AppError('invalid_response', `The speakers of task ${taskId} are not a list of speakers`)
+    if (speakers === null) throw new AppError('invalid_response', `The speakers of task ${taskId} are not a list of speakers`, { reason: 'api_bad_answer' })
     return speakers
   }
 
@@ -100,8 +100,8 @@ export class PlatformClient {
       kind === 'remove'
         ? await this.send({ method: 'DELETE', path: taskSpeakerPath(taskId, workspaceId, speaker.speakerId), signal: options.signal })
         : await this.send({ method: kind === 'add' ? 'POST' : 'PUT', path: taskSpeakersPath(taskId, workspaceId), body: speakerWriteBody(speaker), signal: options.signal })
-    if (response.status === 403) throw new AppError('unauthorized', `This account may not change speakers in workspace ${workspaceId} (HTTP 403)`)
-    if (response.status === 404) throw new AppError('not_found', kind === 'remove' ? `Speaker ${speaker.speakerId} is not on task ${taskId}` : `No task ${taskId} in workspace ${workspaceId}`)
+    if (response.status === 403) throw new AppError('unauthorized', `This account may not change speakers in workspace ${workspaceId} (HTTP 403)`, { reason: 'api_forbidden', params: { status: 403 } })
+    if (response.status === 404) throw new AppError('not_found', kind === 'remove' ? `Speaker ${speaker.speakerId} is not on task ${taskId}` : `No task ${taskId} in workspace ${workspaceId}`, { reason: 'task_not_found', params: { task: String(taskId) } })
     checkOk(response, `speaker ${speaker.speakerId}`)
   }
 
@@ -121,11 +121,11 @@ export class PlatformClient {
       response = await this.send({ method: 'PATCH', path: `${path}${taskRefQuery(ref)}`, body: { externalIntegrationStatus: checked }, signal: options.signal })
       if (response.status === 404 || response.status === 405) continue
       this.statusPathByBase.set(base, index)
-      if (response.status === 403) throw new AppError('unauthorized', `This account may not change the review status of the task with ${describeTaskRef(ref)} (HTTP 403)`)
+      if (response.status === 403) throw new AppError('unauthorized', `This account may not change the review status of the task with ${describeTaskRef(ref)} (HTTP 403)`, { reason: 'api_forbidden', params: { status: 403 } })
       checkOk(response, `the review status of the task with ${describeTaskRef(ref)}`)
       return { path, value: checked }
     }
-    throw new AppError('not_found', `No task with ${describeTaskRef(ref)} in this organisation (HTTP ${response?.status})`)
+    throw new AppError('not_found', `No task with ${describeTaskRef(ref)} in this organisation (HTTP ${response?.status})`, { reason: 'task_not_found', params: { task: taskRefLabel(ref) } })
   }
 
   private send(request: Parameters<PlatformTransport['send']>[0]): Promise<PlatformResponse> {
@@ -135,7 +135,7 @@ export class PlatformClient {
   private async read(path: string, what: string, options: PlatformCallOptions): Promise<PlatformResponse> {
     const response = await this.send({ method: 'GET', path, signal: options.signal })
     // A 404 here is an unknown workspace in the filter, or a server without this route.
-    if (response.status === 404) throw new AppError('not_found', `The server answered 404 (not found) for ${what}: an unknown workspace, or no such route on this server`)
+    if (response.status === 404) throw new AppError('not_found', `The server answered 404 (not found) for ${what}: an unknown workspace, or no such route on this server`, { reason: 'api_not_found', params: { status: 404 } })
     checkOk(response, what)
     return response
   }
@@ -147,11 +147,11 @@ function checkOk(response: PlatformResponse, what: string): void {
   if (status >= 200 && status < 300) return
   const reason = problemText(response.text)
   const suffix = reason ? `: ${reason}` : ''
-  if (status === 400 || status === 422) throw new AppError('bad_request', `The server refused the request for ${what} (HTTP ${status})${suffix}`)
-  if (status === 403) throw new AppError('unauthorized', `This account may not read ${what} (HTTP 403)`)
-  if (status === 404) throw new AppError('not_found', `Not found: ${what} (HTTP 404)`)
-  if (status === 429) throw new AppError('server', 'The server is rate-limiting requests (HTTP 429); try again in a minute')
-  throw new AppError('server', `The server answered HTTP ${status} for ${what}${suffix}`)
+  if (status === 400 || status === 422) throw new AppError('bad_request', `The server refused the request for ${what} (HTTP ${status})${suffix}`, { reason: 'api_bad_request', params: { status } })
+  if (status === 403) throw new AppError('unauthorized', `This account may not read ${what} (HTTP 403)`, { reason: 'api_forbidden', params: { status } })
+  if (status === 404) throw new AppError('not_found', `Not found: ${what} (HTTP 404)`, { reason: 'api_not_found', params: { status } })
+  if (status === 429) throw new AppError('server', 'The server is rate-limiting requests (HTTP 429); try again in a minute', { reason: 'api_rate_limited' })
+  throw new AppError('server', `The server answered HTTP ${status} for ${what}${suffix}`, { reason: 'api_server', params: { status } })
 }
 
 function problemText(text: string): string | null {

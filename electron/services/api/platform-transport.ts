@@ -67,7 +67,7 @@ export class PlatformTransport {
     const isRead = request.method === 'GET'
     let refreshed = false
     for (let attempt = 0; ; attempt++) {
-      if (request.signal?.aborted) throw new AppError('cancelled', 'Cancelled')
+      if (request.signal?.aborted) throw new AppError('cancelled', 'Cancelled', { reason: 'cancelled' })
       const token = await this.token()
       let response: { status: number; text: string; retryAfter: string | null }
       try {
@@ -76,14 +76,14 @@ export class PlatformTransport {
         if (!(error instanceof Transient)) throw error
         // A write that may have arrived is never sent again; one refused at connect surely did not.
         if (!isRead && !error.beforeSend) throw new WriteOutcomeUnknown(error.code, `${error.message}; the change may or may not have been applied (nothing was sent again)`)
-        if (attempt >= this.retry.maxRetries) throw new AppError(error.code, error.message)
+        if (attempt >= this.retry.maxRetries) throw new AppError(error.code, error.message, { reason: error.code === 'timeout' ? 'api_timeout' : 'api_unreachable' })
         await this.wait(attempt, null, request)
         continue
       }
       if (response.status === 401) {
         const canRefresh = this.o.auth.invalidate(token)
-        if (!canRefresh) throw new AppError('unauthorized', 'The API refused the access token: it is wrong or has expired; paste a new one or sign in with a Client ID and secret')
-        if (refreshed) throw new AppError('unauthorized', 'The API refused a freshly issued access token; check that the Client ID belongs to this organisation and base URL')
+        if (!canRefresh) throw new AppError('unauthorized', 'The API refused the access token: it is wrong or has expired; paste a new one or sign in with a Client ID and secret', { reason: 'token_rejected' })
+        if (refreshed) throw new AppError('unauthorized', 'The API refused a freshly issued access token; check that the Client ID belongs to this organisation and base URL', { reason: 'token_fresh_rejected' })
         refreshed = true
         attempt--
         continue
@@ -107,7 +107,7 @@ export class PlatformTransport {
     try {
       return await this.o.auth.getAccessToken()
     } catch (error) {
-      if (error instanceof TokenUnavailableError) throw new AppError('server', `The sign-in service cannot answer now: ${error.message}`)
+      if (error instanceof TokenUnavailableError) throw new AppError('server', `The sign-in service cannot answer now: ${error.message}`, { reason: error.reason, params: error.params })
       throw error
     }
   }
@@ -131,7 +131,7 @@ export class PlatformTransport {
       const text = await response.text()
       return { status: response.status, text, retryAfter: response.headers.get('retry-after') }
     } catch (error) {
-      if (request.signal?.aborted) throw new AppError('cancelled', 'Cancelled')
+      if (request.signal?.aborted) throw new AppError('cancelled', 'Cancelled', { reason: 'cancelled' })
       if (error instanceof AppError) throw error
       const where = safeOrigin(url)
       if (timer.timedOut()) throw new Transient('timeout', `${where} did not answer within ${Math.round(timeoutMs / 100) / 10} s`, false)

@@ -202,7 +202,7 @@ export class AuthService {
    */
   async getAccessToken(): Promise<string> {
     const session = this.session
-    if (!session) throw new AppError('unauthorized', 'Not signed in: sign in with a Client ID and secret or an access token')
+    if (!session) throw new AppError('unauthorized', 'Not signed in: sign in with a Client ID and secret or an access token', { reason: 'not_signed_in' })
     if (session.credentials.mode === 'token') return session.credentials.accessToken
     if (this.token && this.options.clock() < this.token.refreshAt) return this.token.accessToken
     if (this.inflight) return this.inflight

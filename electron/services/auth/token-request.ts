@@ -34,8 +34,8 @@ export interface TokenRequestPorts {
  */
 export class TokenUnavailableError extends AppError {
   readonly retryAfterMs: number | null
-  constructor(message: string, retryAfterMs: number | null) {
-    super('server', message)
+  constructor(message: string, retryAfterMs: number | null, status?: number) {
+    super('server', message, status === 429 ? { reason: 'api_rate_limited' } : { reason: 'api_server', params: { status: status ?? 503 } })
     this.retryAfterMs = retryAfterMs
   }
 }
@@ -73,8 +73,8 @@ export async function requestToken(ports: TokenRequestPorts, baseUrl: string, cl
     )
   } catch (error) {
     if (error instanceof AppError) throw error
-    if (signal.aborted) throw new AppError('timeout', `The sign-in server at ${where} did not answer in time`, { cause: error })
-    throw new AppError('network', `Could not reach ${where} to sign in: ${describeNetworkError(error)}`, { cause: error })
+    if (signal.aborted) throw new AppError('timeout', `The sign-in server at ${where} did not answer in time`, { cause: error, reason: 'signin_timeout', params: { host: where } })
+    throw new AppError('network', `Could not reach ${where} to sign in: ${describeNetworkError(error)}`, { cause: error, reason: 'signin_unreachable', params: { host: where } })
   }
   const issuedAt = ports.clock()
   if (!response.ok) {
@@ -87,17 +87,17 @@ export async function requestToken(ports: TokenRequestPorts, baseUrl: string, cl
     text = await response.text()
   } catch (error) {
     // The answer started and broke off (reset, stall): the network failed, not the server's JSON.
-    if (signal.aborted) throw new AppError('timeout', `The sign-in server at ${where} stopped sending its answer before it was complete`, { cause: error })
-    throw new AppError('network', `The connection to ${where} broke while reading the sign-in answer: ${describeNetworkError(error)}`, { cause: error })
+    if (signal.aborted) throw new AppError('timeout', `The sign-in server at ${where} stopped sending its answer before it was complete`, { cause: error, reason: 'signin_timeout', params: { host: where } })
+    throw new AppError('network', `The connection to ${where} broke while reading the sign-in answer: ${describeNetworkError(error)}`, { cause: error, reason: 'signin_unreachable', params: { host: where } })
   }
   let json: { access_token?: unknown; expires_in?: unknown }
   try {
     json = JSON.parse(text) as typeof json
   } catch {
-    throw new AppError('invalid_response', 'The sign-in server answered with something that is not JSON')
+    throw new AppError('invalid_response', 'The sign-in server answered with something that is not JSON', { reason: 'signin_bad_answer' })
   }
-  if (typeof json.access_token !== 'string' || json.access_token === '') throw new AppError('invalid_response', 'access_token: missing from the sign-in answer')
-  if (!isHeaderSafeToken(json.access_token)) throw new AppError('invalid_response', 'access_token: has characters that cannot be sent in a header')
+  if (typeof json.access_token !== 'string' || json.access_token === '') throw new AppError('invalid_response', 'access_token: missing from the sign-in answer', { reason: 'signin_bad_answer' })
+  if (!isHeaderSafeToken(json.access_token)) throw new AppError('invalid_response', 'access_token: has characters that cannot be sent in a header', { reason: 'signin_bad_answer' })
   const expiresInS = readExpiresIn(json.expires_in)
   const expiresInMs = Math.round(expiresInS * 1000)
   ports.logger.info('Access token issued', { expiresInS })
@@ -108,14 +108,14 @@ export async function requestToken(ports: TokenRequestPorts, baseUrl: string, cl
 function refusal(logger: Logger, response: Response, text: string, where: string, now: number): AppError {
   const oauthError = readOAuthError(text)
   logger.warn('Token request refused', { status: response.status, error: oauthError })
-  if (oauthError === 'invalid_client' || response.status === 401) return new AppError('unauthorized', 'Client ID or secret is wrong or has expired')
-  if (oauthError) return new AppError('unauthorized', `The sign-in server refused the request (${oauthError})`)
+  if (oauthError === 'invalid_client' || response.status === 401) return new AppError('unauthorized', 'Client ID or secret is wrong or has expired', { reason: 'signin_rejected' })
+  if (oauthError) return new AppError('unauthorized', `The sign-in server refused the request (${oauthError})`, { reason: 'signin_refused', params: { detail: oauthError } })
   // No token endpoint at all: the base URL is wrong, the credentials may be fine.
-  if (response.status === 404) return new AppError('bad_request', `No sign-in service at this address (${where}/connect/token answered HTTP 404); check the base URL`)
+  if (response.status === 404) return new AppError('bad_request', `No sign-in service at this address (${where}/connect/token answered HTTP 404); check the base URL`, { reason: 'signin_no_service', params: { url: where } })
   const retryAfterMs = parseRetryAfter(response.headers.get('retry-after'), now)
-  if (response.status === 429) return new TokenUnavailableError('The sign-in server is rate-limiting requests (HTTP 429); try again in a minute', retryAfterMs)
-  if (response.status >= 500) return new TokenUnavailableError(`The sign-in server failed (HTTP ${response.status}); try again later`, retryAfterMs)
-  return new AppError('unauthorized', `The sign-in server refused the request (HTTP ${response.status})`)
+  if (response.status === 429) return new TokenUnavailableError('The sign-in server is rate-limiting requests (HTTP 429); try again in a minute', retryAfterMs, 429)
+  if (response.status >= 500) return new TokenUnavailableError(`The sign-in server failed (HTTP ${response.status}); try again later`, retryAfterMs, response.status)
+  return new AppError('unauthorized', `The sign-in server refused the request (HTTP ${response.status})`, { reason: 'signin_refused', params: { detail: `HTTP ${response.status}` } })
 }
 
 function readOAuthError(text: string): string | null {

@@ -2,7 +2,8 @@ import { open, readFile, rename, rm, stat } from 'node:fs/promises'
 import { createReadStream } from 'node:fs'
 import { join } from 'node:path'
 import { createHash } from 'node:crypto'
-import { AppError, toErrorData, type ErrorCode } from '../../../shared/errors'
+import { AppError, reasonOf, toErrorData, type ErrorCode } from '../../../shared/errors'
+import type { ErrorParams, ErrorReason } from '../../../shared/error-reasons'
 import { writeFileAtomic } from '../fs/atomic-write'
 import { ensurePrivateDir, makePrivateFile, privateFileMode } from '../fs/private-files'
 import { createFlights } from './flights'
@@ -33,7 +34,7 @@ export interface CachedFile {
 export type CachedDownloadStatus =
   | ({ readonly status: 'ready'; readonly source: 'download' | 'cache' } & CachedFile)
   | { readonly status: 'none' | 'expired' | 'missing' | 'unsupported' }
-  | { readonly status: 'error'; readonly code: ErrorCode; readonly message: string }
+  | { readonly status: 'error'; readonly code: ErrorCode; readonly message: string; readonly reason?: ErrorReason; readonly params?: ErrorParams }
 
 /** Options for one `resolve`. */
 export interface CachedDownloadOptions {
@@ -172,17 +173,17 @@ export function createCachedDownloads(ports: CachedDownloadPorts): CachedDownloa
       })
     } catch (error) {
       const data = toErrorData(error, 'network')
-      if (data.code === 'cancelled') return { status: 'error', code: 'cancelled', message: 'Cancelled.' }
+      if (data.code === 'cancelled') return { status: 'error', code: 'cancelled', message: 'Cancelled.', reason: 'cancelled' }
       const message = scrub(data.message, url)
       log('warn', `Downloading the ${ports.noun} for ${key} from ${safeUrl} failed: ${message}`)
-      return { status: 'error', code: data.code, message: `The ${ports.noun} could not be downloaded: ${message}` }
+      return { status: 'error', code: data.code, message: `The ${ports.noun} could not be downloaded: ${message}`, ...reasonOf(data) }
     }
     if (result.kind === 'status') {
       log('info', `The ${ports.noun} for ${key} at ${safeUrl}: HTTP ${result.status}`)
       if (result.status === 403) return { status: 'expired' }
       if (result.status === 404 || result.status === 410) return { status: 'missing' }
-      if (result.status === 401) return { status: 'error', code: 'unauthorized', message: `The ${ports.noun} link was refused.` }
-      return { status: 'error', code: 'server', message: `The ${ports.noun} could not be downloaded (HTTP ${result.status}).` }
+      if (result.status === 401) return { status: 'error', code: 'unauthorized', message: `The ${ports.noun} link was refused.`, reason: 'download_failed', params: { status: result.status } }
+      return { status: 'error', code: 'server', message: `The ${ports.noun} could not be downloaded (HTTP ${result.status}).`, reason: 'download_failed', params: { status: result.status } }
     }
     try {
       const type = ports.detectType(result.contentType, result.finalUrl, await readHead(result.tempPath))
@@ -205,13 +206,13 @@ export function createCachedDownloads(ports: CachedDownloadPorts): CachedDownloa
       await rm(result.tempPath, { force: true })
       const message = scrub(toErrorData(error).message, url)
       log('warn', `Saving the ${ports.noun} for ${key} failed: ${message}`)
-      return { status: 'error', code: 'io', message: `The ${ports.noun} could not be saved: ${message}` }
+      return { status: 'error', code: 'io', message: `The ${ports.noun} could not be saved: ${message}`, ...reasonOf(toErrorData(error)) }
     }
   }
 
   // One download per entry at a time: a second resolve (the task reopened, a second window)
   // joins the one under way instead of fetching the file twice.
-  const flights = createFlights<CachedDownloadStatus, DownloadProgress>(() => ({ status: 'error', code: 'cancelled', message: 'Cancelled.' }))
+  const flights = createFlights<CachedDownloadStatus, DownloadProgress>(() => ({ status: 'error', code: 'cancelled', message: 'Cancelled.', reason: 'cancelled' }))
 
   return {
     dirOf,

@@ -88,7 +88,7 @@ export async function fetchToFile(request: FetchToFileRequest): Promise<Download
   const controller = new AbortController()
   const outer = request.signal
   const onOuterAbort = (): void => controller.abort()
-  if (outer?.aborted) throw new AppError('cancelled', 'Cancelled.')
+  if (outer?.aborted) throw new AppError('cancelled', 'Cancelled.', { reason: 'cancelled' })
   outer?.addEventListener('abort', onOuterAbort, { once: true })
   let stalled = false
   let timer: NodeJS.Timeout | undefined
@@ -100,10 +100,10 @@ export async function fetchToFile(request: FetchToFileRequest): Promise<Download
     }, limits.stallMs)
   }
   const failure = (error: unknown): AppError => {
-    if (stalled) return new AppError('timeout', `The download stalled: nothing arrived for ${Math.round(limits.stallMs / 1000)} s.`)
-    if (outer?.aborted) return new AppError('cancelled', 'Cancelled.')
+    if (stalled) return new AppError('timeout', `The download stalled: nothing arrived for ${Math.round(limits.stallMs / 1000)} s.`, { reason: 'download_stalled', params: { seconds: Math.round(limits.stallMs / 1000) } })
+    if (outer?.aborted) return new AppError('cancelled', 'Cancelled.', { reason: 'cancelled' })
     if (error instanceof AppError) return error
-    return new AppError('network', `The download failed (network): ${error instanceof Error ? error.message : String(error)}`)
+    return new AppError('network', `The download failed (network): ${error instanceof Error ? error.message : String(error)}`, { reason: 'download_network' })
   }
 
   let temp: string | null = null
@@ -118,7 +118,7 @@ export async function fetchToFile(request: FetchToFileRequest): Promise<Download
       const location = response.headers.get('location')
       if (response.status < 300 || response.status >= 400 || !location) break
       await response.body?.cancel().catch(() => undefined)
-      if (hop >= maxRedirects) throw new AppError('network', 'The download was redirected too many times.')
+      if (hop >= maxRedirects) throw new AppError('network', 'The download was redirected too many times.', { reason: 'download_network' })
       url = new URL(location, url).href
     }
     if (!response.ok || !response.body) {
@@ -132,7 +132,7 @@ export async function fetchToFile(request: FetchToFileRequest): Promise<Download
     const totalBytes = (encoding === '' || encoding === 'identity') && Number.isFinite(lengthHeader) && lengthHeader > 0 ? lengthHeader : null
     if (totalBytes !== null && totalBytes > limits.maxBytes) {
       await response.body.cancel().catch(() => undefined)
-      throw new AppError('invalid_response', `The file is too large to download (${mb(totalBytes)}; the limit is ${mb(limits.maxBytes)}).`)
+      throw new AppError('invalid_response', `The file is too large to download (${mb(totalBytes)}; the limit is ${mb(limits.maxBytes)}).`, { reason: 'download_too_large', params: { max: limits.maxBytes } })
     }
 
     temp = join(request.dir, partFileName(request.name))
@@ -142,7 +142,7 @@ export async function fetchToFile(request: FetchToFileRequest): Promise<Download
       transform(chunk: Buffer, _encoding, callback) {
         received += chunk.length
         if (received > limits.maxBytes) {
-          callback(new AppError('invalid_response', `The file is too large to download (over the ${mb(limits.maxBytes)} limit).`))
+          callback(new AppError('invalid_response', `The file is too large to download (over the ${mb(limits.maxBytes)} limit).`, { reason: 'download_too_large', params: { max: limits.maxBytes } }))
           return
         }
         arm()
@@ -154,7 +154,7 @@ export async function fetchToFile(request: FetchToFileRequest): Promise<Download
     const body = Readable.fromWeb(response.body as unknown as WebReadableStream<Uint8Array>)
     await pipeline(body, counter, createWriteStream(temp, { flags: 'wx', mode: privateFileMode }), { signal: controller.signal })
     if (totalBytes !== null && received !== totalBytes) {
-      throw new AppError('network', `The download stopped early (${received} of ${totalBytes} bytes).`)
+      throw new AppError('network', `The download stopped early (${received} of ${totalBytes} bytes).`, { reason: 'download_network' })
     }
     const handle = await open(temp, 'r+')
     try {

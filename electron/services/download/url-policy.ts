@@ -37,15 +37,15 @@ export function checkDownloadUrl(url: string, apiBaseUrl: string | null | undefi
   try {
     parsed = new URL(url)
   } catch {
-    throw new AppError('bad_request', 'The download link is not a valid URL.')
+    throw new AppError('bad_request', 'The download link is not a valid URL.', { reason: 'download_link_refused' })
   }
-  if (parsed.username || parsed.password) throw new AppError('bad_request', 'Download links with a user name or password are refused.')
+  if (parsed.username || parsed.password) throw new AppError('bad_request', 'Download links with a user name or password are refused.', { reason: 'download_link_refused' })
   if (parsed.protocol === 'https:') return parsed
   if (parsed.protocol === 'http:') {
     if (isLoopbackHost(parsed.hostname) && isLoopbackApi(apiBaseUrl)) return parsed
-    throw new AppError('bad_request', `Only https download links are allowed (refused http://${parsed.host}).`)
+    throw new AppError('bad_request', `Only https download links are allowed (refused http://${parsed.host}).`, { reason: 'download_link_refused' })
   }
-  throw new AppError('bad_request', `Only https download links are allowed (refused a ${parsed.protocol.replace(/:$/, '')}: link).`)
+  throw new AppError('bad_request', `Only https download links are allowed (refused a ${parsed.protocol.replace(/:$/, '')}: link).`, { reason: 'download_link_refused' })
 }
 
 /** The host (and port) a URL would contact, for the "download from …?" question; null when unparseable. */

@@ -150,13 +150,13 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
     }
     if (ports.maxBytes !== undefined && serialisedBytes(text, ports.maxBytes) > ports.maxBytes) {
       const mb = (bytes: number) => (bytes / 1_000_000).toFixed(1)
-      throw new AppError('bad_request', `The draft for task ${key} is ${mb(Buffer.byteLength(text))} MB, over the ${mb(ports.maxBytes)} MB a draft may be; the last saved draft is kept.`)
+      throw new AppError('bad_request', `The draft for task ${key} is ${mb(Buffer.byteLength(text))} MB, over the ${mb(ports.maxBytes)} MB a draft may be; the last saved draft is kept.`, { reason: 'draft_too_large', params: { size: Buffer.byteLength(text), max: ports.maxBytes } })
     }
     try {
       await writeFileAtomic(pathOf(key), text, { private: true })
     } catch (error) {
       held.delete(key)
-      throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, pathOf(key))}.`, { cause: error })
+      throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, pathOf(key))}.`, { cause: error, reason: 'write_failed', params: { path: pathOf(key) } })
     }
     held.set(key, { exportHash, generation, seq: 0, journalBytes: 0, document, meta })
     // The old journal is dead weight now (its generation no longer matches); a failure to delete it is harmless.
@@ -178,12 +178,12 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
       text = await readFile(path, 'utf8')
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { draft: null, problem: null }
-      throw new AppError('io', `The draft for task ${key} could not be read.`, { cause: error })
+      throw new AppError('io', `The draft for task ${key} could not be read.`, { cause: error, reason: 'draft_unreadable' })
     }
     const checked = validate(text, key)
     if (typeof checked !== 'string') {
       const replayed = await replayJournal(path, checked.generation, checked.document).catch((error: unknown) => {
-        throw new AppError('io', `The draft journal for task ${key} could not be read.`, { cause: error })
+        throw new AppError('io', `The draft journal for task ${key} could not be read.`, { cause: error, reason: 'draft_unreadable' })
       })
       if (replayed.records === 0) return { draft: checked as Draft<TDocument, TMeta>, problem: null }
       const draft = { ...checked, savedAt: replayed.savedAt ?? checked.savedAt, document: replayed.document }
@@ -224,19 +224,19 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
       return enqueue(key, async () => {
         const current = held.get(key)
         if (!current || `${current.generation}:${current.seq}` !== base || current.exportHash !== exportHash) {
-          throw new AppError('conflict', `The draft for task ${key} on disk is not the one this change follows; send the whole draft.`)
+          throw new AppError('conflict', `The draft for task ${key} on disk is not the one this change follows; send the whole draft.`, { reason: 'draft_conflict' })
         }
         let document: unknown
         try {
           document = applyModelPatch(current.document as object, patch)
         } catch (error) {
           // Loses nothing: the renderer answers `conflict` with the whole draft.
-          throw new AppError('conflict', `The change does not fit the draft for task ${key} (${(error as Error).message}); send the whole draft.`)
+          throw new AppError('conflict', `The change does not fit the draft for task ${key} (${(error as Error).message}); send the whole draft.`, { reason: 'draft_conflict' })
         }
         const savedAt = Math.round(ports.now())
         const record = encodeJournalRecord(current.generation, current.seq + 1, savedAt, patch)
         const recordBytes = Buffer.byteLength(record)
-        if (ports.maxBytes !== undefined && recordBytes > ports.maxBytes) throw new AppError('bad_request', `The change to the draft for task ${key} is over the ${(ports.maxBytes / 1_000_000).toFixed(1)} MB a draft may be; the last saved draft is kept.`)
+        if (ports.maxBytes !== undefined && recordBytes > ports.maxBytes) throw new AppError('bad_request', `The change to the draft for task ${key} is over the ${(ports.maxBytes / 1_000_000).toFixed(1)} MB a draft may be; the last saved draft is kept.`, { reason: 'draft_too_large', params: { size: recordBytes, max: ports.maxBytes } })
         // Due for compaction: the full draft is rewritten instead (which also checks its size).
         if (current.seq + 1 > compactRecords || current.journalBytes + recordBytes > compactBytes) {
           const saved = await writeFull(key, exportHash, document, current.meta)
@@ -248,7 +248,7 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
         } catch (error) {
           // A half-written record may be on disk: later records would hide behind it, so the next save must be a full one.
           held.delete(key)
-          throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, journal)}.`, { cause: error })
+          throw new AppError('io', `The draft for task ${key} could not be written: ${await fsErrorCause(error, journal)}.`, { cause: error, reason: 'write_failed', params: { path: pathOf(key) } })
         }
         const next: Held = { ...current, seq: current.seq + 1, journalBytes: current.journalBytes + recordBytes, document }
         held.set(key, next)

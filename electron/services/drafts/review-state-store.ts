@@ -110,7 +110,7 @@ export function createReviewStateStore(ports: ReviewStateStorePorts): ReviewStat
         .catch(() => undefined)
         .then(() => writeFileAtomic(path, text, { private: true }))
         .catch(async (error: unknown) => {
-          throw new AppError('io', `The review state of task ${key} could not be written: ${await fsErrorCause(error, path)}.`, { cause: error })
+          throw new AppError('io', `The review state of task ${key} could not be written: ${await fsErrorCause(error, path)}.`, { cause: error, reason: 'write_failed', params: { path } })
         })
       queues.set(key, write)
       try {

@@ -27,14 +27,14 @@ export async function readTranscriptExportFile(path: string): Promise<ExportFile
   let text: string
   try {
     const info = await stat(path)
-    if (!info.isFile()) throw new AppError('bad_request', `${fileName} is not a file.`)
-    if (info.size > maxExportBytes) throw new AppError('bad_request', `${fileName} is too large to be a transcript export.`)
+    if (!info.isFile()) throw new AppError('bad_request', `${fileName} is not a file.`, { reason: 'is_folder', params: { path: fileName } })
+    if (info.size > maxExportBytes) throw new AppError('bad_request', `${fileName} is too large to be a transcript export.`, { reason: 'file_too_large', params: { file: fileName } })
     text = await readJsonText(path)
   } catch (error) {
     if (error instanceof AppError) throw error
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') throw new AppError('not_found', `${fileName} does not exist.`)
-    throw new AppError('io', `Could not read ${fileName}: ${(error as Error).message}`)
+    if (code === 'ENOENT') throw new AppError('not_found', `${fileName} does not exist.`, { reason: 'file_not_found', params: { path: fileName } })
+    throw new AppError('io', `Could not read ${fileName}: ${(error as Error).message}`, { cause: error, reason: 'read_failed', params: { path: fileName } })
   }
   return { fileName, data: parseTranscriptExport(text, fileName) }
 }
@@ -43,10 +43,10 @@ export async function readTranscriptExportFile(path: string): Promise<ExportFile
 export function parseTranscriptExport(text: string, sourceName: string): TranscriptExport {
   const json = parseJsonText(text, sourceName)
   const deep = tooDeepAt(json)
-  if (deep !== null) throw new AppError('invalid_response', `${sourceName} nests values more than ${maxExportDepth} levels deep (at ${deep}); it cannot be opened safely.`)
+  if (deep !== null) throw new AppError('invalid_response', `${sourceName} nests values more than ${maxExportDepth} levels deep (at ${deep}); it cannot be opened safely.`, { reason: 'not_an_export', params: { file: sourceName } })
   const parsed = transcriptExportSchema.safeParse(json)
   if (!parsed.success) {
-    throw new AppError('invalid_response', `${sourceName} is not a transcript export: ${describeSchemaError(parsed.error)}`)
+    throw new AppError('invalid_response', `${sourceName} is not a transcript export: ${describeSchemaError(parsed.error)}`, { reason: 'not_an_export', params: { file: sourceName } })
   }
   return parsed.data
 }
@@ -65,6 +65,6 @@ function parseJsonText(text: string, sourceName: string): unknown {
   try {
     return JSON.parse(stripBom(text))
   } catch (error) {
-    throw new AppError('invalid_response', `${sourceName} is not valid JSON (${(error as Error).message}).`)
+    throw new AppError('invalid_response', `${sourceName} is not valid JSON (${(error as Error).message}).`, { reason: 'not_an_export', params: { file: sourceName } })
   }
 }

@@ -76,7 +76,7 @@ export async function encodePeaksFileInWorker(key: PeaksFileKey, peaks: PeaksDat
   const worker = new DecodeWorker(await runnableEntry(options.workerEntry ?? workerEntry()), null, 256, undefined)
   try {
     const reply = (await worker.run({ type: 'encode', key, peaks })).find((r) => r.type === 'encoded')
-    if (!reply) throw new AppError('io', 'The peaks file could not be encoded.')
+    if (!reply) throw new AppError('io', 'The peaks file could not be encoded.', { reason: 'media_undecodable' })
     return reply.bytes
   } finally {
     void worker.terminate()
@@ -89,8 +89,8 @@ async function decodeWhole(path: string, kind: DecoderKind, worker: DecodeWorker
     if (reply.type === 'bytes') progress(0, reply.read)
   })
   const done = replies.find((r) => r.type === 'done')
-  if (!done?.peaks) throw new AppError('io', 'The decoder finished without peaks.')
-  if (done.kept === 0) throw new AppError('io', 'The recording could not be decoded: no audio found in it.')
+  if (!done?.peaks) throw new AppError('io', 'The decoder finished without peaks.', { reason: 'media_undecodable' })
+  if (done.kept === 0) throw new AppError('io', 'The recording could not be decoded: no audio found in it.', { reason: 'media_undecodable' })
   return done.peaks
 }
 
@@ -161,11 +161,11 @@ class DecodeWorker {
     this.worker.on('error', (error: Error & { code?: string }) => {
       fail(
         error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new AppError('io', `Decoding the recording needed more than ${memoryLimitMb} MB and was stopped; the file may be damaged.`)
-          : new AppError('io', `The decoder failed: ${error.message}`)
+          ? new AppError('io', `Decoding the recording needed more than ${memoryLimitMb} MB and was stopped; the file may be damaged.`, { reason: 'media_undecodable' })
+          : new AppError('io', `The decoder failed: ${error.message}`, { reason: 'media_undecodable' })
       )
     })
-    this.worker.on('exit', (code) => fail(new AppError('io', `The decoder stopped unexpectedly (exit code ${code}).`)))
+    this.worker.on('exit', (code) => fail(new AppError('io', `The decoder stopped unexpectedly (exit code ${code}).`, { reason: 'media_undecodable' })))
     if (signal) {
       const abort = (): void => fail(new AppError('cancelled', 'Cancelled.'))
       if (signal.aborted) abort()
@@ -261,6 +261,6 @@ export function workerEntry(): string {
   // The bundler may place this module in out/main/index.js or in a chunk one folder down.
   const candidates = [join(dir, 'decode-worker.js'), join(dir, '..', 'decode-worker.js')]
   const found = candidates.find((candidate) => existsSync(candidate))
-  if (!found) throw new AppError('io', `The decode worker is missing from the build (looked for ${candidates.join(', ')}).`)
+  if (!found) throw new AppError('io', `The decode worker is missing from the build (looked for ${candidates.join(', ')}).`, { reason: 'media_undecodable' })
   return found
 }

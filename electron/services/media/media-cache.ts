@@ -175,14 +175,14 @@ export function createMediaService(ports: MediaServicePorts): MediaService {
       let size: number
       try {
         const info = await stat(absolute)
-        if (!info.isFile()) throw new AppError('bad_request', 'That is a folder, not a recording.')
+        if (!info.isFile()) throw new AppError('bad_request', 'That is a folder, not a recording.', { reason: 'is_folder', params: { path } })
         size = info.size
       } catch (error) {
         if (error instanceof AppError) throw error
-        throw new AppError('not_found', 'That file does not exist.', { cause: error })
+        throw new AppError('not_found', 'That file does not exist.', { cause: error, reason: 'file_not_found', params: { path } })
       }
       const family = sniffMediaFamily(await readHead(absolute))
-      if (!family) throw new AppError('bad_request', 'That file is not an audio or video recording we can play.')
+      if (!family) throw new AppError('bad_request', 'That file is not an audio or video recording we can play.', { reason: 'media_unsupported' })
       const { contentType } = typeForFamily(family, absolute)
       await writeLocalMeta(key, { path: absolute, contentType, attachedAt: now() })
       log({ level: 'info', message: `Attached a local recording to ${String(key)}.` })

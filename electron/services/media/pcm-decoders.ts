@@ -134,13 +134,13 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
   } finally {
     decoder.free()
   }
-  if (total === 0) throw new AppError('io', 'The recording could not be decoded: no audio found in it.')
+  if (total === 0) throw new AppError('io', 'The recording could not be decoded: no audio found in it.', { reason: 'media_undecodable' })
   // mpg123 resyncs through anything and finds "frames" in random bytes. Real mp3 never takes more
   // than 320 kbit/s (40 000 bytes a second) and decodes with few errors (a damaged frame here and
   // there); random bytes give one error every KB or two.
   const noisy = errors > 16 && errors * 4096 > bytes - tagBytes
   if (kind === 'mp3' && options.byteStart === undefined && rate > 0 && (noisy || bytes - tagBytes > 1.5 * (total / rate) * 40_000 + 4096)) {
-    throw new AppError('io', `The recording could not be decoded: most of its ${bytes} bytes are not mp3 audio.`)
+    throw new AppError('io', `The recording could not be decoded: most of its ${bytes} bytes are not mp3 audio.`, { reason: 'media_undecodable' })
   }
 }
 
@@ -168,7 +168,7 @@ export async function readWavFormat(path: string): Promise<WavFormat> {
     const riff = await read(0, 12)
     const tag = riff.toString('latin1', 0, 4)
     if ((tag !== 'RIFF' && tag !== 'RF64') || riff.toString('latin1', 8, 12) !== 'WAVE') {
-      throw new AppError('io', 'Not a WAV file.')
+      throw new AppError('io', 'Not a WAV file.', { reason: 'media_undecodable' })
     }
     let position = 12
     let ds64DataSize: number | null = null
@@ -189,15 +189,15 @@ export async function readWavFormat(path: string): Promise<WavFormat> {
         if (code === 0xfffe && fmt.length >= 26) code = fmt.readUInt16LE(24)
         const bits = fmt.readUInt16LE(14)
         const encoding = code === 1 ? 'int' : code === 3 ? 'float' : null
-        if (encoding === null) throw new AppError('io', `WAV encoding ${code} is not PCM or float.`)
-        if (encoding === 'int' && ![8, 16, 24, 32].includes(bits)) throw new AppError('io', `${bits}-bit WAV is not supported.`)
-        if (encoding === 'float' && bits !== 32 && bits !== 64) throw new AppError('io', `${bits}-bit float WAV is not supported.`)
+        if (encoding === null) throw new AppError('io', `WAV encoding ${code} is not PCM or float.`, { reason: 'media_undecodable' })
+        if (encoding === 'int' && ![8, 16, 24, 32].includes(bits)) throw new AppError('io', `${bits}-bit WAV is not supported.`, { reason: 'media_undecodable' })
+        if (encoding === 'float' && bits !== 32 && bits !== 64) throw new AppError('io', `${bits}-bit float WAV is not supported.`, { reason: 'media_undecodable' })
         format = { encoding, bits, channels: fmt.readUInt16LE(2), sampleRate: fmt.readUInt32LE(4), blockAlign: fmt.readUInt16LE(12) }
         if (format.channels === 0 || format.sampleRate === 0 || format.blockAlign !== (format.channels * bits) / 8) {
-          throw new AppError('io', 'The WAV format chunk is inconsistent.')
+          throw new AppError('io', 'The WAV format chunk is inconsistent.', { reason: 'media_undecodable' })
         }
       } else if (id === 'data') {
-        if (!format) throw new AppError('io', 'The WAV data chunk comes before its format chunk.')
+        if (!format) throw new AppError('io', 'The WAV data chunk comes before its format chunk.', { reason: 'media_undecodable' })
         const declared = size === 0xffffffff && ds64DataSize !== null ? ds64DataSize : size
         // Streamed WAVs leave the size 0 or 0xFFFFFFFF: trust the file length then.
         const available = fileSize - body
@@ -206,7 +206,7 @@ export async function readWavFormat(path: string): Promise<WavFormat> {
       }
       position = body + size + (size % 2)
     }
-    throw new AppError('io', 'The WAV file has no data chunk.')
+    throw new AppError('io', 'The WAV file has no data chunk.', { reason: 'media_undecodable' })
   } finally {
     await handle.close()
   }

@@ -34,7 +34,8 @@ export interface AutosaverPorts<T> {
   readonly timers?: AutosaveTimers
   /** Longest time from a change to its write starting (default 1000 ms). */
   readonly delayMs?: number
-  readonly onStatus?: (status: AutosaveStatus) => void
+  /** `error` is what the failed write threw (an AppError carries main's reason), with state 'error'. */
+  readonly onStatus?: (status: AutosaveStatus, error?: unknown) => void
 }
 
 /** An autosaver (see `createAutosaver`). */
@@ -63,9 +64,9 @@ export function createAutosaver<T>(ports: AutosaverPorts<T>): Autosaver<T> {
   let running: Promise<void> | null = null
   let disposed = false
 
-  const setStatus = (next: AutosaveStatus): void => {
+  const setStatus = (next: AutosaveStatus, error?: unknown): void => {
     status = next
-    ports.onStatus?.(next)
+    ports.onStatus?.(next, error)
   }
 
   let failures = 0
@@ -92,7 +93,7 @@ export function createAutosaver<T>(ports: AutosaverPorts<T>): Autosaver<T> {
           } catch (error) {
             // Keep the value unless a newer one arrived, so the next flush or change retries it.
             pending ??= { value }
-            setStatus({ state: 'error', savedAt: status.savedAt, message: error instanceof Error ? error.message : String(error) })
+            setStatus({ state: 'error', savedAt: status.savedAt, message: error instanceof Error ? error.message : String(error) }, error)
             // Retry on its own (disk full, folder locked), backing off to at most 30 s.
             failures++
             schedule(Math.min(30_000, delayMs * 2 ** failures))

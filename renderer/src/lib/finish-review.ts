@@ -5,6 +5,8 @@ import { useSpeakerSyncStore, type SyncPhase } from '../stores/speaker-sync-stor
 import { useReviewStatusStore } from '../stores/review-status-store'
 import { sdte } from './bridge'
 import { formatLabel, safeFileName, toBase64 } from './export-files'
+import { errorLine } from './error-messages'
+import { t } from '../i18n'
 
 /*
  * Finishing a review in one step: every format chosen in the Finish settings written into the
@@ -37,7 +39,7 @@ export interface FinishRequest {
 
 async function saveFile(name: string, content: string | Uint8Array): Promise<FinishStep['status'] | { failed: string }> {
   const result = await sdte().invoke['finish:saveFile']({ name, content: typeof content === 'string' ? content : { base64: toBase64(content) } })
-  return result.ok ? 'done' : { failed: result.error.message }
+  return result.ok ? 'done' : { failed: errorLine(result.error) }
 }
 
 async function fileStep(id: string, label: string, name: string, make: () => Promise<string | Uint8Array> | string): Promise<FinishStep> {
@@ -48,22 +50,22 @@ async function fileStep(id: string, label: string, name: string, make: () => Pro
     return { id, label, status: 'failed', detail: (error as Error).message }
   }
   const saved = await saveFile(name, content)
-  return saved === 'done' ? { id, label, status: 'done', detail: `Saved ${name}` } : { id, label, status: 'failed', detail: `${typeof saved === 'object' ? saved.failed : ''} Retry this step.` }
+  return saved === 'done' ? { id, label, status: 'done', detail: t('finishSteps.saved', { name }) } : { id, label, status: 'failed', detail: t('finishSteps.retryStep', { reason: typeof saved === 'object' ? saved.failed : '' }) }
 }
 
 async function speakersStep(taskId: number, workspaceId: number | null, model: TranscriptModel): Promise<FinishStep> {
-  const label = 'Send speakers'
+  const label = t('finishSteps.sendSpeakers')
   const sync = useSpeakerSyncStore()
   await sync.plan(taskId, workspaceId, model)
-  if (sync.phase === 'error' || !sync.reply) return { id: 'speakers', label, status: 'failed', detail: `${sync.error?.message ?? 'The speakers could not be compared.'} Retry, or use Send speakers… to see the plan.` }
+  if (sync.phase === 'error' || !sync.reply) return { id: 'speakers', label, status: 'failed', detail: t('finishSteps.retryOrPlan', { reason: sync.error ? errorLine(sync.error) : t('finishSteps.notCompared') }) }
   const changes = sync.reply.plan.changes.length
-  if (changes === 0) return { id: 'speakers', label, status: 'done', detail: 'The platform already has these speakers.' }
+  if (changes === 0) return { id: 'speakers', label, status: 'done', detail: t('finishSteps.alreadyThere') }
   await sync.apply()
   // Read again after the await: the store moved on (the narrowing above no longer holds).
   const after = sync.phase as SyncPhase
-  if (after === 'error') return { id: 'speakers', label, status: 'failed', detail: `${sync.error?.message ?? 'Not sent.'} Retry, or use Send speakers….` }
-  if (sync.canRetry) return { id: 'speakers', label, status: 'failed', detail: 'Some speaker changes did not reach the platform; retry this step or use Send speakers….' }
-  return { id: 'speakers', label, status: 'done', detail: `${changes} speaker change${changes === 1 ? '' : 's'} sent.` }
+  if (after === 'error') return { id: 'speakers', label, status: 'failed', detail: t('finishSteps.retryOrSend', { reason: sync.error ? errorLine(sync.error) : t('finishSteps.notSent') }) }
+  if (sync.canRetry) return { id: 'speakers', label, status: 'failed', detail: t('finishSteps.someNotSent') }
+  return { id: 'speakers', label, status: 'done', detail: t('finishSteps.changesSent', { n: changes }, changes) }
 }
 
 async function markStep(taskId: number): Promise<FinishStep> {
@@ -71,8 +73,8 @@ async function markStep(taskId: number): Promise<FinishStep> {
   await review.load()
   const ok = await review.mark(taskId)
   const mark = review.marks[taskId]
-  if (ok && mark?.state === 'done') return { id: 'mark', label: 'Mark as reviewed', status: 'done', detail: `Marked “${mark.value}” on the server.` }
-  return { id: 'mark', label: 'Mark as reviewed', status: 'failed', detail: `${mark?.state === 'failed' ? mark.error.message : 'Not marked.'} Retry this step.` }
+  if (ok && mark?.state === 'done') return { id: 'mark', label: t('finishSteps.markReviewed'), status: 'done', detail: t('finishSteps.marked', { value: mark.value }) }
+  return { id: 'mark', label: t('finishSteps.markReviewed'), status: 'failed', detail: t('finishSteps.retryStep', { reason: mark?.state === 'failed' ? errorLine(mark.error) : t('finishSteps.notMarked') }) }
 }
 
 /** Runs the finish steps in order; each step's outcome, none stopping the others. */
@@ -91,16 +93,16 @@ export async function finishReview(request: FinishRequest, onStep: (step: Finish
   if (wanted('change-set')) {
     // Both files or a failure: the JSON and the CSV tell the same story.
     const set = buildChangeSet(request.model, request.changeSet)
-    const json = await fileStep('change-set', 'Change set', `${base}.change-set.json`, () => changeSetToJson(set))
-    const csv = json.status === 'done' ? await fileStep('change-set', 'Change set', `${base}.change-set.csv`, () => changeSetToCsv(set)) : json
-    push(csv.status === 'done' ? { ...csv, detail: `Saved ${base}.change-set.json and ${base}.change-set.csv` } : csv)
+    const json = await fileStep('change-set', t('finishSteps.changeSet'), `${base}.change-set.json`, () => changeSetToJson(set))
+    const csv = json.status === 'done' ? await fileStep('change-set', t('finishSteps.changeSet'), `${base}.change-set.csv`, () => changeSetToCsv(set)) : json
+    push(csv.status === 'done' ? { ...csv, detail: t('finishSteps.savedBoth', { json: `${base}.change-set.json`, csv: `${base}.change-set.csv` }) } : csv)
   }
   if (request.platform) {
     const { taskId, workspaceId } = request.platform
     if (wanted('speakers')) push(await speakersStep(taskId, workspaceId, request.model))
     if (wanted('mark')) push(await markStep(taskId))
   } else if (!request.only) {
-    push({ id: 'platform', label: 'SmartDocumentor', status: 'skipped', detail: 'Not a platform task, or not signed in: speakers not sent, task not marked.' })
+    push({ id: 'platform', label: 'SmartDocumentor', status: 'skipped', detail: t('finishSteps.notPlatform') })
   }
   return steps
 }
@@ -111,8 +113,8 @@ export async function saveChangeSetAs(model: TranscriptModel, format: 'json' | '
   const result = await sdte().invoke['files:save']({
     suggestedName: `${safeFileName(baseName)}.change-set.${format}`,
     content: format === 'json' ? changeSetToJson(set) : changeSetToCsv(set),
-    filter: format === 'json' ? { name: 'Change set (JSON)', extensions: ['json'] } : { name: 'Change set (CSV)', extensions: ['csv'] }
+    filter: format === 'json' ? { name: t('finishSteps.filterJson'), extensions: ['json'] } : { name: t('finishSteps.filterCsv'), extensions: ['csv'] }
   })
-  if (!result.ok) throw new Error(result.error.message)
+  if (!result.ok) throw new Error(errorLine(result.error))
   return result.value
 }

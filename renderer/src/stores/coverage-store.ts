@@ -10,6 +10,7 @@ import { usePlaybackStore } from './playback-store'
 import { useTaskStore } from './task-store'
 import { useDraftStore } from './draft-store'
 import { t } from '../i18n'
+import { errorLine } from '../lib/error-messages'
 
 /*
  * What the reviewer has heard of the open task, and the time spent reviewing it (session facts,
@@ -145,7 +146,7 @@ export const useCoverageStore = defineStore('coverage', () => {
     if (id === null) return
     const result = await sdte().invoke['reviewState:load']({ taskId: id })
     if (token !== loadToken) return
-    if (!result.ok) problem.value = t('editorPanels.coverage.readFailed', { message: result.error.message })
+    if (!result.ok) problem.value = t('editorPanels.coverage.readFailed', { message: errorLine(result.error) })
     else if (result.value.problem) problem.value = result.value.problem.message
     else if (result.value.state) {
       // What was heard while the sidecar loaded counts too.
@@ -163,7 +164,7 @@ export const useCoverageStore = defineStore('coverage', () => {
     const state = { heard: heard.value.map(([s, e]) => [s, e] as [number, number]), maxRate: maxRate.value, activeMs: activeMs.value, durationMs: Math.max(0, Math.round(durationMs.value)) }
     try {
       const result = await sdte().invoke['reviewState:save']({ taskId: id, state })
-      if (!result.ok) throw new Error(result.error.message)
+      if (!result.ok) throw new Error(errorLine(result.error))
       if (problem.value !== null && problem.value === saveProblem) problem.value = null
     } catch (error) {
       dirty.value = true

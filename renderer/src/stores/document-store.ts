@@ -78,7 +78,7 @@ export const useDocumentStore = defineStore('document', () => {
       if (opened.value?.data.taskId !== taskId) return
       // A PDF is asked for at once, so pdf.js reads it while the data pane renders (pdf-preload.ts).
       if (result.ok && result.value.status === 'ready' && result.value.contentType === 'application/pdf') preloadPdf(result.value.url)
-      file.value = result.ok ? result.value : { status: 'error', code: result.error.code, message: result.error.message }
+      file.value = result.ok ? result.value : { status: 'error', ...result.error }
     } finally {
       fileLoading.value = false
     }

@@ -3,6 +3,7 @@ import type { TranscriptModel } from '../../../shared/transcript'
 import { sdte } from '../lib/bridge'
 import { createAutosaver, type Autosaver, type AutosaveState } from '../lib/autosaver'
 import { writeDraft, type SavedBase } from './draft-write'
+import { toErrorData, type ErrorData } from '../../../shared/errors'
 
 /*
  * The editor's draft saving, on the one autosave mechanism (lib/autosaver.ts): a change is
@@ -25,6 +26,8 @@ export function createDraftAutosave(delayMs: number) {
   const saveState = ref<AutosaveState>('saved')
   const savedAt = ref<number | null>(null)
   const saveError = ref<string | null>(null)
+  /** The failed save's error with main's reason (saveError is its English message, for logs and tests). */
+  const saveFailure = ref<ErrorData | null>(null)
 
   let current: Autosaver<DraftValue> | null = null
   /** The model last written (or loaded from disk) for the current task: saving it again is skipped. */
@@ -58,11 +61,12 @@ export function createDraftAutosave(delayMs: number) {
         if (saved.savedAt !== null) mainSavedAt = saved.savedAt
         if (saver === current) savedModel = model
       },
-      onStatus: (status) => {
+      onStatus: (status, error) => {
         if (saver === current) {
           saveState.value = status.state
           savedAt.value = status.savedAt
           saveError.value = status.state === 'error' ? (status.message ?? 'unknown error') : null
+          saveFailure.value = status.state === 'error' ? toErrorData(error) : null
         } else if (status.state === 'saved') {
           closing.delete(saver)
           saver.dispose()
@@ -78,6 +82,7 @@ export function createDraftAutosave(delayMs: number) {
     saveState,
     savedAt,
     saveError,
+    saveFailure,
     /** True when the model is what was last written or loaded. */
     isSaved: (model: TranscriptModel | null) => model === savedModel,
 
@@ -94,6 +99,7 @@ export function createDraftAutosave(delayMs: number) {
       savedModel = model
       savedAt.value = at
       saveError.value = null
+      saveFailure.value = null
       saveState.value = 'saved'
       refreshUnsaved()
     },

@@ -5,6 +5,7 @@ import type { DraftOffer, DraftProblem, OpenedTranscript } from '../../../shared
 import { sdte } from '../lib/bridge'
 import { editorMessages } from '../lib/editor-messages'
 import { createDraftAutosave } from './draft-autosave'
+import { errorLine } from '../lib/error-messages'
 
 /*
  * The open task's draft on disk: the offer to restore one saved earlier, an unreadable draft
@@ -22,7 +23,7 @@ export type DraftRead = { readonly ok: true; readonly model: TranscriptModel } |
 /** Drafts and autosave of the open task. */
 export const useDraftStore = defineStore('drafts', () => {
   const autosave = createDraftAutosave(autosaveDelayMs)
-  const { saveState, savedAt, saveError } = autosave
+  const { saveState, savedAt, saveError, saveFailure } = autosave
   /** The export hash saves are tied to: the loaded export's, or a restored draft's own base. */
   const exportHash = ref('')
   const draftOffer = ref<DraftOffer | null>(null)
@@ -53,7 +54,7 @@ export const useDraftStore = defineStore('drafts', () => {
   /** Reads the offered draft of task `taskId`; on success the offer is answered and saves keep the draft's base. */
   async function readDraft(taskId: number): Promise<DraftRead> {
     const result = await sdte().invoke['drafts:load']({ taskId })
-    if (!result.ok) return { ok: false, error: editorMessages.unreadableDraft(result.error.message) }
+    if (!result.ok) return { ok: false, error: editorMessages.unreadableDraft(errorLine(result.error)) }
     const doc = result.value?.document as Partial<TranscriptModel> | undefined
     if (!result.value || !doc || !Array.isArray(doc.segments) || !Array.isArray(doc.speakers) || typeof doc.taskId !== 'number') {
       draftOffer.value = null
@@ -70,7 +71,7 @@ export const useDraftStore = defineStore('drafts', () => {
   /** Deletes the offered draft and keeps `model` (saved if it differs from what is on disk); an error message or null. */
   async function discard(model: TranscriptModel): Promise<string | null> {
     const result = await sdte().invoke['drafts:discard']({ taskId: model.taskId })
-    if (!result.ok) return editorMessages.draftNotDeleted(result.error.message)
+    if (!result.ok) return editorMessages.draftNotDeleted(errorLine(result.error))
     draftOffer.value = null
     autosave.forgetBase()
     if (!autosave.isSaved(model)) changed(model)
@@ -80,13 +81,14 @@ export const useDraftStore = defineStore('drafts', () => {
   /** Shows the unreadable draft file kept for task `taskId` in the file manager; an error message or null. */
   async function showKept(taskId: number): Promise<string | null> {
     const result = await sdte().invoke['drafts:showKept']({ taskId })
-    return result.ok ? null : editorMessages.keptDraftNotShown(result.error.message)
+    return result.ok ? null : editorMessages.keptDraftNotShown(errorLine(result.error))
   }
 
   return {
     saveState,
     savedAt,
     saveError,
+    saveFailure,
     exportHash,
     draftOffer,
     draftProblem,

@@ -1,6 +1,7 @@
 import type { TranscriptModel } from '../../../shared/transcript'
 import { diffModel, isEmptyPatch } from '../../../shared/transcript/model-patch'
 import type { SdteApi } from '../../../shared/ipc/sdte-api'
+import { AppError, reasonOf, type ErrorData } from '../../../shared/errors'
 
 /*
  * One autosave write: what changed since the revision main holds (`drafts:patch`, a few segments
@@ -24,11 +25,16 @@ export async function writeDraft(invoke: Pick<SdteApi['invoke'], 'drafts:save' |
     if (isEmptyPatch(patch)) return { base: { ...base, model }, savedAt: null }
     const result = await invoke['drafts:patch']({ taskId: model.taskId, exportHash, base: base.revision, patch })
     if (result.ok) return { base: { model, exportHash, revision: result.value.revision }, savedAt: result.value.savedAt }
-    if (result.error.code !== 'conflict') throw new Error(result.error.message)
+    if (result.error.code !== 'conflict') throw failed(result.error)
   }
   const result = await invoke['drafts:save']({ taskId: model.taskId, exportHash, document: model as unknown as Record<string, unknown> })
-  if (!result.ok) throw new Error(result.error.message)
+  if (!result.ok) throw failed(result.error)
   // A main that names no revision takes full saves only.
   const revision: unknown = result.value.revision
   return { base: typeof revision === 'string' ? { model, exportHash, revision } : null, savedAt: result.value.savedAt }
+}
+
+/** Main's error as something to throw, keeping its reason so the status bar can say it in the reviewer's language. */
+function failed(error: ErrorData): AppError {
+  return new AppError(error.code, error.message, reasonOf(error))
 }

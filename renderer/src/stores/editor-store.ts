@@ -424,7 +424,7 @@ export const useEditorStore = defineStore('editor', () => {
     return model.value ? toTranscriptExport(model.value) : null
   }
 
-  const { exportHash, draftOffer, draftProblem, readOnly, saveState, savedAt, saveError } = storeToRefs(drafts)
+  const { exportHash, draftOffer, draftProblem, readOnly, saveState, savedAt, saveError, saveFailure } = storeToRefs(drafts)
 
   return {
     history,
@@ -437,6 +437,7 @@ export const useEditorStore = defineStore('editor', () => {
     saveState,
     savedAt,
     saveError,
+    saveFailure,
     lastError,
     message,
     cursor,

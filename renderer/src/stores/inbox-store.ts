@@ -8,6 +8,7 @@ import { taskKindOf, type TaskKindInfo } from '../../../shared/api/task-kind'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
+import { errorLine } from '../lib/error-messages'
 
 /*
  * The inbox: the platform's task list with the reviewer's filters, one page at a time, and what
@@ -170,7 +171,7 @@ export const useInboxStore = defineStore('inbox', () => {
           return
         }
         if (result.error.code !== 'not_found') {
-          searchError.value = result.error.message
+          searchError.value = errorLine(result.error)
           return
         }
       }

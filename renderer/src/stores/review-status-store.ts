@@ -3,6 +3,7 @@ import { ref } from 'vue'
 import type { ErrorData } from '../../../shared/errors'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
+import { errorLine } from '../lib/error-messages'
 
 /*
  * "Mark as reviewed": the value written as the task's external integration status (a setting,
@@ -44,7 +45,7 @@ export const useReviewStatusStore = defineStore('review-status', () => {
     }
     const result = await sdte().invoke['settings:setReviewStatus']({ value: next.trim() })
     if (!result.ok) {
-      error.value = result.error.message
+      error.value = errorLine(result.error)
       return false
     }
     value.value = result.value.value

@@ -5,6 +5,7 @@ import { sdte } from '../lib/bridge'
 import { useSessionStore } from './session-store'
 import { useTaskStore } from './task-store'
 import { t } from '../i18n'
+import { errorLine } from '../lib/error-messages'
 
 /*
  * The workspace's speaker list for the open task's speaker menu (docs/api.md "Task speakers"):
@@ -48,7 +49,7 @@ export const useWorkspaceSpeakersStore = defineStore('workspace-speakers', () =>
     loading.value = true
     try {
       const result = await sdte().invoke['speakers:workspace']({ workspaceId: id })
-      const entry: Entry = result.ok ? { speakers: result.value.speakers ?? [], note: result.value.note } : { speakers: [], note: t('editorPanels.workspacePicker.readFailed', { message: result.error.message }) }
+      const entry: Entry = result.ok ? { speakers: result.value.speakers ?? [], note: result.value.note } : { speakers: [], note: t('editorPanels.workspacePicker.readFailed', { message: errorLine(result.error) }) }
       entries.value = new Map(entries.value).set(k, entry)
     } finally {
       loading.value = false

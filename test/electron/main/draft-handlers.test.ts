@@ -77,7 +77,8 @@ describe('drafts:save', () => {
     const result = await dispatch('drafts:save', { taskId: sampleTaskId, exportHash: 'h1', document: huge }, sender)
     expect(result).toEqual({
       ok: false,
-      error: { code: 'bad_request', message: 'The draft for task 1 is 67.1 MB, over the 67.1 MB a draft may be; the last saved draft is kept.' }
+      // The reason and sizes let the renderer say it in the reviewer's language (issue 20).
+      error: { code: 'bad_request', message: 'The draft for task 1 is 67.1 MB, over the 67.1 MB a draft may be; the last saved draft is kept.', reason: 'draft_too_large', params: { size: expect.any(Number), max: draftMaxBytes } }
     })
     expect(await services.drafts.load(sampleTaskId)).toMatchObject({ document: { segments: ['kept'] } })
   })

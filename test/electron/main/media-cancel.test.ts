@@ -113,7 +113,7 @@ describe('cancelling the recording download', () => {
     expect(first.totalBytes).toBe(recording.length)
     expect(await filesUnder(dataDir)).toContainEqual(expect.stringMatching(/\.media\.\d+\.[0-9a-f]+\.part$/))
     await call('media:cancelDownload', { taskId: 1001 })
-    expect(await download).toEqual({ status: 'error', code: 'cancelled', message: 'Cancelled.' })
+    expect(await download).toEqual({ status: 'error', code: 'cancelled', message: 'Cancelled.', reason: 'cancelled' })
     // Nothing of the recording is left: no part file, no half a file, no cache entry.
     expect((await filesUnder(dataDir)).filter((f) => /media|\.part$/.test(f))).toEqual([])
     // Cancelling with nothing under way is harmless.

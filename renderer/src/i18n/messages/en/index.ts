@@ -15,6 +15,7 @@ import { review } from './review'
 import { cueView } from './cue-view'
 import { notices } from './notices'
 import { cueWave } from './cue-wave'
+import { finishSteps } from './finish-steps'
 
 /** The English catalogue: one entry per area of the app (the reference every translation follows). */
-export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView, notices, cueWave }
+export const en = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView, notices, cueWave, finishSteps }

@@ -17,6 +17,7 @@ import { review } from './review'
 import { cueView } from './cue-view'
 import { notices } from './notices'
 import { cueWave } from './cue-wave'
+import { finishSteps } from './finish-steps'
 
 /** O catálogo em português europeu: as mesmas áreas e chaves do inglês (verificado pelo tipo). */
-export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView, notices, cueWave }
+export const ptPT: MessageShape<typeof en> = { common, start, signIn, openTask, errors, editorPanels, editorMessages, shortcuts, export: exportArea, inbox, workflow, document, frame, review, cueView, notices, cueWave, finishSteps }
