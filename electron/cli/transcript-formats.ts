@@ -3,6 +3,7 @@ import type { TranscriptModel } from '../../shared/transcript'
 import { exportFormats, formatInfo, writeFormat, PresetError } from '../../shared/subtitles'
 import type { ExportFormat as SubtitleFormat } from '../../shared/subtitles'
 import { AppError } from '../../shared/errors'
+import { noticeText } from '../../shared/i18n/notices'
 import type { ExportFormat, FormatInput } from './format-types'
 import { UsageError } from './usage-error'
 
@@ -39,13 +40,6 @@ function transcriptFormat(name: SubtitleFormat): ExportFormat {
       }
     }
   }
-}
-
-/** A notice as text, whether the engine gives a message or an object carrying one. */
-function noticeText(notice: unknown): string {
-  if (typeof notice === 'string') return notice
-  const message = (notice as { message?: unknown } | null)?.message
-  return typeof message === 'string' ? message : JSON.stringify(notice)
 }
 
 /** Every export format of the subtitle module but JSON, for transcript tasks. */
