@@ -20,7 +20,7 @@ const radio = normaliseTranscript(convertRealFixture('soleio-interview.dpe.json'
 /** A request as the worker receives it: structured-cloned, its times buffer transferred. */
 function posted(model: TranscriptModel, seq = 1): CueBreachRequest {
   const request: CueBreachRequest = { seq, input: packCueInput(model), options }
-  return structuredClone(request, { transfer: [request.input.wordTimes.buffer] })
+  return structuredClone(request, { transfer: [request.input.wordTimes.buffer, request.input.wordLengths.buffer] })
 }
 
 describe('the cue-breach worker protocol', () => {
@@ -35,12 +35,21 @@ describe('the cue-breach worker protocol', () => {
   it('posts only what the cutter reads: no export, no API word objects', () => {
     const input = packCueInput(radio)
     const words = radio.segments.reduce((n, s) => n + s.words.length, 0)
-    expect(input.wordIds).toHaveLength(words)
     expect(input.wordTimes).toHaveLength(2 * words)
-    expect(JSON.stringify({ ...input, wordTimes: [], segmentWordCounts: [] })).not.toContain('"source"')
+    expect(input.wordLengths).toHaveLength(2 * words)
+    expect(JSON.stringify({ ...input, wordIds: '', wordTexts: '' })).not.toContain('"source"')
     const back = unpackCueInput(structuredClone(input))
     expect(back.segments.map((s) => s.words.map((w) => [w.id, w.text, w.startMs, w.endMs]))).toEqual(radio.segments.map((s) => s.words.map((w) => [w.id, w.text, w.startMs, w.endMs])))
     expect(back.segments.map((s) => s.speakerId)).toEqual(radio.segments.map((s) => s.speakerId))
+  })
+
+  it('keeps any text whole: separators, line breaks, astral characters, empty words', () => {
+    const odd = ['a\nb', '', '😀🎬', 'x\u0000y', 'ção']
+    const [s0, ...rest] = radio.segments
+    const model: TranscriptModel = { ...radio, segments: [{ ...s0, words: s0.words.map((w, i) => ({ ...w, text: odd[i % odd.length], id: `${w.id}·${i}` })) }, ...rest] }
+    const back = unpackCueInput(structuredClone(packCueInput(model)))
+    expect(back.segments[0].words.map((w) => [w.id, w.text])).toEqual(model.segments[0].words.map((w) => [w.id, w.text]))
+    expect(back.segments[1].words.map((w) => w.text)).toEqual(radio.segments[1].words.map((w) => w.text))
   })
 
   it('carries the reviewer\'s cue decisions and copes with a Vue proxy of the model', () => {

@@ -20,6 +20,7 @@ export function packCueInput(model: TranscriptModel): CueInput {
   const segmentWordCounts = new Uint32Array(m.segments.length)
   const wordIds: string[] = new Array(wordCount)
   const wordTexts: string[] = new Array(wordCount)
+  const wordLengths = new Uint32Array(wordCount * 2)
   const wordTimes = new Float64Array(wordCount * 2)
   let k = 0
   m.segments.forEach((s, i) => {
@@ -28,6 +29,8 @@ export function packCueInput(model: TranscriptModel): CueInput {
     for (const w of s.words) {
       wordIds[k] = w.id
       wordTexts[k] = w.text
+      wordLengths[2 * k] = w.id.length
+      wordLengths[2 * k + 1] = w.text.length
       wordTimes[2 * k] = w.startMs
       wordTimes[2 * k + 1] = w.endMs
       k++
@@ -38,8 +41,9 @@ export function packCueInput(model: TranscriptModel): CueInput {
     durationMs: m.durationMs,
     segmentSpeakers,
     segmentWordCounts,
-    wordIds,
-    wordTexts,
+    wordIds: wordIds.join(''),
+    wordTexts: wordTexts.join(''),
+    wordLengths,
     wordTimes,
     speakers: m.speakers.map((s) => ({ id: s.id, name: s.name, prefix: s.prefix, suffix: s.suffix, placeholder: s.placeholder })),
     // Decisions are flat records of strings and numbers: a shallow copy drops any proxy.
@@ -112,7 +116,7 @@ export function cueBreachCutter(makeWorker: (() => Worker) | null = typeof Worke
       return new Promise((resolve) => {
         waiting = { seq: request.seq, model, options, resolve }
         try {
-          w.postMessage(request, [request.input.wordTimes.buffer])
+          w.postMessage(request, [request.input.wordTimes.buffer, request.input.wordLengths.buffer, request.input.segmentWordCounts.buffer])
         } catch {
           giveUp()
         }

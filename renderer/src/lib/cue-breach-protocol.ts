@@ -13,7 +13,7 @@ import type { Segment, Speaker, TranscriptModel, Word } from '../../../shared/tr
  * and cloning those for postMessage is itself a long task at 2 hours (the autosave copy of the
  * same model measured 78–84 ms). The cutter reads only each word's id, text and times, each
  * segment's speaker, the speakers and the cue decisions, so that is what is posted, as columns
- * (string arrays and one transferable Float64Array) rather than tens of thousands of objects.
+ * (two long strings and transferable typed arrays) rather than tens of thousands of objects.
  */
 
 /** The transcript as the subtitle cutter reads it, in columns (plain data: structured-cloneable). */
@@ -24,8 +24,12 @@ export interface CueInput {
   readonly segmentSpeakers: string[]
   /** How many words each segment has (the words of all segments are in the columns below, in order). */
   readonly segmentWordCounts: Uint32Array
-  readonly wordIds: string[]
-  readonly wordTexts: string[]
+  /** Every word's id, end to end (one string clones as one copy; thousands of strings do not). */
+  readonly wordIds: string
+  /** Every word's text, end to end. */
+  readonly wordTexts: string
+  /** Each word's id length and text length, two numbers per word (where the strings above are cut). */
+  readonly wordLengths: Uint32Array
   /** Start and end of each word, two numbers per word, in ms. */
   readonly wordTimes: Float64Array
   readonly speakers: Pick<Speaker, 'id' | 'name' | 'prefix' | 'suffix' | 'placeholder'>[]
@@ -50,10 +54,14 @@ export interface CueBreachReply {
 export function unpackCueInput(input: CueInput): TranscriptModel {
   const segments: Segment[] = []
   let k = 0
+  let idAt = 0
+  let textAt = 0
   input.segmentSpeakers.forEach((speakerId, i) => {
     const words: Word[] = []
     for (let n = input.segmentWordCounts[i]; n > 0; n--, k++) {
-      words.push({ id: input.wordIds[k], text: input.wordTexts[k], startMs: input.wordTimes[2 * k], endMs: input.wordTimes[2 * k + 1], confidence: null, estimated: false })
+      const id = input.wordIds.slice(idAt, (idAt += input.wordLengths[2 * k]))
+      const text = input.wordTexts.slice(textAt, (textAt += input.wordLengths[2 * k + 1]))
+      words.push({ id, text, startMs: input.wordTimes[2 * k], endMs: input.wordTimes[2 * k + 1], confidence: null, estimated: false })
     }
     const startMs = words.length ? words[0].startMs : 0
     segments.push({ id: `s${i}`, speakerId, startMs, endMs: words.length ? words[words.length - 1].endMs : startMs, words, reviewed: false })
