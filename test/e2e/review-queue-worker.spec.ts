@@ -1,5 +1,4 @@
 import { test, expect } from './support/harness'
-import { join } from 'node:path'
 import { writeTwoHourExport } from '../bench/editor'
 import { signalNames } from '../../shared/review/queue'
 
