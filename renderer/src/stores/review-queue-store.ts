@@ -1,8 +1,10 @@
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
-import { buildQueue, buildQueueSteps, cueBreachSpans, loadLexicon, queuedSegments, taskLanguage, updateQueue } from '../../../shared/review/queue'
+import { buildQueue, buildQueueSteps, loadLexicon, queuedSegments, taskLanguage, updateQueue } from '../../../shared/review/queue'
 import type { CueBreachSpan, Lexicon, QueueInputs, QueueItem, QueueState } from '../../../shared/review/queue'
 import type { TranscriptModel } from '../../../shared/transcript'
+import { cueBreachCutter } from '../lib/cue-breach-client'
+import { cueBreachesOf } from '../lib/cue-breach-protocol'
 import { idleTask } from '../lib/idle-task'
 import { runInSlices, sliceFromSegments } from '../lib/run-in-slices'
 import { useEditorStore } from './editor-store'
@@ -12,7 +14,7 @@ import { useReviewQueuePrefsStore } from './review-queue-prefs-store'
 /*
  * The ranked review queue of the open task (shared/review/queue does the work). Every model
  * change updates it incrementally (only touched segments are re-scored); the subtitle cues are
- * cut again only when the browser is idle, since cutting is a whole-task job. The reviewer walks
+ * cut again only when the browser is idle, in a worker, since cutting is a whole-task job. The reviewer walks
  * it with next/previous and accepts words (an undoable edit: the accepted ids live in the model
  * and so in the draft).
  *
@@ -60,16 +62,21 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     { immediate: true }
   )
 
-  // Cues are cut for the whole task: when the browser is idle, not on every keystroke.
+  // Cues are cut for the whole task: in a worker (issue 21: at 2 hours the cut was a 150–500 ms task on
+  // the page), posted when the browser is idle, not on every keystroke. Without Worker (test DOMs, or
+  // a worker that failed) the cut runs here in that idle time, as before.
   const cueJob = idleTask(2000)
+  const cutter = cueBreachCutter()
   onScopeDispose(() => {
     disposed = true
     cueJob.cancel()
+    cutter?.dispose()
   })
   const cuesPending = ref(false)
   function scheduleCues(model: TranscriptModel | null): void {
     if (!model) {
       cueJob.cancel()
+      cutter?.cancel()
       cuesPending.value = false
       // Only when there were some: a fresh [] would change `inputs`, whose watcher calls this again, for ever.
       if (cueBreaches.value.length) cueBreaches.value = []
@@ -77,16 +84,25 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     }
     cuesPending.value = true
     cueJob.schedule(() => {
-      cuesPending.value = false
       const m = editor.model
-      if (!m) return
-      const settings = queuePrefs.exportSettings()
-      try {
-        cueBreaches.value = cueBreachSpans(m, { preset: settings.preset, language: language.value })
-      } catch {
-        // A task the subtitle engine cannot cut (no words) simply has no cue breaches.
-        cueBreaches.value = []
+      if (!m) {
+        cuesPending.value = false
+        return
       }
+      const settings = queuePrefs.exportSettings()
+      const options = { preset: settings.preset, language: language.value }
+      if (!cutter) {
+        cuesPending.value = false
+        cueBreaches.value = cueBreachesOf(m, options)
+        return
+      }
+      void cutter.cut(m, options).then((spans) => {
+        // Null: a newer cut (or the task closing) superseded this one; its own answer settles the queue.
+        if (spans === null || disposed) return
+        cueBreaches.value = spans
+        // An edit since this cut was posted has its own cut waiting: not settled until that one lands.
+        cuesPending.value = cueJob.pending
+      })
     })
   }
 
