@@ -130,7 +130,7 @@ describe('DocumentPane', () => {
     }
     setActivePinia(createPinia())
     const last = await mountAndOpen()
-    expect(last.text()).toContain('unknown type "hologram"')
+    expect(last.text()).toContain('unknown type “hologram”')
     expect(last.text()).toContain('This table entity carries no table data.')
     expect(last.text()).toContain('far')
   })

@@ -173,7 +173,7 @@ export const useCueViewStore = defineStore('cue-view', () => {
     // it was made with the nudge recorded (the same segments, the same decisions), else one more.
     const model = editor.model
     const trial = settled.trial
-    if (model && trial && trial.deltaMs === settled.deltaMs && JSON.stringify(trial.cut.model.cueDecisions) === JSON.stringify(model.cueDecisions) && trial.cut.model.segments === model.segments) cut.value = { ...trial.cut, model }
+    if (model && trial && trial.deltaMs === settled.deltaMs && JSON.stringify(trial.cut.model.cueDecisions) === JSON.stringify(model.cueDecisions) && trial.cut.model.segments === model.segments) setCut({ ...trial.cut, model })
     else recutNow()
     return plan
   }
