@@ -32,13 +32,16 @@ export interface CutState {
   readonly tokens: readonly Token[]
   readonly labels: readonly (string | null)[]
   readonly decided: CutConstraints
+  /** Whether the model cut had cue decisions (without any, every constraint is zero). */
+  readonly decisions: boolean
   readonly ctx: PlanContext
   readonly plan: PlanState
   /** For each cue of the path: the boundary it ends at and its label there. */
   readonly ends: Int32Array
   readonly qs: Int32Array
   readonly drafts: readonly DraftCue[]
-  /** Token index where each segment's tokens start (one more entry: the end). */
+  /** The segments cut, and the token index where each one's tokens start (one more entry: the end; empty with annotations as cues). */
+  readonly segments: readonly Segment[]
   readonly segmentStarts: Int32Array
 }
 
@@ -57,18 +60,22 @@ const segmentTokens = new WeakMap<Segment, Token[]>()
 const annotationTokens = new WeakMap<Annotation, Token>()
 let serial = 0
 
+function tokensOfSegment(segment: Segment): Token[] {
+  let own = segmentTokens.get(segment)
+  if (!own) {
+    own = []
+    pushWordTokens(own, segment, serial++)
+    segmentTokens.set(segment, own)
+  }
+  return own
+}
+
 function tokensOf(model: TranscriptModel, mode: string): { tokens: Token[]; segmentStarts: Int32Array } {
   const tokens: Token[] = []
   const segmentStarts = new Int32Array(model.segments.length + 1)
   model.segments.forEach((segment, s) => {
     segmentStarts[s] = tokens.length
-    let own = segmentTokens.get(segment)
-    if (!own) {
-      own = []
-      pushWordTokens(own, segment, serial++)
-      segmentTokens.set(segment, own)
-    }
-    for (const t of own) tokens.push(t)
+    for (const t of tokensOfSegment(segment)) tokens.push(t)
   })
   segmentStarts[model.segments.length] = tokens.length
   if (mode !== 'cues') return { tokens, segmentStarts }
@@ -79,6 +86,34 @@ function tokensOf(model: TranscriptModel, mode: string): { tokens: Token[]; segm
   }
   // Annotation tokens sit between words: segment starts are not used in this mode.
   return { tokens: withAnnotations(tokens, model, tokenOf), segmentStarts: new Int32Array(0) }
+}
+
+/**
+ * The tokens of `model`, from `prev`'s where segments are unchanged (by identity): only the
+ * changed segments' tokens are looked up; the rest is copied in two slices.
+ */
+function tokensAfterEdit(prev: CutState, model: TranscriptModel): { tokens: Token[]; segmentStarts: Int32Array; head: number; tail: number } {
+  const a = prev.segments
+  const b = model.segments
+  let sh = 0
+  while (sh < a.length && sh < b.length && a[sh] === b[sh]) sh++
+  let st = 0
+  while (st < a.length - sh && st < b.length - sh && a[a.length - 1 - st] === b[b.length - 1 - st]) st++
+  const old = prev.segmentStarts
+  const middle: Token[] = []
+  const segmentStarts = new Int32Array(b.length + 1)
+  segmentStarts.set(old.subarray(0, sh + 1))
+  for (let s = sh; s < b.length - st; s++) {
+    segmentStarts[s] = old[sh] + middle.length
+    for (const t of tokensOfSegment(b[s])) middle.push(t)
+  }
+  const head = old[sh]
+  const tailFrom = old[a.length - st]
+  const tail = old[a.length] - tailFrom
+  const tokens = prev.tokens.slice(0, head).concat(middle, prev.tokens.slice(tailFrom))
+  const shift = head + middle.length - tailFrom
+  for (let s = b.length - st; s <= b.length; s++) segmentStarts[s] = old[s - b.length + a.length] + shift
+  return { tokens, segmentStarts, head, tail }
 }
 
 /** The path back from label `q` of boundary `i` to boundary `until` (plans and their end labels, in order). */
@@ -117,8 +152,13 @@ export function cutWhole(model: TranscriptModel, preset: SubtitlePreset, options
   const path = pathBack(plan, ctx, n, 0, () => false)
   const drafts = path.plans.map((p) => draft(tokens, p, preset, labels[p.from], decided))
   const ends = Int32Array.from(path.plans, (p) => p.to)
-  const state: CutState = { preset, mode, tokens, labels, decided, ctx, plan, ends, qs: Int32Array.from(path.qs), drafts, segmentStarts }
+  const state: CutState = { preset, mode, tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs: Int32Array.from(path.qs), drafts, segments: model.segments, segmentStarts }
   return { ...finish(decided, preset, drafts), state, segments: null }
+}
+
+/** True when the preset puts speaker labels on cues (else every label is null). */
+function hasLabels(preset: SubtitlePreset): boolean {
+  return preset.speakerLabels && preset.speakerStyle === 'new-cue'
 }
 
 function sameLock(a: LockedCue | undefined, at: number, b: LockedCue | undefined, bt: number): boolean {
@@ -159,7 +199,9 @@ function firstAbove(values: Int32Array, x: number, hi = values.length): number {
 export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): LocalCut {
   const mode = options.annotations ?? 'omit'
   if (!prev || prev.preset !== preset || prev.mode !== mode) return cutWhole(model, preset, options)
-  const { tokens, segmentStarts } = tokensOf(model, mode)
+  // Tokens of unchanged segments are the same objects (annotations as cues interleave: compare all).
+  const got = prev.segmentStarts.length > 0 && mode !== 'cues' ? tokensAfterEdit(prev, model) : { ...tokensOf(model, mode), head: 0, tail: 0 }
+  const { tokens, segmentStarts } = got
   const n = tokens.length
   const nO = prev.tokens.length
   if (n === 0) return cutWhole(model, preset, options)
@@ -167,9 +209,12 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
   const decided = cutConstraints(tokens, model.cueDecisions, preset)
   const next = { tokens, labels, decided }
   const lim = Math.min(n, nO)
-  let head = 0
+  // Labels and decisions can differ where tokens do not (a renamed speaker, a decision added):
+  // unless there are none on either side, every token is compared.
+  const plain = !hasLabels(preset) && !model.cueDecisions?.length && !prev.decisions
+  let head = plain ? Math.min(got.head, lim) : 0
   while (head < lim && sameAt(next, head, prev, head)) head++
-  let tail = 0
+  let tail = plain ? Math.min(got.tail, lim - head) : 0
   while (tail < lim - head && sameAt(next, n - 1 - tail, prev, nO - 1 - tail)) tail++
   const d = n - nO
   // Boundary costs: the old ones where both tokens around the boundary are unchanged.
@@ -224,7 +269,7 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
     ends[o] = prev.ends[k] + d
     qs[o] = prev.qs[k]
   }
-  const state: CutState = { preset, mode, tokens, labels, decided, ctx, plan, ends, qs, drafts, segmentStarts }
+  const state: CutState = { preset, mode, tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, segments: model.segments, segmentStarts }
   return { ...finish(decided, preset, drafts), state, segments: segmentsOf(segmentStarts, mid.plans.length ? mid.plans[0].from : re.from - 1, re.resync) }
 }
 

@@ -54,10 +54,15 @@ export function trueLabel(state: PlanState, i: number, q: number): Label {
   return { ...label, b: label.b + db[k], c: label.c + dc[k], j: label.j + dj[k], split: label.split >= 0 ? label.split + dj[k] : label.split }
 }
 
-/** How many boundaries back a cue ending at a boundary may start: a token is at least 0 characters plus a space. */
+/**
+ * More than the boundaries a cue ending at a boundary may reach back over. Every token has at
+ * least one character (empty words are no tokens; charCount of a non-empty text is at least 1),
+ * so a cue of k tokens is at least 2k - 1 wide, and the planner stops a candidate wider than its
+ * lines hold; the word before the cue and the boundary before it are read too (+1).
+ */
 export function reachOf(ctx: PlanContext): number {
   const { maxCharsPerLine, maxLines } = ctx.preset
-  return maxCharsPerLine * maxLines + maxLines + 2
+  return Math.floor((maxCharsPerLine * maxLines + maxLines + 1) / 2) + 1
 }
 
 /** What changed between the old and the new token streams: tokens [head, n - tail) of the new one. */
@@ -145,7 +150,8 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
     // Never met (the change reaches the end): everything from the first exact front is stored true.
     return { state: { fronts, ledger: cutLedger(prev.ledger, exactFrom) }, from, resync, shift: d }
   }
-  for (let i = resync + 1; i <= n; i++) fronts[i] = prev.fronts[i - d]
+  fronts.length = resync + 1
+  const all = fronts.concat(prev.fronts.slice(resync + 1 - d))
   const ledger = cutLedger(prev.ledger, exactFrom)
   const starts = [...ledger.starts]
   const lb = [...ledger.db]
@@ -165,7 +171,7 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
   const at = resync + 1 - d
   push(resync + 1, pieceAt(prev.ledger, at))
   for (let k = 0; k < prev.ledger.starts.length; k++) if (prev.ledger.starts[k] > at) push(prev.ledger.starts[k] + d, k)
-  return { state: { fronts, ledger: { starts, db: lb, dc: lc, dj: lj } }, from, resync, shift: d }
+  return { state: { fronts: all, ledger: { starts, db: lb, dc: lc, dj: lj } }, from, resync, shift: d }
 }
 
 /** `ledger`'s pieces before boundary `at`, then offset 0 from `at` on. */
