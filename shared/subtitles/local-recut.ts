@@ -222,18 +222,18 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
   const line = new Float64Array(n + 1)
   const cut = new Float64Array(n + 1)
   const firstTail = n - tail
-  for (let k = 1; k < n; k++) {
-    if (k < head) {
-      line[k] = prev.ctx.lineCost[k]
-      cut[k] = prev.ctx.cutCost[k]
-    } else if (k - 1 >= firstTail) {
-      line[k] = prev.ctx.lineCost[k - d]
-      cut[k] = prev.ctx.cutCost[k - d]
-    } else {
-      const b = boundaryCosts(tokens, k, language)
-      line[k] = b.line
-      cut[k] = b.cut
-    }
+  const copyTo = Math.min(head, n)
+  line.set(prev.ctx.lineCost.subarray(0, copyTo))
+  cut.set(prev.ctx.cutCost.subarray(0, copyTo))
+  const tailFrom = Math.max(firstTail + 1, copyTo)
+  if (tailFrom < n) {
+    line.set(prev.ctx.lineCost.subarray(tailFrom - d, n - d), tailFrom)
+    cut.set(prev.ctx.cutCost.subarray(tailFrom - d, n - d), tailFrom)
+  }
+  for (let k = Math.max(1, copyTo); k < Math.min(tailFrom, n); k++) {
+    const b = boundaryCosts(tokens, k, language)
+    line[k] = b.line
+    cut[k] = b.cut
   }
   const ctx = planContext(tokens, preset, language, labels, charCount, decided, Infinity, { line, cut })
   const re = resyncPlan(prev.plan, ctx, { head, tail, oldLength: nO })

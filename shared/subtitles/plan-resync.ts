@@ -102,8 +102,9 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
   let db = 0
   let dc = 0
   const stop = (i: number): boolean => {
-    // Only boundaries whose every input (tokens and fronts a cue reaches back to) lies after the change count.
-    if (i - reach - 2 < firstTail) return false
+    // A front after the change is compared with the old one at the shifted boundary; the re-run
+    // stops once `reach` fronts in a row match and every token a later cue reads is unchanged.
+    if (i < firstTail) return false
     const now = fronts[i]
     const oi = i - d
     const old = prev.fronts[oi]
@@ -143,7 +144,7 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
       }
     } else if (run === 0) return false
     run++
-    return run > reach
+    return run >= reach && i - reach >= firstTail
   }
   const resync = runPlan(ctx, fronts, from, n, stop)
   if (resync === n) {
