@@ -115,7 +115,6 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
     const k = pieceAt(prev.ledger, oi)
     const ob = prev.ledger.db[k]
     const oc = prev.ledger.dc[k]
-    let same = true
     let xb = 0
     let xc = 0
     for (let q = 0; q < now.length; q++) {
