@@ -29,6 +29,7 @@ import { exactLedger, resyncPlan, trueLabel } from './plan-resync'
 export interface CutState {
   readonly preset: SubtitlePreset
   readonly mode: string
+  readonly language: string
   readonly tokens: readonly Token[]
   readonly labels: readonly (string | null)[]
   readonly decided: CutConstraints
@@ -116,7 +117,7 @@ function tokensAfterEdit(prev: CutState, model: TranscriptModel): { tokens: Toke
   return { tokens, segmentStarts, head, tail }
 }
 
-/** The path back from label `q` of boundary `i` to boundary `until` (plans and their end labels, in order). */
+/** The path back from label `q` of boundary `i` until `stopAt` (plans and their end labels, in order; where it stopped). */
 function pathBack(state: PlanState, ctx: PlanContext, i: number, q: number, stopAt: (i: number, q: number) => boolean): { plans: Plan[]; qs: number[]; at: number; q: number } {
   const plans: Plan[] = []
   const qs: number[] = []
@@ -152,7 +153,7 @@ export function cutWhole(model: TranscriptModel, preset: SubtitlePreset, options
   const path = pathBack(plan, ctx, n, 0, () => false)
   const drafts = path.plans.map((p) => draft(tokens, p, preset, labels[p.from], decided))
   const ends = Int32Array.from(path.plans, (p) => p.to)
-  const state: CutState = { preset, mode, tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs: Int32Array.from(path.qs), drafts, segments: model.segments, segmentStarts }
+  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs: Int32Array.from(path.qs), drafts, segments: model.segments, segmentStarts }
   return { ...finish(decided, preset, drafts), state, segments: null }
 }
 
@@ -198,7 +199,7 @@ function firstAbove(values: Int32Array, x: number, hi = values.length): number {
  */
 export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): LocalCut {
   const mode = options.annotations ?? 'omit'
-  if (!prev || prev.preset !== preset || prev.mode !== mode) return cutWhole(model, preset, options)
+  if (!prev || prev.preset !== preset || prev.mode !== mode || prev.language !== (options.language ?? 'en')) return cutWhole(model, preset, options)
   // Tokens of unchanged segments are the same objects (annotations as cues interleave: compare all).
   const got = prev.segmentStarts.length > 0 && mode !== 'cues' ? tokensAfterEdit(prev, model) : { ...tokensOf(model, mode), head: 0, tail: 0 }
   const { tokens, segmentStarts } = got
@@ -269,7 +270,7 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
     ends[o] = prev.ends[k] + d
     qs[o] = prev.qs[k]
   }
-  const state: CutState = { preset, mode, tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, segments: model.segments, segmentStarts }
+  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, segments: model.segments, segmentStarts }
   return { ...finish(decided, preset, drafts), state, segments: segmentsOf(segmentStarts, mid.plans.length ? mid.plans[0].from : re.from - 1, re.resync) }
 }
 
