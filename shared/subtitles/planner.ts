@@ -123,11 +123,12 @@ export function planContext(
   }
   const labelLen = new Int32Array(n)
   const labelWords = new Int32Array(n)
-  labels.forEach((l, k) => {
-    if (!l) return
+  for (let k = 0; k < labels.length; k++) {
+    const l = labels[k]
+    if (!l) continue
     labelLen[k] = labelLength(l)
     labelWords[k] = qcWords(l)
-  })
+  }
   const lineCost = costs?.line ?? new Float64Array(n + 1)
   const cutCost = costs?.cut ?? new Float64Array(n + 1)
   const forced = new Uint8Array(n + 1)

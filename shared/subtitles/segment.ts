@@ -1,4 +1,4 @@
-import type { TranscriptModel } from '../transcript/model'
+import type { Annotation, Segment, TranscriptModel } from '../transcript/model'
 import type { Language } from './line-break'
 import { breakIntoLines } from './line-break'
 import type { SubtitlePreset } from './presets'
@@ -45,7 +45,8 @@ export interface SegmentOptions {
   readonly annotations?: AnnotationMode
 }
 
-interface Token extends PlanToken {
+/** A planner token with the word it came from. */
+export interface Token extends PlanToken {
   /** The transcript word's id (what cue decisions anchor to); null for annotations. */
   readonly wordId: string | null
 }
@@ -53,26 +54,34 @@ interface Token extends PlanToken {
 /** The word timeline, speaker by speaker, with annotations as tokens when they become cues. */
 function tokenise(model: TranscriptModel, mode: AnnotationMode): Token[] {
   const tokens: Token[] = []
-  model.segments.forEach((segment, paragraph) => {
-    for (const word of segment.words) {
-      const text = cleanText(word.text)
-      if (!text) continue
-      tokens.push({ text, len: charCount(text), startMs: word.startMs, endMs: Math.max(word.endMs, word.startMs), speakerId: segment.speakerId, annotation: false, paragraph, wordId: word.id, words: qcWords(text) })
-    }
-  })
-  if (mode !== 'cues') return tokens
+  model.segments.forEach((segment, paragraph) => pushWordTokens(tokens, segment, paragraph))
+  return mode === 'cues' ? withAnnotations(tokens, model, annotationToken) : tokens
+}
+
+/** Appends the tokens of one segment's words; `paragraph` tells segments apart (any number ≥ 0 unique to it). */
+export function pushWordTokens(tokens: Token[], segment: Segment, paragraph: number): void {
+  for (const word of segment.words) {
+    const text = cleanText(word.text)
+    if (!text) continue
+    tokens.push({ text, len: charCount(text), startMs: word.startMs, endMs: Math.max(word.endMs, word.startMs), speakerId: segment.speakerId, annotation: false, paragraph, wordId: word.id, words: qcWords(text) })
+  }
+}
+
+/** The word tokens with each annotation's token placed in time order (annotations as cues). */
+export function withAnnotations(tokens: readonly Token[], model: TranscriptModel, tokenOf: (a: Annotation) => Token): Token[] {
   const annotations = [...model.annotations].filter((a) => cleanText(a.content)).sort((a, b) => a.startMs - b.startMs)
   const out: Token[] = []
   let a = 0
   for (const token of tokens) {
-    while (a < annotations.length && annotations[a].startMs < token.startMs) out.push(annotationToken(annotations[a++]))
+    while (a < annotations.length && annotations[a].startMs < token.startMs) out.push(tokenOf(annotations[a++]))
     out.push(token)
   }
-  while (a < annotations.length) out.push(annotationToken(annotations[a++]))
+  while (a < annotations.length) out.push(tokenOf(annotations[a++]))
   return out
 }
 
-function annotationToken(annotation: { content: string; startMs: number; endMs: number }): Token {
+/** The token an annotation becomes when annotations are cues. */
+export function annotationToken(annotation: { content: string; startMs: number; endMs: number }): Token {
   const content = cleanText(annotation.content)
   const text = /^\[.*\]$/.test(content) ? content : `[${content}]`
   return { text, len: charCount(text), startMs: annotation.startMs, endMs: Math.max(annotation.endMs, annotation.startMs), speakerId: null, annotation: true, paragraph: -1, wordId: null, words: qcWords(text) }
@@ -90,7 +99,7 @@ function notesOf(model: TranscriptModel, preset: SubtitlePreset): SubtitleNote[]
  * Speaker labels ("Ana: ") where the preset asks for them: on the first word of each speaker's
  * turn, in `new-cue` style only, where a cue always starts (a speaker change forces a cut).
  */
-function labelsOf(tokens: readonly Token[], model: TranscriptModel, preset: SubtitlePreset, before?: string | null): (string | null)[] {
+export function labelsOf(tokens: readonly Token[], model: TranscriptModel, preset: SubtitlePreset, before?: string | null): (string | null)[] {
   const labels: (string | null)[] = new Array(tokens.length).fill(null)
   if (!preset.speakerLabels || preset.speakerStyle !== 'new-cue') return labels
   const names = speakerNamesOf(model)
@@ -133,8 +142,8 @@ function packLines(words: readonly string[], maxChars: number, maxLines: number)
   return lines
 }
 
-
-function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset, label: string | null, decided: CutConstraints): DraftCue {
+/** The drafted cue (lines, speakers, speech span, the reviewer's time decisions) of plan `p`. */
+export function draft(tokens: readonly Token[], p: Plan, preset: SubtitlePreset, label: string | null, decided: CutConstraints): DraftCue {
   const bounds = [p.from, ...p.starts, p.to]
   const words = (a: number, b: number): string => tokens.slice(a, b).map((t) => t.text).join(' ')
   let lines: string[]

@@ -1,0 +1,188 @@
+import type { Label, PlanContext } from './planner'
+import { runPlan } from './planner'
+
+/*
+ * The planner re-run after an edit (docs/subtitles.md#re-cutting-after-an-edit). A boundary's
+ * front depends only on the fronts of the boundaries a cue can reach back over and on the tokens
+ * there, so after the changed tokens the new fronts soon equal the old ones (at the boundary
+ * shifted by the tokens added or removed) up to a constant breach count and cost: costs are
+ * whole thousandths, so every comparison the planner makes between them comes out the same.
+ * Once that holds over more boundaries than any cue reaches across, every later front is the old
+ * one plus that constant, exactly as a whole run would make it.
+ *
+ * The old fronts are not rewritten (that would cost as much as a whole run): a cut keeps its
+ * fronts as stored plus a ledger of pieces, each saying what to add to the breaches, cost and
+ * token indices of the labels stored from its boundary on.
+ */
+
+/** Offsets of stored labels by boundary: from `starts[k]` on, add `db[k]`, `dc[k]`, `dj[k]`. */
+export interface Ledger {
+  readonly starts: readonly number[]
+  readonly db: readonly number[]
+  readonly dc: readonly number[]
+  readonly dj: readonly number[]
+}
+
+/** Fronts as stored and the ledger that makes them true. */
+export interface PlanState {
+  readonly fronts: readonly Label[][]
+  readonly ledger: Ledger
+}
+
+/** The ledger of fronts stored as they are. */
+export const exactLedger: Ledger = { starts: [0], db: [0], dc: [0], dj: [0] }
+
+/** The ledger piece that covers boundary `i`. */
+export function pieceAt(ledger: Ledger, i: number): number {
+  const s = ledger.starts
+  let lo = 0
+  let hi = s.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (s[mid] <= i) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
+/** Label `q` of boundary `i` as it truly is (stored label plus the ledger's offsets). */
+export function trueLabel(state: PlanState, i: number, q: number): Label {
+  const label = state.fronts[i][q]
+  const k = pieceAt(state.ledger, i)
+  const { db, dc, dj } = state.ledger
+  if (db[k] === 0 && dc[k] === 0 && dj[k] === 0) return label
+  return { ...label, b: label.b + db[k], c: label.c + dc[k], j: label.j + dj[k], split: label.split >= 0 ? label.split + dj[k] : label.split }
+}
+
+/**
+ * More than the boundaries a cue ending at a boundary may reach back over. Every token has at
+ * least one character (empty words are no tokens; charCount of a non-empty text is at least 1),
+ * so a cue of k tokens is at least 2k - 1 wide, and the planner stops a candidate wider than its
+ * lines hold; the word before the cue and the boundary before it are read too (+1).
+ */
+export function reachOf(ctx: PlanContext): number {
+  const { maxCharsPerLine, maxLines } = ctx.preset
+  return Math.floor((maxCharsPerLine * maxLines + maxLines + 1) / 2) + 1
+}
+
+/** What changed between the old and the new token streams: tokens [head, n - tail) of the new one. */
+export interface TokenChange {
+  readonly head: number
+  readonly tail: number
+  /** Tokens in the old stream. */
+  readonly oldLength: number
+}
+
+/** The new plan state and where the re-run met the old fronts (`resync`: last boundary computed; n when it never did). */
+export interface Resynced {
+  readonly state: PlanState
+  /** First boundary the re-run computed. */
+  readonly from: number
+  readonly resync: number
+  /** Tokens added (negative: removed). */
+  readonly shift: number
+}
+
+/**
+ * Fronts of `ctx` (the edited stream) from the old `prev` and what changed: the old fronts
+ * before the change, the planner re-run from there until it meets the old fronts, the old ones
+ * after (through the ledger).
+ */
+export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChange): Resynced {
+  const n = ctx.tokens.length
+  const d = n - change.oldLength
+  const reach = reachOf(ctx)
+  const from = Math.max(1, change.head)
+  // The fronts the re-run reads before its first boundary, made true (offset 0 from here on).
+  const exactFrom = Math.max(0, from - reach - 1)
+  const fronts: Label[][] = prev.fronts.slice(0, from)
+  for (let i = exactFrom; i < from; i++) fronts[i] = prev.fronts[i].map((_, q) => trueLabel(prev, i, q))
+  const firstTail = n - change.tail
+  let run = 0
+  let db = 0
+  let dc = 0
+  const stop = (i: number): boolean => {
+    // A front after the change is compared with the old one at the shifted boundary; the re-run
+    // stops once `reach` fronts in a row match and every token a later cue reads is unchanged.
+    if (i < firstTail) return false
+    const now = fronts[i]
+    const oi = i - d
+    const old = prev.fronts[oi]
+    if (now.length !== old.length) {
+      run = 0
+      return false
+    }
+    const k = pieceAt(prev.ledger, oi)
+    const ob = prev.ledger.db[k]
+    const oc = prev.ledger.dc[k]
+    let xb = 0
+    let xc = 0
+    for (let q = 0; q < now.length; q++) {
+      const a = now[q]
+      const o = old[q]
+      if (a.n !== o.n || a.f !== o.f) {
+        run = 0
+        return false
+      }
+      const eb = a.b - (o.b + ob)
+      const ec = a.c - (o.c + oc)
+      if (q === 0) {
+        xb = eb
+        xc = ec
+      } else if (eb !== xb || ec !== xc) {
+        run = 0
+        return false
+      }
+    }
+    if (now.length > 0) {
+      // The same labels with another constant than the run so far: a new run starts here.
+      if (run > 0 && (xb !== db || xc !== dc)) run = 0
+      if (run === 0) {
+        db = xb
+        dc = xc
+      }
+    } else if (run === 0) return false
+    run++
+    return run >= reach && i - reach >= firstTail
+  }
+  const resync = runPlan(ctx, fronts, from, n, stop)
+  if (resync === n) {
+    // Never met (the change reaches the end): everything from the first exact front is stored true.
+    return { state: { fronts, ledger: cutLedger(prev.ledger, exactFrom) }, from, resync, shift: d }
+  }
+  fronts.length = resync + 1
+  const all = fronts.concat(prev.fronts.slice(resync + 1 - d))
+  const ledger = cutLedger(prev.ledger, exactFrom)
+  const starts = [...ledger.starts]
+  const lb = [...ledger.db]
+  const lc = [...ledger.dc]
+  const lj = [...ledger.dj]
+  const push = (start: number, k: number): void => {
+    const b = prev.ledger.db[k] + db
+    const c = prev.ledger.dc[k] + dc
+    const j = prev.ledger.dj[k] + d
+    const last = starts.length - 1
+    if (lb[last] === b && lc[last] === c && lj[last] === j) return
+    starts.push(start)
+    lb.push(b)
+    lc.push(c)
+    lj.push(j)
+  }
+  const at = resync + 1 - d
+  push(resync + 1, pieceAt(prev.ledger, at))
+  for (let k = 0; k < prev.ledger.starts.length; k++) if (prev.ledger.starts[k] > at) push(prev.ledger.starts[k] + d, k)
+  return { state: { fronts: all, ledger: { starts, db: lb, dc: lc, dj: lj } }, from, resync, shift: d }
+}
+
+/** `ledger`'s pieces before boundary `at`, then offset 0 from `at` on. */
+function cutLedger(ledger: Ledger, at: number): Ledger {
+  const keep = ledger.starts.filter((s) => s < at).length
+  const zero = keep > 0 && ledger.db[keep - 1] === 0 && ledger.dc[keep - 1] === 0 && ledger.dj[keep - 1] === 0
+  const extra = zero ? [] : [at]
+  return {
+    starts: [...ledger.starts.slice(0, keep), ...extra],
+    db: [...ledger.db.slice(0, keep), ...extra.map(() => 0)],
+    dc: [...ledger.dc.slice(0, keep), ...extra.map(() => 0)],
+    dj: [...ledger.dj.slice(0, keep), ...extra.map(() => 0)]
+  }
+}
