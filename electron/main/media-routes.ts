@@ -34,14 +34,24 @@ export function createMediaRoutes(media: MediaService, peaks: PeaksService, docu
   // Answer CORS only to our own page; any other origin gets no Allow-Origin and cannot read.
   const withCors = (request: Request, response: Response): Response => {
     response.headers.append('Vary', 'Origin')
-    if (request.headers.get('origin') === appOrigin) response.headers.set('Access-Control-Allow-Origin', appOrigin)
-    else response.headers.delete('Access-Control-Allow-Origin')
+    if (request.headers.get('origin') === appOrigin) {
+      response.headers.set('Access-Control-Allow-Origin', appOrigin)
+      // pdf.js reads a PDF by ranges only when it can see that they are served and how big the file is.
+      response.headers.set('Access-Control-Expose-Headers', 'Accept-Ranges, Content-Range, Content-Length')
+    } else {
+      response.headers.delete('Access-Control-Allow-Origin')
+      response.headers.delete('Access-Control-Expose-Headers')
+    }
     return response
   }
   return async (request) => {
     const match = /^\/(media|peaks|document)\/([A-Za-z0-9_-]{1,64})$/.exec(new URL(request.url).pathname)
     if (!match) return new Response(null, { status: 404 })
     const [, kind, key] = match as unknown as [string, string, string]
+    // A preflight for a ranged read (a Range header the browser does not count as simple): GET and HEAD with Range, for the app only.
+    if (request.method.toUpperCase() === 'OPTIONS') {
+      return withCors(request, new Response(null, { status: 204, headers: { 'Access-Control-Allow-Methods': 'GET, HEAD', 'Access-Control-Allow-Headers': 'Range', 'Access-Control-Max-Age': '600' } }))
+    }
     if (kind === 'document') {
       const doc = await documents.cached(key)
       if (!doc) return new Response(null, { status: 404 })

@@ -175,6 +175,18 @@ function regionOf(page: unknown, located: { boundingBox?: unknown; points?: unkn
 
 /** Flattens a document export (never throws on a schema-valid export). */
 export function flattenDocument(exp: DocumentExport): FlatDocument {
+  const steps = flattenDocumentSteps(exp)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/**
+ * The same flattening as steps: it yields after each entity, so the renderer can run it in
+ * slices (runInSlices) and a 1,000-entity export never holds the thread for its whole length.
+ */
+export function* flattenDocumentSteps(exp: DocumentExport): Generator<void, FlatDocument, void> {
   const scale = detectDocumentConfidenceScale(exp)
   const conf = (v: unknown): number | null => {
     const n = num(v)
@@ -230,12 +242,12 @@ export function flattenDocument(exp: DocumentExport): FlatDocument {
     return { id, entityId, source, headers, rows, hasAlternativeHeaders: table.hasAlternativeHeaders === true, columnCount }
   }
 
-  arr(exp.chunks).forEach((chunk, chunkIndex) => {
+  for (const [chunkIndex, chunk] of arr(exp.chunks).entries()) {
     const entityIds: string[] = []
-    arr(chunk?.entities).forEach((entity, entityIndex) => {
+    for (const [entityIndex, entity] of arr(chunk?.entities).entries()) {
       if (!entity || typeof entity !== 'object') {
         warnings.push(notice('document.not-an-object', { chunk: chunkIndex + 1, entity: entityIndex + 1 }))
-        return
+        continue
       }
       const id = `e${chunkIndex}.${entityIndex}`
       entityIds.push(id)
@@ -294,7 +306,8 @@ export function flattenDocument(exp: DocumentExport): FlatDocument {
         },
         regions
       })
-    })
+      yield
+    }
     chunks.push({
       index: chunkIndex,
       version: text(chunk?.version),
@@ -304,7 +317,7 @@ export function flattenDocument(exp: DocumentExport): FlatDocument {
       averageConfidence: conf(chunk?.averageConfidence),
       entityIds
     })
-  })
+  }
 
   const maxPage = Math.max(0, ...entities.map((e) => e.pageNumber ?? 0), ...keyValues.map((k) => k.pageNumber ?? 0))
   const fact = (label: string, v: unknown): [string, string] => [label, text(v) || '—']

@@ -3,8 +3,12 @@ import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
 import { chromium } from '@playwright/test'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { documentPdf } from '../fixtures/documents/generate-pdf'
 import { serveFolder } from '../e2e/support/static-server'
+import { rangeResponse, serveOverHttp } from '../../electron/services/media/range-response'
+import type { Figure, Figures } from './stats'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { documentExportSchema } from '../../shared/api/document-export'
 import { flattenDocument } from '../../shared/document/flatten'
@@ -19,7 +23,6 @@ import { pageShapes } from '../../renderer/src/components/document/page-shapes'
  * build` first): time to interactive, DOM size, JS heap and filter-keystroke latency.
  */
 
-type Figures = Record<string, { value: number; unit: string; median?: number; p95?: number; runs?: number; target?: number }>
 
 const bigExport = (): unknown => bigDocumentExport(100)
 
@@ -35,7 +38,13 @@ function time(runs: number, fn: () => void): Figures[string] {
   return { value: r(values[Math.floor(runs / 2)]!), unit: 'ms', median: r(values[Math.floor(runs / 2)]!), p95: r(values[Math.min(runs - 1, Math.ceil(runs * 0.95) - 1)]!), runs }
 }
 
-const rendererDir = resolve(import.meta.dirname, '../../out/renderer')
+const rendererDir = process.env['SDTE_BENCH_RENDERER_DIR'] ?? resolve(import.meta.dirname, '../../out/renderer')
+/*
+ * The old way, measured in the same run: another build of the renderer (main at the session's
+ * start by default), opened in turn with ours, round by round (SDTE_BENCH_ROUNDS, 3 by default).
+ */
+const oldRendererDir = process.env['SDTE_BENCH_OLD_RENDERER_DIR'] ?? (existsSync('/work/base/out/renderer/index.html') ? '/work/base/out/renderer' : null)
+const rounds = Number(process.env['SDTE_BENCH_ROUNDS'] ?? 3)
 
 /*
  * The page's window.sdte, stubbed: "Open saved JSON…" answers the big export (fetched from the
@@ -54,19 +63,20 @@ const stubBridge = `(() => {
 })()`
 
 /** The pane in Chromium on the large document: time to interactive, DOM, heap, keystroke latency. */
-async function browserFigures(parsed: unknown): Promise<Figures> {
+async function browserFigures(parsed: unknown, rendererDir: string, pdfPath: string): Promise<Figures> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error('document bench: out/renderer is not built (npx electron-vite build); skipping the Chromium figures')
     return {}
   }
-  const pdf = await documentPdf(parsed)
   const json = JSON.stringify(parsed)
+  // The PDF as the app serves it: with byte ranges (the media routes' own rangeResponse).
+  const servePdf = serveOverHttp((request) => rangeResponse(request, { path: pdfPath, contentType: 'application/pdf' }))
   const { url, server } = await serveFolder(rendererDir, undefined, {
     match: /^\/(bench|document)\//,
     handle: (req, res) => {
-      const isPdf = req.url?.startsWith('/document/')
-      res.writeHead(200, { 'content-type': isPdf ? 'application/pdf' : 'application/json', 'content-length': isPdf ? pdf.byteLength : Buffer.byteLength(json) })
-      res.end(isPdf ? pdf : json)
+      if (req.url?.startsWith('/document/')) return servePdf(req, res)
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
+      res.end(json)
     }
   })
   const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
@@ -89,6 +99,11 @@ async function browserFigures(parsed: unknown): Promise<Figures> {
       // A string, not a function: the bench's TypeScript loader would name inner functions with a helper the page lacks.
       await page.evaluate(`(() => {
         window.__firstPageAt = null
+        // Long tasks on the page's thread while the first page is on its way (what holds it up).
+        window.__longTasks = []
+        window.__longObserver?.disconnect()
+        window.__longObserver = new PerformanceObserver((list) => { for (const e of list.getEntries()) window.__longTasks.push([e.startTime, e.duration]) })
+        window.__longObserver.observe({ type: 'longtask' })
         const tick = () => {
           if (document.querySelector('canvas[data-rendered="true"]')) window.__firstPageAt = performance.now()
           else requestAnimationFrame(tick)
@@ -108,7 +123,13 @@ async function browserFigures(parsed: unknown): Promise<Figures> {
         (await page.evaluate(`(() => {
           const at = (name) => performance.getEntriesByName('sdte:pdf-' + name).at(-1)?.startTime ?? NaN
           const ready = at('file-ready')
-          return Object.fromEntries(['lib-ready', 'document-ready', 'first-page-read', 'first-paint-start', 'first-paint-done'].map((name) => [name, Math.round(at(name) - ready)]))
+          const done = at('first-paint-done')
+          const long = window.__longTasks.filter(([start, duration]) => start + duration > ready && start < done).map(([, duration]) => duration)
+          return {
+            ...Object.fromEntries(['lib-ready', 'document-ready', 'first-page-read', 'first-paint-start', 'first-paint-done'].map((name) => [name, Math.round(at(name) - ready)])),
+            'long tasks (ms, summed)': Math.round(long.reduce((a, b) => a + b, 0)),
+            'longest task (ms)': Math.round(Math.max(0, ...long))
+          }
         })()`)) as Record<string, number>
       )
     }
@@ -190,11 +211,45 @@ export async function run(): Promise<Figures> {
     'document.page-shapes': time(9, () => pageShapes(flat, sizes)),
     'document.csv': time(5, () => documentToCsv(flat)),
     'document.csv-bytes': { value: Buffer.byteLength(documentToCsv(flat)), unit: 'bytes' },
-    ...(await browserFigures(parsed))
+    ...(await browserRounds(parsed))
+  }
+}
+
+/** Ours and the old build in turn, round by round: every figure's median and spread, the old way's median and ours/old. */
+async function browserRounds(parsed: unknown): Promise<Figures> {
+  const dir = await mkdtemp(join(tmpdir(), 'sdte-bench-document-'))
+  try {
+    const pdfPath = join(dir, 'big.pdf')
+    await writeFile(pdfPath, await documentPdf(parsed))
+    const ours: Figures[] = []
+    const old: Figures[] = []
+    for (let round = 0; round < rounds; round++) {
+      // Alternate who goes first, so neither always gets the warmer machine.
+      const order = round % 2 === 0 ? (['old', 'ours'] as const) : (['ours', 'old'] as const)
+      for (const which of order) {
+        if (which === 'old' && !oldRendererDir) continue
+        const figures = await browserFigures(parsed, which === 'old' ? oldRendererDir! : rendererDir, pdfPath)
+        ;(which === 'old' ? old : ours).push(figures)
+        const first = (f: Figures) => f['document.chromium.pdf-ready-to-first-page (target ≤ 500 ms)']?.value
+        console.error(`document bench: round ${round + 1} ${which}: pdf ready → first page ${first(figures)} ms`)
+      }
+    }
+    const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
+    const out: Figures = {}
+    for (const name of Object.keys(ours[0] ?? {})) {
+      const values = ours.map((f) => f[name]?.value).filter((v): v is number => v !== undefined && Number.isFinite(v))
+      const olds = old.map((f) => f[name]?.value).filter((v): v is number => v !== undefined && Number.isFinite(v))
+      if (!values.length) continue
+      const figure: Figure = { ...ours[0]![name]!, value: median(values), median: median(values), min: Math.min(...values), max: Math.max(...values), runs: values.length, ...(olds.length ? { old: median(olds) } : {}) }
+      out[name] = figure
+    }
+    return out
+  } finally {
+    await rm(dir, { recursive: true, force: true })
   }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const figures = await run()
-  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.runs ? ` (median of ${f.runs}, p95 ${f.p95})` : ''}`)
+  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.runs ? ` (median of ${f.runs}, p95 ${f.p95})` : ''}${'old' in f ? ` old ${String(f.old)} (${String(f.min)}–${String(f.max)})` : ''}`)
 }

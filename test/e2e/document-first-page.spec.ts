@@ -1,4 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './support/harness'
@@ -66,4 +66,42 @@ test('pdf.js starts loading before the data list is drawn, and the first page pa
   expect(order.pdfJsRequestedAt).not.toBeNull()
   expect(order.firstEntityAt).not.toBeNull()
   expect(order.pdfJsRequestedAt!).toBeLessThan(order.firstEntityAt!)
+})
+
+/*
+ * The original is read by byte ranges: pdf.js sees the route's Accept-Ranges and Content-Length
+ * and asks for the parts the first page needs (disableAutoFetch: nothing more ahead of time).
+ */
+test('pdf.js reads the original by byte ranges, answered 206 with the right bytes', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1900, height: 1000 })
+  const ranged: Array<{ range: string; status: number; contentRange: string | null; body: Buffer }> = []
+  page.on('response', (response) => {
+    const range = response.request().headers()['range']
+    if (!/\/document\//.test(response.url()) || !range) return
+    void response.body().then(
+      (body) => ranged.push({ range, status: response.status(), contentRange: response.headers()['content-range'] ?? null, body }),
+      () => undefined
+    )
+  })
+  await signInWithClientCredentials(page, fake, fake.clientSecret)
+  await page.getByTestId('start-open-task').click()
+  await page.getByLabel('SmartDocumentor task id').fill(String(seedIds.sample.taskId))
+  await page.getByRole('button', { name: 'Open', exact: true }).click()
+  await expect(page.getByTestId('task-name')).toBeVisible()
+  await page.getByRole('button', { name: 'Document pane' }).click()
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  await pane.getByLabel('Document task id').fill(String(taskId))
+  await pane.getByRole('button', { name: 'Open document' }).click()
+  await expect(pane.locator('canvas[data-rendered="true"]').first()).toBeAttached({ timeout: 60_000 })
+  await expect.poll(() => ranged.length).toBeGreaterThan(0)
+  const file = await readFile(join(dir, 'big.pdf'))
+  for (const r of ranged) {
+    expect(r.status).toBe(206)
+    const [, start, end, size] = /^bytes (\d+)-(\d+)\/(\d+)$/.exec(r.contentRange ?? '')!.map(Number) as [number, number, number, number]
+    expect(size).toBe(file.length)
+    expect(r.body.equals(file.subarray(start, end + 1))).toBe(true)
+  }
+  // Not the whole file, range by range: what the first page needs.
+  expect(ranged.reduce((sum, r) => sum + r.body.length, 0)).toBeLessThan(file.length)
 })

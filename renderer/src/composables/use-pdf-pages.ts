@@ -209,13 +209,26 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       if (my !== generation) return
       pages.value = Array.from({ length: loaded.numPages }, (_, i) => ({ ...first, number: i + 1 }))
       await nextTick()
-      near.value = new Set([1])
+      // Page 1 is painted before it counts as shown: its overlay (every box's shape, label and
+      // reading order, worked out for the whole document) is built after the pixels, not before.
+      await firstPaint(loaded, my)
+      if (my !== generation) return
+      near.value = new Set([...near.value, 1])
       schedule()
       observe()
       void renderQueue.then(() => measureRest(loaded, my))
     } catch (error) {
       if (my === generation) renderError.value = t('document.pageView.pdfFailed', { message: (error as Error).message })
     }
+  }
+
+  /** Paints page 1 on its own, ahead of the queue (a later schedule() keeps it while it is shown). */
+  async function firstPaint(doc: PDFDocumentProxy, my: number): Promise<void> {
+    const view = pages.value[0]
+    if (!view) return
+    const painted = renderQueue.then(() => (my === generation ? renderPage(doc, view) : undefined))
+    renderQueue = painted.catch(() => undefined)
+    await painted
   }
 
   /** Reads each page's own size after the first paint, a few pages per idle period; a page of another shape gets its own placeholder. */

@@ -27,6 +27,16 @@ export function loadPdfJs(): Promise<typeof PdfJs> {
   return pdfJs
 }
 
+/**
+ * How pdf.js reads a document: by byte ranges, only what the pages shown need. The first request
+ * learns the size and `Accept-Ranges` (the media routes expose them cross-origin) and is then
+ * dropped; the trailer, cross-reference table and page 1's objects come in 64 KiB ranges, and
+ * nothing more is fetched ahead (`disableAutoFetch`, which needs `disableStream` to hold) — a
+ * 100-page PDF is not read whole before its first page. A server without ranges still works:
+ * pdf.js then reads the one full response.
+ */
+export const pdfLoadOptions = { isEvalSupported: false, disableAutoFetch: true, disableStream: true, rangeChunkSize: 65536 } as const
+
 /** The one document asked for ahead of its page view: its URL and loading task. */
 let pending: { url: string; task: Promise<PDFDocumentLoadingTask> } | null = null
 
@@ -34,7 +44,7 @@ let pending: { url: string; task: Promise<PDFDocumentLoadingTask> } | null = nul
 export function preloadPdf(url: string): void {
   if (pending?.url === url) return
   dropPreloaded()
-  const task = loadPdfJs().then((lib) => lib.getDocument({ url, isEvalSupported: false }))
+  const task = loadPdfJs().then((lib) => lib.getDocument({ url, ...pdfLoadOptions }))
   // A failure surfaces where the page view awaits it; here it is not unhandled.
   task.catch(() => undefined)
   pending = { url, task }
@@ -47,7 +57,7 @@ export async function takePdf(url: string): Promise<PDFDocumentLoadingTask> {
     pending = null
     return task
   }
-  return (await loadPdfJs()).getDocument({ url, isEvalSupported: false })
+  return (await loadPdfJs()).getDocument({ url, ...pdfLoadOptions })
 }
 
 /** Forgets a preloaded document nobody took (another file was opened, or the document closed). */

@@ -14,9 +14,11 @@ export const sliceMs = 12
 
 /**
  * Runs `steps` to the end in slices; resolves to its result, or to null when `stale()` (asked
- * between slices) says the result is no longer wanted. Throws what a step throws.
+ * between slices) says the result is no longer wanted. Throws what a step throws. `pause` hands
+ * the thread back between slices (by default ahead of other queued tasks; an idle wait puts the
+ * job behind everything else).
  */
-export async function runInSlices<T>(steps: Generator<void, T, void>, stale: () => boolean = () => false): Promise<T | null> {
+export async function runInSlices<T>(steps: Generator<void, T, void>, stale: () => boolean = () => false, pause: () => Promise<void> = yieldToPage): Promise<T | null> {
   for (;;) {
     const until = performance.now() + sliceMs
     for (;;) {
@@ -24,7 +26,7 @@ export async function runInSlices<T>(steps: Generator<void, T, void>, stale: () 
       if (step.done) return step.value
       if (performance.now() >= until) break
     }
-    await yieldToPage()
+    await pause()
     if (stale()) return null
   }
 }

@@ -2,7 +2,7 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { DocumentFileState, OpenedDocument } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/errors'
-import { flattenDocument } from '../../../shared/document/flatten'
+import { flattenDocument, flattenDocumentSteps } from '../../../shared/document/flatten'
 import type { FlatDocument } from '../../../shared/document/flatten'
 import { emptyFilter } from '../../../shared/document/filters'
 import type { DocumentFilter } from '../../../shared/document/filters'
@@ -11,6 +11,17 @@ import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
 import { dropPreloaded, loadPdfJs, preloadPdf } from '../lib/pdf-preload'
+import { runInSlices } from '../lib/run-in-slices'
+import { idleTask } from '../lib/idle-task'
+
+/**
+ * Exports with more entities than this are flattened in slices after the page has had its turn:
+ * flattening 1,000 entities at once held the thread ~0.5 s, before pdf.js was even asked for the
+ * original's first page (issue 21). Smaller ones are flattened at once (nothing to wait for).
+ */
+export const flattenInSlicesFrom = 200
+
+const arr = <T>(v: readonly T[] | null | undefined): readonly T[] => (Array.isArray(v) ? v : [])
 
 /** What was copied (the notice names it in the reviewer's language). */
 export type CopyWhat = 'cell' | 'row' | 'table' | 'keyValues'
@@ -22,7 +33,10 @@ export type DocumentRef = { readonly taskId: number } | { readonly externalId: s
 export const useDocumentStore = defineStore('document', () => {
   // shallowRef: the export is replaced, never mutated; deep reactivity over it would cost for nothing.
   const opened = shallowRef<OpenedDocument | null>(null)
-  const flat = computed<FlatDocument | null>(() => (opened.value ? flattenDocument(opened.value.data) : null))
+  /** The flattened data; null while a long export is still being flattened (`preparing`). */
+  const flat = shallowRef<FlatDocument | null>(null)
+  /** A long export is being flattened in slices: the pane shows its page and says the data is coming. */
+  const preparing = computed(() => opened.value !== null && flat.value === null)
   const request = useOpenRequest('doc')
   const { loading, pendingRequestId, error, cancel } = request
   const file = shallowRef<DocumentFileState | null>(null)
@@ -37,6 +51,7 @@ export const useDocumentStore = defineStore('document', () => {
   /** Shows an opened document: a fresh selection, filter and page; then its original file. */
   function adopt(value: OpenedDocument): void {
     opened.value = value
+    flat.value = null
     selectedId.value = null
     chunk.value = null
     page.value = 1
@@ -46,6 +61,26 @@ export const useDocumentStore = defineStore('document', () => {
     // pdf.js and its worker start loading now, beside the data pane's first render.
     void loadPdfJs().catch(() => undefined)
     void resolveFile()
+    // After the file is asked for: its answer (and the PDF's request) go between the slices.
+    void flattenOpened(value)
+  }
+
+  /** Flattens `value`: at once when it is short, else in slices (dropped if another document replaced it). */
+  async function flattenOpened(value: OpenedDocument): Promise<void> {
+    const count = arr(value.data.chunks).reduce((n, chunk) => n + arr(chunk?.entities).length, 0)
+    if (count < flattenInSlicesFrom) {
+      flat.value = flattenDocument(value.data)
+      return
+    }
+    const stale = () => opened.value !== value
+    // In idle periods: pdf.js fetches the PDF and hands its messages over on this thread, so its
+    // work for the first page goes first and the slices fill the gaps (within a second each, at worst).
+    const idle = idleTask(1000)
+    const result = await runInSlices(flattenDocumentSteps(value.data), stale, () => new Promise<void>((resolve) => idle.schedule(resolve)))
+    if (!result || stale()) return
+    // Shown in an idle period of its own too: the list's first render waits for pending page work.
+    await new Promise<void>((resolve) => idle.schedule(resolve))
+    if (!stale()) flat.value = result
   }
 
   function run(label: string, call: () => Promise<Result<OpenedDocument | null>>): Promise<boolean> {
@@ -93,6 +128,7 @@ export const useDocumentStore = defineStore('document', () => {
   function close(): void {
     dropPreloaded()
     opened.value = null
+    flat.value = null
     file.value = null
     selectedId.value = null
     error.value = null
@@ -114,7 +150,9 @@ export const useDocumentStore = defineStore('document', () => {
 
   /** Exports every key-value and table cell as CSV (UTF-8 with BOM) through the save dialog. */
   async function exportCsv(): Promise<void> {
-    if (flat.value) await save(`${baseName()}.csv`, documentToCsv(flat.value), 'CSV', 'csv')
+    // Asked for while the data is still being flattened: flattened now, the export is never partial.
+    const data = flat.value ?? (opened.value ? flattenDocument(opened.value.data) : null)
+    if (data) await save(`${baseName()}.csv`, documentToCsv(data), 'CSV', 'csv')
   }
 
   /** Exports the document as JSON (the export as received; unknown keys are kept). */
@@ -134,7 +172,7 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   return {
-    opened, flat, loading, pendingRequestId, error, file, fileLoading, selectedId, filter, chunk, page, notice,
+    opened, flat, preparing, loading, pendingRequestId, error, file, fileLoading, selectedId, filter, chunk, page, notice,
     openTask, openFile, adopt, cancel, resolveFile, select, close, exportCsv, exportJson, copy
   }
 })

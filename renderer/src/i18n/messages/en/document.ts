@@ -96,6 +96,7 @@ export const document = {
   alternativeHeaders: 'Alternative headers',
   alternativeHeadersTitle: 'The service found more than one possible header row',
   required: 'Required',
+  preparing: 'Preparing the data…',
   noRows: 'No rows match the filter.',
   copied: { cell: 'Copied the cell.', row: 'Copied the row.', table: 'Copied the table.', keyValues: 'Copied the key-values.' },
   copyFailed: {

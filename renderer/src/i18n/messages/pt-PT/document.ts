@@ -99,6 +99,7 @@ export const document: MessageShape<typeof en> = {
   alternativeHeaders: 'Cabeçalhos alternativos',
   alternativeHeadersTitle: 'O serviço encontrou mais de uma linha de cabeçalho possível',
   required: 'Obrigatório',
+  preparing: 'A preparar os dados…',
   noRows: 'Nenhuma linha corresponde ao filtro.',
   copied: { cell: 'Célula copiada.', row: 'Linha copiada.', table: 'Tabela copiada.', keyValues: 'Pares chave-valor copiados.' },
   copyFailed: {
