@@ -67,7 +67,7 @@ describe('the error banner', () => {
 
   it('follows a change of language', async () => {
     const banner = mount(ErrorBanner, { props: { error: { code: 'unauthorized', message: 'Client ID or secret is wrong or has expired', reason: 'signin_rejected' } } })
-    expect(banner.get('[data-testid="error-message"]').text()).toBe('The Client ID or Client Secret is wrong or has expired.')
+    expect(banner.get('[data-testid="error-message"]').text()).toBe('The Client ID or secret is wrong or has expired.')
     i18n.global.locale.value = 'pt-PT'
     await flushPromises()
     expect(banner.get('[data-testid="error-message"]').text()).toBe('O ID de cliente ou o segredo de cliente está errado ou expirou.')

@@ -16,7 +16,7 @@ export const errors = {
   details: 'Details ({code}):',
   /** What went wrong, by reason (shared/error-reasons.ts): the sentence the reviewer reads. */
   reason: {
-    signin_rejected: 'The Client ID or Client Secret is wrong or has expired.',
+    signin_rejected: 'The Client ID or secret is wrong or has expired.',
     signin_refused: 'The sign-in server refused the request ({detail}).',
     signin_no_service: 'There is no sign-in service at {url}: check the server address.',
     signin_timeout: 'The sign-in server at {host} did not answer in time.',
