@@ -112,6 +112,9 @@ export interface FlatChunk {
   readonly entityIds: readonly string[]
 }
 
+/** The task facts a flattened document carries, in the order the metadata panel shows them. */
+export type DocumentFactKey = 'task' | 'taskNumber' | 'externalId' | 'workspace' | 'batch' | 'description' | 'pages' | 'averageConfidence' | 'lastCheckout' | 'checkedOutUntil' | 'lastIntegration'
+
 /** The whole document, flattened. */
 export interface FlatDocument {
   readonly taskId: number
@@ -121,8 +124,8 @@ export interface FlatDocument {
   readonly entities: readonly FlatEntity[]
   readonly keyValues: readonly FlatKeyValue[]
   readonly grids: readonly Grid[]
-  /** Task facts as label → value, for the metadata panel. */
-  readonly facts: ReadonlyArray<readonly [string, string]>
+  /** Task facts as key → value, for the metadata panel (the renderer names each key in the reviewer's language). */
+  readonly facts: ReadonlyArray<readonly [DocumentFactKey, string]>
   readonly metadata: ReadonlyArray<readonly [string, string]>
   /** Whether confidences were given out of 100 (and divided). */
   readonly confidenceScale: 1 | 100
@@ -320,27 +323,30 @@ export function* flattenDocumentSteps(exp: DocumentExport): Generator<void, Flat
   }
 
   const maxPage = Math.max(0, ...entities.map((e) => e.pageNumber ?? 0), ...keyValues.map((k) => k.pageNumber ?? 0))
-  const fact = (label: string, v: unknown): [string, string] => [label, text(v) || '—']
+  const fact = (key: DocumentFactKey, v: unknown): [DocumentFactKey, string] => [key, text(v) || '—']
   const avg = conf(exp.averageConfidence)
   return {
     taskId: exp.taskId,
-    displayName: text(exp.displayName) || `Document ${exp.taskId}`,
+    // Empty when the export gives none: the pane names it in the reviewer's language.
+    displayName: text(exp.displayName),
     totalPages: Math.max(num(exp.totalPages) ?? 0, maxPage),
     chunks,
     entities,
     keyValues,
     grids,
     facts: [
-      fact('Task', exp.taskId),
-      fact('Task number', exp.taskNumber),
-      fact('External id', exp.externalId),
-      fact('Workspace', exp.workspaceId),
-      fact('Batch', exp.batchId),
-      fact('Description', exp.description),
-      fact('Pages', exp.totalPages),
-      fact('Average confidence', avg === null ? '' : `${Math.round(avg * 100)}%`),
-      fact('Last checkout', [text(exp.lastCheckoutByUserName), text(exp.lastCheckedOutUntil) && `until ${text(exp.lastCheckedOutUntil)}`].filter(Boolean).join(' ')),
-      fact('Last integration', [text(exp.lastIntegratedByUserName), text(exp.lastIntegratedOn)].filter(Boolean).join(' · '))
+      fact('task', exp.taskId),
+      fact('taskNumber', exp.taskNumber),
+      fact('externalId', exp.externalId),
+      fact('workspace', exp.workspaceId),
+      fact('batch', exp.batchId),
+      fact('description', exp.description),
+      fact('pages', exp.totalPages),
+      fact('averageConfidence', avg === null ? '' : `${Math.round(avg * 100)}%`),
+      // Who and until when as two facts: no English word between them (the renderer names each).
+      fact('lastCheckout', exp.lastCheckoutByUserName),
+      fact('checkedOutUntil', exp.lastCheckedOutUntil),
+      fact('lastIntegration', [text(exp.lastIntegratedByUserName), text(exp.lastIntegratedOn)].filter(Boolean).join(' · '))
     ],
     metadata: Object.entries(exp.metadata ?? {}).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v) ?? ''] as const),
     confidenceScale: scale,

@@ -334,7 +334,9 @@ describe('DocumentPane empty states and key-value rows', () => {
       'Chunk 1 · v2.1 · 5 entities · modified by anna.reviewer@example.org on 2026-03-02 09:40:03 UTC · retrieved 2026-03-02 08:12:40 UTC · 92%'
     )
     expect(meta.text()).toContain('costCentre')
-    expect(meta.text()).toContain('anna.reviewer@example.org until 2026-03-02 11:00:00 UTC')
+    // Each fact named by the catalogue (pt-PT names them too): who checked it out, and until when.
+    const facts = Object.fromEntries(meta.findAll('dt').map((dt) => [dt.text(), (dt.element.nextElementSibling as HTMLElement).textContent]))
+    expect(facts).toMatchObject({ 'External id': 'INV-2026-0042', 'Last checkout': 'anna.reviewer@example.org', 'Checked out until': '2026-03-02 11:00:00 UTC' })
     // The chunk picker names its own options.
     expect(wrapper.get('select[aria-label="Chunk"]').findAll('option').map((o) => o.text())).toEqual(['All chunks', 'Chunk 1 (v2.1)'])
     wrapper.unmount()

@@ -31,7 +31,7 @@ describe('flattenDocument on the seed invoice', () => {
     expect(header.history.integrationFailure).toBeNull()
     expect(header.customFormValues).toEqual({ costCentre: 'CC-114', approved: true })
     expect(doc.entities[3]!.qrCode).toEqual({ content: expect.stringContaining('IBAN:') as string, invalidKeysCount: 1, duplicatedKeys: [] })
-    expect(doc.facts).toContainEqual(['External id', 'INV-2026-0042'])
+    expect(doc.facts).toContainEqual(['externalId', 'INV-2026-0042'])
     expect(doc.metadata).toContainEqual(['costCentre', 'CC-114'])
   })
   it('gives regions for the table (per page), the QR code and each key-value', () => {
@@ -49,7 +49,7 @@ describe('malformed and partial exports', () => {
   it('a bare export with no chunks flattens to nothing', () => {
     const doc = flattenDocument(documentExportSchema.parse({ taskId: 5 }))
     expect(doc.entities).toEqual([])
-    expect(doc.displayName).toBe('Document 5')
+    expect(doc.displayName).toBe('') // the pane names it ("Document 5", "Documento 5")
     expect(doc.totalPages).toBe(0)
   })
   it('missing tables, null boxes, unknown types and null lists render what they can', () => {

@@ -2,6 +2,8 @@
 export const document = {
   paneLabel: 'Document data',
   titleFallback: 'Document',
+  untitled: 'Document {id}',
+  facts: { task: 'Task', taskNumber: 'Task number', externalId: 'External id', workspace: 'Workspace', batch: 'Batch', description: 'Description', pages: 'Pages', averageConfidence: 'Average confidence', lastCheckout: 'Last checkout', checkedOutUntil: 'Checked out until', lastIntegration: 'Last integration' },
   closeDocument: 'Close document',
   closePane: 'Close document pane',
   purpose: 'This pane is for {kinds} (invoices, forms, letters): their extracted data beside the page it came from, to check against the recording. The transcript task open now has no document of its own; open one below if you have it.',

@@ -5,6 +5,8 @@ import type { document as en } from '../en/document'
 export const document: MessageShape<typeof en> = {
   paneLabel: 'Dados do documento',
   titleFallback: 'Documento',
+  untitled: 'Documento {id}',
+  facts: { task: 'Tarefa', taskNumber: 'Número da tarefa', externalId: 'Id externo', workspace: 'Espaço de trabalho', batch: 'Lote', description: 'Descrição', pages: 'Páginas', averageConfidence: 'Confiança média', lastCheckout: 'Último checkout', checkedOutUntil: 'Reservado até', lastIntegration: 'Última integração' },
   closeDocument: 'Fechar documento',
   closePane: 'Fechar o painel de documento',
   purpose: 'Este painel serve para {kinds} (faturas, formulários, cartas): os dados extraídos ao lado da página de onde vieram, para comparar com a gravação. A tarefa de transcrição aberta não tem documento próprio; abra um abaixo, se o tiver.',
