@@ -26,6 +26,8 @@ export interface TaskListFilters {
 export interface EnumValue {
   readonly value: number | null
   readonly text: string
+  /** True when the server sent no text and `text` is our English name (the app names it in the reviewer's language). */
+  readonly ours?: true
 }
 
 /** One row of the inbox. */
@@ -34,6 +36,8 @@ export interface TaskListItem {
   readonly taskNumber: number | null
   readonly externalId: string | null
   readonly name: string
+  /** True when the server gave no name and `name` is our English "Task N" / "Workspace N". */
+  readonly unnamed?: true
   readonly workspaceId: number | null
   readonly status: EnumValue
   readonly integrationStatus: EnumValue
@@ -60,6 +64,8 @@ export interface TaskPage {
 export interface WorkspaceItem {
   readonly workspaceId: number
   readonly name: string
+  /** True when the server gave no name and `name` is our English "Task N" / "Workspace N". */
+  readonly unnamed?: true
   readonly isDefault: boolean
   readonly templateName: string | null
   readonly templateType: number | null
@@ -130,8 +136,9 @@ function text(value: unknown): string | null {
 function enumValue(raw: unknown, rawText: unknown, names: Readonly<Record<number, string>>): EnumValue {
   const value = int(raw)
   // The server's text wins: our table is incomplete, and an unknown number must not be hidden.
-  const label = text(rawText) ?? (typeof raw === 'string' && value === null ? text(raw) : null) ?? (value !== null ? names[value] ?? `Unknown (${value})` : 'Unknown')
-  return { value, text: label }
+  const given = text(rawText) ?? (typeof raw === 'string' && value === null ? text(raw) : null)
+  if (given !== null) return { value, text: given }
+  return { value, text: value !== null ? names[value] ?? `Unknown (${value})` : 'Unknown', ours: true }
 }
 
 /** One task-status object (§4.1) as a list row; null when it has no usable taskId. */
@@ -146,6 +153,7 @@ export function toTaskListItem(raw: unknown): TaskListItem | null {
     taskNumber: int(o['tasknumber']),
     externalId: text(o['externalid']),
     name: text(o['displayname']) ?? `Task ${taskId}`,
+    ...(text(o['displayname']) === null ? { unnamed: true as const } : {}),
     workspaceId: int(o['workspaceid']),
     status: enumValue(o['taskstatus'], o['taskstatustext'], taskStatusNames),
     integrationStatus: enumValue(o['integrationstatus'], o['integrationstatustext'], {}),
@@ -209,6 +217,7 @@ export function readWorkspaces(body: unknown): WorkspaceItem[] | null {
     out.push({
       workspaceId,
       name: text(o['workspacename']) ?? `Workspace ${workspaceId}`,
+      ...(text(o['workspacename']) === null ? { unnamed: true as const } : {}),
       isDefault: o['isdefault'] === true,
       templateName: text(o['workspacetemplatename']),
       templateType: int(o['templatetype']),

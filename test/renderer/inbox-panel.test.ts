@@ -12,6 +12,8 @@ import { useTaskStore } from '../../renderer/src/stores/task-store'
 import { useUiStore } from '../../renderer/src/stores/ui-store'
 import { documentExportSchema } from '../../shared/api/document-export'
 import { documentTask } from '../fake-api/seeds'
+import { i18n } from '../../renderer/src/i18n'
+import { toTaskListItem } from '../../shared/api/task-list'
 
 /*
  * The inbox panel against a fake bridge: the filters become the documented list request, paging
@@ -87,6 +89,26 @@ describe('inbox panel', () => {
     expect(rows(w)[0].text()).not.toContain('Draft')
     expect(w.get('[data-testid="inbox-page"]').text()).toBe('Page 1 of 3 · 23 tasks')
     expect(fake.callsTo('drafts:summaries')).toEqual([{ taskIds: all.slice(0, 10).map((t) => t.taskId) }])
+  })
+
+  it('names a task and a status the server left unnamed in the reviewer\'s language; the server\'s own text as it came', async () => {
+    // What shared/api/task-list.ts reads from a status object with no display name and no status text.
+    const bare = toTaskListItem({ taskId: 1049, workspaceId: 7, taskStatus: 19, integrationStatus: 0, integrationStatusText: 'NotIntegrated' })!
+    expect([bare.name, bare.status.text]).toEqual(['Task 1049', 'Deleting']) // sdte's English
+    listReply = (req) => ({ ok: true, value: { items: [bare, all[1]], page: req.page, pageSize: req.pageSize, total: 2, hasMore: false, unreadable: 0, asOf: 1, offline: false } })
+    const w = await mountPanel()
+    expect(rows(w)[0].text()).toContain('Task 1049')
+    expect(rows(w)[0].text()).toContain('Deleting')
+    i18n.global.locale.value = 'pt-PT'
+    try {
+      await flushPromises()
+      expect(rows(w)[0].text()).toContain('Tarefa 1049')
+      expect(rows(w)[0].text()).toContain('A eliminar')
+      expect(rows(w)[0].text()).toContain('NotIntegrated')
+      expect(rows(w)[1].text()).toContain('SomethingNew')
+    } finally {
+      i18n.global.locale.value = 'en'
+    }
   })
 
   it('turns the filters into the list request, from page 1', async () => {

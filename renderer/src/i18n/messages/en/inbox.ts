@@ -1,5 +1,11 @@
 /** The inbox: the platform's task list, its filters and search. */
 export const inbox = {
+  // Names the app gives when the server sends none (shared/api/task-list.ts falls back to English for sdte).
+  untitledTask: 'Task {id}',
+  untitledWorkspace: 'Workspace {id}',
+  statusNames: { s19: 'Deleting', s20: 'Deleted', s30: 'Queued for pre-processing', s31: 'Pre-processing', s32: 'Pre-processing failed', s33: 'Download failed', s34: 'Pre-processed', s35: 'Getting pages failed' },
+  unknownStatus: 'Unknown ({n})',
+  unknownStatusNoNumber: 'Unknown',
   title: 'Inbox',
   searchLabel: 'Find a task by task id or external id',
   searchPlaceholder: 'Task id or external id',

@@ -3,6 +3,11 @@ import type { inbox as en } from '../en/inbox'
 
 /** A caixa de entrada: a lista de tarefas da plataforma, os filtros e a pesquisa. */
 export const inbox: MessageShape<typeof en> = {
+  untitledTask: 'Tarefa {id}',
+  untitledWorkspace: 'Espaço de trabalho {id}',
+  statusNames: { s19: 'A eliminar', s20: 'Eliminada', s30: 'Em fila para pré-processamento', s31: 'Em pré-processamento', s32: 'O pré-processamento falhou', s33: 'A transferência falhou', s34: 'Pré-processada', s35: 'A obtenção das páginas falhou' },
+  unknownStatus: 'Desconhecido ({n})',
+  unknownStatusNoNumber: 'Desconhecido',
   title: 'Caixa de entrada',
   searchLabel: 'Procurar uma tarefa pelo ID da tarefa ou ID externo',
   searchPlaceholder: 'ID ou ID externo',
