@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Worker } from 'node:worker_threads'
 import { AppError, isErrorCode } from '../../../shared/errors'
+import { isErrorReason } from '../../../shared/error-reasons'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { DecodePlan } from './decode-plan'
 import type { WorkerJob, WorkerReply } from './decode-worker'
@@ -185,7 +186,9 @@ class DecodeWorker {
         }
         if (reply.type === 'error') {
           this.listener = null
-          return reject(new AppError(isErrorCode(reply.code) ? reply.code : 'io', reply.message))
+          // The worker's reason crosses the thread with its message, so the reviewer reads it in their language.
+          const reason = isErrorReason(reply.reason) ? reply.reason : reply.code === 'cancelled' ? 'cancelled' : 'media_undecodable'
+          return reject(new AppError(isErrorCode(reply.code) ? reply.code : 'io', reply.message, { reason, ...(reply.params ? { params: reply.params } : {}) }))
         }
         if (reply.type !== 'peaks' && reply.type !== 'bytes') replies.push(reply)
         onReply?.(reply)

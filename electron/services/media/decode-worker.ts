@@ -26,7 +26,7 @@ export type WorkerReply =
   | { readonly type: 'bytes'; readonly read: number; readonly total: number }
   | { readonly type: 'done'; readonly kept: number; readonly peaks?: ReturnType<PeakAccumulator['finish']> }
   | { readonly type: 'encoded'; readonly bytes: Uint8Array }
-  | { readonly type: 'error'; readonly code: string; readonly message: string }
+  | { readonly type: 'error'; readonly code: string; readonly message: string; readonly reason?: string; readonly params?: Readonly<Record<string, string | number>> }
 
 /** Buckets sent at once at most every this many decoded chunks, so the first ones show early. */
 const batchBuckets = 512

@@ -157,7 +157,8 @@ describe('hostile and damaged files', () => {
     const path = join(work, 'garbage.mp3')
     await writeFile(path, Buffer.concat([Buffer.from([0xff, 0xfb, 0x90, 0x64]), randomBytes(300_000)]))
     const result = await service().getPeaks(1, path)
-    expect(result).toMatchObject({ status: 'error', code: 'io' })
+    // The worker's reason crosses the thread: the reviewer is told in their language.
+    expect(result).toMatchObject({ status: 'error', code: 'io', reason: 'media_undecodable' })
     expect(result.status === 'error' && result.message).toMatch(/not mp3 audio/)
   })
 
