@@ -7,6 +7,7 @@ import ErrorBanner from '../../renderer/src/components/ErrorBanner.vue'
 import StatusBar from '../../renderer/src/components/StatusBar.vue'
 import { autosaveDelayMs, useEditorStore } from '../../renderer/src/stores/editor-store'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
+import { useLanguageStore } from '../../renderer/src/stores/language-store'
 import { installFakeSdte, openedSample, type FakeSdte } from './support/fake-sdte'
 
 /*
@@ -87,6 +88,9 @@ describe('the error banner', () => {
 describe('the status bar', () => {
   it('says a disk-full draft save in Portuguese, tooltip included, from main’s reason', async () => {
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout', 'Date'] })
+    // The status bar's language picker makes the language store (which applies the stored
+    // preference) on mount: make it first, as the app does before mounting.
+    useLanguageStore()
     i18n.global.locale.value = 'pt-PT'
     fake.handlers['drafts:save'] = () => ({ ok: false, error: { code: 'io', message: 'The draft for task 1 could not be written: the disk is full.', reason: 'disk_full', params: { path: '/data/drafts/1.json' } } })
     useTaskStore().opened = openedSample()
@@ -102,5 +106,25 @@ describe('the status bar', () => {
     expect(state.text()).toBe(`Não guardado — ${i18n.global.t('editorPanels.saveFailure.diskFull')}. A tentar de novo…`)
     expect(state.attributes('title')).toBe('O disco está cheio: não foi possível guardar /data/drafts/1.json.')
     expect(editor.saveError).toContain('could not be written')
+  })
+})
+
+describe('the language in the status bar', () => {
+  it('changes the language while a task is open, as the start screen does, and tells main', async () => {
+    localStorage.removeItem('sdte.language')
+    useTaskStore().opened = openedSample()
+    const bar = mount(StatusBar)
+    await flushPromises()
+    expect(bar.get('[data-testid="reviewed-progress"]').text()).toMatch(/reviewed/)
+    await bar.get('[data-testid="status-language"]').setValue('pt-PT')
+    await flushPromises()
+    expect(i18n.global.locale.value).toBe('pt-PT')
+    expect(bar.get('[data-testid="reviewed-progress"]').text()).toMatch(/revisto/)
+    expect(fake.callsTo('app:setLanguage').at(-1)).toEqual({ preference: 'pt-PT' })
+    await bar.get('[data-testid="status-language"]').setValue('en')
+    await flushPromises()
+    expect(bar.get('[data-testid="reviewed-progress"]').text()).toMatch(/reviewed/)
+    localStorage.removeItem('sdte.language')
+    bar.unmount()
   })
 })
