@@ -96,7 +96,7 @@ test('walk the queue by keyboard, accept some words, correct others; after a rel
   expect(await openCount(page)).toBe(total - 4)
   for (const id of [...accepted, third.wordId]) await expect(panel.locator(`[data-word-id="${id}"]`)).toHaveCount(0)
   // The draft on disk holds both: the accepted ids and the corrected word.
-  const drafts = (await readdir(join(app.dataDir, 'drafts'))).filter((f) => f.endsWith('.draft.json'))
+  const drafts = (await readdir(join(app.dataDir, 'drafts'))).filter((f) => !f.startsWith('.') && !f.includes('.tmp') && !f.endsWith('.review.json'))
   expect(drafts).toHaveLength(1)
   const draft = JSON.parse(await readFile(join(app.dataDir, 'drafts', drafts[0]), 'utf8')) as { document: { acceptedWordIds?: string[]; segments: Array<{ words: Array<{ id: string; text: string }> }> } }
   expect(draft.document.acceptedWordIds).toEqual(accepted)

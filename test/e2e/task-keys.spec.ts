@@ -17,7 +17,7 @@ async function openSample(page: Page): Promise<void> {
 
 async function draftFiles(app: AppHarness): Promise<string[]> {
   try {
-    return (await readdir(join(app.dataDir, 'drafts'))).filter((f) => f.endsWith('.draft.json')) // the draft itself, not its review-state sidecar (<task>.review.json)
+    return (await readdir(join(app.dataDir, 'drafts'))).filter((f) => !f.startsWith('.') && !f.includes('.tmp') && !f.endsWith('.review.json')) // the draft and its journal, not the review-state sidecar
   } catch {
     return []
   }
