@@ -28,3 +28,15 @@ export function lastAtOrBefore(sorted: ArrayLike<number>, value: number): number
 export function firstAfter(sorted: ArrayLike<number>, value: number): number {
   return lastAtOrBefore(sorted, value) + 1
 }
+
+/** Index of the first of `count` ascending values (read by `valueAt`) that is >= `value`, or `count` when none is. */
+export function firstIndexAtOrAfter(count: number, valueAt: (index: number) => number, value: number): number {
+  let lo = 0
+  let hi = count
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (valueAt(mid) < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}

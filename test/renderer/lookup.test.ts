@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { firstAfter, lastAtOrBefore } from '../../shared/transcript/binary-search'
+import { firstAfter, firstIndexAtOrAfter, lastAtOrBefore } from '../../shared/transcript/binary-search'
 import { buildWordIndex, playingWordAt } from '../../renderer/src/lib/word-index'
 import { normaliseTranscript } from '../../shared/transcript'
 import { sampleExport } from './support/fake-sdte'
@@ -26,6 +26,9 @@ describe('binary search', () => {
           if (v <= x) expected = i
         })
         expect(lastAtOrBefore(sorted, x)).toBe(expected)
+        // The first at or after x: the first index a scan finds, or the length.
+        const first = sorted.findIndex((v) => v >= x)
+        expect(firstIndexAtOrAfter(sorted.length, (i) => sorted[i], x)).toBe(first < 0 ? sorted.length : first)
       })
     )
   })

@@ -1,3 +1,4 @@
+import { firstIndexAtOrAfter } from '../../../shared/transcript/binary-search'
 import type { Cue, QcBreach, QcReport, SubtitlePreset } from '../../../shared/subtitles'
 import { cueBreaches, qcSummary, runQc } from '../../../shared/subtitles/qc'
 import type { Segment, TranscriptModel } from '../../../shared/transcript'
@@ -85,14 +86,7 @@ function wordsFrom(model: TranscriptModel, at: number, count: number): CueWord[]
 
 /** The first breach index whose cue is at or after `cue` (breaches are in cue order). */
 function firstBreachAt(breaches: readonly QcBreach[], cue: number): number {
-  let lo = 0
-  let hi = breaches.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (breaches[mid].cueIndex < cue) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstIndexAtOrAfter(breaches.length, (i) => breaches[i].cueIndex, cue)
 }
 
 /**

@@ -1,3 +1,4 @@
+import { firstIndexAtOrAfter } from '../../../transcript/binary-search'
 import type { TranscriptModel } from '../../../transcript/model'
 import { subtitleTrack, runQc, presetFrom } from '../../../subtitles'
 import type { WriteOptions } from '../../../subtitles'
@@ -36,14 +37,7 @@ export function cueBreachSpans(model: TranscriptModel, options: WriteOptions): C
 
 /** The first span index whose start is at or after `ms` (spans sorted by start). */
 function firstFrom(spans: readonly CueBreachSpan[], ms: number): number {
-  let lo = 0
-  let hi = spans.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (spans[mid].startMs < ms) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return firstIndexAtOrAfter(spans.length, (i) => spans[i].startMs, ms)
 }
 
 /** For each breaching cue that starts inside this segment's words, its first recogniser word there. */
