@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
-import { nextTick } from 'vue'
 import { presetLimits, presets } from '../../shared/subtitles'
 import type { WriteOptions } from '../../shared/subtitles'
-import { installFakeSdte, openedSample } from './support/fake-sdte'
-import { useTaskStore } from '../../renderer/src/stores/task-store'
-import ExportDialog from '../../renderer/src/components/export/ExportDialog.vue'
+import { useExportDialogMount } from './support/export-dialog-mount'
 
 /*
  * The export dialog's "More options": every option `sdte export` takes, ranges from
@@ -18,37 +14,15 @@ import ExportDialog from '../../renderer/src/components/export/ExportDialog.vue'
 const exportFiles = vi.hoisted(() => vi.fn(async (..._args: unknown[]): Promise<unknown[]> => []))
 vi.mock('../../renderer/src/lib/export-files', async (original) => ({ ...(await original<object>()), exportFiles }))
 
-beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  installFakeSdte()
-  exportFiles.mockClear()
-  vi.useFakeTimers()
-})
-
-let wrapper: VueWrapper | null = null
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-  vi.useRealTimers()
-})
+const dialog = useExportDialogMount({ beforeEach: () => exportFiles.mockClear() })
+const { settle, mountDialog } = dialog
 
 /** The dialog open on the sample; times shown in ms (as these tests were written; export-times.test.ts covers the other forms). */
 async function openDialog(timeForm: 'ms' | 'timecode' = 'ms'): Promise<VueWrapper> {
-  useTaskStore().opened = openedSample()
-  await nextTick()
-  wrapper = mount(ExportDialog, { attachTo: document.body })
-  await settle()
+  const wrapper = await dialog.openDialog()
   await wrapper.get('[name="timeForm"]').setValue(timeForm)
   await settle()
   return wrapper
-}
-
-/** Lets the preview's debounce run, then Vue render. */
-async function settle(): Promise<void> {
-  await nextTick()
-  vi.runAllTimers()
-  await flushPromises()
 }
 
 const input = (w: VueWrapper, name: string) => w.get(`[name="${name}"]`)
@@ -201,8 +175,7 @@ describe('export dialog: more options', () => {
     await save(w)
     w.unmount()
 
-    w = wrapper = mount(ExportDialog, { attachTo: document.body })
-    await settle()
+    w = await mountDialog()
     expect((input(w, 'preset').element as HTMLSelectElement).value).toBe('web')
     expect((input(w, 'gapClosingMs').element as HTMLInputElement).value).toBe('750')
     expect((input(w, 'dialogueDash').element as HTMLInputElement).value).toBe('-')
@@ -211,8 +184,7 @@ describe('export dialog: more options', () => {
 
     const saved = JSON.parse(localStorage.getItem('sdte.export.options')!)
     localStorage.setItem('sdte.export.options', JSON.stringify({ ...saved, rules: { ...saved.rules, maxLeadInMs: 900 } }))
-    w = wrapper = mount(ExportDialog, { attachTo: document.body })
-    await settle()
+    w = await mountDialog()
     expect((input(w, 'maxLeadInMs').element as HTMLInputElement).value).toBe(String(presets.web.maxLeadInMs))
     expect((input(w, 'gapClosingMs').element as HTMLInputElement).value).toBe(String(presets.web.gapClosingMs))
   })

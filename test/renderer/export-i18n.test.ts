@@ -1,12 +1,7 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it } from 'vitest'
 import type { VueWrapper } from '@vue/test-utils'
-import { nextTick } from 'vue'
-import { installFakeSdte, openedSample } from './support/fake-sdte'
-import { useTaskStore } from '../../renderer/src/stores/task-store'
+import { useExportDialogMount } from './support/export-dialog-mount'
 import { i18n } from '../../renderer/src/i18n'
-import ExportDialog from '../../renderer/src/components/export/ExportDialog.vue'
 
 /*
  * The export dialog in European Portuguese (issue 20): numbers with a decimal comma, ranges and
@@ -14,25 +9,7 @@ import ExportDialog from '../../renderer/src/components/export/ExportDialog.vue'
  * when the language changes while the dialog is open.
  */
 
-beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  installFakeSdte()
-  vi.useFakeTimers()
-})
-
-let wrapper: VueWrapper | null = null
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-  vi.useRealTimers()
-})
-
-async function settle(): Promise<void> {
-  await nextTick()
-  vi.runAllTimers()
-  await flushPromises()
-}
+const { settle, openDialog } = useExportDialogMount()
 
 const hint = (w: VueWrapper, name: string) => w.get(`[data-testid="${name}-hint"]`).text()
 const frameRateLabels = (w: VueWrapper) => w.get('[name="frameRate"]').findAll('option').map((o) => o.text())
@@ -40,11 +17,7 @@ const frameRateLabels = (w: VueWrapper) => w.get('[name="frameRate"]').findAll('
 describe('export dialog in Portuguese', () => {
   it('shows decimal commas, Portuguese ranges and messages, and follows a language change', async () => {
     i18n.global.locale.value = 'pt-PT'
-    useTaskStore().opened = openedSample()
-    await nextTick()
-    wrapper = mount(ExportDialog, { attachTo: document.body })
-    await settle()
-    const w = wrapper
+    const w = await openDialog()
 
     // The QC share with one decimal and a comma; the frame rates too.
     expect(w.get('[data-testid="qc-summary"]').text()).toMatch(/^\d+ legendas · \d+ falhas graves · \d+ ligeiras \(\d+,\d % das legendas\)/)

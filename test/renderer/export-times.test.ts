@@ -1,13 +1,9 @@
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { createPinia, setActivePinia } from 'pinia'
-import { flushPromises, mount } from '@vue/test-utils'
+import { describe, expect, it, vi } from 'vitest'
+import { flushPromises } from '@vue/test-utils'
 import type { VueWrapper } from '@vue/test-utils'
-import { nextTick } from 'vue'
 import { presets } from '../../shared/subtitles'
 import type { WriteOptions } from '../../shared/subtitles'
-import { installFakeSdte, openedSample } from './support/fake-sdte'
-import { useTaskStore } from '../../renderer/src/stores/task-store'
-import ExportDialog from '../../renderer/src/components/export/ExportDialog.vue'
+import { useExportDialogMount } from './support/export-dialog-mount'
 import { formatTimeAs, parseTimeInput } from '../../renderer/src/lib/time-input'
 
 /*
@@ -19,32 +15,7 @@ import { formatTimeAs, parseTimeInput } from '../../renderer/src/lib/time-input'
 const exportFiles = vi.hoisted(() => vi.fn(async (..._args: unknown[]): Promise<unknown[]> => []))
 vi.mock('../../renderer/src/lib/export-files', async (original) => ({ ...(await original<object>()), exportFiles }))
 
-beforeEach(() => {
-  localStorage.clear()
-  setActivePinia(createPinia())
-  installFakeSdte()
-  exportFiles.mockClear()
-  vi.useFakeTimers()
-})
-let wrapper: VueWrapper | null = null
-afterEach(() => {
-  wrapper?.unmount()
-  wrapper = null
-  vi.useRealTimers()
-})
-
-async function settle(): Promise<void> {
-  await nextTick()
-  vi.runAllTimers()
-  await flushPromises()
-}
-async function openDialog(): Promise<VueWrapper> {
-  useTaskStore().opened = openedSample()
-  await nextTick()
-  wrapper = mount(ExportDialog, { attachTo: document.body })
-  await settle()
-  return wrapper
-}
+const { settle, mountDialog, openDialog } = useExportDialogMount({ beforeEach: () => exportFiles.mockClear() })
 const input = (w: VueWrapper, name: string) => w.get(`[name="${name}"]`)
 const value = (w: VueWrapper, name: string) => (input(w, name).element as HTMLInputElement).value
 const hint = (w: VueWrapper, name: string) => w.get(`[data-testid="${name}-hint"]`).text()
@@ -137,8 +108,7 @@ describe('the export dialog’s time fields', () => {
     await w.get('form').trigger('submit')
     await flushPromises()
     w.unmount()
-    w = wrapper = mount(ExportDialog, { attachTo: document.body })
-    await settle()
+    w = await mountDialog()
     expect((input(w, 'timeForm').element as HTMLSelectElement).value).toBe('clock')
     expect(value(w, 'minDurationMs')).toBe('00:00:01.000')
   })
