@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { mkdtemp, mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createAppHandlers, type PlatformPort } from '../../../electron/main/app-handlers'
+import { createAppHandlers } from '../../../electron/main/app-handlers'
+import { testPlatform } from './support/test-platform'
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc-dispatcher'
 import { composeServices } from '../../../electron/main/compose-services'
 import { createMemoryKeyValueStore } from '../../../electron/services/settings/key-value-store'
@@ -69,17 +70,12 @@ beforeEach(async () => {
   dataDir = join(work, 'data')
   await mkdir(join(dataDir, 'logs'), { recursive: true })
   const services = await composeServices({ dataDir, logsFolder: join(dataDir, 'logs'), store: createMemoryKeyValueStore(), secrets: createMemorySecretStore(true) })
-  const platform: PlatformPort = {
-    info: { name: 'SD Transcript Editor', version: '0.0.0-test', platform: process.platform },
+  const platform = testPlatform({
     sampleExportPath: join(work, 'none.json'),
     sampleMediaPath: join(work, 'sample.wav'),
     chooseExportFile: async () => nextExportFile,
-    chooseSavePath: async () => null,
-    chooseMediaFile: async () => null,
-    mediaUrl: (path) => `app://app${path}`,
-    sendProgress: (event) => onProgress?.(event),
-    setUnsaved: () => undefined
-  }
+    sendProgress: (event) => onProgress?.(event)
+  })
   dispatch = createDispatcher(createAppHandlers({ ...services, platform, now: Date.now }), { isTrustedSender: (s) => s.url.startsWith('app://app/') })
   await call('auth:signIn', { mode: 'client-credentials', clientId: 'c', clientSecret: 's', baseUrl: fake.baseUrl })
 })

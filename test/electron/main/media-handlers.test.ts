@@ -4,7 +4,8 @@ import type { AddressInfo } from 'node:net'
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createAppHandlers, type PlatformPort } from '../../../electron/main/app-handlers'
+import { createAppHandlers } from '../../../electron/main/app-handlers'
+import { testPlatform } from './support/test-platform'
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc-dispatcher'
 import { composeServices, type AppServices } from '../../../electron/main/compose-services'
 import { createMediaRoutes } from '../../../electron/main/media-routes'
@@ -78,17 +79,12 @@ beforeEach(async () => {
   services = await composeServices({ dataDir, logsFolder: join(dataDir, 'logs'), store: createMemoryKeyValueStore(), secrets: createMemorySecretStore(true) })
   nextExportFile = null
   progress.length = 0
-  const platform: PlatformPort = {
-    info: { name: 'SD Transcript Editor', version: '0.0.0-test', platform: process.platform },
+  const platform = testPlatform({
     sampleExportPath: join(work, 'none.json'),
     sampleMediaPath: join(work, 'sample.wav'),
     chooseExportFile: async () => nextExportFile,
-    chooseSavePath: async () => null,
-    chooseMediaFile: async () => null,
-    mediaUrl: (path) => `app://app${path}`,
-    sendProgress: (event) => void progress.push(event),
-    setUnsaved: () => undefined
-  }
+    sendProgress: (event) => void progress.push(event)
+  })
   dispatch = createDispatcher(createAppHandlers({ ...services, platform, now: () => clock }), { isTrustedSender: (s) => s.url.startsWith('app://app/') })
   routes = createMediaRoutes(services.media, services.peaks, services.documentFiles, { appOrigin })
   await call('auth:signIn', { mode: 'client-credentials', clientId: 'c', clientSecret: 's', baseUrl: fake.baseUrl })

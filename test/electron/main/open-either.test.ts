@@ -2,7 +2,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { mkdtemp, mkdir, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { createAppHandlers, type PlatformPort } from '../../../electron/main/app-handlers'
+import { createAppHandlers } from '../../../electron/main/app-handlers'
+import { testPlatform } from './support/test-platform'
 import { createDispatcher, type Dispatch } from '../../../electron/main/ipc-dispatcher'
 import { composeServices } from '../../../electron/main/compose-services'
 import { createMemoryKeyValueStore } from '../../../electron/services/settings/key-value-store'
@@ -33,17 +34,7 @@ beforeEach(async () => {
   const dataDir = join(work, 'data')
   await mkdir(join(dataDir, 'logs'), { recursive: true })
   const services = await composeServices({ dataDir, logsFolder: join(dataDir, 'logs'), store: createMemoryKeyValueStore(), secrets: createMemorySecretStore(true) })
-  const platform: PlatformPort = {
-    info: { name: 'SD Transcript Editor', version: '0.0.0-test', platform: process.platform },
-    sampleExportPath: join(work, 'none.json'),
-    sampleMediaPath: join(work, 'none.wav'),
-    chooseExportFile: async () => null,
-    chooseSavePath: async () => null,
-    chooseMediaFile: async () => null,
-    mediaUrl: (path) => `app://app${path}`,
-    sendProgress: () => undefined,
-    setUnsaved: () => undefined
-  }
+  const platform = testPlatform({ sampleExportPath: join(work, 'none.json'), sampleMediaPath: join(work, 'none.wav') })
   dispatch = createDispatcher(createAppHandlers({ ...services, platform, now: Date.now }), { isTrustedSender: (s) => s.url.startsWith('app://app/') })
   const signIn = await dispatch('auth:signIn', { mode: 'client-credentials', clientId: 'c', clientSecret: 's', baseUrl: fake.baseUrl }, sender)
   expect(signIn.ok).toBe(true)

@@ -7,6 +7,7 @@ import { createFakeApi, type FakeApi } from '../../fake-api/server'
 import { sampleTranscriptTask } from '../../fake-api/seeds'
 import { composeServices, type AppServices } from '../../../electron/main/compose-services'
 import { createAppHandlers, type PlatformPort } from '../../../electron/main/app-handlers'
+import { testPlatform } from './support/test-platform'
 import { createDispatcher, createSenderCheck } from '../../../electron/main/ipc-dispatcher'
 import { createMemorySecretStore } from '../../../electron/services/auth/secret-store'
 import { createMemoryKeyValueStore, type KeyValueStore } from '../../../electron/services/settings/key-value-store'
@@ -56,18 +57,11 @@ function fullDiskStore(): KeyValueStore & { writes: number } {
 
 const shown: string[] = []
 function platform(): PlatformPort {
-  return {
+  return testPlatform({
     info: { name: 'SD Transcript Editor', version: 't', platform: 'linux' },
-    sampleExportPath: '',
-    sampleMediaPath: '',
     showItemInFolder: (path) => void shown.push(path),
-    chooseExportFile: async () => null,
-    chooseSavePath: async () => null,
-    chooseMediaFile: async () => null,
-    mediaUrl: (path) => `sdte-media://app${path}`,
-    sendProgress: () => undefined,
-    setUnsaved: () => undefined
-  }
+    mediaUrl: (path) => `sdte-media://app${path}`
+  })
 }
 
 function dispatcher(services: AppServices, overrides: Partial<AppServices> = {}) {

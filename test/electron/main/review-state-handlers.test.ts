@@ -3,7 +3,7 @@ import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { createAppHandlers } from '../../../electron/main/app-handlers'
-import type { PlatformPort } from '../../../electron/main/app-handlers'
+import { testPlatform } from './support/test-platform'
 import { createDispatcher, createSenderCheck } from '../../../electron/main/ipc-dispatcher'
 import type { Dispatch } from '../../../electron/main/ipc-dispatcher'
 import { composeServices } from '../../../electron/main/compose-services'
@@ -28,17 +28,12 @@ let dispatch: Dispatch
 beforeEach(async () => {
   dataDir = await mkdtemp(join(tmpdir(), 'sdte-review-handlers-'))
   services = await composeServices({ dataDir, logsFolder: join(dataDir, 'logs'), store: createMemoryKeyValueStore(), secrets: createMemorySecretStore(true) })
-  const platform: PlatformPort = {
-    info: { name: 'SD Transcript Editor', version: '0.0.0-test', platform: process.platform },
+  const platform = testPlatform({
     sampleExportPath: sampleExport,
     sampleMediaPath: join(repoRoot, 'resources/sample/sample.mp3'),
     chooseExportFile: async () => sampleExport,
-    chooseSavePath: async () => null,
-    chooseMediaFile: async () => null,
-    mediaUrl: (path) => `sdte-media://app${path}`,
-    sendProgress: () => undefined,
-    setUnsaved: () => undefined
-  }
+    mediaUrl: (path) => `sdte-media://app${path}`
+  })
   dispatch = createDispatcher(createAppHandlers({ ...services, platform, now: () => 1_700_000_000_000 }), { isTrustedSender: createSenderCheck(['app://sdte']) })
 })
 
