@@ -1,4 +1,4 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { createApiServices, type ApiServices } from '../../../electron/services/api/create-services'
 import { createMemorySecretStore } from '../../../electron/services/auth/secret-store'
 import { createMemoryKeyValueStore } from '../../../electron/services/settings/key-value-store'
@@ -6,29 +6,19 @@ import { flattenDocument } from '../../../shared/document/flatten'
 import { parseDocumentExportText } from '../../../electron/services/files/read-export-file'
 import { normaliseTranscript } from '../../../shared/transcript'
 import type { AppError } from '../../../shared/errors'
-import { startDocServer, type DocServer, type DocServerConfig, type TokenStyle } from './doc-server'
+import type { TokenStyle } from './doc-server'
+import { useDocServer } from './use-doc-server'
 import { smallTokens, smallTranscript, sparseDocument } from './doc-exports'
 
 /*
- * The real auth service and API client (real fetch, loopback HTTP) against doc-server.ts, an
+ * The real auth service and API client (real fetch, loopback HTTP) against doc-docs.server.ts, an
  * independent implementation of the documented API that varies what the documents permit.
  * Time is injected: the clock moves only when a test moves it; backoff waits are recorded and
  * return at once (the per-attempt timeout keeps waiting for its abort).
  */
 
 const timeoutMs = 10_000
-let server: DocServer
-const defaults: Partial<DocServerConfig> = {}
-
-beforeAll(async () => {
-  server = await startDocServer()
-  Object.assign(defaults, server.config)
-})
-afterAll(() => server.close())
-afterEach(() => {
-  Object.assign(server.config, defaults)
-  server.requests.length = 0
-})
+const docs = useDocServer()
 
 interface Harness {
   readonly services: ApiServices
@@ -51,24 +41,24 @@ function harness(credentials: { clientId?: string; clientSecret?: string; token?
   const services = createApiServices({
     secretStore: createMemorySecretStore(false),
     settingsStore: createMemoryKeyValueStore(),
-    baseUrlOverride: server.baseUrl,
+    baseUrlOverride: docs.server.baseUrl,
     clock: () => now,
     sleep,
     random: () => 0.5,
     timeoutMs
   })
   if (credentials.token) services.auth.useCredentials({ mode: 'token', accessToken: credentials.token })
-  else services.auth.useCredentials({ mode: 'client-credentials', clientId: credentials.clientId ?? server.config.clientId, clientSecret: credentials.clientSecret ?? server.config.clientSecret })
+  else services.auth.useCredentials({ mode: 'client-credentials', clientId: credentials.clientId ?? docs.server.config.clientId, clientSecret: credentials.clientSecret ?? docs.server.config.clientSecret })
   return { services, waits, advance: (ms) => (now += ms) }
 }
 
 const errorOf = (p: Promise<unknown>) => p.then(() => null, (e: unknown) => e as AppError)
-const tokenPosts = () => server.requests.filter((r) => r.path === '/connect/token')
-const exportGets = () => server.requests.filter((r) => r.path.startsWith('/api/'))
+const tokenPosts = () => docs.server.requests.filter((r) => r.path === '/connect/token')
+const exportGets = () => docs.server.requests.filter((r) => r.path.startsWith('/api/'))
 
 function serveSmall(taskId = 5001, externalId: string | null = 'MEET-1') {
   const body = JSON.stringify(smallTranscript({ taskId, externalId }))
-  server.serve({ kind: 'transcript', taskId, externalId, body })
+  docs.server.serve({ kind: 'transcript', taskId, externalId, body })
   return body
 }
 
@@ -90,8 +80,8 @@ describe('token endpoint (docs/api.md#signing-in-and-tokens)', () => {
     ['string-expires', 300],
     ['no-expires', 3600]
   ])('%s answer: the token is reused while valid and replaced before it expires', async (tokenStyle, lifetimeS) => {
-    server.config.tokenStyle = tokenStyle
-    server.config.tokenLifetimeS = 300
+    docs.server.config.tokenStyle = tokenStyle
+    docs.server.config.tokenLifetimeS = 300
     serveSmall()
     const h = harness()
     await h.services.api.getTranscriptExport({ taskId: 5001 })
@@ -101,14 +91,14 @@ describe('token endpoint (docs/api.md#signing-in-and-tokens)', () => {
     expect(h.services.auth.status().expiresAt).toBe(Date.parse('2026-03-01T12:00:00Z') + lifetimeS * 1000)
     // Past its lifetime the server no longer takes it; the client must not even try it.
     h.advance(lifetimeS * 500)
-    server.expireTokens()
+    docs.server.expireTokens()
     await h.services.api.getTranscriptExport({ taskId: 5001 })
     expect(tokenPosts()).toHaveLength(2)
-    expect(server.requests.filter((r) => r.path.startsWith('/api/')).length).toBe(3)
+    expect(docs.server.requests.filter((r) => r.path.startsWith('/api/')).length).toBe(3)
   })
 
   it.each([400, 401] as const)('invalid_client as HTTP %d is "wrong credentials" (unauthorized)', async (status) => {
-    server.config.invalidClientStatus = status
+    docs.server.config.invalidClientStatus = status
     const { services } = harness({ clientSecret: 'wrong' })
     const error = await errorOf(services.api.getTranscriptExport({ taskId: 5001 }))
     expect(error).toMatchObject({ code: 'unauthorized', message: 'Client ID or secret is wrong or has expired' })
@@ -120,7 +110,7 @@ describe('token endpoint (docs/api.md#signing-in-and-tokens)', () => {
     ['HTTP 429 with Retry-After', { route: 'token' as const, status: 429, headers: { 'Retry-After': '2' } }]
   ])('a transient answer (%s) from the token endpoint is retried like one from the API', async (_label, scripted) => {
     const body = serveSmall()
-    server.next(scripted)
+    docs.server.next(scripted)
     const h = harness()
     expect((await h.services.api.fetchTranscriptExport({ taskId: 5001 })).raw).toBe(body)
     expect(tokenPosts()).toHaveLength(2)
@@ -131,7 +121,7 @@ describe('token endpoint (docs/api.md#signing-in-and-tokens)', () => {
 describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
   it('asks the documented paths: taskId in the path, externalId as a query parameter with path id 0', async () => {
     serveSmall(5001, 'MEET-1')
-    server.serve({ kind: 'document', taskId: 6001, externalId: 'DOC-1', body: JSON.stringify(sparseDocument()) })
+    docs.server.serve({ kind: 'document', taskId: 6001, externalId: 'DOC-1', body: JSON.stringify(sparseDocument()) })
     const { services } = harness()
     await services.api.getTranscriptExport({ taskId: 5001 })
     await services.api.getTranscriptExport({ externalId: 'MEET-1' })
@@ -149,8 +139,8 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
 
   it('an externalId is found whichever way the server reads "…?externalId=X" (path id 0, or no path id)', async () => {
     serveSmall(5001, 'MEET-1')
-    server.serve({ kind: 'document', taskId: 6001, externalId: 'DOC-1', body: JSON.stringify(sparseDocument()) })
-    server.config.externalIdRouting = 'no-path-id'
+    docs.server.serve({ kind: 'document', taskId: 6001, externalId: 'DOC-1', body: JSON.stringify(sparseDocument()) })
+    docs.server.config.externalIdRouting = 'no-path-id'
     const { services } = harness()
     expect((await services.api.getTranscriptExport({ externalId: 'MEET-1' })).taskId).toBe(5001)
     expect((await services.api.getDocumentExport({ externalId: 'DOC-1' })).taskId).toBe(6001)
@@ -162,13 +152,13 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
     ])
     // An unknown externalId is "not found" under both readings, whatever the second form answers.
     for (const routing of ['no-path-id', 'zero-is-none'] as const) {
-      server.config.externalIdRouting = routing
+      docs.server.config.externalIdRouting = routing
       for (const call of [services.api.getTranscriptExport({ externalId: 'nobody' }), services.api.getDocumentExport({ externalId: 'nobody' })]) {
         expect(await errorOf(call)).toMatchObject({ code: 'not_found', message: expect.stringContaining('external id "nobody"') })
       }
     }
     // With a taskId the path id is real: a 404 is final.
-    server.requests.length = 0
+    docs.server.requests.length = 0
     expect(await errorOf(services.api.getTranscriptExport({ taskId: 999, externalId: 'MEET-1' }))).toMatchObject({ code: 'not_found' })
     expect(exportGets()).toHaveLength(1)
   })
@@ -181,7 +171,7 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
   })
 
   it.each([['application/json; charset=utf-8'], ['application/json'], ['text/plain; charset=utf-8'], [null]])('reads the export whatever the Content-Type (%s)', async (type) => {
-    server.config.jsonContentType = type
+    docs.server.config.jsonContentType = type
     const body = serveSmall()
     const { services } = harness()
     const fetched = await services.api.fetchTranscriptExport({ taskId: 5001 })
@@ -191,7 +181,7 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
 
   it('reads an export that starts with a UTF-8 byte order mark', async () => {
     const body = JSON.stringify(smallTranscript())
-    server.serve({ kind: 'transcript', taskId: 5001, body: '\uFEFF' + body })
+    docs.server.serve({ kind: 'transcript', taskId: 5001, body: '\uFEFF' + body })
     const { services } = harness()
     const fetched = await services.api.fetchTranscriptExport({ taskId: 5001 })
     expect(JSON.parse(fetched.raw)).toEqual(JSON.parse(body))
@@ -199,9 +189,9 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
 
   it('takes nulls everywhere optional, missing lists, unknown fields and 7-digit/Z-less datetimes', async () => {
     for (const [taskId, variant] of [[5101, { sparse: true, unit: 'ticks' }], [5102, { extras: true, unit: 'milliseconds', unsorted: true }]] as const) {
-      server.serve({ kind: 'transcript', taskId, body: JSON.stringify(smallTranscript({ ...variant, taskId })) })
+      docs.server.serve({ kind: 'transcript', taskId, body: JSON.stringify(smallTranscript({ ...variant, taskId })) })
     }
-    server.serve({ kind: 'document', taskId: 6001, body: JSON.stringify(sparseDocument()) })
+    docs.server.serve({ kind: 'document', taskId: 6001, body: JSON.stringify(sparseDocument()) })
     const { services } = harness()
     for (const taskId of [5101, 5102]) {
       const model = normaliseTranscript(await services.api.getTranscriptExport({ taskId }))
@@ -213,11 +203,11 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
   })
 
   it.each(['empty', 'challenge', 'oauth-json'] as const)('a 401 (%s) gets one new token and a retry', async (style) => {
-    server.config.unauthorized = style
+    docs.server.config.unauthorized = style
     const body = serveSmall()
     const { services } = harness()
     await services.api.getTranscriptExport({ taskId: 5001 })
-    server.expireTokens()
+    docs.server.expireTokens()
     expect((await services.api.fetchTranscriptExport({ taskId: 5001 })).raw).toBe(body)
     expect(tokenPosts()).toHaveLength(2)
   })
@@ -231,11 +221,11 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
   })
 
   it.each(['empty', 'problem', 'text'] as const)('404 and 400 with a %s body are not_found and bad_request', async (style) => {
-    server.config.errorBodies = style
+    docs.server.config.errorBodies = style
     const { services } = harness()
     expect(await errorOf(services.api.getTranscriptExport({ taskId: 999 }))).toMatchObject({ code: 'not_found' })
     expect(await errorOf(services.api.getDocumentExport({ externalId: 'nobody' }))).toMatchObject({ code: 'not_found' })
-    server.next({ route: 'export', status: 400, ...(style === 'empty' ? {} : { body: '{"title":"Bad Request","status":400}', headers: { 'Content-Type': 'application/problem+json' } }) })
+    docs.server.next({ route: 'export', status: 400, ...(style === 'empty' ? {} : { body: '{"title":"Bad Request","status":400}', headers: { 'Content-Type': 'application/problem+json' } }) })
     expect(await errorOf(services.api.getTranscriptExport({ taskId: 5001 }))).toMatchObject({ code: 'bad_request' })
   })
 
@@ -243,7 +233,7 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
     const body = serveSmall()
     const h = harness()
     const inFive = new Date(Date.parse('2026-03-01T12:00:05Z')).toUTCString()
-    server.next(
+    docs.server.next(
       { route: 'export', status: 429, headers: { 'Retry-After': '3' } },
       { route: 'export', status: 503, headers: { 'Retry-After': inFive }, body: '<html>busy</html>' },
       { route: 'export', status: 503 }
@@ -256,14 +246,14 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
   it('a Retry-After too long to wait for fails at once with a server error', async () => {
     serveSmall()
     const h = harness()
-    server.next({ route: 'export', status: 429, headers: { 'Retry-After': '3600' } })
+    docs.server.next({ route: 'export', status: 429, headers: { 'Retry-After': '3600' } })
     expect(await errorOf(h.services.api.getTranscriptExport({ taskId: 5001 }))).toMatchObject({ code: 'server' })
     expect(h.waits).toEqual([])
   })
 
   it.each([301, 302, 307, 308])('follows a same-origin %d redirect with the token', async (status) => {
     const body = serveSmall()
-    server.next({ route: 'export', status, redirectToSelf: true })
+    docs.server.next({ route: 'export', status, redirectToSelf: true })
     const { services } = harness()
     expect((await services.api.fetchTranscriptExport({ taskId: 5001 })).raw).toBe(body)
     expect(exportGets().map((r) => r.query.get('redirected'))).toEqual([null, '1'])
@@ -272,9 +262,9 @@ describe('export endpoints (docs/api.md#the-two-export-endpoints)', () => {
 
   it('a 200 whose body is not JSON is invalid_response, a 200 with the wrong shape names the field', async () => {
     const { services } = harness()
-    server.next({ route: 'export', status: 200, body: '<html>login</html>', headers: { 'Content-Type': 'text/html' } })
+    docs.server.next({ route: 'export', status: 200, body: '<html>login</html>', headers: { 'Content-Type': 'text/html' } })
     expect(await errorOf(services.api.getTranscriptExport({ taskId: 5001 }))).toMatchObject({ code: 'invalid_response' })
-    server.next({ route: 'export', status: 200, body: '{"taskId":"5001","transcript":{}}' })
+    docs.server.next({ route: 'export', status: 200, body: '{"taskId":"5001","transcript":{}}' })
     expect(await errorOf(services.api.getTranscriptExport({ taskId: 5001 }))).toMatchObject({ code: 'invalid_response', message: expect.stringContaining('taskId') })
   })
 })
@@ -284,7 +274,7 @@ describe('document export variants', () => {
     const body = sparseDocument(6002) as { chunks: Array<{ entities: Array<Record<string, unknown>> }> }
     body.chunks[0].entities[0].customFormValues = { approved: true, costCentre: 'CC-1' }
     const text = JSON.stringify(body)
-    server.serve({ kind: 'document', taskId: 6002, body: text })
+    docs.server.serve({ kind: 'document', taskId: 6002, body: text })
     const { services } = harness()
     const fetched = await services.api.fetchDocumentExport({ taskId: 6002 })
     expect(fetched.raw).toBe(text)

@@ -4,6 +4,7 @@ import { createMemorySecretStore } from '../../../electron/services/auth/secret-
 import { createMemoryKeyValueStore } from '../../../electron/services/settings/key-value-store'
 import { applySpeakerPlan, planSpeakers } from '../../../electron/services/api/speaker-sync'
 import { startDocServer, type DocServer } from './doc-server'
+import { instantBackoff } from '../support/instant-backoff'
 
 /*
  * The platform client against doc-server.ts's platform routes (doc-platform.ts), written from the
@@ -13,17 +14,6 @@ import { startDocServer, type DocServer } from './doc-server'
  */
 
 let server: DocServer
-// Backoff waits return at once; the per-attempt timeout (5 s) really waits, until aborted.
-const backoffOnly = (ms: number, signal?: AbortSignal) =>
-  ms >= 5_000
-    ? new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, ms)
-        signal?.addEventListener('abort', () => {
-          clearTimeout(timer)
-          reject(new Error('aborted'))
-        })
-      })
-    : Promise.resolve()
 
 beforeAll(async () => {
   server = await startDocServer()
@@ -36,7 +26,7 @@ afterEach(() => {
 })
 
 async function signedIn(): Promise<ApiServices> {
-  const services = createApiServices({ secretStore: createMemorySecretStore(), settingsStore: createMemoryKeyValueStore(), sleep: backoffOnly, timeoutMs: 5_000 })
+  const services = createApiServices({ secretStore: createMemorySecretStore(), settingsStore: createMemoryKeyValueStore(), sleep: instantBackoff, timeoutMs: 5_000 })
   await services.settings.setBaseUrl(server.baseUrl)
   await services.auth.signIn({ mode: 'client-credentials', clientId: server.config.clientId, clientSecret: server.config.clientSecret }, { baseUrl: server.baseUrl })
   return services

@@ -6,6 +6,7 @@ import { createApiServices, type ApiServices } from '../../../../electron/servic
 import { createMemorySecretStore } from '../../../../electron/services/auth/secret-store'
 import { createMemoryKeyValueStore } from '../../../../electron/services/settings/key-value-store'
 import { createMemoryLogger } from '../../../../electron/services/logging/logger'
+import { instantBackoff } from '../../support/instant-backoff'
 
 /*
  * The real services (auth + API client + settings) against the real fake server over loopback.
@@ -17,14 +18,6 @@ let fake: FakeApi
 let services: ApiServices
 let logger: ReturnType<typeof createMemoryLogger>
 
-const instantBackoff = (ms: number, signal?: AbortSignal) =>
-  ms >= 5_000 ? new Promise<void>((resolve, reject) => {
-    const timer = setTimeout(resolve, ms)
-    signal?.addEventListener('abort', () => {
-      clearTimeout(timer)
-      reject(new Error('aborted'))
-    })
-  }) : Promise.resolve()
 
 beforeAll(async () => {
   fake = await createFakeApi({ clientId: 'cid', clientSecret: 'the-client-secret' })

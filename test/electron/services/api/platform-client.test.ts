@@ -6,6 +6,7 @@ import { createMemorySecretStore } from '../../../../electron/services/auth/secr
 import { createMemoryKeyValueStore } from '../../../../electron/services/settings/key-value-store'
 import { applySpeakerPlan, planSpeakers } from '../../../../electron/services/api/speaker-sync'
 import { AppError } from '../../../../shared/errors'
+import { instantBackoff } from '../../support/instant-backoff'
 
 /*
  * The platform client (listing, speakers, review status) with the real services against the
@@ -13,16 +14,6 @@ import { AppError } from '../../../../shared/errors'
  */
 
 let fake: FakeApi
-const instant = (ms: number, signal?: AbortSignal) =>
-  ms >= 5_000
-    ? new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(resolve, ms)
-        signal?.addEventListener('abort', () => {
-          clearTimeout(timer)
-          reject(new Error('aborted'))
-        })
-      })
-    : Promise.resolve()
 
 function extraTask(taskId: number, workspaceId: number, name: string): FakeTask {
   const base = sampleTranscriptTask()
@@ -42,7 +33,7 @@ afterEach(() => {
 })
 
 async function signedIn(clientId = 'cid', clientSecret = 'sec'): Promise<ApiServices> {
-  const services = createApiServices({ secretStore: createMemorySecretStore(), settingsStore: createMemoryKeyValueStore(), sleep: instant, timeoutMs: 5_000 })
+  const services = createApiServices({ secretStore: createMemorySecretStore(), settingsStore: createMemoryKeyValueStore(), sleep: instantBackoff, timeoutMs: 5_000 })
   await services.settings.setBaseUrl(fake.baseUrl)
   await services.auth.signIn({ mode: 'client-credentials', clientId, clientSecret })
   return services
