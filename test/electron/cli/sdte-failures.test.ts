@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { parse } from 'csv-parse/sync'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { startDocServer, type DocServer } from '../conformance/doc-server'
-import { spawnSdte, type SdteRun } from './spawn-sdte'
+import { spawnSdteAgainst, type SdteRun } from './spawn-sdte'
 
 /*
  * `sdte` spawned as a real process against doc-server.ts (the documented API on 127.0.0.1):
@@ -66,10 +66,7 @@ afterAll(async () => {
 })
 
 function sdte(args: string[]): Promise<SdteRun> {
-  return spawnSdte(args, {
-    cwd: dir,
-    env: { HOME: dir, SDTE_BASE_URL: server.baseUrl, SDTE_CLIENT_ID: server.config.clientId, SDTE_CLIENT_SECRET: server.config.clientSecret, SDTE_LOG_DIR: join(dir, 'logs') }
-  })
+  return spawnSdteAgainst(server, dir, args)
 }
 
 /** Exactly one line on stderr, starting "sdte: ". */

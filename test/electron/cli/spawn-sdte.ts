@@ -40,3 +40,20 @@ export async function spawnSdte(args: readonly string[], options: { cwd: string;
     child.on('close', (code) => done({ code, stdout, stderr }))
   })
 }
+
+/** Where a spawned sdte signs in: a server's address and its client credentials. */
+export interface SdteServer {
+  readonly baseUrl: string
+  readonly config: { readonly clientId: string; readonly clientSecret: string }
+}
+
+/**
+ * Runs sdte in `dir` (also its HOME, with its logs below it) signed in to `server` through the
+ * environment, as a batch job would be set up; `env` adds to or overrides that environment.
+ */
+export function spawnSdteAgainst(server: SdteServer, dir: string, args: readonly string[], env: Record<string, string | undefined> = {}): Promise<SdteRun> {
+  return spawnSdte(args, {
+    cwd: dir,
+    env: { HOME: dir, SDTE_BASE_URL: server.baseUrl, SDTE_CLIENT_ID: server.config.clientId, SDTE_CLIENT_SECRET: server.config.clientSecret, SDTE_LOG_DIR: join(dir, 'logs'), ...env }
+  })
+}

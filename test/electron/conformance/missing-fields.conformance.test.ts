@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { spawnSdte, type SdteRun } from '../cli/spawn-sdte'
+import { spawnSdteAgainst, type SdteRun } from '../cli/spawn-sdte'
 import { startDocServer, type DocServer } from './doc-server'
 import { expectedTokens, otherShape, realNames, type RealName } from './other-shapes'
 import { srtTokens } from './srt-tokens'
@@ -103,10 +103,7 @@ afterAll(async () => {
 })
 
 function sdte(args: string[]): Promise<SdteRun> {
-  return spawnSdte(args, {
-    cwd: dir,
-    env: { HOME: dir, SDTE_BASE_URL: server.baseUrl, SDTE_CLIENT_ID: server.config.clientId, SDTE_CLIENT_SECRET: server.config.clientSecret, SDTE_LOG_DIR: join(dir, 'logs') }
-  })
+  return spawnSdteAgainst(server, dir, args)
 }
 
 const ids = cases.map(([, s]) => s.taskId).join(',')

@@ -2,7 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import { mkdtemp, readFile, readdir, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { spawnSdte, type SdteRun } from '../cli/spawn-sdte'
+import { spawnSdteAgainst, type SdteRun } from '../cli/spawn-sdte'
 import { startDocServer, type DocServer, type DocServerConfig } from './doc-server'
 import { smallTokens, smallTranscript, sparseDocument } from './doc-exports'
 import { expectedTokens, otherShape, type RealName, type ShapeOptions } from './other-shapes'
@@ -37,10 +37,7 @@ afterEach(() => {
 })
 
 function sdte(args: string[], env: Record<string, string | undefined> = {}): Promise<SdteRun> {
-  return spawnSdte(args, {
-    cwd: dir,
-    env: { HOME: dir, SDTE_BASE_URL: server.baseUrl, SDTE_CLIENT_ID: server.config.clientId, SDTE_CLIENT_SECRET: server.config.clientSecret, SDTE_LOG_DIR: join(dir, 'logs'), ...env }
-  })
+  return spawnSdteAgainst(server, dir, args, env)
 }
 
 /** One line on stderr, prefixed, and the exit code. */
