@@ -37,6 +37,26 @@ async function waitForEditor(page: Page, segments: number): Promise<void> {
   await expect.poll(() => regionCount(page)).toBe(segments)
 }
 
+/** Counts mouse presses from here on (mousePresses reads it), then opens the sample from the start screen with Tab and Enter. */
+async function openSampleByKeyboard(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as { __mouse: number }
+    w.__mouse = 0
+    for (const type of ['mousedown', 'pointerdown', 'mouseup']) window.addEventListener(type, () => w.__mouse++, true)
+  })
+  for (let i = 0; i < 20; i++) {
+    await page.keyboard.press('Tab')
+    if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'start-open-sample') break
+  }
+  await page.keyboard.press('Enter')
+  await waitForEditor(page, 4)
+}
+
+/** Mouse presses since openSampleByKeyboard: a keyboard-only run has none. */
+async function mousePresses(page: Page): Promise<number> {
+  return page.evaluate(() => (window as unknown as { __mouse: number }).__mouse)
+}
+
 async function regionCount(page: Page): Promise<number> {
   return page.evaluate(() => {
     const root = document.querySelector('[data-testid="waveform"] > div')?.shadowRoot
@@ -163,18 +183,7 @@ test.describe('editor', () => {
 
   test('a keyboard-only run: play, next low-confidence word, correct it, split, change speaker, export', async ({ app }) => {
     const { page } = app
-    await page.evaluate(() => {
-      const w = window as unknown as { __mouse: number }
-      w.__mouse = 0
-      for (const type of ['mousedown', 'pointerdown', 'mouseup']) window.addEventListener(type, () => w.__mouse++, true)
-    })
-    // Open the sample from the start screen with Tab and Enter.
-    for (let i = 0; i < 20; i++) {
-      await page.keyboard.press('Tab')
-      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'start-open-sample') break
-    }
-    await page.keyboard.press('Enter')
-    await waitForEditor(page, 4)
+    await openSampleByKeyboard(page)
 
     await page.keyboard.press('Space')
     await expect.poll(() => page.getByTestId('media').evaluate((el) => !(el as HTMLMediaElement).paused)).toBe(true)
@@ -209,7 +218,7 @@ test.describe('editor', () => {
     await expect(page.getByRole('dialog', { name: 'Export' })).toBeVisible()
     await page.keyboard.press('Escape')
     await expect(page.getByRole('dialog', { name: 'Export' })).toHaveCount(0)
-    expect(await page.evaluate(() => (window as unknown as { __mouse: number }).__mouse)).toBe(0)
+    expect(await mousePresses(page)).toBe(0)
 
     // Undo steps back through the edits: speaker, split, the whole typed correction.
     await page.keyboard.press('Control+z')
@@ -222,17 +231,7 @@ test.describe('editor', () => {
 
   test('keyboard only: a new segment at the playhead, typed into; another segment deleted, and undo brings it back', async ({ app }) => {
     const { page } = app
-    await page.evaluate(() => {
-      const w = window as unknown as { __mouse: number }
-      w.__mouse = 0
-      for (const type of ['mousedown', 'pointerdown', 'mouseup']) window.addEventListener(type, () => w.__mouse++, true)
-    })
-    for (let i = 0; i < 20; i++) {
-      await page.keyboard.press('Tab')
-      if ((await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))) === 'start-open-sample') break
-    }
-    await page.keyboard.press('Enter')
-    await waitForEditor(page, 4)
+    await openSampleByKeyboard(page)
 
     // The playhead is at 0:00, before the first word (0.5 s): the new segment fills that gap, open for typing.
     await page.keyboard.press('Control+Shift+Enter')
@@ -263,7 +262,7 @@ test.describe('editor', () => {
     await expect(page.getByTestId('editor-message')).toHaveCount(0)
     expect((await segmentTexts(page)).slice(0, 2).map((t) => t.trim())).toEqual(['Hello', deleted.trim()])
     await expect(current).toHaveAttribute('data-index', '1')
-    expect(await page.evaluate(() => (window as unknown as { __mouse: number }).__mouse)).toBe(0)
+    expect(await mousePresses(page)).toBe(0)
   })
 
   test('edits are saved as a draft, and reopening the task offers it', async ({ app }) => {
