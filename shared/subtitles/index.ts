@@ -1,10 +1,4 @@
 import type { TranscriptModel } from '../transcript/model'
-import type { Language } from './line-break'
-import type { PresetOverrides, SubtitlePreset } from './presets'
-import { resolvePreset, validatePreset } from './presets'
-import type { QcReport } from './qc'
-import { runQc } from './qc'
-import type { AnnotationMode } from './segment'
 import { segmentCues } from './segment'
 import type { SubtitleTrack } from './types'
 import { writeAss } from './writers/ass'
@@ -16,6 +10,8 @@ import { writeTtml } from './writers/ttml'
 import { writeTxt } from './writers/transcript'
 import { writeVtt } from './writers/vtt'
 import { cleanText } from './text'
+import { presetFrom } from './track'
+import type { WriteOptions } from './track'
 import { exportRefusal, NothingToExportError } from '../transcript/exportable'
 import { toTranscriptExport } from '../transcript/to-export'
 
@@ -37,6 +33,8 @@ export { passageAt, cutPassage, isFixedBoundary } from './passage'
 export type { Language } from './line-break'
 export { languages } from './line-break'
 export { charCount } from './text'
+export type { WriteOptions } from './track'
+export { presetFrom, subtitleTrack, qcReport } from './track'
 
 /** Every export format. */
 export const exportFormats = ['srt', 'vtt', 'ttml', 'sbv', 'ass', 'txt', 'docx', 'json'] as const
@@ -61,26 +59,6 @@ export function isExportFormat(name: string): name is ExportFormat {
   return (exportFormats as readonly string[]).includes(name)
 }
 
-/** Options for `writeFormat`; each format reads the ones that concern it. */
-export interface WriteOptions {
-  /** Preset name (default `netflix-en`) or an already resolved preset. */
-  readonly preset?: string | SubtitlePreset
-  /** Overrides applied to a named preset (validated). */
-  readonly overrides?: PresetOverrides
-  /** Break-rule word lists; default English. */
-  readonly language?: Language
-  /** Annotations as cues, WebVTT NOTEs or left out (default). For txt/docx anything but `omit` includes them. */
-  readonly annotations?: AnnotationMode
-  /** Transcripts: timecode before each paragraph. */
-  readonly timecodes?: boolean
-  /** Transcripts: label every paragraph, not only speaker changes. */
-  readonly labelEveryParagraph?: boolean
-  /** Title for TTML/ASS/DOCX (e.g. the task's displayName). */
-  readonly title?: string
-  /** WebVTT voice tags; default true. */
-  readonly voiceTags?: boolean
-}
-
 /** A written export: bytes or text, with the extension and MIME type to save it under. */
 export interface WrittenFile {
   readonly content: string | Uint8Array
@@ -88,23 +66,6 @@ export interface WrittenFile {
   readonly mime: string
   /** For subtitles: what the cutter said about the reviewer's cue decisions (refused, clamped). */
   readonly decisionNotices?: SubtitleTrack['decisionNotices']
-}
-
-/** The preset an options object names, resolved and validated. */
-export function presetFrom(options: WriteOptions = {}): SubtitlePreset {
-  const p = options.preset ?? 'netflix-en'
-  return typeof p === 'string' ? resolvePreset(p, options.overrides) : validatePreset({ ...p, ...options.overrides, name: p.name })
-}
-
-/** The cues (and NOTEs) the subtitle formats would write, for previews and QC. */
-export function subtitleTrack(model: TranscriptModel, options: WriteOptions = {}): SubtitleTrack {
-  return segmentCues(model, presetFrom(options), { language: options.language, annotations: options.annotations })
-}
-
-/** The QC report of the cues the subtitle formats would write. */
-export function qcReport(model: TranscriptModel, options: WriteOptions = {}): QcReport {
-  const preset = presetFrom(options)
-  return runQc(segmentCues(model, preset, { language: options.language, annotations: options.annotations }).cues, preset)
 }
 
 /**

@@ -1,7 +1,8 @@
 import { firstIndexAtOrAfter } from '../../../transcript/binary-search'
 import type { TranscriptModel } from '../../../transcript/model'
-import { subtitleTrack, runQc, presetFrom } from '../../../subtitles'
-import type { WriteOptions } from '../../../subtitles'
+import { subtitleTrack, presetFrom } from '../../../subtitles/track'
+import type { WriteOptions } from '../../../subtitles/track'
+import { runQc } from '../../../subtitles/qc'
 import type { CueBreachSpan, SignalHit, Signal } from '../types'
 import { isReviewerWord } from '../types'
 
