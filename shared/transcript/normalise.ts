@@ -244,10 +244,14 @@ export interface NormalisePreview {
   readonly pendingWords: readonly number[]
 }
 
-/** Asks `normaliseTranscriptSteps` for a preview of the first `count` segments, handed to `take` as soon as they are normalised. */
+/**
+ * Asks `normaliseTranscriptSteps` for a preview of the first `count` segments, handed to `take`
+ * as soon as they are normalised; `take(null)` before the first pause when there will be none
+ * (the segment starts are out of order).
+ */
 export interface PreviewRequest {
   readonly count: number
-  readonly take: (preview: NormalisePreview) => void
+  readonly take: (preview: NormalisePreview | null) => void
 }
 
 /** True when every segment has a numeric start and the starts never go back (the model keeps export order then). */
@@ -280,47 +284,72 @@ function previewOf(raw: readonly Segment[], done: number, count: number, listed:
  * not in order (the whole model may then open with other rows first).
  */
 export function* normaliseTranscriptSteps(exp: TranscriptExport, preview?: PreviewRequest): Generator<void, TranscriptModel, void> {
-  const issues: NormaliseIssue[] = []
+  // The notices keep the order they always had: the export's shape, the unit, the speaker list,
+  // out-of-range times, then each segment's; they are put together once the segments are done.
+  const head: NormaliseIssue[] = []
   const body = transcriptBody(exp)
   const shape = transcriptShape(exp)
   // An object with no segments is the same "not transcribed yet" to the reviewer (and needs the same way in).
   if (shape === 'null' || shape === 'missing' || !body.transcripts?.length) {
-    issues.push({ kind: 'no-transcript', message: 'This task has no transcript yet. You can listen to the recording and add segments, speakers and annotations.' })
+    head.push({ kind: 'no-transcript', message: 'This task has no transcript yet. You can listen to the recording and add segments, speakers and annotations.' })
   }
   if (shape === 'flat') {
-    issues.push({ kind: 'transcript-flat', message: 'The transcript came as a bare list of segments, with no speaker list or annotations; the segments were read as the transcript.' })
+    head.push({ kind: 'transcript-flat', message: 'The transcript came as a bare list of segments, with no speaker list or annotations; the segments were read as the transcript.' })
   }
-  const detection = detectTimeUnit(exp)
-  const unit = detection.unit
-  if (!detection.confident && (body.transcripts?.length ?? 0) > 0) {
-    issues.push({ kind: 'unit-guessed', message: `No timed words to tell the unit of segment times from; ${unit} assumed.` })
-  }
-  const scale = detectConfidenceScale(exp)
-
-  const listed = listedSpeakers(body.speakers ?? [], issues)
+  const speakerIssues: NormaliseIssue[] = []
+  const listed = listedSpeakers(body.speakers ?? [], speakerIssues)
 
   const totalMs = exp.totalTimeInSeconds && exp.totalTimeInSeconds > 0 ? Math.round(exp.totalTimeInSeconds * 1000) : 0
   const srcSegments = body.transcripts ?? []
   // Times outside [0, limit] cannot be played or written (a negative cue, "2.777e+296:40:16"):
   // they are clamped here, once, so the editor, QC and every writer see the same times. Counted
-  // segment by segment below; the notice goes here, ahead of the segments' own.
+  // segment by segment below; the notice goes ahead of the segments' own.
   const limitMs = timeLimitMs(totalMs)
-  const outsideAt = issues.length
-  let outside = 0
-  const boundsAt = boundsResolver(srcSegments, unit, totalMs, limitMs)
   // The preview's rows and the one after them (an overlap with it moves their last end).
   const previewAfter = preview && startsInOrder(srcSegments) ? Math.min(preview.count + 1, srcSegments.length) : -1
+  if (preview && previewAfter < 0) preview.take(null)
+
+  /** The segments normalised so far under one unit and confidence scale. */
+  const pass = (unit: TimeUnit, scale: 1 | 100) => {
+    const boundsAt = boundsResolver(srcSegments, unit, totalMs, limitMs)
+    const state = { unit, scale, raw: new Array<Segment>(srcSegments.length), done: 0, outside: 0, issues: [] as NormaliseIssue[] }
+    const next = (): void => {
+      const index = state.done++
+      state.outside += segmentTimesOutOfRange(srcSegments[index], unit, limitMs)
+      state.raw[index] = normaliseSegment(srcSegments[index], { index, bounds: boundsAt(index), scale, limitMs, issues: state.issues })
+    }
+    return { state, next }
+  }
+  let work: ReturnType<typeof pass> | null = null
+  if (previewAfter > 0) {
+    // The first rows need only their own unit and scale (each a walk over every word of the
+    // export otherwise): read from them, then checked against the whole export below.
+    const first = { ...exp, transcript: shape === 'flat' ? srcSegments.slice(0, previewAfter) : { ...body, transcripts: srcSegments.slice(0, previewAfter) } }
+    work = pass(detectTimeUnit(first).unit, detectConfidenceScale(first))
+    while (work.state.done < previewAfter) work.next()
+    preview!.take(previewOf(work.state.raw, previewAfter, preview!.count, listed, srcSegments))
+  }
   yield
-  const raw = new Array<Segment>(srcSegments.length)
-  for (let index = 0; index < srcSegments.length; index++) {
-    outside += segmentTimesOutOfRange(srcSegments[index], unit, limitMs)
-    raw[index] = normaliseSegment(srcSegments[index], { index, bounds: boundsAt(index), scale, limitMs, issues })
-    if (index + 1 === previewAfter) preview!.take(previewOf(raw, index + 1, preview!.count, listed, srcSegments))
+  const detection = detectTimeUnit(exp)
+  yield
+  const scale = detectConfidenceScale(exp)
+  yield
+  // The whole export says otherwise (a unit or scale the first rows did not show): start again.
+  if (!work || work.state.unit !== detection.unit || work.state.scale !== scale) work = pass(detection.unit, scale)
+  while (work.state.done < srcSegments.length) {
+    work.next()
     yield
   }
-  if (outside > 0) {
-    issues.splice(outsideAt, 0, { kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatClockMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
+  const { raw, outside, unit } = work.state
+  const issues: NormaliseIssue[] = head
+  if (!detection.confident && srcSegments.length > 0) {
+    issues.push({ kind: 'unit-guessed', message: `No timed words to tell the unit of segment times from; ${unit} assumed.` })
   }
+  issues.push(...speakerIssues)
+  if (outside > 0) {
+    issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatClockMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
+  }
+  for (const issue of work.state.issues) issues.push(issue)
   yield
   const ordered = repairOrder(raw, issues)
   yield

@@ -42,7 +42,9 @@ import { createFind } from './editor-find'
 import { createReviewMarks } from './review-marks'
 import { createCueDecisionCommands } from './editor-cue-decisions'
 import { createAnnotationCommands } from './editor-annotations'
-import { normaliseInSlices, normalisesInSlices } from '../lib/normalise-in-slices'
+import { normalisesInSlices, startNormalising } from '../lib/normalise-in-slices'
+import type { NormaliseJob } from '../lib/normalise-in-slices'
+import type { NormalisePreview } from '../../../shared/transcript'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -99,9 +101,14 @@ export const useEditorStore = defineStore('editor', () => {
     const id = cursor.value.segmentId
     return m.segments.findIndex((s) => s.id === id)
   })
+  /**
+   * The first rows of a long task while the rest is being normalised (lib/normalise-in-slices.ts):
+   * for the list to paint, never to act on; null once the model is in place.
+   */
+  const preview = shallowRef<NormalisePreview | null>(null)
   const speakerNumber = computed(() => {
     const map = new Map<string, number>()
-    model.value?.speakers.forEach((s, i) => map.set(s.id, i))
+    ;(model.value ?? preview.value)?.speakers.forEach((s, i) => map.set(s.id, i))
     return map
   })
   const reviewedCount = computed(() => model.value?.segments.reduce((n, s) => n + (s.reviewed ? 1 : 0), 0) ?? 0)
@@ -191,7 +198,29 @@ export const useEditorStore = defineStore('editor', () => {
   // ---- loading ----------------------------------------------------------------------------
   /** Bumped by every load: a sliced normalise of an earlier task drops its result. */
   let loadJob = 0
+  /** A long task still being normalised (its first rows shown from `preview`). */
+  let normalising: { job: number; opened: OpenedTranscript; work: NormaliseJob } | null = null
+  /** Rows normalised first on a long task: more than any screen shows (with the list's overscan). */
+  const previewRows = 40
+
+  /** Puts the whole model of a task still being normalised in place now, so a command acts on all of it. Internal: every action calls it first. */
+  function settle(): void {
+    const pending = normalising
+    if (!pending) return
+    normalising = null
+    let m: TranscriptModel | null = null
+    try {
+      m = pending.work.finish()
+    } catch (error) {
+      lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
+    }
+    preview.value = null
+    loadModel(pending.opened, m)
+  }
+
   function load(opened: OpenedTranscript | null): void {
+    normalising = null
+    preview.value = null
     // Words typed into the task being closed reach its model (and so its draft) first.
     flushTyping()
     // For profiling and the editor benchmark: when the data reached the renderer.
@@ -203,10 +232,31 @@ export const useEditorStore = defineStore('editor', () => {
     message.value = null
     const job = ++loadJob
     if (opened && normalisesInSlices(opened.data)) {
-      // A long task: normalised in slices (lib/normalise-in-slices.ts), the previous task gone meanwhile.
+      // A long task: its first rows painted first, the rest normalised in slices
+      // (lib/normalise-in-slices.ts), the previous task gone meanwhile.
       loadModel(opened, null)
-      const fail = (error: unknown): void => void (job === loadJob && (lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)))
-      normaliseInSlices(opened.data, () => job !== loadJob).then((m) => void (m && job === loadJob && loadModel(opened, m)), fail)
+      const current = (): boolean => job === loadJob && normalising?.job === job
+      try {
+        const work = startNormalising(opened.data, previewRows, () => job !== loadJob)
+        normalising = { job, opened, work }
+        preview.value = work.preview
+        work.done.then(
+          (m) => {
+            if (!m || !current()) return
+            normalising = null
+            preview.value = null
+            loadModel(opened, m)
+          },
+          (error: unknown) => {
+            if (!current()) return
+            normalising = null
+            preview.value = null
+            lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
+          }
+        )
+      } catch (error) {
+        lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
+      }
       return
     }
     let m: TranscriptModel | null = null
@@ -426,7 +476,9 @@ export const useEditorStore = defineStore('editor', () => {
 
   const { exportHash, draftOffer, draftProblem, readOnly, saveState, savedAt, saveError, saveFailure } = storeToRefs(drafts)
 
-  return {
+  return settling(settle, ['flushTyping', 'pendingTextOf', 'settle'], {
+    preview,
+    settle,
     history,
     model,
     loaded,
@@ -489,5 +541,23 @@ export const useEditorStore = defineStore('editor', () => {
     noteEditing,
     requestExport,
     exportData
-  }
+  })
 })
+
+/**
+ * `api` with every function but those named in `queries` calling `settle` first: a command given
+ * while a long task's first rows are shown (a key, a click, find, export) acts on the whole model,
+ * never on half of it. The queries are safe without: nothing is typed before a command starts it.
+ */
+function settling<T extends Record<string, unknown>>(settle: () => void, queries: ReadonlyArray<keyof T>, api: T): T {
+  const out: Record<string, unknown> = { ...api }
+  for (const [key, value] of Object.entries(api)) {
+    if (typeof value !== 'function' || queries.includes(key)) continue
+    const action = value as (...args: unknown[]) => unknown
+    out[key] = (...args: unknown[]): unknown => {
+      settle()
+      return action(...args)
+    }
+  }
+  return out as T
+}
