@@ -33,6 +33,7 @@ import { followCursor, usePlaybackLookup } from '../composables/use-playback-fol
 import { useTaskStore } from './task-store'
 import { usePlaybackStore } from './playback-store'
 import { useEditorUiStore } from './editor-ui-store'
+import { useUiStore } from './ui-store'
 import { useDraftStore } from './draft-store'
 import { createTypingBuffer } from './typing-buffer'
 import { createNotices } from './editor-notices'
@@ -240,6 +241,8 @@ export const useEditorStore = defineStore('editor', () => {
         const work = startNormalising(opened.data, previewRows, () => job !== loadJob)
         normalising = { job, opened, work }
         preview.value = work.preview
+        // The cursor row shows from the first paint (the model's first segment is the preview's).
+        cursor.value = work.preview?.segments.length ? { segmentId: work.preview.segments[0].id, wordIndex: -1 } : null
         work.done.then(
           (m) => {
             if (!m || !current()) return
@@ -285,6 +288,9 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   watch(() => task.opened, (opened) => load(opened), { immediate: true })
+  // A dialog or panel that reads the model (export, finish review, find, annotations) opens on all of it.
+  const shell = useUiStore()
+  watch([() => shell.dialog, () => ui.findOpen, () => ui.annotationsOpen], (open) => void (open.some(Boolean) && settle()), { flush: 'sync' })
 
   /** Opens the saved draft in place of the loaded export (undo goes back to the export). */
   async function restoreDraft(): Promise<void> {
