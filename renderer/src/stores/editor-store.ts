@@ -8,7 +8,6 @@ import {
   commit,
   createHistory,
   newSpeakerId,
-  normaliseTranscript,
   redo as redoHistory,
   mergeSpeakers as mergeSpeakersEdit,
   renameSpeaker as renameSpeakerEdit,
@@ -43,9 +42,7 @@ import { createFind } from './editor-find'
 import { createReviewMarks } from './review-marks'
 import { createCueDecisionCommands } from './editor-cue-decisions'
 import { createAnnotationCommands } from './editor-annotations'
-import { normalisesInSlices, startNormalising } from '../lib/normalise-in-slices'
-import type { NormaliseJob } from '../lib/normalise-in-slices'
-import type { NormalisePreview } from '../../../shared/transcript'
+import { createOpening, settling } from './editor-open'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -102,11 +99,6 @@ export const useEditorStore = defineStore('editor', () => {
     const id = cursor.value.segmentId
     return m.segments.findIndex((s) => s.id === id)
   })
-  /**
-   * The first rows of a long task while the rest is being normalised (lib/normalise-in-slices.ts):
-   * for the list to paint, never to act on; null once the model is in place.
-   */
-  const preview = shallowRef<NormalisePreview | null>(null)
   const speakerNumber = computed(() => {
     const map = new Map<string, number>()
     ;(model.value ?? preview.value)?.speakers.forEach((s, i) => map.set(s.id, i))
@@ -196,80 +188,21 @@ export const useEditorStore = defineStore('editor', () => {
     if (rowVisible.value(segmentId)) cursor.value = { segmentId, wordIndex: -1 }
   }, cursorToPlayhead: () => nav.cursorToPlayhead(false) })
 
-  // ---- loading ----------------------------------------------------------------------------
-  /** Bumped by every load: a sliced normalise of an earlier task drops its result. */
-  let loadJob = 0
-  /** A long task still being normalised (its first rows shown from `preview`). */
-  let normalising: { job: number; opened: OpenedTranscript; work: NormaliseJob } | null = null
-  /** Rows normalised first on a long task: more than any screen shows (with the list's overscan). */
-  const previewRows = 40
-
-  /** Puts the whole model of a task still being normalised in place now, so a command acts on all of it. Internal: every action calls it first. */
-  function settle(): void {
-    const pending = normalising
-    if (!pending) return
-    normalising = null
-    let m: TranscriptModel | null = null
-    try {
-      m = pending.work.finish()
-    } catch (error) {
-      lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
-    }
-    preview.value = null
-    loadModel(pending.opened, m)
-  }
-
-  function load(opened: OpenedTranscript | null): void {
-    normalising = null
-    preview.value = null
-    // Words typed into the task being closed reach its model (and so its draft) first.
-    flushTyping()
-    // For profiling and the editor benchmark: when the data reached the renderer.
-    if (opened && typeof performance !== 'undefined') performance.mark('sdte:editor-data')
-    editing.value = null
-    selection.value = null
-    notices.reset()
-    lastError.value = null
-    message.value = null
-    const job = ++loadJob
-    if (opened && normalisesInSlices(opened.data)) {
-      // A long task: its first rows painted first, the rest normalised in slices
-      // (lib/normalise-in-slices.ts), the previous task gone meanwhile.
-      loadModel(opened, null)
-      const current = (): boolean => job === loadJob && normalising?.job === job
-      try {
-        const work = startNormalising(opened.data, previewRows, () => job !== loadJob)
-        normalising = { job, opened, work }
-        preview.value = work.preview
-        // The cursor row shows from the first paint (the model's first segment is the preview's).
-        cursor.value = work.preview?.segments.length ? { segmentId: work.preview.segments[0].id, wordIndex: -1 } : null
-        work.done.then(
-          (m) => {
-            if (!m || !current()) return
-            normalising = null
-            preview.value = null
-            loadModel(opened, m)
-          },
-          (error: unknown) => {
-            if (!current()) return
-            normalising = null
-            preview.value = null
-            lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
-          }
-        )
-      } catch (error) {
-        lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
-      }
-      return
-    }
-    let m: TranscriptModel | null = null
-    try {
-      m = opened ? normaliseTranscript(opened.data) : null
-    } catch (error) {
-      lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
-    }
-    loadModel(opened, m)
-  }
+  // ---- loading (editor-open.ts: a long task's first rows first, settled before any action) --------
+  const { preview, load, settle } = createOpening({
+    reset: () => {
+      // Words typed into the task being closed reach its model (and so its draft) first.
+      flushTyping()
+      editing.value = null
+      selection.value = null
+      notices.reset()
+      lastError.value = null
+      message.value = null
+    },
+    put: (opened, m) => loadModel(opened, m),
+    fail: (reason) => void (lastError.value = editorMessages.unreadableTranscript(reason)),
+    cursorOn: (segmentId) => void (cursor.value = { segmentId, wordIndex: -1 })
+  })
 
   /** Puts the normalised model of `opened` (null: none, or unreadable) in place. Internal to load(). */
   function loadModel(opened: OpenedTranscript | null, m: TranscriptModel | null): void {
@@ -550,20 +483,3 @@ export const useEditorStore = defineStore('editor', () => {
   })
 })
 
-/**
- * `api` with every function but those named in `queries` calling `settle` first: a command given
- * while a long task's first rows are shown (a key, a click, find, export) acts on the whole model,
- * never on half of it. The queries are safe without: nothing is typed before a command starts it.
- */
-function settling<T extends Record<string, unknown>>(settle: () => void, queries: ReadonlyArray<keyof T>, api: T): T {
-  const out: Record<string, unknown> = { ...api }
-  for (const [key, value] of Object.entries(api)) {
-    if (typeof value !== 'function' || queries.includes(key)) continue
-    const action = value as (...args: unknown[]) => unknown
-    out[key] = (...args: unknown[]): unknown => {
-      settle()
-      return action(...args)
-    }
-  }
-  return out as T
-}
