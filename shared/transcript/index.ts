@@ -6,6 +6,7 @@
 export type { TimeUnit, Word, Segment, Speaker, Annotation, NormaliseIssue, TranscriptModel } from './model'
 export { normaliseTranscript, reconcileWords, noSpeakerId } from './normalise'
 export { normaliseTranscriptSteps } from './normalise'
+export type { NormalisePreview, PreviewRequest } from './normalise'
 export { toTranscriptExport, wordToApi } from './to-export'
 export * from './edits'
 export { createHistory, commit, undo, redo, canUndo, canRedo, typingBurstMs } from './history'

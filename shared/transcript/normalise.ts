@@ -2,10 +2,10 @@ import type { ApiAnnotation, ApiTranscriptSegment, ApiWord, TranscriptExport } f
 import { transcriptBody, transcriptShape } from '../api/transcript-export'
 import { formatClockMs } from '../time'
 import { wordsMaxEnd } from './internal'
-import type { Annotation, NormaliseIssue, Segment, TimeUnit, TranscriptModel, Word } from './model'
+import type { Annotation, NormaliseIssue, Segment, Speaker, TimeUnit, TranscriptModel, Word } from './model'
 import { measuredMs, reconcileWords } from './reconcile-words'
 import { listedSpeakers, noSpeakerId, resolveSpeakers } from './speakers-from-export'
-import { clampTimeMs, maxTimeMs, timeLimitMs, timesOutOfRange } from './time-range'
+import { clampTimeMs, maxTimeMs, segmentTimesOutOfRange, timeLimitMs } from './time-range'
 import { detectConfidenceScale, detectTimeUnit, isTimed, unitToMs } from './units'
 
 /*
@@ -94,29 +94,36 @@ function ownBounds(src: ApiTranscriptSegment, unit: TimeUnit, limitMs: number): 
   return { startMs, endMs, from: 'neighbours' }
 }
 
+/** A segment's start/end once the neighbours have filled what it lacked. */
+type ResolvedBounds = { startMs: number; endMs: number; from: Bounds['from'] }
+
 /**
  * Start/end for every segment: its own (fields, else timed words); what is still missing comes
  * from the neighbours in export order: a start from the end of the segment before (0 for the
  * first), an end from the start of the segment after (the recording's end, or the start, for the
  * last). A segment placed so gets a zero or short span; its words are spread across it.
+ * Segment k's bounds need only segments 0..k+1, so they are worked out as the segments are
+ * normalised (`at(k)`, k rising), with no pass over the whole export before the first screen.
  */
-/** A segment's start/end once the neighbours have filled what it lacked. */
-type ResolvedBounds = { startMs: number; endMs: number; from: Bounds['from'] }
-
-function resolveBounds(segments: readonly ApiTranscriptSegment[], unit: TimeUnit, totalMs: number, limitMs: number): ResolvedBounds[] {
-  const own = segments.map((s) => ownBounds(s, unit, limitMs))
+function boundsResolver(segments: readonly ApiTranscriptSegment[], unit: TimeUnit, totalMs: number, limitMs: number): (k: number) => ResolvedBounds {
+  const own: Bounds[] = []
   const starts: number[] = []
-  for (let k = 0; k < own.length; k++) {
-    const prev = k > 0 ? (own[k - 1].endMs ?? starts[k - 1]) : 0
-    starts.push(own[k].startMs ?? Math.min(prev, own[k].endMs ?? prev))
+  const ownAt = (k: number): Bounds => (own[k] ??= ownBounds(segments[k], unit, limitMs))
+  const startAt = (k: number): number => {
+    while (starts.length <= k) {
+      const j = starts.length
+      const prev = j > 0 ? (ownAt(j - 1).endMs ?? starts[j - 1]) : 0
+      const o = ownAt(j)
+      starts.push(o.startMs ?? Math.min(prev, o.endMs ?? prev))
+    }
+    return starts[k]
   }
-  const out = new Array<ResolvedBounds>(own.length)
-  for (let k = own.length - 1; k >= 0; k--) {
-    const startMs = starts[k]
-    const next = k + 1 < own.length ? out[k + 1].startMs : totalMs
-    out[k] = { startMs, endMs: own[k].endMs ?? Math.max(startMs, next), from: own[k].from }
+  return (k) => {
+    const startMs = startAt(k)
+    const next = k + 1 < segments.length ? startAt(k + 1) : totalMs
+    const o = ownAt(k)
+    return { startMs, endMs: o.endMs ?? Math.max(startMs, next), from: o.from }
   }
-  return out
 }
 
 /** What `normaliseSegment` needs besides the segment: its place, its bounds and the export-wide settings. */
@@ -223,48 +230,126 @@ export function normaliseTranscript(exp: TranscriptExport): TranscriptModel {
 }
 
 /**
+ * The first rows of a long task, normalised before the rest (renderer/src/lib/normalise-in-slices.ts
+ * paints them first): the first `count` segments as the whole model will have them when the
+ * export is in time order (they are repaired among themselves only), the speakers they name, and
+ * how many segments there are in all. For showing only: nothing edits a preview.
+ */
+export interface NormalisePreview {
+  readonly segments: readonly Segment[]
+  readonly speakers: readonly Speaker[]
+  /** Segments in the whole export. */
+  readonly total: number
+  /** For each segment not in the preview, how many words time it (to estimate the rows still to come). */
+  readonly pendingWords: readonly number[]
+}
+
+/**
+ * Asks `normaliseTranscriptSteps` for a preview of the first `count` segments, handed to `take`
+ * as soon as they are normalised; `take(null)` before the first pause when there will be none
+ * (the segment starts are out of order).
+ */
+export interface PreviewRequest {
+  readonly count: number
+  readonly take: (preview: NormalisePreview | null) => void
+}
+
+/** True when every segment has a numeric start and the starts never go back (the model keeps export order then). */
+function startsInOrder(segments: readonly ApiTranscriptSegment[]): boolean {
+  let prev = -Infinity
+  for (const s of segments) {
+    if (typeof s.start !== 'number' || !(s.start >= prev)) return false
+    prev = s.start
+  }
+  return true
+}
+
+function previewOf(raw: readonly Segment[], done: number, count: number, listed: readonly Speaker[], srcSegments: readonly ApiTranscriptSegment[]): NormalisePreview {
+  // Repaired and given speakers on a copy, with its own issues: the model's own passes run later over every segment.
+  const scratch: NormaliseIssue[] = []
+  const { segments, speakers } = resolveSpeakers(repairOrder(raw.slice(0, done), scratch), listed, scratch)
+  const shown = Math.min(count, done)
+  const pendingWords = new Array<number>(srcSegments.length - shown)
+  for (let k = shown; k < srcSegments.length; k++) pendingWords[k - shown] = timingWords(srcSegments[k])?.length ?? 0
+  return { segments: segments.slice(0, shown), speakers, total: srcSegments.length, pendingWords }
+}
+
+/**
  * `normaliseTranscript` in steps: it pauses (yields) after each segment and between its
  * whole-export passes, so a caller can hand the thread back to the page between slices and a
  * 6-hour task never opens as one long task (renderer/src/lib/normalise-in-slices.ts). The
- * result is the same model.
+ * result is the same model. Nothing before the first segment walks every word (bounds and
+ * out-of-range times are worked out segment by segment), so a `preview` of the first rows comes
+ * after a few ms, whatever the task's length. No preview when the export's segment starts are
+ * not in order (the whole model may then open with other rows first).
  */
-export function* normaliseTranscriptSteps(exp: TranscriptExport): Generator<void, TranscriptModel, void> {
-  const issues: NormaliseIssue[] = []
+export function* normaliseTranscriptSteps(exp: TranscriptExport, preview?: PreviewRequest): Generator<void, TranscriptModel, void> {
+  // The notices keep the order they always had: the export's shape, the unit, the speaker list,
+  // out-of-range times, then each segment's; they are put together once the segments are done.
+  const head: NormaliseIssue[] = []
   const body = transcriptBody(exp)
   const shape = transcriptShape(exp)
   // An object with no segments is the same "not transcribed yet" to the reviewer (and needs the same way in).
   if (shape === 'null' || shape === 'missing' || !body.transcripts?.length) {
-    issues.push({ kind: 'no-transcript', message: 'This task has no transcript yet. You can listen to the recording and add segments, speakers and annotations.' })
+    head.push({ kind: 'no-transcript', message: 'This task has no transcript yet. You can listen to the recording and add segments, speakers and annotations.' })
   }
   if (shape === 'flat') {
-    issues.push({ kind: 'transcript-flat', message: 'The transcript came as a bare list of segments, with no speaker list or annotations; the segments were read as the transcript.' })
+    head.push({ kind: 'transcript-flat', message: 'The transcript came as a bare list of segments, with no speaker list or annotations; the segments were read as the transcript.' })
   }
-  const detection = detectTimeUnit(exp)
-  const unit = detection.unit
-  if (!detection.confident && (body.transcripts?.length ?? 0) > 0) {
-    issues.push({ kind: 'unit-guessed', message: `No timed words to tell the unit of segment times from; ${unit} assumed.` })
-  }
-  const scale = detectConfidenceScale(exp)
-
-  const listed = listedSpeakers(body.speakers ?? [], issues)
+  const speakerIssues: NormaliseIssue[] = []
+  const listed = listedSpeakers(body.speakers ?? [], speakerIssues)
 
   const totalMs = exp.totalTimeInSeconds && exp.totalTimeInSeconds > 0 ? Math.round(exp.totalTimeInSeconds * 1000) : 0
   const srcSegments = body.transcripts ?? []
   // Times outside [0, limit] cannot be played or written (a negative cue, "2.777e+296:40:16"):
-  // they are clamped here, once, so the editor, QC and every writer see the same times.
+  // they are clamped here, once, so the editor, QC and every writer see the same times. Counted
+  // segment by segment below; the notice goes ahead of the segments' own.
   const limitMs = timeLimitMs(totalMs)
-  const outside = timesOutOfRange(exp, unit, limitMs)
+  // The preview's rows and the one after them (an overlap with it moves their last end).
+  const previewAfter = preview && startsInOrder(srcSegments) ? Math.min(preview.count + 1, srcSegments.length) : -1
+  if (preview && previewAfter < 0) preview.take(null)
+
+  /** The segments normalised so far under one unit and confidence scale. */
+  const pass = (unit: TimeUnit, scale: 1 | 100) => {
+    const boundsAt = boundsResolver(srcSegments, unit, totalMs, limitMs)
+    const state = { unit, scale, raw: new Array<Segment>(srcSegments.length), done: 0, outside: 0, issues: [] as NormaliseIssue[] }
+    const next = (): void => {
+      const index = state.done++
+      state.outside += segmentTimesOutOfRange(srcSegments[index], unit, limitMs)
+      state.raw[index] = normaliseSegment(srcSegments[index], { index, bounds: boundsAt(index), scale, limitMs, issues: state.issues })
+    }
+    return { state, next }
+  }
+  let work: ReturnType<typeof pass> | null = null
+  if (previewAfter > 0) {
+    // The first rows need only their own unit and scale (each a walk over every word of the
+    // export otherwise): read from them, then checked against the whole export below.
+    const first = { ...exp, transcript: shape === 'flat' ? srcSegments.slice(0, previewAfter) : { ...body, transcripts: srcSegments.slice(0, previewAfter) } }
+    work = pass(detectTimeUnit(first).unit, detectConfidenceScale(first))
+    while (work.state.done < previewAfter) work.next()
+    preview!.take(previewOf(work.state.raw, previewAfter, preview!.count, listed, srcSegments))
+  }
+  yield
+  const detection = detectTimeUnit(exp)
+  yield
+  const scale = detectConfidenceScale(exp)
+  yield
+  // The whole export says otherwise (a unit or scale the first rows did not show): start again.
+  if (!work || work.state.unit !== detection.unit || work.state.scale !== scale) work = pass(detection.unit, scale)
+  while (work.state.done < srcSegments.length) {
+    work.next()
+    yield
+  }
+  const { raw, outside, unit } = work.state
+  const issues: NormaliseIssue[] = head
+  if (!detection.confident && srcSegments.length > 0) {
+    issues.push({ kind: 'unit-guessed', message: `No timed words to tell the unit of segment times from; ${unit} assumed.` })
+  }
+  issues.push(...speakerIssues)
   if (outside > 0) {
     issues.push({ kind: 'time-out-of-range', message: `${outside === 1 ? 'One time lay' : `${outside} times lay`} outside the recording (before 0 or after ${formatClockMs(limitMs)}) and ${outside === 1 ? 'was' : 'were'} moved to its edge.` })
   }
-  yield
-  const bounds = resolveBounds(srcSegments, unit, totalMs, limitMs)
-  yield
-  const raw = new Array<Segment>(srcSegments.length)
-  for (let index = 0; index < srcSegments.length; index++) {
-    raw[index] = normaliseSegment(srcSegments[index], { index, bounds: bounds[index], scale, limitMs, issues })
-    yield
-  }
+  for (const issue of work.state.issues) issues.push(issue)
   yield
   const ordered = repairOrder(raw, issues)
   yield

@@ -1,4 +1,4 @@
-import type { ApiWord, TranscriptExport } from '../api/transcript-export'
+import type { ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
 import { transcriptBody } from '../api/transcript-export'
 import type { TimeUnit } from './model'
 import { isTimed, secondsToMs, unitToMs } from './units'
@@ -32,20 +32,25 @@ function outside(ms: number, limitMs: number): boolean {
 /** How many segment and word times of an export lie outside [0, limitMs] (annotations have their own notice). */
 export function timesOutOfRange(exp: TranscriptExport, unit: TimeUnit, limitMs: number): number {
   let count = 0
+  for (const seg of transcriptBody(exp).transcripts ?? []) count += segmentTimesOutOfRange(seg, unit, limitMs)
+  return count
+}
+
+/** How many of one segment's times (its start and end, its timing words') lie outside [0, limitMs]: `timesOutOfRange` one segment at a time. */
+export function segmentTimesOutOfRange(seg: ApiTranscriptSegment, unit: TimeUnit, limitMs: number): number {
+  let count = 0
   const check = (ms: number) => {
     if (outside(ms, limitMs)) count++
   }
-  for (const seg of transcriptBody(exp).transcripts ?? []) {
-    if (typeof seg.start === 'number') check(unitToMs(seg.start, unit))
-    if (typeof seg.end === 'number') check(unitToMs(seg.end, unit))
-    // The words that time the segment (normalise.ts `timingWords`).
-    const words: readonly ApiWord[] = (seg.displayWords?.length ? seg.displayWords : seg.originalWords) ?? []
-    for (const w of words) {
-      if (!isTimed(w)) continue
-      check(secondsToMs(w.offsetInSeconds))
-      const dur = w.durationInSeconds ?? 0
-      check(secondsToMs(w.offsetInSeconds + (dur > 0 ? dur : 0)))
-    }
+  if (typeof seg.start === 'number') check(unitToMs(seg.start, unit))
+  if (typeof seg.end === 'number') check(unitToMs(seg.end, unit))
+  // The words that time the segment (normalise.ts `timingWords`).
+  const words: readonly ApiWord[] = (seg.displayWords?.length ? seg.displayWords : seg.originalWords) ?? []
+  for (const w of words) {
+    if (!isTimed(w)) continue
+    check(secondsToMs(w.offsetInSeconds))
+    const dur = w.durationInSeconds ?? 0
+    check(secondsToMs(w.offsetInSeconds + (dur > 0 ? dur : 0)))
   }
   return count
 }

@@ -56,10 +56,16 @@ export function detectTimeUnit(exp: TranscriptExport): UnitDetection {
   const body = transcriptBody(exp)
   for (const seg of body.transcripts ?? []) {
     // Only words with a measured offset can vote; a segment without start/end votes with what it has.
-    const words = (seg.displayWords?.length ? seg.displayWords : seg.originalWords)?.filter(isTimed)
-    if (!words?.length) continue
-    const first = words[0]
-    const last = words[words.length - 1]
+    // The first and last timed words, found without copying the list (this runs first on every open).
+    const all = seg.displayWords?.length ? seg.displayWords : seg.originalWords
+    if (!all?.length) continue
+    let from = 0
+    while (from < all.length && !isTimed(all[from])) from++
+    if (from === all.length) continue
+    let to = all.length - 1
+    while (!isTimed(all[to])) to--
+    const first = all[from] as ApiWord & { offsetInSeconds: number }
+    const last = all[to] as ApiWord & { offsetInSeconds: number }
     const byStart = isNumber(seg.start) ? unitForRatio(seg.start, first.offsetInSeconds) : null
     if (byStart) votes[byStart]++
     const byEnd = isNumber(seg.end) ? unitForRatio(seg.end, last.offsetInSeconds + (last.durationInSeconds ?? 0)) : null

@@ -7,13 +7,14 @@ import { existsSync } from 'node:fs'
  * time on a 2-core machine), into bench-results.json (figure name → { value, unit, median, p95,
  * runs }) and a table. Figures, not pass/fail: nothing here fails on a slow number.
  * `npm run bench -- transcript subtitles` runs only the named modules. `list` measures the
- * transcript list cold against an old build in the same run (transcript-list.ts): its rows carry
- * the spread over runs, the target, the old way's figure and ours/old.
+ * transcript list cold against an old build in the same run (transcript-list.ts), and `cold-open`
+ * the first open of the 2- and 6-hour tasks (cold-open.ts): their rows carry the spread over runs,
+ * the target, the old way's figure and ours/old.
  */
 
 import type { Figure, Figures } from './stats'
 
-const modules = ['transcript', 'subtitles', 'drafts', 'media', 'sdte', 'document', 'editor', 'list', 'peers', 'review-queue', 'big-export', 'cue-view', 'cue-view-keys', 'first-waveform'] as const
+const modules = ['transcript', 'subtitles', 'drafts', 'media', 'sdte', 'document', 'editor', 'list', 'cold-open', 'peers', 'review-queue', 'big-export', 'cue-view', 'cue-view-keys', 'first-waveform'] as const
 const only = process.argv.slice(2)
 const root = resolve(import.meta.dirname, '../..')
 const results: Record<string, Figure> = {}

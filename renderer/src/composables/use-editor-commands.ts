@@ -93,6 +93,9 @@ export function useEditorCommands() {
 
   /** Runs one named action. */
   function run(action: ShortcutAction): void {
+    // A key pressed while a long task's first rows are shown acts on the whole task (some
+    // commands read the model through other stores).
+    editor.settle()
     switch (action) {
       case 'playPause':
         return playback.toggle()

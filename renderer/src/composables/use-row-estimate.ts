@@ -19,7 +19,12 @@ import type { RowLayout } from '../lib/row-height-model'
 
 /** The first-render guess, before any row could be read: header and about 11 words a line. */
 function roughEstimate(segment: Segment | undefined): number {
-  return 58 + 27 * Math.max(1, Math.ceil((segment?.words.length ?? 0) / 11))
+  return roughRowHeight(segment?.words.length ?? 0)
+}
+
+/** The rough height of a row of `words` words (header and about 11 words a line), for rows not normalised yet. */
+export function roughRowHeight(words: number): number {
+  return 58 + 27 * Math.max(1, Math.ceil(words / 11))
 }
 
 /** Per-character widths in one font, from a canvas (sums ignore kerning: a pixel or two a line). */

@@ -45,3 +45,27 @@ export function measureWithoutReflow(el: Element, entry: ResizeObserverEntry | u
 export function initialRect(): Rect {
   return typeof window === 'undefined' ? { width: 0, height: 0 } : { width: window.innerWidth, height: window.innerHeight }
 }
+
+// Scrollers that have scrolled at least once (a scroll event seen), and those being listened to for it.
+const scrolled = new WeakSet<Element>()
+const listening = new WeakSet<Element>()
+
+/**
+ * `elementScroll` for the virtualiser, without the write it makes when it first meets its
+ * scroller: a scroll to the top of a scroller that has never scrolled moves nothing and fires no
+ * event, but `scrollTo` lays out the whole page to do nothing — in the middle of opening a task
+ * (issue 21, co: a third of the first screen's task in the profile). Every other write is made.
+ */
+export function scrollWithoutReflow(offset: number, options: { adjustments?: number; behavior?: ScrollBehavior }, instance: Virtualizer<HTMLElement, Element>): void {
+  const el = instance.scrollElement
+  if (!el) return
+  if (!scrolled.has(el)) {
+    if (offset + (options.adjustments ?? 0) === 0 && options.behavior !== 'smooth') {
+      if (!listening.has(el)) el.addEventListener('scroll', () => scrolled.add(el), { once: true, passive: true })
+      listening.add(el)
+      return
+    }
+    scrolled.add(el)
+  }
+  el.scrollTo({ top: offset + (options.adjustments ?? 0), behavior: options.behavior })
+}

@@ -8,7 +8,6 @@ import {
   commit,
   createHistory,
   newSpeakerId,
-  normaliseTranscript,
   redo as redoHistory,
   mergeSpeakers as mergeSpeakersEdit,
   renameSpeaker as renameSpeakerEdit,
@@ -33,6 +32,7 @@ import { followCursor, usePlaybackLookup } from '../composables/use-playback-fol
 import { useTaskStore } from './task-store'
 import { usePlaybackStore } from './playback-store'
 import { useEditorUiStore } from './editor-ui-store'
+import { useUiStore } from './ui-store'
 import { useDraftStore } from './draft-store'
 import { createTypingBuffer } from './typing-buffer'
 import { createNotices } from './editor-notices'
@@ -42,7 +42,7 @@ import { createFind } from './editor-find'
 import { createReviewMarks } from './review-marks'
 import { createCueDecisionCommands } from './editor-cue-decisions'
 import { createAnnotationCommands } from './editor-annotations'
-import { normaliseInSlices, normalisesInSlices } from '../lib/normalise-in-slices'
+import { createOpening, settling } from './editor-open'
 import { wordRange } from './editor-context'
 import type { Cursor, EditingState, EditorContext, TimeRange } from './editor-context'
 
@@ -101,7 +101,7 @@ export const useEditorStore = defineStore('editor', () => {
   })
   const speakerNumber = computed(() => {
     const map = new Map<string, number>()
-    model.value?.speakers.forEach((s, i) => map.set(s.id, i))
+    ;(model.value ?? preview.value)?.speakers.forEach((s, i) => map.set(s.id, i))
     return map
   })
   const reviewedCount = computed(() => model.value?.segments.reduce((n, s) => n + (s.reviewed ? 1 : 0), 0) ?? 0)
@@ -188,35 +188,21 @@ export const useEditorStore = defineStore('editor', () => {
     if (rowVisible.value(segmentId)) cursor.value = { segmentId, wordIndex: -1 }
   }, cursorToPlayhead: () => nav.cursorToPlayhead(false) })
 
-  // ---- loading ----------------------------------------------------------------------------
-  /** Bumped by every load: a sliced normalise of an earlier task drops its result. */
-  let loadJob = 0
-  function load(opened: OpenedTranscript | null): void {
-    // Words typed into the task being closed reach its model (and so its draft) first.
-    flushTyping()
-    // For profiling and the editor benchmark: when the data reached the renderer.
-    if (opened && typeof performance !== 'undefined') performance.mark('sdte:editor-data')
-    editing.value = null
-    selection.value = null
-    notices.reset()
-    lastError.value = null
-    message.value = null
-    const job = ++loadJob
-    if (opened && normalisesInSlices(opened.data)) {
-      // A long task: normalised in slices (lib/normalise-in-slices.ts), the previous task gone meanwhile.
-      loadModel(opened, null)
-      const fail = (error: unknown): void => void (job === loadJob && (lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)))
-      normaliseInSlices(opened.data, () => job !== loadJob).then((m) => void (m && job === loadJob && loadModel(opened, m)), fail)
-      return
-    }
-    let m: TranscriptModel | null = null
-    try {
-      m = opened ? normaliseTranscript(opened.data) : null
-    } catch (error) {
-      lastError.value = editorMessages.unreadableTranscript(toErrorData(error).message)
-    }
-    loadModel(opened, m)
-  }
+  // ---- loading (editor-open.ts: a long task's first rows first, settled before any action) --------
+  const { preview, load, settle } = createOpening({
+    reset: () => {
+      // Words typed into the task being closed reach its model (and so its draft) first.
+      flushTyping()
+      editing.value = null
+      selection.value = null
+      notices.reset()
+      lastError.value = null
+      message.value = null
+    },
+    put: (opened, m) => loadModel(opened, m),
+    fail: (reason) => void (lastError.value = editorMessages.unreadableTranscript(reason)),
+    cursorOn: (segmentId) => void (cursor.value = { segmentId, wordIndex: -1 })
+  })
 
   /** Puts the normalised model of `opened` (null: none, or unreadable) in place. Internal to load(). */
   function loadModel(opened: OpenedTranscript | null, m: TranscriptModel | null): void {
@@ -235,6 +221,9 @@ export const useEditorStore = defineStore('editor', () => {
   }
 
   watch(() => task.opened, (opened) => load(opened), { immediate: true })
+  // A dialog or panel that reads the model (export, finish review, find, annotations) opens on all of it.
+  const shell = useUiStore()
+  watch([() => shell.dialog, () => ui.findOpen, () => ui.annotationsOpen], (open) => void (open.some(Boolean) && settle()), { flush: 'sync' })
 
   /** Opens the saved draft in place of the loaded export (undo goes back to the export). */
   async function restoreDraft(): Promise<void> {
@@ -426,7 +415,9 @@ export const useEditorStore = defineStore('editor', () => {
 
   const { exportHash, draftOffer, draftProblem, readOnly, saveState, savedAt, saveError, saveFailure } = storeToRefs(drafts)
 
-  return {
+  return settling(settle, ['flushTyping', 'pendingTextOf', 'settle'], {
+    preview,
+    settle,
     history,
     model,
     loaded,
@@ -489,5 +480,6 @@ export const useEditorStore = defineStore('editor', () => {
     noteEditing,
     requestExport,
     exportData
-  }
+  })
 })
+

@@ -164,7 +164,9 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
       }
       if (model !== previousModel && (!previousModel || previousModel.segments !== model.segments)) scheduleCues(model)
     },
-    { immediate: true }
+    // Sync: a command that puts a long task's whole model in place (editor-store's settle) and then
+    // walks the queue in the same breath finds the queue already on that model.
+    { immediate: true, flush: 'sync' }
   )
 
   const items = computed<readonly QueueItem[]>(() => state.value?.items ?? [])
