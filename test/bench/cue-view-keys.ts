@@ -34,14 +34,18 @@ interface KeySample {
   readonly toPaint: number
   /** Event Timing duration of the keydown (ms, 8 ms steps), when the browser reported one. */
   readonly eventMs: number | null
+  /** The keydown's event timeStamp (the page's performance.now() clock). */
+  readonly at: number
 }
-interface Samples {
+/** What a run of rounds collects. */
+export interface Samples {
   keys: KeySample[]
   recutMs: number[]
   rowsMs: number[]
 }
 
-async function openCueView(page: Page): Promise<void> {
+/** Opens the 2-hour task, turns the cue view on and installs the key-to-paint probe. */
+export async function openCueView(page: Page): Promise<void> {
   await page.getByTestId('start-open-file').click()
   await page.getByTestId('segment-count').waitFor()
   await page.locator('article.segment').first().waitFor()
@@ -92,7 +96,7 @@ async function cueStore(page: Page): Promise<{ recut: number | null; rows: numbe
 }
 
 /** One round: `count` words, each double-clicked, replaced by four letters and committed with Enter. */
-async function round(page: Page, count: number, seed: number, out: Samples, label: string): Promise<void> {
+export async function round(page: Page, count: number, seed: number, out: Samples, label: string): Promise<void> {
   for (let j = 0; j < count; j++) {
     // A word in the first rows (on screen): a row in the overscan would be scrolled to the centre
     // by the first click of the double-click (the selected cue is kept in view), moving the second.
@@ -125,7 +129,7 @@ async function round(page: Page, count: number, seed: number, out: Samples, labe
   })
   for (const s of got.samples) {
     const ev = got.events.find((e) => Math.abs(e.at - s.at) < 1)
-    out.keys.push({ key: s.key, toPaint: s.toPaint, eventMs: ev ? ev.duration : s.toPaint < 16 ? 0 : null })
+    out.keys.push({ key: s.key, toPaint: s.toPaint, at: s.at, eventMs: ev ? ev.duration : s.toPaint < 16 ? 0 : null })
   }
 }
 
