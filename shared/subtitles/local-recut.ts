@@ -4,8 +4,9 @@ import type { Cue } from './types'
 import type { Notice } from '../i18n/notices'
 import type { CutConstraints, LockedCue } from './decisions'
 import { cutConstraints } from './decisions'
-import type { DraftCue } from './timing'
-import { time } from './timing'
+import type { DraftCue, TimingState } from './timing'
+import { timeWithState } from './timing'
+import { retime } from './timing-local'
 import type { Label, Plan, PlanContext } from './planner'
 import { boundaryCosts, planContext, planOf, runPlan } from './planner'
 import type { SegmentOptions, Token } from './segment'
@@ -21,8 +22,8 @@ import { exactLedger, resyncPlan, trueLabel } from './plan-resync'
  * the drafted cues. After an edit: the tokens that differ, the planner re-run from there until
  * its fronts meet the old ones (plan-resync.ts), the path back from the end along the old path
  * until it enters the re-run, new labels there, and the old path again once they rejoin it; only
- * the cues in between are drafted again. Timing is one linear pass over the drafts, as the whole
- * cut's.
+ * the cues in between are drafted again, and timed again with the ripple their timing causes
+ * (timing-local.ts).
  */
 
 /** What a cut keeps so the next edit's cut can reuse it. */
@@ -41,6 +42,8 @@ export interface CutState {
   readonly ends: Int32Array
   readonly qs: Int32Array
   readonly drafts: readonly DraftCue[]
+  /** The timing pass's own state, so the next one re-times only around the change (timing-local.ts). */
+  readonly timing: TimingState
   /** The segments cut, and the token index where each one's tokens start (one more entry: the end; empty with annotations as cues). */
   readonly segments: readonly Segment[]
   readonly segmentStarts: Int32Array
@@ -131,12 +134,6 @@ function pathBack(state: PlanState, ctx: PlanContext, i: number, q: number, stop
   return { plans: plans.reverse(), qs: qs.reverse(), at: i, q }
 }
 
-/** Times the drafts as the whole cut does, its notices after the decisions' own. */
-function finish(decided: CutConstraints, preset: SubtitlePreset, drafts: DraftCue[]): { cues: Cue[]; notices: Notice[] } {
-  const notices = decided.notices
-  return { cues: time(drafts, preset, notices), notices }
-}
-
 /** The whole cut (as `cutWords`), keeping what the next re-cut needs. */
 export function cutWhole(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): LocalCut {
   const mode = options.annotations ?? 'omit'
@@ -153,8 +150,9 @@ export function cutWhole(model: TranscriptModel, preset: SubtitlePreset, options
   const path = pathBack(plan, ctx, n, 0, () => false)
   const drafts = path.plans.map((p) => draft(tokens, p, preset, labels[p.from], decided))
   const ends = Int32Array.from(path.plans, (p) => p.to)
-  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs: Int32Array.from(path.qs), drafts, segments: model.segments, segmentStarts }
-  return { ...finish(decided, preset, drafts), state, segments: null }
+  const timed = timeWithState(drafts, preset, decided.notices)
+  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs: Int32Array.from(path.qs), drafts, timing: timed.state, segments: model.segments, segmentStarts }
+  return { cues: timed.cues, notices: decided.notices, state, segments: null }
 }
 
 /** True when the preset puts speaker labels on cues (else every label is null). */
@@ -270,8 +268,10 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
     ends[o] = prev.ends[k] + d
     qs[o] = prev.qs[k]
   }
-  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, segments: model.segments, segmentStarts }
-  return { ...finish(decided, preset, drafts), state, segments: segmentsOf(segmentStarts, mid.plans.length ? mid.plans[0].from : re.from - 1, re.resync) }
+  // Timing: only around the re-planned cues (their ripple included), the rest kept.
+  const timed = retime(prev.timing, drafts, preset, keep, kT, decided.notices)
+  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, timing: timed.state, segments: model.segments, segmentStarts }
+  return { cues: timed.cues, notices: decided.notices, state, segments: segmentsOf(segmentStarts, mid.plans.length ? mid.plans[0].from : re.from - 1, re.resync) }
 }
 
 /** The segments holding tokens [from, to), clamped (null when segment starts are unknown). */
