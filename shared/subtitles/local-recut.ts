@@ -7,6 +7,7 @@ import { cutConstraints } from './decisions'
 import type { DraftCue, TimingState } from './timing'
 import { timeWithState } from './timing'
 import { retime } from './timing-local'
+import { createArrayPool } from './array-pool'
 import type { Label, Plan, PlanContext } from './planner'
 import { boundaryCosts, planContext, planOf, runPlan } from './planner'
 import type { SegmentOptions, Token } from './segment'
@@ -47,6 +48,23 @@ export interface CutState {
   /** The segments cut, and the token index where each one's tokens start (one more entry: the end; empty with annotations as cues). */
   readonly segments: readonly Segment[]
   readonly segmentStarts: Int32Array
+}
+
+// The planner's per-token arrays of cuts given back (`releaseCut`), for the next cut to fill.
+const pool = createArrayPool()
+// States given back: their arrays may now belong to another cut, so no re-cut starts from them.
+const released = new WeakSet<CutState>()
+
+/**
+ * Gives the arrays of a cut's state back for the next cut to reuse: call it when nothing will
+ * re-cut from `state` again (the live view has moved on to the cut made from it). A later
+ * `cutAfterEdit` from it is then a whole cut. The cut's cues and notices stay valid.
+ */
+export function releaseCut(state: CutState): void {
+  if (released.has(state)) return
+  released.add(state)
+  const c = state.ctx
+  pool.give(c.prefix, c.wordPrefix, c.labelLen, c.labelWords, c.lineCost, c.cutCost, c.forced, c.speakerChange)
 }
 
 /** A cut's cues and notices, the state for the next re-cut (null when it cannot be reused), and the segments re-planned. */
@@ -141,7 +159,7 @@ export function cutWhole(model: TranscriptModel, preset: SubtitlePreset, options
   const n = tokens.length
   const labels = labelsOf(tokens, model, preset)
   const decided = cutConstraints(tokens, model.cueDecisions, preset)
-  const ctx = planContext(tokens, preset, options.language ?? 'en', labels, charCount, decided)
+  const ctx = planContext(tokens, preset, options.language ?? 'en', labels, charCount, decided, Infinity, undefined, pool)
   const fronts: Label[][] = new Array(n + 1)
   if (n > 0) runPlan(ctx, fronts, 0, n)
   // No words, or decisions that leave no cut at all: the whole cut's own way (it drops them).
@@ -197,7 +215,7 @@ function firstAbove(values: Int32Array, x: number, hi = values.length): number {
  */
 export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): LocalCut {
   const mode = options.annotations ?? 'omit'
-  if (!prev || prev.preset !== preset || prev.mode !== mode || prev.language !== (options.language ?? 'en')) return cutWhole(model, preset, options)
+  if (!prev || released.has(prev) || prev.preset !== preset || prev.mode !== mode || prev.language !== (options.language ?? 'en')) return cutWhole(model, preset, options)
   // Tokens of unchanged segments are the same objects (annotations as cues interleave: compare all).
   const got = prev.segmentStarts.length > 0 && mode !== 'cues' ? tokensAfterEdit(prev, model) : { ...tokensOf(model, mode), head: 0, tail: 0 }
   const { tokens, segmentStarts } = got
@@ -218,8 +236,8 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
   const d = n - nO
   // Boundary costs: the old ones where both tokens around the boundary are unchanged.
   const language = options.language ?? 'en'
-  const line = new Float64Array(n + 1)
-  const cut = new Float64Array(n + 1)
+  const line = pool.f64(n + 1)
+  const cut = pool.f64(n + 1)
   const firstTail = n - tail
   const copyTo = Math.min(head, n)
   line.set(prev.ctx.lineCost.subarray(0, copyTo))
@@ -234,7 +252,7 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
     line[k] = b.line
     cut[k] = b.cut
   }
-  const ctx = planContext(tokens, preset, language, labels, charCount, decided, Infinity, { line, cut })
+  const ctx = planContext(tokens, preset, language, labels, charCount, decided, Infinity, { line, cut }, pool)
   const re = resyncPlan(prev.plan, ctx, { head, tail, oldLength: nO })
   const plan = re.state
   if (plan.fronts[n].length === 0) return cutWhole(model, preset, options)

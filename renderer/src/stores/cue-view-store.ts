@@ -5,7 +5,7 @@ import { frameToMs } from '../../../shared/subtitles/presets'
 import type { PresetName, QcReport, SubtitlePreset } from '../../../shared/subtitles/index'
 import { maxNudgeMs } from '../../../shared/transcript/edits'
 import type { CueDecision } from '../../../shared/transcript/edits'
-import { recut, wholeCut } from '../lib/cue-recut'
+import { recut, releaseCueCut, wholeCut } from '../lib/cue-recut'
 import type { CueCut } from '../lib/cue-recut'
 import { nextBreachCue } from '../lib/cue-rows'
 import { changedSegments, updateCueView } from '../lib/cue-rows-update'
@@ -64,7 +64,10 @@ export const useCueViewStore = defineStore('cue-view', () => {
   const lastRows = shallowRef<{ ms: number; rebuilt: number } | null>(null)
   function setCut(next: CueCut | null): void {
     if (next === cut.value) return
+    const replaced = cut.value
     cut.value = next
+    // Nothing re-cuts from the replaced cut again: its planner arrays go to the next cut.
+    if (replaced) releaseCueCut(replaced)
     if (!next) {
       view.value = null
       return
