@@ -64,7 +64,8 @@ export function releaseCut(state: CutState): void {
   if (released.has(state)) return
   released.add(state)
   const c = state.ctx
-  pool.give(c.prefix, c.wordPrefix, c.labelLen, c.labelWords, c.lineCost, c.cutCost, c.forced, c.speakerChange)
+  const dc = state.decided
+  pool.give(c.prefix, c.wordPrefix, c.labelLen, c.labelWords, c.lineCost, c.cutCost, c.forced, c.speakerChange, dc.forced, dc.together, dc.nudgeIn, dc.nudgeOut)
 }
 
 /** A cut's cues and notices, the state for the next re-cut (null when it cannot be reused), and the segments re-planned. */
@@ -132,7 +133,11 @@ function tokensAfterEdit(prev: CutState, model: TranscriptModel): { tokens: Toke
   const head = old[sh]
   const tailFrom = old[a.length - st]
   const tail = old[a.length] - tailFrom
-  const tokens = prev.tokens.slice(0, head).concat(middle, prev.tokens.slice(tailFrom))
+  // One array, filled in place (not three slices and a concat: each the transcript's length).
+  const tokens: Token[] = new Array(head + middle.length + (old[a.length] - tailFrom))
+  for (let k = 0; k < head; k++) tokens[k] = prev.tokens[k]
+  for (let k = 0; k < middle.length; k++) tokens[head + k] = middle[k]
+  for (let k = tailFrom, o = head + middle.length; k < old[a.length]; k++, o++) tokens[o] = prev.tokens[k]
   const shift = head + middle.length - tailFrom
   for (let s = b.length - st; s <= b.length; s++) segmentStarts[s] = old[s - b.length + a.length] + shift
   return { tokens, segmentStarts, head, tail }
@@ -158,7 +163,7 @@ export function cutWhole(model: TranscriptModel, preset: SubtitlePreset, options
   const { tokens, segmentStarts } = tokensOf(model, mode)
   const n = tokens.length
   const labels = labelsOf(tokens, model, preset)
-  const decided = cutConstraints(tokens, model.cueDecisions, preset)
+  const decided = cutConstraints(tokens, model.cueDecisions, preset, pool)
   const ctx = planContext(tokens, preset, options.language ?? 'en', labels, charCount, decided, Infinity, undefined, pool)
   const fronts: Label[][] = new Array(n + 1)
   if (n > 0) runPlan(ctx, fronts, 0, n)
@@ -222,8 +227,9 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
   const n = tokens.length
   const nO = prev.tokens.length
   if (n === 0) return cutWhole(model, preset, options)
-  const labels = labelsOf(tokens, model, preset)
-  const decided = cutConstraints(tokens, model.cueDecisions, preset)
+  // Without speaker labels every label is null: the previous list serves when the length is the same.
+  const labels = !hasLabels(preset) && prev.labels.length === n ? prev.labels : labelsOf(tokens, model, preset)
+  const decided = cutConstraints(tokens, model.cueDecisions, preset, pool)
   const next = { tokens, labels, decided }
   const lim = Math.min(n, nO)
   // Labels and decisions can differ where tokens do not (a renamed speaker, a decision added):
