@@ -20,7 +20,7 @@ import { chainedEnd, cueAt, loopStep, preStart, suffixMin, timeWithState, timing
  *   that reaches back over `r` (a pull through many cues) gives up: the whole pass;
  * - the chaining pass is one pair at a time: redone for the pairs around the redone cues.
  *
- * Cues outside the redone run keep their objects. test/shared/subtitles/timing-local.test.ts
+ * Cues outside the redone run keep their objects, and so do redone ones that came out the same. test/shared/subtitles/timing-local.test.ts
  * checks it against the whole pass on random drafts and edits.
  */
 
@@ -99,7 +99,11 @@ export function retime(prev: TimingState, drafts: readonly DraftCue[], preset: S
   // Cues: the old objects outside [from, K).
   const cues: Cue[] = new Array(n)
   for (let k = 0; k < from; k++) cues[k] = prev.cues[k]
-  for (let k = from; k < K; k++) cues[k] = cueAt(rules, drafts[k], starts[k], final[k])
+  for (let k = from; k < K; k++) {
+    // A redone cue that came out as the old one in its place (by value) keeps the old object.
+    const o = k >= tailAt ? k - d : k
+    cues[k] = o < nO && prev.starts[o] === starts[k] && prev.ends[o] === final[k] && sameText(prev.cues[o], drafts[k]) ? prev.cues[o] : cueAt(rules, drafts[k], starts[k], final[k])
+  }
   for (let k = K; k < n; k++) cues[k] = prev.cues[k - d]
   for (const x of preNotices) notices.push(x.notice)
   for (const x of loopNotices) notices.push(x.notice)
@@ -118,4 +122,13 @@ function splice(old: readonly CueNotice[], fresh: readonly CueNotice[], from: nu
   for (const x of fresh) out.push(x)
   for (const x of old) if (x.cue + d >= to) out.push(d === 0 ? x : { cue: x.cue + d, notice: x.notice })
   return out
+}
+
+/** True when cue `c` shows and spans what draft `d` does (its times compared apart). */
+function sameText(c: Cue, d: DraftCue): boolean {
+  if (c.kind !== d.kind || c.speechStartMs !== d.speechStartMs || c.speechEndMs !== d.speechEndMs || c.wordCount !== d.wordCount) return false
+  if (c.lines.length !== d.lines.length || c.lineSpeakers.length !== d.lineSpeakers.length) return false
+  for (let i = 0; i < c.lines.length; i++) if (c.lines[i] !== d.lines[i]) return false
+  for (let i = 0; i < c.lineSpeakers.length; i++) if (c.lineSpeakers[i] !== d.lineSpeakers[i]) return false
+  return true
 }

@@ -5,6 +5,7 @@ import { mountSampleEditor, pressKey, resetEditorTest } from './support/editor-m
 import { inFrameRecutSegments, useCueViewStore } from '../../renderer/src/stores/cue-view-store'
 import { setSegmentText } from '../../shared/transcript/edits'
 import { makeModel, paced } from '../shared/subtitles/make-model'
+import CueRowBody from '../../renderer/src/components/editor/CueRowBody.vue'
 
 /*
  * The live cue view in the editor (EditorLayout mounted whole, waveform stubbed): the toggle and
@@ -172,6 +173,29 @@ describe('the live cue view', () => {
     await idle()
     expect(cues.stale).toBe(false)
     expect(texts()).toContain('Tapir')
+  })
+
+  it('a re-cut re-renders only the cues it changed (each cue is its own component; the kept rows are the same objects)', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    const turns = Array.from({ length: 12 }, (_, k) => [k % 2 ? 'S2' : 'S1', paced('these are some words to cut', k * 4000)] as const)
+    editor.history = { ...editor.history!, present: makeModel(turns) }
+    await flushPromises()
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const trees = (): Map<number, unknown> => new Map(wrapper.findAllComponents(CueRowBody).map((c) => [c.props('index') as number, c.vm.$.subTree]))
+    const before = trees()
+    expect(before.size).toBeGreaterThan(6)
+    const seg = editor.model!.segments[5]
+    editor.history = { ...editor.history!, present: setSegmentText(editor.model!, seg.id, 'these are some other words to cut') }
+    await flushPromises()
+    expect(cues.rows.flatMap((r) => r.words.map((w) => w.text))).toContain('other')
+    const after = trees()
+    const redrawn = [...after].filter(([i, tree]) => before.get(i) !== tree).map(([i]) => i)
+    // The edited cue, and the one after it (its gap to the edited one is judged again).
+    expect(redrawn.length).toBeGreaterThan(0)
+    expect(redrawn.length).toBeLessThanOrEqual(3)
   })
 
   it('a double-clicked word is typed live: the cue follows after the typing pause, Enter commits, one undo step, Escape puts it back', async () => {

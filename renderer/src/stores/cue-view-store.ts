@@ -28,6 +28,8 @@ import { useEditorStore } from './editor-store'
 /** An edit that changed at most this many segments re-cuts in its own frame (its passage is small); bigger ones in idle time. */
 export const inFrameRecutSegments = 8
 
+const noDecisions: readonly CueDecision[] = []
+
 /** Where the cue view's selection is: a cue and a word in it, and the word a Shift+click extends from. */
 export interface CueSelection {
   readonly cue: number
@@ -134,7 +136,9 @@ export const useCueViewStore = defineStore('cue-view', () => {
     return { from: all[Math.min(a, b)], to: all[Math.max(a, b)] }
   }
 
-  const decisions = computed<readonly CueDecision[]>(() => editor.model?.cueDecisions ?? [])
+  // The same empty list every time (not a new one per model): what derives from it (the rows' break
+  // marks) then stays the same object across text edits, and the cue rows do not re-render.
+  const decisions = computed<readonly CueDecision[]>(() => editor.model?.cueDecisions ?? noDecisions)
 
   /** Forces a cue break before the selected word, or removes the one already there. */
   function forceBreak(): boolean {
