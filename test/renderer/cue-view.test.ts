@@ -196,6 +196,14 @@ describe('the live cue view', () => {
     // The edited cue, and the one after it (its gap to the edited one is judged again).
     expect(redrawn.length).toBeGreaterThan(0)
     expect(redrawn.length).toBeLessThanOrEqual(3)
+    // Opening a word for editing redraws its cue (the field, the selection) and the one selected before.
+    const word = cues.rows[8].words[2]
+    const opened = trees()
+    await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
+    expect(wrapper.find('input.edit').exists()).toBe(true)
+    const redrawnByEdit = [...trees()].filter(([i, tree]) => opened.get(i) !== tree).map(([i]) => i)
+    expect(redrawnByEdit).toContain(8)
+    expect(redrawnByEdit.length).toBeLessThanOrEqual(2)
   })
 
   it('a double-clicked word is typed live: the cue follows after the typing pause, Enter commits, one undo step, Escape puts it back', async () => {
