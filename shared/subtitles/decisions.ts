@@ -3,6 +3,8 @@ import { breakIntoLines } from './line-break'
 import type { SubtitlePreset } from './presets'
 import { charCount } from './text'
 import { notice, type Notice } from '../i18n/notices'
+import type { ArraySource } from './array-pool'
+import { freshArrays } from './array-pool'
 
 /*
  * The reviewer's cue decisions (shared/transcript/cue-decisions.ts) turned into constraints on
@@ -44,9 +46,9 @@ export interface CutConstraints {
 }
 
 /** Constraints for `tokens` from `decisions`; with none, every array is zero. */
-export function cutConstraints(tokens: readonly DecisionToken[], decisions: readonly CueDecision[] | undefined, preset: SubtitlePreset): CutConstraints {
+export function cutConstraints(tokens: readonly DecisionToken[], decisions: readonly CueDecision[] | undefined, preset: SubtitlePreset, arrays: ArraySource = freshArrays): CutConstraints {
   const n = tokens.length
-  const c = { forced: new Uint8Array(n + 1), together: new Uint8Array(n + 1), nudgeIn: new Float64Array(n + 1), nudgeOut: new Float64Array(n + 1), locks: new Map<number, LockedCue>(), notices: [] as Notice[] }
+  const c = { forced: arrays.u8(n + 1), together: arrays.u8(n + 1), nudgeIn: arrays.f64(n + 1), nudgeOut: arrays.f64(n + 1), locks: new Map<number, LockedCue>(), notices: [] as Notice[] }
   if (!decisions || decisions.length === 0) return c
   const index = new Map<string, number>()
   tokens.forEach((t, k) => {

@@ -4,8 +4,10 @@ import type { Cue } from './types'
 import type { Notice } from '../i18n/notices'
 import type { CutConstraints, LockedCue } from './decisions'
 import { cutConstraints } from './decisions'
-import type { DraftCue } from './timing'
-import { time } from './timing'
+import type { DraftCue, TimingState } from './timing'
+import { timeWithState } from './timing'
+import { retime } from './timing-local'
+import { createArrayPool } from './array-pool'
 import type { Label, Plan, PlanContext } from './planner'
 import { boundaryCosts, planContext, planOf, runPlan } from './planner'
 import type { SegmentOptions, Token } from './segment'
@@ -21,8 +23,8 @@ import { exactLedger, resyncPlan, trueLabel } from './plan-resync'
  * the drafted cues. After an edit: the tokens that differ, the planner re-run from there until
  * its fronts meet the old ones (plan-resync.ts), the path back from the end along the old path
  * until it enters the re-run, new labels there, and the old path again once they rejoin it; only
- * the cues in between are drafted again. Timing is one linear pass over the drafts, as the whole
- * cut's.
+ * the cues in between are drafted again, and timed again with the ripple their timing causes
+ * (timing-local.ts).
  */
 
 /** What a cut keeps so the next edit's cut can reuse it. */
@@ -41,9 +43,29 @@ export interface CutState {
   readonly ends: Int32Array
   readonly qs: Int32Array
   readonly drafts: readonly DraftCue[]
+  /** The timing pass's own state, so the next one re-times only around the change (timing-local.ts). */
+  readonly timing: TimingState
   /** The segments cut, and the token index where each one's tokens start (one more entry: the end; empty with annotations as cues). */
   readonly segments: readonly Segment[]
   readonly segmentStarts: Int32Array
+}
+
+// The planner's per-token arrays of cuts given back (`releaseCut`), for the next cut to fill.
+const pool = createArrayPool()
+// States given back: their arrays may now belong to another cut, so no re-cut starts from them.
+const released = new WeakSet<CutState>()
+
+/**
+ * Gives the arrays of a cut's state back for the next cut to reuse: call it when nothing will
+ * re-cut from `state` again (the live view has moved on to the cut made from it). A later
+ * `cutAfterEdit` from it is then a whole cut. The cut's cues and notices stay valid.
+ */
+export function releaseCut(state: CutState): void {
+  if (released.has(state)) return
+  released.add(state)
+  const c = state.ctx
+  const dc = state.decided
+  pool.give(c.prefix, c.wordPrefix, c.labelLen, c.labelWords, c.lineCost, c.cutCost, c.forced, c.speakerChange, dc.forced, dc.together, dc.nudgeIn, dc.nudgeOut)
 }
 
 /** A cut's cues and notices, the state for the next re-cut (null when it cannot be reused), and the segments re-planned. */
@@ -111,7 +133,11 @@ function tokensAfterEdit(prev: CutState, model: TranscriptModel): { tokens: Toke
   const head = old[sh]
   const tailFrom = old[a.length - st]
   const tail = old[a.length] - tailFrom
-  const tokens = prev.tokens.slice(0, head).concat(middle, prev.tokens.slice(tailFrom))
+  // One array, filled in place (not three slices and a concat: each the transcript's length).
+  const tokens: Token[] = new Array(head + middle.length + (old[a.length] - tailFrom))
+  for (let k = 0; k < head; k++) tokens[k] = prev.tokens[k]
+  for (let k = 0; k < middle.length; k++) tokens[head + k] = middle[k]
+  for (let k = tailFrom, o = head + middle.length; k < old[a.length]; k++, o++) tokens[o] = prev.tokens[k]
   const shift = head + middle.length - tailFrom
   for (let s = b.length - st; s <= b.length; s++) segmentStarts[s] = old[s - b.length + a.length] + shift
   return { tokens, segmentStarts, head, tail }
@@ -131,20 +157,14 @@ function pathBack(state: PlanState, ctx: PlanContext, i: number, q: number, stop
   return { plans: plans.reverse(), qs: qs.reverse(), at: i, q }
 }
 
-/** Times the drafts as the whole cut does, its notices after the decisions' own. */
-function finish(decided: CutConstraints, preset: SubtitlePreset, drafts: DraftCue[]): { cues: Cue[]; notices: Notice[] } {
-  const notices = decided.notices
-  return { cues: time(drafts, preset, notices), notices }
-}
-
 /** The whole cut (as `cutWords`), keeping what the next re-cut needs. */
 export function cutWhole(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): LocalCut {
   const mode = options.annotations ?? 'omit'
   const { tokens, segmentStarts } = tokensOf(model, mode)
   const n = tokens.length
   const labels = labelsOf(tokens, model, preset)
-  const decided = cutConstraints(tokens, model.cueDecisions, preset)
-  const ctx = planContext(tokens, preset, options.language ?? 'en', labels, charCount, decided)
+  const decided = cutConstraints(tokens, model.cueDecisions, preset, pool)
+  const ctx = planContext(tokens, preset, options.language ?? 'en', labels, charCount, decided, Infinity, undefined, pool)
   const fronts: Label[][] = new Array(n + 1)
   if (n > 0) runPlan(ctx, fronts, 0, n)
   // No words, or decisions that leave no cut at all: the whole cut's own way (it drops them).
@@ -153,8 +173,9 @@ export function cutWhole(model: TranscriptModel, preset: SubtitlePreset, options
   const path = pathBack(plan, ctx, n, 0, () => false)
   const drafts = path.plans.map((p) => draft(tokens, p, preset, labels[p.from], decided))
   const ends = Int32Array.from(path.plans, (p) => p.to)
-  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs: Int32Array.from(path.qs), drafts, segments: model.segments, segmentStarts }
-  return { ...finish(decided, preset, drafts), state, segments: null }
+  const timed = timeWithState(drafts, preset, decided.notices)
+  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs: Int32Array.from(path.qs), drafts, timing: timed.state, segments: model.segments, segmentStarts }
+  return { cues: timed.cues, notices: decided.notices, state, segments: null }
 }
 
 /** True when the preset puts speaker labels on cues (else every label is null). */
@@ -199,15 +220,16 @@ function firstAbove(values: Int32Array, x: number, hi = values.length): number {
  */
 export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): LocalCut {
   const mode = options.annotations ?? 'omit'
-  if (!prev || prev.preset !== preset || prev.mode !== mode || prev.language !== (options.language ?? 'en')) return cutWhole(model, preset, options)
+  if (!prev || released.has(prev) || prev.preset !== preset || prev.mode !== mode || prev.language !== (options.language ?? 'en')) return cutWhole(model, preset, options)
   // Tokens of unchanged segments are the same objects (annotations as cues interleave: compare all).
   const got = prev.segmentStarts.length > 0 && mode !== 'cues' ? tokensAfterEdit(prev, model) : { ...tokensOf(model, mode), head: 0, tail: 0 }
   const { tokens, segmentStarts } = got
   const n = tokens.length
   const nO = prev.tokens.length
   if (n === 0) return cutWhole(model, preset, options)
-  const labels = labelsOf(tokens, model, preset)
-  const decided = cutConstraints(tokens, model.cueDecisions, preset)
+  // Without speaker labels every label is null: the previous list serves when the length is the same.
+  const labels = !hasLabels(preset) && prev.labels.length === n ? prev.labels : labelsOf(tokens, model, preset)
+  const decided = cutConstraints(tokens, model.cueDecisions, preset, pool)
   const next = { tokens, labels, decided }
   const lim = Math.min(n, nO)
   // Labels and decisions can differ where tokens do not (a renamed speaker, a decision added):
@@ -220,8 +242,8 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
   const d = n - nO
   // Boundary costs: the old ones where both tokens around the boundary are unchanged.
   const language = options.language ?? 'en'
-  const line = new Float64Array(n + 1)
-  const cut = new Float64Array(n + 1)
+  const line = pool.f64(n + 1)
+  const cut = pool.f64(n + 1)
   const firstTail = n - tail
   const copyTo = Math.min(head, n)
   line.set(prev.ctx.lineCost.subarray(0, copyTo))
@@ -236,7 +258,7 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
     line[k] = b.line
     cut[k] = b.cut
   }
-  const ctx = planContext(tokens, preset, language, labels, charCount, decided, Infinity, { line, cut })
+  const ctx = planContext(tokens, preset, language, labels, charCount, decided, Infinity, { line, cut }, pool)
   const re = resyncPlan(prev.plan, ctx, { head, tail, oldLength: nO })
   const plan = re.state
   if (plan.fronts[n].length === 0) return cutWhole(model, preset, options)
@@ -270,8 +292,10 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
     ends[o] = prev.ends[k] + d
     qs[o] = prev.qs[k]
   }
-  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, segments: model.segments, segmentStarts }
-  return { ...finish(decided, preset, drafts), state, segments: segmentsOf(segmentStarts, mid.plans.length ? mid.plans[0].from : re.from - 1, re.resync) }
+  // Timing: only around the re-planned cues (their ripple included), the rest kept.
+  const timed = retime(prev.timing, drafts, preset, keep, kT, decided.notices)
+  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, timing: timed.state, segments: model.segments, segmentStarts }
+  return { cues: timed.cues, notices: decided.notices, state, segments: segmentsOf(segmentStarts, mid.plans.length ? mid.plans[0].from : re.from - 1, re.resync) }
 }
 
 /** The segments holding tokens [from, to), clamped (null when segment starts are unknown). */

@@ -5,6 +5,8 @@ import { frameFraction } from './presets'
 import type { CutConstraints } from './decisions'
 import { meetsSoftRules, passFrames, readingTimeMs } from './timing'
 import { charCount } from './text'
+import type { ArraySource } from './array-pool'
+import { freshArrays } from './array-pool'
 
 /*
  * The cue planner (docs/subtitles.md#how-the-segmenter-cuts): a dynamic programme over the
@@ -112,27 +114,28 @@ export function planContext(
   labelLength: (label: string) => number,
   decided: CutConstraints,
   followingStartMs = Infinity,
-  costs?: { readonly line: Float64Array; readonly cut: Float64Array }
+  costs?: { readonly line: Float64Array; readonly cut: Float64Array },
+  arrays: ArraySource = freshArrays
 ): PlanContext {
   const n = tokens.length
-  const prefix = new Float64Array(n + 1)
-  const wordPrefix = new Int32Array(n + 1)
+  const prefix = arrays.f64(n + 1)
+  const wordPrefix = arrays.i32(n + 1)
   for (let k = 0; k < n; k++) {
     prefix[k + 1] = prefix[k] + tokens[k].len
     wordPrefix[k + 1] = wordPrefix[k] + tokens[k].words
   }
-  const labelLen = new Int32Array(n)
-  const labelWords = new Int32Array(n)
+  const labelLen = arrays.i32(n)
+  const labelWords = arrays.i32(n)
   for (let k = 0; k < labels.length; k++) {
     const l = labels[k]
     if (!l) continue
     labelLen[k] = labelLength(l)
     labelWords[k] = qcWords(l)
   }
-  const lineCost = costs?.line ?? new Float64Array(n + 1)
-  const cutCost = costs?.cut ?? new Float64Array(n + 1)
-  const forced = new Uint8Array(n + 1)
-  const speakerChange = new Uint8Array(n + 1)
+  const lineCost = costs?.line ?? arrays.f64(n + 1)
+  const cutCost = costs?.cut ?? arrays.f64(n + 1)
+  const forced = arrays.u8(n + 1)
+  const speakerChange = arrays.u8(n + 1)
   for (let k = 1; k < n; k++) {
     const prev = tokens[k - 1]
     const next = tokens[k]

@@ -1,8 +1,11 @@
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
+import { nextTick } from 'vue'
 import { mountSampleEditor, pressKey, resetEditorTest } from './support/editor-mount'
-import { useCueViewStore } from '../../renderer/src/stores/cue-view-store'
+import { inFrameRecutSegments, useCueViewStore } from '../../renderer/src/stores/cue-view-store'
 import { setSegmentText } from '../../shared/transcript/edits'
+import { makeModel, paced } from '../shared/subtitles/make-model'
+import CueRowBody from '../../renderer/src/components/editor/CueRowBody.vue'
 
 /*
  * The live cue view in the editor (EditorLayout mounted whole, waveform stubbed): the toggle and
@@ -138,6 +141,69 @@ describe('the live cue view', () => {
     editor.history = { ...editor.history!, present: setSegmentText(editor.model!, seg.id, 'Completely different words now.') }
     await idle()
     expect(cues.rows.flatMap((r) => r.words.map((w) => w.text))).toContain('Completely')
+  })
+
+  it('an edit of a few segments re-cuts in its own tick (the next paint shows it); an edit of many waits for idle time', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    // More segments than an in-frame edit may change, a few seconds apart.
+    const turns = Array.from({ length: inFrameRecutSegments + 4 }, (_, k) => [k % 2 ? 'S2' : 'S1', paced('these are some words to cut', k * 4000)] as const)
+    editor.history = { ...editor.history!, present: makeModel(turns) }
+    await flushPromises()
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const texts = (): string[] => cues.rows.flatMap((r) => r.words.map((w) => w.text))
+    // The first edit after the whole cut, and the next: each shows before any idle time.
+    for (const word of ['Quokka', 'Axolotl']) {
+      const seg = editor.model!.segments[1]
+      editor.history = { ...editor.history!, present: setSegmentText(editor.model!, seg.id, `${word} words now.`) }
+      await nextTick()
+      expect(cues.stale).toBe(false)
+      expect(texts()).toContain(word)
+      expect(wrapper.get(`[data-testid="cue-row"] [data-word-id="${cues.rows.find((r) => r.words.some((w) => w.text === word))!.words[0].id}"]`).text()).toBe(word)
+    }
+    // Every segment changed: the previous cues stay until idle time.
+    let model = editor.model!
+    for (const seg of model.segments) model = setSegmentText(model, seg.id, `Tapir ${seg.words.map((w) => w.text).join(' ')}`)
+    editor.history = { ...editor.history!, present: model }
+    await nextTick()
+    expect(cues.stale).toBe(true)
+    expect(texts()).not.toContain('Tapir')
+    await idle()
+    expect(cues.stale).toBe(false)
+    expect(texts()).toContain('Tapir')
+  })
+
+  it('a re-cut re-renders only the cues it changed (each cue is its own component; the kept rows are the same objects)', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    const turns = Array.from({ length: 12 }, (_, k) => [k % 2 ? 'S2' : 'S1', paced('these are some words to cut', k * 4000)] as const)
+    editor.history = { ...editor.history!, present: makeModel(turns) }
+    await flushPromises()
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const trees = (): Map<number, unknown> => new Map(wrapper.findAllComponents(CueRowBody).map((c) => [c.props('index') as number, c.vm.$.subTree]))
+    const before = trees()
+    expect(before.size).toBeGreaterThan(6)
+    const seg = editor.model!.segments[5]
+    editor.history = { ...editor.history!, present: setSegmentText(editor.model!, seg.id, 'these are some other words to cut') }
+    await flushPromises()
+    expect(cues.rows.flatMap((r) => r.words.map((w) => w.text))).toContain('other')
+    const after = trees()
+    const redrawn = [...after].filter(([i, tree]) => before.get(i) !== tree).map(([i]) => i)
+    // The edited cue, and the one after it (its gap to the edited one is judged again).
+    expect(redrawn.length).toBeGreaterThan(0)
+    expect(redrawn.length).toBeLessThanOrEqual(3)
+    // Opening a word for editing redraws its cue (the field, the selection) and the one selected before.
+    const word = cues.rows[8].words[2]
+    const opened = trees()
+    await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
+    expect(wrapper.find('input.edit').exists()).toBe(true)
+    const redrawnByEdit = [...trees()].filter(([i, tree]) => opened.get(i) !== tree).map(([i]) => i)
+    expect(redrawnByEdit).toContain(8)
+    expect(redrawnByEdit.length).toBeLessThanOrEqual(2)
   })
 
   it('a double-clicked word is typed live: the cue follows after the typing pause, Enter commits, one undo step, Escape puts it back', async () => {

@@ -2,7 +2,7 @@ import type { Cue, Passage, SegmentOptions, SubtitlePreset } from '../../../shar
 import type { TranscriptModel } from '../../../shared/transcript'
 import type { Notice } from '../../../shared/i18n/notices'
 import type { CutState, LocalCut } from '../../../shared/subtitles/local-recut'
-import { cutAfterEdit, cutWhole } from '../../../shared/subtitles/local-recut'
+import { cutAfterEdit, cutWhole, releaseCut } from '../../../shared/subtitles/local-recut'
 
 /*
  * The live cue view's re-cut after an edit (shared/subtitles/local-recut.ts): exactly the whole
@@ -46,4 +46,15 @@ export function recut(previous: CueCut | null, model: TranscriptModel, preset: S
   const state = states.get(previous) ?? null
   if (!state) return wholeCut(model, preset, options)
   return remember(model, preset, options, cutAfterEdit(state, model, preset, options), false)
+}
+
+/**
+ * Hands the arrays `cut` keeps for re-cutting back to the cutter's pool, for the next cut to fill
+ * (the live view calls it on the cut it replaced). Its cues stay valid; a re-cut from it is a whole cut.
+ */
+export function releaseCueCut(cut: CueCut): void {
+  const state = states.get(cut)
+  if (!state) return
+  states.delete(cut)
+  releaseCut(state)
 }

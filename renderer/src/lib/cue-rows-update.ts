@@ -63,6 +63,12 @@ function segmentDiff(a: readonly Segment[], b: readonly Segment[]): { head: numb
   return { head, tail }
 }
 
+/** How many segments an edit changed (by identity): the longer list's run between the common head and tail. */
+export function changedSegments(a: readonly Segment[], b: readonly Segment[]): number {
+  const { head, tail } = segmentDiff(a, b)
+  return Math.max(a.length, b.length) - head - tail
+}
+
 function wordTotal(segments: readonly Segment[], from: number, to: number): number {
   let n = 0
   for (let i = from; i < to; i++) n += segmentCueWords(segments[i]).length

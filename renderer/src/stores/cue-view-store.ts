@@ -5,10 +5,10 @@ import { frameToMs } from '../../../shared/subtitles/presets'
 import type { PresetName, QcReport, SubtitlePreset } from '../../../shared/subtitles/index'
 import { maxNudgeMs } from '../../../shared/transcript/edits'
 import type { CueDecision } from '../../../shared/transcript/edits'
-import { recut, wholeCut } from '../lib/cue-recut'
+import { recut, releaseCueCut, wholeCut } from '../lib/cue-recut'
 import type { CueCut } from '../lib/cue-recut'
 import { nextBreachCue } from '../lib/cue-rows'
-import { updateCueView } from '../lib/cue-rows-update'
+import { changedSegments, updateCueView } from '../lib/cue-rows-update'
 import type { CueView } from '../lib/cue-rows-update'
 import type { CueRow, CueWord } from '../lib/cue-rows'
 import { idleTask } from '../lib/idle-task'
@@ -20,12 +20,15 @@ import { useEditorStore } from './editor-store'
 /*
  * The live cue view: the cues the chosen preset would cut (the export's engine, cue decisions
  * included), their QC, the selected cue and word, and the decisions made from the view. After an
- * edit only the touched passage is cut again (lib/cue-recut.ts), in idle time: the previous cues
- * stay on screen until the new ones arrive, so typing never waits for the cutter.
+ * edit only the touched passage is cut again (lib/cue-recut.ts): in the edit's own frame when it
+ * touched a few segments, else in idle time (the previous cues stay on screen until the new ones
+ * arrive, so typing never waits for a big re-cut).
  */
 
-/** A re-cut that took at most this long (ms) last time runs in the edit's own frame, not in idle time. */
-export const inFrameRecutMs = 4
+/** An edit that changed at most this many segments re-cuts in its own frame (its passage is small); bigger ones in idle time. */
+export const inFrameRecutSegments = 8
+
+const noDecisions: readonly CueDecision[] = []
 
 /** Where the cue view's selection is: a cue and a word in it, and the word a Shift+click extends from. */
 export interface CueSelection {
@@ -63,7 +66,10 @@ export const useCueViewStore = defineStore('cue-view', () => {
   const lastRows = shallowRef<{ ms: number; rebuilt: number } | null>(null)
   function setCut(next: CueCut | null): void {
     if (next === cut.value) return
+    const replaced = cut.value
     cut.value = next
+    // Nothing re-cuts from the replaced cut again: its planner arrays go to the next cut.
+    if (replaced) releaseCueCut(replaced)
     if (!next) {
       view.value = null
       return
@@ -90,10 +96,14 @@ export const useCueViewStore = defineStore('cue-view', () => {
   const idle = idleTask(250)
   watch([() => editor.model, preset, on], () => {
     if (!on.value) return
-    // The first cut (or another preset) shows at once; edits re-cut in idle time.
-    // An edit whose last re-cut fitted the frame's budget re-cuts at once (this frame paints it).
+    // The first cut (or another preset) shows at once. An edit of a few segments re-cuts at once
+    // too: its passage re-cut is a few ms, and this frame then paints the row (Enter → the new
+    // word in its cue). A big edit (replace all, a merge of many segments) re-cuts in idle time,
+    // the previous cues shown meanwhile. (By size, not by the last re-cut's time: one GC pause
+    // must not send the next Enter to idle time.)
+    const model = editor.model
     if (!cut.value || cut.value.preset !== preset.value) recutNow()
-    else if (lastRecut.value?.passage && lastRecut.value.ms <= inFrameRecutMs) {
+    else if (model && changedSegments(cut.value.model.segments, model.segments) <= inFrameRecutSegments) {
       idle.cancel()
       recutNow()
     } else idle.schedule(recutNow)
@@ -126,7 +136,9 @@ export const useCueViewStore = defineStore('cue-view', () => {
     return { from: all[Math.min(a, b)], to: all[Math.max(a, b)] }
   }
 
-  const decisions = computed<readonly CueDecision[]>(() => editor.model?.cueDecisions ?? [])
+  // The same empty list every time (not a new one per model): what derives from it (the rows' break
+  // marks) then stays the same object across text edits, and the cue rows do not re-render.
+  const decisions = computed<readonly CueDecision[]>(() => editor.model?.cueDecisions ?? noDecisions)
 
   /** Forces a cue break before the selected word, or removes the one already there. */
   function forceBreak(): boolean {

@@ -1,0 +1,116 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { openCueView, round } from './cue-view-keys'
+import type { Samples } from './cue-view-keys'
+import { startApp, writeTwoHourExport } from './editor'
+
+/*
+ * Where key-to-paint goes in the live cue view (test/bench/cue-view-keys.ts's flow: double-click a
+ * word, four letters, Enter, on the 2-hour task), after a warm-up round, under a Chromium trace
+ * with V8 sampling (devtools.timeline + cpu_profiler + gc). Prints the renderer main thread's
+ * tasks of 12 ms or more with their children, GC pauses, and the heaviest JS functions by self
+ * time. Not part of `npm run bench`; `npm run build` first (or SDTE_BENCH_RENDERER_DIR).
+ *
+ *   node --import tsx test/bench/cue-keys-profile.ts
+ *
+ * PROF_OUT    the trace file (/tmp/sdte-cue-keys.json)
+ * PROF_WORDS  words in the traced round (8)
+ * PROF_TASKS  1: list each long task's children too
+ */
+
+const out = process.env['PROF_OUT'] ?? '/tmp/sdte-cue-keys.json'
+const words = Number(process.env['PROF_WORDS'] ?? 8)
+const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'v8', 'v8.execute', 'disabled-by-default-v8.cpu_profiler', 'disabled-by-default-v8.gc', 'blink.user_timing']
+
+type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>; id?: string }
+
+const work = await mkdtemp(join(tmpdir(), 'sdte-prof-cue-keys-'))
+const app = await startApp(join(work, 'data'), process.env['SDTE_BENCH_RENDERER_DIR'])
+const { page } = app
+try {
+  app.state.nextExportFile = await writeTwoHourExport(work)
+  await openCueView(page)
+  const samples: Samples = { keys: [], recutMs: [], rowsMs: [] }
+  await round(page, 4, 7, samples, 'warm-up')
+  samples.keys.length = 0
+  await page.waitForTimeout(300)
+  const browser = page.context().browser()!
+  await browser.startTracing(page, { categories })
+  const t0perf = await page.evaluate(() => performance.mark('prof:t0').startTime)
+  await round(page, words, 1, samples, 'traced')
+  await page.evaluate(() => performance.mark('prof:done'))
+  const buffer = await browser.stopTracing()
+  await writeFile(out, buffer)
+  const events = (JSON.parse(buffer.toString()) as { traceEvents: TraceEvent[] }).traceEvents
+  const mark = (name: string) => events.find((e) => e.name === name && e.cat.includes('user_timing'))!
+  const t0 = mark('prof:t0')
+  const done = mark('prof:done')
+  const main = { pid: t0.pid, tid: t0.tid }
+  const ms = (us: number): string => (us / 1000).toFixed(1)
+  const sorted = (xs: number[]): number[] => [...xs].sort((a, b) => a - b)
+  for (const kind of ['letter', 'Enter']) {
+    const xs = sorted(samples.keys.filter((k) => (k.key === 'Enter') === (kind === 'Enter')).map((k) => k.toPaint))
+    console.log(`${kind}: key-to-paint ${xs.map((x) => x.toFixed(1)).join(' ')}`)
+  }
+  console.log(`re-cut ms: ${samples.recutMs.join(' ')}; rows ms: ${samples.rowsMs.join(' ')}`)
+  const onMain = events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.ph === 'X' && e.ts >= t0.ts && e.ts <= done.ts)
+  const tasks = onMain.filter((e) => e.name === 'ThreadControllerImpl::RunTask' && (e.dur ?? 0) >= 12000)
+  console.log(`\nmain-thread tasks ≥ 12 ms (${tasks.length}; ms from t0, duration, children ≥ 1 ms):`)
+  for (const task of process.env['PROF_TASKS'] === '1' ? tasks : []) {
+    const end = task.ts + (task.dur ?? 0)
+    const kids = onMain.filter((e) => e !== task && e.ts >= task.ts && e.ts + (e.dur ?? 0) <= end && (e.dur ?? 0) >= 1000 && !/RunTask/.test(e.name))
+    console.log(`  +${ms(task.ts - t0.ts)}  ${ms(task.dur ?? 0)} ms`)
+    for (const k of kids) console.log(`      +${ms(k.ts - t0.ts)}  ${ms(k.dur ?? 0)}  ${k.name}${(k.args?.['data'] as { functionName?: string } | undefined)?.functionName ? ` ${(k.args!['data'] as { functionName: string }).functionName}` : ''}`)
+  }
+  const gcs = onMain.filter((e) => e.name === 'MinorGC' || e.name === 'MajorGC')
+  const gcTotal = gcs.reduce((s, e) => s + (e.dur ?? 0), 0)
+  console.log(`\nGC on the main thread: ${gcs.length} pauses, ${ms(gcTotal)} ms; longest ${sorted(gcs.map((e) => (e.dur ?? 0) / 1000)).slice(-5).map((x) => x.toFixed(1)).join(' ')}`)
+  // Self and inclusive time by function from the main thread's sampled profile (a worker has its own).
+  const mainProfile = events.find((x) => x.name === 'Profile' && x.pid === main.pid && x.tid === main.tid)
+  const nodes = new Map<number, { name: string; url: string; line: number; parent?: number }>()
+  const self = new Map<string, number>()
+  const total = new Map<string, number>()
+  const stacks: { ts: number; dt: number; keys: Set<string> }[] = []
+  let lastTs = (mainProfile?.args?.['data'] as { startTime?: number } | undefined)?.startTime ?? 0
+  for (const e of events.filter((x) => x.name === 'ProfileChunk' && x.pid === main.pid && x.id === mainProfile?.id)) {
+    const chunk = (e.args?.['data'] as { cpuProfile?: { nodes?: Array<{ id: number; parent?: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples?: number[] }; timeDeltas?: number[] }) ?? {}
+    for (const n of chunk.cpuProfile?.nodes ?? []) nodes.set(n.id, { name: n.callFrame.functionName || '(anonymous)', url: (n.callFrame.url ?? '').replace(/^.*\//, ''), line: n.callFrame.lineNumber, parent: n.parent })
+    const ids = chunk.cpuProfile?.samples ?? []
+    const deltas = chunk.timeDeltas ?? []
+    for (let i = 0; i < ids.length; i++) {
+      lastTs += deltas[i] ?? 0
+      if (lastTs < t0.ts || lastTs > done.ts) continue
+      const n = nodes.get(ids[i])
+      if (!n || n.name === '(idle)' || n.name === '(program)') continue
+      const dt = deltas[i + 1] ?? deltas[i] ?? 0
+      const key = (x: { name: string; url: string; line: number }): string => `${x.name} ${x.url}:${x.line}`
+      self.set(key(n), (self.get(key(n)) ?? 0) + dt)
+      const seen = new Set<string>()
+      for (let m: typeof n | undefined = n; m; m = m.parent === undefined ? undefined : nodes.get(m.parent)) seen.add(key(m))
+      for (const k of seen) total.set(k, (total.get(k) ?? 0) + dt)
+      stacks.push({ ts: lastTs, dt, keys: seen })
+    }
+  }
+  console.log('\nmain thread, self time by function in the traced round (sampled, ms):')
+  for (const [key, us] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${ms(us).padStart(7)}  ${key}`)
+  console.log('\nmain thread, inclusive time by function (sampled, ms):')
+  for (const [key, us] of [...total].sort((a, b) => b[1] - a[1]).slice(0, 40)) console.log(`  ${ms(us).padStart(7)}  ${key}`)
+  // What ran between each keydown and its painted frame: inclusive time by function, per kind of key.
+  for (const kind of ['letter', 'Enter']) {
+    const windows = samples.keys.filter((k) => (k.key === 'Enter') === (kind === 'Enter')).map((k) => [t0.ts + (k.at - t0perf) * 1000, t0.ts + (k.at - t0perf + k.toPaint) * 1000] as const)
+    const inKey = new Map<string, number>()
+    let gcUs = 0
+    for (const s of stacks) {
+      if (!windows.some(([a, b]) => s.ts >= a && s.ts <= b)) continue
+      for (const k of s.keys) inKey.set(k, (inKey.get(k) ?? 0) + s.dt)
+    }
+    for (const g of gcs) if (windows.some(([a, b]) => g.ts < b && g.ts + (g.dur ?? 0) > a)) gcUs += g.dur ?? 0
+    console.log(`\n${kind}s (${windows.length}): keydown → paint, inclusive time by function (sampled, ms; GC pauses overlapping ${ms(gcUs)} ms):`)
+    for (const [key, us] of [...inKey].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`  ${ms(us).padStart(7)}  ${key}`)
+  }
+  console.log(`\nwrote ${out}`)
+} finally {
+  await app.close()
+  await rm(work, { recursive: true, force: true })
+}
