@@ -228,5 +228,5 @@ export async function run(): Promise<Figures> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const figures = await run()
-  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.target === undefined ? '' : ` (target ≤ ${f.target})`}${f.old === undefined ? '' : ` (old way ${f.old} ${f.unit})`}`)
+  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.min === undefined ? '' : ` [${f.min}–${f.max}, ${f.runs} runs]`}${f.target === undefined ? '' : ` (target ≤ ${f.target})`}${f.old === undefined ? '' : ` (old way ${f.old} ${f.unit})`}`)
 }
