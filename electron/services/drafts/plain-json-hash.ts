@@ -106,8 +106,9 @@ function writePiece(value: unknown, emit: (text: string) => void): boolean {
 
 /**
  * Writes `value`'s canonical text: objects on the way down member by member until a long array,
- * whose items are each one piece (a transcript's segments), so no piece is the whole export.
- * False (and nothing more written) as soon as something is not plain JSON: the caller walks instead.
+ * whose items (a transcript's segments) are written member by member, each member one piece, so
+ * no piece is the whole export. False (and nothing more written) as soon as something is not
+ * plain JSON: the caller walks instead.
  */
 function writeChunked(value: unknown, emit: (text: string) => void): boolean {
   if (value === null || typeof value !== 'object') return writePiece(value, emit)
@@ -116,15 +117,36 @@ function writeChunked(value: unknown, emit: (text: string) => void): boolean {
     emit('[')
     for (let k = 0; k < value.length; k++) {
       if (k > 0) emit(',')
-      if (!writePiece(value[k], emit)) return false
+      const item: unknown = value[k]
+      if (item === null || typeof item !== 'object' || Array.isArray(item)) {
+        if (!writePiece(item, emit)) return false
+        continue
+      }
+      // A segment's originalWords often are its displayWords' very list (share-word-lists.ts):
+      // the text of a list written once is emitted again, not written again.
+      const written = new Map<unknown, string>()
+      const member = (v: unknown): boolean => {
+        const known = written.get(v)
+        if (known !== undefined) return emit(known), true
+        if (!Array.isArray(v)) return writePiece(v, emit)
+        return writePiece(v, (text) => {
+          written.set(v, text)
+          emit(text)
+        })
+      }
+      if (!writeRecord(item as Record<string, unknown>, emit, member)) return false
     }
     emit(']')
     return true
   }
+  return writeRecord(value as Record<string, unknown>, emit, (member) => writeChunked(member, emit))
+}
+
+/** Writes an object member by member in hashing order, each member's value by `member`; false when not plain JSON. */
+function writeRecord(record: Record<string, unknown>, emit: (text: string) => void, member: (value: unknown) => boolean): boolean {
   // The checks collectKeys makes of an object, for this one written member by member.
-  const proto = Object.getPrototypeOf(value) as unknown
+  const proto = Object.getPrototypeOf(record) as unknown
   if (proto !== Object.prototype && proto !== null) return false
-  const record = value as Record<string, unknown>
   if (Object.getOwnPropertySymbols(record).length > 0) return false
   const keys = new Set<string>()
   for (const key in record) {
@@ -137,7 +159,7 @@ function writeChunked(value: unknown, emit: (text: string) => void): boolean {
   for (const key of hashingOrder(keys)) {
     emit(`${first ? '' : ','}${JSON.stringify(key)}:`)
     first = false
-    if (!writeChunked(record[key], emit)) return false
+    if (!member(record[key])) return false
   }
   emit('}')
   return true

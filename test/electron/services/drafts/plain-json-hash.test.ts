@@ -81,4 +81,17 @@ describe('hashPlainJson, one replacer list per piece (issue 21: a 50 MB export\'
     odd.transcript.transcripts[120]!['when'] = new Date(0)
     expect(hashPlainJson(odd)).toBeNull()
   })
+
+  it('writes a word list shared by a segment\'s members (share-word-lists.ts) as the walk writes it: in full, wherever it appears', () => {
+    const words = (k: number) => [{ text: `a${k}`, offsetInSeconds: k, confidence: 0.5 }, { offsetInSeconds: k + 0.5, text: 'b' }]
+    const segments = Array.from({ length: 100 }, (_, k) => {
+      const shared = words(k)
+      return { start: k, displayWords: shared, originalWords: k % 3 === 0 ? words(k) : shared, ...(k % 4 === 0 ? { alsoWords: shared, z: [shared] } : {}) }
+    })
+    const body = { taskId: 1, transcript: { transcripts: segments } }
+    const fast = hashPlainJson(body)
+    expect(fast).not.toBeNull()
+    expect(fast).toBe(walkHash(body))
+    expect(fast).toBe(hashPlainJson(JSON.parse(JSON.stringify(body))))
+  })
 })
