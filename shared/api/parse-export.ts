@@ -4,6 +4,7 @@ import { describeSchemaError } from './schema-issues'
 import { transcriptExportSchema } from './transcript-export'
 import type { TranscriptExport } from './transcript-export'
 import { documentExportSchema } from './document-export'
+import { shareEqualWordLists } from './share-word-lists'
 import type { DocumentExport } from './document-export'
 
 /**
@@ -67,9 +68,9 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: s
   return result.data
 }
 
-/** A transcript export validated by schema, or `invalid_response`. */
+/** A transcript export validated by schema (equal word lists shared: share-word-lists.ts), or `invalid_response`. */
 export function parseTranscriptExport(body: unknown): TranscriptExport {
-  return parseWith(transcriptExportSchema, body, 'transcript export')
+  return shareEqualWordLists(parseWith(transcriptExportSchema, body, 'transcript export'))
 }
 
 /** A document export validated by schema, or `invalid_response`. */

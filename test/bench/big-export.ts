@@ -5,14 +5,15 @@ import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { setFlagsFromString } from 'node:v8'
+import { deserialize, serialize, setFlagsFromString } from 'node:v8'
 import { runInNewContext } from 'node:vm'
 import { z } from 'zod'
 import type { DocumentedTranscriptExport as TranscriptExport } from '../../shared/api/transcript-export'
 import { transcriptBodySchema, transcriptExportSchema, transcriptSegmentSchema, wordSchema } from '../../shared/api/transcript-export'
 import { stripBom, tooDeepAt } from '../../shared/api/parse-export'
 import { normaliseTranscript } from '../../shared/transcript'
-import { readTranscriptExportFile } from '../../electron/services/files/read-export-file'
+import { parseTranscriptExport } from '../../electron/services/files/read-export-file'
+import { readJsonText } from '../../electron/services/files/json-text'
 import { hashExport } from '../../electron/services/drafts/export-hash'
 import { convertRealFixture } from '../fixtures/real-to-export'
 import { concatenated } from './transcript'
@@ -20,12 +21,20 @@ import type { Figure, Figures } from './stats'
 
 /*
  * Big exports: the 2-hour task, the 6-hour one (×3) and a 50 MB one (×20). For each, where the
- * app's open goes (read + JSON.parse + schema, normalise, hash) with the heap it holds, the old
- * way beside the new in the same process: the old read (readFile as utf8, then the byte order
- * mark check flattening it), the old schema (every word copied by `z.array(wordSchema)`) and the
- * old hash (a sorted copy, stringified). Then the built `sdte export --input … --format srt` as a
- * process: wall time and peak RSS (/usr/bin/time); `SDTE_OLD=<old out/cli/sdte.js>` adds the
- * old build's figures. Targets: 50 MB ≤ 2 s and ≤ 200 MB extra; 6 h ≤ 3× the 2 h on every figure.
+ * app's open goes, stage by stage, old way beside new in the same process (interleaved, the
+ * median of `BIG_EXPORT_RUNS` runs, 3 by default, with the spread):
+ *   read (the file's bytes → text) · parse + validate (JSON.parse, depth check, schema) · hash (the
+ *   draft key) · IPC out (main's structured clone of the reply: v8.serialize, what Electron's IPC
+ *   does) · IPC in (the renderer's v8.deserialize) · normalise (the renderer's model) · total;
+ *   the heap the renderer holds afterwards (export + model; main has let its copy go) and the
+ *   reply's size on the wire.
+ * Then the built `sdte export --input … --format srt` as a process: wall time and peak RSS
+ * (/usr/bin/time).
+ * Old way: `BIG_EXPORT_OLD=<a checkout of the old commit>` (e.g. `git worktree add /tmp/wbx-old
+ * 77f044f && cp -al node_modules /tmp/wbx-old/`) runs that checkout's own read, hash and normalise;
+ * without it, the way before issue 21 inlined below (utf8 read, a schema copying every word, a
+ * sorted copy hashed). `SDTE_OLD=<old out/cli/sdte.js>` adds the old build's sdte figures.
+ * Targets: 50 MB open ≤ 2 s and ≤ 200 MB extra; 6 h ≤ 3× the 2 h on every figure.
  */
 
 const sdte = resolve(import.meta.dirname, '../../out/cli/sdte.js')
@@ -61,13 +70,6 @@ function oldHash(value: unknown): string {
   return createHash('sha256').update(JSON.stringify(sortKeys(value)), 'utf8').digest('hex')
 }
 
-/** The open as it was: read as utf8 (a stream-decoded rope), flatten, parse, check depth, copy by schema. */
-async function oldRead(file: string): Promise<unknown> {
-  const json = JSON.parse(stripBom(await readFile(file, 'utf8'))) as unknown
-  if (oldTooDeepAt(json) !== null) throw new Error('too deep')
-  return oldSchema.parse(json)
-}
-
 const ms = (t: number): number => Math.round(performance.now() - t)
 const mb = (bytes: number): number => Math.round(bytes / 1e5) / 10
 // A full collection before each heap reading, also under `npm run bench` (no --expose-gc there).
@@ -78,31 +80,80 @@ const heapNow = (): number => {
   return process.memoryUsage().heapUsed
 }
 
-interface Open {
-  read: number
-  normalise: number
-  hash: number
-  total: number
-  heap: number
+/** One way of opening: the stages an open goes through, in main then in the renderer. */
+interface Way {
+  readText(file: string): Promise<string>
+  parse(text: string, name: string): unknown
+  hash(data: unknown): string
+  normalise(data: unknown): unknown
 }
 
-/** One open of `file`, old or new way; the heap figure is what the export and model hold afterwards. */
-async function open(file: string, old: boolean): Promise<Open> {
-  const heap0 = heapNow()
-  let t = performance.now()
-  const data = (old ? await oldRead(file) : (await readTranscriptExportFile(file)).data) as TranscriptExport
-  const read = ms(t)
-  t = performance.now()
-  const model = normaliseTranscript(data)
-  const normalise = ms(t)
-  t = performance.now()
-  const hash = old ? oldHash(data) : hashExport(data)
-  const hashed = ms(t)
-  const heap = heapNow() - heap0
-  void model
-  void hash
-  return { read, normalise, hash: hashed, total: read + normalise + hashed, heap }
+/** The way of this checkout. */
+const newWay: Way = {
+  readText: readJsonText,
+  parse: parseTranscriptExport,
+  hash: hashExport,
+  normalise: (data) => normaliseTranscript(data as TranscriptExport)
 }
+
+/** The way before issue 21, inlined (when no old checkout is given). */
+const inlineOldWay: Way = {
+  readText: (file) => readFile(file, 'utf8'),
+  parse: (text) => {
+    const json = JSON.parse(stripBom(text)) as unknown
+    if (oldTooDeepAt(json) !== null) throw new Error('too deep')
+    return oldSchema.parse(json)
+  },
+  hash: oldHash,
+  normalise: (data) => normaliseTranscript(data as TranscriptExport)
+}
+
+/** The way of another checkout (the old commit): its own read, parse, hash and normalise. */
+async function checkoutWay(root: string): Promise<Way> {
+  const files = (await import(join(root, 'electron/services/files/read-export-file.ts'))) as { parseTranscriptExport: Way['parse'] }
+  const text = (await import(join(root, 'electron/services/files/json-text.ts'))) as { readJsonText: Way['readText'] }
+  const hash = (await import(join(root, 'electron/services/drafts/export-hash.ts'))) as { hashExport: Way['hash'] }
+  const transcript = (await import(join(root, 'shared/transcript/index.ts'))) as { normaliseTranscript: Way['normalise'] }
+  return { readText: text.readJsonText, parse: files.parseTranscriptExport, hash: hash.hashExport, normalise: transcript.normaliseTranscript }
+}
+
+const stages = ['read', 'parse + validate', 'hash', 'IPC out (serialize)', 'IPC in (deserialize)', 'normalise', 'total'] as const
+type Stage = (typeof stages)[number]
+type Open = Record<Stage, number> & { heap: number; wire: number }
+
+/** One open of `file` the given way; the heap figure is what the renderer holds afterwards (export + model). */
+async function open(file: string, way: Way): Promise<Open> {
+  const heap0 = heapNow()
+  const out = { heap: 0, wire: 0 } as Open
+  let t = performance.now()
+  const lap = (stage: Stage): void => {
+    out[stage] = ms(t)
+    t = performance.now()
+  }
+  let text: string | null = await way.readText(file)
+  lap('read')
+  let data: unknown = way.parse(text, 'big.json')
+  text = null
+  lap('parse + validate')
+  const exportHash = way.hash(data)
+  lap('hash')
+  let wire: Buffer | null = serialize({ origin: 'file', fileName: 'big.json', data, exportHash, draft: null })
+  // Main lets go of its copy once the reply is sent.
+  data = null
+  out.wire = wire.length
+  lap('IPC out (serialize)')
+  const received = deserialize(wire) as { data: unknown }
+  wire = null
+  lap('IPC in (deserialize)')
+  const model = way.normalise(received.data)
+  lap('normalise')
+  out.total = stages.slice(0, -1).reduce((sum, stage) => sum + out[stage], 0)
+  out.heap = heapNow() - heap0
+  void model
+  return out
+}
+
+const median = (values: readonly number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 /** Peak RSS and wall time of one `sdte export --format srt` run of `bin`. */
 function runSdte(bin: string, file: string, out: string): { wall: number; rss: number } {
@@ -119,6 +170,9 @@ export async function run(): Promise<Figures> {
   const figures: Figures = {}
   const byLabel: Record<string, Record<string, Figure>> = {}
   const oldSdte = process.env['SDTE_OLD']
+  const oldRoot = process.env['BIG_EXPORT_OLD']
+  const oldWay = oldRoot ? await checkoutWay(resolve(oldRoot)) : inlineOldWay
+  const runs = Math.max(1, Number(process.env['BIG_EXPORT_RUNS'] ?? 3))
   try {
     for (const [label, times] of [['2h', 1], ['6h', 3], ['50MB', 20]] as const) {
       const text = JSON.stringify(times === 1 ? base : concatenated(base, times))
@@ -126,24 +180,26 @@ export async function run(): Promise<Figures> {
       await writeFile(file, text)
       const name = `${label} (${mb(text.length)} MB)`
       const big = label === '50MB'
-      // Old then new, twice each, interleaved; the better of the two runs of each counts.
+      // Old then new, interleaved; the median counts, the spread is kept.
       const olds: Open[] = []
       const news: Open[] = []
-      for (let k = 0; k < 2; k++) {
-        olds.push(await open(file, true))
-        news.push(await open(file, false))
+      for (let k = 0; k < runs; k++) {
+        olds.push(await open(file, oldWay))
+        news.push(await open(file, newWay))
       }
-      const best = (runs: Open[], key: keyof Open): number => Math.min(...runs.map((r) => r[key]))
       const mine: Record<string, Figure> = {}
-      const add = (figure: string, value: number, unit: string, old: number | undefined, target?: number): void => {
-        mine[figure] = { value, unit, ...(old === undefined ? {} : { old }), ...(target === undefined ? {} : { target }) }
+      const add = (figure: string, value: number, unit: string, old: number | undefined, target?: number, spread?: readonly number[]): void => {
+        const range = spread ? { min: Math.min(...spread), max: Math.max(...spread), runs: spread.length } : {}
+        mine[figure] = { value, unit, ...range, ...(old === undefined ? {} : { old }), ...(target === undefined ? {} : { target }) }
         figures[`${name} ${figure}`] = mine[figure]
       }
-      add('open: read + parse + validate', best(news, 'read'), 'ms', best(olds, 'read'))
-      add('open: normalise', best(news, 'normalise'), 'ms', best(olds, 'normalise'))
-      add('open: hash', best(news, 'hash'), 'ms', best(olds, 'hash'))
-      add('open: total', best(news, 'total'), 'ms', best(olds, 'total'), big ? 2000 : undefined)
-      add('open: heap held (export + model)', mb(best(news, 'heap')), 'MB', mb(best(olds, 'heap')), big ? 200 : undefined)
+      for (const stage of stages) {
+        const values = news.map((r) => r[stage])
+        add(`open: ${stage}`, median(values), 'ms', median(olds.map((r) => r[stage])), big && stage === 'total' ? 2000 : undefined, values)
+      }
+      const heaps = news.map((r) => mb(r.heap))
+      add('open: heap held (renderer: export + model)', median(heaps), 'MB', median(olds.map((r) => mb(r.heap))), big ? 200 : undefined, heaps)
+      add('open: IPC reply size', mb(news[0].wire), 'MB', mb(olds[0].wire))
       const parsed = JSON.parse(text) as unknown
       let t = performance.now()
       oldTooDeepAt(parsed)
@@ -172,5 +228,5 @@ export async function run(): Promise<Figures> {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const figures = await run()
-  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.target === undefined ? '' : ` (target ≤ ${f.target})`}${f.old === undefined ? '' : ` (old way ${f.old} ${f.unit})`}`)
+  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.min === undefined ? '' : ` [${f.min}–${f.max}, ${f.runs} runs]`}${f.target === undefined ? '' : ` (target ≤ ${f.target})`}${f.old === undefined ? '' : ` (old way ${f.old} ${f.unit})`}`)
 }

@@ -4,6 +4,7 @@ import { AppError } from '../../../shared/errors'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { transcriptExportSchema } from '../../../shared/api/transcript-export'
 import { describeSchemaError } from '../../../shared/api/schema-issues'
+import { shareEqualWordLists } from '../../../shared/api/share-word-lists'
 import type { DocumentExport } from '../../../shared/api/document-export'
 import { maxExportDepth, parseDocumentExport, stripBom, tooDeepAt } from '../../../shared/api/parse-export'
 import { readJsonText } from './json-text'
@@ -48,7 +49,8 @@ export function parseTranscriptExport(text: string, sourceName: string): Transcr
   if (!parsed.success) {
     throw new AppError('invalid_response', `${sourceName} is not a transcript export: ${describeSchemaError(parsed.error)}`, { reason: 'not_an_export', params: { file: sourceName } })
   }
-  return parsed.data
+  // Equal displayWords/originalWords share their words: half the memory and the IPC copy (share-word-lists.ts).
+  return shareEqualWordLists(parsed.data)
 }
 
 /**

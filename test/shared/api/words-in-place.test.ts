@@ -46,7 +46,9 @@ describe('word lists validated in place', () => {
     expect(segments.length).toBeGreaterThan(100)
     segments.forEach((segment, k) => {
       expect(data.transcript.transcripts[k].displayWords).toBe(segment.displayWords)
-      if (segment.originalWords) expect(data.transcript.transcripts[k].originalWords).toBe(segment.originalWords)
+      // The recogniser's list is the parsed one, or (the same JSON) the parsed displayWords (share-word-lists.ts).
+      const original = data.transcript.transcripts[k].originalWords
+      if (segment.originalWords) expect([segment.originalWords, segment.displayWords]).toContain(original)
     })
     expect(data.transcript.transcripts[3].displayWords[0]).toBe(segments[3].displayWords[0])
   })

@@ -54,3 +54,44 @@ describe('hashPlainJson', () => {
     expect(hashPlainJson(wide)).toBeNull()
   })
 })
+
+describe('hashPlainJson, one replacer list per piece (issue 21: a 50 MB export\'s hash)', () => {
+  it('writes each segment with only its own keys: a body whose keys add up past the limit, each piece within it, still takes the fast path with the same text', () => {
+    // 100 segments of 5 keys each of their own: 500 distinct keys in the body, 5 in a piece.
+    // With one list for the whole body (its ~45 keys scanned for every word of a real export)
+    // this went to the walk; written a piece at a time, it is a short list for each.
+    const segments = Array.from({ length: 100 }, (_, s) => Object.fromEntries(Array.from({ length: 5 }, (_, k) => [`s${s}k${k}`, { z: k, a: [s, `t${k}`] }])))
+    const body = JSON.parse(JSON.stringify({ taskId: 1, transcript: { transcripts: segments }, metadata: { b: 1, a: { '10': 1, '2': 2 } } })) as unknown
+    const fast = hashPlainJson(body)
+    expect(fast).not.toBeNull()
+    expect(fast).toBe(walkHash(body))
+  })
+
+  it('matches the walk on segments whose key sets differ from one another, nested values, index keys and -0 included', () => {
+    const segments = Array.from({ length: 150 }, (_, s) => {
+      const seg: Record<string, unknown> = { speakerId: `S${s % 3}`, start: s, displayWords: [{ text: `w${s}`, offsetInSeconds: s, confidence: null }] }
+      if (s % 2 === 0) seg['extra'] = { y: [1, { b: 2, a: 'é\u2028' }], x: -0 }
+      if (s % 5 === 0) seg['7'] = 'index key'
+      return seg
+    })
+    const body = JSON.parse(JSON.stringify({ transcript: { transcripts: segments }, z: 1, a: 2 })) as unknown
+    expect(hashPlainJson(body)).toBe(walkHash(body))
+    // A non-plain value deep in one segment still sends the whole body to the walk.
+    const odd = JSON.parse(JSON.stringify(body)) as { transcript: { transcripts: Array<Record<string, unknown>> } }
+    odd.transcript.transcripts[120]!['when'] = new Date(0)
+    expect(hashPlainJson(odd)).toBeNull()
+  })
+
+  it('writes a word list shared by a segment\'s members (share-word-lists.ts) as the walk writes it: in full, wherever it appears', () => {
+    const words = (k: number) => [{ text: `a${k}`, offsetInSeconds: k, confidence: 0.5 }, { offsetInSeconds: k + 0.5, text: 'b' }]
+    const segments = Array.from({ length: 100 }, (_, k) => {
+      const shared = words(k)
+      return { start: k, displayWords: shared, originalWords: k % 3 === 0 ? words(k) : shared, ...(k % 4 === 0 ? { alsoWords: shared, z: [shared] } : {}) }
+    })
+    const body = { taskId: 1, transcript: { transcripts: segments } }
+    const fast = hashPlainJson(body)
+    expect(fast).not.toBeNull()
+    expect(fast).toBe(walkHash(body))
+    expect(fast).toBe(hashPlainJson(JSON.parse(JSON.stringify(body))))
+  })
+})
