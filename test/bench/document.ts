@@ -2,12 +2,10 @@ import { existsSync } from 'node:fs'
 import { resolve, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { performance } from 'node:perf_hooks'
-import { chromium } from '@playwright/test'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { documentPdf } from '../fixtures/documents/generate-pdf'
-import { serveFolder } from '../e2e/support/static-server'
-import { rangeResponse, serveOverHttp } from '../../electron/services/media/range-response'
+import { openDocumentPage } from './document-page'
 import type { Figure, Figures } from './stats'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { documentExportSchema } from '../../shared/api/document-export'
@@ -46,48 +44,14 @@ const rendererDir = process.env['SDTE_BENCH_RENDERER_DIR'] ?? resolve(import.met
 const oldRendererDir = process.env['SDTE_BENCH_OLD_RENDERER_DIR'] ?? (existsSync('/work/base/out/renderer/index.html') ? '/work/base/out/renderer' : null)
 const rounds = Number(process.env['SDTE_BENCH_ROUNDS'] ?? 3)
 
-/*
- * The page's window.sdte, stubbed: "Open saved JSON…" answers the big export (fetched from the
- * bench server), the original file is the 100-page PDF on the same origin, everything else fails
- * politely (the start screen works signed out).
- */
-const stubBridge = `(() => {
-  const fail = { ok: false, error: { code: 'unavailable', message: 'Not in the benchmark.' } }
-  const answers = {
-    'tasks:recent': async () => ({ ok: true, value: [] }),
-    'documents:openFile': async () => ({ ok: true, value: { origin: 'file', fileName: 'big.json', data: await (await fetch('/bench/export.json')).json() } }),
-    'documents:resolveFile': async () => ((window.__fileReadyAt = performance.now()), { ok: true, value: { status: 'ready', url: location.origin + '/document/big.pdf', contentType: 'application/pdf', size: 1 } })
-  }
-  const invoke = new Proxy({}, { get: (_, channel) => answers[channel] ?? (async () => fail) })
-  window.sdte = { invoke, on: () => () => undefined }
-})()`
-
 /** The pane in Chromium on the large document: time to interactive, DOM, heap, keystroke latency. */
 async function browserFigures(parsed: unknown, rendererDir: string, pdfPath: string): Promise<Figures> {
   if (!existsSync(join(rendererDir, 'index.html'))) {
     console.error('document bench: out/renderer is not built (npx electron-vite build); skipping the Chromium figures')
     return {}
   }
-  const json = JSON.stringify(parsed)
-  // The PDF as the app serves it: with byte ranges (the media routes' own rangeResponse).
-  const servePdf = serveOverHttp((request) => rangeResponse(request, { path: pdfPath, contentType: 'application/pdf' }))
-  const { url, server } = await serveFolder(rendererDir, undefined, {
-    match: /^\/(bench|document)\//,
-    handle: (req, res) => {
-      if (req.url?.startsWith('/document/')) return servePdf(req, res)
-      res.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(json) })
-      res.end(json)
-    }
-  })
-  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+  const { page, close } = await openDocumentPage(rendererDir, pdfPath, JSON.stringify(parsed))
   try {
-    const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
-    page.on('pageerror', (error) => console.error(`document bench: page error: ${error.message}`))
-    page.on('crash', () => console.error('document bench: the page crashed'))
-    await page.addInitScript({ content: stubBridge })
-    await page.goto(`${url}/index.html`)
-    await page.getByTestId('start-open-document').click()
     const pane = page.getByRole('complementary', { name: 'Document data' })
     // Opened three times (closed in between): the median time to interactive.
     const opens: number[] = []
@@ -190,8 +154,7 @@ async function browserFigures(parsed: unknown, rendererDir: string, pdfPath: str
       'document.chromium.filter-keystroke-to-filtered': stats(applied)
     }
   } finally {
-    await browser.close()
-    server.close()
+    await close()
   }
 }
 

@@ -24,7 +24,8 @@ let dir: string
 test.beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sdte-doc-first-page-'))
   const body = bigDocumentExport(30, taskId)
-  await writeDocumentPdf(body, join(dir, 'big.pdf'))
+  // Over 2 MiB with its filler: pdf.js reads a file of up to two 1 MiB chunks whole (pdf-preload.ts).
+  await writeDocumentPdf(body, join(dir, 'big.pdf'), { fillerBytes: 3 << 20 })
   fake = await createFakeApi({ tasks: [sampleTranscriptTask()], clientId: 'doc-client', clientSecret: 'doc-secret-77' })
   fake.addMedia('big.pdf', join(dir, 'big.pdf'))
   fake.addTask({ kind: 'document', taskId, externalId: 'BIG-FIRST', body, mediaFile: 'big.pdf' })

@@ -10,7 +10,7 @@ import { documentToCsv } from '../../../shared/document/csv'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
-import { dropPreloaded, loadPdfJs, preloadPdf } from '../lib/pdf-preload'
+import { dropPreloaded, firstPageOf, loadPdfJs, preloadPdf } from '../lib/pdf-preload'
 import { runInSlices } from '../lib/run-in-slices'
 import { idleTask } from '../lib/idle-task'
 
@@ -20,6 +20,15 @@ import { idleTask } from '../lib/idle-task'
  * original's first page (issue 21). Smaller ones are flattened at once (nothing to wait for).
  */
 export const flattenInSlicesFrom = 200
+
+/**
+ * How long a long export's data list, once flattened, waits at most for the original's first
+ * page before it is drawn anyway. Drawing the list is one long task (~0.1-0.4 s for a screenful of
+ * cards and tables); landing between page 1's bytes and its paint it held the page back by as
+ * much (test/bench/document-profile.ts), so the page goes first. Bounded: a PDF that is slow
+ * to come never keeps the data off screen for long.
+ */
+export const dataWaitsForPageMs = 1500
 
 const arr = <T>(v: readonly T[] | null | undefined): readonly T[] => (Array.isArray(v) ? v : [])
 
@@ -60,13 +69,23 @@ export const useDocumentStore = defineStore('document', () => {
     error.value = null
     // pdf.js and its worker start loading now, beside the data pane's first render.
     void loadPdfJs().catch(() => undefined)
-    void resolveFile()
+    const resolving = resolveFile()
     // After the file is asked for: its answer (and the PDF's request) go between the slices.
-    void flattenOpened(value)
+    void flattenOpened(value, resolving)
+  }
+
+  /** Once the original's first page is painted, or will not be, or `dataWaitsForPageMs` have passed. */
+  async function firstPageOrTimeout(resolving: Promise<void>): Promise<void> {
+    await resolving.catch(() => undefined)
+    const f = file.value
+    if (f?.status !== 'ready' || f.contentType !== 'application/pdf') return
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([firstPageOf(f.url), new Promise<void>((resolve) => (timer = setTimeout(resolve, dataWaitsForPageMs)))])
+    clearTimeout(timer)
   }
 
   /** Flattens `value`: at once when it is short, else in slices (dropped if another document replaced it). */
-  async function flattenOpened(value: OpenedDocument): Promise<void> {
+  async function flattenOpened(value: OpenedDocument, resolving: Promise<void>): Promise<void> {
     const count = arr(value.data.chunks).reduce((n, chunk) => n + arr(chunk?.entities).length, 0)
     if (count < flattenInSlicesFrom) {
       flat.value = flattenDocument(value.data)
@@ -78,6 +97,9 @@ export const useDocumentStore = defineStore('document', () => {
     const idle = idleTask(1000)
     const result = await runInSlices(flattenDocumentSteps(value.data), stale, () => new Promise<void>((resolve) => idle.schedule(resolve)))
     if (!result || stale()) return
+    // The original's first page goes first (a short export above has no list worth waiting for).
+    await firstPageOrTimeout(resolving)
+    if (stale()) return
     // Shown in an idle period of its own too: the list's first render waits for pending page work.
     await new Promise<void>((resolve) => idle.schedule(resolve))
     if (!stale()) flat.value = result
