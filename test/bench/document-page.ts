@@ -14,13 +14,19 @@ import { rangeResponse, serveOverHttp } from '../../electron/services/media/rang
 /*
  * The page's window.sdte, stubbed: "Open saved JSON…" answers the big export (fetched from the
  * bench server), the original file is the PDF on the same origin, everything else fails politely
- * (the start screen works signed out). `__fileReadyAt` is when main would have said where the file is.
+ * (the start screen works signed out). `__openedAt` is when the export reached the page (the
+ * document opened), `__fileReadyAt` when main would have said where the file is.
  */
 const stubBridge = `(() => {
   const fail = { ok: false, error: { code: 'unavailable', message: 'Not in the benchmark.' } }
   const answers = {
     'tasks:recent': async () => ({ ok: true, value: [] }),
-    'documents:openFile': async () => ({ ok: true, value: { origin: 'file', fileName: 'big.json', data: await (await fetch('/bench/export.json')).json() } }),
+    'documents:openFile': async () => {
+      const data = await (await fetch('/bench/export.json')).json()
+      // The document opened: the export is in the page (where main's answer would arrive).
+      window.__openedAt = performance.now()
+      return { ok: true, value: { origin: 'file', fileName: 'big.json', data } }
+    },
     'documents:resolveFile': async () => ((window.__fileReadyAt = performance.now()), { ok: true, value: { status: 'ready', url: location.origin + '/document/big.pdf', contentType: 'application/pdf', size: 1 } })
   }
   const invoke = new Proxy({}, { get: (_, channel) => answers[channel] ?? (async () => fail) })
