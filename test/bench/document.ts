@@ -93,7 +93,11 @@ async function browserFigures(parsed: unknown, rendererDir: string, pdfPath: str
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0))))
       opens.push(performance.now() - started)
       // Page 1 on screen: the first frame that finds its canvas painted, from the document opened and from the file ready.
-      const shown = (await (await page.waitForFunction('window.__firstPageAt !== null && [window.__firstPageAt - window.__openedAt, window.__firstPageAt - window.__fileReadyAt]', null, { timeout: 120_000 })).jsonValue()) as [number, number]
+      // Polled in the page (a string evaluated, not a waitForFunction: the app's CSP forbids its eval).
+      const shown = (await page.evaluate(`new Promise((resolve) => {
+        const check = () => (window.__firstPageAt != null ? resolve([window.__firstPageAt - window.__openedAt, window.__firstPageAt - window.__fileReadyAt]) : requestAnimationFrame(check))
+        check()
+      })`)) as [number, number]
       samples.opened.push(shown[0])
       samples.file.push(shown[1])
       // Where the first page's wait goes (use-pdf-pages.ts's marks), from the file being ready.

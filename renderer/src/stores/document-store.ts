@@ -46,6 +46,8 @@ export const useDocumentStore = defineStore('document', () => {
   const flat = shallowRef<FlatDocument | null>(null)
   /** A long export is being flattened in slices: the pane shows its page and says the data is coming. */
   const preparing = computed(() => opened.value !== null && flat.value === null)
+  /** A long export's data is flattened and waits for the original's first page to be painted (or `dataWaitsForPageMs`). */
+  const waitingForPage = ref(false)
   const request = useOpenRequest('doc')
   const { loading, pendingRequestId, error, cancel } = request
   const file = shallowRef<DocumentFileState | null>(null)
@@ -98,7 +100,12 @@ export const useDocumentStore = defineStore('document', () => {
     const result = await runInSlices(flattenDocumentSteps(value.data), stale, () => new Promise<void>((resolve) => idle.schedule(resolve)))
     if (!result || stale()) return
     // The original's first page goes first (a short export above has no list worth waiting for).
-    await firstPageOrTimeout(resolving)
+    waitingForPage.value = true
+    try {
+      await firstPageOrTimeout(resolving)
+    } finally {
+      waitingForPage.value = false
+    }
     if (stale()) return
     // Shown in an idle period of its own too: the list's first render waits for pending page work.
     await new Promise<void>((resolve) => idle.schedule(resolve))
@@ -194,7 +201,7 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   return {
-    opened, flat, preparing, loading, pendingRequestId, error, file, fileLoading, selectedId, filter, chunk, page, notice,
+    opened, flat, preparing, waitingForPage, loading, pendingRequestId, error, file, fileLoading, selectedId, filter, chunk, page, notice,
     openTask, openFile, adopt, cancel, resolveFile, select, close, exportCsv, exportJson, copy
   }
 })
