@@ -3,6 +3,7 @@ import { createPinia, setActivePinia } from 'pinia'
 import { mount } from '@vue/test-utils'
 import { defineComponent, h, ref } from 'vue'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
+import type * as PdfPreload from '../../renderer/src/lib/pdf-preload'
 import { usePdfPages } from '../../renderer/src/composables/use-pdf-pages'
 import { firstPageDone, firstPageOf } from '../../renderer/src/lib/pdf-preload'
 import { useDocumentStore } from '../../renderer/src/stores/document-store'
@@ -34,7 +35,7 @@ function fakePage(n: number) {
 }
 const fakeDoc = { numPages: 3, getPage: async (n: number) => fakePage(n), destroy: async () => undefined } as unknown as PDFDocumentProxy
 vi.mock('../../renderer/src/lib/pdf-preload', async (original) => ({
-  ...(await original<typeof import('../../renderer/src/lib/pdf-preload')>()),
+  ...(await original<typeof PdfPreload>()),
   takePdf: async () => ({ promise: Promise.resolve(fakeDoc) })
 }))
 
