@@ -5,7 +5,7 @@ import { defineComponent, h, ref } from 'vue'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import type * as PdfPreload from '../../renderer/src/lib/pdf-preload'
 import { usePdfPages } from '../../renderer/src/composables/use-pdf-pages'
-import { firstPageDone, firstPageOf } from '../../renderer/src/lib/pdf-preload'
+import { dropPreloaded, firstPageDone, firstPageOf, preloadPdf } from '../../renderer/src/lib/pdf-preload'
 import { useDocumentStore } from '../../renderer/src/stores/document-store'
 import { documentExportSchema } from '../../shared/api/document-export'
 import { flattenDocument } from '../../shared/document/flatten'
@@ -91,6 +91,25 @@ describe('page 1 of a PDF', () => {
     await expect.poll(() => settled).toBe(true)
     // Asked again after it was painted: already settled.
     await firstPageOf(url)
+  })
+})
+
+describe('the same PDF opened again', () => {
+  it('has its page 1 waited for again (the first time it was shown does not count)', async () => {
+    const url = 'sdte-media://document/again.pdf'
+    preloadPdf(url)
+    firstPageDone(url)
+    await firstPageOf(url)
+    // Closed and opened again.
+    dropPreloaded()
+    preloadPdf(url)
+    let settled = false
+    void firstPageOf(url).then(() => (settled = true))
+    await new Promise((resolve) => setTimeout(resolve, 0))
+    expect(settled).toBe(false)
+    firstPageDone(url)
+    await expect.poll(() => settled).toBe(true)
+    dropPreloaded()
   })
 })
 

@@ -240,8 +240,9 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
     } catch (error) {
       if (my === generation) renderError.value = t('document.pageView.pdfFailed', { message: (error as Error).message })
     } finally {
-      // Painted, failed or replaced: the data list waits no longer (document-store.ts).
-      firstPageDone(f.url)
+      // Painted or failed: the data list waits no longer (document-store.ts). A load replaced or
+      // unmounted says nothing: the next load's page 1 may be the same file's, reopened.
+      if (my === generation) firstPageDone(f.url)
     }
   }
 

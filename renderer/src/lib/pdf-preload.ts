@@ -49,6 +49,9 @@ export function warmPdfJs(): void {
   void loadPdfJs().catch(() => undefined)
 }
 
+/** Page 1 of one document: settled once it is on screen, or once it will not be (failed, replaced). */
+let firstPage: { url: string; done: Promise<void>; settle: () => void } | null = null
+
 /** The one document asked for ahead of its page view: its URL and loading task. */
 let pending: { url: string; task: Promise<PDFDocumentLoadingTask> } | null = null
 
@@ -56,6 +59,8 @@ let pending: { url: string; task: Promise<PDFDocumentLoadingTask> } | null = nul
 export function preloadPdf(url: string): void {
   if (pending?.url === url) return
   dropPreloaded()
+  // A new load (the slot cleared above): its page 1 is to come, even when the same file was shown before.
+  firstPageSlot(url)
   const task = loadPdfJs().then((lib) => lib.getDocument({ url, ...pdfLoadOptions }))
   // A failure surfaces where the page view awaits it; here it is not unhandled.
   task.catch(() => undefined)
@@ -76,11 +81,11 @@ export async function takePdf(url: string): Promise<PDFDocumentLoadingTask> {
 export function dropPreloaded(): void {
   const old = pending
   pending = null
+  // Nobody waits for the page 1 of a document closed.
+  firstPage?.settle()
+  firstPage = null
   void old?.task.then((task) => task.destroy()).catch(() => undefined)
 }
-
-/** Page 1 of one document: settled once it is on screen, or once it will not be (failed, replaced). */
-let firstPage: { url: string; done: Promise<void>; settle: () => void } | null = null
 
 function firstPageSlot(url: string): NonNullable<typeof firstPage> {
   if (firstPage?.url !== url) {
