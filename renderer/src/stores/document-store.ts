@@ -76,14 +76,15 @@ export const useDocumentStore = defineStore('document', () => {
     void flattenOpened(value, resolving)
   }
 
-  /** Once the original's first page is painted, or will not be, or `dataWaitsForPageMs` have passed. */
-  async function firstPageOrTimeout(resolving: Promise<void>): Promise<void> {
+  /** Once the original's first page is painted, or will not be, or `dataWaitsForPageMs` have passed; false when there is no PDF to wait for. */
+  async function firstPageOrTimeout(resolving: Promise<void>): Promise<boolean> {
     await resolving.catch(() => undefined)
     const f = file.value
-    if (f?.status !== 'ready' || f.contentType !== 'application/pdf') return
+    if (f?.status !== 'ready' || f.contentType !== 'application/pdf') return false
     let timer: ReturnType<typeof setTimeout> | undefined
     await Promise.race([firstPageOf(f.url), new Promise<void>((resolve) => (timer = setTimeout(resolve, dataWaitsForPageMs)))])
     clearTimeout(timer)
+    return true
   }
 
   /** Flattens `value`: at once when it is short, else in slices (dropped if another document replaced it). */
@@ -101,14 +102,19 @@ export const useDocumentStore = defineStore('document', () => {
     if (!result || stale()) return
     // The original's first page goes first (a short export above has no list worth waiting for).
     waitingForPage.value = true
+    let waited: boolean
     try {
-      await firstPageOrTimeout(resolving)
+      waited = await firstPageOrTimeout(resolving)
     } finally {
       waitingForPage.value = false
     }
     if (stale()) return
-    // Shown in an idle period of its own too: the list's first render waits for pending page work.
-    await new Promise<void>((resolve) => idle.schedule(resolve))
+    // After page 1: once the frame showing it is drawn (not an idle period, which the pages near
+    // it and their overlays keep away for up to a second). Without a PDF, in an idle period of its
+    // own: the list's first render waits for pending page work.
+    await (waited && typeof requestAnimationFrame === 'function'
+      ? new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      : new Promise<void>((resolve) => idle.schedule(resolve)))
     if (!stale()) flat.value = result
   }
 
