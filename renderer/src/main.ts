@@ -8,6 +8,7 @@ import { warmMessages } from './i18n/warm-messages'
 import { runInSlices } from './lib/run-in-slices'
 import { useTaskStore } from './stores/task-store'
 import { createAppStores } from './stores/app-stores'
+import { warmPdfJs } from './lib/pdf-preload'
 import './styles/theme.css'
 
 const pinia = createPinia()
@@ -21,5 +22,7 @@ const task = useTaskStore(pinia)
 idleTask(2000).schedule(() => {
   if (task.isOpen) return
   warmFormats()
+  // pdf.js and its worker too: a document's first page then waits for neither (pdf-preload.ts).
+  warmPdfJs()
   void runInSlices(warmMessages(), () => task.isOpen)
 })

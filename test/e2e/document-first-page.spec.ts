@@ -18,16 +18,23 @@ import { signInWithClientCredentials } from './support/sign-in'
  */
 
 const taskId = 2300
+const smallTaskId = 2301
 let fake: FakeApi
 let dir: string
 
 test.beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'sdte-doc-first-page-'))
   const body = bigDocumentExport(30, taskId)
-  await writeDocumentPdf(body, join(dir, 'big.pdf'))
+  // Over 2 MiB with its filler: pdf.js reads a file of up to two 1 MiB chunks whole (pdf-preload.ts).
+  await writeDocumentPdf(body, join(dir, 'big.pdf'), { fillerBytes: 3 << 20 })
   fake = await createFakeApi({ tasks: [sampleTranscriptTask()], clientId: 'doc-client', clientSecret: 'doc-secret-77' })
   fake.addMedia('big.pdf', join(dir, 'big.pdf'))
   fake.addTask({ kind: 'document', taskId, externalId: 'BIG-FIRST', body, mediaFile: 'big.pdf' })
+  // 100 pages, ~0.4 MB: more than two 64 KiB chunks (read by ranges before), less than two 1 MiB ones.
+  const small = bigDocumentExport(100, smallTaskId)
+  await writeDocumentPdf(small, join(dir, 'small.pdf'))
+  fake.addMedia('small.pdf', join(dir, 'small.pdf'))
+  fake.addTask({ kind: 'document', taskId: smallTaskId, externalId: 'SMALL-FIRST', body: small, mediaFile: 'small.pdf' })
 })
 test.afterAll(async () => {
   await fake.close()
@@ -104,4 +111,27 @@ test('pdf.js reads the original by byte ranges, answered 206 with the right byte
   }
   // Not the whole file, range by range: what the first page needs.
   expect(ranged.reduce((sum, r) => sum + r.body.length, 0)).toBeLessThan(file.length)
+})
+
+/*
+ * A file of up to two 1 MiB chunks is read in the first response: the original is local, and
+ * every range is a round trip (worker → page → main → back) that page 1 waited on in turn.
+ */
+test('a PDF up to 2 MiB is read in one response, without ranges, and its first page paints', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1900, height: 1000 })
+  const reads: Array<{ range: string | undefined; status: number }> = []
+  page.on('response', (response) => {
+    if (/\/document\//.test(response.url()) || /small\.pdf/.test(response.url())) reads.push({ range: response.request().headers()['range'], status: response.status() })
+  })
+  await signInWithClientCredentials(page, fake, fake.clientSecret)
+  await page.getByTestId('start-open-document').click()
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  await pane.getByLabel('Document task id').fill(String(smallTaskId))
+  await pane.getByRole('button', { name: 'Open document' }).click()
+  await expect(pane.locator('canvas[data-rendered="true"]').first()).toBeAttached({ timeout: 60_000 })
+  const size = (await readFile(join(dir, 'small.pdf'))).length
+  expect(size).toBeLessThan(2 << 20)
+  expect(reads.length).toBeGreaterThan(0)
+  expect(reads.filter((r) => r.range !== undefined)).toEqual([])
 })

@@ -4,7 +4,7 @@ import type { DocumentFileState } from '../../../shared/ipc/contract'
 import type { PageSize } from '../../../shared/document/coordinates'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { idleTask } from '../lib/idle-task'
-import { takePdf } from '../lib/pdf-preload'
+import { firstPageDone, takePdf } from '../lib/pdf-preload'
 import { t } from '../i18n'
 
 /*
@@ -31,6 +31,12 @@ export interface PageView {
  */
 function mark(step: string): void {
   if (typeof performance !== 'undefined' && typeof performance.mark === 'function') performance.mark(`sdte:pdf-${step}`)
+}
+
+/** Resolves after the next frame has been drawn (at once where there are no frames: test DOMs). */
+function afterNextFrame(): Promise<void> {
+  if (typeof requestAnimationFrame !== 'function') return Promise.resolve()
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
 }
 
 /** A PDF page laid out at its size in points (PDF user space: 72 to the inch). */
@@ -61,6 +67,13 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
   /** True when page `n` is painted and gets its overlay (near the view, or pinned). */
   const shown = (n: number) => near.value.has(n) || pinned.value === n
   const rendered = new Set<number>()
+  /**
+   * The page painted ahead of the queue (page 1), kept while it is not yet "shown": a schedule()
+   * that ran between its paint and its showing (the pane's width settling, 150 ms after the page
+   * frames appear) took it for a page gone far, blanked its canvas and painted it again — a
+   * second paint of page 1 before it stayed on screen (profiled: ~0.3-0.7 s under load).
+   */
+  let painting: number | null = null
   let observer: IntersectionObserver | null = null
   let renderQueue: Promise<void> = Promise.resolve()
 
@@ -96,7 +109,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
     const my = generation
     renderQueue = renderQueue.then(async () => {
       for (const n of [...rendered]) {
-        if (shown(n)) continue
+        if (shown(n) || n === painting) continue
         const canvas = canvasOf(n)
         if (canvas) {
           // Zero-size canvases give their pixel memory back.
@@ -181,6 +194,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
     await dispose()
     observer?.disconnect()
     rendered.clear()
+    painting = null
     near.value = new Set()
     pinned.value = null
     pages.value = []
@@ -213,12 +227,22 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       // reading order, worked out for the whole document) is built after the pixels, not before.
       await firstPaint(loaded, my)
       if (my !== generation) return
+      firstPageDone(f.url)
+      // Its overlay after the frame that shows the pixels: drawing it (the page's boxes, the Tab
+      // stop) in the same task held the painted page off the screen.
+      await afterNextFrame()
+      painting = null
+      if (my !== generation) return
       near.value = new Set([...near.value, 1])
       schedule()
       observe()
       void renderQueue.then(() => measureRest(loaded, my))
     } catch (error) {
       if (my === generation) renderError.value = t('document.pageView.pdfFailed', { message: (error as Error).message })
+    } finally {
+      // Painted or failed: the data list waits no longer (document-store.ts). A load replaced or
+      // unmounted says nothing: the next load's page 1 may be the same file's, reopened.
+      if (my === generation) firstPageDone(f.url)
     }
   }
 
@@ -226,6 +250,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
   async function firstPaint(doc: PDFDocumentProxy, my: number): Promise<void> {
     const view = pages.value[0]
     if (!view) return
+    painting = view.number
     const painted = renderQueue.then(() => (my === generation ? renderPage(doc, view) : undefined))
     renderQueue = painted.catch(() => undefined)
     await painted

@@ -28,14 +28,29 @@ export function loadPdfJs(): Promise<typeof PdfJs> {
 }
 
 /**
- * How pdf.js reads a document: by byte ranges, only what the pages shown need. The first request
- * learns the size and `Accept-Ranges` (the media routes expose them cross-origin) and is then
- * dropped; the trailer, cross-reference table and page 1's objects come in 64 KiB ranges, and
- * nothing more is fetched ahead (`disableAutoFetch`, which needs `disableStream` to hold) — a
- * 100-page PDF is not read whole before its first page. A server without ranges still works:
- * pdf.js then reads the one full response.
+ * How pdf.js reads a document: by byte ranges, only what the pages shown need, nothing fetched
+ * ahead (`disableAutoFetch`, which needs `disableStream` to hold) — a 200 MB scan is not read whole
+ * before its first page. The file is always local (main serves it from its cache), so bytes cost
+ * next to nothing and round trips are what cost: each range goes worker → this thread → main →
+ * back, and the worker asks for the next one only once it has parsed the last. Profiled on a
+ * 100-page, 1 MB PDF (test/bench/document-profile.ts), 64 KiB chunks took six such trips in a row
+ * (~0.8 s under load) before page 1 could be parsed. With 1 MiB chunks a file up to 2 MiB is read
+ * in the first response (pdf.js reads whole what is no bigger than two chunks) and a bigger one
+ * in a few trips. A server without ranges still works: pdf.js then reads the one full response.
  */
-export const pdfLoadOptions = { isEvalSupported: false, disableAutoFetch: true, disableStream: true, rangeChunkSize: 65536 } as const
+export const pdfLoadOptions = { isEvalSupported: false, disableAutoFetch: true, disableStream: true, rangeChunkSize: 1 << 20 } as const
+
+/**
+ * Loads pdf.js and starts its worker while the page idles (the start screen, the document pane's
+ * open form), so a document opened later does not wait for them: cold, the worker's 1.7 MB script
+ * took ~0.3-0.7 s to start, all of it on the first page's way (test/bench/document-profile.ts).
+ */
+export function warmPdfJs(): void {
+  void loadPdfJs().catch(() => undefined)
+}
+
+/** Page 1 of one document: settled once it is on screen, or once it will not be (failed, replaced). */
+let firstPage: { url: string; done: Promise<void>; settle: () => void } | null = null
 
 /** The one document asked for ahead of its page view: its URL and loading task. */
 let pending: { url: string; task: Promise<PDFDocumentLoadingTask> } | null = null
@@ -44,6 +59,8 @@ let pending: { url: string; task: Promise<PDFDocumentLoadingTask> } | null = nul
 export function preloadPdf(url: string): void {
   if (pending?.url === url) return
   dropPreloaded()
+  // A new load (the slot cleared above): its page 1 is to come, even when the same file was shown before.
+  firstPageSlot(url)
   const task = loadPdfJs().then((lib) => lib.getDocument({ url, ...pdfLoadOptions }))
   // A failure surfaces where the page view awaits it; here it is not unhandled.
   task.catch(() => undefined)
@@ -64,5 +81,29 @@ export async function takePdf(url: string): Promise<PDFDocumentLoadingTask> {
 export function dropPreloaded(): void {
   const old = pending
   pending = null
+  // Nobody waits for the page 1 of a document closed.
+  firstPage?.settle()
+  firstPage = null
   void old?.task.then((task) => task.destroy()).catch(() => undefined)
+}
+
+function firstPageSlot(url: string): NonNullable<typeof firstPage> {
+  if (firstPage?.url !== url) {
+    // The document before it will not be shown now: nobody is left waiting on it.
+    firstPage?.settle()
+    let settle = (): void => undefined
+    const done = new Promise<void>((resolve) => (settle = resolve))
+    firstPage = { url, done, settle }
+  }
+  return firstPage
+}
+
+/** Resolves once page 1 of the PDF at `url` is painted, or will not be (the data list waits for it: document-store.ts). */
+export function firstPageOf(url: string): Promise<void> {
+  return firstPageSlot(url).done
+}
+
+/** Says page 1 of the PDF at `url` is painted, or will not be (use-pdf-pages.ts). */
+export function firstPageDone(url: string): void {
+  firstPageSlot(url).settle()
 }

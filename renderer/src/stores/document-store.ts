@@ -10,7 +10,7 @@ import { documentToCsv } from '../../../shared/document/csv'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
-import { dropPreloaded, loadPdfJs, preloadPdf } from '../lib/pdf-preload'
+import { dropPreloaded, firstPageOf, loadPdfJs, preloadPdf } from '../lib/pdf-preload'
 import { runInSlices } from '../lib/run-in-slices'
 import { idleTask } from '../lib/idle-task'
 
@@ -20,6 +20,15 @@ import { idleTask } from '../lib/idle-task'
  * original's first page (issue 21). Smaller ones are flattened at once (nothing to wait for).
  */
 export const flattenInSlicesFrom = 200
+
+/**
+ * How long a long export's data list, once flattened, waits at most for the original's first
+ * page before it is drawn anyway. Drawing the list is one long task (~0.1-0.4 s for a screenful of
+ * cards and tables); landing between page 1's bytes and its paint it held the page back by as
+ * much (test/bench/document-profile.ts), so the page goes first. Bounded: a PDF that is slow
+ * to come never keeps the data off screen for long.
+ */
+export const dataWaitsForPageMs = 1500
 
 const arr = <T>(v: readonly T[] | null | undefined): readonly T[] => (Array.isArray(v) ? v : [])
 
@@ -37,6 +46,8 @@ export const useDocumentStore = defineStore('document', () => {
   const flat = shallowRef<FlatDocument | null>(null)
   /** A long export is being flattened in slices: the pane shows its page and says the data is coming. */
   const preparing = computed(() => opened.value !== null && flat.value === null)
+  /** A long export's data is flattened and waits for the original's first page to be painted (or `dataWaitsForPageMs`). */
+  const waitingForPage = ref(false)
   const request = useOpenRequest('doc')
   const { loading, pendingRequestId, error, cancel } = request
   const file = shallowRef<DocumentFileState | null>(null)
@@ -60,13 +71,24 @@ export const useDocumentStore = defineStore('document', () => {
     error.value = null
     // pdf.js and its worker start loading now, beside the data pane's first render.
     void loadPdfJs().catch(() => undefined)
-    void resolveFile()
+    const resolving = resolveFile()
     // After the file is asked for: its answer (and the PDF's request) go between the slices.
-    void flattenOpened(value)
+    void flattenOpened(value, resolving)
+  }
+
+  /** Once the original's first page is painted, or will not be, or `dataWaitsForPageMs` have passed; false when there is no PDF to wait for. */
+  async function firstPageOrTimeout(resolving: Promise<void>): Promise<boolean> {
+    await resolving.catch(() => undefined)
+    const f = file.value
+    if (f?.status !== 'ready' || f.contentType !== 'application/pdf') return false
+    let timer: ReturnType<typeof setTimeout> | undefined
+    await Promise.race([firstPageOf(f.url), new Promise<void>((resolve) => (timer = setTimeout(resolve, dataWaitsForPageMs)))])
+    clearTimeout(timer)
+    return true
   }
 
   /** Flattens `value`: at once when it is short, else in slices (dropped if another document replaced it). */
-  async function flattenOpened(value: OpenedDocument): Promise<void> {
+  async function flattenOpened(value: OpenedDocument, resolving: Promise<void>): Promise<void> {
     const count = arr(value.data.chunks).reduce((n, chunk) => n + arr(chunk?.entities).length, 0)
     if (count < flattenInSlicesFrom) {
       flat.value = flattenDocument(value.data)
@@ -78,8 +100,21 @@ export const useDocumentStore = defineStore('document', () => {
     const idle = idleTask(1000)
     const result = await runInSlices(flattenDocumentSteps(value.data), stale, () => new Promise<void>((resolve) => idle.schedule(resolve)))
     if (!result || stale()) return
-    // Shown in an idle period of its own too: the list's first render waits for pending page work.
-    await new Promise<void>((resolve) => idle.schedule(resolve))
+    // The original's first page goes first (a short export above has no list worth waiting for).
+    waitingForPage.value = true
+    let waited: boolean
+    try {
+      waited = await firstPageOrTimeout(resolving)
+    } finally {
+      waitingForPage.value = false
+    }
+    if (stale()) return
+    // After page 1: once the frame showing it is drawn (not an idle period, which the pages near
+    // it and their overlays keep away for up to a second). Without a PDF, in an idle period of its
+    // own: the list's first render waits for pending page work.
+    await (waited && typeof requestAnimationFrame === 'function'
+      ? new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)))
+      : new Promise<void>((resolve) => idle.schedule(resolve)))
     if (!stale()) flat.value = result
   }
 
@@ -172,7 +207,7 @@ export const useDocumentStore = defineStore('document', () => {
   }
 
   return {
-    opened, flat, preparing, loading, pendingRequestId, error, file, fileLoading, selectedId, filter, chunk, page, notice,
+    opened, flat, preparing, waitingForPage, loading, pendingRequestId, error, file, fileLoading, selectedId, filter, chunk, page, notice,
     openTask, openFile, adopt, cancel, resolveFile, select, close, exportCsv, exportJson, copy
   }
 })
