@@ -66,5 +66,11 @@ it('a scroll renders the rows that come in, not the rows that stay nor the toolb
     expect(updates.get('TranscriptToolbar') ?? 0, `step ${step}: the toolbar`).toBe(0)
     expect(updates.get('TranscriptSegment') ?? 0, `step ${step}: rows rendered again`).toBeLessThanOrEqual(changed)
     expect(updates.get('SegmentStatus') ?? 0, `step ${step}: status buttons rendered again`).toBeLessThanOrEqual(changed)
+    // Every row shows its own segment's words (the spans are patched in place: lib/word-spans.ts).
+    for (const [el, id] of after) {
+      const words = editor.model!.segments.find((x) => x.id === id)!.words
+      expect([...el.querySelectorAll('.w')].map((w) => w.textContent)).toEqual(words.map((w) => w.text))
+      expect([...el.querySelectorAll('.w')].map((w) => w.getAttribute('data-word-id'))).toEqual(words.map((w) => w.id))
+    }
   }
 })
