@@ -15,7 +15,10 @@ import { measureList } from './transcript-list'
  *
  *   node --import tsx test/bench/list-scroll.ts
  *
- * LIST_BUILDS  label=dir pairs, comma-separated (ours=out/renderer,base=/work/base/out/renderer,before=/work/before/out/renderer)
+ * LIST_BUILDS  label=dir pairs, comma-separated, ours first (ours=out/renderer,base=/work/base/out/renderer,before=/work/before/out/renderer);
+ *              e.g. ours=out/renderer,old=/tmp/wsc-old-out/renderer for a build of the old way copied aside
+ * Prints, per size, each build's p50 / p95 and then the far-jump, whole-screen-jump and 600 px step
+ * p95s beside issue 21's target (16.7 ms) with the first build's ratio to each other build.
  * LIST_RUNS    runs per build and size (3)
  * LIST_SIZES   2h,6h
  * PROF_MODE    none | cpu | trace (none): profiles the first build's first run of each size
@@ -102,6 +105,8 @@ function summariseTrace(t: { traceEvents: TraceEvent[] }): void {
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 const p95 = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.ceil(xs.length * 0.95) - 1)]
 const r1 = (n: number): string => (Math.round(n * 10) / 10).toFixed(1)
+/** Issue 21: scroll p95 ≤ 16.7 ms (one 60 Hz frame). */
+const target = 16.7
 
 const work = await mkdtemp(join(tmpdir(), 'sdte-list-scroll-files-'))
 try {
@@ -130,6 +135,15 @@ try {
         return `${r1(median(rs.map((r) => median(pick(r)))))} / ${r1(median(p95s))} (${r1(Math.min(...p95s))}–${r1(Math.max(...p95s))})`
       }
       console.log(`  ${label.padEnd(7)} far ${fig((r) => r.farJumps)}  page ${fig((r) => r.pageJumps)}  step ${fig((r) => r.steps)}  interval ${fig((r) => r.stepIntervals)}  drift ${r1(median(rs.map((r) => r.heightChangePct)))}% (${rs.map((r) => r1(r.heightChangePct)).join(', ')})  end ${rs.map((r) => r.endReached).join('')}`)
+    }
+    // Issue 21's target beside each p95 (median over runs), and the first build's ratio to each other one.
+    const p95Of = (label: string, pick: (r: Scroll) => number[]): number => median(got.get(label)!.map((r) => p95(pick(r))))
+    const kinds: Array<[string, (r: Scroll) => number[]]> = [['far jump', (r) => r.farJumps], ['whole-screen jump', (r) => r.pageJumps], ['600 px step', (r) => r.steps]]
+    console.log(`${size}: p95 to paint (median over runs) against the target ${target} ms`)
+    for (const [kind, pick] of kinds) {
+      const mine = p95Of(builds[0][0], pick)
+      const others = builds.slice(1).map(([label]) => `${label} ${r1(p95Of(label, pick))} (ratio ${builds[0][0]}/${label} ${(mine / p95Of(label, pick)).toFixed(2)})`)
+      console.log(`  ${kind.padEnd(18)} ${builds[0][0]} ${r1(mine)} ms  target ${target}  ${mine <= target ? 'met' : 'not met'}   ${others.join('   ')}`)
     }
   }
 } finally {

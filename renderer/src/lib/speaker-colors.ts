@@ -16,8 +16,17 @@ export function speakerRegionColor(n: number): string {
   return h === null ? 'hsla(0, 0%, 50%, 0.14)' : `hsla(${h}, 70%, 50%, 0.16)`
 }
 
-/** CSS custom properties for a speaker chip (the component's CSS mixes them per theme). */
-export function speakerChipStyle(n: number): Record<string, string> {
-  const h = speakerHue(n)
-  return h === null ? { '--chip-h': '0', '--chip-s': '0%' } : { '--chip-h': String(h), '--chip-s': '65%' }
+// One style object per speaker number: a row rendering the same speaker gets the same object,
+// so Vue skips re-applying the chip's style (a new object is set again property by property).
+const chipStyles = new Map<number, Readonly<Record<string, string>>>()
+
+/** CSS custom properties for a speaker chip (the component's CSS mixes them per theme); the same object for the same `n`. */
+export function speakerChipStyle(n: number): Readonly<Record<string, string>> {
+  let style = chipStyles.get(n)
+  if (!style) {
+    const h = speakerHue(n)
+    style = Object.freeze(h === null ? { '--chip-h': '0', '--chip-s': '0%' } : { '--chip-h': String(h), '--chip-s': '65%' })
+    chipStyles.set(n, style)
+  }
+  return style
 }

@@ -1,0 +1,69 @@
+import { afterEach, expect, it } from 'vitest'
+import { i18n } from '../../renderer/src/i18n'
+import { messageTemplate } from '../../renderer/src/lib/message-template'
+import { rowTexts } from '../../renderer/src/lib/row-texts'
+import { speedBadge } from '../../renderer/src/lib/speed-badge'
+import { speakerChipStyle } from '../../renderer/src/lib/speaker-colors'
+import { resolvePreset } from '../../shared/subtitles'
+import type { Segment } from '../../shared/transcript'
+
+/*
+ * A transcript row's texts are made once per language (lib/row-texts.ts) instead of asked of
+ * vue-i18n at every render: they must read exactly as vue-i18n's own, in every language, with
+ * any parameter value (markers, braces, the same parameter twice), and follow a change of language.
+ */
+
+afterEach(() => {
+  i18n.global.locale.value = 'en'
+})
+
+const t = (key: string, named: Record<string, string> = {}): string => i18n.global.t(key, named)
+
+it('a message template fills its parameters as vue-i18n does, in any order and any number of times', () => {
+  const messages: Record<string, string> = { twice: '{a} and {b}, then {a} again', none: 'No parameters', edge: '{a}' }
+  const translate = (key: string, named: Record<string, string>): string => messages[key].replace(/\{(\w+)\}/g, (_, n: string) => named[n])
+  expect(messageTemplate(translate, 'twice', ['a', 'b'])({ a: 'X', b: '{b}' })).toBe('X and {b}, then X again')
+  expect(messageTemplate(translate, 'none', [])({})).toBe('No parameters')
+  expect(messageTemplate(translate, 'edge', ['a'])({ a: '' })).toBe('')
+  expect(messageTemplate(translate, 'edge', ['a'])({ a: '\uE0001\uE001' })).toBe('\uE0001\uE001')
+})
+
+for (const locale of ['en', 'pt-PT'] as const) {
+  it(`a row's texts read as vue-i18n's in ${locale}`, () => {
+    i18n.global.locale.value = locale
+    const r = rowTexts()
+    const speaker = 'Ana {speaker} Silva'
+    const time = '1:02:03.4'
+    expect(r.label(speaker, time, false, false, false)).toBe(t('frame.row.label', { speaker, time }))
+    expect(r.label(speaker, time, true, true, true)).toBe(t('frame.row.label', { speaker, time }) + t('frame.row.reviewedSuffix') + t('frame.row.secondPassSuffix') + t('frame.row.noteSuffix'))
+    expect(r.speakerChip(speaker)).toBe(t('frame.row.speakerChip', { speaker }))
+    expect(r.playFrom(time)).toBe(t('frame.row.playFrom', { time }))
+    expect(r.textOf(time)).toBe(t('frame.row.textOf', { time }))
+    expect(r.deleteAt(time)).toBe(t('frame.row.deleteAt', { time }))
+    for (const k of ['noWords', 'reviewedTitle', 'markReviewed', 'reviewed', 'review', 'delete'] as const) expect(r[k]).toBe(t(`frame.row.${k}`))
+    expect(r.deleteSegment).toBe(t('frame.pane.deleteSegment'))
+    expect(r.unknownSpeaker).toBe(t('frame.pane.unknownSpeaker'))
+    const keys = { unreviewed: 'unreviewed', reviewed: 'reviewed', 'second-pass': 'secondPass' } as const
+    for (const [status, key] of Object.entries(keys) as Array<[keyof typeof keys, string]>) {
+      const word = t(`editorPanels.status.${key}`)
+      expect(r.status[status]).toEqual({ word, label: t('editorPanels.status.label', { status: word }), title: t('editorPanels.status.title', { status: word }) })
+    }
+  })
+}
+
+it('the row texts, a speed badge and a chip style are kept (the same objects) until the language or the segment changes', () => {
+  i18n.global.locale.value = 'en'
+  expect(rowTexts()).toBe(rowTexts())
+  const segment = { id: 's1', speakerId: 'a', startMs: 0, endMs: 3000, reviewed: false, words: [{ id: 'w1', text: 'Hello', startMs: 0, endMs: 1000, confidence: 0.9, estimated: false }, { id: 'w2', text: 'there', startMs: 1000, endMs: 3000, confidence: 0.9, estimated: false }] } as unknown as Segment
+  const preset = resolvePreset('netflix-en')
+  const badge = speedBadge(segment, preset)
+  expect(badge?.text).toMatch(/chars\/s/)
+  expect(speedBadge(segment, preset)).toBe(badge)
+  expect(speedBadge({ ...segment }, preset)).not.toBe(badge)
+  expect(speakerChipStyle(2)).toBe(speakerChipStyle(2))
+  expect(speakerChipStyle(-1)).toEqual({ '--chip-h': '0', '--chip-s': '0%' })
+  i18n.global.locale.value = 'pt-PT'
+  expect(rowTexts().delete).toBe(t('frame.row.delete'))
+  expect(speedBadge(segment, preset)).not.toBe(badge)
+  expect(speedBadge(segment, preset)?.text).toMatch(/carateres\/s|caracteres\/s/)
+})
