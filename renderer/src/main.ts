@@ -8,7 +8,6 @@ import { warmMessages } from './i18n/warm-messages'
 import { runInSlices } from './lib/run-in-slices'
 import { useTaskStore } from './stores/task-store'
 import { createAppStores } from './stores/app-stores'
-import { warmPdfJs } from './lib/pdf-preload'
 import './styles/theme.css'
 
 const pinia = createPinia()
@@ -22,7 +21,8 @@ const task = useTaskStore(pinia)
 idleTask(2000).schedule(() => {
   if (task.isOpen) return
   warmFormats()
-  // pdf.js and its worker too: a document's first page then waits for neither (pdf-preload.ts).
-  warmPdfJs()
+  // Not pdf.js: loaded here it slowed a transcript's cold open from the start screen (2 h:
+  // data → interactive 134 → 233 ms, longest task 66 → 101 ms, bench cold-open); it loads when a
+  // document opens, beside the document's own data (DocumentPane.vue, pdf-preload.ts).
   void runInSlices(warmMessages(), () => task.isOpen)
 })
