@@ -4,10 +4,11 @@ import { join } from 'node:path'
 import { test, expect } from './support/harness'
 import { createFakeApi } from '../fake-api/server'
 import type { FakeApi } from '../fake-api/server'
-import { sampleTranscriptTask, seedIds } from '../fake-api/seeds'
+import { sampleTranscriptTask } from '../fake-api/seeds'
 import { writeDocumentPdf } from '../fixtures/documents/generate-pdf'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { signInWithClientCredentials } from './support/sign-in'
+import { showDocumentPane, openDocumentInPane } from './support/document-pane'
 
 /*
  * The document pane's first page (issue 21): the profile showed the wait was pdf.js being loaded
@@ -44,13 +45,7 @@ test.afterAll(async () => {
 test('pdf.js starts loading before the data list is drawn, and the first page paints', async ({ app }) => {
   const { page } = app
   await page.setViewportSize({ width: 1900, height: 1000 })
-  await signInWithClientCredentials(page, fake, fake.clientSecret)
-  await page.getByTestId('start-open-task').click()
-  await page.getByLabel('SmartDocumentor task id').fill(String(seedIds.sample.taskId))
-  await page.getByRole('button', { name: 'Open', exact: true }).click()
-  await expect(page.getByTestId('task-name')).toBeVisible()
-  await page.getByRole('button', { name: 'Document pane' }).click()
-  const pane = page.getByRole('complementary', { name: 'Document data' })
+  const pane = await showDocumentPane(page, fake, fake.clientSecret)
   // When the first entity card enters the DOM (a string: the loader's helpers are not in the page).
   await page.evaluate(`(() => {
     window.__firstEntityAt = null
@@ -62,8 +57,7 @@ test('pdf.js starts loading before the data list is drawn, and the first page pa
     })
     observer.observe(document.body, { childList: true, subtree: true })
   })()`)
-  await pane.getByLabel('Document task id').fill(String(taskId))
-  await pane.getByRole('button', { name: 'Open document' }).click()
+  await openDocumentInPane(pane, taskId)
   await expect(pane.getByTestId('document-entity').first()).toBeVisible()
   await expect(pane.locator('canvas[data-rendered="true"]').first()).toBeAttached({ timeout: 60_000 })
   const order = (await page.evaluate(`(() => {
@@ -91,15 +85,8 @@ test('pdf.js reads the original by byte ranges, answered 206 with the right byte
       () => undefined
     )
   })
-  await signInWithClientCredentials(page, fake, fake.clientSecret)
-  await page.getByTestId('start-open-task').click()
-  await page.getByLabel('SmartDocumentor task id').fill(String(seedIds.sample.taskId))
-  await page.getByRole('button', { name: 'Open', exact: true }).click()
-  await expect(page.getByTestId('task-name')).toBeVisible()
-  await page.getByRole('button', { name: 'Document pane' }).click()
-  const pane = page.getByRole('complementary', { name: 'Document data' })
-  await pane.getByLabel('Document task id').fill(String(taskId))
-  await pane.getByRole('button', { name: 'Open document' }).click()
+  const pane = await showDocumentPane(page, fake, fake.clientSecret)
+  await openDocumentInPane(pane, taskId)
   await expect(pane.locator('canvas[data-rendered="true"]').first()).toBeAttached({ timeout: 60_000 })
   await expect.poll(() => ranged.length).toBeGreaterThan(0)
   const file = await readFile(join(dir, 'big.pdf'))
@@ -127,8 +114,7 @@ test('a PDF up to 2 MiB is read in one response, without ranges, and its first p
   await signInWithClientCredentials(page, fake, fake.clientSecret)
   await page.getByTestId('start-open-document').click()
   const pane = page.getByRole('complementary', { name: 'Document data' })
-  await pane.getByLabel('Document task id').fill(String(smallTaskId))
-  await pane.getByRole('button', { name: 'Open document' }).click()
+  await openDocumentInPane(pane, smallTaskId)
   await expect(pane.locator('canvas[data-rendered="true"]').first()).toBeAttached({ timeout: 60_000 })
   const size = (await readFile(join(dir, 'small.pdf'))).length
   expect(size).toBeLessThan(2 << 20)

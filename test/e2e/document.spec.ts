@@ -11,6 +11,7 @@ import { writeDocumentPdf } from '../fixtures/documents/generate-pdf'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { parseCsv } from '../fixtures/documents/parse-csv'
 import { signInWithClientCredentials } from './support/sign-in'
+import { openDocumentInPane, showDocumentPane } from './support/document-pane'
 
 /*
  * The document pane end to end (docs/api.md#the-document-export): the fake API serves the seed
@@ -56,16 +57,7 @@ test.afterAll(async () => {
 async function openDocument(app: AppHarness, taskId: number): Promise<void> {
   const { page } = app
   await page.setViewportSize({ width: 1900, height: 1000 })
-  await signInWithClientCredentials(page, fake, fake.clientSecret)
-  await expect(page.getByTestId('signed-in-as')).toBeVisible()
-  await page.getByTestId('start-open-task').click()
-  await page.getByLabel('SmartDocumentor task id').fill(String(seedIds.sample.taskId))
-  await page.getByRole('button', { name: 'Open', exact: true }).click()
-  await expect(page.getByTestId('task-name')).toBeVisible()
-  await page.getByRole('button', { name: 'Document pane' }).click()
-  const pane = page.getByRole('complementary', { name: 'Document data' })
-  await pane.getByLabel('Document task id').fill(String(taskId))
-  await pane.getByRole('button', { name: 'Open document' }).click()
+  await openDocumentInPane(await showDocumentPane(page, fake, fake.clientSecret), taskId)
 }
 
 /** Every key-value row id met while scrolling the (virtualised) data list from top to bottom. */
@@ -166,8 +158,7 @@ test('a document task on its own, from the start screen, without a transcript', 
   await signInWithClientCredentials(page, fake, fake.clientSecret)
   await page.getByTestId('start-open-document').click()
   const pane = page.getByRole('complementary', { name: 'Document data' })
-  await pane.getByLabel('Document task id').fill(String(seedIds.document.taskId))
-  await pane.getByRole('button', { name: 'Open document' }).click()
+  await openDocumentInPane(pane, seedIds.document.taskId)
   await expect(pane.getByTestId('document-title')).toHaveText('Invoice FT 2026-42 (Transcritas)')
   await expect(page.getByTestId('task-name')).toHaveCount(0)
   await expect(pane.locator('canvas[data-page="1"][data-rendered="true"]')).toHaveCount(1)
@@ -279,8 +270,7 @@ test('a 30-page document: a screenful of rows in the DOM, pages painted only nea
   await page.setViewportSize({ width: 1600, height: 1000 })
   await page.getByTestId('start-open-document').click()
   const pane = page.getByRole('complementary', { name: 'Document data' })
-  await pane.getByLabel('Document task id').fill(String(bigTaskId))
-  await pane.getByRole('button', { name: 'Open document' }).click()
+  await openDocumentInPane(pane, bigTaskId)
   // A 4.5 MB export crosses the test's bridge (serialised through the browser's debugging
   // protocol) in several seconds on a busy machine: more room to arrive than the default.
   await expect(pane.getByTestId('document-title')).toHaveText(`Big document (${bigPages} pages)`, { timeout: 30_000 })
