@@ -5,6 +5,8 @@ import { startApp, writeTwoHourExport } from './editor'
 import { concatenated } from './transcript'
 import { convertRealFixture } from '../fixtures/real-to-export'
 import { measureList } from './transcript-list'
+import { printTaskPhases } from './trace-phases'
+import type { TraceEvent } from './trace-phases'
 
 /*
  * Scrolling the transcript list only, several builds side by side: each run opens the task in a
@@ -23,6 +25,10 @@ import { measureList } from './transcript-list'
  * LIST_SIZES   2h,6h
  * PROF_MODE    none | cpu | trace (none): profiles the first build's first run of each size
  * PROF_OUT     file prefix for the profile (/tmp/sdte-list)
+ * PROF_CATEGORIES  the trace's categories (devtools.timeline,toplevel,v8.execute,disabled-by-default-devtools.timeline):
+ *              the trace prints the main thread's time by phase (trace-phases.ts: script, style, layout,
+ *              paint, hit test, GC) over all tasks and over the longest tenth, raster apart, and the
+ *              rows' make-up (elements per row, rows in the DOM, rows that come in per 600 px step)
  */
 
 const repoRoot = resolve(import.meta.dirname, '../..')
@@ -33,6 +39,7 @@ const runs = Number(process.env['LIST_RUNS'] ?? 3)
 const sizes = (process.env['LIST_SIZES'] ?? '2h,6h').split(',')
 const mode = process.env['PROF_MODE'] ?? 'none'
 const out = process.env['PROF_OUT'] ?? '/tmp/sdte-list'
+const categories = process.env['PROF_CATEGORIES'] ?? 'devtools.timeline,toplevel,v8.execute,disabled-by-default-devtools.timeline'
 
 type Scroll = Awaited<ReturnType<typeof measureList>>
 
@@ -53,7 +60,7 @@ async function one(renderer: string, file: string, count: number, profile: strin
       await cdp.send('Profiler.start')
     }
     const browser = page.context().browser()
-    if (profile && mode === 'trace' && browser) await browser.startTracing(page, { categories: ['devtools.timeline', 'blink', 'toplevel', 'v8'] })
+    if (profile && mode === 'trace' && browser) await browser.startTracing(page, { categories: categories.split(',') })
     const result = await measureList(page, count)
     if (profile && mode === 'cpu') {
       const { profile: p } = await cdp.send('Profiler.stop')
@@ -63,7 +70,10 @@ async function one(renderer: string, file: string, count: number, profile: strin
     if (profile && mode === 'trace' && browser) {
       const buf = await browser.stopTracing()
       await writeFile(`${profile}.json`, buf)
-      summariseTrace(JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] })
+      const trace = JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }
+      summariseTrace(trace)
+      printTaskPhases(trace.traceEvents)
+      console.log(`  rows: ${JSON.stringify(await rowMakeUp(page))}`)
     }
     return result
   } finally {
@@ -87,7 +97,29 @@ function summariseCpu(p: { nodes: CpuNode[]; samples?: number[]; timeDeltas?: nu
   for (const [k, v] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 25)) console.log(`    ${v.toFixed(1).padStart(8)} ms  ${k}`)
 }
 
-interface TraceEvent { name: string; ph: string; dur?: number; tid: number; cat: string }
+/** How many rows the list holds, their DOM nodes, and how many rows come in per 600 px step (a few steps from the top). */
+async function rowMakeUp(page: Awaited<ReturnType<typeof startApp>>['page']): Promise<{ rows: number; elementsPerRow: number; enterPerStep: number }> {
+  // A string, not a function: tsx would wrap the arrow functions in __name, unknown in the page.
+  return page.evaluate(`(async () => {
+    const el = document.querySelector('[data-testid="transcript-scroller"]')
+    const frame = () => new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+    const indices = () => new Set([...el.querySelectorAll('article.segment')].map((r) => r.getAttribute('data-index') ?? ''))
+    el.scrollTop = 0
+    await frame()
+    let entered = 0
+    const steps = 20
+    for (let i = 0; i < steps; i++) {
+      const before = indices()
+      el.scrollTop += 600
+      await frame()
+      for (const k of indices()) if (!before.has(k)) entered++
+    }
+    const rows = el.querySelectorAll('article.segment')
+    const nodes = [...rows].reduce((n, r) => n + r.querySelectorAll('*').length + 1, 0)
+    return { rows: rows.length, elementsPerRow: Math.round(nodes / rows.length), enterPerStep: Math.round((entered / steps) * 10) / 10 }
+  })()`)
+}
+
 /** Prints the trace's main-thread event durations by name (complete events). */
 function summariseTrace(t: { traceEvents: TraceEvent[] }): void {
   const byName = new Map<string, [number, number]>()
