@@ -60,9 +60,9 @@ describe('drafts store the export once (issue 21)', () => {
     expect(loaded.version).toBe(2)
     expect(exportJson(loaded.document) === exportJson(model)).toBe(true)
     expect(JSON.stringify(loaded.document) === JSON.stringify(model)).toBe(true)
-    const segments = loaded.document.source.transcript!.transcripts!
+    const segments = (loaded.document.source.transcript as { transcripts: Array<{ displayWords: unknown[] }> }).transcripts
     expect(loaded.document.segments[0].source).toBe(segments[0])
-    expect(loaded.document.segments[0].words[0].source).toBe(segments[0].displayWords![0])
+    expect(loaded.document.segments[0].words[0].source).toBe(segments[0].displayWords[0])
   })
 
   it('keeps the saving compact after journal patches (their segments arrive as copies) and compaction', async () => {
