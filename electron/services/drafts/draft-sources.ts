@@ -30,39 +30,39 @@ function isRecord(value: unknown): value is Json {
   return value !== null && typeof value === 'object' && !Array.isArray(value)
 }
 
-/** Where a segment's words are in the export: object → index, built once per export segment. */
+/** Where a segment's words are in the export: by place first, else by object (a map built once per export segment). */
 class WordIndex {
-  private readonly lists = new Map<number, Map<unknown, number[]>>()
+  private readonly lists = new Map<number, Map<unknown, number>>()
 
   constructor(private readonly segments: readonly unknown[]) {}
 
   /**
-   * `[i, j]` / `[i, j, 1]` for a word of export segment i, or null. The same object, else (a
-   * segment sent again in a journal patch is a copy) an equal flat word at the same place.
+   * `[i, j]` / `[i, j, 1]` for a word of export segment i, or null: the word at `position` (the
+   * usual case, no lookup), else the same object elsewhere in the segment, else (a segment sent
+   * again in a journal patch is a copy) an equal flat word at `position`.
    */
   refOf(word: unknown, i: number, position: number): number[] | null {
-    if (i < 0 || i >= this.segments.length) return null
-    const found = this.inSegment(i).get(word)
-    if (found) return found
-    const seg = this.segments[i]
+    const seg = i >= 0 && i < this.segments.length ? this.segments[i] : null
     if (!isRecord(seg)) return null
-    if (Array.isArray(seg['displayWords']) && sameFlatWord(seg['displayWords'][position], word)) return [i, position]
-    if (Array.isArray(seg['originalWords']) && sameFlatWord(seg['originalWords'][position], word)) return [i, position, 1]
+    const shown = Array.isArray(seg['displayWords']) ? (seg['displayWords'] as unknown[]) : null
+    const original = Array.isArray(seg['originalWords']) ? (seg['originalWords'] as unknown[]) : null
+    if (position >= 0 && shown?.[position] === word) return [i, position]
+    if (position >= 0 && original?.[position] === word) return [i, position, 1]
+    const found = this.inSegment(i, shown, original).get(word)
+    if (found !== undefined) return found >= 0 ? [i, found] : [i, -1 - found, 1]
+    if (position >= 0 && sameFlatWord(shown?.[position], word)) return [i, position]
+    if (position >= 0 && sameFlatWord(original?.[position], word)) return [i, position, 1]
     return null
   }
 
-  private inSegment(i: number): Map<unknown, number[]> {
+  /** Word → its place: j in displayWords, or -1 - j in originalWords. */
+  private inSegment(i: number, shown: readonly unknown[] | null, original: readonly unknown[] | null): Map<unknown, number> {
     let map = this.lists.get(i)
     if (map) return map
     map = new Map()
-    const seg = this.segments[i]
-    if (isRecord(seg)) {
-      const shown = seg['displayWords']
-      const original = seg['originalWords']
-      // originalWords first, so a word in both lists (shared lists) is named by displayWords.
-      if (Array.isArray(original)) original.forEach((w, j) => map!.set(w, [i, j, 1]))
-      if (Array.isArray(shown)) shown.forEach((w, j) => map!.set(w, [i, j]))
-    }
+    // originalWords first, so a word in both lists (shared lists) is named by displayWords.
+    original?.forEach((w, j) => map.set(w, -1 - j))
+    shown?.forEach((w, j) => map.set(w, j))
     this.lists.set(i, map)
     return map
   }
