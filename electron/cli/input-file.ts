@@ -8,6 +8,7 @@ import { reanchorCueDecisions } from '../../shared/transcript/cue-decisions'
 import type { FormatInput } from './format-types'
 import { describeFsError } from '../services/fs/fs-error'
 import { replayJournal } from '../services/drafts/draft-journal'
+import { unpackDraftSources } from '../services/drafts/draft-sources'
 import { readJsonText } from '../services/files/json-text'
 
 /*
@@ -44,6 +45,12 @@ export async function readInputFile(path: string, kind: ExportKind | undefined, 
   if (options.keepRaw === false) raw = ''
   if (isDraft(body)) {
     if (kind === 'document') throw new AppError('invalid_response', `${path} is a transcript draft, not a document export`)
+    // Segments' and words' sources named by place in the draft's export (draft-sources.ts).
+    try {
+      body.document = unpackDraftSources(body.document) as typeof body.document
+    } catch (error) {
+      throw new AppError('invalid_response', `${path} is a draft whose transcript cannot be read: ${(error as Error).message}`)
+    }
     // The app autosaves edits to a journal beside the draft (`<draft>.journal`) between full saves.
     const replayed = await replayJournal(resolve(cwd, path), (body as { generation?: string }).generation, body.document).catch(async (error: unknown) => {
       // Exporting without the journalled edits would silently drop the reviewer's latest work.

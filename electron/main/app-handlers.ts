@@ -14,6 +14,7 @@ import type { MediaService, MediaStatus } from '../services/media/media-cache'
 import type { PeaksService } from '../services/media/peaks'
 import type { DraftStore } from '../services/drafts/draft-store'
 import { hashExport } from '../services/drafts/export-hash'
+import { createExportHashes } from './export-hashes'
 import { cacheKeyFor, type ExportSource } from '../services/download/cache-key'
 import { checkDownloadUrl, hostOf } from '../services/download/url-policy'
 import { fsErrorCause } from '../services/fs/fs-error'
@@ -133,6 +134,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   // The recording / original-file entry of each task main has handed out: the renderer names a
   // task, never a URL or a cache folder, so it cannot make main fetch or serve what it chooses.
   const recordings = new Map<number, OpenedEntry>()
+  // A file's recording entry waits for its export's hash (computed after the open's reply).
+  const recordingsPending = new Map<number, Promise<unknown>>()
+  const exportHashes = createExportHashes()
   const documentEntries = new Map<number, OpenedEntry>()
   const apiBaseUrl = (): string => settings.get().baseUrl
   // Session facts (coverage, time spent) live beside the drafts, and go when the draft is discarded.
@@ -164,6 +168,12 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     return entry
   }
 
+  /** The recording entry of an opened task, once its key is known. */
+  async function recordingOf(taskId: number): Promise<OpenedEntry> {
+    await recordingsPending.get(taskId)
+    return openedEntry(recordings, taskId, 'Task')
+  }
+
   /** Runs a cancellable request under the renderer's request id (`tasks:cancel` aborts it). */
   async function cancellable<T>(requestId: string, run: (signal: AbortSignal) => Promise<T>): Promise<T> {
     if (inFlight.has(requestId)) throw new AppError('bad_request', 'That request is already running.')
@@ -183,9 +193,6 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   const keptDrafts = new Map<number, string>()
 
   async function opened(origin: OpenedTranscript['origin'], fileName: string | null, data: TranscriptExport): Promise<OpenedTranscript> {
-    // One hash per open: it keys the draft and, for a file, the recording's cache entry.
-    const exportHash = hashExport(data)
-    recordings.set(data.taskId, entryFor(origin, data.taskId, data.originalFileUrl ?? null, data, exportHash))
     openTaskId = data.taskId
     // Opening a task closes the last one: fold the journals of drafts saved so far into their full drafts.
     void drafts.compactAll()
@@ -195,6 +202,24 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       draft: null,
       problem: { keptAt: drafts.pathOf(data.taskId), message: `The draft for task ${data.taskId} could not be read: ${(error as Error).message}` }
     }))
+    // One hash per open: it keys the draft and, for a file, the recording's cache entry. Only a
+    // draft to compare needs it before the reply (export-hashes.ts).
+    let exportHash: string
+    const url = data.originalFileUrl ?? null
+    recordingsPending.delete(data.taskId)
+    if (found.draft) {
+      exportHash = exportHashes.now(data)
+      recordings.set(data.taskId, entryFor(origin, data.taskId, url, data, exportHash))
+    } else {
+      const later = exportHashes.later(data)
+      exportHash = later.standIn
+      if (origin === 'file') {
+        recordings.delete(data.taskId)
+        const keyed = later.hash.then((hash) => void recordings.set(data.taskId, entryFor(origin, data.taskId, url, data, hash)))
+        recordingsPending.set(data.taskId, keyed)
+        void keyed.finally(() => recordingsPending.get(data.taskId) === keyed && recordingsPending.delete(data.taskId))
+      } else recordings.set(data.taskId, entryFor(origin, data.taskId, url, data))
+    }
     const draft: OpenedTranscript['draft'] = found.draft
       ? { savedAt: found.draft.savedAt, comparison: found.draft.exportHash === exportHash ? 'same-export' : 'export-changed' }
       : null
@@ -343,12 +368,12 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'sample:open': async () => {
       const file = await readTranscriptExportFile(platform.sampleExportPath)
       const result = await opened('sample', file.fileName, file.data)
-      const key = recordings.get(file.data.taskId)!.key
+      const key = (await recordingOf(file.data.taskId)).key
       if (!(await media.localMedia(key))) await media.attachLocalFile(key, platform.sampleMediaPath)
       return result
     },
     'media:resolve': async ({ taskId, allowHost }) => {
-      const entry = openedEntry(recordings, taskId, 'Task')
+      const entry = await recordingOf(taskId)
       const local = await media.localMedia(entry.key)
       if (local) return mediaState(local, entry)
       const ask = consent(entry, allowHost)
@@ -356,7 +381,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       return mediaState(await downloadRecording(taskId, entry), entry)
     },
     'media:refreshLink': async ({ taskId }) => {
-      const entry = openedEntry(recordings, taskId, 'Task')
+      const entry = await recordingOf(taskId)
       if (entry.source !== 'api') throw new AppError('bad_request', 'Only a task opened from the server can get a fresh link; attach the recording instead.')
       const data = await tasks.getTranscriptExport({ taskId }, new AbortController().signal)
       if (data.taskId !== taskId) throw new AppError('invalid_response', `The server answered with task ${data.taskId} instead of ${taskId}.`)
@@ -367,13 +392,13 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       downloadCancels.cancel(taskId)
     },
     'media:attach': async ({ taskId }) => {
-      const entry = openedEntry(recordings, taskId, 'Task')
+      const entry = await recordingOf(taskId)
       const path = await platform.chooseMediaFile()
       if (!path) return null
       return mediaState(await media.attachLocalFile(entry.key, path), entry)
     },
     'media:peaks': async ({ taskId }) => {
-      const entry = openedEntry(recordings, taskId, 'Task')
+      const entry = await recordingOf(taskId)
       const file = await media.localMedia(entry.key)
       if (!file) throw new AppError('not_found', 'The recording is not available yet.', { reason: 'recording_not_ready' })
       const url = platform.mediaUrl(`/peaks/${entry.key}`)
@@ -397,10 +422,10 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       return draft ? { taskId, exportHash: draft.exportHash, savedAt: draft.savedAt, document: draft.document } : null
     },
     'drafts:save': async ({ taskId, exportHash, document }) => {
-      const saved = await drafts.save(taskId, exportHash, document, {})
+      const saved = await drafts.save(taskId, await exportHashes.resolve(exportHash), document, {})
       return { savedAt: saved.savedAt, revision: saved.revision }
     },
-    'drafts:patch': ({ taskId, exportHash, base, patch }) => drafts.patch(taskId, exportHash, base, patch),
+    'drafts:patch': async ({ taskId, exportHash, base, patch }) => drafts.patch(taskId, await exportHashes.resolve(exportHash), base, patch),
     'drafts:discard': async ({ taskId }) => {
       if (taskId !== openTaskId) throw new AppError('bad_request', `Task ${taskId} is not the open task; its draft was kept.`)
       await drafts.discard(taskId)

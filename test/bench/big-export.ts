@@ -1,6 +1,6 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { createHash } from 'node:crypto'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
@@ -14,7 +14,9 @@ import { stripBom, tooDeepAt } from '../../shared/api/parse-export'
 import { normaliseTranscript } from '../../shared/transcript'
 import { parseTranscriptExport } from '../../electron/services/files/read-export-file'
 import { readJsonText } from '../../electron/services/files/json-text'
-import { hashExport } from '../../electron/services/drafts/export-hash'
+import { hashExportInSlices } from '../../electron/services/drafts/export-hash'
+import { createDraftStore } from '../../electron/services/drafts/draft-store'
+import { stat } from 'node:fs/promises'
 import { convertRealFixture } from '../fixtures/real-to-export'
 import { concatenated } from './transcript'
 import type { Figure, Figures } from './stats'
@@ -24,10 +26,13 @@ import type { Figure, Figures } from './stats'
  * app's open goes, stage by stage, old way beside new in the same process (interleaved, the
  * median of `BIG_EXPORT_RUNS` runs, 3 by default, with the spread):
  *   read (the file's bytes → text) · parse + validate (JSON.parse, depth check, schema) · hash (the
- *   draft key) · IPC out (main's structured clone of the reply: v8.serialize, what Electron's IPC
+ *   draft key, before the reply: the new way computes it after the reply when no draft waits to be
+ *   compared, in slices — its time is printed apart as "hash after the reply") · IPC out (main's structured clone of the reply: v8.serialize, what Electron's IPC
  *   does) · IPC in (the renderer's v8.deserialize) · normalise (the renderer's model) · total;
  *   the heap the renderer holds afterwards (export + model; main has let its copy go) and the
  *   reply's size on the wire.
+ * Then the draft of the opened task (its model as main receives it) saved by each way's draft
+ * store: its size on disk against the export's.
  * Then the built `sdte export --input … --format srt` as a process: wall time and peak RSS
  * (/usr/bin/time).
  * Old way: `BIG_EXPORT_OLD=<a checkout of the old commit>` (e.g. `git worktree add /tmp/wbx-old
@@ -84,16 +89,32 @@ const heapNow = (): number => {
 interface Way {
   readText(file: string): Promise<string>
   parse(text: string, name: string): unknown
-  hash(data: unknown): string
+  /** The hash before the reply; null when the way sends the reply first (then `hashLater`). */
+  hash(data: unknown): string | null
+  hashLater?(data: unknown): Promise<string>
   normalise(data: unknown): unknown
+  /** Saves `document` as a draft in `dir` with this way's draft store; the file's path. */
+  saveDraft?(dir: string, document: unknown): Promise<string>
+}
+
+type DraftStoreFactory = typeof createDraftStore
+
+/** A draft saved by `create`'s store (what the app writes on the first autosave). */
+async function saveWith(create: DraftStoreFactory, dir: string, document: unknown): Promise<string> {
+  const store = create({ dir, now: () => 1 })
+  await store.save(1, 'h', document, {})
+  return store.pathOf(1)
 }
 
 /** The way of this checkout. */
 const newWay: Way = {
   readText: readJsonText,
   parse: parseTranscriptExport,
-  hash: hashExport,
-  normalise: (data) => normaliseTranscript(data as TranscriptExport)
+  // No draft to compare (the bench's case): the reply goes first (electron/main/export-hashes.ts).
+  hash: () => null,
+  hashLater: hashExportInSlices,
+  normalise: (data) => normaliseTranscript(data as TranscriptExport),
+  saveDraft: (dir, document) => saveWith(createDraftStore, dir, document)
 }
 
 /** The way before issue 21, inlined (when no old checkout is given). */
@@ -105,7 +126,14 @@ const inlineOldWay: Way = {
     return oldSchema.parse(json)
   },
   hash: oldHash,
-  normalise: (data) => normaliseTranscript(data as TranscriptExport)
+  normalise: (data) => normaliseTranscript(data as TranscriptExport),
+  // The layout before issue 21: the document as sent, sources whole.
+  saveDraft: async (dir, document) => {
+    const path = join(dir, 'old.draft.json')
+    await mkdir(dir, { recursive: true })
+    await writeFile(path, JSON.stringify({ version: 1, taskId: '1', exportHash: 'h', savedAt: 1, meta: {}, document }))
+    return path
+  }
 }
 
 /** The way of another checkout (the old commit): its own read, parse, hash and normalise. */
@@ -114,17 +142,24 @@ async function checkoutWay(root: string): Promise<Way> {
   const text = (await import(join(root, 'electron/services/files/json-text.ts'))) as { readJsonText: Way['readText'] }
   const hash = (await import(join(root, 'electron/services/drafts/export-hash.ts'))) as { hashExport: Way['hash'] }
   const transcript = (await import(join(root, 'shared/transcript/index.ts'))) as { normaliseTranscript: Way['normalise'] }
-  return { readText: text.readJsonText, parse: files.parseTranscriptExport, hash: hash.hashExport, normalise: transcript.normaliseTranscript }
+  const drafts = (await import(join(root, 'electron/services/drafts/draft-store.ts'))) as { createDraftStore: DraftStoreFactory }
+  return {
+    readText: text.readJsonText,
+    parse: files.parseTranscriptExport,
+    hash: hash.hashExport as (data: unknown) => string,
+    normalise: transcript.normaliseTranscript,
+    saveDraft: (dir, document) => saveWith(drafts.createDraftStore, dir, document)
+  }
 }
 
 const stages = ['read', 'parse + validate', 'hash', 'IPC out (serialize)', 'IPC in (deserialize)', 'normalise', 'total'] as const
 type Stage = (typeof stages)[number]
-type Open = Record<Stage, number> & { heap: number; wire: number }
+type Open = Record<Stage, number> & { heap: number; wire: number; hashLater: number; draftBytes: number }
 
 /** One open of `file` the given way; the heap figure is what the renderer holds afterwards (export + model). */
-async function open(file: string, way: Way): Promise<Open> {
+async function open(file: string, way: Way, draftDir: string): Promise<Open> {
   const heap0 = heapNow()
-  const out = { heap: 0, wire: 0 } as Open
+  const out = { heap: 0, wire: 0, hashLater: 0, draftBytes: 0 } as Open
   let t = performance.now()
   const lap = (stage: Stage): void => {
     out[stage] = ms(t)
@@ -135,13 +170,20 @@ async function open(file: string, way: Way): Promise<Open> {
   let data: unknown = way.parse(text, 'big.json')
   text = null
   lap('parse + validate')
-  const exportHash = way.hash(data)
+  const exportHash = way.hash(data) ?? 'pending-export-hash:0123456789abcdef01234567'
   lap('hash')
   let wire: Buffer | null = serialize({ origin: 'file', fileName: 'big.json', data, exportHash, draft: null })
-  // Main lets go of its copy once the reply is sent.
-  data = null
   out.wire = wire.length
   lap('IPC out (serialize)')
+  // After the reply, in main (the renderer deserialises and normalises meanwhile, in its own process).
+  if (way.hashLater) {
+    const h = performance.now()
+    await way.hashLater(data)
+    out.hashLater = ms(h)
+    t = performance.now()
+  }
+  // Main lets go of its copy once the reply is sent.
+  data = null
   const received = deserialize(wire) as { data: unknown }
   wire = null
   lap('IPC in (deserialize)')
@@ -149,7 +191,8 @@ async function open(file: string, way: Way): Promise<Open> {
   lap('normalise')
   out.total = stages.slice(0, -1).reduce((sum, stage) => sum + out[stage], 0)
   out.heap = heapNow() - heap0
-  void model
+  // The first autosave: the model as main receives it over IPC, saved by this way's draft store.
+  if (way.saveDraft) out.draftBytes = (await stat(await way.saveDraft(draftDir, deserialize(serialize(model))))).size
   return out
 }
 
@@ -184,8 +227,8 @@ export async function run(): Promise<Figures> {
       const olds: Open[] = []
       const news: Open[] = []
       for (let k = 0; k < runs; k++) {
-        olds.push(await open(file, oldWay))
-        news.push(await open(file, newWay))
+        olds.push(await open(file, oldWay, join(dir, 'old-drafts')))
+        news.push(await open(file, newWay, join(dir, 'new-drafts')))
       }
       const mine: Record<string, Figure> = {}
       const add = (figure: string, value: number, unit: string, old: number | undefined, target?: number, spread?: readonly number[]): void => {
@@ -200,6 +243,9 @@ export async function run(): Promise<Figures> {
       const heaps = news.map((r) => mb(r.heap))
       add('open: heap held (renderer: export + model)', median(heaps), 'MB', median(olds.map((r) => mb(r.heap))), big ? 200 : undefined, heaps)
       add('open: IPC reply size', mb(news[0].wire), 'MB', mb(olds[0].wire))
+      const later = news.map((r) => r.hashLater)
+      add('hash after the reply (main, in slices; off the critical path)', median(later), 'ms', undefined, undefined, later)
+      if (news[0].draftBytes > 0) add('draft on disk ÷ export size', Math.round((news[0].draftBytes / text.length) * 100) / 100, '×', olds[0].draftBytes > 0 ? Math.round((olds[0].draftBytes / text.length) * 100) / 100 : undefined)
       const parsed = JSON.parse(text) as unknown
       let t = performance.now()
       oldTooDeepAt(parsed)

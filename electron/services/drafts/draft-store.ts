@@ -8,6 +8,7 @@ import { staleTempAgeMs, sweepStaleTemps } from '../fs/temp-files'
 import { stripUrlQueriesReplacer } from './strip-urls'
 import { applyModelPatch, type ModelPatch } from '../../../shared/transcript/model-patch'
 import { appendJournalRecord, encodeJournalRecord, journalPathOf, replayJournal } from './draft-journal'
+import { packDraftSources, packedSourcesVersion, unpackDraftSources } from './draft-sources'
 
 /*
  * Drafts: the reviewer's unsaved work per task, written atomically (temp file in the same
@@ -24,8 +25,15 @@ import { appendJournalRecord, encodeJournalRecord, journalPathOf, replayJournal 
  * them loses its query string (signed media URLs).
  */
 
-/** Version of the draft file layout. */
+/**
+ * Version of the draft file layout (1: the document as sent). Layout 2 (packedSourcesVersion) is
+ * written when the document's segments and words name their sources by place in its export
+ * (draft-sources.ts), so an older app refuses it instead of exporting without those sources.
+ */
 export const draftFormatVersion = 1
+
+/** The layouts this store reads. */
+const readableVersions = new Set([draftFormatVersion, packedSourcesVersion])
 
 /** A saved draft as stored. */
 export interface Draft<TDocument = unknown, TMeta = Record<string, unknown>> {
@@ -141,10 +149,12 @@ export function createDraftStore(ports: DraftStorePorts): DraftStore {
   /** Writes a full draft with a new generation (any journal of the old one no longer applies) and holds it. */
   async function writeFull<TMeta>(key: string, exportHash: string, document: unknown, meta: TMeta): Promise<DraftSummary<TMeta> & DraftSaved> {
     const generation = randomBytes(8).toString('hex')
-    const summary = { version: draftFormatVersion, taskId: key, exportHash, savedAt: Math.round(ports.now()), generation, meta }
     let text: string
+    // The export once, not three times (draft-sources.ts).
+    const packed = packDraftSources(document)
+    const summary = { version: packed === document ? draftFormatVersion : packedSourcesVersion, taskId: key, exportHash, savedAt: Math.round(ports.now()), generation, meta }
     try {
-      text = JSON.stringify({ ...summary, document }, stripUrlQueriesReplacer)
+      text = JSON.stringify({ ...summary, document: packed }, stripUrlQueriesReplacer)
     } catch (error) {
       throw new AppError('bad_request', 'The draft could not be serialised.', { cause: error })
     }
@@ -333,12 +343,16 @@ function validate(text: string, key: string): Draft | string {
   }
   if (typeof value !== 'object' || value === null) return 'not an object'
   const draft = value as Partial<Draft>
-  if (draft.version !== draftFormatVersion) return `unknown version ${String(draft.version)}`
+  if (!readableVersions.has(draft.version as number)) return `unknown version ${String(draft.version)}`
   if (draft.taskId !== key) return 'belongs to another task'
   if (typeof draft.exportHash !== 'string') return 'no export hash'
   if (typeof draft.savedAt !== 'number') return 'no save time'
   if (!('document' in draft)) return 'no document'
-  return draft as Draft
+  try {
+    return { ...(draft as Draft), document: unpackDraftSources(draft.document) }
+  } catch (error) {
+    return (error as Error).message
+  }
 }
 
 /** The UTF-8 size of `text`, skipping the count when its length alone settles it against `limit`. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import type { Hash } from 'node:crypto'
-import { hashPlainJson } from './plain-json-hash'
+import { hashPlainJson, hashPlainJsonInSlices } from './plain-json-hash'
 
 /*
  * The identity of a server export, so a draft knows which export it started from and reopening
@@ -111,6 +111,14 @@ export function hashExport(json: unknown): string {
     if (error instanceof RangeError) return createHash('sha256').update(canonicalJsonIterative(json), 'utf8').digest('hex')
     throw error
   }
+}
+
+/**
+ * `hashExport` without holding the event loop: plain JSON is hashed in slices of a few ms (the
+ * open's reply is sent first; see electron/main/export-hashes.ts); anything else by the walk.
+ */
+export async function hashExportInSlices(json: unknown): Promise<string> {
+  return (await hashPlainJsonInSlices(json)) ?? hashExport(json)
 }
 
 /** Where the canonical text goes, one JSON token at a time. */

@@ -83,67 +83,107 @@ function hashingOrder(keys: Set<string>): string[] {
 export function hashPlainJson(value: unknown): string | null {
   const hash = createHash('sha256')
   try {
-    if (!writeChunked(value, (text) => void hash.update(text, 'utf8'))) return null
+    const pieces = writeChunked(value)
+    for (let step = pieces.next(); ; step = pieces.next()) {
+      if (step.done) return step.value ? hash.digest('hex') : null
+      hash.update(step.value, 'utf8')
+    }
   } catch (error) {
     if (error instanceof RangeError) return null
     throw error
   }
-  return hash.digest('hex')
 }
 
 /**
- * Writes one piece of the canonical text with a single JSON.stringify whose replacer lists only
- * the keys found in that piece. The replacer list is scanned for every object, so a segment's
- * dozen keys instead of the whole export's union (~45) made the native write ~2× faster; any
- * subset of the hashing order keeps the relative order, so the text is the same.
+ * `hashPlainJson` in slices of about `sliceMs` of work, letting the event loop run between them:
+ * the same hash, for when it is not needed at once (the open's reply goes first, the hash is
+ * ready long before the first autosave). The value must not change until the promise settles.
  */
-function writePiece(value: unknown, emit: (text: string) => void): boolean {
+export async function hashPlainJsonInSlices(value: unknown, sliceMs = 8): Promise<string | null> {
+  const hash = createHash('sha256')
+  try {
+    const pieces = writeChunked(value)
+    let sliceStart = performance.now()
+    for (let step = pieces.next(); ; step = pieces.next()) {
+      if (step.done) return step.value ? hash.digest('hex') : null
+      hash.update(step.value, 'utf8')
+      if (performance.now() - sliceStart >= sliceMs) {
+        await new Promise((resolve) => setImmediate(resolve))
+        sliceStart = performance.now()
+      }
+    }
+  } catch (error) {
+    if (error instanceof RangeError) return null
+    throw error
+  }
+}
+
+/** Pieces of the canonical text, and at the end whether the value was plain JSON throughout. */
+type Pieces = Generator<string, boolean, void>
+
+/**
+ * One piece of the canonical text, written by a single JSON.stringify whose replacer lists only
+ * the keys found in that piece; null when not plain JSON. The replacer list is scanned for every
+ * object, so a segment's dozen keys instead of the whole export's union (~45) made the native
+ * write ~2× faster; any subset of the hashing order keeps the relative order, so the text is the same.
+ */
+function pieceOf(value: unknown): string | null {
   const keys = new Set<string>()
-  if (!collectKeys(value, keys)) return false
-  emit(JSON.stringify(value, hashingOrder(keys)))
+  if (!collectKeys(value, keys)) return null
+  return JSON.stringify(value, hashingOrder(keys))
+}
+
+/** `pieceOf` as a one-piece sequence. */
+function* writePiece(value: unknown): Pieces {
+  const text = pieceOf(value)
+  if (text === null) return false
+  yield text
   return true
 }
 
 /**
  * Writes `value`'s canonical text: objects on the way down member by member until a long array,
  * whose items (a transcript's segments) are written member by member, each member one piece, so
- * no piece is the whole export. False (and nothing more written) as soon as something is not
- * plain JSON: the caller walks instead.
+ * no piece is the whole export. Ends false (and nothing more written) as soon as something is
+ * not plain JSON: the caller walks instead.
  */
-function writeChunked(value: unknown, emit: (text: string) => void): boolean {
-  if (value === null || typeof value !== 'object') return writePiece(value, emit)
+function* writeChunked(value: unknown): Pieces {
+  if (value === null || typeof value !== 'object') return yield* writePiece(value)
   if (Array.isArray(value)) {
-    if (value.length <= chunkedArray) return writePiece(value, emit)
-    emit('[')
+    if (value.length <= chunkedArray) return yield* writePiece(value)
+    yield '['
     for (let k = 0; k < value.length; k++) {
-      if (k > 0) emit(',')
+      if (k > 0) yield ','
       const item: unknown = value[k]
       if (item === null || typeof item !== 'object' || Array.isArray(item)) {
-        if (!writePiece(item, emit)) return false
+        if (!(yield* writePiece(item))) return false
         continue
       }
       // A segment's originalWords often are its displayWords' very list (share-word-lists.ts):
       // the text of a list written once is emitted again, not written again.
       const written = new Map<unknown, string>()
-      const member = (v: unknown): boolean => {
+      const member = function* (v: unknown): Pieces {
         const known = written.get(v)
-        if (known !== undefined) return emit(known), true
-        if (!Array.isArray(v)) return writePiece(v, emit)
-        return writePiece(v, (text) => {
-          written.set(v, text)
-          emit(text)
-        })
+        if (known !== undefined) {
+          yield known
+          return true
+        }
+        const text = pieceOf(v)
+        if (text === null) return false
+        if (Array.isArray(v)) written.set(v, text)
+        yield text
+        return true
       }
-      if (!writeRecord(item as Record<string, unknown>, emit, member)) return false
+      if (!(yield* writeRecord(item as Record<string, unknown>, member))) return false
     }
-    emit(']')
+    yield ']'
     return true
   }
-  return writeRecord(value as Record<string, unknown>, emit, (member) => writeChunked(member, emit))
+  return yield* writeRecord(value as Record<string, unknown>, writeChunked)
 }
 
-/** Writes an object member by member in hashing order, each member's value by `member`; false when not plain JSON. */
-function writeRecord(record: Record<string, unknown>, emit: (text: string) => void, member: (value: unknown) => boolean): boolean {
+/** Writes an object member by member in hashing order, each member's value by `member`; ends false when not plain JSON. */
+function* writeRecord(record: Record<string, unknown>, member: (value: unknown) => Pieces): Pieces {
   // The checks collectKeys makes of an object, for this one written member by member.
   const proto = Object.getPrototypeOf(record) as unknown
   if (proto !== Object.prototype && proto !== null) return false
@@ -154,13 +194,13 @@ function writeRecord(record: Record<string, unknown>, emit: (text: string) => vo
     keys.add(key)
   }
   if (keys.size > maxKeys) return false
-  emit('{')
+  yield '{'
   let first = true
   for (const key of hashingOrder(keys)) {
-    emit(`${first ? '' : ','}${JSON.stringify(key)}:`)
+    yield `${first ? '' : ','}${JSON.stringify(key)}:`
     first = false
-    if (!member(record[key])) return false
+    if (!(yield* member(record[key]))) return false
   }
-  emit('}')
+  yield '}'
   return true
 }

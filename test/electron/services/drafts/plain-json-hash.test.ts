@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 import { canonicalJson } from '../../../../electron/services/drafts/export-hash'
-import { hashPlainJson } from '../../../../electron/services/drafts/plain-json-hash'
+import { hashPlainJson, hashPlainJsonInSlices } from '../../../../electron/services/drafts/plain-json-hash'
 import { parseTranscriptExport } from '../../../../electron/services/files/read-export-file'
 import { convertRealFixture } from '../../../fixtures/real-to-export'
 import { concatenated } from '../../../bench/transcript'
@@ -93,5 +93,24 @@ describe('hashPlainJson, one replacer list per piece (issue 21: a 50 MB export\'
     expect(fast).not.toBeNull()
     expect(fast).toBe(walkHash(body))
     expect(fast).toBe(hashPlainJson(JSON.parse(JSON.stringify(body))))
+  })
+})
+
+describe('hashPlainJsonInSlices (issue 21: the hash after the open reply)', () => {
+  it('gives the same hash as at once, in as many slices as there are pieces, and null where the walk must hash', async () => {
+    const raw = JSON.parse(JSON.stringify(concatenated(convertRealFixture('kate-darling-ted.dpe.json'), 3))) as unknown
+    // A slice of 0 ms gives the event loop a turn after every piece.
+    let turns = 0
+    let done = false
+    const tick = (): void => {
+      turns++
+      if (!done) setImmediate(tick)
+    }
+    setImmediate(tick)
+    const sliced = await hashPlainJsonInSlices(raw, 0)
+    done = true
+    expect(sliced).toBe(walkHash(raw))
+    expect(turns).toBeGreaterThan(10)
+    expect(await hashPlainJsonInSlices({ a: undefined, b: 1 }, 0)).toBeNull()
   })
 })
