@@ -350,6 +350,8 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'media:resolve': async ({ taskId, allowHost }) => {
       const entry = openedEntry(recordings, taskId, 'Task')
       const local = await media.localMedia(entry.key)
+      // The decode workers start (and compile the decoder) while the recording resolves or the reviewer picks one.
+      void peaks.prewarm(local?.path ?? null)
       if (local) return mediaState(local, entry)
       const ask = consent(entry, allowHost)
       if (ask) return ask
@@ -381,11 +383,18 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       // percent) tells the renderer where to draw them from, so the first waveform needs no full decode.
       let done = 0
       let total = 0
+      let fraction = 0
       const result = await peaks.getPeaks(entry.key, file.path, {
-        onProgress: (fraction) => platform.sendProgress({ taskId, phase: 'peaks', fraction, ...(total > 0 ? { peaksUrl: url, bucketsDone: done, buckets: total } : {}) }),
+        onProgress: (f) => {
+          fraction = f
+          platform.sendProgress({ taskId, phase: 'peaks', fraction, ...(total > 0 ? { peaksUrl: url, bucketsDone: done, buckets: total } : {}) })
+        },
         onPeaks: (partial, _first, count) => {
+          const first = total === 0
           total = partial.length
           done = Math.min(total, done + count)
+          // The first buckets are announced at once, not at the next percent decoded.
+          if (first) platform.sendProgress({ taskId, phase: 'peaks', fraction, peaksUrl: url, bucketsDone: done, buckets: total })
         }
       })
       if (result.status !== 'ready') return result
