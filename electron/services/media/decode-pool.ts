@@ -66,7 +66,7 @@ export function defaultWorkerCount(): number {
  * `kind`'s decoder in them, so the first peaks do not wait for thread start-up and WASM compiling.
  */
 export async function prewarmDecodeWorkers(options: { readonly kind?: DecoderKind | null; readonly workers?: number; readonly memoryLimitMb?: number; readonly workerEntry?: string } = {}): Promise<void> {
-  const entry = await runnableEntry(options.workerEntry ?? workerEntry())
+  const entry = await runnableWorkerEntry(options.workerEntry ?? workerEntry())
   prewarmWorkers(entry, options.memoryLimitMb ?? 256, Math.max(1, options.workers ?? defaultWorkerCount()), options.kind ?? null)
 }
 
@@ -76,7 +76,7 @@ export async function decodePeaksInWorkers(path: string, kind: DecoderKind, opti
   const size = (await stat(path)).size
   const wanted = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()))
   const count = size < (options.minSplitBytes ?? 4 * 1024 * 1024) ? 1 : wanted
-  const entry = await runnableEntry(options.workerEntry ?? workerEntry())
+  const entry = await runnableWorkerEntry(options.workerEntry ?? workerEntry())
   stage('entry-ready')
   // Warm idle workers when there are (prewarmDecodeWorkers); new ones start (and compile their WASM) while the lead plans.
   const { workers, reused } = takeWorkers(entry, options.memoryLimitMb ?? 256, count, kind)
@@ -123,7 +123,7 @@ export async function decodePeaksInWorkers(path: string, kind: DecoderKind, opti
 
 /** The peaks cache file's bytes, encoded in a worker thread so main's loop is not held. */
 export async function encodePeaksFileInWorker(key: PeaksFileKey, peaks: PeaksData, options: Pick<PoolDecodeOptions, 'workerEntry'> = {}): Promise<Uint8Array> {
-  const { workers } = takeWorkers(await runnableEntry(options.workerEntry ?? workerEntry()), 256, 1, null)
+  const { workers } = takeWorkers(await runnableWorkerEntry(options.workerEntry ?? workerEntry()), 256, 1, null)
   const worker = workers[0]!
   try {
     // The detail level's arrays are copied into the message, not moved: the caller still answers from them.
@@ -217,7 +217,7 @@ const bundles = new Map<string, Promise<string>>()
  * folder), named by its content:
  * starting each worker through a TypeScript loader instead cost seconds on a busy machine.
  */
-async function runnableEntry(entry: string): Promise<string> {
+export async function runnableWorkerEntry(entry: string = workerEntry()): Promise<string> {
   if (!entry.endsWith('.ts')) return entry
   let bundle = bundles.get(entry)
   if (!bundle) {

@@ -128,8 +128,10 @@ export class DecodeWorker {
   /** Stops the thread (whatever it is doing). */
   terminate(): Promise<number> {
     this.unpark()
-    this.listener = null
     this.failure ??= new AppError('cancelled', 'Stopped.')
+    // A job still running is told (its listener rejects and clears itself).
+    this.listener?.(this.failure)
+    this.listener = null
     return this.worker.terminate()
   }
 }
