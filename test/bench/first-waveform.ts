@@ -128,7 +128,9 @@ async function runOnce(): Promise<OneRun> {
 /** Runs `test/bench/first-waveform.ts` of the checkout at `root` in a child; its stdout. */
 function child(root: string, args: string[]): Promise<string> {
   return new Promise((done, fail) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/bench/first-waveform.ts'), ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
+    // An old checkout elsewhere (e.g. /tmp) finds the real fixtures where this one does.
+    const env = { ...process.env, SDTE_SHARED_DIR: process.env.SDTE_SHARED_DIR ?? resolve(repo, '../shared') }
+    const proc = spawn(process.execPath, ['--import', 'tsx', join(root, 'test/bench/first-waveform.ts'), ...args], { cwd: root, env, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     proc.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     proc.on('error', fail)
