@@ -1,5 +1,3 @@
-import { readlinkSync } from 'node:fs'
-import { getPriority, setPriority } from 'node:os'
 import { performance } from 'node:perf_hooks'
 import { parentPort } from 'node:worker_threads'
 import { toErrorData } from '../../../shared/errors'
@@ -40,7 +38,6 @@ const batchBuckets = 512
 
 const port = parentPort
 if (port) {
-  lowerPriority()
   const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer)
   // Decoding jobs wait for a decoder being compiled ('warm'); planning and encoding need none.
   let warming: Promise<unknown> = Promise.resolve()
@@ -54,21 +51,6 @@ if (port) {
       .then(() => run(job, post))
       .catch((error: unknown) => post({ type: 'error', ...toErrorData(error) }))
   })
-}
-
-/**
- * Decoding yields the cores to main's loop and the renderer's first paint: this thread runs at a
- * lower priority (nice 5). Linux only, where a thread's id names it alone (`/proc/thread-self`);
- * elsewhere setPriority would lower the whole app, so it is left alone.
- */
-function lowerPriority(): void {
-  if (process.platform !== 'linux') return
-  try {
-    const tid = Number(readlinkSync('/proc/thread-self').split('/').pop())
-    if (Number.isInteger(tid) && tid > 0 && tid !== process.pid) setPriority(tid, Math.max(getPriority(tid), 5))
-  } catch {
-    // No /proc or not allowed: decode at the normal priority.
-  }
 }
 
 const stage = (name: 'decoder-ready' | 'first-chunk'): WorkerReply => ({ type: 'stage', name, at: performance.timeOrigin + performance.now() })
@@ -102,8 +84,10 @@ async function run(job: WorkerJob, post: (reply: WorkerReply, transfer?: ArrayBu
     case 'part': {
       const { part } = job
       const peaks = new SegmentPeaks(part.firstSample, job.sampleRate, job.pps)
+      let sent = false
       const send = (final: boolean): void => {
         const batch = peaks.take(final)
+        sent = true
         if (batch) post({ type: 'peaks', ...batch }, [batch.min.buffer as ArrayBuffer, batch.max.buffer as ArrayBuffer])
       }
       let seen = 0
@@ -122,7 +106,8 @@ async function run(job: WorkerJob, post: (reply: WorkerReply, transfer?: ArrayBu
           const to = Math.min(frames, last - seen)
           seen += frames
           if (to > from) peaks.add(channels, from, to)
-          if (peaks.pending >= batchBuckets) send(false)
+          // The first buckets go as soon as there are any (the first waveform), then in batches.
+          if (peaks.pending >= (sent ? batchBuckets : 1)) send(false)
         },
         { onBytes, byteStart: part.byteStart, byteEnd: part.byteEnd, gapless: part.gapless }
       )
