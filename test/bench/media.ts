@@ -158,5 +158,8 @@ function round(value: number): number {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const figures = await run()
-  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.runs ? ` (median of ${f.runs}, max ${f.p95})` : ''}`)
+  for (const [name, f] of Object.entries(figures)) {
+    const spread = f.min !== undefined ? ` [${f.min}–${f.max}]` : f.p95 !== undefined ? ` (max ${f.p95})` : ''
+    console.log(`${name}: ${f.value} ${f.unit}${f.runs ? ` (median of ${f.runs})` : ''}${spread}${f.old !== undefined ? ` old ${f.old}` : ''}${f.target !== undefined ? ` target ${f.target}` : ''}`)
+  }
 }

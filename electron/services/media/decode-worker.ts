@@ -39,14 +39,14 @@ const batchBuckets = 512
 const port = parentPort
 if (port) {
   const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer)
-  // Decoding jobs wait for a decoder being compiled ('warm'); planning and encoding need none.
+  // Decoding jobs wait for a decoder being compiled ('warm'); planning, encoding and WAV need none.
   let warming: Promise<unknown> = Promise.resolve()
   port.on('message', (job: WorkerJob) => {
     if (job.type === 'warm') {
       warming = warming.then(() => warmDecoder(job.kind)).catch(() => undefined)
       return
     }
-    const ready = job.type === 'part' || job.type === 'whole' ? warming : Promise.resolve()
+    const ready = (job.type === 'part' || job.type === 'whole') && job.kind !== 'wav' ? warming : Promise.resolve()
     void ready
       .then(() => run(job, post))
       .catch((error: unknown) => post({ type: 'error', ...toErrorData(error) }))
