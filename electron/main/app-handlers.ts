@@ -12,6 +12,7 @@ import type { IpcHandlers } from './ipc-dispatcher'
 import { parseDocumentExportText, readTranscriptExportFile } from '../services/files/read-export-file'
 import type { MediaService, MediaStatus } from '../services/media/media-cache'
 import type { PeaksService } from '../services/media/peaks'
+import { createPeaksRequests } from './peaks-requests'
 import type { DraftStore } from '../services/drafts/draft-store'
 import { hashExport } from '../services/drafts/export-hash'
 import { createExportHashes } from './export-hashes'
@@ -131,6 +132,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
   const { platform, auth, settings, tasks, media, peaks, drafts, documentFiles } = ports
   const inFlight = new Map<string, AbortController>()
   const downloadCancels = createDownloadCancels()
+  const startPeaks = createPeaksRequests(peaks, (event) => platform.sendProgress(event))
   // The recording / original-file entry of each task main has handed out: the renderer names a
   // task, never a URL or a cache folder, so it cannot make main fetch or serve what it chooses.
   const recordings = new Map<number, OpenedEntry>()
@@ -375,6 +377,8 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
     'media:resolve': async ({ taskId, allowHost }) => {
       const entry = await recordingOf(taskId)
       const local = await media.localMedia(entry.key)
+      // The decode workers start (and compile the decoder) while the recording resolves or the reviewer picks one.
+      void peaks.prewarm(local?.path ?? null)
       if (local) return mediaState(local, entry)
       const ask = consent(entry, allowHost)
       if (ask) return ask
@@ -395,27 +399,16 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const entry = await recordingOf(taskId)
       const path = await platform.chooseMediaFile()
       if (!path) return null
-      return mediaState(await media.attachLocalFile(entry.key, path), entry)
+      const attached = await media.attachLocalFile(entry.key, path)
+      // The peaks start now; the renderer's media:peaks joins them.
+      void startPeaks(taskId, entry.key, attached.path, platform.mediaUrl(`/peaks/${entry.key}`))
+      return mediaState(attached, entry)
     },
     'media:peaks': async ({ taskId }) => {
       const entry = await recordingOf(taskId)
       const file = await media.localMedia(entry.key)
       if (!file) throw new AppError('not_found', 'The recording is not available yet.', { reason: 'recording_not_ready' })
-      const url = platform.mediaUrl(`/peaks/${entry.key}`)
-      // Buckets decoded so far: once there are some, each progress event (at most one per
-      // percent) tells the renderer where to draw them from, so the first waveform needs no full decode.
-      let done = 0
-      let total = 0
-      const result = await peaks.getPeaks(entry.key, file.path, {
-        onProgress: (fraction) => platform.sendProgress({ taskId, phase: 'peaks', fraction, ...(total > 0 ? { peaksUrl: url, bucketsDone: done, buckets: total } : {}) }),
-        onPeaks: (partial, _first, count) => {
-          total = partial.length
-          done = Math.min(total, done + count)
-        }
-      })
-      if (result.status !== 'ready') return result
-      const { length, peaksPerSecond, durationMs } = result.peaks
-      return { status: 'ready', url, length, peaksPerSecond, durationMs, fromCache: result.fromCache }
+      return startPeaks(taskId, entry.key, file.path, platform.mediaUrl(`/peaks/${entry.key}`))
     },
     'drafts:load': async ({ taskId }) => {
       const draft = await drafts.load<unknown>(taskId)

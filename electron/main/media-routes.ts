@@ -11,7 +11,8 @@ import type { DocumentFileCache } from '../services/documents/document-file-cach
  *   /media/<key>     the recording (cached or attached), with Range support
  *   /peaks/<key>     the cached waveform peaks: little-endian Float32 pairs (min, max)
  *     ?levels                       JSON { durationMs, sampleRate, levels: [{ peaksPerSecond, length }] }
- *     ?level=L&start=S&end=E        pairs of buckets [S, E) of level L only (0 = detail, last = overview)
+ *     ?level=L&start=S&end=E        pairs of buckets [S, E) of level L only (0 = detail, last = overview;
+ *                                   L past the last level reads the overview, S and E are clamped)
  *   /document/<key>  a document task's cached original (PDF or image)
  * `<key>` is a cache key (download/cache-key.ts) handed out by the IPC handlers.
  *

@@ -113,6 +113,8 @@ export async function startApp(dataDir: string, renderer = rendererDir) {
   return {
     page,
     state,
+    /** The main-process services behind the handlers (benches wrap them to time stages). */
+    services,
     close: async () => {
       await browser.close()
       server.close()

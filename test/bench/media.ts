@@ -1,10 +1,11 @@
 import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { mkdtemp, rm, stat } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ensureLongRecording } from '../fixtures/audio/generate'
-import type { Figures } from './stats'
+import type { Figure, Figures } from './stats'
 
 /*
  * Waveform-ready time for a 3-hour recording (docs/architecture.md#the-media-scheme): peaks
@@ -17,11 +18,18 @@ import type { Figures } from './stats'
  * workers (one per core, started from a bundled worker as in the app), one decoder on the process's
  * own thread (as main did before), and ffmpeg's own decode (`ffmpeg -i x -f null -`) as the
  * practical limit: time to the first peaks, to all of them, and the longest event-loop block.
+ * Old against new (issue 21): MEDIA_RUNS rounds (default 3) alternate, each in fresh children,
+ * this checkout's workers started ahead as the app does when a task opens ("warm"), the same
+ * without that ("cold"), and the old checkout's first open (MEDIA_OLD_ROOT, default /tmp/wwf-old:
+ * `git worktree add /tmp/wwf-old ecd2084 && cp -al node_modules /tmp/wwf-old/`); medians with
+ * their spread, and the stage breakdown of the warm runs (ms from the request).
  */
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..')
 const worker = fileURLToPath(new URL('./media-peaks-worker.ts', import.meta.url))
 const cachedRuns = 5
+const abRuns = Number(process.env.MEDIA_RUNS ?? 3)
+const oldRoot = process.env.MEDIA_OLD_ROOT ?? '/tmp/wwf-old'
 
 
 interface WorkerResult {
@@ -35,6 +43,7 @@ interface WorkerResult {
   peakHeapMb: number
   peakExternalMb: number
   maxLoopDelayMs: number
+  stages?: Record<string, number>
 }
 
 /** Runs the benchmark and returns its figures. */
@@ -67,17 +76,45 @@ export async function run(): Promise<Figures> {
       figures[`${label}: longest event-loop stall while computing`] = { value: round(first.maxLoopDelayMs), unit: 'ms' }
       figures[`${label}: peak RSS on cached open`] = { value: round(cachedRss), unit: 'MB' }
       await rm(cacheDir, { recursive: true, force: true })
-      const single = await runWorker(['single', file, cacheDir])
-      const ffmpegMs = await timeFfmpeg(file)
-      // Workers are "ours", the single thread is the old way (its figure beside ours, the ratio in the table).
+      // Old and new interleaved: each round runs every way in fresh children, the order rotating.
+      const haveOld = existsSync(join(oldRoot, 'test/bench/media-peaks-worker.ts'))
+      const ways: Record<string, WorkerResult[]> = { warm: [], cold: [], old: [], single: [] }
+      const ffmpeg: number[] = []
+      for (let round = 0; round < abRuns; round++) {
+        const order = ['warm', 'cold', 'old', 'single'].filter((w) => w !== 'old' || haveOld)
+        for (let k = 0; k < round % order.length; k++) order.push(order.shift()!)
+        for (const way of order) {
+          const dir = await mkdtemp(join(tmpdir(), 'sdte-bench-peaks-'))
+          try {
+            const mode = way === 'old' ? 'compute' : way === 'cold' ? 'compute' : way
+            ways[way]!.push(await runWorker([mode, file, dir], way === 'old' ? oldRoot : repo))
+          } finally {
+            await rm(dir, { recursive: true, force: true })
+          }
+        }
+        ffmpeg.push(await timeFfmpeg(file))
+      }
+      if (!haveOld) console.error(`media: no old checkout at ${oldRoot} (MEDIA_OLD_ROOT); the old column is the single thread`)
       const workers = `${Math.min(4, availableParallelism())} workers`
-      figures[`${label}: ${workers}: first peaks`] = { value: round(first.firstPeaksMs), unit: 'ms', old: round(single.firstPeaksMs), target: 500 }
-      figures[`${label}: ${workers}: whole decode`] = { value: round(first.elapsedMs), unit: 'ms', old: round(single.elapsedMs), ...(format === 'mp3' ? { target: 4000 } : {}) }
-      figures[`${label}: ${workers}: max event-loop block`] = { value: round(first.maxLoopDelayMs), unit: 'ms', old: round(single.maxLoopDelayMs), target: 10 }
-      figures[`${label}: single thread: first peaks`] = { value: round(single.firstPeaksMs), unit: 'ms' }
-      figures[`${label}: single thread: whole decode`] = { value: round(single.elapsedMs), unit: 'ms' }
-      figures[`${label}: single thread: max event-loop block`] = { value: round(single.maxLoopDelayMs), unit: 'ms' }
-      figures[`${label}: ffmpeg -f null: whole decode`] = { value: round(ffmpegMs), unit: 'ms' }
+      const pick = (way: string, key: 'firstPeaksMs' | 'elapsedMs' | 'maxLoopDelayMs'): number[] => ways[way]!.map((r) => r[key])
+      const oldWay = haveOld ? 'old' : 'single'
+      const ab = (way: string, key: 'firstPeaksMs' | 'elapsedMs' | 'maxLoopDelayMs', target?: number): Figure => {
+        const values = pick(way, key)
+        return { value: round(median(values)), unit: 'ms', median: round(median(values)), runs: values.length, min: round(Math.min(...values)), max: round(Math.max(...values)), old: round(median(pick(oldWay, key))), ...(target ? { target } : {}) }
+      }
+      figures[`${label}: ${workers}, started ahead: first peaks`] = ab('warm', 'firstPeaksMs', 500)
+      figures[`${label}: ${workers}, started ahead: whole decode`] = ab('warm', 'elapsedMs', format === 'mp3' ? 4000 : undefined)
+      figures[`${label}: ${workers}, started ahead: max event-loop block`] = ab('warm', 'maxLoopDelayMs', 10)
+      figures[`${label}: ${workers}, started on the request: first peaks`] = ab('cold', 'firstPeaksMs', 500)
+      figures[`${label}: ${workers}, started on the request: whole decode`] = ab('cold', 'elapsedMs')
+      figures[`${label}: ${workers}, started on the request: max event-loop block`] = ab('cold', 'maxLoopDelayMs', 10)
+      figures[`${label}: single thread: first peaks (= whole)`] = ab('single', 'firstPeaksMs')
+      figures[`${label}: single thread: max event-loop block`] = ab('single', 'maxLoopDelayMs')
+      figures[`${label}: ffmpeg -f null: whole decode`] = { value: round(median(ffmpeg)), unit: 'ms', runs: ffmpeg.length, min: round(Math.min(...ffmpeg)), max: round(Math.max(...ffmpeg)) }
+      // Where the first peaks' time goes (warm runs, medians, ms from the request).
+      const names = [...new Set(ways.warm!.flatMap((r) => Object.keys(r.stages ?? {})))]
+      const at = (name: string): number => median(ways.warm!.map((r) => r.stages?.[name] ?? NaN).filter(Number.isFinite))
+      for (const name of names.sort((a, b) => at(a) - at(b))) figures[`${label}: started ahead, stage: ${name}`] = { value: round(at(name)), unit: 'ms' }
     } finally {
       await rm(cacheDir, { recursive: true, force: true })
     }
@@ -95,9 +132,10 @@ function timeFfmpeg(file: string): Promise<number> {
   })
 }
 
-function runWorker(args: string[]): Promise<WorkerResult> {
+function runWorker(args: string[], root = repo): Promise<WorkerResult> {
   return new Promise((done, fail) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', worker, ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] })
+    const script = root === repo ? worker : join(root, 'test/bench/media-peaks-worker.ts')
+    const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] })
     let out = ''
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
     child.on('error', fail)
@@ -120,5 +158,8 @@ function round(value: number): number {
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const figures = await run()
-  for (const [name, f] of Object.entries(figures)) console.log(`${name}: ${f.value} ${f.unit}${f.runs ? ` (median of ${f.runs}, max ${f.p95})` : ''}`)
+  for (const [name, f] of Object.entries(figures)) {
+    const spread = f.min !== undefined ? ` [${f.min}–${f.max}]` : f.p95 !== undefined ? ` (max ${f.p95})` : ''
+    console.log(`${name}: ${f.value} ${f.unit}${f.runs ? ` (median of ${f.runs})` : ''}${spread}${f.old !== undefined ? ` old ${f.old}` : ''}${f.target !== undefined ? ` target ${f.target}` : ''}`)
+  }
 }

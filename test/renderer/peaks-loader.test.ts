@@ -58,7 +58,8 @@ describe('the peaks loader', () => {
     // Decoded buckets have their peaks; the rest read as silence.
     expect(frame.channels[0][0]).toBeCloseTo(0.5)
     expect(frame.channels[0][overviewLength - 1]).toBe(0)
-    // Only the overview was fetched: a few KB, not the ~8.6 MB detail level.
+    // Only the overview was fetched, together with the levels: a few KB, not the ~8.6 MB detail level.
+    expect(main.requests.slice(-2)).toEqual(['/peaks/k?levels', '/peaks/k?level=99&start=0&end=2147483648'])
     expect(frame.bytes).toBe(overviewLength * 8)
     expect(frame.bytes).toBeLessThan(20_000)
   })
@@ -94,7 +95,8 @@ describe('the peaks loader', () => {
     main.decode(0, 1000, 0.5)
     const loader = createPeaksLoader('http://127.0.0.1/peaks/k', main.fetch)
     const frame = (await loader.overview({ startS: 0, endS: 25, pxPerSec: 40 }))!
-    expect(main.requests).toEqual(['/peaks/k?levels', '/peaks/k?level=3&start=0&end=2110', '/peaks/k?level=0&start=0&end=7500'])
+    // The levels and the overview in one round trip (a level past the last reads the overview), then the view's range.
+    expect(main.requests).toEqual(['/peaks/k?levels', '/peaks/k?level=99&start=0&end=2147483648', '/peaks/k?level=0&start=0&end=7500'])
     expect(frame.channels[0]).toHaveLength(main.peaks.length)
     expect(frame.channels[0][999]).toBeCloseTo(0.5)
     expect(frame.channels[0][1000]).toBe(0)

@@ -5,16 +5,16 @@ import { mkdir } from 'node:fs/promises'
 import { availableParallelism, tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Worker } from 'node:worker_threads'
-import { AppError, isErrorCode } from '../../../shared/errors'
-import { isErrorReason } from '../../../shared/error-reasons'
+import { performance } from 'node:perf_hooks'
+import { AppError } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { DecodePlan } from './decode-plan'
-import type { WorkerJob, WorkerReply } from './decode-worker'
+import type { WorkerReply } from './decode-worker'
 import type { PeaksData } from './peak-accumulator'
 import type { PeaksFileKey } from './peaks-file'
 import type { DecoderKind } from './pcm-decoders'
 import { bucketOf, gridRate, type PeaksBatch } from './segment-peaks'
+import { localTime, prewarmWorkers, releaseWorker, takeWorkers, type DecodeWorker } from './warm-workers'
 
 /*
  * Main's side of decoding: starts decode workers (worker threads with a memory limit), asks the
@@ -41,54 +41,110 @@ export interface PoolDecodeOptions {
   /** Buckets merged so far; `peaks` is the whole (partly filled) result, updated in place. */
   readonly onPeaks?: (peaks: PeaksData, first: number, count: number) => void
   readonly log?: (level: 'info' | 'warn' | 'error', message: string) => void
+  /** Stages of the decode as they happen, at `performance.now()` of this thread (the benches' breakdown). */
+  readonly onStage?: (stage: DecodeStage, at: number) => void
+}
+
+/** A stage of one decode (see `PoolDecodeOptions.onStage`). */
+export type DecodeStage =
+  | 'entry-ready'
+  | 'workers-taken'
+  | 'workers-reused'
+  | 'plan'
+  | 'decoder-ready'
+  | 'first-chunk'
+  | 'first-peaks'
+  | 'decoded'
+
+/** The parallel decode's default worker count: the cores available, at most 4. */
+export function defaultWorkerCount(): number {
+  return Math.min(4, availableParallelism())
+}
+
+/**
+ * Starts decode workers ahead of a decode (when a task with a recording opens) and compiles
+ * `kind`'s decoder in them, so the first peaks do not wait for thread start-up and WASM compiling.
+ */
+export async function prewarmDecodeWorkers(options: { readonly kind?: DecoderKind | null; readonly workers?: number; readonly memoryLimitMb?: number; readonly workerEntry?: string } = {}): Promise<void> {
+  const entry = await runnableWorkerEntry(options.workerEntry ?? workerEntry())
+  prewarmWorkers(entry, options.memoryLimitMb ?? 256, Math.max(1, options.workers ?? defaultWorkerCount()), options.kind ?? null)
 }
 
 /** Decodes `path` in workers and returns its peaks; rejects with AppError. */
 export async function decodePeaksInWorkers(path: string, kind: DecoderKind, options: PoolDecodeOptions): Promise<PeaksData> {
+  const stage = (name: DecodeStage, at = performance.now()): void => options.onStage?.(name, at)
   const size = (await stat(path)).size
-  const wanted = Math.max(1, Math.floor(options.workers ?? Math.min(4, availableParallelism())))
+  const wanted = Math.max(1, Math.floor(options.workers ?? defaultWorkerCount()))
   const count = size < (options.minSplitBytes ?? 4 * 1024 * 1024) ? 1 : wanted
-  const entry = await runnableEntry(options.workerEntry ?? workerEntry())
-  const workers: DecodeWorker[] = []
-  const spawn = (): DecodeWorker => {
-    const worker = new DecodeWorker(entry, kind, options.memoryLimitMb ?? 256, options.signal)
-    workers.push(worker)
-    return worker
+  const entry = await runnableWorkerEntry(options.workerEntry ?? workerEntry())
+  stage('entry-ready')
+  // Warm idle workers when there are (prewarmDecodeWorkers); new ones start (and compile their WASM) while the lead plans.
+  const { workers, reused } = takeWorkers(entry, options.memoryLimitMb ?? 256, count, kind)
+  stage(reused > 0 ? 'workers-reused' : 'workers-taken')
+  let firstChunk = false
+  const onStageReply = (reply: WorkerReply): void => {
+    if (reply.type !== 'stage') return
+    if (reply.name === 'decoder-ready') stage('decoder-ready', localTime(reply.at))
+    else if (!firstChunk) {
+      firstChunk = true
+      stage('first-chunk', localTime(reply.at))
+    }
+  }
+  let firstPeaks = false
+  const tracked: PoolDecodeOptions = {
+    ...options,
+    onPeaks: (peaks, first, n) => {
+      if (!firstPeaks) {
+        firstPeaks = true
+        stage('first-peaks')
+      }
+      options.onPeaks?.(peaks, first, n)
+    }
   }
   try {
-    const lead = spawn()
-    // The others start (and compile their WASM) while the lead walks the frame headers.
-    for (let i = 1; i < count; i++) spawn()
-    const plan = count > 1 ? ((await lead.run({ type: 'plan', path, kind, parts: count })).find((r) => r.type === 'plan')?.plan ?? null) : null
+    const lead = workers[0]!
+    const plan = count > 1 ? ((await lead.run({ type: 'plan', path, kind, parts: count }, undefined, options.signal)).find((r) => r.type === 'plan')?.plan ?? null) : null
+    stage('plan')
     if (plan) {
-      const peaks = await decodeParts(path, kind, plan, workers, size, options)
-      if (peaks) return peaks
+      const peaks = await decodeParts(path, kind, plan, workers, size, tracked, onStageReply)
+      if (peaks) {
+        stage('decoded')
+        return peaks
+      }
       options.log?.('warn', `The parallel decode of ${path} did not add up; decoding it whole.`)
     }
-    for (const extra of workers.slice(1)) void extra.terminate()
-    return await decodeWhole(path, kind, lead, size, options)
+    const peaks = await decodeWhole(path, kind, lead, size, tracked, onStageReply)
+    stage('decoded')
+    return peaks
   } finally {
-    for (const worker of workers) void worker.terminate()
+    for (const worker of workers) releaseWorker(worker)
   }
 }
 
 /** The peaks cache file's bytes, encoded in a worker thread so main's loop is not held. */
 export async function encodePeaksFileInWorker(key: PeaksFileKey, peaks: PeaksData, options: Pick<PoolDecodeOptions, 'workerEntry'> = {}): Promise<Uint8Array> {
-  const worker = new DecodeWorker(await runnableEntry(options.workerEntry ?? workerEntry()), null, 256, undefined)
+  const { workers } = takeWorkers(await runnableWorkerEntry(options.workerEntry ?? workerEntry()), 256, 1, null)
+  const worker = workers[0]!
   try {
+    // The detail level's arrays are copied into the message, not moved: the caller still answers from them.
     const reply = (await worker.run({ type: 'encode', key, peaks })).find((r) => r.type === 'encoded')
     if (!reply) throw new AppError('io', 'The peaks file could not be encoded.', { reason: 'media_undecodable' })
     return reply.bytes
   } finally {
-    void worker.terminate()
+    releaseWorker(worker)
   }
 }
 
-async function decodeWhole(path: string, kind: DecoderKind, worker: DecodeWorker, size: number, options: PoolDecodeOptions): Promise<PeaksData> {
+async function decodeWhole(path: string, kind: DecoderKind, worker: DecodeWorker, size: number, options: PoolDecodeOptions, onStage: (reply: WorkerReply) => void): Promise<PeaksData> {
   const progress = progressReporter(size, options)
-  const replies = await worker.run({ type: 'whole', path, kind, pps: options.peaksPerSecond, maxBuckets: options.maxBuckets }, (reply) => {
-    if (reply.type === 'bytes') progress(0, reply.read)
-  })
+  const replies = await worker.run(
+    { type: 'whole', path, kind, pps: options.peaksPerSecond, maxBuckets: options.maxBuckets },
+    (reply) => {
+      if (reply.type === 'bytes') progress(0, reply.read)
+      else onStage(reply)
+    },
+    options.signal
+  )
   const done = replies.find((r) => r.type === 'done')
   if (!done?.peaks) throw new AppError('io', 'The decoder finished without peaks.', { reason: 'media_undecodable' })
   if (done.kept === 0) throw new AppError('io', 'The recording could not be decoded: no audio found in it.', { reason: 'media_undecodable' })
@@ -101,7 +157,8 @@ async function decodeParts(
   plan: DecodePlan,
   workers: DecodeWorker[],
   size: number,
-  options: PoolDecodeOptions
+  options: PoolDecodeOptions,
+  onStage: (reply: WorkerReply) => void
 ): Promise<PeaksData | null> {
   const { sampleRate, totalSamples } = plan
   const pps = gridRate(totalSamples, sampleRate, options.peaksPerSecond, options.maxBuckets)
@@ -120,10 +177,15 @@ async function decodeParts(
   }
   const results = await Promise.all(
     plan.parts.map((part, k) =>
-      workers[k]!.run({ type: 'part', path, kind, part, sampleRate, pps }, (reply) => {
-        if (reply.type === 'peaks') merge(reply)
-        else if (reply.type === 'bytes') progress(k, reply.read)
-      })
+      workers[k]!.run(
+        { type: 'part', path, kind, part, sampleRate, pps },
+        (reply) => {
+          if (reply.type === 'peaks') merge(reply)
+          else if (reply.type === 'bytes') progress(k, reply.read)
+          else onStage(reply)
+        },
+        options.signal
+      )
     )
   )
   // Each part must have produced exactly the samples the plan counted, else a cut was wrong.
@@ -146,84 +208,16 @@ function progressReporter(size: number, options: PoolDecodeOptions): (part: numb
   }
 }
 
-/** One decode worker thread; runs one job at a time. */
-class DecodeWorker {
-  private readonly worker: Worker
-  private failure: AppError | null = null
-  private listener: ((reply: WorkerReply | AppError) => void) | null = null
-
-  constructor(entry: string, kind: DecoderKind | null, memoryLimitMb: number, signal: AbortSignal | undefined) {
-    this.worker = startWorker(entry, kind, memoryLimitMb)
-    const fail = (error: AppError): void => {
-      this.failure ??= error
-      this.listener?.(this.failure)
-    }
-    this.worker.on('message', (reply: WorkerReply) => this.listener?.(reply))
-    this.worker.on('error', (error: Error & { code?: string }) => {
-      fail(
-        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? new AppError('io', `Decoding the recording needed more than ${memoryLimitMb} MB and was stopped; the file may be damaged.`, { reason: 'media_undecodable' })
-          : new AppError('io', `The decoder failed: ${error.message}`, { reason: 'media_undecodable' })
-      )
-    })
-    this.worker.on('exit', (code) => fail(new AppError('io', `The decoder stopped unexpectedly (exit code ${code}).`, { reason: 'media_undecodable' })))
-    if (signal) {
-      const abort = (): void => fail(new AppError('cancelled', 'Cancelled.'))
-      if (signal.aborted) abort()
-      else signal.addEventListener('abort', abort, { once: true })
-    }
-  }
-
-  /** Posts `job` and resolves with every reply up to its 'done'; rejects on an error reply or a crash. */
-  run(job: WorkerJob, onReply?: (reply: WorkerReply) => void): Promise<WorkerReply[]> {
-    return new Promise((resolve, reject) => {
-      if (this.failure) return reject(this.failure)
-      const replies: WorkerReply[] = []
-      this.listener = (reply) => {
-        if (reply instanceof AppError) {
-          this.listener = null
-          return reject(reply)
-        }
-        if (reply.type === 'error') {
-          this.listener = null
-          // The worker's reason crosses the thread with its message, so the reviewer reads it in their language.
-          const reason = isErrorReason(reply.reason) ? reply.reason : reply.code === 'cancelled' ? 'cancelled' : 'media_undecodable'
-          return reject(new AppError(isErrorCode(reply.code) ? reply.code : 'io', reply.message, { reason, ...(reply.params ? { params: reply.params } : {}) }))
-        }
-        if (reply.type !== 'peaks' && reply.type !== 'bytes') replies.push(reply)
-        onReply?.(reply)
-        if (reply.type === 'done' || reply.type === 'plan' || reply.type === 'encoded') {
-          this.listener = null
-          resolve(replies)
-        }
-      }
-      this.worker.postMessage(job)
-    })
-  }
-
-  /** Stops the thread (whatever it is doing). */
-  terminate(): Promise<number> {
-    this.listener = null
-    return this.worker.terminate()
-  }
-}
-
-function startWorker(entry: string, kind: DecoderKind | null, memoryLimitMb: number): Worker {
-  return new Worker(entry, {
-    workerData: { warm: kind },
-    resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(32, memoryLimitMb) }
-  })
-}
-
 const bundles = new Map<string, Promise<string>>()
 
 /**
  * A JavaScript file a worker thread can start from `entry`. Run from source (tests, the
  * end-to-end harness, scripts under tsx) the .ts entry is bundled once per process with esbuild
- * (a dev dependency, never loaded by the built app) into the temp folder, named by its content:
+ * (a dev dependency, never loaded by the built app) into node_modules/.cache (else the temp
+ * folder), named by its content:
  * starting each worker through a TypeScript loader instead cost seconds on a busy machine.
  */
-async function runnableEntry(entry: string): Promise<string> {
+export async function runnableWorkerEntry(entry: string = workerEntry()): Promise<string> {
   if (!entry.endsWith('.ts')) return entry
   let bundle = bundles.get(entry)
   if (!bundle) {
@@ -236,6 +230,10 @@ async function runnableEntry(entry: string): Promise<string> {
 
 async function bundleEntry(entry: string): Promise<string> {
   const { build } = await import('esbuild')
+  // Beside the source's node_modules the packages stay imports, loaded lazily as in the built
+  // app; inlined, the four WASM decoders made a 4.5 MB bundle that every worker parsed at start.
+  const modules = join(dirname(entry), '../../../node_modules')
+  const external = existsSync(modules)
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -243,11 +241,12 @@ async function bundleEntry(entry: string): Promise<string> {
     format: 'esm',
     write: false,
     logLevel: 'silent',
+    ...(external ? { packages: 'external' as const } : {}),
     // CommonJS inside the ESM bundle still needs a require.
     banner: { js: "import { createRequire as __sdteRequire } from 'node:module'; const require = __sdteRequire(import.meta.url);" }
   })
   const code = result.outputFiles[0]!.contents
-  const dir = join(tmpdir(), 'sdte-decode-worker')
+  const dir = external ? join(modules, '.cache', 'sdte-decode-worker') : join(tmpdir(), 'sdte-decode-worker')
   const file = join(dir, `${createHash('sha256').update(code).digest('hex').slice(0, 16)}.mjs`)
   if (!existsSync(file)) {
     await mkdir(dir, { recursive: true })

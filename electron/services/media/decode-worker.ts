@@ -1,4 +1,5 @@
-import { parentPort, workerData } from 'node:worker_threads'
+import { performance } from 'node:perf_hooks'
+import { parentPort } from 'node:worker_threads'
 import { toErrorData } from '../../../shared/errors'
 import { planDecode, type DecodePart } from './decode-plan'
 import { decodeFile, warmDecoder, type DecoderKind } from './pcm-decoders'
@@ -18,6 +19,8 @@ export type WorkerJob =
   | { readonly type: 'part'; readonly path: string; readonly kind: DecoderKind; readonly part: DecodePart; readonly sampleRate: number; readonly pps: number }
   | { readonly type: 'whole'; readonly path: string; readonly kind: DecoderKind; readonly pps: number; readonly maxBuckets: number }
   | { readonly type: 'encode'; readonly key: PeaksFileKey; readonly peaks: PeaksData }
+  /** Compile `kind`'s decoder now, while nobody waits (no reply). */
+  | { readonly type: 'warm'; readonly kind: DecoderKind }
 
 /** What the decode worker posts back. */
 export type WorkerReply =
@@ -26,6 +29,8 @@ export type WorkerReply =
   | { readonly type: 'bytes'; readonly read: number; readonly total: number }
   | { readonly type: 'done'; readonly kept: number; readonly peaks?: ReturnType<PeakAccumulator['finish']> }
   | { readonly type: 'encoded'; readonly bytes: Uint8Array }
+  /** A point in the job, for the benches' breakdown: wall-clock ms (`performance.timeOrigin + now()`). */
+  | { readonly type: 'stage'; readonly name: 'decoder-ready' | 'first-chunk'; readonly at: number }
   | { readonly type: 'error'; readonly code: string; readonly message: string; readonly reason?: string; readonly params?: Readonly<Record<string, string | number>> }
 
 /** Buckets sent at once at most every this many decoded chunks, so the first ones show early. */
@@ -34,15 +39,21 @@ const batchBuckets = 512
 const port = parentPort
 if (port) {
   const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer)
-  const kind = (workerData as { warm?: DecoderKind } | undefined)?.warm
-  // Compile the decoder's WASM while main is still planning.
-  const warming = kind ? warmDecoder(kind).catch(() => undefined) : Promise.resolve()
+  // Decoding jobs wait for a decoder being compiled ('warm'); planning, encoding and WAV need none.
+  let warming: Promise<unknown> = Promise.resolve()
   port.on('message', (job: WorkerJob) => {
-    void warming
+    if (job.type === 'warm') {
+      warming = warming.then(() => warmDecoder(job.kind)).catch(() => undefined)
+      return
+    }
+    const ready = (job.type === 'part' || job.type === 'whole') && job.kind !== 'wav' ? warming : Promise.resolve()
+    void ready
       .then(() => run(job, post))
       .catch((error: unknown) => post({ type: 'error', ...toErrorData(error) }))
   })
 }
+
+const stage = (name: 'decoder-ready' | 'first-chunk'): WorkerReply => ({ type: 'stage', name, at: performance.timeOrigin + performance.now() })
 
 async function run(job: WorkerJob, post: (reply: WorkerReply, transfer?: ArrayBuffer[]) => void): Promise<void> {
   const onBytes = (read: number, total: number): void => post({ type: 'bytes', read, total })
@@ -52,35 +63,51 @@ async function run(job: WorkerJob, post: (reply: WorkerReply, transfer?: ArrayBu
       const bytes = encodePeaksFile(job.key, job.peaks)
       return post({ type: 'encoded', bytes }, [bytes.buffer as ArrayBuffer])
     }
+    case 'warm':
+      return
     case 'plan':
       return post({ type: 'plan', plan: await planDecode(job.path, job.kind, job.parts) })
     case 'whole': {
       const accumulator = new PeakAccumulator(job.pps, job.maxBuckets)
-      await decodeFile(job.path, job.kind, (channels, frames, sampleRate) => accumulator.add(channels, frames, sampleRate), { onBytes })
+      post(stage('decoder-ready'))
+      await decodeFile(
+        job.path,
+        job.kind,
+        (channels, frames, sampleRate) => {
+          if (accumulator.frameCount === 0) post(stage('first-chunk'))
+          accumulator.add(channels, frames, sampleRate)
+        },
+        { onBytes }
+      )
       return post({ type: 'done', kept: accumulator.frameCount, peaks: accumulator.finish() })
     }
     case 'part': {
       const { part } = job
       const peaks = new SegmentPeaks(part.firstSample, job.sampleRate, job.pps)
+      let sent = false
       const send = (final: boolean): void => {
         const batch = peaks.take(final)
+        sent = true
         if (batch) post({ type: 'peaks', ...batch }, [batch.min.buffer as ArrayBuffer, batch.max.buffer as ArrayBuffer])
       }
       let seen = 0
       const last = part.discard + part.keep
       let rate = job.sampleRate
+      post(stage('decoder-ready'))
       await decodeFile(
         job.path,
         job.kind,
         (channels, frames, sampleRate) => {
           rate = sampleRate
+          if (seen === 0) post(stage('first-chunk'))
           // Keep only output frames [discard, discard + keep): the priming overlap and, in the
           // last part, mpg123's end padding are dropped.
           const from = Math.max(0, part.discard - seen)
           const to = Math.min(frames, last - seen)
           seen += frames
           if (to > from) peaks.add(channels, from, to)
-          if (peaks.pending >= batchBuckets) send(false)
+          // The first buckets go as soon as there are any (the first waveform), then in batches.
+          if (peaks.pending >= (sent ? batchBuckets : 1)) send(false)
         },
         { onBytes, byteStart: part.byteStart, byteEnd: part.byteEnd, gapless: part.gapless }
       )

@@ -1,10 +1,11 @@
 import { stat } from 'node:fs/promises'
 import { join } from 'node:path'
+import { performance } from 'node:perf_hooks'
 import { toErrorData, type ErrorCode } from '../../../shared/errors'
 import { writeFileAtomic } from '../fs/atomic-write'
 import type { PeaksData } from './peak-accumulator'
 import { detectDecoder } from './pcm-decoders'
-import { decodePeaksInWorkers, encodePeaksFileInWorker } from './decode-pool'
+import { decodePeaksInWorkers, encodePeaksFileInWorker, prewarmDecodeWorkers, type DecodeStage } from './decode-pool'
 import { createFlights } from '../download/flights'
 import { taskDirName } from './task-dir'
 import { levelFactor, levelLengths, rangeFromPeaks, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
@@ -36,7 +37,12 @@ export interface PeaksRequestOptions {
   /** Peaks as they are decoded (not from the cache): `peaks` fills in place, buckets [first, first + count) changed. */
   readonly onPeaks?: (peaks: PeaksData, first: number, count: number) => void
   readonly signal?: AbortSignal
+  /** Stages of the computation at `performance.now()` (the benches' breakdown): the cache lookup, then the decode's own. */
+  readonly onStage?: (stage: PeaksStage, at: number) => void
 }
+
+/** A stage of `getPeaks` (see `PeaksRequestOptions.onStage`). */
+export type PeaksStage = 'cache-lookup' | 'detect' | DecodeStage | 'cache-written'
 
 /** Ports and settings of the peaks service. */
 export interface PeaksServicePorts {
@@ -67,6 +73,11 @@ export interface PeaksService {
   readLevels(taskId: string | number, mediaPath: string): Promise<PeaksLevels | null>
   /** Buckets [start, end) of one cached level (clamped), read from disk alone; null without a matching cache. */
   readRange(taskId: string | number, mediaPath: string, level: number, start: number, end: number): Promise<PeaksRange | null>
+  /**
+   * Starts the decode workers before they are needed (a task with a recording opened), compiling
+   * the decoder `mediaPath` needs (mp3's when there is no file yet: the usual case); never rejects.
+   */
+  prewarm(mediaPath: string | null): Promise<void>
 }
 
 /** What a multi-resolution peaks cache holds. */
@@ -149,18 +160,21 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       return { status: 'error', ...toErrorData(error) }
     }
     // Partial peaks go to the request that started the computation; a joining one gets the result.
-    return flights(key, (signal, onProgress) => computeOrRead(taskId, mediaPath, { signal, onProgress, onPeaks: options.onPeaks }), options)
+    return flights(key, (signal, onProgress) => computeOrRead(taskId, mediaPath, { signal, onProgress, onPeaks: options.onPeaks, onStage: options.onStage }), options)
   }
 
   async function computeOrRead(taskId: string | number, mediaPath: string, options: PeaksRequestOptions): Promise<PeaksResult> {
+    const stage = (name: PeaksStage): void => options.onStage?.(name, performance.now())
     try {
       const info = await stat(mediaPath)
       const cached = await readCached(taskId, mediaPath)
+      stage('cache-lookup')
       if (cached) {
         options.onProgress?.(1)
         return { status: 'ready', fromCache: true, peaks: cached }
       }
       const decoder = await detectDecoder(mediaPath)
+      stage('detect')
       if (decoder.kind === 'unsupported') return { status: 'unsupported', reason: decoder.reason }
       const key = partialKey(taskId, mediaPath)
       const peaks = await decodePeaksInWorkers(mediaPath, decoder.kind, {
@@ -176,7 +190,8 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
           partial.set(key, partialPeaks)
           options.onPeaks?.(partialPeaks, first, count)
         },
-        log
+        log,
+        onStage: options.onStage
       }).finally(() => partial.delete(key))
       options.onProgress?.(1)
       // The file may have changed while we decoded; then the result is not worth caching.
@@ -184,6 +199,7 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       if (after.size === info.size && after.mtimeMs === info.mtimeMs) {
         const fileKey = { path: mediaPath, size: info.size, mtimeMs: info.mtimeMs, requestedPeaksPerSecond: pps }
         await writeFileAtomic(cachePath(taskId), await encodePeaksFileInWorker(fileKey, peaks, { workerEntry: ports.workerEntry }))
+        stage('cache-written')
       }
       return { status: 'ready', fromCache: false, peaks }
     } catch (error) {
@@ -193,5 +209,15 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     }
   }
 
-  return { getPeaks, readCached, readLevels, readRange }
+  async function prewarm(mediaPath: string | null): Promise<void> {
+    try {
+      const decoder = mediaPath ? await detectDecoder(mediaPath) : { kind: 'mp3' as const }
+      if (decoder.kind === 'unsupported') return
+      await prewarmDecodeWorkers({ kind: decoder.kind, workers: ports.workers, memoryLimitMb: ports.workerMemoryMb, workerEntry: ports.workerEntry })
+    } catch (error) {
+      log('warn', `Could not start the decode workers ahead: ${(error as Error).message}`)
+    }
+  }
+
+  return { getPeaks, readCached, readLevels, readRange, prewarm }
 }

@@ -151,6 +151,11 @@ export interface PeaksLoader {
   forView(view: PeaksView): Promise<PeaksFrame | null>
 }
 
+/** A level index past any real one: main answers the overview (levels and buckets are clamped). */
+const overviewLevel = 99
+/** A bucket index past any level's end (clamped likewise). */
+const overviewEnd = 2 ** 31
+
 /** Makes a loader for `url` over `fetchImpl` (the page's fetch). */
 export function createPeaksLoader(url: string, fetchImpl: typeof fetch = (...args) => fetch(...args)): PeaksLoader {
   let levels: PeaksLevels | null = null
@@ -166,12 +171,16 @@ export function createPeaksLoader(url: string, fetchImpl: typeof fetch = (...arg
   }
 
   async function overview(view?: PeaksView): Promise<PeaksFrame | null> {
-    const response = await fetchImpl(levelsUrl(url))
+    // The levels and the overview in one round trip: a level past the last reads the overview.
+    const [response, guess] = await Promise.all([fetchImpl(levelsUrl(url)), fetchSpan(overviewLevel, 0, overviewEnd).catch(() => null)])
     if (response.status === 404) return null
     if (!response.ok) throw new Error(t('editorPanels.peaks.levelsHttp', { status: response.status }))
     const next = parseLevels(await response.json())
     const last = next.levels.length - 1
-    const { span, bytes } = await fetchSpan(last, 0, next.levels[last]!.length)
+    // Main answered both from the same peaks unless they changed in between (rare): then ask by level.
+    const fits = guess !== null && guess.span.channels[0].length === next.levels[last]!.length
+    const { span: fetched, bytes } = fits ? guess : await fetchSpan(last, 0, next.levels[last]!.length)
+    const span = { ...fetched, level: last }
     levels = next
     overviewSpan = span
     drawn = null
