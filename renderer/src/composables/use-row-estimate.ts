@@ -4,6 +4,7 @@ import type { Segment } from '../../../shared/transcript'
 import { rowHeight } from '../lib/row-height-model'
 import type { RowLayout } from '../lib/row-height-model'
 import { createEstimateCache } from '../lib/estimate-in-slices'
+import { afterNextPaint } from '../lib/yield-to-page'
 
 /*
  * Row heights for the virtual list before a row is measured. The list's total height (and so
@@ -175,11 +176,20 @@ export function createRowEstimate(refined: () => void = () => {}) {
 
 /**
  * Calibrates `estimate` from the list in `scroller` once its first row is laid out and again
- * when the scroller's width changes; `redo` is called when every estimate changed.
+ * when the scroller's width changes; `redo` is called when every estimate changed, after the
+ * frame being drawn: the rows on screen are measured in it anyway, and re-measuring them all
+ * there put a second render and layout of the list before a long task's first rows showed.
  */
 export function useRowEstimate(estimate: ReturnType<typeof createRowEstimate>, scroller: Ref<HTMLElement | null>, rows: WatchSource<unknown>, redo: () => void): void {
+  let redoing = false
+  let unmounted = false
   const check = (): void => {
-    if (scroller.value && estimate.calibrate(scroller.value)) redo()
+    if (!scroller.value || !estimate.calibrate(scroller.value) || redoing) return
+    redoing = true
+    void afterNextPaint().then(() => {
+      redoing = false
+      if (!unmounted) redo()
+    })
   }
   let width = 0
   let firstRow: Element | null = null
@@ -208,6 +218,7 @@ export function useRowEstimate(estimate: ReturnType<typeof createRowEstimate>, s
     if (el) observer?.observe(el)
   }, { immediate: true })
   onBeforeUnmount(() => {
+    unmounted = true
     stop()
     observer?.disconnect()
   })

@@ -31,7 +31,6 @@ export interface EstimateWork<T extends object> {
 export function createEstimateCache<T extends object>(work: EstimateWork<T>) {
   const now = work.now ?? (() => performance.now())
   let cache = new WeakMap<T, number>()
-  let guesses = new WeakMap<T, number>()
   /** Items given a guess and still to be worked out exactly. */
   let guessed = new Set<T>()
   /** Bumped by `reset`: a refinement of the old figures stops. */
@@ -82,19 +81,16 @@ export function createEstimateCache<T extends object>(work: EstimateWork<T>) {
       const h = cache.get(item)
       if (h !== undefined) return h
       if (work.always?.(item) || withinBudget()) return exact(item)
-      let g = guesses.get(item)
-      if (g === undefined) {
-        g = work.guess(item)
-        guesses.set(item, g)
+      // The guess is cheap and the same every time: not kept (a second map per row cost more).
+      if (!guessed.has(item)) {
         guessed.add(item)
         if (!refining) void refine()
       }
-      return g
+      return work.guess(item)
     },
     /** Forgets every figure (what they depend on changed); a refinement under way stops without `refined`. */
     reset(): void {
       cache = new WeakMap()
-      guesses = new WeakMap()
       guessed = new Set()
       version++
     },
