@@ -36,7 +36,7 @@ export function createEstimateCache<T extends object>(work: EstimateWork<T>) {
   /** Bumped by `reset`: a refinement of the old figures stops. */
   let version = 0
   let refining = false
-  /** Until when this task may still work exactly; -1: no budget opened in this task. */
+  /** Until when this task may still work exactly; -1: no budget opened in this task; 0: spent. */
   let budgetEnd = -1
 
   const exact = (item: T): number => {
@@ -46,13 +46,17 @@ export function createEstimateCache<T extends object>(work: EstimateWork<T>) {
   }
 
   const withinBudget = (): boolean => {
+    // Spent: no clock read per item for the rest of the loop.
+    if (budgetEnd === 0) return false
     const t = now()
     if (budgetEnd < 0) {
       budgetEnd = t + exactBudgetMs
       // The list asks for every item in one synchronous loop: the budget is that loop's.
       queueMicrotask(() => (budgetEnd = -1))
     }
-    return t < budgetEnd
+    if (t < budgetEnd) return true
+    budgetEnd = 0
+    return false
   }
 
   const refine = async (): Promise<void> => {
