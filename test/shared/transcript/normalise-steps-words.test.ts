@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
+import { transcriptBody } from '../../../shared/api/transcript-export'
 import { normaliseTranscript, normaliseTranscriptSteps } from '../../../shared/transcript'
 import { convertRealFixture } from '../../fixtures/real-to-export'
 
@@ -37,7 +38,7 @@ function countedSixHours(): { exp: TranscriptExport; reads: () => number } {
 describe('normalising a 6-hour task in steps', () => {
   it('reads no more than a few segments\' words in any one step, and ends with the model normaliseTranscript makes', () => {
     const { exp, reads } = countedSixHours()
-    const words = (exp.transcript.transcripts ?? []).reduce((n, s) => n + (s.displayWords?.length ?? 0) + (s.originalWords?.length ?? 0), 0)
+    const words = (transcriptBody(exp).transcripts ?? []).reduce((n, s) => n + (s.displayWords?.length ?? 0) + (s.originalWords?.length ?? 0), 0)
     const steps = normaliseTranscriptSteps(exp, { count: 40, take: () => {} })
     let most = 0
     let model
