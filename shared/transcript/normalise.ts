@@ -6,7 +6,7 @@ import type { Annotation, NormaliseIssue, Segment, Speaker, TimeUnit, Transcript
 import { measuredMs, reconcileWords } from './reconcile-words'
 import { listedSpeakers, noSpeakerId, resolveSpeakers } from './speakers-from-export'
 import { clampTimeMs, maxTimeMs, segmentTimesOutOfRange, timeLimitMs } from './time-range'
-import { detectConfidenceScale, detectTimeUnit, isTimed, unitToMs } from './units'
+import { detectConfidenceScale, detectConfidenceScaleSteps, detectTimeUnit, detectTimeUnitSteps, isTimed, unitToMs } from './units'
 
 /*
  * The API export → the editing model (docs/api.md#what-the-app-tolerates). Never throws on schema-valid input:
@@ -330,9 +330,10 @@ export function* normaliseTranscriptSteps(exp: TranscriptExport, preview?: Previ
     preview!.take(previewOf(work.state.raw, previewAfter, preview!.count, listed, srcSegments))
   }
   yield
-  const detection = detectTimeUnit(exp)
+  // Both walk every word of the export: paused every few segments too.
+  const detection = yield* detectTimeUnitSteps(exp)
   yield
-  const scale = detectConfidenceScale(exp)
+  const scale = yield* detectConfidenceScaleSteps(exp)
   yield
   // The whole export says otherwise (a unit or scale the first rows did not show): start again.
   if (!work || work.state.unit !== detection.unit || work.state.scale !== scale) work = pass(detection.unit, scale)

@@ -50,11 +50,29 @@ export function unitForRatio(value: number, seconds: number): TimeUnit | null {
   return bestDistance <= 1.5 ? best : null
 }
 
+/** Segments looked at between two pauses of the stepped detections (a 6-hour export walked in one go was a 30 ms step). */
+const segmentsPerStep = 100
+
+/** Runs a stepped detection to its end, without pausing. */
+function atOnce<T>(steps: Generator<void, T, void>): T {
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
 /** Detects the segment/annotation time unit of one export (see the file comment). */
 export function detectTimeUnit(exp: TranscriptExport): UnitDetection {
+  return atOnce(detectTimeUnitSteps(exp))
+}
+
+/** `detectTimeUnit` pausing (yielding) every few segments, for a caller that works in slices (normaliseTranscriptSteps). */
+export function* detectTimeUnitSteps(exp: TranscriptExport): Generator<void, UnitDetection, void> {
   const votes: Record<TimeUnit, number> = { seconds: 0, milliseconds: 0, ticks: 0 }
   const body = transcriptBody(exp)
+  let seen = 0
   for (const seg of body.transcripts ?? []) {
+    if (++seen % segmentsPerStep === 0) yield
     // Only words with a measured offset can vote; a segment without start/end votes with what it has.
     // The first and last timed words, found without copying the list (this runs first on every open).
     const all = seg.displayWords?.length ? seg.displayWords : seg.originalWords
@@ -133,9 +151,16 @@ export function msToSeconds(ms: number): number {
  * confidences must not turn 0.92 into 0.0092.
  */
 export function detectConfidenceScale(exp: TranscriptExport): 1 | 100 {
+  return atOnce(detectConfidenceScaleSteps(exp))
+}
+
+/** `detectConfidenceScale` pausing (yielding) every few segments, for a caller that works in slices. */
+export function* detectConfidenceScaleSteps(exp: TranscriptExport): Generator<void, 1 | 100, void> {
   let wordSeen = false
   let segmentOver1 = false
+  let seen = 0
   for (const seg of transcriptBody(exp).transcripts ?? []) {
+    if (++seen % segmentsPerStep === 0) yield
     if ((seg.confidence ?? 0) > 1) segmentOver1 = true
     for (const list of [seg.displayWords, seg.originalWords]) {
       if (!list) continue

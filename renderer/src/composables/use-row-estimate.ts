@@ -3,6 +3,8 @@ import type { Ref, WatchSource } from 'vue'
 import type { Segment } from '../../../shared/transcript'
 import { rowHeight } from '../lib/row-height-model'
 import type { RowLayout } from '../lib/row-height-model'
+import { createEstimateCache } from '../lib/estimate-in-slices'
+import { afterNextPaint } from '../lib/yield-to-page'
 
 /*
  * Row heights for the virtual list before a row is measured. The list's total height (and so
@@ -15,6 +17,12 @@ import type { RowLayout } from '../lib/row-height-model'
  * object (edits make new objects), and redone when the column's width changes. Rows are read
  * in a ResizeObserver callback, after the browser's own layout: reading them as soon as they
  * render would force a layout in the middle of the open.
+ *
+ * Wrapping every row's words at once was one long task when a long model landed (issue 21: 141 ms
+ * at 6 hours) or the column's width changed: the virtualiser asks for every row's size in one go.
+ * So rows are wrapped for a few ms of each task only (lib/estimate-in-slices.ts); the rest get a
+ * guess from their character count and are wrapped in slices behind the page's own tasks, after
+ * which `refined` is called for the list to take the exact figures (once, keeping its top row).
  */
 
 /** The first-render guess, before any row could be read: header and about 11 words a line. */
@@ -30,7 +38,11 @@ export function roughRowHeight(words: number): number {
 /** Per-character widths in one font, from a canvas (sums ignore kerning: a pixel or two a line). */
 function fontWidths(ctx: CanvasRenderingContext2D | null, font: string): (text: string) => number {
   const widths = new Map<number, number>()
+  // Words repeat ("the", "and"): a word's width is summed once.
+  const words = new Map<string, number>()
   return (text) => {
+    const known = words.get(text)
+    if (known !== undefined) return known
     let w = 0
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i)
@@ -44,9 +56,13 @@ function fontWidths(ctx: CanvasRenderingContext2D | null, font: string): (text: 
       }
       w += c
     }
+    if (words.size < 50_000) words.set(text, w)
     return w
   }
 }
+
+/** A text sample whose mean character width stands for a transcript's (letters, a digit or two, punctuation). */
+const sample = 'The quick brown fox jumps over the lazy dog, and then 12 more. Well, yes: I think so.'
 
 const px = (v: string): number => parseFloat(v) || 0
 
@@ -88,25 +104,39 @@ function readLayout(text: HTMLElement, row: HTMLElement, space: number, old: Row
 
 const same = (a: RowLayout, b: RowLayout): boolean => (Object.keys(a) as Array<keyof RowLayout>).every((k) => Math.abs(a[k] - b[k]) < 0.25)
 
-/** Estimates of row heights from the rendered layout (see the module comment). */
-export function createRowEstimate() {
+/** A row's height from its character count under `l` (`meanChar`: the font's mean character width); greedy wrapping loses about half a word a line. */
+export function guessRowHeight(segment: Segment, l: RowLayout, meanChar: number): number {
+  let chars = 0
+  for (const w of segment.words) chars += w.text.length
+  const n = segment.words.length
+  const text = chars * meanChar + Math.max(0, n - 1) * l.space
+  const perLine = Math.max(1, l.width - (n > 0 ? (chars / n) * meanChar : 0) / 2)
+  const lines = Math.max(1, Math.ceil(text / perLine))
+  return Math.round(Math.max(l.fixedBottom, l.textTop + lines * l.line) + l.tail)
+}
+
+/** Estimates of row heights from the rendered layout (see the module comment); `refined` is called when guessed rows have been wrapped exactly. */
+export function createRowEstimate(refined: () => void = () => {}) {
   let layout: RowLayout | null = null
-  let cache = new WeakMap<Segment, number>()
   let ctx: CanvasRenderingContext2D | null | undefined
   let font = ''
   let measure: (text: string) => number = fontWidths(null, '')
   let measureNote: (text: string) => number = measure
+  /** The text font's mean character width (for guesses). */
+  let meanChar = 8
+  const rows = createEstimateCache<Segment>({
+    exact: (segment) => Math.round(rowHeight(segment, layout!, measure, measureNote)),
+    guess: (segment) => guessRowHeight(segment, layout!, meanChar),
+    // A note wraps on its own: such a (rare) row is always wrapped at once.
+    always: (segment) => !!segment.note,
+    refined
+  })
 
   return {
-    /** The estimated height of a segment's row in pixels. */
+    /** The estimated height of a segment's row in pixels (a guess for rows past this task's budget, refined later). */
     estimate(segment: Segment | undefined): number {
       if (!segment || !layout) return roughEstimate(segment)
-      let h = cache.get(segment)
-      if (h === undefined) {
-        h = Math.round(rowHeight(segment, layout, measure, measureNote))
-        cache.set(segment, h)
-      }
-      return h
+      return rows.estimate(segment)
     },
     /** Reads the layout from a rendered row in `root`; true when it changed (estimates must be redone). */
     calibrate(root: HTMLElement): boolean {
@@ -119,18 +149,23 @@ export function createRowEstimate() {
       if (style.font !== font) {
         font = style.font
         measure = fontWidths(ctx, font)
+        meanChar = measure(sample) / sample.length
         // A note is set in the gutter's UI font and size.
         measureNote = fontWidths(ctx, getComputedStyle(row.querySelector('.gutter') ?? text).font)
       }
       const next = readLayout(text, row, measure(' '), layout)
       if (!next || (layout && same(layout, next))) return false
       layout = next
-      cache = new WeakMap()
+      rows.reset()
       return true
     },
     /** True once a rendered row has been read. */
     get calibrated(): boolean {
       return layout !== null
+    },
+    /** Rows given a guess and not wrapped exactly yet (for tests and the bench). */
+    get guessedRows(): number {
+      return rows.guessed
     },
     /** The layout read (for tests and the bench), or null before any row was read. */
     get layout(): RowLayout | null {
@@ -141,11 +176,20 @@ export function createRowEstimate() {
 
 /**
  * Calibrates `estimate` from the list in `scroller` once its first row is laid out and again
- * when the scroller's width changes; `redo` is called when every estimate changed.
+ * when the scroller's width changes; `redo` is called when every estimate changed, after the
+ * frame being drawn: the rows on screen are measured in it anyway, and re-measuring them all
+ * there put a second render and layout of the list before a long task's first rows showed.
  */
 export function useRowEstimate(estimate: ReturnType<typeof createRowEstimate>, scroller: Ref<HTMLElement | null>, rows: WatchSource<unknown>, redo: () => void): void {
+  let redoing = false
+  let unmounted = false
   const check = (): void => {
-    if (scroller.value && estimate.calibrate(scroller.value)) redo()
+    if (!scroller.value || !estimate.calibrate(scroller.value) || redoing) return
+    redoing = true
+    void afterNextPaint().then(() => {
+      redoing = false
+      if (!unmounted) redo()
+    })
   }
   let width = 0
   let firstRow: Element | null = null
@@ -174,6 +218,7 @@ export function useRowEstimate(estimate: ReturnType<typeof createRowEstimate>, s
     if (el) observer?.observe(el)
   }, { immediate: true })
   onBeforeUnmount(() => {
+    unmounted = true
     stop()
     observer?.disconnect()
   })

@@ -35,11 +35,17 @@ export function buildWordIndex(model: TranscriptModel): WordIndex {
   const ids: string[] = new Array<string>(total)
   let k = 0
   let lastStart = -Infinity
-  model.segments.forEach((s, si) => {
+  // Plain loops: this runs in the task where a long model lands, before the code is optimised,
+  // and the per-word callback was that task's heaviest function at 6 hours (open-profile.ts).
+  const segments = model.segments
+  for (let si = 0; si < segments.length; si++) {
+    const s = segments[si]
+    const words = s.words
     segmentFirst[si] = k
-    s.words.forEach((w, wi) => {
+    for (let wi = 0; wi < words.length; wi++) {
+      const w = words[wi]
       // Monotonic even if a repaired export left a word out of order: the search stays valid.
-      lastStart = Math.max(lastStart, w.startMs)
+      if (w.startMs > lastStart) lastStart = w.startMs
       starts[k] = lastStart
       ends[k] = w.endMs
       segment[k] = si
@@ -47,8 +53,8 @@ export function buildWordIndex(model: TranscriptModel): WordIndex {
       segmentEnd[k] = s.endMs
       ids[k] = w.id
       k++
-    })
-  })
+    }
+  }
   return { starts, ends, segment, word, segmentEnd, ids, segmentFirst }
 }
 
