@@ -78,8 +78,11 @@ describe('the review queue\'s cue breaches', () => {
     expect(cueItems(queue)).toEqual([])
     expect(queue.settled).toBe(false)
 
+    const builds = queue.fullBuilds
     workers[0].answer(1)
     await vi.waitFor(() => expect(queue.settled).toBe(true))
+    // The answer re-scored the segments its spans touch; no whole build of the queue.
+    expect(queue.fullBuilds).toBe(builds)
     expect(workers).toHaveLength(1)
     const spans = cueBreachSpans(editor.model!, options)
     expect(new Set(cueItems(queue).map((c) => c.split(': ').slice(1).join(': ')))).toEqual(new Set(spans.map((s) => s.detail)))
