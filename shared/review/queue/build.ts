@@ -164,7 +164,7 @@ export function updateQueue(state: QueueState, model: TranscriptModel, inputs: Q
 
 /** `all` (sorted) without the items of the `stale` segments, with `fresh` items put in their places. */
 export function spliceItems(all: readonly QueueItem[], stale: ReadonlySet<string>, fresh: readonly QueueItem[]): QueueItem[] {
-  let out: QueueItem[] = stale.size === 0 ? all.slice() : all.filter((item) => !stale.has(item.segmentId))
+  const out: QueueItem[] = stale.size === 0 ? all.slice() : all.filter((item) => !stale.has(item.segmentId))
   if (fresh.length > 64) return out.concat(fresh).sort(compareItems)
   for (const item of fresh) out.splice(insertionPoint(out, item), 0, item)
   return out
