@@ -19,7 +19,11 @@ function modelOf(segments: Segment[]): TranscriptModel {
 }
 
 const arbSegment = fc.tuple(fc.array(fc.integer({ min: 0, max: 60_000 }), { maxLength: 6 }), fc.integer({ min: 0, max: 70_000 })).map(([starts, end]) => segment(starts, end))
-const arbEdit = fc.record({ at: fc.nat(), remove: fc.nat({ max: 3 }), insert: fc.array(arbSegment, { maxLength: 3 }) })
+const arbEdit = fc.oneof(
+  fc.record({ at: fc.nat(), remove: fc.nat({ max: 3 }), insert: fc.array(arbSegment, { maxLength: 3 }) }),
+  // A word retyped or retimed: one segment replaced by one with as many words (rewritten in place).
+  fc.record({ at: fc.nat(), retime: fc.integer({ min: -30_000, max: 30_000 }) })
+)
 
 describe('the word index after an edit', () => {
   it('equals a whole build, for any run of segments replaced (fast-check)', () => {
@@ -29,7 +33,11 @@ describe('the word index after an edit', () => {
         let index = buildWordIndex(modelOf(segments))
         for (const e of edits) {
           const next = segments.slice()
-          next.splice(segments.length ? e.at % (segments.length + 1) : 0, e.remove, ...e.insert)
+          if ('retime' in e) {
+            if (!segments.length) continue
+            const i = e.at % segments.length
+            next[i] = segment(segments[i].words.map((w) => Math.max(0, w.startMs + e.retime)), segments[i].endMs + e.retime)
+          } else next.splice(segments.length ? e.at % (segments.length + 1) : 0, e.remove, ...e.insert)
           const model = modelOf(next)
           index = updateWordIndex(index, segments, model)
           expect(index).toEqual(buildWordIndex(model))

@@ -56,7 +56,9 @@ export function buildWordIndex(model: TranscriptModel): WordIndex {
 /**
  * The index of `model`, from `prev` (the index of the segments `before`) where segments are the
  * same objects at the start and the end: only the segments between are read. Equal to
- * `buildWordIndex(model)`.
+ * `buildWordIndex(model)`. When the edit kept the number of segments and of words in each (a
+ * word retyped), `prev`'s arrays are rewritten in place and shared by the new index (no 2-hour-sized
+ * allocation in the key's frame): `prev` is not to be read after this call.
  */
 export function updateWordIndex(prev: WordIndex, before: readonly Segment[], model: TranscriptModel): WordIndex {
   const after = model.segments
@@ -75,6 +77,7 @@ export function updateWordIndex(prev: WordIndex, before: readonly Segment[], mod
   let midWords = 0
   for (let i = head; i < midTo; i++) midWords += after[i].words.length
   const total = headWords + midWords + tailWords
+  if (after.length === before.length && total === oldTotal && sameWordCounts(before, after, head, midTo)) return rewriteInPlace(prev, after, head, midTo, headWords)
   const starts = new Float64Array(total)
   const ends = new Float64Array(total)
   const segment = new Int32Array(total)
@@ -119,21 +122,47 @@ export function updateWordIndex(prev: WordIndex, before: readonly Segment[], mod
     ids[k + j] = prev.ids[oldTailFrom + j]
   }
   for (let si = midTo; si < after.length; si++) segmentFirst[si] = prev.segmentFirst[si - segShift] + wordShift
-  // Starts are kept monotonic (a running maximum): the tail's follow the new running maximum
-  // until one is as it was, after which all are.
-  for (let si = midTo; si < after.length && k < total; si++) {
-    let settled = false
+  reclampTail(starts, after, midTo, k)
+  return { starts, ends, segment, word, segmentEnd, ids, segmentFirst }
+}
+
+// Starts are kept monotonic (a running maximum): the tail's (from segment `from`, flat word `k`)
+// follow the new running maximum until one is as it was, after which all are.
+function reclampTail(starts: Float64Array, after: readonly Segment[], from: number, k: number): void {
+  for (let si = from; si < after.length && k < starts.length; si++) {
     for (const w of after[si].words) {
       const v = Math.max(k > 0 ? starts[k - 1] : -Infinity, w.startMs)
-      if (v === starts[k]) {
-        settled = true
-        break
-      }
+      if (v === starts[k]) return
       starts[k++] = v
     }
-    if (settled) break
   }
-  return { starts, ends, segment, word, segmentEnd, ids, segmentFirst }
+}
+
+function sameWordCounts(before: readonly Segment[], after: readonly Segment[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (before[i].words.length !== after[i].words.length) return false
+  return true
+}
+
+// The same segments and words in number, segment by segment: segments [head, midTo) are written over their old places.
+function rewriteInPlace(prev: WordIndex, after: readonly Segment[], head: number, midTo: number, k: number): WordIndex {
+  const ids = prev.ids as string[]
+  let lastStart = k > 0 ? prev.starts[k - 1] : -Infinity
+  for (let si = head; si < midTo; si++) {
+    const s = after[si]
+    s.words.forEach((w, wi) => {
+      lastStart = Math.max(lastStart, w.startMs)
+      prev.starts[k] = lastStart
+      prev.ends[k] = w.endMs
+      prev.segment[k] = si
+      prev.word[k] = wi
+      prev.segmentEnd[k] = s.endMs
+      ids[k] = w.id
+      k++
+    })
+  }
+  reclampTail(prev.starts, after, midTo, k)
+  // A new object, so what derives from the index follows the edit.
+  return { ...prev }
 }
 
 /**
