@@ -82,6 +82,9 @@ for (const locale of ['en', 'pt-PT'] as const) {
     for (const rule of ['reading-speed', 'min-gap', 'chars-per-line']) expect(c.rule(rule)).toBe(t(`notices.qc-rule.${rule}`))
     expect(c.severity).toEqual({ fine: t('cueView.fine'), soft: t('cueView.soft'), hard: t('cueView.hard') })
     expect([c.locked, c.broken, c.wordInput]).toEqual([t('cueView.locked'), t('cueView.broken'), t('cueView.wordInput')])
+    expect(c.summary(1234, 5, 67)).toBe(t('cueView.summary', { cues: '1234', hard: '5', soft: '67' }))
+    expect(c.recut(2.5)).toBe(t('cueView.recut', { ms: '2.5' }))
+    for (const key of ['region', 'preset', 'updating', 'prevBreach', 'nextBreach'] as const) expect(c.bar[key]).toBe(t(`cueView.${key}`))
   })
 }
 

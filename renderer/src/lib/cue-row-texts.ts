@@ -3,7 +3,7 @@ import { messageTemplate } from './message-template'
 import type { Translate } from './message-template'
 
 /*
- * Every text a cue row of the live cue view shows or says, made once per language (as
+ * Every text a cue row of the live cue view (and the view's bar) shows or says, made once per language (as
  * lib/row-texts.ts does for transcript rows): on Enter the edited cue, and the view's rows with
  * their labels, render again in the key's frame, and asking vue-i18n for each message at every
  * render was the largest share of that frame's script after the re-cut.
@@ -23,6 +23,11 @@ export interface CueRowTexts {
   readonly locked: string
   readonly broken: string
   readonly wordInput: string
+  /** The view's bar: its counts and the last re-cut's time (they change with every edit). */
+  summary(cues: number, hard: number, soft: number): string
+  recut(ms: number): string
+  /** The view's fixed words (region, preset, updating, previous and next breach). */
+  readonly bar: Readonly<Record<'region' | 'preset' | 'updating' | 'prevBreach' | 'nextBreach', string>>
 }
 
 /** The cue row texts from `translate` (see the module comment). */
@@ -33,6 +38,9 @@ export function createCueRowTexts(translate: Translate): CueRowTexts {
   const wpm = messageTemplate(translate, 'cueView.speedWpm', ['n'])
   const cps = messageTemplate(translate, 'cueView.speedCps', ['n'])
   const speedTitle = messageTemplate(translate, 'cueView.speedTitle', ['limit'])
+  const summary = messageTemplate(translate, 'cueView.summary', ['cues', 'hard', 'soft'])
+  const recut = messageTemplate(translate, 'cueView.recut', ['ms'])
+  const word = (key: string): string => translate(`cueView.${key}`, {})
   const rules = new Map<string, string>()
   return {
     cueLabel: (n) => cueLabel({ n: String(n) }),
@@ -48,7 +56,10 @@ export function createCueRowTexts(translate: Translate): CueRowTexts {
     severity: { fine: translate('cueView.fine', {}), soft: translate('cueView.soft', {}), hard: translate('cueView.hard', {}) },
     locked: translate('cueView.locked', {}),
     broken: translate('cueView.broken', {}),
-    wordInput: translate('cueView.wordInput', {})
+    wordInput: translate('cueView.wordInput', {}),
+    summary: (cues, hard, soft) => summary({ cues: String(cues), hard: String(hard), soft: String(soft) }),
+    recut: (ms) => recut({ ms: String(ms) }),
+    bar: { region: word('region'), preset: word('preset'), updating: word('updating'), prevBreach: word('prevBreach'), nextBreach: word('nextBreach') }
   }
 }
 
