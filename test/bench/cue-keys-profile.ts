@@ -17,6 +17,7 @@ import { startApp, writeTwoHourExport } from './editor'
  * PROF_OUT    the trace file (/tmp/sdte-cue-keys.json)
  * PROF_WORDS  words in the traced round (8)
  * PROF_TASKS  1: list each long task's children too
+ * PROF_TOP    functions listed per kind of key (45)
  */
 
 const out = process.env['PROF_OUT'] ?? '/tmp/sdte-cue-keys.json'
@@ -71,7 +72,7 @@ try {
   const nodes = new Map<number, { name: string; url: string; line: number; parent?: number }>()
   const self = new Map<string, number>()
   const total = new Map<string, number>()
-  const stacks: { ts: number; dt: number; keys: Set<string> }[] = []
+  const stacks: { ts: number; dt: number; keys: Set<string>; path: string[] }[] = []
   let lastTs = (mainProfile?.args?.['data'] as { startTime?: number } | undefined)?.startTime ?? 0
   for (const e of events.filter((x) => x.name === 'ProfileChunk' && x.pid === main.pid && x.id === mainProfile?.id)) {
     const chunk = (e.args?.['data'] as { cpuProfile?: { nodes?: Array<{ id: number; parent?: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples?: number[] }; timeDeltas?: number[] }) ?? {}
@@ -87,9 +88,13 @@ try {
       const key = (x: { name: string; url: string; line: number }): string => `${x.name} ${x.url}:${x.line}`
       self.set(key(n), (self.get(key(n)) ?? 0) + dt)
       const seen = new Set<string>()
-      for (let m: typeof n | undefined = n; m; m = m.parent === undefined ? undefined : nodes.get(m.parent)) seen.add(key(m))
+      const path: string[] = []
+      for (let m: typeof n | undefined = n; m; m = m.parent === undefined ? undefined : nodes.get(m.parent)) {
+        seen.add(key(m))
+        path.push(key(m))
+      }
       for (const k of seen) total.set(k, (total.get(k) ?? 0) + dt)
-      stacks.push({ ts: lastTs, dt, keys: seen })
+      stacks.push({ ts: lastTs, dt, keys: seen, path })
     }
   }
   console.log('\nmain thread, self time by function in the traced round (sampled, ms):')
@@ -107,7 +112,16 @@ try {
     }
     for (const g of gcs) if (windows.some(([a, b]) => g.ts < b && g.ts + (g.dur ?? 0) > a)) gcUs += g.dur ?? 0
     console.log(`\n${kind}s (${windows.length}): keydown → paint, inclusive time by function (sampled, ms; GC pauses overlapping ${ms(gcUs)} ms):`)
-    for (const [key, us] of [...inKey].sort((a, b) => b[1] - a[1]).slice(0, 45)) console.log(`  ${ms(us).padStart(7)}  ${key}`)
+    for (const [key, us] of [...inKey].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env['PROF_TOP'] ?? 45))) console.log(`  ${ms(us).padStart(7)}  ${key}`)
+    // Which components render in those windows: the function each renderComponentRoot calls (a component's render).
+    const renders = new Map<string, number>()
+    for (const s of stacks) {
+      if (!windows.some(([a, b]) => s.ts >= a && s.ts <= b)) continue
+      const at = s.path.findIndex((k) => k.startsWith('renderComponentRoot '))
+      if (at > 0) renders.set(s.path[at - 1], (renders.get(s.path[at - 1]) ?? 0) + s.dt)
+    }
+    console.log(`  component renders (the function under renderComponentRoot, ms):`)
+    for (const [key, us] of [...renders].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms(us).padStart(7)}  ${key}`)
   }
   console.log(`\nwrote ${out}`)
 } finally {

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest'
 import { reactive } from 'vue'
-import { answerCueBreachRequest, unpackCueInput } from '../../renderer/src/lib/cue-breach-protocol'
+import { answerCueBreachRequest, cueBreachAnswerer, unpackCueInput } from '../../renderer/src/lib/cue-breach-protocol'
 import type { CueBreachReply, CueBreachRequest } from '../../renderer/src/lib/cue-breach-protocol'
 import { cueBreachCutter, packCueInput } from '../../renderer/src/lib/cue-breach-client'
 import { cueBreachSpans } from '../../shared/review/queue'
-import { addCueDecision, normaliseTranscript } from '../../shared/transcript'
+import { addCueDecision, deleteSegment, mergeSegments, normaliseTranscript, segmentText, setSegmentText, setSpeaker, splitSegment } from '../../shared/transcript'
 import type { TranscriptModel } from '../../shared/transcript'
 import { convertRealFixture } from '../fixtures/real-to-export'
 
@@ -69,19 +69,26 @@ describe('the cue-breach worker protocol', () => {
   })
 })
 
-/** A Worker that runs the real handler in this thread, answering when the test says. */
+/**
+ * A Worker that runs the real handler in this thread: each request handled as it arrives, in
+ * order (as the worker's own queue does), its answer delivered when the test says.
+ */
 class InProcessWorker {
   onmessage: ((event: MessageEvent<CueBreachReply>) => void) | null = null
   onerror: ((event: { preventDefault(): void }) => void) | null = null
   onmessageerror: (() => void) | null = null
   readonly inbox: CueBreachRequest[] = []
+  readonly replies: CueBreachReply[] = []
+  private readonly handle = cueBreachAnswerer()
   terminated = false
   postMessage(request: CueBreachRequest, transfer: Transferable[]): void {
-    this.inbox.push(structuredClone(request, { transfer }))
+    const got = structuredClone(request, { transfer })
+    this.inbox.push(got)
+    this.replies.push(this.handle(got))
   }
   /** Answers the `i`th request received. */
   answer(i: number): void {
-    this.onmessage?.({ data: answerCueBreachRequest(this.inbox[i]) } as MessageEvent<CueBreachReply>)
+    this.onmessage?.({ data: this.replies[i] } as MessageEvent<CueBreachReply>)
   }
   terminate(): void {
     this.terminated = true
@@ -115,6 +122,43 @@ describe('the page side of the cue-breach worker', () => {
     worker.answer(0)
     worker.answer(1)
     expect(await second).toEqual(cueBreachSpans(edited, options))
+  })
+
+  it('after the first request posts only the segments an edit changed; every answer equals the whole cut on the page', async () => {
+    const { cutter, worker } = cutterOn()
+    const edits: ((m: TranscriptModel) => TranscriptModel)[] = [
+      (m) => setSegmentText(m, m.segments[5].id, `${segmentText(m.segments[5])} extraordinarily`),
+      (m) => setSegmentText(m, m.segments[0].id, 'So'),
+      (m) => setSegmentText(m, m.segments.at(-1)!.id, `${segmentText(m.segments.at(-1)!)} yes indeed`),
+      (m) => splitSegment(m, m.segments[8].id, { wordIndex: 2 }),
+      (m) => mergeSegments(m, m.segments[3].id),
+      (m) => deleteSegment(m, m.segments[10].id),
+      (m) => setSpeaker(m, { segmentId: m.segments[12].id }, m.speakers.at(-1)!.id),
+      (m) => addCueDecision(m, { kind: 'break-before', wordId: m.segments[2].words[1].id }),
+      (m) => ({ ...m, segments: m.segments.slice(0, 15) }),
+      (m) => m
+    ]
+    let model = radio
+    for (let i = 0; i <= edits.length; i++) {
+      const pending = cutter.cut(model, options)
+      worker.answer(i)
+      expect(await pending).toEqual(cueBreachSpans(model, options))
+      if (i < edits.length) model = edits[i](model)
+    }
+    const words = worker.inbox.map((r) => r.input.segmentWordCounts.reduce((a, b) => a + b, 0))
+    expect(words[0]).toBe(radio.segments.reduce((n, s) => n + s.words.length, 0))
+    // A one-segment edit posts that segment's words (a split or merge: two), never the task.
+    for (const n of words.slice(1)) expect(n).toBeLessThan(words[0] / 10)
+    expect(worker.inbox.slice(1).every((r) => r.input.baseSeq === r.seq - 1)).toBe(true)
+  })
+
+  it('a patch of a model the worker does not hold fails the worker: the page cuts instead', async () => {
+    const answer = cueBreachAnswerer()
+    const first = posted(radio, 1)
+    expect(answer(first).spans).toEqual(cueBreachSpans(radio, options))
+    const stray: CueBreachRequest = { ...first, seq: 3, input: { ...packCueInput(radio), baseSeq: 2, keepHead: 1, keepTail: 0 } }
+    expect(() => answer(stray)).toThrow(/patches request 2/)
+    expect(() => answerCueBreachRequest(stray)).toThrow(/needs the model it patches/)
   })
 
   it('cancel drops the answer in flight', async () => {

@@ -2,7 +2,7 @@ import { beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import { flushPromises } from '@vue/test-utils'
 import { mountSampleEditor, pressKey, resetEditorTest } from './support/editor-mount'
 import { useCueViewStore } from '../../renderer/src/stores/cue-view-store'
-import { wholeCut } from '../../renderer/src/lib/cue-recut'
+import { canRecutLocally, wholeCut } from '../../renderer/src/lib/cue-recut'
 import { useCueWave } from '../../renderer/src/composables/use-cue-wave'
 import { cueRegionsIn } from '../../renderer/src/lib/waveform-cues'
 
@@ -38,6 +38,27 @@ describe('setting a cue edge from the waveform', () => {
     cues.recutNow()
     expect(editor.model!.cueDecisions ?? []).toEqual([])
     expect(cues.rows[0].cue.endMs).toBe(before.endMs)
+  })
+
+  it('keeps the re-cut state: the edit after a drag re-cuts its passage only, equal to the whole cut', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const wave = useCueWave()
+    const spec = cueRegionsIn(cues.rows, { from: 0, to: Infinity, key: 'all' }, 0, 0)[0]
+    expect(wave.callbacks.onCueEdge(spec, 'out', cues.rows[0].cue.endMs - 600)).not.toBeNull()
+    expect(canRecutLocally(cues.cut!)).toBe(true)
+    // A word of a later cue edited: its passage is re-cut from the drag's cut, not the whole transcript.
+    const w = cues.rows[2].words[0]
+    const segment = editor.model!.segments.find((s) => s.id === w.segmentId)!
+    expect(editor.replaceWord(segment.id, w.wordIndex, 'Extraordinarily')).toBeTruthy()
+    await flushPromises()
+    expect(cues.stale).toBe(false)
+    expect(cues.lastRecut?.passage).toBe(true)
+    expect(cues.cut!.passage).not.toBeNull()
+    expect(cues.cut!.cues).toEqual(wholeCut(editor.model!, cues.preset, { language: undefined, annotations: undefined }).cues)
   })
 
   it('refuses a locked cue with a message; a drag past the nudge limit is held there and said', async () => {

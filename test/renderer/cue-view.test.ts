@@ -230,6 +230,10 @@ describe('the live cue view', () => {
 
     await field.setValue('Zebras')
     await field.trigger('keydown', { key: 'Enter' })
+    // Enter's own render shows the word; the field is not removed in that frame (hidden, the same element) …
+    expect(wrapper.get(`[data-word-id="${word.id}"]`).text()).toBe('Zebras')
+    expect(wrapper.get('input.edit.leaving').element).toBe(field.element)
+    // … and goes once the frame has painted; its blur commits nothing.
     await idle()
     expect(wrapper.find('input.edit').exists()).toBe(false)
     expect(wordText()).toBe('Zebras')

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { answerCueBreachRequest } from '../../renderer/src/lib/cue-breach-protocol'
+import { cueBreachAnswerer } from '../../renderer/src/lib/cue-breach-protocol'
 import type { CueBreachReply, CueBreachRequest } from '../../renderer/src/lib/cue-breach-protocol'
 import { useEditorStore } from '../../renderer/src/stores/editor-store'
 import { useReviewQueueStore } from '../../renderer/src/stores/review-queue-store'
@@ -50,14 +50,19 @@ describe('the review queue\'s cue breaches', () => {
       onerror = null
       onmessageerror = null
       readonly inbox: CueBreachRequest[] = []
+      readonly replies: CueBreachReply[] = []
+      readonly handle = cueBreachAnswerer()
       constructor() {
         workers.push(this)
       }
+      // Handled in order as they arrive (a request may patch the one before), answered when the test says.
       postMessage(request: CueBreachRequest, transfer: Transferable[]): void {
-        this.inbox.push(structuredClone(request, { transfer }))
+        const got = structuredClone(request, { transfer })
+        this.inbox.push(got)
+        this.replies.push(this.handle(got))
       }
       answer(i: number): void {
-        this.onmessage?.({ data: answerCueBreachRequest(this.inbox[i]) } as MessageEvent<CueBreachReply>)
+        this.onmessage?.({ data: this.replies[i] } as MessageEvent<CueBreachReply>)
       }
       terminate(): void {}
     }
@@ -78,8 +83,11 @@ describe('the review queue\'s cue breaches', () => {
     expect(cueItems(queue)).toEqual([])
     expect(queue.settled).toBe(false)
 
+    const builds = queue.fullBuilds
     workers[0].answer(1)
     await vi.waitFor(() => expect(queue.settled).toBe(true))
+    // The answer re-scored the segments its spans touch; no whole build of the queue.
+    expect(queue.fullBuilds).toBe(builds)
     expect(workers).toHaveLength(1)
     const spans = cueBreachSpans(editor.model!, options)
     expect(new Set(cueItems(queue).map((c) => c.split(': ').slice(1).join(': ')))).toEqual(new Set(spans.map((s) => s.detail)))

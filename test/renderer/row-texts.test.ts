@@ -2,6 +2,7 @@ import { afterEach, expect, it } from 'vitest'
 import { i18n } from '../../renderer/src/i18n'
 import { messageTemplate } from '../../renderer/src/lib/message-template'
 import { rowTexts } from '../../renderer/src/lib/row-texts'
+import { cueRowTexts } from '../../renderer/src/lib/cue-row-texts'
 import { speedBadge } from '../../renderer/src/lib/speed-badge'
 import { speakerChipStyle } from '../../renderer/src/lib/speaker-colors'
 import { resolvePreset } from '../../shared/subtitles'
@@ -66,4 +67,31 @@ it('the row texts, a speed badge and a chip style are kept (the same objects) un
   expect(rowTexts().delete).toBe(t('frame.row.delete'))
   expect(speedBadge(segment, preset)).not.toBe(badge)
   expect(speedBadge(segment, preset)?.text).toMatch(/carateres\/s|caracteres\/s/)
+})
+
+for (const locale of ['en', 'pt-PT'] as const) {
+  it(`a cue row's texts read as vue-i18n's in ${locale}`, () => {
+    i18n.global.locale.value = locale
+    const c = cueRowTexts()
+    expect(c.cueLabel(12)).toBe(t('cueView.cueLabel', { n: '12' }))
+    expect(c.duration('1,25')).toBe(t('cueView.duration', { s: '1,25' }))
+    expect(c.chars(42)).toBe(t('cueView.chars', { n: '42' }))
+    expect(c.speed('wpm', '181,5')).toBe(t('cueView.speedWpm', { n: '181,5' }))
+    expect(c.speed('cps', '17.2')).toBe(t('cueView.speedCps', { n: '17.2' }))
+    expect(c.speedTitle(17)).toBe(t('cueView.speedTitle', { limit: '17' }))
+    for (const rule of ['reading-speed', 'min-gap', 'chars-per-line']) expect(c.rule(rule)).toBe(t(`notices.qc-rule.${rule}`))
+    expect(c.severity).toEqual({ fine: t('cueView.fine'), soft: t('cueView.soft'), hard: t('cueView.hard') })
+    expect([c.locked, c.broken, c.wordInput]).toEqual([t('cueView.locked'), t('cueView.broken'), t('cueView.wordInput')])
+    expect(c.summary(1234, 5, 67)).toBe(t('cueView.summary', { cues: '1234', hard: '5', soft: '67' }))
+    expect(c.recut(2.5)).toBe(t('cueView.recut', { ms: '2.5' }))
+    for (const key of ['region', 'preset', 'updating', 'prevBreach', 'nextBreach'] as const) expect(c.bar[key]).toBe(t(`cueView.${key}`))
+  })
+}
+
+it('cue row texts follow a change of language', () => {
+  i18n.global.locale.value = 'en'
+  const en = cueRowTexts().cueLabel(3)
+  i18n.global.locale.value = 'pt-PT'
+  expect(cueRowTexts().cueLabel(3)).not.toBe(en)
+  expect(cueRowTexts().cueLabel(3)).toBe(t('cueView.cueLabel', { n: '3' }))
 })

@@ -1,8 +1,8 @@
 import { computed, watch } from 'vue'
 import type { ComputedRef, Ref } from 'vue'
 import { segmentStartedAt } from '../../../shared/transcript'
-import type { TranscriptModel } from '../../../shared/transcript'
-import { buildWordIndex, playingWordAt } from '../lib/word-index'
+import type { Segment, TranscriptModel } from '../../../shared/transcript'
+import { buildWordIndex, playingWordAt, updateWordIndex } from '../lib/word-index'
 import type { WordIndex } from '../lib/word-index'
 import { usePlaybackStore } from '../stores/playback-store'
 import { useEditorUiStore } from '../stores/editor-ui-store'
@@ -33,7 +33,18 @@ export interface PlaybackLookup {
 /** The playback lookups of `model` at the playback store's time. */
 export function usePlaybackLookup(model: Readonly<Ref<TranscriptModel | null>>): PlaybackLookup {
   const playback = usePlaybackStore()
-  const wordIndex = computed(() => (model.value ? buildWordIndex(model.value) : null))
+  // After an edit the index is updated for the changed segments only (lib/word-index.ts).
+  let last: { segments: readonly Segment[]; index: WordIndex } | null = null
+  const wordIndex = computed(() => {
+    const m = model.value
+    if (!m) {
+      last = null
+      return null
+    }
+    const index = last ? updateWordIndex(last.index, last.segments, m) : buildWordIndex(m)
+    last = { segments: m.segments, index }
+    return index
+  })
   const playingWord = computed(() => (wordIndex.value ? playingWordAt(wordIndex.value, playback.timeMs) : -1))
   const activeWordId = computed(() => (playingWord.value >= 0 && wordIndex.value ? wordIndex.value.ids[playingWord.value] : null))
   const activeSegmentIndex = computed(() => (model.value ? segmentStartedAt(model.value, playback.timeMs) : -1))

@@ -1,6 +1,6 @@
 import { toRaw } from 'vue'
 import type { CueBreachSpan } from '../../../shared/review/queue/types'
-import type { TranscriptModel } from '../../../shared/transcript'
+import type { Segment, TranscriptModel } from '../../../shared/transcript'
 import { cueBreachesOf } from './cue-breach-protocol'
 import type { CueBreachReply, CueBreachRequest, CueInput } from './cue-breach-protocol'
 
@@ -11,19 +11,43 @@ import type { CueBreachReply, CueBreachRequest, CueInput } from './cue-breach-pr
  * before the worker, so the queue never waits for an answer that will not come.
  */
 
-/** Packs what the cutter reads of `model` into columns (no Vue proxies, no API objects). */
-export function packCueInput(model: TranscriptModel): CueInput {
+/** Which segments of the worker's last model a request keeps (see CueInput): none by default. */
+export interface CuePatch {
+  readonly baseSeq: number
+  readonly keepHead: number
+  readonly keepTail: number
+}
+
+const wholeModel: CuePatch = { baseSeq: 0, keepHead: 0, keepTail: 0 }
+
+/**
+ * The patch that turns `before` (the segments last posted, by request `baseSeq`) into `after`:
+ * the segments the two share at the start and at the end, by identity (the model is immutable
+ * with structural sharing: an edit replaces the segments it touched, and only those).
+ */
+export function patchBetween(before: readonly Segment[], after: readonly Segment[], baseSeq: number): CuePatch {
+  const max = Math.min(before.length, after.length)
+  let head = 0
+  while (head < max && before[head] === after[head]) head++
+  let tail = 0
+  while (tail < max - head && before[before.length - 1 - tail] === after[after.length - 1 - tail]) tail++
+  return { baseSeq, keepHead: head, keepTail: tail }
+}
+
+/** Packs what the cutter reads of `model` into columns (no Vue proxies, no API objects): every segment, or those between a patch's kept ones. */
+export function packCueInput(model: TranscriptModel, patch: CuePatch = wholeModel): CueInput {
   const m = toRaw(model)
+  const segments = m.segments.slice(patch.keepHead, m.segments.length - patch.keepTail)
   let wordCount = 0
-  for (const s of m.segments) wordCount += s.words.length
-  const segmentSpeakers: string[] = new Array(m.segments.length)
-  const segmentWordCounts = new Uint32Array(m.segments.length)
+  for (const s of segments) wordCount += s.words.length
+  const segmentSpeakers: string[] = new Array(segments.length)
+  const segmentWordCounts = new Uint32Array(segments.length)
   const wordIds: string[] = new Array(wordCount)
   const wordTexts: string[] = new Array(wordCount)
   const wordLengths = new Uint32Array(wordCount * 2)
   const wordTimes = new Float64Array(wordCount * 2)
   let k = 0
-  m.segments.forEach((s, i) => {
+  segments.forEach((s, i) => {
     segmentSpeakers[i] = s.speakerId
     segmentWordCounts[i] = s.words.length
     for (const w of s.words) {
@@ -47,7 +71,8 @@ export function packCueInput(model: TranscriptModel): CueInput {
     wordTimes,
     speakers: m.speakers.map((s) => ({ id: s.id, name: s.name, prefix: s.prefix, suffix: s.suffix, placeholder: s.placeholder })),
     // Decisions are flat records of strings and numbers: a shallow copy drops any proxy.
-    cueDecisions: (m.cueDecisions ?? []).map((d) => ({ ...toRaw(d) }))
+    cueDecisions: (m.cueDecisions ?? []).map((d) => ({ ...toRaw(d) })),
+    ...patch
   }
 }
 
@@ -74,6 +99,8 @@ export function cueBreachCutter(makeWorker: (() => Worker) | null = typeof Worke
   let seq = 0
   /** The request in flight (only the latest is kept: older ones resolved null when superseded). */
   let waiting: { seq: number; model: TranscriptModel; options: CueBreachRequest['options']; resolve: (spans: CueBreachSpan[] | null) => void } | null = null
+  /** The segments the worker holds (those of the last request posted): the next request patches them. */
+  let sent: { seq: number; segments: readonly Segment[] } | null = null
 
   function settle(spans: CueBreachSpan[] | null): void {
     const w = waiting
@@ -82,6 +109,7 @@ export function cueBreachCutter(makeWorker: (() => Worker) | null = typeof Worke
   }
   function giveUp(): void {
     broken = true
+    sent = null
     worker?.terminate()
     worker = null
     // The worker will not answer: cut the waiting request here.
@@ -112,11 +140,16 @@ export function cueBreachCutter(makeWorker: (() => Worker) | null = typeof Worke
       settle(null)
       const w = start()
       if (!w) return Promise.resolve(cueBreachesOf(model, options))
-      const request: CueBreachRequest = { seq: ++seq, input: packCueInput(model), options: { ...options } }
+      // Only the segments changed since the last request are packed and posted (an edit after
+      // a key: a segment or two, not the whole task on the page's thread).
+      const segments = toRaw(model).segments
+      const patch = sent ? patchBetween(sent.segments, segments, sent.seq) : wholeModel
+      const request: CueBreachRequest = { seq: ++seq, input: packCueInput(model, patch), options: { ...options } }
       return new Promise((resolve) => {
         waiting = { seq: request.seq, model, options, resolve }
         try {
           w.postMessage(request, [request.input.wordTimes.buffer, request.input.wordLengths.buffer, request.input.segmentWordCounts.buffer])
+          sent = { seq: request.seq, segments }
         } catch {
           giveUp()
         }
@@ -128,6 +161,7 @@ export function cueBreachCutter(makeWorker: (() => Worker) | null = typeof Worke
     },
     dispose() {
       seq++
+      sent = null
       settle(null)
       worker?.terminate()
       worker = null

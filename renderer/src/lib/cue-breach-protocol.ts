@@ -34,6 +34,14 @@ export interface CueInput {
   readonly wordTimes: Float64Array
   readonly speakers: Pick<Speaker, 'id' | 'name' | 'prefix' | 'suffix' | 'placeholder'>[]
   readonly cueDecisions: CueDecision[]
+  /**
+   * 0: the columns hold every segment. Else the seq of the request whose model this one patches
+   * (the worker's last): its first `keepHead` and last `keepTail` segments are kept and the
+   * columns hold the segments between them, so an edit posts its own segments, not the task.
+   */
+  readonly baseSeq: number
+  readonly keepHead: number
+  readonly keepTail: number
 }
 
 /** What the page asks the worker: the cue breaches of `input` under the export's preset and language. */
@@ -50,8 +58,8 @@ export interface CueBreachReply {
   readonly spans: CueBreachSpan[]
 }
 
-/** A model holding just what `packCueInput` kept: enough for the subtitle cutter, nothing to export. */
-export function unpackCueInput(input: CueInput): TranscriptModel {
+/** The segments packed in `input`'s columns, given ids from `firstId` on (the cutter only needs them distinct). */
+function unpackSegments(input: CueInput, firstId: number): Segment[] {
   const segments: Segment[] = []
   let k = 0
   let idAt = 0
@@ -64,8 +72,12 @@ export function unpackCueInput(input: CueInput): TranscriptModel {
       words.push({ id, text, startMs: input.wordTimes[2 * k], endMs: input.wordTimes[2 * k + 1], confidence: null, estimated: false })
     }
     const startMs = words.length ? words[0].startMs : 0
-    segments.push({ id: `s${i}`, speakerId, startMs, endMs: words.length ? words[words.length - 1].endMs : startMs, words, reviewed: false })
+    segments.push({ id: `s${firstId + i}`, speakerId, startMs, endMs: words.length ? words[words.length - 1].endMs : startMs, words, reviewed: false })
   })
+  return segments
+}
+
+function modelOf(input: CueInput, segments: Segment[]): TranscriptModel {
   return {
     taskId: input.taskId,
     source: { taskId: input.taskId },
@@ -80,6 +92,12 @@ export function unpackCueInput(input: CueInput): TranscriptModel {
   }
 }
 
+/** A model holding just what a whole `packCueInput` kept: enough for the subtitle cutter, nothing to export. */
+export function unpackCueInput(input: CueInput): TranscriptModel {
+  if (input.baseSeq !== 0) throw new Error('unpackCueInput: a patch needs the model it patches (cueBreachAnswerer)')
+  return modelOf(input, unpackSegments(input, 0))
+}
+
 /** The cue breaches of `model`, or none for a task the subtitle engine cannot cut (no words). */
 export function cueBreachesOf(model: TranscriptModel, options: CueBreachRequest['options']): CueBreachSpan[] {
   try {
@@ -89,7 +107,31 @@ export function cueBreachesOf(model: TranscriptModel, options: CueBreachRequest[
   }
 }
 
-/** The worker's handler: unpacks the request, cuts the cues and answers the breach spans. */
+/** Answers one request that carries its whole model (no state: a patch is refused). */
 export function answerCueBreachRequest(request: CueBreachRequest): CueBreachReply {
   return { seq: request.seq, spans: cueBreachesOf(unpackCueInput(request.input), request.options) }
+}
+
+/**
+ * The worker's handler: keeps the model of the last request, applies the next one (whole, or a
+ * patch of it: requests arrive in the order they were posted), cuts the cues and answers the
+ * breach spans. A patch of a model it does not hold throws: the worker fails and the page gives
+ * it up and cuts on its own thread (cue-breach-client.ts), so a wrong model is never cut.
+ */
+export function cueBreachAnswerer(): (request: CueBreachRequest) => CueBreachReply {
+  let last: { seq: number; segments: Segment[] } | null = null
+  let ids = 0
+  return (request) => {
+    const input = request.input
+    const own = unpackSegments(input, ids)
+    ids += own.length
+    let segments = own
+    if (input.baseSeq !== 0) {
+      const prev = last
+      if (!prev || prev.seq !== input.baseSeq || input.keepHead + input.keepTail > prev.segments.length) throw new Error(`cue-breach worker: request ${request.seq} patches request ${input.baseSeq}, which it does not hold`)
+      segments = prev.segments.slice(0, input.keepHead).concat(own, prev.segments.slice(prev.segments.length - input.keepTail))
+    }
+    last = { seq: request.seq, segments }
+    return { seq: request.seq, spans: cueBreachesOf(modelOf(input, segments), request.options) }
+  }
 }

@@ -49,6 +49,27 @@ export function recut(previous: CueCut | null, model: TranscriptModel, preset: S
 }
 
 /**
+ * `cut` as the cut of `model`, a model equal to the one it was cut from for the cutter (the same
+ * segments, equal cue decisions): the state kept for the next re-cut moves with it, so the next
+ * edit re-cuts locally (a copy with `{ ...cut, model }` would lose it and make that a whole cut).
+ */
+export function rebindCueCut(cut: CueCut, model: TranscriptModel): CueCut {
+  if (cut.model === model) return cut
+  const out: CueCut = { ...cut, model }
+  const state = states.get(cut)
+  if (state) {
+    states.delete(cut)
+    states.set(out, state)
+  }
+  return out
+}
+
+/** True when `cut` keeps the state a local re-cut starts from (false: the next re-cut is a whole cut). */
+export function canRecutLocally(cut: CueCut): boolean {
+  return states.has(cut)
+}
+
+/**
  * Hands the arrays `cut` keeps for re-cutting back to the cutter's pool, for the next cut to fill
  * (the live view calls it on the cut it replaced). Its cues stay valid; a re-cut from it is a whole cut.
  */

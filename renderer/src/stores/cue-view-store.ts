@@ -5,7 +5,7 @@ import { frameToMs } from '../../../shared/subtitles/presets'
 import type { PresetName, QcReport, SubtitlePreset } from '../../../shared/subtitles/index'
 import { maxNudgeMs } from '../../../shared/transcript/edits'
 import type { CueDecision } from '../../../shared/transcript/edits'
-import { recut, releaseCueCut, wholeCut } from '../lib/cue-recut'
+import { rebindCueCut, recut, releaseCueCut, wholeCut } from '../lib/cue-recut'
 import type { CueCut } from '../lib/cue-recut'
 import { nextBreachCue } from '../lib/cue-rows'
 import { changedSegments, updateCueView } from '../lib/cue-rows-update'
@@ -185,7 +185,7 @@ export const useCueViewStore = defineStore('cue-view', () => {
     // it was made with the nudge recorded (the same segments, the same decisions), else one more.
     const model = editor.model
     const trial = settled.trial
-    if (model && trial && trial.deltaMs === settled.deltaMs && JSON.stringify(trial.cut.model.cueDecisions) === JSON.stringify(model.cueDecisions) && trial.cut.model.segments === model.segments) setCut({ ...trial.cut, model })
+    if (model && trial && trial.deltaMs === settled.deltaMs && JSON.stringify(trial.cut.model.cueDecisions) === JSON.stringify(model.cueDecisions) && trial.cut.model.segments === model.segments) setCut(rebindCueCut(trial.cut, model))
     else recutNow()
     return plan
   }

@@ -1,6 +1,6 @@
 import { defineStore } from 'pinia'
 import { computed, onScopeDispose, ref, shallowRef, watch } from 'vue'
-import { buildQueue, buildQueueSteps, loadLexicon, queuedSegments, taskLanguage, updateQueue } from '../../../shared/review/queue'
+import { buildQueue, buildQueueSteps, loadLexicon, onlyCueBreachesDiffer, queuedSegments, taskLanguage, updateQueue, withCueBreaches } from '../../../shared/review/queue'
 import type { CueBreachSpan, Lexicon, QueueInputs, QueueItem, QueueState } from '../../../shared/review/queue'
 import type { TranscriptModel } from '../../../shared/transcript'
 import { cueBreachCutter } from '../lib/cue-breach-client'
@@ -112,7 +112,10 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
   const fullBuild = idleTask(300)
   const building = ref(false)
   let buildRun = 0
+  /** How many whole builds the queue has made (a task opened, new settings or word list; never an edit). */
+  const fullBuilds = ref(0)
   function startBuild(): void {
+    fullBuilds.value++
     const run = ++buildRun
     building.value = true
     fullBuild.cancel()
@@ -132,6 +135,7 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     fullBuild.cancel()
     building.value = false
     const m = editor.model
+    if (m) fullBuilds.value++
     state.value = m ? buildQueue(m, inputs.value) : null
   }
   onScopeDispose(() => {
@@ -157,6 +161,10 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
       if (!sameTask) state.value = null
       // The same task and settings: only what changed (a keystroke re-scores one segment). Else a full build, soon.
       if (s && sameTask && !building.value && ins === s.inputs) state.value = updateQueue(s, model, ins)
+      // New cue breach spans (the worker's answer after an edit): only the segments whose
+      // cue-breach hits changed are scored again, not a whole build whose slices would sit
+      // between the reviewer's keys and their frames.
+      else if (s && sameTask && !building.value && onlyCueBreachesDiffer(s.inputs, ins)) state.value = withCueBreaches(updateQueue(s, model, s.inputs), ins)
       else if (model.segments.length > sliceFromSegments) startBuild()
       else {
         building.value = true
@@ -239,5 +247,5 @@ export const useReviewQueueStore = defineStore('review-queue', () => {
     open.value = !open.value
   }
 
-  return { items, openCount, settled, current, currentIndex, currentWordId, queuedWordIds, hasQueueItems, open, language, next, previous, accept, select, toggle }
+  return { items, openCount, settled, fullBuilds, current, currentIndex, currentWordId, queuedWordIds, hasQueueItems, open, language, next, previous, accept, select, toggle }
 })

@@ -158,11 +158,19 @@ export function updateQueue(state: QueueState, model: TranscriptModel, inputs: Q
     // Segments that are gone (deleted, merged away) take their items with them.
     for (const id of byId.keys()) stale.add(id)
   }
-  let all: QueueItem[] = stale.size === 0 ? state.all.slice() : state.all.filter((item) => !stale.has(item.segmentId))
-  if (fresh.length > 64) {
-    all = all.concat(fresh).sort(compareItems)
-  } else {
-    for (const item of fresh) all.splice(insertionPoint(all, item), 0, item)
-  }
+  const all = spliceItems(state.all, stale, fresh)
   return { inputs, segments: segs, accepted: model.acceptedWordIds, entries, all, items: acceptedFilter(all, model.acceptedWordIds) }
+}
+
+/** `all` (sorted) without the items of the `stale` segments, with `fresh` items put in their places. */
+export function spliceItems(all: readonly QueueItem[], stale: ReadonlySet<string>, fresh: readonly QueueItem[]): QueueItem[] {
+  const out: QueueItem[] = stale.size === 0 ? all.slice() : all.filter((item) => !stale.has(item.segmentId))
+  if (fresh.length > 64) return out.concat(fresh).sort(compareItems)
+  for (const item of fresh) out.splice(insertionPoint(out, item), 0, item)
+  return out
+}
+
+/** The queue's list without accepted words (what `items` holds). */
+export function openItems(all: readonly QueueItem[], accepted: readonly string[] | undefined): readonly QueueItem[] {
+  return acceptedFilter(all, accepted)
 }
