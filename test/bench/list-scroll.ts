@@ -24,6 +24,7 @@ import type { TraceEvent } from './trace-phases'
  * LIST_RUNS    runs per build and size (3)
  * LIST_SIZES   2h,6h
  * PROF_MODE    none | cpu | trace (none): profiles the first build's first run of each size
+ * PROF_BUILDS  first | all (first): all profiles every build's first run, for old and new side by side
  * PROF_OUT     file prefix for the profile (/tmp/sdte-list)
  * PROF_CATEGORIES  the trace's categories (devtools.timeline,toplevel,v8.execute,disabled-by-default-devtools.timeline):
  *              the trace prints the main thread's time by phase (trace-phases.ts: script, style, layout,
@@ -39,6 +40,7 @@ const runs = Number(process.env['LIST_RUNS'] ?? 3)
 const sizes = (process.env['LIST_SIZES'] ?? '2h,6h').split(',')
 const mode = process.env['PROF_MODE'] ?? 'none'
 const out = process.env['PROF_OUT'] ?? '/tmp/sdte-list'
+const profileAll = process.env['PROF_BUILDS'] === 'all'
 const categories = process.env['PROF_CATEGORIES'] ?? 'devtools.timeline,toplevel,v8.execute,disabled-by-default-devtools.timeline'
 
 type Scroll = Awaited<ReturnType<typeof measureList>>
@@ -71,6 +73,7 @@ async function one(renderer: string, file: string, count: number, profile: strin
       const buf = await browser.stopTracing()
       await writeFile(`${profile}.json`, buf)
       const trace = JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }
+      console.log(`  trace of ${renderer}:`)
       summariseTrace(trace)
       printTaskPhases(trace.traceEvents)
       console.log(`  rows: ${JSON.stringify(await rowMakeUp(page))}`)
@@ -153,7 +156,7 @@ try {
       // Rotate the order, so no build always runs first (or last).
       const order = builds.map((_, k) => builds[(k + i) % builds.length])
       for (const [label, dir] of order) {
-        const profile = mode !== 'none' && i === 0 && label === builds[0][0] ? `${out}-${size}-${label}` : null
+        const profile = mode !== 'none' && i === 0 && (profileAll || label === builds[0][0]) ? `${out}-${size}-${label}` : null
         const r = await one(dir, file, count, profile)
         got.get(label)!.push(r)
         console.log(`${size} run ${i + 1} ${label}: far p95 ${r1(p95(r.farJumps))} page p95 ${r1(p95(r.pageJumps))} step p95 ${r1(p95(r.steps))} drift ${r1(r.heightChangePct)}% end ${r.endReached}`)
