@@ -56,18 +56,23 @@ export function patchWordSpans(p: HTMLElement, words: readonly Word[], marks: Wo
       span.setAttribute('data-i', String(i))
       p.append(span, ' ')
     }
-    const same = span.getAttribute('data-word-id') === word.id
+    const low = marks.low(word.confidence)
+    const cls = wordClass(word, i, low, marks)
+    // What this function last wrote to the span, compared in script rather than read back from
+    // the DOM: most rows re-render with their words unchanged (issue 21's profile).
+    const had = written.get(span)
+    const same = had?.id === word.id
+    if (same && had.text === word.text && had.cls === cls) continue
     if (!same) {
       span.setAttribute('data-word-id', word.id)
       // A tooltip written for the word this span showed before (lib/word-tooltips.ts) is not this word's.
       if (span.hasAttribute('title')) span.removeAttribute('title')
       moved = true
     }
-    if (span.textContent !== word.text) span.textContent = word.text
-    const low = marks.low(word.confidence)
-    let cls = wordClass(word, i, low, marks)
-    if (same && span.classList.contains('playing')) cls += ' playing'
-    if (span.className !== cls) span.className = cls
+    if (had?.text !== word.text) span.textContent = word.text
+    // The pane's playing mark stays on a span that still shows the same word.
+    span.className = same && span.classList.contains('playing') ? `${cls} playing` : cls
+    written.set(span, { id: word.id, text: word.text, cls })
   }
   while (spans.length > words.length) {
     const last = spans[spans.length - 1]
@@ -76,6 +81,9 @@ export function patchWordSpans(p: HTMLElement, words: readonly Word[], marks: Wo
   }
   return moved
 }
+
+// Per span: the word id, text and class list (without `playing`) patchWordSpans last wrote.
+const written = new WeakMap<Element, { id: string; text: string; cls: string }>()
 
 /** Provided by the transcript pane: places the playing-word mark again (a row's spans now show other words). */
 export const relightKey: InjectionKey<() => void> = Symbol('relight')
