@@ -7,6 +7,10 @@
  * changed since). lib/word-spans.ts drops it when a span is reused for another word.
  */
 
+import type { Segment } from '../../../shared/transcript'
+import { wordMarkTitle } from './word-marks'
+import { isBelowThreshold } from '../stores/review-prefs-store'
+
 /** A word span's tooltip now, or undefined for none. */
 export type WordTitle = (span: HTMLElement) => string | undefined
 
@@ -27,5 +31,21 @@ export function lazyWordTooltips(root: HTMLElement, titleOf: WordTitle): () => v
   return () => {
     root.removeEventListener('pointerover', onEnter)
     root.removeEventListener('focusin', onEnter)
+  }
+}
+
+/**
+ * The tooltip of a word span in a transcript row (`[data-segment-id][data-index]`, as
+ * TranscriptSegment.vue renders it): its marks (lib/word-marks.ts) under the threshold now.
+ */
+export function rowWordTitle(rows: () => readonly Segment[], threshold: () => number): WordTitle {
+  return (span) => {
+    const row = span.closest('[data-segment-id]')
+    const segment = rows()[Number(row?.getAttribute('data-index'))]
+    if (!segment || segment.id !== row?.getAttribute('data-segment-id')) return undefined
+    const word = segment.words[Number(span.getAttribute('data-i'))]
+    if (!word) return undefined
+    const t = threshold()
+    return wordMarkTitle(word, isBelowThreshold(word.confidence, t), t)
   }
 }
