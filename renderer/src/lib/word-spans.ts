@@ -70,8 +70,9 @@ export function patchWordSpans(p: HTMLElement, words: readonly Word[], marks: Wo
       moved = true
     }
     if (had?.text !== word.text) span.textContent = word.text
-    // The pane's playing mark stays on a span that still shows the same word.
-    span.className = same && span.classList.contains('playing') ? `${cls} playing` : cls
+    // The pane's playing mark stays on a span that still shows the same word, and goes with it.
+    if (had?.cls !== cls) span.className = same && span.classList.contains('playing') ? `${cls} playing` : cls
+    else if (!same && span.classList.contains('playing')) span.classList.remove('playing')
     written.set(span, { id: word.id, text: word.text, cls })
   }
   while (spans.length > words.length) {
