@@ -44,26 +44,3 @@ export function createRowSlots(): RowSlots {
     }
   }
 }
-
-/** A row with its key. */
-export interface SlottedRow<T> {
-  readonly row: T
-  readonly key: string
-}
-
-// Pinned rows sort after every slot (a screen holds far fewer rows), in list order.
-const pinnedBase = 1e9
-
-/**
- * `rows` (in list order) with their `keys` (from `RowSlots.keys`), in the order to render them:
- * slots by number, then pinned rows (`row:<id>`) in list order. Keys that stay keep their order
- * among themselves whatever the scroll, so a keyed v-for never moves an element that stays.
- */
-export function slotOrder<T>(rows: readonly T[], keys: readonly string[]): SlottedRow<T>[] {
-  const slotted: Array<SlottedRow<T> & { n: number }> = rows.map((row, i) => {
-    const key = keys[i]
-    return { row, key, n: key.startsWith('slot:') ? Number(key.slice(5)) : pinnedBase + i }
-  })
-  slotted.sort((a, b) => a.n - b.n)
-  return slotted.map(({ row, key }) => ({ row, key }))
-}
