@@ -5,7 +5,7 @@ import { startApp, writeTwoHourExport } from './editor'
 import { concatenated } from './transcript'
 import { convertRealFixture } from '../fixtures/real-to-export'
 import { measureList } from './transcript-list'
-import { printTaskPhases } from './trace-phases'
+import { perFrame, phases, printTaskPhases } from './trace-phases'
 import type { TraceEvent } from './trace-phases'
 
 /*
@@ -24,6 +24,9 @@ import type { TraceEvent } from './trace-phases'
  * LIST_RUNS    runs per build and size (3)
  * LIST_SIZES   2h,6h
  * PROF_MODE    none | cpu | trace (none): profiles the first build's first run of each size
+ * PROF_BUILDS  first | all (first): all profiles every run of every build (old and new side by side)
+ *              and, with PROF_MODE=trace, prints each build's CPU per frame by phase (median over runs)
+ *              and the first build's ratio to each other: the figure for script costs on a loaded machine
  * PROF_OUT     file prefix for the profile (/tmp/sdte-list)
  * PROF_CATEGORIES  the trace's categories (devtools.timeline,toplevel,v8.execute,disabled-by-default-devtools.timeline):
  *              the trace prints the main thread's time by phase (trace-phases.ts: script, style, layout,
@@ -39,9 +42,10 @@ const runs = Number(process.env['LIST_RUNS'] ?? 3)
 const sizes = (process.env['LIST_SIZES'] ?? '2h,6h').split(',')
 const mode = process.env['PROF_MODE'] ?? 'none'
 const out = process.env['PROF_OUT'] ?? '/tmp/sdte-list'
+const profileAll = process.env['PROF_BUILDS'] === 'all'
 const categories = process.env['PROF_CATEGORIES'] ?? 'devtools.timeline,toplevel,v8.execute,disabled-by-default-devtools.timeline'
 
-type Scroll = Awaited<ReturnType<typeof measureList>>
+type Scroll = Awaited<ReturnType<typeof measureList>> & { cpu?: ReturnType<typeof perFrame> }
 
 /** Opens `file` on `renderer` in a fresh browser and takes the scroll figures (and a profile when asked). */
 async function one(renderer: string, file: string, count: number, profile: string | null): Promise<Scroll> {
@@ -61,7 +65,7 @@ async function one(renderer: string, file: string, count: number, profile: strin
     }
     const browser = page.context().browser()
     if (profile && mode === 'trace' && browser) await browser.startTracing(page, { categories: categories.split(',') })
-    const result = await measureList(page, count)
+    const result: Scroll = await measureList(page, count)
     if (profile && mode === 'cpu') {
       const { profile: p } = await cdp.send('Profiler.stop')
       await writeFile(`${profile}.cpuprofile`, JSON.stringify(p))
@@ -71,8 +75,10 @@ async function one(renderer: string, file: string, count: number, profile: strin
       const buf = await browser.stopTracing()
       await writeFile(`${profile}.json`, buf)
       const trace = JSON.parse(buf.toString()) as { traceEvents: TraceEvent[] }
+      console.log(`  trace of ${renderer}:`)
       summariseTrace(trace)
       printTaskPhases(trace.traceEvents)
+      result.cpu = perFrame(trace.traceEvents)
       console.log(`  rows: ${JSON.stringify(await rowMakeUp(page))}`)
     }
     return result
@@ -153,7 +159,7 @@ try {
       // Rotate the order, so no build always runs first (or last).
       const order = builds.map((_, k) => builds[(k + i) % builds.length])
       for (const [label, dir] of order) {
-        const profile = mode !== 'none' && i === 0 && label === builds[0][0] ? `${out}-${size}-${label}` : null
+        const profile = mode !== 'none' && (profileAll || (i === 0 && label === builds[0][0])) ? `${out}-${size}-${label}-${i + 1}` : null
         const r = await one(dir, file, count, profile)
         got.get(label)!.push(r)
         console.log(`${size} run ${i + 1} ${label}: far p95 ${r1(p95(r.farJumps))} page p95 ${r1(p95(r.pageJumps))} step p95 ${r1(p95(r.steps))} drift ${r1(r.heightChangePct)}% end ${r.endReached}`)
@@ -167,6 +173,19 @@ try {
         return `${r1(median(rs.map((r) => median(pick(r)))))} / ${r1(median(p95s))} (${r1(Math.min(...p95s))}–${r1(Math.max(...p95s))})`
       }
       console.log(`  ${label.padEnd(7)} far ${fig((r) => r.farJumps)}  page ${fig((r) => r.pageJumps)}  step ${fig((r) => r.steps)}  interval ${fig((r) => r.stepIntervals)}  drift ${r1(median(rs.map((r) => r.heightChangePct)))}% (${rs.map((r) => r1(r.heightChangePct)).join(', ')})  end ${rs.map((r) => r.endReached).join('')}`)
+    }
+    // CPU per frame from the traces (every run with PROF_BUILDS=all): stable where wall time is not.
+    if (got.get(builds[0][0])!.every((r) => r.cpu)) {
+      console.log(`${size}: main-thread CPU per frame from the trace, median over runs (ms)`)
+      const cpuOf = (label: string, k: keyof NonNullable<Scroll['cpu']>): number => median(got.get(label)!.map((r) => r.cpu?.[k] ?? Number.NaN))
+      for (const [label] of builds) {
+        const totals = got.get(label)!.map((r) => r.cpu?.total ?? Number.NaN)
+        console.log(`  ${label.padEnd(7)} ${phases.map((p) => `${p} ${r1(cpuOf(label, p))}`).join('  ')}  total ${r1(cpuOf(label, 'total'))} (${r1(Math.min(...totals))}–${r1(Math.max(...totals))})`)
+      }
+      for (const [label] of builds.slice(1)) {
+        const ratio = (k: 'script' | 'total'): string => (cpuOf(builds[0][0], k) / cpuOf(label, k)).toFixed(2)
+        console.log(`  ratio ${builds[0][0]}/${label}: script ${ratio('script')}  total ${ratio('total')}`)
+      }
     }
     // Issue 21's target beside each p95 (median over runs), and the first build's ratio to each other one.
     const p95Of = (label: string, pick: (r: Scroll) => number[]): number => median(got.get(label)!.map((r) => p95(pick(r))))

@@ -85,3 +85,12 @@ export function printTaskPhases(events: TraceEvent[]): void {
   console.log(`  the longest tenth of frames (${long.length}, ${Math.round(long.at(-1)?.dur ?? 0)}–${Math.round(long[0]?.dur ?? 0)} ms): ${sum(long)}`)
   console.log(`  raster on other threads: ${Math.round(rasterMs)} ms`)
 }
+
+/** The main thread's CPU time per frame (tasks that paint), by phase and in all, in ms. */
+export function perFrame(events: TraceEvent[]): Record<Phase | 'total', number> {
+  const frames = taskPhases(events).tasks.filter((t) => t.frame)
+  const n = frames.length || 1
+  const out = { total: frames.reduce((a, t) => a + t.dur, 0) / n } as Record<Phase | 'total', number>
+  for (const p of phases) out[p] = frames.reduce((a, t) => a + t.phases[p], 0) / n
+  return out
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest'
 import type { Virtualizer } from '@tanstack/vue-virtual'
-import { scrollWithoutReflow } from '../../renderer/src/lib/virtual-no-reflow'
+import { observeOffsetOncePerScroll, scrollWithoutReflow } from '../../renderer/src/lib/virtual-no-reflow'
 
 /*
  * The virtualiser writes the scroll offset when it first meets its scroller; on a scroller that
@@ -42,5 +42,35 @@ describe('the virtual list scroll writes', () => {
     const { scrollTo, instance } = scroller()
     scrollWithoutReflow(0, { behavior: 'smooth' }, instance)
     expect(scrollTo).toHaveBeenCalledWith({ top: 0, behavior: 'smooth' })
+  })
+})
+
+describe('the virtual list scroll reads', () => {
+  it('reads the offset once per scroll event, and the end of a scroll reports that offset without reading again', () => {
+    vi.useFakeTimers()
+    try {
+      const el = document.createElement('div')
+      let top = 0
+      let reads = 0
+      Object.defineProperty(el, 'scrollTop', { get: () => (reads++, top), set: (v: number) => (top = v) })
+      const instance = { scrollElement: el, options: { isScrollingResetDelay: 150 } } as unknown as Virtualizer<HTMLElement, Element>
+      const seen: Array<[number, boolean]> = []
+      const stop = observeOffsetOncePerScroll(instance, (offset, scrolling) => seen.push([offset, scrolling]))
+      top = 600
+      el.dispatchEvent(new Event('scroll'))
+      top = 1200
+      el.dispatchEvent(new Event('scroll'))
+      expect(seen).toEqual([[600, true], [1200, true]])
+      expect(reads).toBe(2)
+      vi.runAllTimers()
+      expect(seen).toEqual([[600, true], [1200, true], [1200, false]])
+      expect(reads).toBe(2)
+      stop?.()
+      el.dispatchEvent(new Event('scroll'))
+      vi.runAllTimers()
+      expect(seen.length).toBe(3)
+    } finally {
+      vi.useRealTimers()
+    }
   })
 })

@@ -69,3 +69,30 @@ export function scrollWithoutReflow(offset: number, options: { adjustments?: num
   }
   el.scrollTo({ top: offset + (options.adjustments ?? 0), behavior: options.behavior })
 }
+
+/**
+ * `observeElementOffset` for the virtualiser that reads the scroller's offset once per scroll
+ * event and nowhere else. The library's own also reads it again when scrolling stops (its
+ * 150 ms timer), at any point of a frame, after Vue has patched rows: a forced layout of the
+ * patched list. Here the end of a scroll reports the offset the last scroll event read: nothing
+ * moves the offset without a scroll event. (The read in the scroll event itself still lays out
+ * what the browser's hover update dirtied just before it — issue 21's trace — which no offset
+ * can be had without.)
+ */
+export function observeOffsetOncePerScroll(instance: Virtualizer<HTMLElement, Element>, cb: (offset: number, isScrolling: boolean) => void): (() => void) | undefined {
+  const el = instance.scrollElement
+  if (!el) return undefined
+  let offset = 0
+  let timer: ReturnType<typeof setTimeout> | undefined
+  const onScroll = (): void => {
+    offset = el.scrollTop
+    clearTimeout(timer)
+    timer = setTimeout(() => cb(offset, false), instance.options.isScrollingResetDelay)
+    cb(offset, true)
+  }
+  el.addEventListener('scroll', onScroll, { passive: true })
+  return () => {
+    el.removeEventListener('scroll', onScroll)
+    clearTimeout(timer)
+  }
+}

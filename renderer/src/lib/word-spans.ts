@@ -8,7 +8,9 @@ import type { Word } from '../../../shared/transcript'
  * and diffed a vnode per word, most of a scroll frame's script (issue 21's profile). Here the
  * row's paragraph keeps its spans: a row reused for another segment (lib/row-slots.ts) only
  * changes the text, class and attributes that differ, and adds or drops spans at the end.
- * Text goes in through textContent, never as HTML.
+ * Text goes in through textContent, never as HTML. A word's tooltip is not written here: setting
+ * a title on every word of every row that scrolled in was a visible share of a scroll frame
+ * (issue 21's profile); lib/word-tooltips.ts writes it when the pointer comes over the word.
  */
 
 /** The marks on a row's words besides their own data (TranscriptSegment.vue's props and stores). */
@@ -23,8 +25,6 @@ export interface WordMarks {
   readonly queuedCurrent: string | null
   /** Below the reviewer's confidence threshold. */
   low(confidence: number | null): boolean
-  /** The word's tooltip (lib/word-marks.ts), or undefined. */
-  title(word: Word, low: boolean): string | undefined
 }
 
 /** The class list of word `i` (the `playing` class is the pane's, not set here). */
@@ -41,7 +41,7 @@ export function wordClass(word: Word, i: number, low: boolean, marks: WordMarks)
 }
 
 /**
- * Makes `p`'s children one `<span class="w" data-i data-word-id title>` per word, each followed
+ * Makes `p`'s children one `<span class="w" data-i data-word-id>` per word, each followed
  * by a space; true when a span now shows another word than before (or is new), so the playing
  * mark must be placed again. A span that shows the same word keeps its `playing` class.
  */
@@ -56,19 +56,24 @@ export function patchWordSpans(p: HTMLElement, words: readonly Word[], marks: Wo
       span.setAttribute('data-i', String(i))
       p.append(span, ' ')
     }
-    const same = span.getAttribute('data-word-id') === word.id
+    const low = marks.low(word.confidence)
+    const cls = wordClass(word, i, low, marks)
+    // What this function last wrote to the span, compared in script rather than read back from
+    // the DOM: most rows re-render with their words unchanged (issue 21's profile).
+    const had = written.get(span)
+    const same = had?.id === word.id
+    if (same && had.text === word.text && had.cls === cls) continue
     if (!same) {
       span.setAttribute('data-word-id', word.id)
+      // A tooltip written for the word this span showed before (lib/word-tooltips.ts) is not this word's.
+      if (span.hasAttribute('title')) span.removeAttribute('title')
       moved = true
     }
-    if (span.textContent !== word.text) span.textContent = word.text
-    const low = marks.low(word.confidence)
-    let cls = wordClass(word, i, low, marks)
-    if (same && span.classList.contains('playing')) cls += ' playing'
-    if (span.className !== cls) span.className = cls
-    const title = marks.title(word, low)
-    if (title === undefined) span.removeAttribute('title')
-    else if (span.getAttribute('title') !== title) span.setAttribute('title', title)
+    if (had?.text !== word.text) span.textContent = word.text
+    // The pane's playing mark stays on a span that still shows the same word, and goes with it.
+    if (had?.cls !== cls) span.className = same && span.classList.contains('playing') ? `${cls} playing` : cls
+    else if (!same && span.classList.contains('playing')) span.classList.remove('playing')
+    written.set(span, { id: word.id, text: word.text, cls })
   }
   while (spans.length > words.length) {
     const last = spans[spans.length - 1]
@@ -77,6 +82,9 @@ export function patchWordSpans(p: HTMLElement, words: readonly Word[], marks: Wo
   }
   return moved
 }
+
+// Per span: the word id, text and class list (without `playing`) patchWordSpans last wrote.
+const written = new WeakMap<Element, { id: string; text: string; cls: string }>()
 
 /** Provided by the transcript pane: places the playing-word mark again (a row's spans now show other words). */
 export const relightKey: InjectionKey<() => void> = Symbol('relight')
