@@ -94,7 +94,8 @@ describe('sdte export --input <draft>', () => {
       expect(run.code, `${name}: ${run.stderr}`).toBe(0)
       expect(JSON.parse(run.stdout), name).toEqual(exp)
     }
-  })
+    // One sdte process per edge case: a few seconds each on a loaded 2-core machine.
+  }, 180_000)
 })
 
 describe('sdte qc', () => {

@@ -45,8 +45,10 @@ describe('warm decode workers', () => {
 
   it("a decode's stages come in order, from the worker entry to the whole result", async () => {
     const path = await ensureLongRecording(0.05, 'mp3')
+    // Each stage's first time: two workers each report when their decoder is ready, and the second
+    // may be ready after the first one's first chunk.
     const at = new Map<DecodeStage, number>()
-    await decodePeaksInWorkers(path, 'mp3', { ...options, onStage: (stage, time) => at.set(stage, time) })
+    await decodePeaksInWorkers(path, 'mp3', { ...options, onStage: (stage, time) => { if (!at.has(stage)) at.set(stage, time) } })
     const order: DecodeStage[] = ['entry-ready', 'workers-taken', 'plan', 'first-peaks', 'decoded']
     for (const stage of order) expect(at.has(stage), stage).toBe(true)
     for (let k = 1; k < order.length; k++) expect(at.get(order[k]!)!).toBeGreaterThanOrEqual(at.get(order[k - 1]!)!)
