@@ -34,18 +34,28 @@ export function buildWordIndex(model: TranscriptModel): WordIndex {
   const segmentEnd = new Float64Array(total)
   const segmentFirst = new Int32Array(model.segments.length)
   const ids: string[] = new Array<string>(total)
-  let k = 0
-  let lastStart = -Infinity
-  // Plain loops: this runs in the task where a long model lands, before the code is optimised,
-  // and the per-word callback was that task's heaviest function at 6 hours (open-profile.ts).
-  const segments = model.segments
-  for (let si = 0; si < segments.length; si++) {
+  const index = { starts, ends, segment, word, segmentEnd, ids, segmentFirst }
+  fillWords(index, model.segments, 0, model.segments.length, 0)
+  return index
+}
+
+/**
+ * Writes the words of `segments[from, to)` into `index` from flat place `k`, their starts kept a
+ * running maximum from the word before `k` (monotonic even if a repaired export left a word out
+ * of order: the search stays valid); returns the place after the last word written. Plain loops:
+ * a whole build runs in the task where a long model lands, before the code is optimised, and a
+ * per-word callback was that task's heaviest function at 6 hours (open-profile.ts).
+ */
+function fillWords(index: WordIndex, segments: readonly Segment[], from: number, to: number, k: number): number {
+  const { starts, ends, segment, word, segmentEnd, segmentFirst } = index
+  const ids = index.ids as string[]
+  let lastStart = k > 0 ? starts[k - 1] : -Infinity
+  for (let si = from; si < to; si++) {
     const s = segments[si]
     const words = s.words
     segmentFirst[si] = k
     for (let wi = 0; wi < words.length; wi++) {
       const w = words[wi]
-      // Monotonic even if a repaired export left a word out of order: the search stays valid.
       if (w.startMs > lastStart) lastStart = w.startMs
       starts[k] = lastStart
       ends[k] = w.endMs
@@ -56,7 +66,7 @@ export function buildWordIndex(model: TranscriptModel): WordIndex {
       k++
     }
   }
-  return { starts, ends, segment, word, segmentEnd, ids, segmentFirst }
+  return k
 }
 
 /**
@@ -100,22 +110,7 @@ export function updateWordIndex(prev: WordIndex, before: readonly Segment[], mod
   segmentEnd.set(prev.segmentEnd.subarray(0, headWords))
   segmentFirst.set(prev.segmentFirst.subarray(0, head))
   // The changed segments, read as a whole build reads them.
-  let k = headWords
-  let lastStart = k > 0 ? starts[k - 1] : -Infinity
-  for (let si = head; si < midTo; si++) {
-    const s = after[si]
-    segmentFirst[si] = k
-    s.words.forEach((w, wi) => {
-      lastStart = Math.max(lastStart, w.startMs)
-      starts[k] = lastStart
-      ends[k] = w.endMs
-      segment[k] = si
-      word[k] = wi
-      segmentEnd[k] = s.endMs
-      ids[k] = w.id
-      k++
-    })
-  }
+  const k = fillWords({ starts, ends, segment, word, segmentEnd, ids, segmentFirst }, after, head, midTo, headWords)
   // The tail: the same words, their segment numbers and first-word places shifted.
   const segShift = after.length - before.length
   const wordShift = total - oldTotal
@@ -151,22 +146,8 @@ function sameWordCounts(before: readonly Segment[], after: readonly Segment[], f
 
 // The same segments and words in number, segment by segment: segments [head, midTo) are written over their old places.
 function rewriteInPlace(prev: WordIndex, after: readonly Segment[], head: number, midTo: number, k: number): WordIndex {
-  const ids = prev.ids as string[]
-  let lastStart = k > 0 ? prev.starts[k - 1] : -Infinity
-  for (let si = head; si < midTo; si++) {
-    const s = after[si]
-    s.words.forEach((w, wi) => {
-      lastStart = Math.max(lastStart, w.startMs)
-      prev.starts[k] = lastStart
-      prev.ends[k] = w.endMs
-      prev.segment[k] = si
-      prev.word[k] = wi
-      prev.segmentEnd[k] = s.endMs
-      ids[k] = w.id
-      k++
-    })
-  }
-  reclampTail(prev.starts, after, midTo, k)
+  // segmentFirst is written too, with the values it had (the same word counts before each segment).
+  reclampTail(prev.starts, after, midTo, fillWords(prev, after, head, midTo, k))
   // A new object, so what derives from the index follows the edit.
   return { ...prev }
 }
