@@ -14,14 +14,18 @@ import { cueRegionsIn } from '../../renderer/src/lib/waveform-cues'
 
 beforeEach(() => resetEditorTest())
 
+/** The sample in the editor, switched to the cue view (V), with its cue and waveform stores. */
+async function sampleInCueView() {
+  const { wrapper, editor } = await mountSampleEditor()
+  onTestFinished(() => wrapper.unmount())
+  pressKey('v', 'KeyV')
+  await flushPromises()
+  return { editor, cues: useCueViewStore(), wave: useCueWave() }
+}
+
 describe('setting a cue edge from the waveform', () => {
   it('one nudge, one undo step, the cue re-cut at once; undo restores the cue', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
-    const wave = useCueWave()
+    const { editor, cues, wave } = await sampleInCueView()
     const before = cues.rows[0].cue
     const spec = cueRegionsIn(cues.rows, { from: 0, to: Infinity, key: 'all' }, 0, 0)[0]
     const landed = wave.callbacks.onCueEdge(spec, 'out', before.endMs - 600)
@@ -41,12 +45,7 @@ describe('setting a cue edge from the waveform', () => {
   })
 
   it('keeps the re-cut state: the edit after a drag re-cuts its passage only, equal to the whole cut', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
-    const wave = useCueWave()
+    const { editor, cues, wave } = await sampleInCueView()
     const spec = cueRegionsIn(cues.rows, { from: 0, to: Infinity, key: 'all' }, 0, 0)[0]
     expect(wave.callbacks.onCueEdge(spec, 'out', cues.rows[0].cue.endMs - 600)).not.toBeNull()
     expect(canRecutLocally(cues.cut!)).toBe(true)
@@ -62,12 +61,7 @@ describe('setting a cue edge from the waveform', () => {
   })
 
   it('refuses a locked cue with a message; a drag past the nudge limit is held there and said', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
-    const wave = useCueWave()
+    const { editor, cues, wave } = await sampleInCueView()
     const spec = () => cueRegionsIn(cues.rows, { from: 0, to: Infinity, key: 'all' }, 0, 0)
     const far = wave.callbacks.onCueEdge(spec()[1], 'in', cues.rows[1].cue.startMs + 4000)
     expect(far).toBe(cues.rows[1].cue.startMs)
