@@ -4,6 +4,8 @@ import { join } from 'node:path'
 import { openCueView, round } from './cue-view-keys'
 import type { Samples } from './cue-view-keys'
 import { startApp, writeTwoHourExport } from './editor'
+import { phases, taskPhases } from './trace-phases'
+import type { TraceEvent as PhaseEvent } from './trace-phases'
 
 /*
  * Where key-to-paint goes in the live cue view (test/bench/cue-view-keys.ts's flow: double-click a
@@ -18,6 +20,9 @@ import { startApp, writeTwoHourExport } from './editor'
  * PROF_WORDS  words in the traced round (8)
  * PROF_TASKS  1: list each long task's children too
  * PROF_TOP    functions listed per kind of key (45)
+ *
+ * Then each Enter's window (keydown → painted) as the main thread's tasks in it, each split by
+ * phase (script, style, layout, paint…: test/bench/trace-phases.ts), and the median per kind of key.
  */
 
 const out = process.env['PROF_OUT'] ?? '/tmp/sdte-cue-keys.json'
@@ -122,6 +127,24 @@ try {
     }
     console.log(`  component renders (the function under renderComponentRoot, ms):`)
     for (const [key, us] of [...renders].sort((a, b) => b[1] - a[1]).slice(0, 15)) console.log(`  ${ms(us).padStart(7)}  ${key}`)
+  }
+  // Each key's window as the main thread's tasks by phase (CPU time): what the frame is made of.
+  const phased = taskPhases(events as unknown as PhaseEvent[], 0.2).tasks
+  for (const kind of ['letter', 'Enter']) {
+    const keys = samples.keys.filter((k) => (k.key === 'Enter') === (kind === 'Enter'))
+    const per: Record<string, number[]> = Object.fromEntries([...phases, 'total'].map((p) => [p, []]))
+    console.log(`\n${kind}s: each keydown → paint, the main thread's tasks in it by phase (CPU ms):`)
+    for (const k of keys) {
+      const a = (t0.ts + (k.at - t0perf) * 1000) / 1000
+      const b = a + k.toPaint
+      const inside = phased.filter((t) => t.start < b && t.start + t.dur > a)
+      const sum = (p: (typeof phases)[number]): number => inside.reduce((s, t) => s + t.phases[p], 0)
+      for (const p of phases) per[p].push(sum(p))
+      per['total'].push(inside.reduce((s, t) => s + t.dur, 0))
+      if (kind === 'Enter') console.log(`  ${k.toPaint.toFixed(1)} ms: ${inside.map((t) => `[${t.dur.toFixed(1)}${t.frame ? ' frame' : ''}: ${phases.filter((p) => t.phases[p] >= 0.1).map((p) => `${p} ${t.phases[p].toFixed(1)}`).join(', ')}]`).join(' ')}`)
+    }
+    const med = (xs: number[]): number => sorted(xs)[Math.floor(xs.length / 2)] ?? 0
+    console.log(`  median per ${kind}: ${['total', ...phases].map((p) => `${p} ${med(per[p]).toFixed(1)}`).join(', ')}`)
   }
   console.log(`\nwrote ${out}`)
 } finally {

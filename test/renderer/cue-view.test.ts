@@ -6,6 +6,7 @@ import { inFrameRecutSegments, useCueViewStore } from '../../renderer/src/stores
 import { setSegmentText } from '../../shared/transcript/edits'
 import { makeModel, paced } from '../shared/subtitles/make-model'
 import CueRowBody from '../../renderer/src/components/editor/CueRowBody.vue'
+import { afterNextPaint } from '../../renderer/src/lib/yield-to-page'
 
 /*
  * The live cue view in the editor (EditorLayout mounted whole, waveform stubbed): the toggle and
@@ -27,6 +28,12 @@ beforeEach(() => {
 
 const idle = async (): Promise<void> => {
   await new Promise((r) => setTimeout(r, 0))
+  await flushPromises()
+}
+// The docked QC panel follows the view once the edit's frame has painted (CueView.vue).
+const painted = async (): Promise<void> => {
+  await idle()
+  await afterNextPaint()
   await flushPromises()
 }
 
@@ -254,6 +261,41 @@ describe('the live cue view', () => {
     expect(wrapper.find('input.edit').exists()).toBe(false)
   })
 
+  it('a letter typed into the committed word\'s field before it leaves (Enter\'s frame) goes on that word, where the caret was; nothing is lost', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const word = cues.rows.find((r) => r.words.length >= 3)!.words[1]
+    const wordText = (): string | undefined => editor.model!.segments.find((s) => s.id === word.segmentId)!.words.find((w) => w.id === word.id)?.text
+    await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
+    const field = wrapper.get('input.edit')
+    await field.setValue('Zebra')
+    await field.trigger('keydown', { key: 'Enter' })
+    expect(wordText()).toBe('Zebra')
+    // The frame has not painted yet: the field is still there, hidden and focused, and takes the key.
+    expect(wrapper.get('input.edit.leaving').element).toBe(field.element)
+    ;(field.element as HTMLInputElement).value += 's'
+    await field.trigger('input')
+    // The word is edited again with the key after it: the field stays (not leaving), showing both.
+    expect(wrapper.find('input.edit.leaving').exists()).toBe(false)
+    expect(wrapper.get('input.edit').element).toBe(field.element)
+    expect((field.element as HTMLInputElement).value).toBe('Zebras')
+    await idle()
+    // Painted: the field did not leave under the reviewer's keys.
+    expect(wrapper.get('input.edit').element).toBe(field.element)
+    await field.trigger('keydown', { key: 'Enter' })
+    await idle()
+    expect(wrapper.find('input.edit').exists()).toBe(false)
+    expect(wordText()).toBe('Zebras')
+    expect(wrapper.get(`[data-word-id="${word.id}"]`).text()).toBe('Zebras')
+    // Zebra then Zebras: one typing burst, one undo step back to the word as it was.
+    pressKey('z', 'KeyZ', { ctrl: true })
+    await idle()
+    expect(wordText()).toBe(word.text)
+  })
+
   it('after an edit the QC panel re-renders only the breaches that changed (the rest keep their elements) and its counts follow', async () => {
     const { wrapper, editor } = await mountSampleEditor()
     onTestFinished(() => wrapper.unmount())
@@ -267,7 +309,7 @@ describe('the live cue view', () => {
     const fast = Array.from({ length: 40 }, (_, i) => `word${i}`).join(' ')
     expect(editor.typeText(first.id, `${first.words.map((w) => w.text).join(' ')} ${fast}`)).toBe(true)
     editor.flushTyping()
-    await idle()
+    await painted()
     const items = wrapper.findAll('.qc li')
     expect(items.length).toBeGreaterThan(1)
     const report = cues.report!
@@ -275,7 +317,7 @@ describe('the live cue view', () => {
     const last = cues.rows[cues.rows.length - 1]
     const seg = editor.model!.segments.find((s) => s.id === last.words[0].segmentId)!
     expect(editor.typeText(seg.id, seg.words.map((w) => w.text).join(' ') + ' and a great many more words spoken far too quickly here')).toBe(true)
-    await idle()
+    await painted()
     expect(cues.report).not.toBe(report)
     const kept = report.breaches.filter((b) => b.cueIndex < cues.view!.rebuilt.from)
     expect(kept.length).toBeGreaterThan(0)
