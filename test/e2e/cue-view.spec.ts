@@ -70,3 +70,54 @@ test('cue view: go to a breach, force a break, QC re-counts live, the SRT has th
   const cue = srt.cues.find((c) => c.lines.join(' ').startsWith(tail))
   expect(cue, `a cue starting "${tail}"`).toBeDefined()
 })
+
+test('cue view: a word opened for editing, typed and committed keeps its cue\'s height (the rows below do not move); a key typed right after Enter lands on the word', async ({ app }) => {
+  const { page } = app
+  const file = join(app.dataDir, 'kate-darling-ted.json')
+  await writeFile(file, JSON.stringify(loadRealExport('kate-darling-ted.dpe.json')))
+  app.nextExportFile = file
+  await page.getByTestId('start-open-file').click()
+  await expect(page.getByTestId('segment-count')).toContainText('segments')
+  await page.keyboard.press('v')
+  const row = page.locator('[data-testid="cue-row"][data-index="1"]')
+  const next = page.locator('[data-testid="cue-row"][data-index="2"]')
+  await expect(row.locator('.word').nth(1)).toBeVisible()
+  const box = async (): Promise<{ height: number; nextTop: number }> => ({ height: (await row.boundingBox())!.height, nextTop: (await next.boundingBox())!.y })
+  const before = await box()
+  const word = row.locator('.word').nth(1)
+  const id = (await word.getAttribute('data-word-id'))!
+  // As long as the word (the cue is cut the same): only the field could change the height.
+  const original = (await word.textContent())!
+  const typed = `${original.startsWith('X') ? 'Y' : 'X'}${original.slice(1)}`
+  await word.dblclick()
+  const field = page.locator('input.edit')
+  await expect(field).toBeFocused()
+  // Editing: the field sits in the line as the word did (a taller line would move every row below, and re-measure them at Enter).
+  expect(await box()).toEqual(before)
+  await page.keyboard.type(typed)
+  expect(await box()).toEqual(before)
+  await page.keyboard.press('Enter')
+  await expect(page.locator(`[data-testid="cue-row"] .word[data-word-id="${id}"]`)).toHaveText(typed)
+  await expect(field).toHaveCount(0)
+  expect(await box()).toEqual(before)
+
+  // Enter and a letter in one go (the letter before Enter's frame is painted): the word takes it.
+  await page.locator(`[data-testid="cue-row"] .word[data-word-id="${id}"]`).dblclick()
+  await expect(field).toBeFocused()
+  const between = await field.evaluate(async (el: HTMLInputElement) => {
+    el.value = 'Robot'
+    el.dispatchEvent(new Event('input', { bubbles: true }))
+    el.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true, cancelable: true }))
+    // Enter's render has run (a microtask), its frame not painted: the field is hidden, still focused.
+    await Promise.resolve()
+    const state = { leaving: el.classList.contains('leaving'), focused: document.activeElement === el }
+    // The next key, typed as the browser types it into the focused field.
+    document.execCommand('insertText', false, 's')
+    return state
+  })
+  expect(between).toEqual({ leaving: true, focused: true })
+  await expect(field).not.toHaveClass(/leaving/)
+  await expect(field).toHaveValue('Robots')
+  await page.keyboard.press('Enter')
+  await expect(page.locator(`[data-testid="cue-row"] .word[data-word-id="${id}"]`)).toHaveText('Robots')
+})
