@@ -6,7 +6,7 @@ import { inFrameRecutSegments, useCueViewStore } from '../../renderer/src/stores
 import { setSegmentText } from '../../shared/transcript/edits'
 import { makeModel, paced } from '../shared/subtitles/make-model'
 import CueRowBody from '../../renderer/src/components/editor/CueRowBody.vue'
-import { afterNextPaint } from '../../renderer/src/lib/yield-to-page'
+import { paintedAndIdle } from '../../renderer/src/lib/after-paint-idle'
 
 /*
  * The live cue view in the editor (EditorLayout mounted whole, waveform stubbed): the toggle and
@@ -33,7 +33,7 @@ const idle = async (): Promise<void> => {
 // The docked QC panel follows the view once the edit's frame has painted (CueView.vue).
 const painted = async (): Promise<void> => {
   await idle()
-  await afterNextPaint()
+  await paintedAndIdle()
   await flushPromises()
 }
 
@@ -240,8 +240,8 @@ describe('the live cue view', () => {
     // Enter's own render shows the word; the field is not removed in that frame (hidden, the same element) …
     expect(wrapper.get(`[data-word-id="${word.id}"]`).text()).toBe('Zebras')
     expect(wrapper.get('input.edit.leaving').element).toBe(field.element)
-    // … and goes once the frame has painted; its blur commits nothing.
-    await idle()
+    // … and goes once the frame has painted and the page is idle; its blur commits nothing.
+    await painted()
     expect(wrapper.find('input.edit').exists()).toBe(false)
     expect(wordText()).toBe('Zebras')
     expect(wrapper.get(`[data-word-id="${word.id}"]`).text()).toBe('Zebras')
@@ -256,7 +256,7 @@ describe('the live cue view', () => {
     await idle()
     expect(wordText()).toBe('Quux')
     await wrapper.get('input.edit').trigger('keydown', { key: 'Escape' })
-    await idle()
+    await painted()
     expect(wordText()).toBe(word.text)
     expect(wrapper.find('input.edit').exists()).toBe(false)
   })
@@ -282,11 +282,11 @@ describe('the live cue view', () => {
     expect(wrapper.find('input.edit.leaving').exists()).toBe(false)
     expect(wrapper.get('input.edit').element).toBe(field.element)
     expect((field.element as HTMLInputElement).value).toBe('Zebras')
-    await idle()
+    await painted()
     // Painted: the field did not leave under the reviewer's keys.
     expect(wrapper.get('input.edit').element).toBe(field.element)
     await field.trigger('keydown', { key: 'Enter' })
-    await idle()
+    await painted()
     expect(wrapper.find('input.edit').exists()).toBe(false)
     expect(wordText()).toBe('Zebras')
     expect(wrapper.get(`[data-word-id="${word.id}"]`).text()).toBe('Zebras')
