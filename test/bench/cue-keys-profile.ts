@@ -134,6 +134,8 @@ try {
     const keys = samples.keys.filter((k) => (k.key === 'Enter') === (kind === 'Enter'))
     const per: Record<string, number[]> = Object.fromEntries([...phases, 'total'].map((p) => [p, []]))
     console.log(`\n${kind}s: each keydown → paint, the main thread's tasks in it by phase (CPU ms):`)
+    // Every Enter, and the slowest letters (the tail is where p95 comes from).
+    const slow = new Set([...keys].sort((x, y) => y.toPaint - x.toPaint).slice(0, kind === 'Enter' ? keys.length : 6))
     for (const k of keys) {
       const a = (t0.ts + (k.at - t0perf) * 1000) / 1000
       const b = a + k.toPaint
@@ -141,7 +143,15 @@ try {
       const sum = (p: (typeof phases)[number]): number => inside.reduce((s, t) => s + t.phases[p], 0)
       for (const p of phases) per[p].push(sum(p))
       per['total'].push(inside.reduce((s, t) => s + t.dur, 0))
-      if (kind === 'Enter') console.log(`  ${k.toPaint.toFixed(1)} ms: ${inside.map((t) => `[${t.dur.toFixed(1)}${t.frame ? ' frame' : ''}: ${phases.filter((p) => t.phases[p] >= 0.1).map((p) => `${p} ${t.phases[p].toFixed(1)}`).join(', ')}]`).join(' ')}`)
+      if (slow.has(k)) console.log(`  ${k.toPaint.toFixed(1)} ms: ${inside.map((t) => `[${t.dur.toFixed(1)}${t.frame ? ' frame' : ''}: ${phases.filter((p) => t.phases[p] >= 0.1).map((p) => `${p} ${t.phases[p].toFixed(1)}`).join(', ')}]`).join(' ')}`)
+    }
+    if (kind === 'letter') {
+      const inSlow = new Map<string, number>()
+      for (const st of stacks) {
+        if (![...slow].some((k) => { const a = t0.ts + (k.at - t0perf) * 1000; return st.ts >= a && st.ts <= a + k.toPaint * 1000 })) continue
+        for (const key of st.keys) inSlow.set(key, (inSlow.get(key) ?? 0) + st.dt)
+      }
+      console.log(`  the slowest letters' windows, inclusive time by function (sampled, ms): ${[...inSlow].sort((x, y) => y[1] - x[1]).slice(0, 40).map(([key, us]) => `${key.replace(/ index-[^:]*/, ' ')} ${ms(us)}`).join(' | ')}`)
     }
     const med = (xs: number[]): number => sorted(xs)[Math.floor(xs.length / 2)] ?? 0
     console.log(`  median per ${kind}: ${['total', ...phases].map((p) => `${p} ${med(per[p]).toFixed(1)}`).join(', ')}`)
