@@ -1,11 +1,15 @@
 import { beforeEach, describe, expect, it, onTestFinished } from 'vitest'
-import { flushPromises } from '@vue/test-utils'
+import { flushPromises, mount } from '@vue/test-utils'
 import { nextTick } from 'vue'
 import { mountSampleEditor, pressKey, resetEditorTest } from './support/editor-mount'
 import { inFrameRecutSegments, useCueViewStore } from '../../renderer/src/stores/cue-view-store'
 import { setSegmentText } from '../../shared/transcript/edits'
 import { makeModel, paced } from '../shared/subtitles/make-model'
 import CueRowBody from '../../renderer/src/components/editor/CueRowBody.vue'
+import TaskHeader from '../../renderer/src/components/TaskHeader.vue'
+import { useTaskStore } from '../../renderer/src/stores/task-store'
+import StatusBar from '../../renderer/src/components/StatusBar.vue'
+import TranscriptToolbar from '../../renderer/src/components/editor/TranscriptToolbar.vue'
 import { paintedAndIdle } from '../../renderer/src/lib/after-paint-idle'
 
 /*
@@ -294,6 +298,54 @@ describe('the live cue view', () => {
     pressKey('z', 'KeyZ', { ctrl: true })
     await idle()
     expect(wordText()).toBe(word.text)
+  })
+
+  it('a word committed in the cue view does not render the task header or the toolbar again (the status bar only for what it says); a speaker rename still shows in the header', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    // The editor's mount stubs these two: mounted here on the same stores.
+    const header = mount(TaskHeader, { props: { task: useTaskStore().opened! } })
+    const status = mount(StatusBar)
+    onTestFinished(() => {
+      header.unmount()
+      status.unmount()
+    })
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const trees = (): unknown[] => [header.vm.$.subTree, status.vm.$.subTree, wrapper.getComponent(TranscriptToolbar).vm.$.subTree]
+    const commitWord = async (k: number, suffix: string): Promise<void> => {
+      const word = cues.rows.find((r) => r.words.length >= 3)!.words[k]
+      await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
+      await wrapper.get('input.edit').setValue(`${word.text}${suffix}`)
+      await wrapper.get('input.edit').trigger('keydown', { key: 'Enter' })
+      await painted()
+      expect(wrapper.get(`[data-word-id="${word.id}"]`).text()).toBe(`${word.text}${suffix}`)
+    }
+    const before = trees()
+    await commitWord(1, 'x')
+    // The first commit changes the save state ("Unsaved"): the status bar says so; the header and the toolbar keep their trees.
+    expect(editor.saveState).toBe('unsaved')
+    const first = trees()
+    expect(first[0] === before[0], 'the header rendered again').toBe(true)
+    expect(first[2] === before[2], 'the toolbar rendered again').toBe(true)
+    // A second commit, the save state as it was: the header and the toolbar keep their trees. (The
+    // status bar names the cursor word with its confidence: it renders for the word's new text.)
+    await commitWord(2, 'y')
+    expect(editor.saveState).toBe('unsaved')
+    expect(trees()[0] === first[0] && trees()[2] === first[2], 'the header or the toolbar rendered again').toBe(true)
+    first.splice(0, 3, ...trees())
+    // An edit away from the cursor's word, the save state as it was: none of the three renders again.
+    const other = editor.model!.segments.find((seg) => seg.id !== editor.cursor?.segmentId && seg.words.length > 0)!
+    expect(editor.typeText(other.id, `${other.words.map((w) => w.text).join(' ')} more`)).toBe(true)
+    await painted()
+    expect(cues.rows.some((r) => r.words.some((w) => w.text === 'more'))).toBe(true)
+    // (The status bar also follows the review queue's count, which the edit's cue cut may change.)
+    expect(trees()[0] === first[0] && trees()[2] === first[2], 'the header or the toolbar rendered again').toBe(true)
+    // What the header shows from the model still follows it.
+    expect(editor.renameSpeaker(editor.model!.speakers[0].id, 'Zelda Quux')).toBe(true)
+    await flushPromises()
+    expect(header.get('[data-testid="task-speakers"]').text()).toContain('Zelda Quux')
   })
 
   it('after an edit the QC panel re-renders only the breaches that changed (the rest keep their elements) and its counts follow', async () => {
