@@ -200,3 +200,17 @@ export function unpackWords(data: TranscriptExport, words: PackedWords): Transcr
   if (at !== shared.length || textAt !== texts.length) throw new Error(`The opened task's words did not arrive whole (${at} of ${shared.length} words).`)
   return data
 }
+
+/** What carries an export with its words perhaps packed (an opened transcript as main replies). */
+export interface MaybePacked {
+  readonly data: TranscriptExport
+  /** Set by main: `data`'s packed word lists are empty until `unpackOpened` fills them. */
+  readonly packedWords?: PackedWords
+}
+
+/** `opened` with its words back in `data` (as received over IPC: filled in place); unchanged when nothing was packed. */
+export function unpackOpened<T extends MaybePacked>(opened: T): T {
+  if (!opened.packedWords) return opened
+  const { packedWords, ...rest } = opened
+  return { ...rest, data: unpackWords(opened.data, packedWords) } as T
+}
