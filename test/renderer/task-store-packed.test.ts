@@ -27,7 +27,7 @@ describe('task store: packed words', () => {
   it('puts the words back for an open by id, from a file, the sample and an open of either kind', async () => {
     const store = useTaskStore()
     const opened = openedSample()
-    const reply = { ok: true, value: packedReply(opened) }
+    const reply = { ok: true as const, value: packedReply(opened) }
     fake.handlers['tasks:openTranscript'] = () => structuredClone(reply)
     fake.handlers['files:openExport'] = () => structuredClone(reply)
     fake.handlers['sample:open'] = () => structuredClone(reply)
