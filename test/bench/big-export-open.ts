@@ -57,9 +57,12 @@ async function mainSide(root: string, file: string, wireFile: string): Promise<R
   json = null
   lap('parse + validate')
   // Both ways send the reply before hashing when no draft waits (electron/main/export-hashes.ts).
-  const packed = packing?.packWords(data) ?? null
-  const reply = { origin: 'file', fileName: 'big.json', data: packed ? packed.data : data, ...(packed ? { packedWords: packed.words } : {}), exportHash: 'pending-export-hash:0123456789abcdef01234567', draft: null }
+  let packed = packing?.packWords(data) ?? null
+  let reply: unknown = { origin: 'file', fileName: 'big.json', data: packed ? packed.data : data, ...(packed ? { packedWords: packed.words } : {}), exportHash: 'pending-export-hash:0123456789abcdef01234567', draft: null }
   let wire: Buffer | null = serialize(reply)
+  // Sent: main keeps nothing of the reply itself (only the export, until hashed).
+  packed = null
+  reply = null
   lap('IPC out (serialize)')
   out['wire'] = wire.length
   await writeFile(wireFile, wire)
