@@ -24,6 +24,7 @@ import { createReviewStateHandlers } from './review-state-handlers'
 import { createReviewStateStore, type ReviewStateStore } from '../services/drafts/review-state-store'
 import { createFinishHandlers } from './finish-handlers'
 import { createDownloadCancels } from './download-cancels'
+import { packWords } from '../../shared/ipc/packed-words'
 
 /** A task reference as the open channels take it. */
 type TaskRefOf = ValidRequestOf<'tasks:openTranscript'>['ref']
@@ -227,7 +228,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       : null
     if (found.problem) keptDrafts.set(data.taskId, found.problem.keptAt)
     const draftProblem = found.problem ? { message: found.problem.message, keptAt: found.problem.keptAt } : null
-    return { origin, fileName, data, exportHash, draft, draftProblem }
+    // The words go in columns: half the reply, and the renderer's longest task while opening (packed-words.ts).
+    const packed = packWords(data)
+    return packed ? { origin, fileName, data: packed.data, packedWords: packed.words, exportHash, draft, draftProblem } : { origin, fileName, data, exportHash, draft, draftProblem }
   }
 
   function mediaState(status: MediaStatus, entry: OpenedEntry): MediaState {

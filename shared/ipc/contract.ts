@@ -4,6 +4,7 @@ import { languagePreferences } from '../i18n/locales'
 import { finishFileNameSchema, finishFormatsSchema, type FinishSettings } from '../review/finish/finish-settings'
 import type { TranscriptExport } from '../api/transcript-export'
 import type { DocumentExport } from '../api/document-export'
+import type { PackedWords } from './packed-words'
 import type { EventChannelName, InvokeChannelName } from './channels'
 import { eventChannelNames, invokeChannelNames } from './channels'
 import type { TaskListItem, WorkspaceItem } from '../api/task-list'
@@ -145,6 +146,11 @@ export interface OpenedTranscript {
   readonly draft: DraftOffer | null
   /** Set when the task's draft file was unreadable (then `draft` is null). */
   readonly draftProblem?: DraftProblem | null
+  /**
+   * Set in main's reply: the words of `data` in columns, its lists left empty (packed-words.ts,
+   * issue 21); the renderer's task store puts them back (`unpackOpened`) as the reply arrives.
+   */
+  readonly packedWords?: PackedWords
 }
 
 /**

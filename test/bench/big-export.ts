@@ -1,44 +1,38 @@
 import { spawnSync } from 'node:child_process'
 import { existsSync } from 'node:fs'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { createHash } from 'node:crypto'
+import { mkdtemp, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { deserialize, serialize, setFlagsFromString } from 'node:v8'
-import { runInNewContext } from 'node:vm'
-import { z } from 'zod'
+import { deserialize, serialize } from 'node:v8'
 import type { DocumentedTranscriptExport as TranscriptExport } from '../../shared/api/transcript-export'
-import { transcriptBodySchema, transcriptExportSchema, transcriptSegmentSchema, wordSchema } from '../../shared/api/transcript-export'
-import { stripBom, tooDeepAt } from '../../shared/api/parse-export'
+import { tooDeepAt } from '../../shared/api/parse-export'
 import { normaliseTranscript } from '../../shared/transcript'
 import { parseTranscriptExport } from '../../electron/services/files/read-export-file'
-import { readJsonText } from '../../electron/services/files/json-text'
-import { hashExportInSlices } from '../../electron/services/drafts/export-hash'
 import { createDraftStore } from '../../electron/services/drafts/draft-store'
-import { stat } from 'node:fs/promises'
 import { convertRealFixture } from '../fixtures/real-to-export'
 import { concatenated } from './transcript'
 import type { Figure, Figures } from './stats'
 
 /*
  * Big exports: the 2-hour task, the 6-hour one (×3) and a 50 MB one (×20). For each, where the
- * app's open goes, stage by stage, old way beside new in the same process (interleaved, the
- * median of `BIG_EXPORT_RUNS` runs, 3 by default, with the spread):
- *   read (the file's bytes → text) · parse + validate (JSON.parse, depth check, schema) · hash (the
- *   draft key, before the reply: the new way computes it after the reply when no draft waits to be
- *   compared, in slices — its time is printed apart as "hash after the reply") · IPC out (main's structured clone of the reply: v8.serialize, what Electron's IPC
- *   does) · IPC in (the renderer's v8.deserialize) · normalise (the renderer's model) · total;
- *   the heap the renderer holds afterwards (export + model; main has let its copy go) and the
- *   reply's size on the wire.
+ * app's open goes, stage by stage, old way beside new (interleaved, the order swapped every run,
+ * the median of `BIG_EXPORT_RUNS` runs, 3 by default, with the spread). Each side of each open
+ * runs in a fresh process (big-export-open.ts): main's (read: the file's bytes → text · parse +
+ * validate: JSON.parse, depth check, schema · IPC out: the reply as Electron's IPC writes it,
+ * v8.serialize, with the words packed in columns where the checkout does so · the draft hash
+ * after the reply, in slices, printed apart) and the renderer's (IPC in: v8.deserialize and the
+ * words put back · normalise) · total. Memory per process after a full collection: what main
+ * holds after the reply and after the hash, what the renderer holds (export + model), and each
+ * process's peak RSS above its start; the reply's size on the wire.
  * Then the draft of the opened task (its model as main receives it) saved by each way's draft
  * store: its size on disk against the export's.
  * Then the built `sdte export --input … --format srt` as a process: wall time and peak RSS
  * (/usr/bin/time).
  * Old way: `BIG_EXPORT_OLD=<a checkout of the old commit>` (e.g. `git worktree add /tmp/wbx-old
- * 77f044f && cp -al node_modules /tmp/wbx-old/`) runs that checkout's own read, hash and normalise;
- * without it, the way before issue 21 inlined below (utf8 read, a schema copying every word, a
- * sorted copy hashed). `SDTE_OLD=<old out/cli/sdte.js>` adds the old build's sdte figures.
+ * a886ab2 && cp -al node_modules /tmp/wbx-old/`) runs that checkout's own read, parse, hash and
+ * normalise; without it the old columns are empty. `SDTE_OLD=<old out/cli/sdte.js>` adds the
+ * old build's sdte figures.
  * Targets: 50 MB open ≤ 2 s and ≤ 200 MB extra; 6 h ≤ 3× the 2 h on every figure.
  */
 
@@ -56,47 +50,8 @@ function oldTooDeepAt(body: unknown, limit = 200): string | null {
   return null
 }
 
-/** The export schema as it was: every word list through `z.array(wordSchema)` (a copy of each word). */
-const oldWords = z.array(wordSchema).nullable().optional()
-const oldSegment = transcriptSegmentSchema.extend({ displayWords: oldWords, originalWords: oldWords })
-const oldSchema = transcriptExportSchema.extend({
-  transcript: z.union([transcriptBodySchema.extend({ transcripts: z.array(oldSegment).nullable().optional() }), z.array(oldSegment)]).nullable().optional()
-})
-
-/** The hash as it was: a sorted copy of the whole export, stringified, then hashed. */
-function oldHash(value: unknown): string {
-  const sortKeys = (v: unknown): unknown => {
-    if (v === null || typeof v !== 'object') return v
-    if (Array.isArray(v)) return v.map((item) => (item === undefined ? null : sortKeys(item)))
-    const out: Record<string, unknown> = {}
-    for (const key of Object.keys(v).sort()) if ((v as Record<string, unknown>)[key] !== undefined) out[key] = sortKeys((v as Record<string, unknown>)[key])
-    return out
-  }
-  return createHash('sha256').update(JSON.stringify(sortKeys(value)), 'utf8').digest('hex')
-}
-
 const ms = (t: number): number => Math.round(performance.now() - t)
 const mb = (bytes: number): number => Math.round(bytes / 1e5) / 10
-// A full collection before each heap reading, also under `npm run bench` (no --expose-gc there).
-setFlagsFromString('--expose-gc')
-const collect = (global.gc ?? runInNewContext('gc')) as () => void
-const heapNow = (): number => {
-  collect()
-  return process.memoryUsage().heapUsed
-}
-
-/** One way of opening: the stages an open goes through, in main then in the renderer. */
-interface Way {
-  readText(file: string): Promise<string>
-  parse(text: string, name: string): unknown
-  /** The hash before the reply; null when the way sends the reply first (then `hashLater`). */
-  hash(data: unknown): string | null
-  hashLater?(data: unknown): Promise<string>
-  normalise(data: unknown): unknown
-  /** Saves `document` as a draft in `dir` with this way's draft store; the file's path. */
-  saveDraft?(dir: string, document: unknown): Promise<string>
-}
-
 type DraftStoreFactory = typeof createDraftStore
 
 /** A draft saved by `create`'s store (what the app writes on the first autosave). */
@@ -106,93 +61,26 @@ async function saveWith(create: DraftStoreFactory, dir: string, document: unknow
   return store.pathOf(1)
 }
 
-/** The way of this checkout. */
-const newWay: Way = {
-  readText: readJsonText,
-  parse: parseTranscriptExport,
-  // No draft to compare (the bench's case): the reply goes first (electron/main/export-hashes.ts).
-  hash: () => null,
-  hashLater: hashExportInSlices,
-  normalise: (data) => normaliseTranscript(data as TranscriptExport),
-  saveDraft: (dir, document) => saveWith(createDraftStore, dir, document)
-}
-
-/** The way before issue 21, inlined (when no old checkout is given). */
-const inlineOldWay: Way = {
-  readText: (file) => readFile(file, 'utf8'),
-  parse: (text) => {
-    const json = JSON.parse(stripBom(text)) as unknown
-    if (oldTooDeepAt(json) !== null) throw new Error('too deep')
-    return oldSchema.parse(json)
-  },
-  hash: oldHash,
-  normalise: (data) => normaliseTranscript(data as TranscriptExport),
-  // The layout before issue 21: the document as sent, sources whole.
-  saveDraft: async (dir, document) => {
-    const path = join(dir, 'old.draft.json')
-    await mkdir(dir, { recursive: true })
-    await writeFile(path, JSON.stringify({ version: 1, taskId: '1', exportHash: 'h', savedAt: 1, meta: {}, document }))
-    return path
-  }
-}
-
-/** The way of another checkout (the old commit): its own read, parse, hash and normalise. */
-async function checkoutWay(root: string): Promise<Way> {
-  const files = (await import(join(root, 'electron/services/files/read-export-file.ts'))) as { parseTranscriptExport: Way['parse'] }
-  const text = (await import(join(root, 'electron/services/files/json-text.ts'))) as { readJsonText: Way['readText'] }
-  const hash = (await import(join(root, 'electron/services/drafts/export-hash.ts'))) as { hashExport: Way['hash'] }
-  const transcript = (await import(join(root, 'shared/transcript/index.ts'))) as { normaliseTranscript: Way['normalise'] }
-  const drafts = (await import(join(root, 'electron/services/drafts/draft-store.ts'))) as { createDraftStore: DraftStoreFactory }
-  return {
-    readText: text.readJsonText,
-    parse: files.parseTranscriptExport,
-    hash: hash.hashExport as (data: unknown) => string,
-    normalise: transcript.normaliseTranscript,
-    saveDraft: (dir, document) => saveWith(drafts.createDraftStore, dir, document)
-  }
-}
-
-const stages = ['read', 'parse + validate', 'hash', 'IPC out (serialize)', 'IPC in (deserialize)', 'normalise', 'total'] as const
+const stages = ['read', 'parse + validate', 'IPC out (serialize)', 'IPC in (deserialize)', 'normalise', 'total'] as const
 type Stage = (typeof stages)[number]
-type Open = Record<Stage, number> & { heap: number; wire: number; hashLater: number; draftBytes: number }
+/** What one open measured, main's and the renderer's figures together (big-export-open.ts). */
+type Open = Record<Stage, number> & Record<string, number>
 
-/** One open of `file` the given way; the heap figure is what the renderer holds afterwards (export + model). */
-async function open(file: string, way: Way, draftDir: string): Promise<Open> {
-  const heap0 = heapNow()
-  const out = { heap: 0, wire: 0, hashLater: 0, draftBytes: 0 } as Open
-  let t = performance.now()
-  const lap = (stage: Stage): void => {
-    out[stage] = ms(t)
-    t = performance.now()
-  }
-  let text: string | null = await way.readText(file)
-  lap('read')
-  let data: unknown = way.parse(text, 'big.json')
-  text = null
-  lap('parse + validate')
-  const exportHash = way.hash(data) ?? 'pending-export-hash:0123456789abcdef01234567'
-  lap('hash')
-  let wire: Buffer | null = serialize({ origin: 'file', fileName: 'big.json', data, exportHash, draft: null })
-  out.wire = wire.length
-  lap('IPC out (serialize)')
-  // After the reply, in main (the renderer deserialises and normalises meanwhile, in its own process).
-  if (way.hashLater) {
-    const h = performance.now()
-    await way.hashLater(data)
-    out.hashLater = ms(h)
-    t = performance.now()
-  }
-  // Main lets go of its copy once the reply is sent.
-  data = null
-  const received = deserialize(wire) as { data: unknown }
-  wire = null
-  lap('IPC in (deserialize)')
-  const model = way.normalise(received.data)
-  lap('normalise')
+const openScript = resolve(import.meta.dirname, 'big-export-open.ts')
+
+/** One side of one open in a fresh process (big-export-open.ts); its figures. */
+function side(args: readonly string[]): Record<string, number> {
+  const run = spawnSync(process.execPath, ['--import', 'tsx', openScript, ...args], { encoding: 'utf8', maxBuffer: 1 << 20 })
+  if (run.status !== 0) throw new Error(`big-export-open ${args[0]} failed: ${run.stderr}`)
+  return JSON.parse(run.stdout.trim().split('\n').pop() ?? '{}') as Record<string, number>
+}
+
+/** One open of `file` by the checkout at `root`: main's side, then the renderer's, each in its own process. */
+function open(root: string, file: string, wireFile: string): Open {
+  const main = side(['main', root, file, wireFile])
+  const renderer = side(['renderer', root, wireFile])
+  const out = { ...main, ...renderer } as Open
   out.total = stages.slice(0, -1).reduce((sum, stage) => sum + out[stage], 0)
-  out.heap = heapNow() - heap0
-  // The first autosave: the model as main receives it over IPC, saved by this way's draft store.
-  if (way.saveDraft) out.draftBytes = (await stat(await way.saveDraft(draftDir, deserialize(serialize(model))))).size
   return out
 }
 
@@ -214,8 +102,9 @@ export async function run(): Promise<Figures> {
   const byLabel: Record<string, Record<string, Figure>> = {}
   const oldSdte = process.env['SDTE_OLD']
   const oldRoot = process.env['BIG_EXPORT_OLD']
-  const oldWay = oldRoot ? await checkoutWay(resolve(oldRoot)) : inlineOldWay
   const runs = Math.max(1, Number(process.env['BIG_EXPORT_RUNS'] ?? 3))
+  const ours = resolve(import.meta.dirname, '../..')
+  const oldDrafts = oldRoot ? ((await import(join(resolve(oldRoot), 'electron/services/drafts/draft-store.ts'))) as { createDraftStore: DraftStoreFactory }).createDraftStore : null
   try {
     for (const [label, times] of [['2h', 1], ['6h', 3], ['50MB', 20]] as const) {
       const text = JSON.stringify(times === 1 ? base : concatenated(base, times))
@@ -223,12 +112,14 @@ export async function run(): Promise<Figures> {
       await writeFile(file, text)
       const name = `${label} (${mb(text.length)} MB)`
       const big = label === '50MB'
-      // Old then new, interleaved; the median counts, the spread is kept.
+      // Old and new interleaved, each side of each open a fresh process, the order swapped every
+      // run (a later process on a loaded machine is not slower by being later); the median counts.
       const olds: Open[] = []
       const news: Open[] = []
+      const wire = join(dir, 'reply.bin')
       for (let k = 0; k < runs; k++) {
-        olds.push(await open(file, oldWay, join(dir, 'old-drafts')))
-        news.push(await open(file, newWay, join(dir, 'new-drafts')))
+        const pair = [() => news.push(open(ours, file, wire)), () => oldRoot && olds.push(open(resolve(oldRoot), file, wire))]
+        for (const go of k % 2 === 0 ? pair : pair.reverse()) go()
       }
       const mine: Record<string, Figure> = {}
       const add = (figure: string, value: number, unit: string, old: number | undefined, target?: number, spread?: readonly number[]): void => {
@@ -236,16 +127,25 @@ export async function run(): Promise<Figures> {
         mine[figure] = { value, unit, ...range, ...(old === undefined ? {} : { old }), ...(target === undefined ? {} : { target }) }
         figures[`${name} ${figure}`] = mine[figure]
       }
-      for (const stage of stages) {
-        const values = news.map((r) => r[stage])
-        add(`open: ${stage}`, median(values), 'ms', median(olds.map((r) => r[stage])), big && stage === 'total' ? 2000 : undefined, values)
+      const figure = (key: string, shown: string, unit: 'ms' | 'MB', target?: number): void => {
+        const scale = (v: number | undefined): number => (v === undefined ? NaN : unit === 'MB' ? mb(v) : Math.round(v))
+        const values = news.map((r) => scale(r[key]))
+        const old = olds.length > 0 && olds[0][key] !== undefined ? median(olds.map((r) => scale(r[key]))) : undefined
+        add(shown, median(values), unit, old, target, values)
       }
-      const heaps = news.map((r) => mb(r.heap))
-      add('open: heap held (renderer: export + model)', median(heaps), 'MB', median(olds.map((r) => mb(r.heap))), big ? 200 : undefined, heaps)
-      add('open: IPC reply size', mb(news[0].wire), 'MB', mb(olds[0].wire))
-      const later = news.map((r) => r.hashLater)
-      add('hash after the reply (main, in slices; off the critical path)', median(later), 'ms', undefined, undefined, later)
-      if (news[0].draftBytes > 0) add('draft on disk ÷ export size', Math.round((news[0].draftBytes / text.length) * 100) / 100, '×', olds[0].draftBytes > 0 ? Math.round((olds[0].draftBytes / text.length) * 100) / 100 : undefined)
+      for (const stage of stages) figure(stage, `open: ${stage}`, 'ms', big && stage === 'total' ? 2000 : undefined)
+      figure('unpack', 'open: IPC in, of which putting the words back (renderer)', 'ms')
+      figure('renderer held (export + model)', 'open: renderer heap held after GC (export + model)', 'MB', big ? 200 : undefined)
+      figure('renderer peak RSS extra', 'open: renderer peak RSS extra', 'MB', big ? 200 : undefined)
+      figure('main held after the reply', 'open: main heap held after GC, reply sent (export until hashed)', 'MB')
+      figure('main held after the hash', 'open: main heap held after GC, hash done', 'MB')
+      figure('main peak RSS extra', 'open: main peak RSS extra', 'MB', big ? 200 : undefined)
+      figure('wire', 'open: IPC reply size', 'MB')
+      figure('hash after the reply', 'hash after the reply (main, in slices; off the critical path)', 'ms')
+      // The first autosave: the model as main receives it over IPC, saved by each way's draft store.
+      const model = deserialize(serialize(normaliseTranscript(parseTranscriptExport(text, 'big.json'))))
+      const draftSize = async (create: DraftStoreFactory, sub: string): Promise<number> => Math.round(((await stat(await saveWith(create, join(dir, sub), model))).size / text.length) * 100) / 100
+      add('draft on disk ÷ export size', await draftSize(createDraftStore, 'new-drafts'), '×', oldDrafts ? await draftSize(oldDrafts, 'old-drafts') : undefined)
       const parsed = JSON.parse(text) as unknown
       let t = performance.now()
       oldTooDeepAt(parsed)

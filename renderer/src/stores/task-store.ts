@@ -2,6 +2,8 @@ import { defineStore } from 'pinia'
 import { computed, ref, shallowRef } from 'vue'
 import type { OpenedDocument, OpenedTranscript, RecentTask } from '../../../shared/ipc/contract'
 import type { Result } from '../../../shared/errors'
+import { toErrorData } from '../../../shared/errors'
+import { unpackOpened } from '../../../shared/ipc/packed-words'
 import { transcriptBody } from '../../../shared/api/transcript-export'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
@@ -9,6 +11,24 @@ import { useOpenRequest } from './open-request'
 
 /** A task as the reviewer names it: by SmartDocumentor's id or by their own external id. */
 export type TaskRef = { readonly taskId: number } | { readonly externalId: string }
+
+/**
+ * An opened transcript with its words back in place (main sends them in columns: packed-words.ts);
+ * columns that do not fit become the open's error, never a task shown with words missing.
+ */
+function unpacked(result: Result<OpenedTranscript | null>): Result<OpenedTranscript | null> {
+  if (!result.ok || !result.value) return result
+  try {
+    return { ok: true, value: unpackOpened(result.value) }
+  } catch (error) {
+    return { ok: false, error: toErrorData(error, 'invalid_response') }
+  }
+}
+
+/** `result`'s value mapped by `f` when it is one. */
+function mapOk<T, U>(result: Result<T | null>, f: (value: T) => U): Result<U | null> {
+  return result.ok ? { ok: true, value: result.value === null ? null : f(result.value) } : result
+}
 
 /** Which task is open and how it was opened; loading state, cancel, recent tasks, last error. */
 export const useTaskStore = defineStore('task', () => {
@@ -23,7 +43,7 @@ export const useTaskStore = defineStore('task', () => {
   const segmentCount = computed(() => (opened.value ? transcriptBody(opened.value.data).transcripts?.length : 0) ?? 0)
 
   function run(label: string, call: () => Promise<Result<OpenedTranscript | null>>): Promise<boolean> {
-    return request.run(label, call, (value) => {
+    return request.run(label, () => call().then(unpacked), (value) => {
       opened.value = value
     })
   }
@@ -43,7 +63,8 @@ export const useTaskStore = defineStore('task', () => {
   function openEither(ref: TaskRef, onDocument: (document: OpenedDocument) => void): Promise<boolean> {
     const requestId = request.newRequestId()
     const label = 'taskId' in ref ? t('workflow.opening.task', { id: ref.taskId }) : t('workflow.opening.taskExternal', { id: ref.externalId })
-    return request.run(label, () => sdte().invoke['tasks:openEither']({ ref, requestId }), (value) => {
+    const call = () => sdte().invoke['tasks:openEither']({ ref, requestId }).then((result) => (result.ok && result.value.kind === 'transcript' ? mapOk(unpacked({ ok: true, value: result.value.transcript }), (transcript) => ({ kind: 'transcript' as const, transcript })) : result))
+    return request.run(label, call, (value) => {
       if (value.kind === 'transcript') opened.value = value.transcript
       else onDocument(value.document)
     })

@@ -20,16 +20,41 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 /** The binding's stand-in for a parked reply (browser-bridge.ts fetches `path`). */
 export interface ParkedReply {
   readonly __sdteParkedReply: string
+  /** True when the JSON holds typed arrays as `TypedArrayJson`. */
+  readonly typed?: boolean
 }
 
 export const parkedReplyPrefix = '/__sdte-reply/'
 /** Replies at least this long as JSON go over HTTP. */
 const minParkedChars = 64 * 1024
 
-/** True when JSON.parse(JSON.stringify(value)) is structurally the same value. */
+/** The typed arrays a reply may hold (an opened task's packed words: shared/ipc/packed-words.ts). */
+const typedArrayKinds = { Int32Array, Uint32Array, Uint8Array, Float64Array } as const
+/** A typed array as the parked JSON carries it: its kind and its bytes in base64 (browser-bridge.ts rebuilds it). */
+export interface TypedArrayJson {
+  readonly __sdteTypedArray: keyof typeof typedArrayKinds
+  readonly base64: string
+}
+
+/** The kind of a typed array the parked JSON can carry, or null. */
+function typedArrayKind(value: unknown): keyof typeof typedArrayKinds | null {
+  for (const [name, kind] of Object.entries(typedArrayKinds)) if (value instanceof kind) return name as keyof typeof typedArrayKinds
+  return null
+}
+
+/** JSON.stringify's replacer for a parked reply: typed arrays as `TypedArrayJson`. */
+function typedArraysAsJson(_key: string, value: unknown): unknown {
+  const kind = typedArrayKind(value)
+  if (kind === null) return value
+  const view = value as ArrayBufferView
+  return { __sdteTypedArray: kind, base64: Buffer.from(view.buffer, view.byteOffset, view.byteLength).toString('base64') } satisfies TypedArrayJson
+}
+
+/** True when JSON.parse(JSON.stringify(value)) is structurally the same value (typed arrays: carried as `TypedArrayJson`). */
 export function isJsonExact(value: unknown, depth = 0): boolean {
   if (depth > 200) return false
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return true
+  if (typedArrayKind(value) !== null) return true
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0)
   if (typeof value !== 'object') return false
   if (Array.isArray(value)) {
@@ -52,11 +77,13 @@ export function createParkedReplies(): {
   return {
     park(reply) {
       if (!isJsonExact(reply)) return reply
-      const json = JSON.stringify(reply)
-      if (json.length < minParkedChars) return reply
+      const json = JSON.stringify(reply, typedArraysAsJson)
+      // A reply with typed arrays is always parked: the binding's serialisation is not this one.
+      const typed = json.includes('"__sdteTypedArray"')
+      if (json.length < minParkedChars && !typed) return reply
       const path = `${parkedReplyPrefix}${randomBytes(12).toString('hex')}`
       parked.set(path, json)
-      return { __sdteParkedReply: path } satisfies ParkedReply
+      return (typed ? { __sdteParkedReply: path, typed } : { __sdteParkedReply: path }) satisfies ParkedReply
     },
     handles: (path) => path.startsWith(parkedReplyPrefix),
     handle(req, res) {

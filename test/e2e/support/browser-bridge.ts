@@ -23,7 +23,20 @@ async function invoke(channel: string, payload: unknown): Promise<unknown> {
   if (typeof ticket !== 'string') return reply
   const response = await fetch(ticket, { cache: 'no-store' })
   if (!response.ok) throw new Error(`The test bridge lost a reply (${response.status})`)
-  return response.json()
+  if ((reply as { typed?: unknown }).typed !== true) return response.json()
+  return JSON.parse(await response.text(), (_key, value: unknown) => typedArrayOf(value) ?? value)
+}
+
+const typedArrayKinds = { Int32Array, Uint32Array, Uint8Array, Float64Array } as const
+
+/** The typed array a parked reply carries as `{ __sdteTypedArray, base64 }` (bridge-replies.ts), or null. */
+function typedArrayOf(value: unknown): ArrayBufferView | null {
+  if (value === null || typeof value !== 'object' || !('__sdteTypedArray' in value)) return null
+  const { __sdteTypedArray: kind, base64 } = value as { __sdteTypedArray: keyof typeof typedArrayKinds; base64: string }
+  const binary = atob(base64)
+  const bytes = new Uint8Array(binary.length)
+  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k)
+  return new typedArrayKinds[kind](bytes.buffer)
 }
 
 w.sdte = createSdteApi({
