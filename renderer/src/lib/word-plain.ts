@@ -16,22 +16,48 @@ import { idleTask } from './idle-task'
  * word, and the playing word (TranscriptPane.vue asks through `upgradeWordSpans`).
  */
 
-/** How long after the last scroll event the list counts as scrolling, in ms. */
-const scrollingMs = 150
+/** Frames without a scroll event after which the list is at rest (counted in frames, not ms: a loaded machine's frames are long). */
+const restFrames = 3
 /** The time one idle period may spend making spans, in ms (a frame has ~16). */
 const sliceMs = 4
 
-let lastScroll = Number.NEGATIVE_INFINITY
+let scrolling = false
+let quiet = 0
+let scrolledThisFrame = false
+let watching = false
 let listening = false
 
-/** True while a scroll event was seen in the last `scrollingMs` (any scroller in the document). */
+// One animation frame callback per frame while the list scrolls: it declares the rest.
+function watchFrames(): void {
+  if (watching) return
+  watching = true
+  const frame = (): void => {
+    if (scrolledThisFrame) quiet = 0
+    else quiet++
+    scrolledThisFrame = false
+    if (quiet < restFrames) {
+      requestAnimationFrame(frame)
+      return
+    }
+    watching = false
+    scrolling = false
+    if (pending.size) idle.schedule(slice)
+  }
+  requestAnimationFrame(frame)
+}
+
+/** True from a scroll event (any scroller in the document) until `restFrames` frames have passed without one. */
 export function isScrolling(): boolean {
-  if (!listening && typeof document !== 'undefined') {
+  if (!listening && typeof document !== 'undefined' && typeof requestAnimationFrame === 'function') {
     listening = true
     // Capture: scroll events do not bubble, and the list is one scroller among several.
-    document.addEventListener('scroll', () => { lastScroll = performance.now() }, { capture: true, passive: true })
+    document.addEventListener('scroll', () => {
+      scrolling = true
+      scrolledThisFrame = true
+      watchFrames()
+    }, { capture: true, passive: true })
   }
-  return performance.now() - lastScroll < scrollingMs
+  return scrolling
 }
 
 // Rows whose words are plain text now, with what makes their spans.
@@ -39,7 +65,6 @@ const pending = new Map<Element, () => void>()
 // Per plain row, the highlight ranges of its marks, to take out when its text goes.
 const ranges = new WeakMap<Element, Array<[Highlight, Range]>>()
 const idle = idleTask(500)
-let timer: ReturnType<typeof setTimeout> | null = null
 
 const highlightNames = { low: 'sdte-low', est: 'sdte-est', queued: 'sdte-queued' } as const
 /** The highlight registered under `name`, made on first use; null where the API is missing (test DOMs). */
@@ -131,21 +156,13 @@ function dropRanges(p: Element): void {
   ranges.delete(p)
 }
 
-// Waits for the scrolling to stop, then makes spans in idle periods, a slice at a time.
+// Makes spans in idle periods once the list is at rest (the frame watch schedules it then), a slice at a time.
 function later(): void {
-  if (timer !== null || idle.pending) return
-  timer = setTimeout(() => {
-    timer = null
-    if (isScrolling()) later()
-    else idle.schedule(slice)
-  }, scrollingMs)
+  if (!scrolling && !idle.pending) idle.schedule(slice)
 }
 
 function slice(): void {
-  if (isScrolling()) {
-    later()
-    return
-  }
+  if (scrolling) return
   const start = performance.now()
   for (const [p, spans] of [...pending]) {
     if (!p.isConnected) forget(p)
