@@ -63,7 +63,7 @@ export function isScrolling(): boolean {
 // Rows whose words are plain text now, with what makes their spans.
 const pending = new Map<Element, () => void>()
 // Per plain row, the highlight ranges of its marks, to take out when its text goes.
-const ranges = new WeakMap<Element, Array<[Highlight, Range]>>()
+const ranges = new WeakMap<Element, Array<[Highlight, AbstractRange]>>()
 const idle = idleTask(500)
 
 const highlightNames = { low: 'sdte-low', est: 'sdte-est', queued: 'sdte-queued' } as const
@@ -95,16 +95,15 @@ export function writePlainWords(p: HTMLElement, words: readonly Word[], marks: W
   dropRanges(p)
   p.textContent = plainText(words)
   const text = p.firstChild
-  const held: Array<[Highlight, Range]> = []
+  const held: Array<[Highlight, AbstractRange]> = []
   let at = 0
   for (const w of words) {
     const low = marks.low(w.confidence)
     const queued = marks.queued.has(w.id)
     if (text && (low || w.estimated || queued)) {
       const add = (name: string): void => {
-        const r = new Range()
-        r.setStart(text, at)
-        r.setEnd(text, at + w.text.length)
+        // Static, not live: a live Range is updated at every DOM change in the document, and the text it covers is replaced, never edited.
+        const r = new StaticRange({ startContainer: text, startOffset: at, endContainer: text, endOffset: at + w.text.length })
         const h = highlight(name)!
         h.add(r)
         held.push([h, r])
