@@ -151,3 +151,32 @@ test('a file that fails to open: the frame showed and went, the start screen sho
   await expect(button).toBeVisible()
   await expect(button).toBeFocused()
 })
+
+test('the frame lays out one made-up row while it waits, unseen: never in a painted frame, gone before the task lands', async ({ app }) => {
+  const { page } = app
+  // Recorded by the page: warm-up rows added, and whether any frame (requestAnimationFrame, just before a paint) found one.
+  await page.evaluate(() => {
+    const w = window as unknown as { __warmRows: number; __warmSeen: boolean }
+    w.__warmRows = 0
+    w.__warmSeen = false
+    new MutationObserver((records) => {
+      for (const r of records) for (const n of r.addedNodes) if (n instanceof Element && n.matches('article.segment') && n.closest('.row-warm-up')) w.__warmRows++
+    }).observe(document.body, { childList: true, subtree: true })
+    const look = (): void => {
+      if (document.querySelector('.row-warm-up article.segment')) w.__warmSeen = true
+      requestAnimationFrame(look)
+    }
+    requestAnimationFrame(look)
+  })
+  await openHeld(app)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __warmRows: number }).__warmRows)).toBe(1)
+  await expect(page.locator('.row-warm-up article.segment')).toHaveCount(0)
+  await expect(page.locator('article.segment')).toHaveCount(0)
+  release()
+  await expect(page.getByTestId('task-name')).toHaveText('Sample interview')
+  await expect(page.locator('.row-warm-up')).toHaveCount(0)
+  // The real rows show the task's own words, and no made-up one.
+  await expect(page.locator('article.segment').first()).toBeVisible()
+  await expect(page.locator('[data-word-id^="warm-up"]')).toHaveCount(0)
+  expect(await page.evaluate(() => (window as unknown as { __warmSeen: boolean }).__warmSeen)).toBe(false)
+})
