@@ -23,7 +23,7 @@ let fake: FakeApi
 let proxy: Server
 let proxyUrl = ''
 /** Export requests held back; each forwards its request when called. */
-let held: Array<() => void> = []
+const held: Array<() => void> = []
 let holding = false
 
 /** Forwards one request to the fake, answer and all. */
