@@ -253,14 +253,14 @@ export function useEditorCommands() {
   return { run, runMenu, loopTarget }
 }
 
-/** Installs the window key listener and the menu subscription for as long as the caller lives. */
-export function useEditorShortcuts(): void {
+/** Installs the window key listener and the menu subscription for as long as the caller lives; `active` false: both wait (the editor's frame before its task). */
+export function useEditorShortcuts(active: () => boolean = () => true): void {
   const { run, runMenu } = useEditorCommands()
   const ui = useEditorUiStore()
   // Mod is Cmd on macOS (main's word for the platform, once it has answered).
   const isMac = useIsMac()
   const onKey = (event: KeyboardEvent): void => {
-    if (event.defaultPrevented || event.isComposing) return
+    if (event.defaultPrevented || event.isComposing || !active()) return
     // Escape closes the editor's own overlays even when focus has left them.
     if (event.key === 'Escape' && (ui.helpOpen || ui.settingsOpen)) {
       event.preventDefault()
@@ -279,7 +279,7 @@ export function useEditorShortcuts(): void {
   let offMenu: (() => void) | null = null
   onMounted(() => {
     window.addEventListener('keydown', onKey)
-    offMenu = sdte().on('menu:command', runMenu)
+    offMenu = sdte().on('menu:command', (command) => active() && runMenu(command))
   })
   onBeforeUnmount(() => {
     window.removeEventListener('keydown', onKey)

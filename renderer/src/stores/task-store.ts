@@ -40,25 +40,46 @@ export const useTaskStore = defineStore('task', () => {
   const recent = ref<readonly RecentTask[]>([])
 
   const isOpen = computed(() => opened.value !== null)
+  // Opens under way that started with nothing open, and the task's name if the reviewer gave it.
+  const framedOpens = ref(0)
+  const framedName = ref<string | null>(null)
+  /**
+   * While a transcript is being opened from the start screen: the editor's frame shows (its cold
+   * first render done while main reads the task, issue 21), with the task's name when known.
+   * Null once the task is open, or when the open failed or was cancelled (the start screen again).
+   */
+  const framing = computed(() => (opened.value === null && framedOpens.value > 0 ? { name: framedName.value } : null))
   const segmentCount = computed(() => (opened.value ? transcriptBody(opened.value.data).transcripts?.length : 0) ?? 0)
 
-  function run(label: string, call: () => Promise<Result<OpenedTranscript | null>>): Promise<boolean> {
-    return request.run(label, () => call().then(unpacked), (value) => {
-      opened.value = value
-    })
+  async function run(label: string, call: () => Promise<Result<OpenedTranscript | null>>, name: string | null = null): Promise<boolean> {
+    // Only an open from the start screen shows the frame: over an open task, that task stays until the new one lands.
+    const framed = opened.value === null
+    if (framed) {
+      framedName.value = name
+      framedOpens.value++
+    }
+    try {
+      return await request.run(label, () => call().then(unpacked), (value) => {
+        opened.value = value
+      })
+    } finally {
+      // After the reply is in place (the frame becomes the editor) or has failed (the start screen again).
+      if (framed) framedOpens.value--
+    }
   }
 
   /** Opens a transcript task from SmartDocumentor. */
   function openTask(ref: TaskRef): Promise<boolean> {
     const requestId = request.newRequestId()
     const label = 'taskId' in ref ? t('workflow.opening.task', { id: ref.taskId }) : t('workflow.opening.taskExternal', { id: ref.externalId })
-    return run(label, () => sdte().invoke['tasks:openTranscript']({ ref, requestId }))
+    const name = 'taskId' in ref ? t('frame.header.taskFallback', { id: ref.taskId }) : ref.externalId
+    return run(label, () => sdte().invoke['tasks:openTranscript']({ ref, requestId }), name)
   }
 
   /**
    * Opens a listed task whose kind the inbox could not tell: main tries the transcript export,
    * then the document export. A document is handed to `onDocument` (the document pane), never
-   * shown here as an empty transcript.
+   * shown here as an empty transcript. No editor frame meanwhile: it may be a document.
    */
   function openEither(ref: TaskRef, onDocument: (document: OpenedDocument) => void): Promise<boolean> {
     const requestId = request.newRequestId()
@@ -91,5 +112,5 @@ export const useTaskStore = defineStore('task', () => {
     opened.value = null
   }
 
-  return { opened, loading, pendingRequestId, error, recent, isOpen, segmentCount, openTask, openEither, cancel, loadRecent, openSample, openFile, close }
+  return { opened, framing, loading, pendingRequestId, error, recent, isOpen, segmentCount, openTask, openEither, cancel, loadRecent, openSample, openFile, close }
 })
