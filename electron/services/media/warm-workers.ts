@@ -174,12 +174,19 @@ export function releaseWorker(worker: DecodeWorker): void {
 /** Starts up to `count` idle workers for `entry` ahead of a decode, compiling `kind`'s decoder. */
 export function prewarmWorkers(entry: string, memoryLimitMb: number, count: number, kind: DecoderKind | null): void {
   const have = idle.filter((w) => w.entry === entry && w.memoryLimitMb === memoryLimitMb && !w.broken).length
-  if (have >= count) {
-    if (kind) for (const w of idle) if (w.entry === entry) w.warm(kind)
-    return
-  }
-  const { workers } = takeWorkers(entry, memoryLimitMb, count, kind)
-  for (const worker of workers) releaseWorker(worker)
+  if (kind) for (const w of idle) if (w.entry === entry) w.warm(kind)
+  if (have >= count) return
+  // One new thread per turn of the loop: starting one holds main's loop a few ms (more on a busy
+  // machine), and two in one turn added up to the longest block of a whole decode.
+  const worker = new DecodeWorker(entry, memoryLimitMb)
+  if (kind) worker.warm(kind)
+  releaseWorker(worker)
+  if (count > have + 1) setImmediate(() => prewarmWorkers(entry, memoryLimitMb, count, kind))
+}
+
+/** How many warm workers are idle now (tests). */
+export function idleWorkerCount(): number {
+  return idle.length
 }
 
 /** Stops every idle worker (tests, app quit). */
