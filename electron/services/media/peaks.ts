@@ -177,6 +177,7 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       stage('detect')
       if (decoder.kind === 'unsupported') return { status: 'unsupported', reason: decoder.reason }
       const key = partialKey(taskId, mediaPath)
+      let mine: PeaksData | null = null
       const peaks = await decodePeaksInWorkers(mediaPath, decoder.kind, {
         peaksPerSecond: pps,
         maxBuckets,
@@ -187,12 +188,14 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
         signal: options.signal,
         onProgress: options.onProgress,
         onPeaks: (partialPeaks, first, count) => {
+          mine = partialPeaks
           partial.set(key, partialPeaks)
           options.onPeaks?.(partialPeaks, first, count)
         },
         log,
         onStage: options.onStage
-      }).finally(() => partial.delete(key))
+        // A cancelled decode winding down leaves alone the peaks of the one that replaced it.
+      }).finally(() => partial.get(key) === mine && partial.delete(key))
       options.onProgress?.(1)
       // The file may have changed while we decoded; then the result is not worth caching.
       const after = await stat(mediaPath)

@@ -32,6 +32,8 @@ export class DecodeWorker {
     readonly memoryLimitMb: number
   ) {
     this.worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(32, memoryLimitMb) } })
+    live.add(this)
+    this.worker.once('exit', () => live.delete(this))
     const fail = (error: AppError): void => {
       this.failure ??= error
       this.listener?.(this.failure)
@@ -132,11 +134,25 @@ export class DecodeWorker {
     // A job still running is told (its listener rejects and clears itself).
     this.listener?.(this.failure)
     this.listener = null
-    return this.worker.terminate()
+    const stopped = this.worker.terminate().finally(() => {
+      live.delete(this)
+      stopping.delete(stopped)
+    })
+    stopping.add(stopped)
+    return stopped
   }
 }
 
 const idle: DecodeWorker[] = []
+/** Threads started and not yet exited, and the stops under way. */
+const live = new Set<DecodeWorker>()
+const stopping = new Set<Promise<number>>()
+
+/** The decode threads alive now, idle or in a job, once every stop under way has finished (tests). */
+export async function liveWorkerCount(): Promise<number> {
+  while (stopping.size > 0) await Promise.allSettled([...stopping])
+  return live.size
+}
 
 /** `count` workers for `entry`: warm idle ones first, new ones for the rest, each warming `kind`'s decoder. */
 export function takeWorkers(entry: string, memoryLimitMb: number, count: number, kind: DecoderKind | null): { workers: DecodeWorker[]; reused: number } {
