@@ -380,7 +380,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const entry = await recordingOf(taskId)
       const local = await media.localMedia(entry.key)
       // The decode workers start (and compile the decoder) while the recording resolves or the reviewer picks one.
-      void peaks.prewarm(local?.path ?? null)
+      void peaks.prewarm(local?.path ?? null, entry.key)
       if (local) return mediaState(local, entry)
       const ask = consent(entry, allowHost)
       if (ask) return ask

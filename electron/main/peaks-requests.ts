@@ -41,6 +41,12 @@ export function createPeaksRequests(peaks: PeaksService, sendProgress: (event: M
       entry.controller.abort()
     }
   }
+  /** A complete cache answers from its header alone: reading and converting its detail level (4 MB for 3 hours) held main's loop. */
+  const fromCache = async (key: string | number, path: string, url: string): Promise<PeaksState | null> => {
+    const levels = await peaks.readLevels(key, path)
+    const detail = levels?.complete ? levels.levels[0] : undefined
+    return levels && detail ? { status: 'ready', url, length: detail.length, peaksPerSecond: detail.peaksPerSecond, durationMs: levels.durationMs, fromCache: true } : null
+  }
   const start = (taskId: number, key: string | number, path: string, url: string): Promise<PeaksState> => {
     const id = `${taskId}\n${path}`
     const found = running.get(id)
@@ -62,7 +68,7 @@ export function createPeaksRequests(peaks: PeaksService, sendProgress: (event: M
     const announce = (): void => {
       if (total > 0) send({ taskId, phase: 'peaks', fraction, peaksUrl: url, bucketsDone: done, buckets: total })
     }
-    const promise = peaks
+    const compute = (): Promise<PeaksState> => peaks
       .getPeaks(key, path, {
         signal,
         onProgress: (f) => {
@@ -81,6 +87,9 @@ export function createPeaksRequests(peaks: PeaksService, sendProgress: (event: M
         const { length, peaksPerSecond, durationMs } = result.peaks
         return { status: 'ready', url, length, peaksPerSecond, durationMs, fromCache: result.fromCache }
       })
+    // (Cancelled before the decode starts, getPeaks answers 'cancelled' at once.)
+    const promise = fromCache(key, path, url)
+      .then((cached) => cached ?? compute())
       .finally(() => {
         if (running.get(id)?.controller === controller) running.delete(id)
       })

@@ -76,8 +76,9 @@ export interface PeaksService {
   /**
    * Starts the decode workers before they are needed (a task with a recording opened), compiling
    * the decoder `mediaPath` needs (mp3's when there is no file yet: the usual case); never rejects.
+   * With `taskId`, nothing starts when that task's peaks of `mediaPath` are cached already.
    */
-  prewarm(mediaPath: string | null): Promise<void>
+  prewarm(mediaPath: string | null, taskId?: string | number): Promise<void>
 }
 
 /** What a multi-resolution peaks cache holds. */
@@ -212,8 +213,11 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     }
   }
 
-  async function prewarm(mediaPath: string | null): Promise<void> {
+  async function prewarm(mediaPath: string | null, taskId?: string | number): Promise<void> {
     try {
+      // A reopened task draws from its cache: two threads compiling a decoder would only compete
+      // with the page for the cores while it renders the task.
+      if (mediaPath && taskId !== undefined && (await header(taskId, mediaPath))) return
       const decoder = mediaPath ? await detectDecoder(mediaPath) : { kind: 'mp3' as const }
       if (decoder.kind === 'unsupported') return
       await prewarmDecodeWorkers({ kind: decoder.kind, workers: ports.workers, memoryLimitMb: ports.workerMemoryMb, workerEntry: ports.workerEntry })

@@ -1,4 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { createPeaksService } from '../../../../electron/services/media/peaks'
 import { decodePeaksInWorkers, encodePeaksFileInWorker, prewarmDecodeWorkers } from '../../../../electron/services/media/decode-pool'
 import { encodePeaksFile } from '../../../../electron/services/media/peaks-file'
 import { idleWorkerCount, stopIdleWorkers } from '../../../../electron/services/media/warm-workers'
@@ -40,5 +44,28 @@ describe("main's loop while decoding", () => {
     await prewarmDecodeWorkers({ kind: 'mp3', workers: 2 })
     await new Promise((resolve) => setImmediate(resolve))
     expect(idleWorkerCount()).toBe(2)
+  })
+})
+
+describe('a reopened task with cached peaks', () => {
+  it('starts no decode workers ahead: nothing competes with the page for the cores', async () => {
+    const path = await ensureLongRecording(0.05, 'mp3')
+    const cacheDir = await mkdtemp(join(tmpdir(), 'sdte-main-loop-'))
+    try {
+      const service = createPeaksService({ cacheDir, workers: 2 })
+      // Not cached yet: the workers start.
+      await service.prewarm(path, 'task-1')
+      expect(idleWorkerCount()).toBe(1)
+      expect(await service.getPeaks('task-1', path)).toMatchObject({ status: 'ready', fromCache: false })
+      await stopIdleWorkers()
+      await service.prewarm(path, 'task-1')
+      await new Promise((resolve) => setImmediate(resolve))
+      expect(idleWorkerCount()).toBe(0)
+      // Another task's recording (no cache) still gets them.
+      await service.prewarm(path, 'task-2')
+      expect(idleWorkerCount()).toBe(1)
+    } finally {
+      await rm(cacheDir, { recursive: true, force: true })
+    }
   })
 })
