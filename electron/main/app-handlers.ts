@@ -197,6 +197,8 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
 
   async function opened(origin: OpenedTranscript['origin'], fileName: string | null, data: TranscriptExport): Promise<OpenedTranscript> {
     openTaskId = data.taskId
+    // Opening a task closes the last one: its recording's decode stops (peaks-requests.ts).
+    startPeaks.releaseOthers(data.taskId)
     // Opening a task closes the last one: fold the journals of drafts saved so far into their full drafts.
     void drafts.compactAll()
     // Opening never depends on the draft: an unreadable file, or one that cannot be read at all,
@@ -381,7 +383,7 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const entry = await recordingOf(taskId)
       const local = await media.localMedia(entry.key)
       // The decode workers start (and compile the decoder) while the recording resolves or the reviewer picks one.
-      void peaks.prewarm(local?.path ?? null)
+      void peaks.prewarm(local?.path ?? null, entry.key)
       if (local) return mediaState(local, entry)
       const ask = consent(entry, allowHost)
       if (ask) return ask
@@ -412,6 +414,9 @@ export function createAppHandlers(ports: AppPorts): IpcHandlers {
       const file = await media.localMedia(entry.key)
       if (!file) throw new AppError('not_found', 'The recording is not available yet.', { reason: 'recording_not_ready' })
       return startPeaks(taskId, entry.key, file.path, platform.mediaUrl(`/peaks/${entry.key}`))
+    },
+    'media:release': ({ taskId }) => {
+      startPeaks.release(taskId)
     },
     'drafts:load': async ({ taskId }) => {
       const draft = await drafts.load<unknown>(taskId)

@@ -22,6 +22,7 @@ export const invokeChannelNames = [
   'media:refreshLink',
   'media:attach',
   'media:cancelDownload',
+  'media:release',
   'media:peaks',
   'drafts:load',
   'drafts:save',

@@ -253,6 +253,8 @@ export const invokeContract = {
   // Stops the task's recording download under way (its media:resolve / media:refreshLink answer 'error' with code 'cancelled').
   'media:cancelDownload': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
   'media:peaks': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<PeaksState>() },
+  // The task's recording is no longer shown (the task closed): its peaks computation is cancelled, its decode workers stopped.
+  'media:release': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<void>() },
   'drafts:load': { request: z.object({ taskId: z.number().int() }).strict(), reply: reply<DraftDocument | null>() },
   'drafts:save': {
     // The document is the renderer's editing model; it is stored as JSON, never interpreted by main.

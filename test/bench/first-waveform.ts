@@ -23,7 +23,8 @@ import type { Figure } from './stats'
  *     whole detail level.
  * Old against new: each run is a fresh child process (fresh browser, fresh main side) per build,
  * the builds alternating; "old" is a whole checkout of the old commit (its main process and its
- * renderer), built: FIRST_WAVEFORM_OLD_ROOT (default /tmp/wwf-old when it has out/renderer).
+ * renderer), built, run in its own one-run mode: FIRST_WAVEFORM_OLD_ROOT (default /tmp/wwf-old when it
+ * has out/renderer). The cached open is compared too.
  * Knobs: FIRST_WAVEFORM_RUNS (default 3).
  *   node --import tsx test/bench/first-waveform.ts          the A/B table
  *   node --import tsx test/bench/first-waveform.ts one      one run of this checkout, one JSON line
@@ -138,14 +139,6 @@ function child(root: string, args: string[]): Promise<string> {
   })
 }
 
-/** The old checkout's figure named `label` from its printed lines. */
-function parseOld(out: string, label: string): number {
-  const line = out.split('\n').find((l) => l.includes(label))
-  const value = line ? Number(/:\s*([\d.]+) ms\s*$/.exec(line)?.[1]) : NaN
-  if (!Number.isFinite(value)) throw new Error(`the old first-waveform printed no "${label}":\n${out}`)
-  return value
-}
-
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b)
   const mid = Math.floor(sorted.length / 2)
@@ -164,28 +157,24 @@ export async function run(): Promise<Record<string, Figure>> {
   const haveOld = existsSync(join(oldRoot, 'out/renderer/index.html'))
   if (!haveOld) console.error(`first-waveform: no old build at ${oldRoot}/out (set FIRST_WAVEFORM_OLD_ROOT to a built checkout of the old commit); ours alone`)
   const ours: OneRun[] = []
-  const oldFirst: number[] = []
-  const oldComplete: number[] = []
+  const old: OneRun[] = []
   for (let i = 0; i < runs; i++) {
     // The builds' order rotates, so neither always runs on the warmer machine.
     const order = i % 2 === 0 ? ['ours', 'old'] : ['old', 'ours']
     for (const build of order) {
       if (build === 'ours') ours.push(JSON.parse((await child(repo, ['one'])).trim().split('\n').at(-1)!) as OneRun)
-      else if (haveOld) {
-        const out = await child(oldRoot, [])
-        oldFirst.push(parseOld(out, 'attach → first peaks on screen'))
-        oldComplete.push(parseOld(out, 'attach → all peaks drawn'))
-      }
+      // The old checkout's own one-run mode (fresh browser, its main side and renderer).
+      else if (haveOld) old.push(JSON.parse((await child(oldRoot, ['one'])).trim().split('\n').at(-1)!) as OneRun)
     }
   }
   const figures: Record<string, Figure> = {}
-  figures['3h recording, uncached: attach → first peaks on screen'] = ab(ours.map((r) => r.firstCanvas), oldFirst, 500)
-  figures['3h recording, uncached: attach → all peaks drawn'] = ab(ours.map((r) => r.complete), oldComplete)
+  figures['3h recording, uncached: attach → first peaks on screen'] = ab(ours.map((r) => r.firstCanvas), old.map((r) => r.firstCanvas), 500)
+  figures['3h recording, uncached: attach → all peaks drawn'] = ab(ours.map((r) => r.complete), old.map((r) => r.complete))
   // The breakdown: each stage's median time from the click.
   const names = [...new Set(ours.flatMap((r) => Object.keys(r.stages)))]
   const at = (name: string): number => median(ours.map((r) => r.stages[name] ?? NaN).filter(Number.isFinite))
   for (const name of names.sort((a, b) => at(a) - at(b))) figures[`3h recording, uncached, stage (from the click): ${name}`] = { value: Math.round(at(name)), unit: 'ms' }
-  figures['3h recording, cached open: open click → first peaks on screen'] = ab(ours.map((r) => r.cachedFirstCanvas), [], 500)
+  figures['3h recording, cached open: open click → first peaks on screen'] = ab(ours.map((r) => r.cachedFirstCanvas), old.map((r) => r.cachedFirstCanvas), 500)
   figures[`3h recording, cached open: peaks fetched now (${ours[0]!.requests})`] = { value: ours[0]!.fetchedNowKb, unit: 'KB', old: ours[0]!.fetchedWholeKb }
   return figures
 }

@@ -1,7 +1,10 @@
+import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
-import { createPeaksService } from '../../electron/services/media/peaks'
-import { decodeFile, detectDecoder } from '../../electron/services/media/pcm-decoders'
-import { PeakAccumulator } from '../../electron/services/media/peak-accumulator'
+import { fileURLToPath, pathToFileURL } from 'node:url'
+import type * as PeaksModule from '../../electron/services/media/peaks'
+import type * as DecodersModule from '../../electron/services/media/pcm-decoders'
+import type * as AccumulatorModule from '../../electron/services/media/peak-accumulator'
+import type * as PoolModule from '../../electron/services/media/decode-pool'
 
 /*
  * Child process for test/bench/media.ts: computes (or reads cached) peaks for one file and
@@ -15,8 +18,20 @@ import { PeakAccumulator } from '../../electron/services/media/peak-accumulator'
  * timings start at the compute, its loop block covers the prewarm too. "compute" and "warm" also
  * print the stages (ms from the start): cache lookup, worker entry, workers taken, plan, decoder
  * ready, first chunk decoded, first peaks, decoded, cache written.
+ * The code measured is this checkout's, or the checkout at SDTE_BENCH_CODE_ROOT (the old one in
+ * media.ts's A/B), so old and new are measured by the same harness. From source the worker entry
+ * is bundled with esbuild before the loop is watched: the built app starts its workers from a
+ * built file, and esbuild's own start-up (a child process spawned on main) was up to 50 ms of the
+ * "longest block" that no user ever waits for.
  * Usage: node --import tsx media-peaks-worker.ts <mode: compute|warm|single|idle> <file> <cacheDir> [workers]
  */
+
+const codeRoot = resolve(process.env.SDTE_BENCH_CODE_ROOT ?? join(fileURLToPath(import.meta.url), '../../..'))
+const media = (name: string): string => pathToFileURL(join(codeRoot, 'electron/services/media', name)).href
+const { createPeaksService } = (await import(media('peaks.ts'))) as typeof PeaksModule
+const { decodeFile, detectDecoder } = (await import(media('pcm-decoders.ts'))) as typeof DecodersModule
+const { PeakAccumulator } = (await import(media('peak-accumulator.ts'))) as typeof AccumulatorModule
+const { runnableWorkerEntry } = (await import(media('decode-pool.ts'))) as typeof PoolModule
 
 const [mode = 'compute', file = '', cacheDir = '', workerArg = ''] = process.argv.slice(2)
 let peakHeap = process.memoryUsage().heapUsed
@@ -27,6 +42,7 @@ const sampler = setInterval(() => {
   peakExternal = Math.max(peakExternal, usage.external + usage.arrayBuffers)
 }, 20)
 
+if (mode === 'compute' || mode === 'warm') await runnableWorkerEntry()
 // The longest the event loop was held while computing: what main's IPC and protocol would feel.
 const loop = monitorEventLoopDelay({ resolution: 5 })
 loop.enable()
@@ -91,6 +107,7 @@ console.log(
     peakHeapMb: peakHeap / 1024 / 1024,
     peakExternalMb: peakExternal / 1024 / 1024,
     maxLoopDelayMs: loop.max / 1e6,
+    p99LoopDelayMs: loop.percentile(99) / 1e6,
     stages
   })
 )

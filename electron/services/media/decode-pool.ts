@@ -126,7 +126,7 @@ export async function encodePeaksFileInWorker(key: PeaksFileKey, peaks: PeaksDat
   const { workers } = takeWorkers(await runnableWorkerEntry(options.workerEntry ?? workerEntry()), 256, 1, null)
   const worker = workers[0]!
   try {
-    // The detail level's arrays are copied into the message, not moved: the caller still answers from them.
+    // Shared arrays (a parallel decode's) cross without a copy; others are copied, not moved: the caller still answers from them.
     const reply = (await worker.run({ type: 'encode', key, peaks })).find((r) => r.type === 'encoded')
     if (!reply) throw new AppError('io', 'The peaks file could not be encoded.', { reason: 'media_undecodable' })
     return reply.bytes
@@ -163,13 +163,23 @@ async function decodeParts(
   const { sampleRate, totalSamples } = plan
   const pps = gridRate(totalSamples, sampleRate, options.peaksPerSecond, options.maxBuckets)
   const length = bucketOf(totalSamples - 1, sampleRate, pps) + 1
-  const min = new Float32Array(length).fill(Infinity)
-  const max = new Float32Array(length).fill(-Infinity)
+  // Shared memory: the cache encoder's worker reads these arrays without a copy (cloning 8 MB held
+  // main's loop 17–28 ms). Left zero, not filled with ±Infinity: touching 8 MB of fresh pages up
+  // front held it 10–25 ms; `merged` tells a bucket's first part from a neighbour's second half.
+  const min = new Float32Array(new SharedArrayBuffer(length * 4))
+  const max = new Float32Array(new SharedArrayBuffer(length * 4))
+  const merged = new Uint8Array(length)
   const peaks: PeaksData = { durationMs: Math.round((totalSamples * 1000) / sampleRate), sampleRate, peaksPerSecond: pps, length, min, max }
   const progress = progressReporter(size, options)
   const merge = (batch: PeaksBatch): void => {
     const end = Math.min(length, batch.first + batch.min.length)
     for (let i = batch.first, k = 0; i < end; i++, k++) {
+      if (merged[i] === 0) {
+        merged[i] = 1
+        min[i] = batch.min[k]!
+        max[i] = batch.max[k]!
+        continue
+      }
       if (batch.min[k]! < min[i]!) min[i] = batch.min[k]!
       if (batch.max[k]! > max[i]!) max[i] = batch.max[k]!
     }

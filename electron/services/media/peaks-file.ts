@@ -190,7 +190,7 @@ export function levelLengths(length: number): number[] {
 
 /**
  * Buckets [start, end) of level `level` computed from detail peaks in memory: the peaks of a
- * decode still under way, whose buckets not yet decoded (±Infinity) read as silence (0).
+ * decode still under way, whose buckets not yet decoded (zero, or ±Infinity) read as silence (0).
  */
 export function rangeFromPeaks(peaks: Pick<PeaksData, 'min' | 'max' | 'length' | 'peaksPerSecond'>, level: number, start: number, end: number): PeaksRange {
   const lengths = levelLengths(peaks.length)

@@ -76,8 +76,9 @@ export interface PeaksService {
   /**
    * Starts the decode workers before they are needed (a task with a recording opened), compiling
    * the decoder `mediaPath` needs (mp3's when there is no file yet: the usual case); never rejects.
+   * With `taskId`, nothing starts when that task's peaks of `mediaPath` are cached already.
    */
-  prewarm(mediaPath: string | null): Promise<void>
+  prewarm(mediaPath: string | null, taskId?: string | number): Promise<void>
 }
 
 /** What a multi-resolution peaks cache holds. */
@@ -177,6 +178,7 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       stage('detect')
       if (decoder.kind === 'unsupported') return { status: 'unsupported', reason: decoder.reason }
       const key = partialKey(taskId, mediaPath)
+      let mine: PeaksData | null = null
       const peaks = await decodePeaksInWorkers(mediaPath, decoder.kind, {
         peaksPerSecond: pps,
         maxBuckets,
@@ -187,12 +189,14 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
         signal: options.signal,
         onProgress: options.onProgress,
         onPeaks: (partialPeaks, first, count) => {
+          mine = partialPeaks
           partial.set(key, partialPeaks)
           options.onPeaks?.(partialPeaks, first, count)
         },
         log,
         onStage: options.onStage
-      }).finally(() => partial.delete(key))
+        // A cancelled decode winding down leaves alone the peaks of the one that replaced it.
+      }).finally(() => partial.get(key) === mine && partial.delete(key))
       options.onProgress?.(1)
       // The file may have changed while we decoded; then the result is not worth caching.
       const after = await stat(mediaPath)
@@ -209,8 +213,11 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     }
   }
 
-  async function prewarm(mediaPath: string | null): Promise<void> {
+  async function prewarm(mediaPath: string | null, taskId?: string | number): Promise<void> {
     try {
+      // A reopened task draws from its cache: two threads compiling a decoder would only compete
+      // with the page for the cores while it renders the task.
+      if (mediaPath && taskId !== undefined && (await header(taskId, mediaPath))) return
       const decoder = mediaPath ? await detectDecoder(mediaPath) : { kind: 'mp3' as const }
       if (decoder.kind === 'unsupported') return
       await prewarmDecodeWorkers({ kind: decoder.kind, workers: ports.workers, memoryLimitMb: ports.workerMemoryMb, workerEntry: ports.workerEntry })

@@ -32,6 +32,8 @@ export class DecodeWorker {
     readonly memoryLimitMb: number
   ) {
     this.worker = new Worker(entry, { resourceLimits: { maxOldGenerationSizeMb: memoryLimitMb, maxYoungGenerationSizeMb: Math.min(32, memoryLimitMb) } })
+    live.add(this)
+    this.worker.once('exit', () => live.delete(this))
     const fail = (error: AppError): void => {
       this.failure ??= error
       this.listener?.(this.failure)
@@ -132,11 +134,25 @@ export class DecodeWorker {
     // A job still running is told (its listener rejects and clears itself).
     this.listener?.(this.failure)
     this.listener = null
-    return this.worker.terminate()
+    const stopped = this.worker.terminate().finally(() => {
+      live.delete(this)
+      stopping.delete(stopped)
+    })
+    stopping.add(stopped)
+    return stopped
   }
 }
 
 const idle: DecodeWorker[] = []
+/** Threads started and not yet exited, and the stops under way. */
+const live = new Set<DecodeWorker>()
+const stopping = new Set<Promise<number>>()
+
+/** The decode threads alive now, idle or in a job, once every stop under way has finished (tests). */
+export async function liveWorkerCount(): Promise<number> {
+  while (stopping.size > 0) await Promise.allSettled([...stopping])
+  return live.size
+}
 
 /** `count` workers for `entry`: warm idle ones first, new ones for the rest, each warming `kind`'s decoder. */
 export function takeWorkers(entry: string, memoryLimitMb: number, count: number, kind: DecoderKind | null): { workers: DecodeWorker[]; reused: number } {
@@ -174,12 +190,19 @@ export function releaseWorker(worker: DecodeWorker): void {
 /** Starts up to `count` idle workers for `entry` ahead of a decode, compiling `kind`'s decoder. */
 export function prewarmWorkers(entry: string, memoryLimitMb: number, count: number, kind: DecoderKind | null): void {
   const have = idle.filter((w) => w.entry === entry && w.memoryLimitMb === memoryLimitMb && !w.broken).length
-  if (have >= count) {
-    if (kind) for (const w of idle) if (w.entry === entry) w.warm(kind)
-    return
-  }
-  const { workers } = takeWorkers(entry, memoryLimitMb, count, kind)
-  for (const worker of workers) releaseWorker(worker)
+  if (kind) for (const w of idle) if (w.entry === entry) w.warm(kind)
+  if (have >= count) return
+  // One new thread per turn of the loop: starting one holds main's loop a few ms (more on a busy
+  // machine), and two in one turn added up to the longest block of a whole decode.
+  const worker = new DecodeWorker(entry, memoryLimitMb)
+  if (kind) worker.warm(kind)
+  releaseWorker(worker)
+  if (count > have + 1) setImmediate(() => prewarmWorkers(entry, memoryLimitMb, count, kind))
+}
+
+/** How many warm workers are idle now (tests). */
+export function idleWorkerCount(): number {
+  return idle.length
 }
 
 /** Stops every idle worker (tests, app quit). */

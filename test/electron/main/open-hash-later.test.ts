@@ -43,7 +43,8 @@ beforeEach(async () => {
 })
 
 afterEach(async () => {
-  await rm(dataDir, { recursive: true, force: true })
+  // Retried: a recording attached above is still being decoded in the background, and its failure (the file gone) may land in the logs folder meanwhile.
+  await rm(dataDir, { recursive: true, force: true, maxRetries: 5 })
 })
 
 type Opened = { ok: true; value: { exportHash: string; draft: { comparison: string } | null; data: { taskId: number } } }
