@@ -85,6 +85,8 @@ test('while the task is on its way the editor frame shows its name and an announ
   await expect(page.getByTestId('transcript-loading')).toHaveAttribute('role', 'status')
   await expect(page.getByTestId('transcript-loading')).toHaveText(`Opening task ${seedIds.sample.taskId}…`)
   await expect(page.locator('article.segment')).toHaveCount(0)
+  // No count before the task is there ("0 segments" would be untrue, and tests waiting for a count would go on early).
+  await expect(page.getByTestId('segment-count')).toHaveText('')
   await expect(page.getByTestId('start-open-task')).toBeHidden()
   expect(await header.locator('.tools').evaluate((el) => (el as HTMLElement).inert)).toBe(true)
   await expect(page.getByTestId('task-name')).toHaveCount(0)
