@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
-import { test, expect } from './support/harness'
+import { test, expect, type AppHarness } from './support/harness'
 import { loadRealExport } from '../fixtures/real-to-export'
 import { readSrt } from '../shared/subtitles/readers'
 
@@ -11,13 +11,18 @@ import { readSrt } from '../shared/subtitles/readers'
  * read-back tests' own parser) has a cue starting at that word.
  */
 
-test('cue view: go to a breach, force a break, QC re-counts live, the SRT has the break', async ({ app }) => {
-  const { page } = app
+/** Opens the real TED transcript as a file, as the reviewer would from the start screen. */
+async function openTedTalk(app: AppHarness): Promise<void> {
   const file = join(app.dataDir, 'kate-darling-ted.json')
   await writeFile(file, JSON.stringify(loadRealExport('kate-darling-ted.dpe.json')))
   app.nextExportFile = file
-  await page.getByTestId('start-open-file').click()
-  await expect(page.getByTestId('segment-count')).toContainText('segments')
+  await app.page.getByTestId('start-open-file').click()
+  await expect(app.page.getByTestId('segment-count')).toContainText('segments')
+}
+
+test('cue view: go to a breach, force a break, QC re-counts live, the SRT has the break', async ({ app }) => {
+  const { page } = app
+  await openTedTalk(app)
 
   // The segment view shows each segment's reading speed; V turns the transcript into cues.
   await expect(page.getByTestId('segment-speed').first()).toContainText(/chars\/s|words\/min/)
@@ -73,11 +78,7 @@ test('cue view: go to a breach, force a break, QC re-counts live, the SRT has th
 
 test('cue view: a word opened for editing, typed and committed keeps its cue\'s height (the rows below do not move); a key typed right after Enter lands on the word', async ({ app }) => {
   const { page } = app
-  const file = join(app.dataDir, 'kate-darling-ted.json')
-  await writeFile(file, JSON.stringify(loadRealExport('kate-darling-ted.dpe.json')))
-  app.nextExportFile = file
-  await page.getByTestId('start-open-file').click()
-  await expect(page.getByTestId('segment-count')).toContainText('segments')
+  await openTedTalk(app)
   await page.keyboard.press('v')
   const row = page.locator('[data-testid="cue-row"][data-index="1"]')
   const next = page.locator('[data-testid="cue-row"][data-index="2"]')

@@ -41,6 +41,24 @@ const painted = async (): Promise<void> => {
   await flushPromises()
 }
 
+type Mounted = Awaited<ReturnType<typeof mountSampleEditor>>
+type CueView = ReturnType<typeof useCueViewStore>
+
+/** The sample task mounted in the editor with the cue view turned on (V); unmounted when the test ends. */
+async function sampleInCueView(): Promise<Pick<Mounted, 'wrapper' | 'editor'> & { cues: CueView }> {
+  const { wrapper, editor } = await mountSampleEditor()
+  onTestFinished(() => wrapper.unmount())
+  pressKey('v', 'KeyV')
+  await flushPromises()
+  return { wrapper, editor, cues: useCueViewStore() }
+}
+
+/** The second word of the first cue with three words or more, and its text in the model now. */
+function wordOfACue(cues: CueView, editor: Mounted['editor']): { word: CueView['rows'][number]['words'][number]; wordText: () => string | undefined } {
+  const word = cues.rows.find((r) => r.words.length >= 3)!.words[1]
+  return { word, wordText: () => editor.model!.segments.find((s) => s.id === word.segmentId)!.words.find((w) => w.id === word.id)?.text }
+}
+
 describe('the live cue view', () => {
   it('V toggles the view; rows show times, reading speed in the preset unit, characters per line and QC', async () => {
     const { wrapper } = await mountSampleEditor()
@@ -70,11 +88,7 @@ describe('the live cue view', () => {
   })
 
   it('forces a break before the clicked word with B (undo takes it back), keeps a Shift+click range together with K, and the QC panel follows', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
+    const { wrapper, editor, cues } = await sampleInCueView()
     const before = cues.rows.length
     const row = cues.rows.find((r) => r.words.length >= 4)!
     const target = row.words[2]
@@ -106,11 +120,7 @@ describe('the live cue view', () => {
   })
 
   it('the context menu nudges the cue by one frame and locks it; notices when an edit moves a decision', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
+    const { wrapper, editor, cues } = await sampleInCueView()
     const row = cues.rows[0]
     const first = row.words[0]
     await wrapper.get(`[data-word-id="${first.id}"]`).trigger('contextmenu')
@@ -139,11 +149,7 @@ describe('the live cue view', () => {
   })
 
   it('E goes to the next cue with a QC breach; an edit in the segment model re-cuts only its passage', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
+    const { editor, cues } = await sampleInCueView()
     const breaches = cues.rows.filter((r) => r.severity)
     pressKey('e', 'KeyE')
     await flushPromises()
@@ -218,13 +224,8 @@ describe('the live cue view', () => {
   })
 
   it('a double-clicked word is typed live: the cue follows after the typing pause, Enter commits, one undo step, Escape puts it back', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
-    const word = cues.rows.find((r) => r.words.length >= 3)!.words[1]
-    const wordText = (): string | undefined => editor.model!.segments.find((s) => s.id === word.segmentId)!.words.find((w) => w.id === word.id)?.text
+    const { wrapper, editor, cues } = await sampleInCueView()
+    const { word, wordText } = wordOfACue(cues, editor)
     await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
     const field = wrapper.get('input.edit')
     expect((field.element as HTMLInputElement).value).toBe(word.text)
@@ -266,13 +267,8 @@ describe('the live cue view', () => {
   })
 
   it('a letter typed into the committed word\'s field before it leaves (Enter\'s frame) goes on that word, where the caret was; nothing is lost', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
-    const word = cues.rows.find((r) => r.words.length >= 3)!.words[1]
-    const wordText = (): string | undefined => editor.model!.segments.find((s) => s.id === word.segmentId)!.words.find((w) => w.id === word.id)?.text
+    const { wrapper, editor, cues } = await sampleInCueView()
+    const { word, wordText } = wordOfACue(cues, editor)
     await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
     const field = wrapper.get('input.edit')
     await field.setValue('Zebra')
@@ -349,11 +345,7 @@ describe('the live cue view', () => {
   })
 
   it('after an edit the QC panel re-renders only the breaches that changed (the rest keep their elements) and its counts follow', async () => {
-    const { wrapper, editor } = await mountSampleEditor()
-    onTestFinished(() => wrapper.unmount())
-    pressKey('v', 'KeyV')
-    await flushPromises()
-    const cues = useCueViewStore()
+    const { wrapper, editor, cues } = await sampleInCueView()
     await wrapper.get('[data-testid="cue-preset"]').setValue('bbc')
     await flushPromises()
     // The first segment spoken far too fast: reading-speed breaches at the start.
