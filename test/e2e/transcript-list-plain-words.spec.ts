@@ -1,7 +1,5 @@
 import { test, expect } from './support/harness'
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { convertRealFixture } from '../fixtures/real-to-export'
+import { openRealFixture } from './support/open-real'
 
 /*
  * Rows that come in while the transcript list scrolls show their words as plain text, their
@@ -10,17 +8,6 @@ import { convertRealFixture } from '../fixtures/real-to-export'
  * text has the spans' text and so the row's height; the low-confidence marks are there while
  * plain; every row has its spans after the scrolling; a word of a plain row is clicked as a word.
  */
-
-type App = Parameters<Parameters<typeof test>[2]>[0]['app']
-
-/** Opens a real transcript (test/fixtures/real) in the app. */
-async function open(app: App, name: string): Promise<void> {
-  const file = join(app.dataDir, 'task.json')
-  await writeFile(file, JSON.stringify(convertRealFixture(name)))
-  app.nextExportFile = file
-  await app.page.getByTestId('start-open-file').click()
-  await expect(app.page.getByTestId('reviewed-progress')).toBeVisible()
-}
 
 /** What the rows' word paragraphs are now: [rows plain (text, no spans), rows with spans, low-confidence highlight ranges]. */
 const state = `(() => {
@@ -31,7 +18,7 @@ const state = `(() => {
 
 test('rows that scroll in show plain text with their marks, the same height, and get their spans when the list rests', async ({ app }) => {
   // Real recogniser confidences: low-confidence words all down the list.
-  await open(app, 'today-in-focus.amazon-transcribe.json')
+  await openRealFixture(app, 'today-in-focus.amazon-transcribe.json')
   const { page } = app
   const scroller = page.getByTestId('transcript-scroller')
   await expect(scroller.locator('.w').first()).toBeVisible()
@@ -73,7 +60,7 @@ test('rows that scroll in show plain text with their marks, the same height, and
 })
 
 test('a click on a word of a row still plain puts the cursor on that word', async ({ app }) => {
-  await open(app, 'today-in-focus.amazon-transcribe.json')
+  await openRealFixture(app, 'today-in-focus.amazon-transcribe.json')
   const { page } = app
   await expect(page.getByTestId('transcript-scroller').locator('.w').first()).toBeVisible()
   // One jump, then at once (in the same task as the frame after it) the place of a plain row's fourth word.

@@ -1,7 +1,5 @@
 import { test, expect } from './support/harness'
-import { writeFile } from 'node:fs/promises'
-import { join } from 'node:path'
-import { convertRealFixture } from '../fixtures/real-to-export'
+import { openRealFixture } from './support/open-real'
 
 /*
  * What scrolling the transcript list does to the DOM (issue 21, the script a scroll frame runs):
@@ -9,20 +7,9 @@ import { convertRealFixture } from '../fixtures/real-to-export'
  * with what the reviewer sees on hover unchanged.
  */
 
-type App = Parameters<Parameters<typeof test>[2]>[0]['app']
-
-/** Opens a real transcript (test/fixtures/real) in the app. */
-async function open(app: App, name: string): Promise<void> {
-  const file = join(app.dataDir, 'task.json')
-  await writeFile(file, JSON.stringify(convertRealFixture(name)))
-  app.nextExportFile = file
-  await app.page.getByTestId('start-open-file').click()
-  await expect(app.page.getByTestId('reviewed-progress')).toBeVisible()
-}
-
 test('a marked word shows its tooltip on hover; words that scroll in carry none until then', async ({ app }) => {
   // Real recogniser confidences: low-confidence words on the first screen.
-  await open(app, 'today-in-focus.amazon-transcribe.json')
+  await openRealFixture(app, 'today-in-focus.amazon-transcribe.json')
   const { page } = app
   const scroller = page.getByTestId('transcript-scroller')
   await expect(scroller.locator('.w').first()).toBeVisible()
