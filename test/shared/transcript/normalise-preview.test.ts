@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
-import { normaliseTranscript, normaliseTranscriptSteps } from '../../../shared/transcript'
+import { detectConfidenceScale, detectTimeUnit, normaliseTranscript, normaliseTranscriptSteps } from '../../../shared/transcript'
 import type { NormalisePreview } from '../../../shared/transcript'
 import { convertRealFixture } from '../../fixtures/real-to-export'
 
@@ -69,7 +69,11 @@ describe('normalising: the first rows first', () => {
         // Words outside a segment can widen it back before the one ahead and so reorder the
         // model; only then may the preview's rows differ (they are replaced when the model lands).
         const reordered = model.issues.some((i) => i.kind === 'segments-unsorted')
-        if (!reordered) expect(preview!.segments).toEqual(model.segments.slice(0, shown))
+        // The first rows are read by their own unit and scale (the test below); when the whole
+        // export says otherwise, the model is normalised again and replaces the preview's rows.
+        const first = { ...exp, transcript: { ...exp.transcript, transcripts: exp.transcript!.transcripts!.slice(0, Math.min(count + 1, sorted.length)) } } as TranscriptExport
+        const readAlike = detectTimeUnit(first).unit === model.timeUnit && detectConfidenceScale(first) === model.confidenceScale
+        if (!reordered && readAlike) expect(preview!.segments).toEqual(model.segments.slice(0, shown))
         for (const s of preview!.speakers) if (!s.placeholder || !reordered) expect(model.speakers.find((m) => m.id === s.id)).toEqual(s)
       }),
       { numRuns: 400 }
