@@ -43,10 +43,24 @@ interface KeySample {
   readonly eventMs: number | null
   /** The keydown's event timeStamp (the page's performance.now() clock). */
   readonly at: number
+  /** From the key's handler to the first animation frame after it (ms): the frame alignment. */
+  readonly firstFrame: number
+  /** Animation frames until the one whose DOM showed the change (1: the first). */
+  readonly frames: number
+  /** From the key's handler to the input event it makes (ms; -1 for none, e.g. Enter). */
+  readonly inputAt: number
+  /** Enter: DOM writes in the cue list (attributes, texts, nodes added or removed) up to the frame that showed it. */
+  readonly domWrites: number
+  /** From the key's handler to the rAF of the frame that showed it (ms). */
+  readonly shownFrame: number
 }
 /** What a run of rounds collects. */
 export interface Samples {
   keys: KeySample[]
+  /** Cue rows each Enter's update rebuilt (new row objects: each one renders again). */
+  rebuilt?: number[]
+  /** Letters typed into a plain input on the same page (floorRound). */
+  floor?: KeySample[]
   recutMs: number[]
   rowsMs: number[]
 }
@@ -63,7 +77,7 @@ export async function openCueView(page: Page): Promise<void> {
   // probe's inner functions through a __name helper the page does not have: give it one.)
   await page.evaluate('window.__name = (f) => f')
   await page.evaluate(() => {
-    type Probe = { expect: null | { id: string; text: string }; samples: { key: string; toPaint: number; at: number }[]; events: { at: number; duration: number }[] }
+    type Probe = { expect: null | { id: string; text: string }; samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number }[]; events: { at: number; duration: number }[] }
     const w = window as unknown as { __keysProbe: Probe }
     const probe: Probe = { expect: null, samples: [], events: [] }
     w.__keysProbe = probe
@@ -83,8 +97,26 @@ export async function openCueView(page: Page): Promise<void> {
           if (key === 'Enter') return !!want && document.querySelector(`[data-testid="cue-row"] .word[data-word-id="${want.id}"]`)?.textContent === want.text
           return (input?.value ?? '') !== before
         }
+        // Where the time goes: to the first frame after the key (its vsync alignment), the frames
+        // until the one that shows it, and from that frame's rAF to the task after it (the frame's
+        // style, layout, paint and commit, and whatever was queued ahead of the probe's timeout).
+        // The keydown's own task up to its input event: our handlers and the browser's editing.
+        let inputAt = -1
+        window.addEventListener('input', () => (inputAt = performance.now() - t0), { capture: true, once: true })
+        // Enter's DOM writes in the cue list up to the frame that shows it (attributes, nodes, texts).
+        const writes = key === 'Enter' ? new MutationObserver(() => undefined) : null
+        writes?.observe(document.querySelector('[data-testid="cue-scroller"]') ?? document.body, { subtree: true, childList: true, attributes: true, characterData: true })
+        let domWrites = 0
+        let frames = 0
+        let firstFrame = -1
         const frame = (): void => {
-          if (shown()) setTimeout(() => probe.samples.push({ key, toPaint: performance.now() - t0, at: stamp }), 0)
+          const tf = performance.now()
+          if (frames++ === 0) firstFrame = tf - t0
+          if (shown() && writes) {
+            for (const r of writes.takeRecords()) domWrites += r.type === 'childList' ? r.addedNodes.length + r.removedNodes.length : 1
+            writes.disconnect()
+          }
+          if (shown()) setTimeout(() => probe.samples.push({ key, toPaint: performance.now() - t0, at: stamp, firstFrame, frames, shownFrame: tf - t0, inputAt, domWrites }), 0)
           else requestAnimationFrame(frame)
         }
         requestAnimationFrame(frame)
@@ -94,11 +126,12 @@ export async function openCueView(page: Page): Promise<void> {
   })
 }
 
-async function cueStore(page: Page): Promise<{ recut: number | null; rows: number | null }> {
+async function cueStore(page: Page): Promise<{ recut: number | null; rows: number | null; rebuilt: number | null }> {
   return page.evaluate(() => {
     const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Record<string, unknown>> } } } } }).__vue_app__
     const s = app.config.globalProperties.$pinia._s.get('cue-view')!
-    return { recut: (s['lastRecut'] as { ms: number } | null)?.ms ?? null, rows: (s['lastRows'] as { ms: number } | null | undefined)?.ms ?? null }
+    const rows = s['lastRows'] as { ms: number; rebuilt?: number } | null | undefined
+    return { recut: (s['lastRecut'] as { ms: number } | null)?.ms ?? null, rows: rows?.ms ?? null, rebuilt: rows?.rebuilt ?? null }
   })
 }
 
@@ -128,16 +161,46 @@ export async function round(page: Page, count: number, seed: number, out: Sample
     const s = await cueStore(page)
     if (s.recut !== null) out.recutMs.push(s.recut)
     if (s.rows !== null) out.rowsMs.push(s.rows)
+    if (s.rebuilt !== null) (out.rebuilt ??= []).push(s.rebuilt)
   }
   const got = await page.evaluate(() => {
-    const p = (window as unknown as { __keysProbe: { samples: { key: string; toPaint: number; at: number }[]; events: { at: number; duration: number }[] } }).__keysProbe
+    const p = (window as unknown as { __keysProbe: { samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number }[]; events: { at: number; duration: number }[] } }).__keysProbe
     const taken = { samples: p.samples.splice(0), events: p.events.splice(0) }
     return taken
   })
   for (const s of got.samples) {
     const ev = got.events.find((e) => Math.abs(e.at - s.at) < 1)
-    out.keys.push({ key: s.key, toPaint: s.toPaint, at: s.at, eventMs: ev ? ev.duration : s.toPaint < 16 ? 0 : null })
+    out.keys.push({ ...s, eventMs: ev ? ev.duration : s.toPaint < 16 ? 0 : null })
   }
+}
+
+/**
+ * The floor: `count` rounds of four letters typed into a plain `<input>` added to the same page,
+ * outside the editor's areas (no handler of ours does anything with them), timed by the same
+ * probe. Its p95 is what this harness measures for a key that changes one character and nothing
+ * else: the wait for the next frame (keys land anywhere in the 16.7 ms between frames) plus the
+ * frame itself.
+ */
+export async function floorRound(page: Page, count: number, seed: number, out: Samples): Promise<void> {
+  await page.evaluate(() => {
+    const input = document.createElement('input')
+    input.dataset['benchFloor'] = ''
+    input.style.cssText = 'position: fixed; top: 0; right: 0; width: 10ch; z-index: 99'
+    document.body.append(input)
+    input.focus()
+  })
+  for (let j = 0; j < count; j++) {
+    await page.keyboard.type(`${String.fromCharCode(97 + ((seed + j) % 26))}qwy`, { delay: 40 })
+    await page.waitForTimeout(50)
+  }
+  const got = await page.evaluate(() => {
+    document.querySelector('input[data-bench-floor]')?.remove()
+    const p = (window as unknown as { __keysProbe: { samples: KeySample[]; events: unknown[] } }).__keysProbe
+    p.events.splice(0)
+    return p.samples.splice(0)
+  })
+  out.floor ??= []
+  for (const s of got) out.floor.push({ ...s, eventMs: null })
 }
 
 function stats(values: readonly number[]): { value: number; unit: string; median: number; p95: number; runs: number; min: number; max: number } {
@@ -157,7 +220,20 @@ function figuresOf(label: string, s: Samples): Figures {
     [`cue view 2h ${label}: Enter → the cue row painted with the new word`]: { ...stats(enters.map((k) => k.toPaint)), target: 16 },
     [`cue view 2h ${label}: keydown Event Timing duration (handlers → next paint; <16 ms counted 0)`]: stats(events),
     [`cue view 2h ${label}: re-cut per Enter (store's own figure)`]: { ...stats(s.recutMs), target: 4 },
-    ...(s.rowsMs.length ? { [`cue view 2h ${label}: rows + QC per Enter (store's own figure)`]: stats(s.rowsMs) } : {})
+    ...(s.rowsMs.length ? { [`cue view 2h ${label}: rows + QC per Enter (store's own figure)`]: stats(s.rowsMs) } : {}),
+    [`cue view 2h ${label}: Enter's DOM writes in the cue list up to its frame`]: { ...stats(enters.map((k) => k.domWrites)), unit: 'writes' },
+    ...(s.rebuilt?.length ? { [`cue view 2h ${label}: cue rows rebuilt per Enter`]: { ...stats(s.rebuilt), unit: 'rows' } } : {}),
+    ...(s.floor?.length ? { [`cue view 2h ${label}: floor — a letter into a plain input on the same page (harness + frame alignment)`]: { ...stats(s.floor.map((k) => k.toPaint)), target: 16 } } : {}),
+    // Where a key's time goes (see the probe): the wait for the first frame, the keys shown only by
+    // a later frame, and the shown frame's rAF → the task after it.
+    [`cue view 2h ${label}: letters, keydown → its input event (handlers + the browser's editing)`]: stats(letters.map((k) => k.inputAt)),
+    ...(s.floor?.length ? { [`cue view 2h ${label}: floor letters, keydown → its input event`]: stats(s.floor.map((k) => k.inputAt)), [`cue view 2h ${label}: floor letters, keydown → first frame`]: stats(s.floor.map((k) => k.firstFrame)), [`cue view 2h ${label}: floor letters, the showing frame's rAF → the task after it`]: stats(s.floor.map((k) => k.toPaint - k.shownFrame)) } : {}),
+    [`cue view 2h ${label}: letters, keydown → first frame (frame alignment)`]: stats(letters.map((k) => k.firstFrame)),
+    [`cue view 2h ${label}: letters, the showing frame's rAF → the task after it (frame + queued work)`]: stats(letters.map((k) => k.toPaint - k.shownFrame)),
+    [`cue view 2h ${label}: letters shown by a later frame than the first (count)`]: { value: letters.filter((k) => k.frames > 1).length, unit: 'keys', runs: letters.length },
+    [`cue view 2h ${label}: Enter, keydown → first frame`]: stats(enters.map((k) => k.firstFrame)),
+    [`cue view 2h ${label}: Enter, the showing frame's rAF → the task after it`]: stats(enters.map((k) => k.toPaint - k.shownFrame)),
+    [`cue view 2h ${label}: Enter shown by a later frame than the first (count)`]: { value: enters.filter((k) => k.frames > 1).length, unit: 'keys', runs: enters.length }
   }
 }
 
@@ -178,7 +254,10 @@ export async function run(): Promise<Figures> {
     for (let r = 0; r < rounds; r++) {
       // Alternate which build goes first in each round.
       const order = r % 2 ? [...apps].reverse() : apps
-      for (const a of order) await round(a.app.page, wordsPerRound, r, a.samples, a.label)
+      for (const a of order) {
+        await round(a.app.page, wordsPerRound, r, a.samples, a.label)
+        await floorRound(a.app.page, wordsPerRound, r, a.samples)
+      }
     }
     const figures: Figures = {}
     for (const a of apps) Object.assign(figures, figuresOf(a.label, a.samples))
