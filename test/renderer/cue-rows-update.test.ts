@@ -94,6 +94,22 @@ describe.each(['bbc', 'netflix-en'])('%s', (name) => {
     expect(next.rows.filter((r, i) => r === view.rows[i]).length).toBeGreaterThan(view.rows.length / 4)
   })
 
+  it('a word edited in a segment of several cues renews only the rows that show something else (the others keep their objects)', () => {
+    const first = wholeCut(base, preset)
+    const view = fullCueView(first.model, first.cues, preset)
+    // A segment spread over several cues; its last word is replaced by one of the same length.
+    const seg = base.segments.find((s) => new Set(view.rows.filter((r) => r.words.some((w) => w.segmentId === s.id)).map((r) => r.index)).size >= 3)!
+    const texts = seg.words.map((w) => w.text)
+    const last = texts.length - 1
+    texts[last] = 'z'.repeat(texts[last].length)
+    const cut = recut(first, setSegmentText(base, seg.id, texts.join(' ')), preset)
+    const next = updateCueView(view, cut.model, cut.cues, preset)
+    expectFullRebuild(next, cut)
+    const firstRow = view.rows.find((r) => r.words.some((w) => w.id === seg.words[0].id))!
+    expect(next.rows[firstRow.index]).toBe(firstRow)
+    expect(next.renewed).toBeLessThan(next.rebuilt.to - next.rebuilt.from)
+  })
+
   it('a whole cut under another preset is built in full', () => {
     const first = wholeCut(base, preset)
     const view = fullCueView(first.model, first.cues, preset)

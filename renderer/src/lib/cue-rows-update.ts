@@ -25,12 +25,14 @@ export interface CueView {
   readonly report: QcReport
   /** The rows this update rebuilt: [from, to) in the new rows; everything else was kept. */
   readonly rebuilt: { readonly from: number; readonly to: number }
+  /** How many rows of that run are new objects (the rest showed the same and were kept). */
+  readonly renewed: number
 }
 
 /** Rows and QC of a whole cut, built from scratch. */
 export function fullCueView(model: TranscriptModel, cues: readonly Cue[], preset: SubtitlePreset): CueView {
   const report = runQc(cues, preset)
-  return { model, cues, preset, rows: cueRows(model, cues, preset, report), report, rebuilt: { from: 0, to: cues.length } }
+  return { model, cues, preset, rows: cueRows(model, cues, preset, report), report, rebuilt: { from: 0, to: cues.length }, renewed: cues.length }
 }
 
 function sameLines(a: readonly (string | null)[], b: readonly (string | null)[]): boolean {
@@ -52,6 +54,25 @@ export function sameCue(a: Cue, b: Cue): boolean {
       sameLines(a.lines, b.lines) &&
       sameLines(a.lineSpeakers, b.lineSpeakers))
   )
+}
+
+function sameList<T>(a: readonly T[], b: readonly T[]): boolean {
+  if (a.length !== b.length) return false
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false
+  return true
+}
+
+/** True when two rows show the same: cue, figures, QC and words (by id, text and place). */
+export function sameRow(a: CueRow, b: CueRow): boolean {
+  if (a === b) return true
+  if (a.index !== b.index || a.speed !== b.speed || a.durationMs !== b.durationMs || a.severity !== b.severity || a.words.length !== b.words.length) return false
+  if (!sameCue(a.cue, b.cue) || !sameList(a.lineChars, b.lineChars) || !sameList(a.rules, b.rules)) return false
+  for (let i = 0; i < a.words.length; i++) {
+    const x = a.words[i]
+    const y = b.words[i]
+    if (x !== y && (x.id !== y.id || x.text !== y.text || x.segmentId !== y.segmentId || x.wordIndex !== y.wordIndex)) return false
+  }
+  return true
 }
 
 /** Segments [head, length - tail) of each model are the ones that differ (by identity). */
@@ -102,7 +123,7 @@ function firstBreachAt(breaches: readonly QcBreach[], cue: number): number {
 export function updateCueView(previous: CueView | null, model: TranscriptModel, cues: readonly Cue[], preset: SubtitlePreset): CueView {
   if (!previous || previous.preset !== preset) return fullCueView(model, cues, preset)
   const old = previous.cues
-  if (old === cues && previous.model === model) return { ...previous, rebuilt: { from: 0, to: 0 } }
+  if (old === cues && previous.model === model) return { ...previous, rebuilt: { from: 0, to: 0 }, renewed: 0 }
 
   // The cues that differ: [head, old.length - tail) in the old list, [head, cues.length - tail) in the new.
   let head = 0
@@ -149,9 +170,18 @@ export function updateCueView(previous: CueView | null, model: TranscriptModel, 
   const words = wordsFrom(model, at, runWords)
   const rows: CueRow[] = previous.rows.slice(0, from)
   let taken = 0
+  let renewed = 0
   for (let k = from; k < newTo; k++) {
-    rows.push(cueRow(k, cues[k], words.slice(taken, taken + cues[k].wordCount), preset, runBreaches[k - from]))
+    const row = cueRow(k, cues[k], words.slice(taken, taken + cues[k].wordCount), preset, runBreaches[k - from])
     taken += cues[k].wordCount
+    // A row of the run that shows what it showed (the other cues of an edited segment: its words
+    // are new objects, their ids, texts and places the same) keeps its object, so it does not render again.
+    const before = previous.rows[k]
+    if (before && sameRow(before, row)) rows.push(before)
+    else {
+      rows.push(row)
+      renewed++
+    }
   }
   for (let i = newTo - shift; i < previous.rows.length; i++) {
     const r = previous.rows[i]
@@ -160,5 +190,5 @@ export function updateCueView(previous: CueView | null, model: TranscriptModel, 
     rows.push(shift === 0 && r.cue === cue ? r : { ...r, index: i + shift, cue })
   }
   const report: QcReport = { preset: preset.name, settings: preset, breaches, summary: qcSummary(cues.length, breaches) }
-  return { model, cues, preset, rows, report, rebuilt: { from, to: newTo } }
+  return { model, cues, preset, rows, report, rebuilt: { from, to: newTo }, renewed }
 }

@@ -62,8 +62,8 @@ export const useCueViewStore = defineStore('cue-view', () => {
   const view = shallowRef<CueView | null>(null)
   const report = computed<QcReport | null>(() => view.value?.report ?? null)
   const rows = computed<readonly CueRow[]>(() => view.value?.rows ?? [])
-  /** How long the last rows + QC update took, in ms, and how many rows it rebuilt. */
-  const lastRows = shallowRef<{ ms: number; rebuilt: number } | null>(null)
+  /** How long the last rows + QC update took, in ms, how many rows it rebuilt and how many of them are new objects (render again). */
+  const lastRows = shallowRef<{ ms: number; rebuilt: number; renewed: number } | null>(null)
   function setCut(next: CueCut | null): void {
     if (next === cut.value) return
     const replaced = cut.value
@@ -77,7 +77,7 @@ export const useCueViewStore = defineStore('cue-view', () => {
     const t0 = performance.now()
     const v = updateCueView(view.value, next.model, next.cues, next.preset)
     view.value = markRaw(v)
-    lastRows.value = { ms: Math.round((performance.now() - t0) * 100) / 100, rebuilt: v.rebuilt.to - v.rebuilt.from }
+    lastRows.value = { ms: Math.round((performance.now() - t0) * 100) / 100, rebuilt: v.rebuilt.to - v.rebuilt.from, renewed: v.renewed }
   }
   /** True while an edit waits for its re-cut (the rows shown are the previous ones). */
   const stale = computed(() => on.value && !!editor.model && cut.value?.model !== editor.model)
