@@ -49,6 +49,8 @@ interface KeySample {
   readonly frames: number
   /** From the key's handler to the input event it makes (ms; -1 for none, e.g. Enter). */
   readonly inputAt: number
+  /** From the key's handler to the end of the keydown's handlers and the Vue flush they queued (ms). */
+  readonly handled: number
   /** Enter: DOM writes in the cue list (attributes, texts, nodes added or removed) up to the frame that showed it. */
   readonly domWrites: number
   /** From the key's handler to the rAF of the frame that showed it (ms). */
@@ -59,6 +61,8 @@ export interface Samples {
   keys: KeySample[]
   /** Cue rows each Enter's update rebuilt (new row objects: each one renders again). */
   rebuilt?: number[]
+  /** Of those, the new row objects (the rest showed the same and were kept). */
+  renewed?: number[]
   /** Letters typed into a plain input on the same page (floorRound). */
   floor?: KeySample[]
   recutMs: number[]
@@ -77,7 +81,7 @@ export async function openCueView(page: Page): Promise<void> {
   // probe's inner functions through a __name helper the page does not have: give it one.)
   await page.evaluate('window.__name = (f) => f')
   await page.evaluate(() => {
-    type Probe = { expect: null | { id: string; text: string }; samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number }[]; events: { at: number; duration: number }[] }
+    type Probe = { expect: null | { id: string; text: string }; samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number; handled: number }[]; events: { at: number; duration: number }[] }
     const w = window as unknown as { __keysProbe: Probe }
     const probe: Probe = { expect: null, samples: [], events: [] }
     w.__keysProbe = probe
@@ -104,19 +108,26 @@ export async function openCueView(page: Page): Promise<void> {
         let inputAt = -1
         window.addEventListener('input', () => (inputAt = performance.now() - t0), { capture: true, once: true })
         // Enter's DOM writes in the cue list up to the frame that shows it (attributes, nodes, texts).
-        const writes = key === 'Enter' ? new MutationObserver(() => undefined) : null
-        writes?.observe(document.querySelector('[data-testid="cue-scroller"]') ?? document.body, { subtree: true, childList: true, attributes: true, characterData: true })
         let domWrites = 0
+        const count = (records: MutationRecord[]): void => {
+          for (const r of records) domWrites += r.type === 'childList' ? r.addedNodes.length + r.removedNodes.length : 1
+        }
+        const writes = key === 'Enter' ? new MutationObserver(count) : null
+        writes?.observe(document.querySelector('[data-testid="cue-scroller"]') ?? document.body, { subtree: true, childList: true, attributes: true, characterData: true })
+        // The key's handlers, and the Vue flush they queue (microtasks run between listeners): to
+        // the window's bubbling listener, the last one (the editor's own was added before it).
+        let handled = -1
+        window.addEventListener('keydown', () => (handled = performance.now() - t0), { once: true })
         let frames = 0
         let firstFrame = -1
         const frame = (): void => {
           const tf = performance.now()
           if (frames++ === 0) firstFrame = tf - t0
           if (shown() && writes) {
-            for (const r of writes.takeRecords()) domWrites += r.type === 'childList' ? r.addedNodes.length + r.removedNodes.length : 1
+            count(writes.takeRecords())
             writes.disconnect()
           }
-          if (shown()) setTimeout(() => probe.samples.push({ key, toPaint: performance.now() - t0, at: stamp, firstFrame, frames, shownFrame: tf - t0, inputAt, domWrites }), 0)
+          if (shown()) setTimeout(() => probe.samples.push({ key, toPaint: performance.now() - t0, at: stamp, firstFrame, frames, shownFrame: tf - t0, inputAt, domWrites, handled }), 0)
           else requestAnimationFrame(frame)
         }
         requestAnimationFrame(frame)
@@ -126,12 +137,12 @@ export async function openCueView(page: Page): Promise<void> {
   })
 }
 
-async function cueStore(page: Page): Promise<{ recut: number | null; rows: number | null; rebuilt: number | null }> {
+async function cueStore(page: Page): Promise<{ recut: number | null; rows: number | null; rebuilt: number | null; renewed: number | null }> {
   return page.evaluate(() => {
     const app = (document.querySelector('#app') as unknown as { __vue_app__: { config: { globalProperties: { $pinia: { _s: Map<string, Record<string, unknown>> } } } } }).__vue_app__
     const s = app.config.globalProperties.$pinia._s.get('cue-view')!
-    const rows = s['lastRows'] as { ms: number; rebuilt?: number } | null | undefined
-    return { recut: (s['lastRecut'] as { ms: number } | null)?.ms ?? null, rows: rows?.ms ?? null, rebuilt: rows?.rebuilt ?? null }
+    const rows = s['lastRows'] as { ms: number; rebuilt?: number; renewed?: number } | null | undefined
+    return { recut: (s['lastRecut'] as { ms: number } | null)?.ms ?? null, rows: rows?.ms ?? null, rebuilt: rows?.rebuilt ?? null, renewed: rows?.renewed ?? null }
   })
 }
 
@@ -162,9 +173,11 @@ export async function round(page: Page, count: number, seed: number, out: Sample
     if (s.recut !== null) out.recutMs.push(s.recut)
     if (s.rows !== null) out.rowsMs.push(s.rows)
     if (s.rebuilt !== null) (out.rebuilt ??= []).push(s.rebuilt)
+    // Rows that render again: the rebuilt ones, less those kept as they were (older builds keep none).
+    if (s.rebuilt !== null) (out.renewed ??= []).push(s.renewed ?? s.rebuilt)
   }
   const got = await page.evaluate(() => {
-    const p = (window as unknown as { __keysProbe: { samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number }[]; events: { at: number; duration: number }[] } }).__keysProbe
+    const p = (window as unknown as { __keysProbe: { samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number; handled: number }[]; events: { at: number; duration: number }[] } }).__keysProbe
     const taken = { samples: p.samples.splice(0), events: p.events.splice(0) }
     return taken
   })
@@ -221,8 +234,10 @@ function figuresOf(label: string, s: Samples): Figures {
     [`cue view 2h ${label}: keydown Event Timing duration (handlers → next paint; <16 ms counted 0)`]: stats(events),
     [`cue view 2h ${label}: re-cut per Enter (store's own figure)`]: { ...stats(s.recutMs), target: 4 },
     ...(s.rowsMs.length ? { [`cue view 2h ${label}: rows + QC per Enter (store's own figure)`]: stats(s.rowsMs) } : {}),
+    [`cue view 2h ${label}: Enter's keydown handlers + Vue flush (commit, re-cut, rows, render)`]: stats(enters.map((k) => k.handled)),
     [`cue view 2h ${label}: Enter's DOM writes in the cue list up to its frame`]: { ...stats(enters.map((k) => k.domWrites)), unit: 'writes' },
     ...(s.rebuilt?.length ? { [`cue view 2h ${label}: cue rows rebuilt per Enter`]: { ...stats(s.rebuilt), unit: 'rows' } } : {}),
+    ...(s.renewed?.length ? { [`cue view 2h ${label}: cue rows rendered again per Enter (new row objects)`]: { ...stats(s.renewed), unit: 'rows' } } : {}),
     ...(s.floor?.length ? { [`cue view 2h ${label}: floor — a letter into a plain input on the same page (harness + frame alignment)`]: { ...stats(s.floor.map((k) => k.toPaint)), target: 16 } } : {}),
     // Where a key's time goes (see the probe): the wait for the first frame, the keys shown only by
     // a later frame, and the shown frame's rAF → the task after it.
