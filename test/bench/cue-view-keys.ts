@@ -18,6 +18,14 @@ import type { Figures } from './stats'
  * The Event Timing API's duration of each keydown (handlers to next paint, 8 ms granularity) is
  * reported beside it, and the store's own re-cut and rows + QC times for each Enter.
  *
+ * The floor: after each round the same page gets a plain `<input>` outside the editor and the same
+ * number of four-letter words typed into it, timed by the same probe (floorRound). Frames come on
+ * a 60 Hz clock: a key waits 0–16.7 ms for one when the compositor is already ticking, so even a
+ * key that runs none of our code has a p95 near 16–20 ms here. Each key is also split into
+ * keydown → its input event (handlers + the browser's editing), → the first frame (alignment),
+ * and the showing frame's rAF → the task after it (style, layout, paint, commit, anything queued
+ * ahead); Enter's handlers + Vue flush, its DOM writes in the list and the rows it rendered again.
+ *
  * The old way is another build of the renderer (SDTE_BENCH_OLD_RENDERER_DIR, e.g. main's HEAD built
  * in a `git worktree` under .tmp/); both pages stay open and take turns, a round of words each.
  *
@@ -27,7 +35,7 @@ import type { Figures } from './stats'
  * SDTE_BENCH_OLD_RENDERER_DIR  the old build, interleaved with the new (none: new only)
  * SDTE_BENCH_ROUNDS            rounds per build (5); SDTE_BENCH_WORDS words per round (12)
  * Every key, letters and Enter print median and p95 beside 16 ms (the p95 also as its own row,
- * beside the old build's p95), the re-cut beside 4 ms.
+ * beside the old build's p95; the floor's p95 is such a row too), the re-cut beside 4 ms.
  */
 
 const repoRoot = resolve(import.meta.dirname, '../..')
