@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { fileURLToPath, pathToFileURL } from 'node:url'
@@ -47,6 +48,20 @@ if (mode === 'compute' || mode === 'warm') await runnableWorkerEntry()
 const loop = monitorEventLoopDelay({ resolution: 5 })
 loop.enable()
 let started = performance.now()
+// CPU of every thread of this process (main and the decode workers): on a loaded machine the
+// wall time mostly measures the others' load, the CPU time the work done.
+let cpuAtStart = process.cpuUsage()
+// Main's thread's time spent runnable but waiting for a core, and its turns on one (Linux
+// schedstat: run ns, wait ns, slices): what decode threads competing with main cost its loop.
+const schedstat = (): [number, number] => {
+  try {
+    const [, wait, slices] = readFileSync(`/proc/self/task/${process.pid}/schedstat`, 'latin1').trim().split(' ').map(Number)
+    return [wait! / 1e6, slices!]
+  } catch {
+    return [NaN, NaN]
+  }
+}
+let schedAtStart = schedstat()
 const stages: Record<string, number> = {}
 let status = 'idle'
 let fromCache = false
@@ -70,6 +85,8 @@ if (mode === 'single') {
     await service.prewarm(null)
     await new Promise((r) => setTimeout(r, Number(process.env.SDTE_BENCH_PREWARM_MS ?? 1000)))
     started = performance.now()
+    cpuAtStart = process.cpuUsage()
+    schedAtStart = schedstat()
   }
   const result = await service.getPeaks('bench', file, {
     onStage: (stage, at) => {
@@ -91,6 +108,8 @@ if (mode === 'single') {
   }
 }
 const elapsedMs = performance.now() - started
+const cpu = process.cpuUsage(cpuAtStart)
+const schedAtEnd = schedstat()
 loop.disable()
 clearInterval(sampler)
 const usage = process.memoryUsage()
@@ -102,6 +121,9 @@ console.log(
     durationMs,
     length,
     elapsedMs,
+    cpuMs: (cpu.user + cpu.system) / 1000,
+    mainWaitMs: schedAtEnd[0] - schedAtStart[0],
+    mainSlices: schedAtEnd[1] - schedAtStart[1],
     firstPeaksMs,
     maxRssMb: process.resourceUsage().maxRSS / 1024,
     peakHeapMb: peakHeap / 1024 / 1024,

@@ -79,8 +79,9 @@ export async function decodePeaksInWorkers(path: string, kind: DecoderKind, opti
   const entry = await runnableWorkerEntry(options.workerEntry ?? workerEntry())
   stage('entry-ready')
   // Warm idle workers when there are (prewarmDecodeWorkers); new ones start (and compile their WASM) while the lead plans.
-  const { workers, reused } = takeWorkers(entry, options.memoryLimitMb ?? 256, count, kind)
-  stage(reused > 0 ? 'workers-reused' : 'workers-taken')
+  const memoryLimitMb = options.memoryLimitMb ?? 256
+  const { workers, reused: leadReused } = takeWorkers(entry, memoryLimitMb, 1, kind)
+  let reused = leadReused
   let firstChunk = false
   const onStageReply = (reply: WorkerReply): void => {
     if (reply.type !== 'stage') return
@@ -103,7 +104,19 @@ export async function decodePeaksInWorkers(path: string, kind: DecoderKind, opti
   }
   try {
     const lead = workers[0]!
-    const plan = count > 1 ? ((await lead.run({ type: 'plan', path, kind, parts: count }, undefined, options.signal)).find((r) => r.type === 'plan')?.plan ?? null) : null
+    const planning = count > 1 ? lead.run({ type: 'plan', path, kind, parts: count }, undefined, options.signal) : null
+    // Awaited below; a rejection while the other workers start is not left unhandled.
+    planning?.catch(() => undefined)
+    // One new thread per turn of the loop, as when started ahead (prewarmWorkers): starting two in
+    // one turn held main's loop twice as long. A warm idle worker costs no turn.
+    while (workers.length < count && !options.signal?.aborted) {
+      if (workers.length > reused) await new Promise((resolve) => setImmediate(resolve))
+      const more = takeWorkers(entry, memoryLimitMb, 1, kind)
+      workers.push(...more.workers)
+      reused += more.reused
+    }
+    stage(reused > 0 ? 'workers-reused' : 'workers-taken')
+    const plan = planning ? ((await planning).find((r) => r.type === 'plan')?.plan ?? null) : null
     stage('plan')
     if (plan) {
       const peaks = await decodeParts(path, kind, plan, workers, size, tracked, onStageReply)

@@ -6,6 +6,7 @@ import { decodeFile, warmDecoder, type DecoderKind } from './pcm-decoders'
 import { PeakAccumulator, type PeaksData } from './peak-accumulator'
 import { encodePeaksFile, type PeaksFileKey } from './peaks-file'
 import { SegmentPeaks } from './segment-peaks'
+import { lowerThreadPriority } from './thread-priority'
 
 /*
  * Decode worker entry (a Node worker thread started by decode-pool.ts with a memory limit): all
@@ -38,6 +39,8 @@ const batchBuckets = 512
 
 const port = parentPort
 if (port) {
+  // Main's loop gets a core as soon as it wakes, not after a decode's time slice (thread-priority.ts).
+  lowerThreadPriority()
   const post = (reply: WorkerReply, transfer: ArrayBuffer[] = []): void => port.postMessage(reply, transfer)
   // Decoding jobs wait for a decoder being compiled ('warm'); planning, encoding and WAV need none.
   let warming: Promise<unknown> = Promise.resolve()

@@ -8,7 +8,8 @@ import { detectDecoder } from './pcm-decoders'
 import { decodePeaksInWorkers, encodePeaksFileInWorker, prewarmDecodeWorkers, type DecodeStage } from './decode-pool'
 import { createFlights } from '../download/flights'
 import { taskDirName } from './task-dir'
-import { levelFactor, levelLengths, rangeFromPeaks, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
+import { PartialLevels } from './partial-levels'
+import { levelFactor, levelLengths, readPeaksHeader, readPeaksRange, type PeaksFileHeader, type PeaksRange } from './peaks-file'
 
 /*
  * Waveform peaks, computed once in main and cached on disk per task, so a 3-hour recording is
@@ -110,15 +111,16 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
     }
   }
 
-  // Peaks of decodes under way, by cache file and media path, so a view can draw them as they arrive.
-  const partial = new Map<string, PeaksData>()
+  // Peaks of decodes under way (with their coarser levels kept up to date), by cache file and
+  // media path, so a view can draw them as they arrive.
+  const partial = new Map<string, PartialLevels>()
   const partialKey = (taskId: string | number, mediaPath: string): string => `${cachePath(taskId)}\n${mediaPath}`
 
   async function readRange(taskId: string | number, mediaPath: string, level: number, start: number, end: number): Promise<PeaksRange | null> {
     // A decode under way means there is no matching cache yet; checked before any await, so a
     // caller reacting to onPeaks reads the peaks of that moment.
     const inProgress = partial.get(partialKey(taskId, mediaPath))
-    if (inProgress) return rangeFromPeaks(inProgress, level, start, end)
+    if (inProgress) return inProgress.range(level, start, end)
     const found = await header(taskId, mediaPath)
     if (!found) return null
     try {
@@ -132,8 +134,8 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
   async function readLevels(taskId: string | number, mediaPath: string): Promise<PeaksLevels | null> {
     const inProgress = partial.get(partialKey(taskId, mediaPath))
     if (inProgress) {
-      const { durationMs, sampleRate, peaksPerSecond } = inProgress
-      const levels = levelLengths(inProgress.length).map((length, k) => ({ peaksPerSecond: peaksPerSecond / levelFactor ** k, length }))
+      const { durationMs, sampleRate, peaksPerSecond, length } = inProgress.peaks
+      const levels = levelLengths(length).map((length, k) => ({ peaksPerSecond: peaksPerSecond / levelFactor ** k, length }))
       return { complete: false, durationMs, sampleRate, levels }
     }
     const found = await header(taskId, mediaPath)
@@ -178,7 +180,7 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
       stage('detect')
       if (decoder.kind === 'unsupported') return { status: 'unsupported', reason: decoder.reason }
       const key = partialKey(taskId, mediaPath)
-      let mine: PeaksData | null = null
+      let mine: PartialLevels | null = null
       const peaks = await decodePeaksInWorkers(mediaPath, decoder.kind, {
         peaksPerSecond: pps,
         maxBuckets,
@@ -189,8 +191,10 @@ export function createPeaksService(ports: PeaksServicePorts): PeaksService {
         signal: options.signal,
         onProgress: options.onProgress,
         onPeaks: (partialPeaks, first, count) => {
-          mine = partialPeaks
-          partial.set(key, partialPeaks)
+          // Made at the first merge, while every other bucket still reads 0.
+          if (mine?.peaks !== partialPeaks) mine = new PartialLevels(partialPeaks)
+          mine.update(first, count)
+          partial.set(key, mine)
           options.onPeaks?.(partialPeaks, first, count)
         },
         log,

@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { createPeaksService } from '../../../../electron/services/media/peaks'
 import { decodePeaksInWorkers, encodePeaksFileInWorker, prewarmDecodeWorkers } from '../../../../electron/services/media/decode-pool'
 import { encodePeaksFile } from '../../../../electron/services/media/peaks-file'
-import { idleWorkerCount, stopIdleWorkers } from '../../../../electron/services/media/warm-workers'
+import { idleWorkerCount, liveWorkerCount, stopIdleWorkers } from '../../../../electron/services/media/warm-workers'
 import { ensureLongRecording } from '../../../fixtures/audio/generate'
 
 /*
@@ -44,6 +44,21 @@ describe("main's loop while decoding", () => {
     await prewarmDecodeWorkers({ kind: 'mp3', workers: 2 })
     await new Promise((resolve) => setImmediate(resolve))
     expect(idleWorkerCount()).toBe(2)
+  })
+
+  it('a decode whose workers start on the request starts one thread per turn of the loop, the lead first', async () => {
+    const path = await ensureLongRecording(0.05, 'mp3')
+    let startedInFirstTurn: number | null = null
+    const peaks = await decodePeaksInWorkers(path, 'mp3', {
+      ...options,
+      onStage: (stage) => {
+        // Called just before the workers are taken: the next turn of the loop sees the first turn's threads.
+        if (stage === 'entry-ready') setImmediate(() => void liveWorkerCount().then((n) => (startedInFirstTurn = n)))
+      }
+    })
+    expect(startedInFirstTurn).toBe(1)
+    expect(await liveWorkerCount()).toBe(2)
+    expect(peaks.max.some((v) => v > 0.01)).toBe(true)
   })
 })
 
