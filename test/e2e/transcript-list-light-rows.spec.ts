@@ -46,16 +46,21 @@ for (const width of [1400, 820]) {
     for (const row of seen) expect(row.buttons, `light row ${row.index}`).toBe(0)
     // At rest: no light row left, and the rows still on screen have their buttons where the stand-ins were.
     await expect.poll(async () => (await page.evaluate(lightRows) as unknown[]).length).toBe(0)
+    // Read in one go (the list may re-render between two reads of a loaded machine): each row's last light state against it now.
+    const now = (await page.evaluate(`(() => {
+      const el = document.querySelector('[data-testid="transcript-scroller"]')
+      const out = {}
+      for (const row of el.querySelectorAll('article.segment')) {
+        const r = row.getBoundingClientRect()
+        const box = (e) => { const b = e.getBoundingClientRect(); return [b.left - r.left, b.top - r.top, b.width, b.height].map((n) => Math.round(n * 10) / 10) }
+        out[row.getAttribute('data-index')] = { height: r.height, buttons: row.querySelectorAll('button').length, boxes: [...row.querySelectorAll('.gutter > *, .actions > *')].map(box) }
+      }
+      return out
+    })()`)) as Record<string, { height: number; buttons: number; boxes: number[][] }>
     let compared = 0
-    for (const row of seen) {
-      const now = scroller.locator(`article.segment[data-index="${row.index}"]`)
-      if ((await now.count()) !== 1) continue
-      const after = await now.evaluate((el) => {
-        const r = el.getBoundingClientRect()
-        const box = (e: Element): number[] => { const b = e.getBoundingClientRect(); return [b.left - r.left, b.top - r.top, b.width, b.height].map((n) => Math.round(n * 10) / 10) }
-        const visible = [...el.querySelectorAll('.gutter > *, .actions > *')]
-        return { height: r.height, buttons: el.querySelectorAll('button').length, boxes: visible.map(box) }
-      })
+    for (const row of new Map(seen.map((r) => [r.index, r])).values()) {
+      const after = now[row.index]
+      if (!after) continue
       expect(after.buttons, `row ${row.index} at rest`).toBeGreaterThanOrEqual(5)
       expect(after.height, `row ${row.index}'s height`).toBe(row.height)
       expect(after.boxes, `row ${row.index}'s gutter and actions`).toEqual(row.boxes)
