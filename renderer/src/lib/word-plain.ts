@@ -82,13 +82,18 @@ export function plainText(words: readonly Word[]): string {
   return text
 }
 
+/** True where rows can show plain words (the highlight API draws their marks); false in test DOMs without it. */
+export function canWritePlain(): boolean {
+  return highlight(highlightNames.low) !== null
+}
+
 /**
  * Writes `words` into `p` as one text node with their marks as highlights, and keeps `spans` (which
  * makes the row's spans) to run once the list has stopped scrolling. Runs `spans` at once instead
  * where there is no highlight API.
  */
 export function writePlainWords(p: HTMLElement, words: readonly Word[], marks: WordMarks, spans: () => void): void {
-  if (highlight(highlightNames.low) === null) {
+  if (!canWritePlain()) {
     spans()
     return
   }
