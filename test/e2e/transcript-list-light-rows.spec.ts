@@ -92,3 +92,35 @@ test('a light row under the pointer gets its buttons, and its speaker chip opens
   await expect(page.getByTestId('speaker-menu')).toBeVisible()
   await expect(row.locator('.light-btn')).toHaveCount(0)
 })
+
+test('a press on a light row\'s stand-in while the list still scrolls works the button it stands for', async ({ app }) => {
+  await openRealFixture(app, 'today-in-focus.amazon-transcribe.json')
+  const { page } = app
+  const scroller = page.getByTestId('transcript-scroller')
+  await expect(scroller.locator('.w').first()).toBeVisible()
+  // Scroll, pick a light row well inside the view, and keep the list scrolling (1 px back and
+  // forth each frame) so the row stays light until the press comes.
+  const found = (await page.evaluate(`(async () => {
+    const el = document.querySelector('[data-testid="transcript-scroller"]')
+    el.scrollTop += 2400
+    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+    const box = el.getBoundingClientRect()
+    const row = [...el.querySelectorAll('article.segment')].find((row) => {
+      const r = row.getBoundingClientRect()
+      return row.querySelector('.light-btn.reviewed-toggle') && !row.classList.contains('reviewed') && r.top > box.top + 40 && r.bottom < box.bottom - 40
+    })
+    if (!row) return null
+    let sign = 1
+    window.__jiggle = true
+    const jiggle = () => { if (!window.__jiggle) return; el.scrollTop += sign; sign = -sign; requestAnimationFrame(jiggle) }
+    requestAnimationFrame(jiggle)
+    const b = row.querySelector('.light-btn.reviewed-toggle').getBoundingClientRect()
+    return { index: row.getAttribute('data-index'), x: b.left + b.width / 2, y: b.top + b.height / 2 }
+  })()`)) as { index: string; x: number; y: number } | null
+  expect(found).not.toBeNull()
+  const row = scroller.locator(`article.segment[data-index="${found!.index}"]`)
+  expect(await row.locator('.light-btn.reviewed-toggle').count()).toBe(1)
+  await page.mouse.click(found!.x, found!.y)
+  await page.evaluate('window.__jiggle = false')
+  await expect(row.getByTestId('reviewed-toggle')).toHaveAttribute('aria-pressed', 'true')
+})
