@@ -7,6 +7,7 @@ import { bestLabel, planContext, planOf, runPlan } from '../../../shared/subtitl
 import { planAll } from '../../../shared/subtitles/plan-whole'
 import { cutConstraints } from '../../../shared/subtitles/decisions'
 import { charCount } from '../../../shared/subtitles/text'
+import { seededRandom } from '../../support/seeded-random'
 
 /*
  * The whole cut folds the planner's fronts as it goes (plan-whole.ts): the same cues as keeping
@@ -18,15 +19,7 @@ type Tok = PlanToken & { readonly wordId: string | null }
 
 /** A deterministic stream of `n` words: varied lengths, pauses, sentence ends, speaker turns. */
 function stream(n: number, seed: number): Tok[] {
-  let s = seed >>> 0
-  const rand = (): number => {
-    // mulberry32: a fixed seed, so the stream is the same on every run.
-    s = (s + 0x6d2b79f5) >>> 0
-    let t = s
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
+  const rand = seededRandom(seed)
   const vocabulary = ['the', 'committee', 'will', 'come', 'to', 'order.', 'Senator', 'Smith,', 'and', 'a', 'hearing', 'on', 'budget', 'questions?', 'yes', 'I', 'think', 'so.']
   const tokens: Tok[] = []
   let t = 0
