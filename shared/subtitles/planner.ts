@@ -355,31 +355,10 @@ export function bestLabel(front: readonly Label[]): number {
   return 0
 }
 
-/** The cues along the path back from label `q` of boundary `i`. */
-export function plansBack(ctx: PlanContext, fronts: readonly Label[][], i: number, q: number, until = 0): Plan[] {
-  const plans: Plan[] = []
-  while (i > until) {
-    const label = fronts[i][q]
-    plans.push(planOf(ctx, label, i))
-    q = label.p
-    i = label.j
-  }
-  return plans.reverse()
-}
-
 /** The cue a label stands for, ending before token `to`. */
-export function planOf(ctx: PlanContext, label: Label, to: number): Plan {
+export function planOf(ctx: PlanContext, label: Pick<Label, 'j' | 'split' | 'dialogue'>, to: number): Plan {
   const from = label.j
   const split = label.split
   const starts = split >= 0 ? [split] : split === -2 ? (layoutLines(ctx.prefix, ctx.lineCost, from, to, ctx.preset.maxCharsPerLine, ctx.preset.maxLines, ctx.labelLen[from])?.starts ?? []) : []
   return { from, to, starts, dialogue: label.dialogue }
-}
-
-/** The cheapest cut of the whole token stream into cues, and the fronts it was chosen from. */
-export function planAll(ctx: PlanContext): { plans: Plan[]; fronts: Label[][] } {
-  const n = ctx.tokens.length
-  const fronts: Label[][] = new Array(n + 1)
-  if (n === 0) return { plans: [], fronts: [[]] }
-  runPlan(ctx, fronts, 0, n)
-  return { plans: plansBack(ctx, fronts, n, bestLabel(fronts[n])), fronts }
 }

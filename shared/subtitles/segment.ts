@@ -11,7 +11,8 @@ import type { DraftCue } from './timing'
 import { time } from './timing'
 import { notice, type Notice } from '../i18n/notices'
 import type { Plan, PlanToken } from './planner'
-import { planAll, planContext, qcWords } from './planner'
+import { planContext, qcWords } from './planner'
+import { planAll } from './plan-whole'
 
 export { readingTimeMs } from './timing'
 

@@ -57,11 +57,9 @@ describe('normalising: the first rows first', () => {
     fc.assert(
       fc.property(exportArb, ({ starts, segments, count, total }) => {
         const sorted = [...starts].sort((a, b) => a - b)
-        const exp = {
-          taskId: 1,
-          totalTimeInSeconds: total,
-          transcript: { speakers: [{ speakerId: '90edf137-0000-4000-8000-000000000000', speakerName: 'Ana' }, { speakerId: 'A', speakerName: 'Rui' }], transcripts: sorted.map((start, k) => ({ ...segments[k], start })) }
-        } as unknown as TranscriptExport
+        const transcripts = sorted.map((start, k) => ({ ...segments[k], start }))
+        const body = { speakers: [{ speakerId: '90edf137-0000-4000-8000-000000000000', speakerName: 'Ana' }, { speakerId: 'A', speakerName: 'Rui' }], transcripts }
+        const exp = { taskId: 1, totalTimeInSeconds: total, transcript: body } as unknown as TranscriptExport
         const { model, preview } = run(exp, count)
         expect(model).toEqual(normaliseTranscript(exp))
         expect(preview).not.toBeNull()
@@ -71,7 +69,7 @@ describe('normalising: the first rows first', () => {
         const reordered = model.issues.some((i) => i.kind === 'segments-unsorted')
         // The first rows are read by their own unit and scale (the test below); when the whole
         // export says otherwise, the model is normalised again and replaces the preview's rows.
-        const first = { ...exp, transcript: { ...exp.transcript, transcripts: exp.transcript!.transcripts!.slice(0, Math.min(count + 1, sorted.length)) } } as TranscriptExport
+        const first = { ...exp, transcript: { ...body, transcripts: transcripts.slice(0, Math.min(count + 1, sorted.length)) } } as unknown as TranscriptExport
         const readAlike = detectTimeUnit(first).unit === model.timeUnit && detectConfidenceScale(first) === model.confidenceScale
         if (!reordered && readAlike) expect(preview!.segments).toEqual(model.segments.slice(0, shown))
         for (const s of preview!.speakers) if (!s.placeholder || !reordered) expect(model.speakers.find((m) => m.id === s.id)).toEqual(s)

@@ -14,6 +14,7 @@ import type { TranscriptModel } from '../../../../shared/transcript'
 import { createDraftStore } from '../../../../electron/services/drafts/draft-store'
 import { stripUrlQueriesReplacer } from '../../../../electron/services/drafts/strip-urls'
 import { draftVersion } from './draft-versions'
+import { seededRandom } from '../../../support/seeded-random'
 
 /*
  * Drafts survive a crash (docs/architecture.md#data-flow): a draft writer killed mid-write leaves
@@ -132,18 +133,6 @@ let bundledWriter = ''
 let modelPath = ''
 let model: TranscriptModel
 
-/** A small seeded PRNG (mulberry32), so a failing run can be replayed from its seed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
-
 interface Run {
   saved: number
   saving: number
@@ -225,7 +214,7 @@ describe('kill -9 of the real save path on the 2-hour task', () => {
 
   it(`after each of ${kills} kills the draft is exactly the last confirmed version or the one in flight`, async () => {
     const seed = Number(process.env['SDTE_KILL_SEED'] ?? Date.now() % 100_000)
-    const next = random(seed)
+    const next = seededRandom(seed)
     const dataDir = join(work, 'data')
     const store = createDraftStore({ dir: join(dataDir, 'drafts'), now: Date.now })
     // The 2-hour fixture has no signed URL, so the stored document is the version as sent.
@@ -298,7 +287,7 @@ describe('kill -9 of the journal writer (append and compaction)', () => {
 
   it('after each kill the draft with its journal is the last confirmed version or the one in flight', async () => {
     const seed = Number(process.env['SDTE_KILL_SEED'] ?? Date.now() % 100_000)
-    const next = random(seed)
+    const next = seededRandom(seed)
     const dir = join(folder, 'drafts')
     const store = createDraftStore({ dir, now: Date.now })
     const kinds: Array<'on-temp' | 'on-journal' | 'delay'> = ['on-journal', 'on-temp', 'delay']

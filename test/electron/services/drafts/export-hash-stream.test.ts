@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { hashExport } from '../../../../electron/services/drafts/export-hash'
 import { parseTranscriptExport } from '../../../../electron/services/files/read-export-file'
 import { convertRealFixture } from '../../../fixtures/real-to-export'
+import { seededRandom } from '../../../support/seeded-random'
 
 /*
  * The export hash streams its canonical text into sha256 instead of hashing a sorted copy: every
@@ -26,17 +27,6 @@ function oldHash(value: unknown): string {
     return out
   }
   return createHash('sha256').update(JSON.stringify(sortKeys(value)) ?? 'null', 'utf8').digest('hex')
-}
-
-/** A small deterministic random generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const keyPool = ['a', 'b', 'Z', 'é', '10', '2', '0', '01', '4294967294', '4294967295', '-1', '__proto__', 'text', '', ' x', '\ud800']
@@ -78,7 +68,7 @@ describe('hashExport streamed', () => {
   })
 
   it('matches the sorted-copy hash on generated values with every JSON quirk (index keys, __proto__, toJSON, holes, non-finite numbers)', () => {
-    const next = random(21)
+    const next = seededRandom(21)
     for (let n = 0; n < 3000; n++) {
       const value = generate(next, 0)
       expect(hashExport(value), JSON.stringify(value)).toBe(oldHash(value))
