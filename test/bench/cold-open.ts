@@ -22,7 +22,10 @@ import type { Figure, Figures } from './stats'
  *
  *   node --import tsx test/bench/cold-open.ts
  *
- * BENCH_RUNS (default 5), BENCH_SIZES (2h,6h). The builds: SDTE_BENCH_BUILDS (name=folder,
+ * BENCH_RUNS (default 5), BENCH_SIZES (2h,6h). COLD_CPU=1: each open is also traced (timeline events
+ * only) and the renderer main thread's own CPU time is printed beside the wall times: data →
+ * interactive as the CPU of the tasks from the data's task to interactive, and the longest task's
+ * CPU; on a machine loaded by other work these inflate far less than wall times. The builds: SDTE_BENCH_BUILDS (name=folder,
  * comma-separated; the first is "ours", the second "old" in the table), else ours (out/renderer)
  * and the old way from old-build.ts (SDTE_BENCH_OLD_RENDERER_DIR, e.g. a copy of out/ built before
  * a change). `npm run build` first.
@@ -44,6 +47,25 @@ interface Open {
   dataToInteractive: number
   clickToInteractive: number
   longest: number
+  /** With COLD_CPU=1: the main thread's CPU in the data → interactive tasks, and the longest task's CPU. */
+  dataCpu?: number
+  longestCpu?: number
+}
+
+const cpuMode = process.env['COLD_CPU'] === '1'
+type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number }
+
+/** From a trace of one open: CPU ms of the main thread's tasks from the data's task to interactive, and of the longest task after the click (as the longtask observer counts them). */
+function cpuFigures(events: TraceEvent[]): { dataCpu: number; longestCpu: number } {
+  const mark = (name: string) => events.find((e) => e.name === name && e.cat.includes('user_timing'))
+  const [t0, t1, end, data] = [mark('cold:t0'), mark('cold:t1'), mark('cold:end'), events.filter((e) => e.name === 'sdte:editor-data' && e.cat.includes('user_timing')).at(-1)]
+  if (!t0 || !t1 || !end || !data) return { dataCpu: NaN, longestCpu: NaN }
+  const onMain = events.filter((e) => e.pid === t0.pid && e.tid === t0.tid && e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'))
+  const top = onMain.filter((e) => !onMain.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.dur ?? 0) > (e.dur ?? 0)))
+  const cpu = (e: TraceEvent): number => (e.tdur ?? e.dur ?? 0) / 1000
+  const dataCpu = top.filter((e) => e.ts + (e.dur ?? 0) > data.ts && e.ts < t1.ts).reduce((a, e) => a + cpu(e), 0)
+  const longestCpu = Math.max(0, ...top.filter((e) => e.ts >= t0.ts && e.ts < end.ts).map(cpu))
+  return { dataCpu, longestCpu }
 }
 
 /** Opens `file` once in a fresh browser on `renderer`. */
@@ -54,15 +76,19 @@ async function coldOpen(renderer: string, file: string, count: number): Promise<
     app.state.nextExportFile = file
     await app.page.getByTestId('start-open-file').waitFor()
     await app.page.waitForTimeout(300)
-    return await app.page.evaluate(async (expected) => {
+    const browser = app.page.context().browser()!
+    if (cpuMode) await browser.startTracing(app.page, { categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'toplevel', 'blink.user_timing'] })
+    const open = await app.page.evaluate(async (expected) => {
       const long: PerformanceEntry[] = []
       const po = new PerformanceObserver((list) => long.push(...list.getEntries()))
       po.observe({ type: 'longtask', buffered: false })
       const t0 = performance.now()
+      performance.mark('cold:t0')
       ;(document.querySelector('[data-testid="start-open-file"]') as HTMLButtonElement).click()
       while (!document.querySelector('article.segment')) await new Promise((r) => requestAnimationFrame(r))
       await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
       const t1 = performance.now()
+      performance.mark('cold:t1')
       const data = performance.getEntriesByName('sdte:editor-data').at(-1)?.startTime ?? NaN
       // Complete: every segment counted and the status bar shown, then half a second without a long task.
       // (A list still busy shows a long task's first rows only: the whole model is not in place yet.)
@@ -74,8 +100,12 @@ async function coldOpen(renderer: string, file: string, count: number): Promise<
         if (long.length !== seen) [seen, quiet] = [long.length, performance.now()]
       }
       po.disconnect()
+      performance.mark('cold:end')
       return { dataToInteractive: t1 - data, clickToInteractive: t1 - t0, longest: Math.max(0, ...long.filter((e) => e.startTime >= t0).map((e) => e.duration)) }
     }, count)
+    if (!cpuMode) return open
+    const events = (JSON.parse((await browser.stopTracing()).toString()) as { traceEvents: TraceEvent[] }).traceEvents
+    return { ...open, ...cpuFigures(events) }
   } finally {
     await app.close()
     await rm(work, { recursive: true, force: true })
@@ -115,9 +145,10 @@ export async function run(): Promise<Figures> {
       const target = targets.dataToInteractive[size]
       for (const [name, xs] of got) {
         console.log(`${size} ${name.padEnd(7)} data→interactive ${fmt(xs.map((x) => x.dataToInteractive))} ms${target ? ` (target ≤ ${target})` : ''}; click→interactive ${fmt(xs.map((x) => x.clickToInteractive))} ms; longest open task ${fmt(xs.map((x) => x.longest))} ms (target ≤ ${targets.longest})  [n=${xs.length}]`)
+        if (cpuMode) console.log(`${size} ${name.padEnd(7)} main-thread CPU: data→interactive ${fmt(xs.map((x) => x.dataCpu ?? NaN))} ms; longest open task ${fmt(xs.map((x) => x.longestCpu ?? NaN))} ms`)
       }
       const [ours, old] = [...got.values()]
-      const pick = (xs: Open[] | undefined, k: keyof Open): number[] | undefined => xs?.map((x) => x[k])
+      const pick = (xs: Open[] | undefined, k: keyof Open): number[] | undefined => xs?.map((x) => x[k] ?? NaN)
       figures[`${size} cold data→interactive`] = figure(pick(ours, 'dataToInteractive')!, pick(old, 'dataToInteractive'), target)
       figures[`${size} cold click→interactive`] = figure(pick(ours, 'clickToInteractive')!, pick(old, 'clickToInteractive'), undefined)
       figures[`${size} longest task while opening`] = figure(pick(ours, 'longest')!, pick(old, 'longest'), targets.longest)

@@ -8,6 +8,7 @@ import { transcriptBody } from '../../../shared/api/transcript-export'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
+import { yieldToPage } from '../lib/yield-to-page'
 
 /** A task as the reviewer names it: by SmartDocumentor's id or by their own external id. */
 export type TaskRef = { readonly taskId: number } | { readonly externalId: string }
@@ -23,6 +24,16 @@ function unpacked(result: Result<OpenedTranscript | null>): Result<OpenedTranscr
   } catch (error) {
     return { ok: false, error: toErrorData(error, 'invalid_response') }
   }
+}
+
+/**
+ * `result` a task later when it carries a task (issue 21, cold open): the reply's receive (IPC's
+ * structured clone, a 6-hour task's longest piece) and its unpacking end one task, the normalise
+ * and the first rows' render begin the next, so opening is not one long task; the continuation
+ * goes ahead of other queued tasks (yield-to-page.ts), so it adds no wait.
+ */
+function inTaskOfItsOwn<T>(result: Result<T | null>): Promise<Result<T | null>> {
+  return result.ok && result.value ? yieldToPage().then(() => result) : Promise.resolve(result)
 }
 
 /** `result`'s value mapped by `f` when it is one. */
@@ -59,7 +70,7 @@ export const useTaskStore = defineStore('task', () => {
       framedOpens.value++
     }
     try {
-      return await request.run(label, () => call().then(unpacked), (value) => {
+      return await request.run(label, () => call().then(unpacked).then(inTaskOfItsOwn), (value) => {
         opened.value = value
       })
     } finally {
@@ -84,7 +95,7 @@ export const useTaskStore = defineStore('task', () => {
   function openEither(ref: TaskRef, onDocument: (document: OpenedDocument) => void): Promise<boolean> {
     const requestId = request.newRequestId()
     const label = 'taskId' in ref ? t('workflow.opening.task', { id: ref.taskId }) : t('workflow.opening.taskExternal', { id: ref.externalId })
-    const call = () => sdte().invoke['tasks:openEither']({ ref, requestId }).then((result) => (result.ok && result.value.kind === 'transcript' ? mapOk(unpacked({ ok: true, value: result.value.transcript }), (transcript) => ({ kind: 'transcript' as const, transcript })) : result))
+    const call = () => sdte().invoke['tasks:openEither']({ ref, requestId }).then((result) => (result.ok && result.value.kind === 'transcript' ? mapOk(unpacked({ ok: true, value: result.value.transcript }), (transcript) => ({ kind: 'transcript' as const, transcript })) : result)).then(inTaskOfItsOwn)
     return request.run(label, call, (value) => {
       if (value.kind === 'transcript') opened.value = value.transcript
       else onDocument(value.document)
