@@ -33,8 +33,8 @@ const isNullableFinite = (value: unknown): boolean => value === null || (typeof 
 const plainKeys = ['text', 'offsetInSeconds', 'durationInSeconds', 'confidence']
 
 /** Per word of the display and the original list being checked: 1 when the word's own keys are `plainKeys`. */
-let displayPlain = new Uint8Array(1024)
-let originalPlain = new Uint8Array(1024)
+let displayPlain: Uint8Array = new Uint8Array(1024)
+let originalPlain: Uint8Array = new Uint8Array(1024)
 
 /**
  * True when `words` (found at `depth`) is a list the schema takes as it is (an array of valid
