@@ -163,7 +163,7 @@ export function packWords(data: TranscriptExport): { data: TranscriptExport; wor
   }
   const transcript = Array.isArray(data.transcript) ? copies : { ...transcriptBody(data), transcripts: copies }
   // Two bytes a word when the distinct texts allow (they nearly always do).
-  const textIds = texts.length <= 0x10000 ? Uint16Array.from(ids) : ids
+  const textIds = texts.length <= 0x10000 ? new Uint16Array(ids) : ids
   const textLengths = Uint32Array.from(texts, (text) => text.length)
   return {
     data: { ...data, transcript },
