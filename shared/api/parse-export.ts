@@ -6,13 +6,10 @@ import type { TranscriptExport } from './transcript-export'
 import { documentExportSchema } from './document-export'
 import { shareEqualWordLists } from './share-word-lists'
 import type { DocumentExport } from './document-export'
+import { exceedsDepth, maxExportDepth } from './nesting-depth'
+import { fastTranscriptExport } from './fast-export-check'
 
-/**
- * The deepest nesting an export may have. Real exports nest about six levels; free-form fields
- * (`metadata`) could nest thousands, which overflows every recursive step after parsing (schema
- * checks, IPC's structured clone, JSON.stringify for drafts and the JSON export). Refused up front.
- */
-export const maxExportDepth = 200
+export { maxExportDepth } from './nesting-depth'
 
 /** The path (`metadata.a.a…`) of the first value nested deeper than `limit`, or null; iterative. */
 export function tooDeepAt(body: unknown, limit: number = maxExportDepth): string | null {
@@ -20,22 +17,6 @@ export function tooDeepAt(body: unknown, limit: number = maxExportDepth): string
   // by the limit); only a body too deep is walked again to name where. Building a path string
   // and a stack entry per value cost 2.3 s on a 50 MB export.
   return exceedsDepth(body, 0, limit) ? deepPathOf(body, limit) : null
-}
-
-/** True when `value` nests objects or arrays `limit - depth` levels or more below it. */
-function exceedsDepth(value: unknown, depth: number, limit: number): boolean {
-  if (value === null || typeof value !== 'object') return false
-  if (depth >= limit) return true
-  if (Array.isArray(value)) {
-    for (const member of value) if (member !== null && typeof member === 'object' && exceedsDepth(member, depth + 1, limit)) return true
-    return false
-  }
-  for (const key in value) {
-    if (!Object.hasOwn(value, key)) continue
-    const member = (value as Record<string, unknown>)[key]
-    if (member !== null && typeof member === 'object' && exceedsDepth(member, depth + 1, limit)) return true
-  }
-  return false
 }
 
 /** Where `body` first nests `limit` levels deep (a dotted path), or null. */
@@ -70,7 +51,8 @@ export function parseWith<S extends z.ZodType>(schema: S, body: unknown, what: s
 
 /** A transcript export validated by schema (equal word lists shared: share-word-lists.ts), or `invalid_response`. */
 export function parseTranscriptExport(body: unknown): TranscriptExport {
-  return shareEqualWordLists(parseWith(transcriptExportSchema, body, 'transcript export'))
+  // The common valid export in one walk; anything else the usual way, for its messages.
+  return fastTranscriptExport(body) ?? shareEqualWordLists(parseWith(transcriptExportSchema, body, 'transcript export'))
 }
 
 /** A document export validated by schema, or `invalid_response`. */

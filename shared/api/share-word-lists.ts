@@ -15,32 +15,37 @@ import { transcriptBody } from './transcript-export'
  * appears, and a word is shared only when it is the same JSON, key order included.
  */
 
+/** `a`'s own keys while `sameWord` compares (reused: a million words allocate no key lists). */
+const keysOfA: string[] = []
+
 /** True when `a` and `b` are the same flat JSON object: same keys in the same order, same primitive values. */
-function sameWord(a: ApiWord, b: ApiWord): boolean {
+export function sameWord(a: ApiWord, b: ApiWord): boolean {
   if (a === b) return true
   if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object' || Array.isArray(a) || Array.isArray(b)) return false
   if (Object.getPrototypeOf(a) !== Object.getPrototypeOf(b)) return false
-  const keysA = Object.keys(a)
-  const keysB = Object.keys(b)
-  if (keysA.length !== keysB.length) return false
   const ra = a as Record<string, unknown>
   const rb = b as Record<string, unknown>
-  for (let k = 0; k < keysA.length; k++) {
-    const key = keysA[k]
+  // Own enumerable keys in order, as Object.keys lists them, without building the lists.
+  let n = 0
+  for (const key in ra) if (Object.hasOwn(ra, key)) keysOfA[n++] = key
+  let k = 0
+  for (const key in rb) {
+    if (!Object.hasOwn(rb, key)) continue
     // An own `__proto__` (JSON.parse makes one) reads as the prototype: never compared, never shared.
-    if (key !== keysB[k] || key === '__proto__') return false
+    if (k >= n || key !== keysOfA[k] || key === '__proto__') return false
     const va = ra[key]
     // Objects or arrays inside a word are not looked into: such a word keeps its own copy.
     if ((va !== null && typeof va === 'object') || !Object.is(va, rb[key])) return false
+    k++
   }
-  return true
+  return k === n
 }
 
 /**
  * `original` with every word that is the same JSON as the word at the same place in `display`
  * replaced by that word (`display` itself when all are), or `original` unchanged.
  */
-function shareWith(display: readonly ApiWord[], original: readonly ApiWord[]): readonly ApiWord[] {
+export function shareWith(display: readonly ApiWord[], original: readonly ApiWord[]): readonly ApiWord[] {
   if (display === original || display.length !== original.length) return original
   let shared: ApiWord[] | null = null
   let all = true

@@ -8,7 +8,9 @@ import { transcriptBody } from '../api/transcript-export'
  * longest task while opening (the whole reply is read in one task). In columns — typed arrays,
  * which a structured clone copies as one block, and the texts as one string — the reply is less
  * than half the size, and the renderer rebuilds the word objects itself, faster than the clone's
- * reader does.
+ * reader does. Texts go once each (a word's column holds which): a 50 MB export has ~1.5 million
+ * words but a few thousand distinct texts, so the renderer makes a few thousand strings, not a
+ * string per word, and its words share them (less to allocate, collect and hold).
  *
  * Exact: only a "plain" word is packed (exactly `text`, `offsetInSeconds`, `durationInSeconds`,
  * `confidence` in that order, a string and three numbers or nulls), and is rebuilt as the same
@@ -35,9 +37,11 @@ export interface PackedWords {
   readonly originalCount: Uint32Array
   /** Per packed word: 1 for an original word that is the display word at its place (no column values). */
   readonly shared: Uint8Array
-  /** Per packed word: its text's length in `texts`. */
+  /** Per packed word: which distinct text it has (its place in `textLengths`). */
+  readonly textIds: Uint16Array | Uint32Array
+  /** Per distinct text: its length in `texts`. */
   readonly textLengths: Uint32Array
-  /** Every packed word's text, one after the other. */
+  /** The packed words' distinct texts, one after the other. */
   readonly texts: string
   /** Per packed word; NaN stands for null (JSON has no NaN). */
   readonly offsets: Float64Array
@@ -114,16 +118,22 @@ export function packWords(data: TranscriptExport): { data: TranscriptExport; wor
   }
   if (slots === 0 && !display.some((count) => count >= 0)) return null
   const shared = new Uint8Array(slots)
-  const textLengths = new Uint32Array(slots)
+  const ids = new Uint32Array(slots)
   const offsets = new Float64Array(slots)
   const durations = new Float64Array(slots)
   const confidences = new Float64Array(slots)
+  const distinct = new Map<string, number>()
   const texts: string[] = []
   let at = 0
   const put = (word: ApiWord): void => {
     const text = word.text as string
-    texts.push(text)
-    textLengths[at] = text.length
+    let id = distinct.get(text)
+    if (id === undefined) {
+      id = texts.length
+      distinct.set(text, id)
+      texts.push(text)
+    }
+    ids[at] = id
     offsets[at] = word.offsetInSeconds ?? NaN
     durations[at] = word.durationInSeconds ?? NaN
     confidences[at] = word.confidence ?? NaN
@@ -152,9 +162,12 @@ export function packWords(data: TranscriptExport): { data: TranscriptExport; wor
     copies[s] = copy
   }
   const transcript = Array.isArray(data.transcript) ? copies : { ...transcriptBody(data), transcripts: copies }
+  // Two bytes a word when the distinct texts allow (they nearly always do).
+  const textIds = texts.length <= 0x10000 ? new Uint16Array(ids) : ids
+  const textLengths = Uint32Array.from(texts, (text) => text.length)
   return {
     data: { ...data, transcript },
-    words: { display, original, originalCount, shared, textLengths, texts: texts.join(''), offsets, durations, confidences }
+    words: { display, original, originalCount, shared, textIds, textLengths, texts: texts.join(''), offsets, durations, confidences }
   }
 }
 
@@ -167,14 +180,20 @@ const orNull = (value: number): number | null => (Number.isNaN(value) ? null : v
  */
 export function unpackWords(data: TranscriptExport, words: PackedWords): TranscriptExport {
   const segments = transcriptBody(data).transcripts ?? []
-  const { display, original, originalCount, shared, textLengths, texts, offsets, durations, confidences } = words
+  const { display, original, originalCount, shared, textIds, textLengths, texts, offsets, durations, confidences } = words
   if (display.length !== segments.length) throw new Error(`The opened task's words did not arrive whole (${display.length} lists for ${segments.length} segments).`)
-  let at = 0
+  const dictionary = new Array<string>(textLengths.length)
   let textAt = 0
+  for (let k = 0; k < textLengths.length; k++) {
+    dictionary[k] = texts.slice(textAt, textAt + textLengths[k])
+    textAt += textLengths[k]
+  }
+  if (textAt !== texts.length) throw new Error(`The opened task's words did not arrive whole (${textAt} of ${texts.length} characters of text).`)
+  let at = 0
   const take = (): ApiWord => {
-    const length = textLengths[at]
-    const word = { text: texts.slice(textAt, textAt + length), offsetInSeconds: orNull(offsets[at]), durationInSeconds: orNull(durations[at]), confidence: orNull(confidences[at]) }
-    textAt += length
+    const text = dictionary[textIds[at]]
+    if (text === undefined) throw new Error(`The opened task's words did not arrive whole (word ${at} has no text).`)
+    const word = { text, offsetInSeconds: orNull(offsets[at]), durationInSeconds: orNull(durations[at]), confidence: orNull(confidences[at]) }
     at++
     return word
   }
@@ -197,7 +216,7 @@ export function unpackWords(data: TranscriptExport, words: PackedWords): Transcr
       segment.originalWords = originals
     }
   }
-  if (at !== shared.length || textAt !== texts.length) throw new Error(`The opened task's words did not arrive whole (${at} of ${shared.length} words).`)
+  if (at !== shared.length || textIds.length !== shared.length) throw new Error(`The opened task's words did not arrive whole (${at} of ${shared.length} words).`)
   return data
 }
 

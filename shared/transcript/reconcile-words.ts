@@ -50,10 +50,12 @@ function nextTimed(dw: readonly ApiWord[], from: number, segEndMs: number, limit
 /**
  * Every entry with a time: measured ones as given; a run of entries without an offset spread
  * (like typed words) between the timed entry before it (or the segment start) and the one after
- * it (or the segment end), and marked estimated.
+ * it (or the segment end), and marked estimated. `keyed`: each entry's `wordKey` too (only the
+ * alignment reads it; a segment whose text is its words needs none: two strings a word less).
  */
-function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number, limitMs: number): Timed[] {
+function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number, limitMs: number, keyed: boolean): Timed[] {
   const out: Timed[] = new Array(dw.length)
+  const keyOf = (w: ApiWord): string => (keyed ? wordKey(w.text ?? '') : '')
   let k = 0
   while (k < dw.length) {
     const w = dw[k]
@@ -68,7 +70,8 @@ function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number, 
         t.endMs = t.startMs + Math.max(0, Math.min(estimatedWordMaxMs, room))
         estimated = true
       }
-      out[k] = { source: w, key: wordKey(w.text ?? ''), ...t, estimated }
+      // Fields named, not spread: the measured pair then never needs an object of its own.
+      out[k] = { source: w, key: keyOf(w), startMs: t.startMs, endMs: t.endMs, estimated }
       k++
       continue
     }
@@ -76,10 +79,31 @@ function timedAll(dw: readonly ApiWord[], segStartMs: number, segEndMs: number, 
     const lo = k > 0 ? out[k - 1].endMs : segStartMs
     const hi = Math.max(lo, next.startMs)
     const times = interpolateTimes(dw.slice(k, next.index).map((x) => x.text ?? ''), lo, hi)
-    for (let j = k; j < next.index; j++) out[j] = { source: dw[j], key: wordKey(dw[j].text ?? ''), ...times[j - k], estimated: true }
+    for (let j = k; j < next.index; j++) out[j] = { source: dw[j], key: keyOf(dw[j]), ...times[j - k], estimated: true }
     k = next.index
   }
   return out
+}
+
+/** Whitespace as `tokenize` splits on it (`\S+` runs). */
+const whitespace = /\s/
+
+/**
+ * True when `text` is exactly the entries' texts joined by single spaces, each non-empty and
+ * without whitespace: then its tokens are those texts, one per entry (the common case, checked
+ * without tokenizing: no token objects or strings for a million words).
+ */
+function isWordsJoined(text: string, dw: readonly ApiWord[]): boolean {
+  if (dw.length === 0) return false
+  let at = 0
+  for (let k = 0; k < dw.length; k++) {
+    const word = dw[k].text
+    if (typeof word !== 'string' || word === '') return false
+    if (k > 0 && text.charCodeAt(at++) !== 32) return false
+    if (!text.startsWith(word, at) || whitespace.test(word)) return false
+    at += word.length
+  }
+  return at === text.length
 }
 
 /** The model word `k` of a segment: `text`, timed as the entry `t` it aligned with. */
@@ -125,12 +149,17 @@ export function reconcileWords(input: ReconcileInput): Reconciled {
   // and dropping timed words would lose speech while keeping them only risks a word to delete.
   // Both empty is a reviewer's deletion: the segment has no text, whatever the recogniser heard.
   const text = displayText !== null && displayText !== undefined && (displayText.trim() !== '' || tw.length === 0) ? displayText : tw.map((w) => w.text ?? '').join(' ')
+  // Fast path, by far the most common: the text is exactly the words joined by spaces.
+  if (isWordsJoined(text, dw)) {
+    const all = timedAll(dw, segStartMs, segEndMs, limitMs, false)
+    return { words: all.map((t, k) => timedWord(idPrefix, k, dw[k].text as string, t, scale)), mismatch: false }
+  }
   const tokens = tokenize(text)
   // No reviewed text: nothing to time (the timing words are not text of their own).
   if (tokens.length === 0) return { words: [], mismatch: false }
 
-  const all = timedAll(dw, segStartMs, segEndMs, limitMs)
-  // Fast path, by far the most common: the text is exactly the words joined by spaces.
+  const all = timedAll(dw, segStartMs, segEndMs, limitMs, true)
+  // The same, with other whitespace between the words.
   if (tokens.length === dw.length) {
     let same = true
     for (let k = 0; k < dw.length; k++) {

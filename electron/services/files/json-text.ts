@@ -14,6 +14,25 @@ import type { FileHandle } from 'node:fs/promises'
 
 const bom = [0xef, 0xbb, 0xbf]
 
+/** What `freshBytes` and `releaseBytes` use of a resizable ArrayBuffer (ES2024; Node 20's types lack it). */
+type Resizable = ArrayBuffer & { readonly resizable?: boolean; resize?(length: number): void }
+const ResizableArrayBuffer = ArrayBuffer as unknown as new (length: number, options: { maxByteLength: number }) => Resizable
+
+/**
+ * `size` bytes to read into, over a resizable ArrayBuffer so that `releaseBytes` gives the memory
+ * back at once: a Buffer's memory otherwise stays until a collection happens to free it, and a
+ * 50 MB export's bytes sat beside its text and the export JSON.parse builds (main's peak).
+ */
+function freshBytes(size: number): Buffer {
+  return Buffer.from(new ResizableArrayBuffer(size, { maxByteLength: size }))
+}
+
+/** Gives the memory of bytes from `readWhole` back now (they read as empty after); other buffers are left alone. */
+export function releaseBytes(bytes: Buffer): void {
+  const buffer = bytes.buffer as Resizable
+  if (buffer.resizable === true && typeof buffer.resize === 'function') buffer.resize(0)
+}
+
 /** UTF-8 bytes as text, without a leading byte order mark (editors and Windows tools write one; it is not JSON). */
 export function decodeJsonText(bytes: Buffer): string {
   const start = bytes.length >= 3 && bytes[0] === bom[0] && bytes[1] === bom[1] && bytes[2] === bom[2] ? 3 : 0
@@ -32,14 +51,15 @@ const moreBytes = 1024 * 1024
  */
 export async function readWhole(handle: ReadableHandle): Promise<Buffer> {
   const { size } = await handle.stat()
-  let buffer = Buffer.allocUnsafe(size > 0 ? size : moreBytes)
+  let buffer = freshBytes(size > 0 ? size : moreBytes)
   let filled = 0
   for (;;) {
     if (filled === buffer.length) {
       // A file exactly its stated size ends here, as `readFile` does; one of unknown size reads on.
       if (size > 0 && filled === size) break
-      const bigger = Buffer.allocUnsafe(buffer.length + moreBytes)
+      const bigger = freshBytes(buffer.length + moreBytes)
       buffer.copy(bigger, 0, 0, filled)
+      releaseBytes(buffer)
       buffer = bigger
     }
     const { bytesRead } = await handle.read(buffer, filled, buffer.length - filled, filled)
@@ -52,9 +72,13 @@ export async function readWhole(handle: ReadableHandle): Promise<Buffer> {
 /** The text of the JSON file at `path`, its byte order mark skipped; fs errors pass through. */
 export async function readJsonText(path: string): Promise<string> {
   const handle = await open(path, 'r')
+  let bytes: Buffer | null = null
   try {
-    return decodeJsonText(await readWhole(handle))
+    bytes = await readWhole(handle)
+    return decodeJsonText(bytes)
   } finally {
+    // The text is a copy: the bytes' memory goes back before anyone parses it.
+    if (bytes) releaseBytes(bytes)
     await handle.close()
   }
 }

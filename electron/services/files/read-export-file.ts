@@ -7,6 +7,7 @@ import { describeSchemaError } from '../../../shared/api/schema-issues'
 import { shareEqualWordLists } from '../../../shared/api/share-word-lists'
 import type { DocumentExport } from '../../../shared/api/document-export'
 import { maxExportDepth, parseDocumentExport, stripBom, tooDeepAt } from '../../../shared/api/parse-export'
+import { fastTranscriptExport } from '../../../shared/api/fast-export-check'
 import { readJsonText } from './json-text'
 
 /** Files larger than this are refused before reading (the 2-hour export is about 3 MB). */
@@ -43,6 +44,9 @@ export async function readTranscriptExportFile(path: string): Promise<ExportFile
 /** Parses and validates export JSON text; `invalid_response` names what is wrong. */
 export function parseTranscriptExport(text: string, sourceName: string): TranscriptExport {
   const json = parseJsonText(text, sourceName)
+  // The common valid export checked in one walk (fast-export-check.ts); else the usual way, for its messages.
+  const fast = fastTranscriptExport(json)
+  if (fast) return fast
   const deep = tooDeepAt(json)
   if (deep !== null) throw new AppError('invalid_response', `${sourceName} nests values more than ${maxExportDepth} levels deep (at ${deep}); it cannot be opened safely.`, { reason: 'not_an_export', params: { file: sourceName } })
   const parsed = transcriptExportSchema.safeParse(json)

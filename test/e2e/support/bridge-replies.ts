@@ -29,7 +29,7 @@ export const parkedReplyPrefix = '/__sdte-reply/'
 const minParkedChars = 64 * 1024
 
 /** The typed arrays a reply may hold (an opened task's packed words: shared/ipc/packed-words.ts). */
-const typedArrayKinds = { Int32Array, Uint32Array, Uint8Array, Float64Array } as const
+const typedArrayKinds = { Int32Array, Uint32Array, Uint16Array, Uint8Array, Float64Array } as const
 /** A typed array as the parked JSON carries it: its kind and its bytes in base64 (browser-bridge.ts rebuilds it). */
 export interface TypedArrayJson {
   readonly __sdteTypedArray: keyof typeof typedArrayKinds

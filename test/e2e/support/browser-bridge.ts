@@ -27,7 +27,7 @@ async function invoke(channel: string, payload: unknown): Promise<unknown> {
   return JSON.parse(await response.text(), (_key, value: unknown) => typedArrayOf(value) ?? value)
 }
 
-const typedArrayKinds = { Int32Array, Uint32Array, Uint8Array, Float64Array } as const
+const typedArrayKinds = { Int32Array, Uint32Array, Uint16Array, Uint8Array, Float64Array } as const
 
 /** The typed array a parked reply carries as `{ __sdteTypedArray, base64 }` (bridge-replies.ts), or null. */
 function typedArrayOf(value: unknown): ArrayBufferView | null {

@@ -93,5 +93,25 @@ describe('packed words', () => {
     const packed = structuredClone(packWords(data)!)
     expect(() => unpackWords(structuredClone(packed.data), { ...packed.words, display: new Int32Array([2, 1]) })).toThrow(/did not arrive whole/)
     expect(() => unpackWords(structuredClone(packed.data), { ...packed.words, display: new Int32Array([1]) })).toThrow(/did not arrive whole/)
+    expect(() => unpackWords(structuredClone(packed.data), { ...packed.words, textIds: new Uint16Array([0, 2]) })).toThrow(/did not arrive whole/)
+    expect(() => unpackWords(structuredClone(packed.data), { ...packed.words, texts: 'xyz' })).toThrow(/did not arrive whole/)
+  })
+
+  it('sends each distinct text once, in two bytes a word while the distinct texts allow', () => {
+    const data = parseTranscriptExport(JSON.parse(JSON.stringify(convertRealFixture('senate-hearing-2h.dpe.json'))))
+    const words = packWords(data)!.words
+    const distinct = new Set<string>()
+    for (const segment of Array.isArray(data.transcript) ? data.transcript : (data.transcript?.transcripts ?? [])) for (const w of [...(segment.displayWords ?? []), ...(segment.originalWords ?? [])]) distinct.add(w.text ?? '')
+    expect(words.textLengths.length).toBe(distinct.size)
+    expect(words.texts.length).toBe([...distinct].join('').length)
+    expect(words.textIds).toBeInstanceOf(Uint16Array)
+    expect(words.textIds.length).toBe(words.shared.length)
+  })
+
+  it('rebuilds exactly past 65,536 distinct texts (four bytes a word)', () => {
+    const many = Array.from({ length: 70_000 }, (_, k) => word(`w${k}`, k / 10))
+    const data = parseTranscriptExport({ taskId: 6, transcript: { transcripts: [{ speakerId: 'a', start: 0, end: 7000, displayWords: many.slice(0, 40_000) }, { speakerId: 'a', start: 4000, end: 7000, displayWords: many.slice(40_000), originalWords: [...many.slice(40_000, 40_010), word('w1', 1)] }] } })
+    expect(packWords(data)!.words.textIds).toBeInstanceOf(Uint32Array)
+    expect(JSON.stringify(trip(data))).toBe(JSON.stringify(data))
   })
 })

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { readJsonText, readWhole } from '../../../../electron/services/files/json-text'
+import { readJsonText, readWhole, releaseBytes } from '../../../../electron/services/files/json-text'
 import type { ReadableHandle } from '../../../../electron/services/files/json-text'
 
 /*
@@ -82,5 +82,25 @@ describe('readWhole', () => {
   it('passes file-system errors through', async () => {
     await expect(readJsonText(join(dir, 'missing.json'))).rejects.toMatchObject({ code: 'ENOENT' })
     await expect(readJsonText(dir)).rejects.toMatchObject({ code: 'EISDIR' })
+  })
+})
+
+describe('the bytes read', () => {
+  // readJsonText releases its bytes once decoded: main's peak while a 50 MB export is parsed no longer holds them (issue 21).
+  it('can give their memory back at once (readWhole’s own buffers only)', async () => {
+    const file = join(dir, 'small.json')
+    await writeFile(file, '[1,2,3]')
+    const handle = await open(file, 'r')
+    try {
+      const bytes = await readWhole(handle)
+      expect(bytes.toString()).toBe('[1,2,3]')
+      releaseBytes(bytes)
+      expect(bytes.length).toBe(0)
+    } finally {
+      await handle.close()
+    }
+    const other = Buffer.from('kept')
+    releaseBytes(other)
+    expect(other.toString()).toBe('kept')
   })
 })
