@@ -278,8 +278,9 @@ describe('the live cue view', () => {
     await idle()
     expect(wordText()).toBe('Zebra')
     expect(cues.rows.some((r) => r.words.some((w) => w.id === word.id && w.text === 'Zebra'))).toBe(true)
-    // The field stays on the word (same id) while the cue re-cuts under it.
+    // The field stays on the word (same id) while the cue re-cuts under it, holding what was typed.
     expect(wrapper.get('input.edit').element).toBe(field.element)
+    expect((field.element as HTMLInputElement).value).toBe('Zebra')
 
     await field.setValue('Zebras')
     await field.trigger('keydown', { key: 'Enter' })
