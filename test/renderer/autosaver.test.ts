@@ -14,18 +14,48 @@ function fakeClock() {
     },
     clearTimeout(handle) {
       timers.delete(handle as number)
+    },
+    // The page is idle at once (a 0 ms timer) unless the test holds idle periods back (`busy`).
+    idle(callback, timeoutMs) {
+      const run = (didTimeout: boolean) => () => callback({ didTimeout, timeRemaining: () => (didTimeout ? 0 : 50) })
+      if (!busy) return api.setTimeout(run(false), 0)
+      const id = api.setTimeout(run(true), timeoutMs) as number
+      idleWaiting.set(id, run(false))
+      return id
+    },
+    cancelIdle(handle) {
+      idleWaiting.delete(handle as number)
+      timers.delete(handle as number)
     }
   }
+  let busy = false
+  /** Idle requests held back while busy: their idle-period callbacks, by timer id (their timeouts are timers). */
+  const idleWaiting = new Map<number, () => void>()
   return {
     timers: api,
     now: () => now,
     pending: () => timers.size,
+    /** Holds idle periods back (a page busy with keys) until `idleNow()`; idle requests then run only at their timeout. */
+    busy(flag: boolean) {
+      busy = flag
+    },
+    /** An idle period comes: the idle requests waiting run now. */
+    async idleNow() {
+      const waiting = [...idleWaiting.entries()]
+      idleWaiting.clear()
+      for (const [id, run] of waiting) {
+        timers.delete(id)
+        run()
+      }
+      await settle()
+    },
     async advance(ms: number) {
       const until = now + ms
       for (;;) {
         const due = [...timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0]
         if (!due) break
         timers.delete(due[0])
+        idleWaiting.delete(due[0])
         now = due[1].at
         due[1].callback()
         await settle()
@@ -81,7 +111,9 @@ function setup() {
 }
 
 describe('Autosaver', () => {
-  it('saves a change within 1 s, coalescing the burst into one write of the latest value', async () => {
+  // These two pinned a throttle (a write 1 s after the FIRST change, in the middle of the next
+  // keys); the write now waits for a pause, bounded by the maximum wait (issue 21).
+  it('saves once the edits pause for 1 s, coalescing the burst into one write of the latest value', async () => {
     const { clock, writer, statuses, saver } = setup()
     saver.change('a')
     expect(saver.status.state).toBe('unsaved')
@@ -89,22 +121,68 @@ describe('Autosaver', () => {
     saver.change('ab')
     await clock.advance(300)
     saver.change('abc')
-    expect(writer.written).toEqual([])
+    // 1 s after the first change: the reviewer has not paused, nothing is written among the keys.
     await clock.advance(400)
+    expect(writer.written).toEqual([])
+    await clock.advance(599)
+    expect(writer.written).toEqual([])
+    // 1 s after the last change.
+    await clock.advance(1)
     expect(writer.written).toEqual(['abc'])
-    expect(saver.status).toEqual({ state: 'saved', savedAt: 1000 })
+    expect(saver.status).toEqual({ state: 'saved', savedAt: 1600 })
     expect(statuses.map((s) => s.state)).toEqual(['unsaved', 'unsaved', 'unsaved', 'saving', 'saved'])
     expect(saver.dirty).toBe(false)
+    expect(clock.pending()).toBe(0)
   })
 
-  it('keeps saving during a long burst: no change waits more than 1 s', async () => {
+  it('a typist who never pauses is still saved: at most 4 s after the first unsaved change, then again 4 s after the next', async () => {
     const { clock, writer, saver } = setup()
-    for (let t = 0; t < 3000; t += 100) {
+    for (let t = 0; t < 9000; t += 100) {
       saver.change(`v${t}`)
       await clock.advance(100)
     }
-    // Changes at 0..2900 ms: writes at 1000, 2000 and 3000 ms, each of the latest value then.
-    expect(writer.written).toEqual(['v900', 'v1900', 'v2900'])
+    // Changes every 100 ms from 0 to 8900 ms: no pause, so the maximum wait writes at 4000 ms and
+    // (the next unsaved change at 4000 ms) at 8000 ms, each the latest value then.
+    expect(writer.written).toEqual(['v3900', 'v7900'])
+    expect(saver.dirty).toBe(true)
+    // The pause after the last key writes the rest: nothing is lost.
+    await clock.advance(900)
+    expect(writer.written).toEqual(['v3900', 'v7900', 'v8900'])
+    expect(saver.dirty).toBe(false)
+  })
+
+  it('a due write waits for an idle period; a key before it puts the write back to the next pause, unless the maximum wait made it due', async () => {
+    const { clock, writer, saver } = setup()
+    clock.busy(true)
+    saver.change('a')
+    await clock.advance(1000)
+    // Due (the pause), but the page has had no idle period yet.
+    expect(writer.written).toEqual([])
+    expect(saver.status.state).toBe('unsaved')
+    // The next key comes first: the write waits for the next pause.
+    saver.change('ab')
+    await clock.idleNow()
+    expect(writer.written).toEqual([])
+    await clock.advance(1000)
+    await clock.idleNow()
+    expect(writer.written).toEqual(['ab'])
+
+    // Due by the maximum wait: a key before the idle period does not put it back; the write takes that key too.
+    for (let t = 0; t < 4000; t += 500) {
+      saver.change(`c${t}`)
+      await clock.advance(500)
+    }
+    expect(writer.written).toEqual(['ab'])
+    saver.change('last')
+    await clock.idleNow()
+    expect(writer.written).toEqual(['ab', 'last'])
+
+    // A page that is never idle: the idle request's timeout (500 ms) runs the write anyway.
+    saver.change('busy')
+    await clock.advance(1499)
+    expect(writer.written).toEqual(['ab', 'last'])
+    await clock.advance(1)
+    expect(writer.written).toEqual(['ab', 'last', 'busy'])
   })
 
   it('never writes twice at once and never an older value after a newer one', async () => {

@@ -6,6 +6,8 @@ import { inFrameRecutSegments, useCueViewStore } from '../../renderer/src/stores
 import { setSegmentText } from '../../shared/transcript/edits'
 import { makeModel, paced } from '../shared/subtitles/make-model'
 import CueRowBody from '../../renderer/src/components/editor/CueRowBody.vue'
+import CueListRow from '../../renderer/src/components/editor/CueListRow.vue'
+import CueView from '../../renderer/src/components/editor/CueView.vue'
 import TaskHeader from '../../renderer/src/components/TaskHeader.vue'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
 import StatusBar from '../../renderer/src/components/StatusBar.vue'
@@ -223,6 +225,45 @@ describe('the live cue view', () => {
     expect(redrawnByEdit.length).toBeLessThanOrEqual(2)
   })
 
+  it('Enter and the committed field leaving render the edited cue only: not the list, not the other cues on screen', async () => {
+    const { wrapper, editor } = await mountSampleEditor()
+    onTestFinished(() => wrapper.unmount())
+    const turns = Array.from({ length: 12 }, (_, k) => [k % 2 ? 'S2' : 'S1', paced('these are some words to cut', k * 4000)] as const)
+    editor.history = { ...editor.history!, present: makeModel(turns) }
+    await flushPromises()
+    pressKey('v', 'KeyV')
+    await flushPromises()
+    const cues = useCueViewStore()
+    const list = wrapper.getComponent(CueView)
+    // Each cue's own render (its item and its body) and the list's, by the identity of their trees.
+    const trees = (): Map<string, unknown> =>
+      new Map([
+        ['list', list.vm.$.subTree],
+        ...wrapper.findAllComponents(CueListRow).map((c) => [`item ${c.props('index') as number}`, c.vm.$.subTree] as const),
+        ...wrapper.findAllComponents(CueRowBody).map((c) => [`body ${c.props('index') as number}`, c.vm.$.subTree] as const)
+      ])
+    const rendered = (before: Map<string, unknown>): string[] => [...trees()].filter(([k, tree]) => before.get(k) !== tree).map(([k]) => k)
+    const word = cues.rows[8].words[2]
+    await wrapper.get(`[data-word-id="${word.id}"]`).trigger('dblclick')
+    await wrapper.get('input.edit').setValue(`${word.text}s`)
+    await painted()
+    const opened = trees()
+    expect(opened.size).toBeGreaterThan(12)
+
+    await wrapper.get('input.edit').trigger('keydown', { key: 'Enter' })
+    await nextTick()
+    expect(wrapper.get(`[data-word-id="${word.id}"]`).text()).toBe(`${word.text}s`)
+    expect(wrapper.find('input.edit.leaving').exists()).toBe(true)
+    // Enter: the edited cue renders (the word in place of its field, the cue re-cut); the list and the rest do not.
+    expect(rendered(opened)).toEqual(['item 8', 'body 8'])
+
+    const entered = trees()
+    await painted()
+    expect(wrapper.find('input.edit').exists()).toBe(false)
+    // The field leaving: the edited cue again (its field goes), the list and the rest not.
+    expect(rendered(entered)).toEqual(['item 8', 'body 8'])
+  })
+
   it('a double-clicked word is typed live: the cue follows after the typing pause, Enter commits, one undo step, Escape puts it back', async () => {
     const { wrapper, editor, cues } = await sampleInCueView()
     const { word, wordText } = wordOfACue(cues, editor)
@@ -237,8 +278,9 @@ describe('the live cue view', () => {
     await idle()
     expect(wordText()).toBe('Zebra')
     expect(cues.rows.some((r) => r.words.some((w) => w.id === word.id && w.text === 'Zebra'))).toBe(true)
-    // The field stays on the word (same id) while the cue re-cuts under it.
+    // The field stays on the word (same id) while the cue re-cuts under it, holding what was typed.
     expect(wrapper.get('input.edit').element).toBe(field.element)
+    expect((field.element as HTMLInputElement).value).toBe('Zebra')
 
     await field.setValue('Zebras')
     await field.trigger('keydown', { key: 'Enter' })

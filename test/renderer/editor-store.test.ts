@@ -213,10 +213,10 @@ describe('editor store: loading and edits', () => {
 })
 
 describe('editor store: autosave', () => {
-  // The store moved onto the one autosaver: the write is due `autosaveDelayMs` after
-  // the FIRST unsaved change (a long burst of edits no longer pushes it back), with every later
-  // change in it. This assertion used to pin a debounce from the last change.
-  it('saves once, at most autosaveDelayMs after the first unsaved change, with the latest model, flagging unsaved work around it', async () => {
+  // The write is due once the edits pause for `autosaveDelayMs`, at the latest
+  // `autosaveMaxWaitMs` after the first unsaved change, with every change in it. This assertion
+  // pinned a write `autosaveDelayMs` after the FIRST change, which landed among the next keys (issue 21).
+  it('saves once, when the edits pause for autosaveDelayMs, with the latest model, flagging unsaved work around it', async () => {
     const editor = await openSample()
     const seg = editor.model!.segments[0]
     editor.toggleReviewed(seg.id)
@@ -225,7 +225,8 @@ describe('editor store: autosave', () => {
     expect(editor.saveState).toBe('unsaved')
     await flush()
     expect(fake.callsTo('app:setUnsaved')).toEqual([{ unsaved: true }])
-    vi.advanceTimersByTime(autosaveDelayMs / 2 - 1)
+    // The first change's delay has passed, but not a pause after the last: no write among the keys.
+    vi.advanceTimersByTime(autosaveDelayMs - 1)
     expect(fake.callsTo('drafts:save')).toHaveLength(0)
     vi.advanceTimersByTime(1)
     await flush()

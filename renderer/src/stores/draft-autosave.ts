@@ -7,7 +7,8 @@ import { toErrorData, type ErrorData } from '../../../shared/errors'
 
 /*
  * The editor's draft saving, on the one autosave mechanism (lib/autosaver.ts): a change is
- * written at most `delayMs` after it was made, and a failed save (disk full, folder locked) is
+ * written once the edits pause for `delayMs` (at most `maxWaitMs` after it was made), in an idle
+ * period, and a failed save (disk full, folder locked) is
  * retried on its own with back-off instead of waiting for the next edit. Each task
  * gets its own autosaver; closing a task flushes its saver and keeps it retrying in the
  * background, and the window's unsaved flag (which makes closing ask first) stays up until
@@ -22,7 +23,7 @@ interface DraftValue {
 }
 
 /** The editor's draft autosave (see the module comment). */
-export function createDraftAutosave(delayMs: number) {
+export function createDraftAutosave(delayMs: number, maxWaitMs = 4 * delayMs) {
   const saveState = ref<AutosaveState>('saved')
   const savedAt = ref<number | null>(null)
   const saveError = ref<string | null>(null)
@@ -52,6 +53,7 @@ export function createDraftAutosave(delayMs: number) {
     let mainSavedAt = Date.now()
     const saver: Autosaver<DraftValue> = createAutosaver<DraftValue>({
       delayMs,
+      maxWaitMs,
       now: () => mainSavedAt,
       write: async ({ model, exportHash }) => {
         if (saver === current && model === savedModel) return
@@ -104,7 +106,7 @@ export function createDraftAutosave(delayMs: number) {
       refreshUnsaved()
     },
 
-    /** The model changed: it will be saved within `delayMs` (retrying if the write fails). */
+    /** The model changed: it will be saved after the next pause, within `maxWaitMs` (retrying if the write fails). */
     change(model: TranscriptModel, exportHash: string): void {
       current?.change({ model, exportHash })
       refreshUnsaved()
