@@ -16,8 +16,8 @@ import { errorLine } from '../lib/error-messages'
 
 /** Autosave runs once the edits have paused this long (in the page's next idle period: lib/autosaver.ts). */
 export const autosaveDelayMs = 1000
-/** … and at the latest this long after the first unsaved change, for a reviewer who never pauses. */
-export const autosaveMaxWaitMs = 4000
+/** … and at the latest this long after the first unsaved change, for a reviewer who never pauses (what a kill -9 can cost: about this plus one idle wait). */
+export const autosaveMaxWaitMs = 2500
 
 /** A draft read back from disk, ready to become the model; or why it could not be. */
 export type DraftRead = { readonly ok: true; readonly model: TranscriptModel } | { readonly ok: false; readonly error: string }
