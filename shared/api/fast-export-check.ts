@@ -1,7 +1,7 @@
 import type { ApiTranscriptSegment, ApiWord, TranscriptExport } from './transcript-export'
 import { transcriptBodySchema, transcriptExportSchema, transcriptSegmentSchema } from './transcript-export'
 import { exceedsDepth, maxExportDepth } from './nesting-depth'
-import { sameWord } from './share-word-lists'
+import { sameWord, shareWith } from './share-word-lists'
 
 /*
  * The common, valid export checked in one walk (issue 21). Opening an export used to walk its
@@ -73,23 +73,8 @@ function samePlainWord(a: ApiWord, b: ApiWord): boolean {
   return a === b || (Object.getPrototypeOf(a) === Object.getPrototypeOf(b) && Object.is(a.text, b.text) && Object.is(a.offsetInSeconds, b.offsetInSeconds) && Object.is(a.durationInSeconds, b.durationInSeconds) && Object.is(a.confidence, b.confidence))
 }
 
-/** `shareWith` (share-word-lists.ts) for lists just checked: plain word pairs are compared field by field. */
-function sharedOriginals(display: ApiWord[], original: ApiWord[]): ApiWord[] {
-  if (display === original || display.length !== original.length) return original
-  let shared: ApiWord[] | null = null
-  let all = true
-  for (let k = 0; k < original.length; k++) {
-    const same = displayPlain[k] === 1 && originalPlain[k] === 1 ? samePlainWord(display[k], original[k]) : sameWord(display[k], original[k])
-    if (same) {
-      shared ??= original.slice()
-      shared[k] = display[k]
-    } else {
-      all = false
-    }
-  }
-  if (all) return display
-  return shared ?? original
-}
+/** Plain word pairs of lists just checked (their marks current) are compared field by field. */
+const samePlaceWord = (a: ApiWord, b: ApiWord, k: number): boolean => (displayPlain[k] === 1 && originalPlain[k] === 1 ? samePlainWord(a, b) : sameWord(a, b))
 
 /** True when the known field `key` holds what the segment schema takes (and gives back unchanged). */
 function isValidField(key: string, value: unknown, depth: number, limit: number): boolean {
@@ -134,7 +119,7 @@ function checkedSegment(segment: unknown, depth: number, limit: number): ApiTran
   // The shape lists displayWords before originalWords: both lists' plain marks are current here.
   const display = out['displayWords']
   const original = out['originalWords']
-  if (Array.isArray(display) && Array.isArray(original)) out['originalWords'] = sharedOriginals(display as ApiWord[], original as ApiWord[])
+  if (Array.isArray(display) && Array.isArray(original)) out['originalWords'] = shareWith(display as ApiWord[], original as ApiWord[], samePlaceWord)
   return out as ApiTranscriptSegment
 }
 

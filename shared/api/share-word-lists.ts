@@ -43,14 +43,15 @@ export function sameWord(a: ApiWord, b: ApiWord): boolean {
 
 /**
  * `original` with every word that is the same JSON as the word at the same place in `display`
- * replaced by that word (`display` itself when all are), or `original` unchanged.
+ * replaced by that word (`display` itself when all are), or `original` unchanged. `same` tells
+ * two words at place k apart (a caller that knows more of the words compares faster).
  */
-export function shareWith(display: readonly ApiWord[], original: readonly ApiWord[]): readonly ApiWord[] {
+export function shareWith(display: readonly ApiWord[], original: readonly ApiWord[], same: (a: ApiWord, b: ApiWord, k: number) => boolean = sameWord): readonly ApiWord[] {
   if (display === original || display.length !== original.length) return original
   let shared: ApiWord[] | null = null
   let all = true
   for (let k = 0; k < original.length; k++) {
-    if (sameWord(display[k], original[k])) {
+    if (same(display[k], original[k], k)) {
       shared ??= original.slice()
       shared[k] = display[k]
     } else {
