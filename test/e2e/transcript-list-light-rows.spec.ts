@@ -21,6 +21,18 @@ const lightRows = `(() => {
   return out
 })()`
 
+/** Page code: scrolls the list 2400 px and gives a light row with `stand-in` well inside the view (and `also`), or undefined. */
+const scrollToLightRow = `async (standIn, also = () => true) => {
+  const el = document.querySelector('[data-testid="transcript-scroller"]')
+  el.scrollTop += 2400
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
+  const box = el.getBoundingClientRect()
+  return [...el.querySelectorAll('article.segment')].find((row) => {
+    const r = row.getBoundingClientRect()
+    return row.querySelector(standIn) && also(row) && r.top > box.top + 40 && r.bottom < box.bottom - 40
+  })
+}`
+
 for (const width of [1400, 820]) {
   test(`rows that scroll in are light, and get their buttons at rest in the same boxes (window ${width} px wide)`, async ({ app }) => {
     const { page } = app
@@ -76,14 +88,7 @@ test('a light row under the pointer gets its buttons, and its speaker chip opens
   const scroller = page.getByTestId('transcript-scroller')
   await expect(scroller.locator('.w').first()).toBeVisible()
   const index = (await page.evaluate(`(async () => {
-    const el = document.querySelector('[data-testid="transcript-scroller"]')
-    el.scrollTop += 2400
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
-    const box = el.getBoundingClientRect()
-    const row = [...el.querySelectorAll('article.segment')].find((row) => {
-      const r = row.getBoundingClientRect()
-      return row.querySelector('.light-btn') && r.top > box.top + 40 && r.bottom < box.bottom - 40
-    })
+    const row = await (${scrollToLightRow})('.light-btn')
     return row ? row.getAttribute('data-index') : null
   })()`)) as string | null
   expect(index).not.toBeNull()
@@ -102,13 +107,7 @@ test('a press on a light row\'s stand-in while the list still scrolls works the 
   // forth each frame) so the row stays light until the press comes.
   const found = (await page.evaluate(`(async () => {
     const el = document.querySelector('[data-testid="transcript-scroller"]')
-    el.scrollTop += 2400
-    await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)))
-    const box = el.getBoundingClientRect()
-    const row = [...el.querySelectorAll('article.segment')].find((row) => {
-      const r = row.getBoundingClientRect()
-      return row.querySelector('.light-btn.reviewed-toggle') && !row.classList.contains('reviewed') && r.top > box.top + 40 && r.bottom < box.bottom - 40
-    })
+    const row = await (${scrollToLightRow})('.light-btn.reviewed-toggle', (row) => !row.classList.contains('reviewed'))
     if (!row) return null
     let sign = 1
     window.__jiggle = true
