@@ -1,9 +1,4 @@
-import { mkdtemp, rm } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openCueView, round } from './cue-view-keys'
-import type { Samples } from './cue-view-keys'
-import { startApp, writeTwoHourExport } from './editor'
+import { warmCueViewApp } from './cue-view-keys'
 
 /*
  * Where Enter's time goes in the live cue view, sampled finely: the cue-view-keys flow (a word
@@ -19,14 +14,8 @@ import { startApp, writeTwoHourExport } from './editor'
  */
 
 type Node = { id: number; parent?: number; children?: number[]; callFrame: { functionName: string; url: string; lineNumber: number } }
-const work = await mkdtemp(join(tmpdir(), 'sdte-cue-enter-'))
-const app = await startApp(join(work, 'data'), process.env['SDTE_BENCH_RENDERER_DIR'])
-const { page } = app
+const { page, close } = await warmCueViewApp('sdte-cue-enter-')
 try {
-  app.state.nextExportFile = await writeTwoHourExport(work)
-  await openCueView(page)
-  const samples: Samples = { keys: [], recutMs: [], rowsMs: [] }
-  await round(page, 4, 7, samples, 'warm-up')
   const cdp = await page.context().newCDPSession(page)
   await cdp.send('Profiler.enable')
   await cdp.send('Profiler.setSamplingInterval', { interval: 50 })
@@ -82,6 +71,5 @@ try {
   console.log('inclusive:')
   for (const [k, v] of [...incl].sort((a, b) => b[1] - a[1]).slice(0, Number(process.env['TOP'] ?? 70))) console.log(`${ms(v)}  ${k}`)
 } finally {
-  await app.close()
-  await rm(work, { recursive: true, force: true })
+  await close()
 }

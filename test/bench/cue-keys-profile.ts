@@ -1,9 +1,6 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { openCueView, round } from './cue-view-keys'
+import { writeFile } from 'node:fs/promises'
+import { round, warmCueViewApp } from './cue-view-keys'
 import type { Samples } from './cue-view-keys'
-import { startApp, writeTwoHourExport } from './editor'
 import { phases, taskPhases } from './trace-phases'
 import type { TraceEvent as PhaseEvent } from './trace-phases'
 
@@ -31,15 +28,9 @@ const categories = ['devtools.timeline', 'disabled-by-default-devtools.timeline'
 
 type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; pid: number; tid: number; args?: Record<string, unknown>; id?: string }
 
-const work = await mkdtemp(join(tmpdir(), 'sdte-prof-cue-keys-'))
-const app = await startApp(join(work, 'data'), process.env['SDTE_BENCH_RENDERER_DIR'])
-const { page } = app
+const { page, close } = await warmCueViewApp('sdte-prof-cue-keys-')
 try {
-  app.state.nextExportFile = await writeTwoHourExport(work)
-  await openCueView(page)
   const samples: Samples = { keys: [], recutMs: [], rowsMs: [] }
-  await round(page, 4, 7, samples, 'warm-up')
-  samples.keys.length = 0
   await page.waitForTimeout(300)
   const browser = page.context().browser()!
   await browser.startTracing(page, { categories })
@@ -158,6 +149,5 @@ try {
   }
   console.log(`\nwrote ${out}`)
 } finally {
-  await app.close()
-  await rm(work, { recursive: true, force: true })
+  await close()
 }

@@ -77,6 +77,29 @@ export interface Samples {
   rowsMs: number[]
 }
 
+/**
+ * For the profilers (cue-keys-profile.ts, cue-enter-profile.ts): the app on a fresh data folder
+ * (`prefix` names it), the 2-hour task open in the cue view with the probe, after a warm-up round.
+ * `close` shuts the app and removes the folder.
+ */
+export async function warmCueViewApp(prefix: string): Promise<{ app: Awaited<ReturnType<typeof startApp>>; page: Page; work: string; close: () => Promise<void> }> {
+  const work = await mkdtemp(join(tmpdir(), prefix))
+  const app = await startApp(join(work, 'data'), process.env['SDTE_BENCH_RENDERER_DIR'])
+  const close = async (): Promise<void> => {
+    await app.close()
+    await rm(work, { recursive: true, force: true })
+  }
+  try {
+    app.state.nextExportFile = await writeTwoHourExport(work)
+    await openCueView(app.page)
+    await round(app.page, 4, 7, { keys: [], recutMs: [], rowsMs: [] }, 'warm-up')
+  } catch (error) {
+    await close()
+    throw error
+  }
+  return { app, page: app.page, work, close }
+}
+
 /** Opens the 2-hour task, turns the cue view on and installs the key-to-paint probe. */
 export async function openCueView(page: Page): Promise<void> {
   await page.getByTestId('start-open-file').click()
