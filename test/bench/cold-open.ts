@@ -47,25 +47,32 @@ interface Open {
   dataToInteractive: number
   clickToInteractive: number
   longest: number
-  /** With COLD_CPU=1: the main thread's CPU in the data → interactive tasks, and the longest task's CPU. */
+  /** With COLD_CPU=1: the main thread's CPU in the data → interactive tasks, in the click → interactive tasks, and the longest task's CPU. */
   dataCpu?: number
+  clickCpu?: number
   longestCpu?: number
 }
 
 const cpuMode = process.env['COLD_CPU'] === '1'
 type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number }
 
-/** From a trace of one open: CPU ms of the main thread's tasks from the data's task to interactive, and of the longest task after the click (as the longtask observer counts them). */
-function cpuFigures(events: TraceEvent[]): { dataCpu: number; longestCpu: number } {
+/**
+ * From a trace of one open: CPU ms of the main thread's tasks from the data's task to interactive,
+ * from the click to interactive, and of the longest task after the click (as the longtask observer
+ * counts them). The click's figure holds the reply's receive whichever task the data mark is in
+ * (a build that puts the task in place a task after the receive marks the data there).
+ */
+function cpuFigures(events: TraceEvent[]): { dataCpu: number; clickCpu: number; longestCpu: number } {
   const mark = (name: string) => events.find((e) => e.name === name && e.cat.includes('user_timing'))
   const [t0, t1, end, data] = [mark('cold:t0'), mark('cold:t1'), mark('cold:end'), events.filter((e) => e.name === 'sdte:editor-data' && e.cat.includes('user_timing')).at(-1)]
-  if (!t0 || !t1 || !end || !data) return { dataCpu: NaN, longestCpu: NaN }
+  if (!t0 || !t1 || !end || !data) return { dataCpu: NaN, clickCpu: NaN, longestCpu: NaN }
   const onMain = events.filter((e) => e.pid === t0.pid && e.tid === t0.tid && e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'RunTask'))
   const top = onMain.filter((e) => !onMain.some((o) => o !== e && o.ts <= e.ts && o.ts + (o.dur ?? 0) >= e.ts + (e.dur ?? 0) && (o.dur ?? 0) > (e.dur ?? 0)))
   const cpu = (e: TraceEvent): number => (e.tdur ?? e.dur ?? 0) / 1000
   const dataCpu = top.filter((e) => e.ts + (e.dur ?? 0) > data.ts && e.ts < t1.ts).reduce((a, e) => a + cpu(e), 0)
+  const clickCpu = top.filter((e) => e.ts + (e.dur ?? 0) > t0.ts && e.ts < t1.ts).reduce((a, e) => a + cpu(e), 0)
   const longestCpu = Math.max(0, ...top.filter((e) => e.ts >= t0.ts && e.ts < end.ts).map(cpu))
-  return { dataCpu, longestCpu }
+  return { dataCpu, clickCpu, longestCpu }
 }
 
 /** Opens `file` once in a fresh browser on `renderer`. */
@@ -145,9 +152,18 @@ export async function run(): Promise<Figures> {
       const target = targets.dataToInteractive[size]
       for (const [name, xs] of got) {
         console.log(`${size} ${name.padEnd(7)} data→interactive ${fmt(xs.map((x) => x.dataToInteractive))} ms${target ? ` (target ≤ ${target})` : ''}; click→interactive ${fmt(xs.map((x) => x.clickToInteractive))} ms; longest open task ${fmt(xs.map((x) => x.longest))} ms (target ≤ ${targets.longest})  [n=${xs.length}]`)
-        if (cpuMode) console.log(`${size} ${name.padEnd(7)} main-thread CPU: data→interactive ${fmt(xs.map((x) => x.dataCpu ?? NaN))} ms; longest open task ${fmt(xs.map((x) => x.longestCpu ?? NaN))} ms`)
+        if (cpuMode) console.log(`${size} ${name.padEnd(7)} main-thread CPU: data→interactive ${fmt(xs.map((x) => x.dataCpu ?? NaN))} ms; click→interactive ${fmt(xs.map((x) => x.clickCpu ?? NaN))} ms; longest open task ${fmt(xs.map((x) => x.longestCpu ?? NaN))} ms`)
       }
       const [ours, old] = [...got.values()]
+      if (old) {
+        // Run by run (the two opened one after the other): ours/old, median and spread.
+        const ratios = (k: keyof Open): string => {
+          const rs = ours.map((x, i) => (x[k] ?? NaN) / (old[i][k] ?? NaN)).filter((r) => Number.isFinite(r))
+          return rs.length ? `${median(rs).toFixed(2)} (${Math.min(...rs).toFixed(2)}–${Math.max(...rs).toFixed(2)})` : 'n/a'
+        }
+        const names = [...got.keys()]
+        console.log(`${size} ${names[0]}/${names[1]} per run: data→interactive ${ratios('dataToInteractive')}; click→interactive ${ratios('clickToInteractive')}; longest ${ratios('longest')}${cpuMode ? `; CPU data→interactive ${ratios('dataCpu')}, click→interactive ${ratios('clickCpu')}, longest ${ratios('longestCpu')}` : ''}`)
+      }
       const pick = (xs: Open[] | undefined, k: keyof Open): number[] | undefined => xs?.map((x) => x[k] ?? NaN)
       figures[`${size} cold data→interactive`] = figure(pick(ours, 'dataToInteractive')!, pick(old, 'dataToInteractive'), target)
       figures[`${size} cold click→interactive`] = figure(pick(ours, 'clickToInteractive')!, pick(old, 'clickToInteractive'), undefined)

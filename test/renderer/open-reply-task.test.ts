@@ -3,12 +3,27 @@ import { createPinia, setActivePinia } from 'pinia'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
 import type { Result } from '../../shared/errors'
 import { installFakeSdte, openedSample, type FakeSdte } from './support/fake-sdte'
+import { exportWords, ownTaskFromWords } from '../../renderer/src/lib/reply-words'
+import type { OpenedTranscript } from '../../shared/ipc/contract'
+import type { ApiTranscriptSegment } from '../../shared/api/transcript-export'
+import { shareEqualWordLists } from '../../shared/api/share-word-lists'
+import { convertRealFixture } from '../fixtures/real-to-export'
+
+/** The sample with its segments repeated until it carries at least `words` words. */
+function openedWithWords(words: number): OpenedTranscript {
+  const opened = openedSample()
+  const body = opened.data.transcript as { transcripts: ApiTranscriptSegment[] }
+  const segments = body.transcripts
+  while (exportWords(opened.data) < words) body.transcripts = [...body.transcripts, ...segments.map((s) => structuredClone(s))]
+  return opened
+}
 
 /*
- * An opened task's reply and what it starts are separate tasks (issue 21, cold open): the
+ * A big opened task's reply and what it starts are separate tasks (issue 21, cold open): the
  * receive (IPC's structured clone of the reply) and the unpacking end one task; the task is put
  * in place — the normalise and the first rows' render — in the next, so opening is not one long
- * task. A failed open says so at once.
+ * task. A smaller reply (the 2-hour task's) is put in place at once: the hop would only add a
+ * frame (lib/reply-words.ts). A failed open says so at once.
  */
 
 /** Every microtask queued so far, and those they queue, run; no task does. */
@@ -29,25 +44,67 @@ describe('the reply of an open and the task put in place', () => {
     return (r) => release(r)
   }
 
-  it('puts the task in place in a task after the reply\'s, for every way of opening', async () => {
+  it('puts a big task in place in a task after the reply\'s, for every way of opening', async () => {
     const store = useTaskStore()
+    const big = openedWithWords(ownTaskFromWords)
     const release = held('files:openExport')
     const opening = store.openFile()
-    release({ ok: true, value: openedSample() })
+    release({ ok: true, value: big })
     await microtasks()
     // The reply is in, the task not yet: the frame still shows.
     expect(store.opened).toBeNull()
     expect(store.framing).not.toBeNull()
     expect(await opening).toBe(true)
-    expect(store.opened?.data.taskId).toBe(openedSample().data.taskId)
+    expect(store.opened?.data.taskId).toBe(big.data.taskId)
+    store.close()
+    const either = held('tasks:openEither')
+    const eitherOpening = store.openEither({ taskId: 7 }, () => undefined)
+    either({ ok: true, value: { kind: 'transcript', transcript: openedWithWords(ownTaskFromWords) } })
+    await microtasks()
+    expect(store.opened).toBeNull()
+    expect(await eitherOpening).toBe(true)
+    expect(store.opened).not.toBeNull()
+  })
+
+  it('puts a smaller task in place in the reply\'s own task, for every way of opening', async () => {
+    const store = useTaskStore()
+    const below = openedWithWords(ownTaskFromWords / 2)
+    expect(exportWords(below.data)).toBeLessThan(ownTaskFromWords)
+    const release = held('files:openExport')
+    const opening = store.openFile()
+    release({ ok: true, value: below })
+    await microtasks()
+    expect(store.opened?.data.taskId).toBe(below.data.taskId)
+    expect(store.framing).toBeNull()
+    expect(await opening).toBe(true)
     store.close()
     const either = held('tasks:openEither')
     const eitherOpening = store.openEither({ taskId: 7 }, () => undefined)
     either({ ok: true, value: { kind: 'transcript', transcript: openedSample() } })
     await microtasks()
-    expect(store.opened).toBeNull()
-    expect(await eitherOpening).toBe(true)
     expect(store.opened).not.toBeNull()
+    expect(await eitherOpening).toBe(true)
+  })
+
+  it('counts each word object once: an original word that is the display word is not counted again', () => {
+    const opened = openedSample()
+    const segments = (opened.data.transcript as { transcripts: ApiTranscriptSegment[] }).transcripts
+    const display = segments.reduce((n, s) => n + (s.displayWords?.length ?? 0), 0)
+    const original = segments.reduce((n, s) => n + (s.originalWords?.length ?? 0), 0)
+    expect(exportWords(opened.data)).toBe(display + original)
+    // The whole list shared, then one word of the first segment's own again.
+    for (const s of segments) s.originalWords = s.displayWords
+    expect(exportWords(opened.data)).toBe(display)
+    const first = segments[0]
+    first.originalWords = first.displayWords!.map((w, k) => (k === 0 ? { ...w } : w))
+    expect(exportWords(opened.data)).toBe(display + 1)
+  })
+
+  it('draws the line between the 2-hour task (at once) and the 6-hour task, three of it (a task apart)', () => {
+    // As main sends it: original words shared with the display words where the same.
+    const twoHours = exportWords(shareEqualWordLists(convertRealFixture('senate-hearing-2h.dpe.json')))
+    expect(twoHours).toBeLessThan(ownTaskFromWords)
+    expect(3 * twoHours).toBeGreaterThanOrEqual(ownTaskFromWords)
   })
 
   it('a failed open shows its error without waiting a task', async () => {

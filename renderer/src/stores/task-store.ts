@@ -5,10 +5,12 @@ import type { Result } from '../../../shared/errors'
 import { toErrorData } from '../../../shared/errors'
 import { unpackOpened } from '../../../shared/ipc/packed-words'
 import { transcriptBody } from '../../../shared/api/transcript-export'
+import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
 import { yieldToPage } from '../lib/yield-to-page'
+import { receivesApart } from '../lib/reply-words'
 
 /** A task as the reviewer names it: by SmartDocumentor's id or by their own external id. */
 export type TaskRef = { readonly taskId: number } | { readonly externalId: string }
@@ -27,13 +29,16 @@ function unpacked(result: Result<OpenedTranscript | null>): Result<OpenedTranscr
 }
 
 /**
- * `result` a task later when it carries a task (issue 21, cold open): the reply's receive (IPC's
- * structured clone, a 6-hour task's longest piece) and its unpacking end one task, the normalise
- * and the first rows' render begin the next, so opening is not one long task; the continuation
- * goes ahead of other queued tasks (yield-to-page.ts), so it adds no wait.
+ * `result` a task later when it carries a big task (issue 21, cold open): the reply's receive
+ * (IPC's structured clone, a 6-hour task's longest piece) and its unpacking end one task, the
+ * normalise and the first rows' render begin the next, so opening is not one long task; the
+ * continuation goes ahead of other queued tasks (yield-to-page.ts). A smaller reply (the 2-hour
+ * task) is put in place at once: there the hop only added a frame (lib/reply-words.ts).
  */
-function inTaskOfItsOwn<T>(result: Result<T | null>): Promise<Result<T | null>> {
-  return result.ok && result.value ? yieldToPage().then(() => result) : Promise.resolve(result)
+function inTaskOfItsOwn<T>(result: Result<T | null>, exportOf: (value: T) => TranscriptExport | null): Promise<Result<T | null>> {
+  if (!result.ok || !result.value) return Promise.resolve(result)
+  const exp = exportOf(result.value)
+  return exp && receivesApart(exp) ? yieldToPage().then(() => result) : Promise.resolve(result)
 }
 
 /** `result`'s value mapped by `f` when it is one. */
@@ -70,7 +75,7 @@ export const useTaskStore = defineStore('task', () => {
       framedOpens.value++
     }
     try {
-      return await request.run(label, () => call().then(unpacked).then(inTaskOfItsOwn), (value) => {
+      return await request.run(label, () => call().then(unpacked).then((result) => inTaskOfItsOwn(result, (value) => value.data)), (value) => {
         opened.value = value
       })
     } finally {
@@ -95,7 +100,7 @@ export const useTaskStore = defineStore('task', () => {
   function openEither(ref: TaskRef, onDocument: (document: OpenedDocument) => void): Promise<boolean> {
     const requestId = request.newRequestId()
     const label = 'taskId' in ref ? t('workflow.opening.task', { id: ref.taskId }) : t('workflow.opening.taskExternal', { id: ref.externalId })
-    const call = () => sdte().invoke['tasks:openEither']({ ref, requestId }).then((result) => (result.ok && result.value.kind === 'transcript' ? mapOk(unpacked({ ok: true, value: result.value.transcript }), (transcript) => ({ kind: 'transcript' as const, transcript })) : result)).then(inTaskOfItsOwn)
+    const call = () => sdte().invoke['tasks:openEither']({ ref, requestId }).then((result) => (result.ok && result.value.kind === 'transcript' ? mapOk(unpacked({ ok: true, value: result.value.transcript }), (transcript) => ({ kind: 'transcript' as const, transcript })) : result)).then((result) => inTaskOfItsOwn(result, (value) => (value.kind === 'transcript' ? value.transcript.data : null)))
     return request.run(label, call, (value) => {
       if (value.kind === 'transcript') opened.value = value.transcript
       else onDocument(value.document)
