@@ -124,6 +124,8 @@ export function createRowEstimate(refined: () => void = () => {}) {
   let measureNote: (text: string) => number = measure
   /** The text font's mean character width (for guesses). */
   let meanChar = 8
+  /** The layout was read off a stand-in row, not yet off one of the list's own. */
+  let stillProvisional = false
   const rows = createEstimateCache<Segment>({
     exact: (segment) => Math.round(rowHeight(segment, layout!, measure, measureNote)),
     guess: (segment) => guessRowHeight(segment, layout!, meanChar),
@@ -132,36 +134,48 @@ export function createRowEstimate(refined: () => void = () => {}) {
     refined
   })
 
+  /** Reads the layout from a rendered row in `root` (see `calibrate`): none to read, the same as before, or changed. */
+  function read(root: HTMLElement): 'none' | 'same' | 'changed' {
+    const text = root.querySelector<HTMLElement>('article.segment [data-testid="segment-text"]')
+    const row = text?.closest<HTMLElement>('article.segment')
+    if (!text || !row) return 'none'
+    if (ctx === undefined) ctx = typeof document === 'undefined' ? null : (document.createElement('canvas').getContext('2d') ?? null)
+    if (!ctx) return 'none'
+    const style = getComputedStyle(text)
+    if (style.font !== font) {
+      font = style.font
+      measure = fontWidths(ctx, font)
+      meanChar = measure(sample) / sample.length
+      // A note is set in the gutter's UI font and size.
+      measureNote = fontWidths(ctx, getComputedStyle(row.querySelector('.gutter') ?? text).font)
+    }
+    const next = readLayout(text, row, measure(' '), layout)
+    if (!next) return 'none'
+    if (layout && same(layout, next)) return 'same'
+    layout = next
+    rows.reset()
+    return 'changed'
+  }
+
   return {
     /** The estimated height of a segment's row in pixels (a guess for rows past this task's budget, refined later). */
     estimate(segment: Segment | undefined): number {
       if (!segment || !layout) return roughEstimate(segment)
       return rows.estimate(segment)
     },
-    /** Reads the layout from a rendered row in `root`; true when it changed (estimates must be redone). */
-    calibrate(root: HTMLElement): boolean {
-      const text = root.querySelector<HTMLElement>('article.segment [data-testid="segment-text"]')
-      const row = text?.closest<HTMLElement>('article.segment')
-      if (!text || !row) return false
-      if (ctx === undefined) ctx = typeof document === 'undefined' ? null : (document.createElement('canvas').getContext('2d') ?? null)
-      if (!ctx) return false
-      const style = getComputedStyle(text)
-      if (style.font !== font) {
-        font = style.font
-        measure = fontWidths(ctx, font)
-        meanChar = measure(sample) / sample.length
-        // A note is set in the gutter's UI font and size.
-        measureNote = fontWidths(ctx, getComputedStyle(row.querySelector('.gutter') ?? text).font)
-      }
-      const next = readLayout(text, row, measure(' '), layout)
-      if (!next || (layout && same(layout, next))) return false
-      layout = next
-      rows.reset()
-      return true
+    /**
+     * Reads the layout from a rendered row in `root`; true when it changed (estimates must be
+     * redone). `provisional`: a stand-in row (the frame's warm-up, components/editor/RowWarmUp.vue)
+     * whose layout serves until a real row is read — the list still reads its first real row.
+     */
+    calibrate(root: HTMLElement, provisional = false): boolean {
+      const got = read(root)
+      if (got !== 'none') stillProvisional = provisional
+      return got === 'changed'
     },
-    /** True once a rendered row has been read. */
+    /** True once a rendered row of the list has been read (a stand-in's layout does not count). */
     get calibrated(): boolean {
-      return layout !== null
+      return layout !== null && !stillProvisional
     },
     /** Rows given a guess and not wrapped exactly yet (for tests and the bench). */
     get guessedRows(): number {
