@@ -3,6 +3,7 @@ import { transcriptBodySchema, transcriptExportSchema, transcriptSegmentSchema }
 import { exceedsDepth, maxExportDepth } from './nesting-depth'
 import { sameWord, shareWith } from './share-word-lists'
 import type { MarkedOriginals } from './same-original-words'
+import { rememberPlainList } from './plain-word-lists'
 
 /*
  * The common, valid export checked in one walk (issue 21). Opening an export used to walk its
@@ -44,6 +45,8 @@ let originalPlain: Uint8Array = new Uint8Array(1024)
  */
 function isValidWordList(words: unknown, depth: number, limit: number, plain: Uint8Array): words is ApiWord[] {
   if (!Array.isArray(words)) return false
+  // Plain as the IPC packing reads a word, for all of them (plain-word-lists.ts).
+  let packable = true
   for (let k = 0; k < words.length; k++) {
     const word: unknown = words[k]
     if (word === null || typeof word !== 'object' || Array.isArray(word)) return false
@@ -62,7 +65,9 @@ function isValidWordList(words: unknown, depth: number, limit: number, plain: Ui
       if (member !== null && typeof member === 'object' && exceedsDepth(member, depth + 2, limit)) return false
     }
     plain[k] = isPlain && n === 4 ? 1 : 0
+    if (packable) packable = plain[k] === 1 && typeof text === 'string' && Object.getPrototypeOf(w) === Object.prototype
   }
+  if (packable) rememberPlainList(words as ApiWord[])
   return true
 }
 

@@ -9,6 +9,7 @@ import type { DocumentExport } from '../../../shared/api/document-export'
 import { maxExportDepth, parseDocumentExport, stripBom, tooDeepAt } from '../../../shared/api/parse-export'
 import { fastTranscriptExport } from '../../../shared/api/fast-export-check'
 import { markSameOriginals } from '../../../shared/api/same-original-words'
+import type { MarkedOriginals } from '../../../shared/api/same-original-words'
 import { readJsonText } from './json-text'
 
 /** Files larger than this are refused before reading (the 2-hour export is about 3 MB). */
@@ -52,16 +53,20 @@ export function parseTranscriptExport(text: string, sourceName: string): Transcr
  * or null when that does not apply or is not plainly valid (the whole text is parsed then).
  */
 function parseMarkedExport(text: string): TranscriptExport | null {
-  const marked = markSameOriginals(text)
+  let marked: MarkedOriginals | null = markSameOriginals(text)
   if (!marked) return null
+  const { marker, count } = marked
   let json: unknown
   try {
     json = JSON.parse(marked.text)
   } catch {
     // Not JSON: the whole text's parse says where, in its own words.
     return null
+  } finally {
+    // The marked text (a third of a big export) can go while the export is checked.
+    marked = null
   }
-  return fastTranscriptExport(json, marked)
+  return fastTranscriptExport(json, { marker, count })
 }
 
 /** `parseTranscriptExport` parsing the whole text (the way for anything not plainly valid, and the reference for tests). */
