@@ -2,6 +2,8 @@ import type { ApiTranscriptSegment, ApiWord, TranscriptExport } from './transcri
 import { transcriptBodySchema, transcriptExportSchema, transcriptSegmentSchema } from './transcript-export'
 import { exceedsDepth, maxExportDepth } from './nesting-depth'
 import { sameWord, shareWith } from './share-word-lists'
+import type { MarkedOriginals } from './same-original-words'
+import { rememberPlainList } from './plain-word-lists'
 
 /*
  * The common, valid export checked in one walk (issue 21). Opening an export used to walk its
@@ -43,6 +45,8 @@ let originalPlain: Uint8Array = new Uint8Array(1024)
  */
 function isValidWordList(words: unknown, depth: number, limit: number, plain: Uint8Array): words is ApiWord[] {
   if (!Array.isArray(words)) return false
+  // Plain as the IPC packing reads a word, for all of them (plain-word-lists.ts).
+  let packable = true
   for (let k = 0; k < words.length; k++) {
     const word: unknown = words[k]
     if (word === null || typeof word !== 'object' || Array.isArray(word)) return false
@@ -61,7 +65,9 @@ function isValidWordList(words: unknown, depth: number, limit: number, plain: Ui
       if (member !== null && typeof member === 'object' && exceedsDepth(member, depth + 2, limit)) return false
     }
     plain[k] = isPlain && n === 4 ? 1 : 0
+    if (packable) packable = plain[k] === 1 && typeof text === 'string' && Object.getPrototypeOf(w) === Object.prototype
   }
+  if (packable) rememberPlainList(words as ApiWord[])
   return true
 }
 
@@ -71,6 +77,17 @@ const atLeast = (scratch: Uint8Array, length: number): Uint8Array => (scratch.le
 /** Two plain words (`plainKeys`, primitive values) are the same JSON when their prototypes and values are. */
 function samePlainWord(a: ApiWord, b: ApiWord): boolean {
   return a === b || (Object.getPrototypeOf(a) === Object.getPrototypeOf(b) && Object.is(a.text, b.text) && Object.is(a.offsetInSeconds, b.offsetInSeconds) && Object.is(a.durationInSeconds, b.durationInSeconds) && Object.is(a.confidence, b.confidence))
+}
+
+/** The marker of the marked text being checked (same-original-words.ts), or null; and how many were met in segments. */
+let marker: string | null = null
+let markersFound = 0
+
+/** True for a display list just checked whose every word is plain (its copy would be shared whole). */
+function isPlainDisplay(display: unknown): boolean {
+  if (!Array.isArray(display)) return false
+  for (let k = 0; k < display.length; k++) if (displayPlain[k] !== 1) return false
+  return true
 }
 
 /** Plain word pairs of lists just checked (their marks current) are compared field by field. */
@@ -102,9 +119,18 @@ function checkedSegment(segment: unknown, depth: number, limit: number): ApiTran
   if (segment === null || typeof segment !== 'object' || Array.isArray(segment) || Object.getPrototypeOf(segment) !== Object.prototype) return null
   const src = segment as Record<string, unknown>
   const out: Record<string, unknown> = {}
+  let marked = false
   for (const key of segmentKeys) {
     if (!Object.hasOwn(src, key)) continue
     const value = src[key]
+    if (key === 'originalWords' && marker !== null && value === marker) {
+      // A copy of the display list left out of the text (same-original-words.ts): the list itself.
+      if (!isPlainDisplay(out['displayWords'])) return null
+      marked = true
+      markersFound++
+      out[key] = out['displayWords']
+      continue
+    }
     if (!isValidField(key, value, depth, limit)) return null
     out[key] = value
   }
@@ -113,6 +139,8 @@ function checkedSegment(segment: unknown, depth: number, limit: number): ApiTran
     // The schema drops an own `__proto__`; undefined values and deep nesting are its to judge.
     const value = src[key]
     if (key === '__proto__' || value === undefined) return null
+    // Beside a marker, only primitives (see same-original-words.ts: nothing may open around the list).
+    if (marked && value !== null && typeof value === 'object') return null
     if (value !== null && typeof value === 'object' && exceedsDepth(value, depth + 1, limit)) return null
     out[key] = value
   }
@@ -170,9 +198,23 @@ function checkedTranscript(transcript: unknown, limit: number): unknown {
 /**
  * `body` (parsed JSON) as the depth check, `transcriptExportSchema` and `shareEqualWordLists`
  * would give it, in one walk of its words; null when any of them might say otherwise (the caller
- * then takes the usual path, for its messages).
+ * then takes the usual path, for its messages). `marked`: `body` was parsed from a marked text
+ * (same-original-words.ts), its markers standing for their segments' display lists.
  */
-export function fastTranscriptExport(body: unknown): TranscriptExport | null {
+export function fastTranscriptExport(body: unknown, marked?: Pick<MarkedOriginals, 'marker' | 'count'>): TranscriptExport | null {
+  marker = marked?.marker ?? null
+  markersFound = 0
+  try {
+    const checked = checkedExport(body)
+    // Every marker must have been a segment's original words; one anywhere else leaves the value unlike the text's.
+    return checked !== null && markersFound === (marked?.count ?? 0) ? checked : null
+  } finally {
+    marker = null
+  }
+}
+
+/** `fastTranscriptExport` for the current marker. */
+function checkedExport(body: unknown): TranscriptExport | null {
   // The containers walked by hand nest six levels at most: only what hangs below them can reach the limit.
   const limit = maxExportDepth
   if (body === null || typeof body !== 'object' || Array.isArray(body) || Object.getPrototypeOf(body) !== Object.prototype) return null

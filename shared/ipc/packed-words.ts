@@ -1,5 +1,6 @@
 import type { ApiTranscriptSegment, ApiWord, TranscriptExport } from '../api/transcript-export'
 import { transcriptBody } from '../api/transcript-export'
+import { isKnownPlainList } from '../api/plain-word-lists'
 
 /*
  * An opened export's words in columns for the trip to the renderer (issue 21). Words are most of
@@ -104,7 +105,8 @@ export function packWords(data: TranscriptExport): { data: TranscriptExport; wor
   for (let s = 0; s < n; s++) {
     const segment = segments[s]
     const words = segment?.displayWords
-    if (!isPlainList(words)) {
+    // A list the export check just found plain is not walked again (plain-word-lists.ts).
+    if (!(isKnownPlainList(words) || isPlainList(words))) {
       display[s] = -1
       continue
     }

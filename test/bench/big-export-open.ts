@@ -12,7 +12,8 @@ import { runInNewContext } from 'node:vm'
  * `main` does what the app's main process does with the file (read, parse + validate, the reply
  * as Electron's IPC writes it: v8.serialize, the hash after the reply) and writes the reply's
  * bytes; `renderer` reads them as the renderer does (v8.deserialize, the words put back when the
- * checkout packs them) and normalises. Each prints one JSON line: stage times (ms) and memory
+ * checkout packs them) and normalises. Each prints one JSON line: stage times (ms), the CPU time
+ * of its critical-path stages (ms) and memory
  * (bytes) after a full collection (global.gc: what CDP's HeapProfiler.collectGarbage runs).
  */
 
@@ -23,6 +24,11 @@ const heldNow = (): number => {
   collect()
   const usage = process.memoryUsage()
   return usage.heapUsed + usage.arrayBuffers
+}
+/** CPU time (ms, all of the process's threads: the collector's helpers too) since `start`: steadier than wall time on a loaded machine. */
+const cpuSince = (start: NodeJS.CpuUsage): number => {
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
 }
 /** Peak resident memory of this process so far, bytes. */
 const peakRss = (): number => process.resourceUsage().maxRSS * 1024
@@ -46,6 +52,7 @@ async function mainSide(root: string, file: string, wireFile: string): Promise<R
   const rss0 = process.memoryUsage().rss
   const held0 = heldNow()
   const out: Record<string, number> = {}
+  const cpu0 = process.cpuUsage()
   let t = performance.now()
   const lap = (stage: string): void => {
     out[stage] = performance.now() - t
@@ -64,6 +71,7 @@ async function mainSide(root: string, file: string, wireFile: string): Promise<R
   packed = null
   reply = null
   lap('IPC out (serialize)')
+  out['cpu'] = cpuSince(cpu0)
   out['wire'] = wire.length
   await writeFile(wireFile, wire)
   wire = null
@@ -86,6 +94,7 @@ async function rendererSide(root: string, wireFile: string): Promise<Record<stri
   const held0 = heldNow()
   let wire: Buffer | null = await readFile(wireFile)
   const out: Record<string, number> = {}
+  const cpu0 = process.cpuUsage()
   let t = performance.now()
   let reply = deserialize(wire) as { data: unknown }
   wire = null
@@ -97,6 +106,7 @@ async function rendererSide(root: string, wireFile: string): Promise<Record<stri
   t = performance.now()
   const model = transcript.normaliseTranscript(reply.data)
   out['normalise'] = performance.now() - t
+  out['renderer cpu'] = cpuSince(cpu0)
   out['renderer held (export + model)'] = heldNow() - held0
   out['renderer peak RSS extra'] = peakRss() - rss0
   if (!model) throw new Error('no model')

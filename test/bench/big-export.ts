@@ -81,6 +81,7 @@ function open(root: string, file: string, wireFile: string): Open {
   const renderer = side(['renderer', root, wireFile])
   const out = { ...main, ...renderer } as Open
   out.total = stages.slice(0, -1).reduce((sum, stage) => sum + out[stage], 0)
+  out['cpu total'] = out['cpu'] + out['renderer cpu']
   return out
 }
 
@@ -134,6 +135,7 @@ export async function run(): Promise<Figures> {
         add(shown, median(values), unit, old, target, values)
       }
       for (const stage of stages) figure(stage, `open: ${stage}`, 'ms', big && stage === 'total' ? 2000 : undefined)
+      figure('cpu total', 'open: CPU time of the stages above (main + renderer, all threads)', 'ms')
       figure('unpack', 'open: IPC in, of which putting the words back (renderer)', 'ms')
       figure('renderer held (export + model)', 'open: renderer heap held after GC (export + model)', 'MB', big ? 200 : undefined)
       figure('renderer peak RSS extra', 'open: renderer peak RSS extra', 'MB', big ? 200 : undefined)

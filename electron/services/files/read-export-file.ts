@@ -8,6 +8,8 @@ import { shareEqualWordLists } from '../../../shared/api/share-word-lists'
 import type { DocumentExport } from '../../../shared/api/document-export'
 import { maxExportDepth, parseDocumentExport, stripBom, tooDeepAt } from '../../../shared/api/parse-export'
 import { fastTranscriptExport } from '../../../shared/api/fast-export-check'
+import { markSameOriginals } from '../../../shared/api/same-original-words'
+import type { MarkedOriginals } from '../../../shared/api/same-original-words'
 import { readJsonText } from './json-text'
 
 /** Files larger than this are refused before reading (the 2-hour export is about 3 MB). */
@@ -43,6 +45,32 @@ export async function readTranscriptExportFile(path: string): Promise<ExportFile
 
 /** Parses and validates export JSON text; `invalid_response` names what is wrong. */
 export function parseTranscriptExport(text: string, sourceName: string): TranscriptExport {
+  return parseMarkedExport(stripBom(text)) ?? parseWholeTranscriptExport(text, sourceName)
+}
+
+/**
+ * The export from its text with the repeated original word lists left out (same-original-words.ts),
+ * or null when that does not apply or is not plainly valid (the whole text is parsed then).
+ */
+function parseMarkedExport(text: string): TranscriptExport | null {
+  let marked: MarkedOriginals | null = markSameOriginals(text)
+  if (!marked) return null
+  const { marker, count } = marked
+  let json: unknown
+  try {
+    json = JSON.parse(marked.text)
+  } catch {
+    // Not JSON: the whole text's parse says where, in its own words.
+    return null
+  } finally {
+    // The marked text (a third of a big export) can go while the export is checked.
+    marked = null
+  }
+  return fastTranscriptExport(json, { marker, count })
+}
+
+/** `parseTranscriptExport` parsing the whole text (the way for anything not plainly valid, and the reference for tests). */
+export function parseWholeTranscriptExport(text: string, sourceName: string): TranscriptExport {
   const json = parseJsonText(text, sourceName)
   // The common valid export checked in one walk (fast-export-check.ts); else the usual way, for its messages.
   const fast = fastTranscriptExport(json)

@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { parseTranscriptExport } from '../../../shared/api/parse-export'
 import { packWords, unpackWords } from '../../../shared/ipc/packed-words'
+import { isKnownPlainList } from '../../../shared/api/plain-word-lists'
 import { convertRealFixture, realFixtureNames } from '../../fixtures/real-to-export'
 
 /*
@@ -77,6 +78,21 @@ describe('packed words', () => {
     const data = parseTranscriptExport(JSON.parse('{"taskId":1,"transcript":{"transcripts":[{"speakerId":"a","start":0,"end":1,"displayWords":[{"text":"x","offsetInSeconds":0,"durationInSeconds":1,"__proto__":{"a":1}}]}]}}'))
     const before = JSON.stringify(data)
     expect(JSON.stringify(trip(data))).toBe(before)
+  })
+
+  it('takes the export check’s word for plain lists, and never for a list it did not find plain', () => {
+    // Checked by the fast export check: known plain, not walked again, packed the same.
+    const checked = parseTranscriptExport({ taskId: 5, transcript: [{ speakerId: 'a', start: 0, end: 1, displayWords: [word('x', 0), word('y', 0.5)] }] })
+    const words = (checked.transcript as Array<{ displayWords: unknown }>)[0].displayWords
+    expect(isKnownPlainList(words)).toBe(true)
+    expect(JSON.stringify(trip(checked))).toBe(JSON.stringify(checked))
+    // Not plain as packing reads a word: a null text, an object of another prototype, extra keys.
+    for (const odd of [word(null, 0), Object.assign(Object.create(null) as object, word('z', 0)), word('w', 0, { x: 1 })]) {
+      const data = parseTranscriptExport({ taskId: 6, transcript: [{ speakerId: 'a', start: 0, end: 1, displayWords: [word('x', 0), odd] }] })
+      const list = (data.transcript as Array<{ displayWords: unknown }>)[0].displayWords
+      expect(isKnownPlainList(list)).toBe(false)
+      expect(packWords(data)?.words.display[0] ?? -1).toBe(-1)
+    }
   })
 
   it('packs the flat shape, and sends an export without segments as it is', () => {
