@@ -22,7 +22,9 @@ import { exactLedger, resyncPlan, trueLabel } from './plan-resync'
  * The cut after an edit, equal to a whole cut (`cutWords`) but redoing only what the edit can
  * change (docs/subtitles.md#re-cutting-after-an-edit). A cut keeps its tokens (made once per
  * segment object: an edit keeps untouched segments), the planner's fronts, the chosen path and
- * the drafted cues. After an edit: the tokens that differ, the planner re-run from there until
+ * the drafted cues. The live view hands each cut over to the next (`handOver`): its arrays are
+ * spliced in place (splice-arrays.ts, context-splice.ts), so a keystroke allocates only what it
+ * re-plans. After an edit: the tokens that differ, the planner re-run from there until
  * its fronts meet the old ones (plan-resync.ts), the path back from the end along the old path
  * until it enters the re-run, new labels there, and the old path again once they rejoin it; only
  * the cues in between are drafted again, and timed again with the ripple their timing causes
