@@ -9,7 +9,9 @@ import { timeWithState } from './timing'
 import { retime } from './timing-local'
 import { createArrayPool } from './array-pool'
 import type { Label, Plan, PlanContext } from './planner'
-import { boundaryCosts, planContext, planOf, runPlan } from './planner'
+import { planContext, planOf, runPlan } from './planner'
+import { contextAfterEdit } from './context-splice'
+import { copyTyped, spliceList, spliceTyped } from './splice-arrays'
 import type { SegmentOptions, Token } from './segment'
 import { annotationToken, cutWords, draft, labelsOf, pushWordTokens, withAnnotations } from './segment'
 import { charCount } from './text'
@@ -20,7 +22,9 @@ import { exactLedger, resyncPlan, trueLabel } from './plan-resync'
  * The cut after an edit, equal to a whole cut (`cutWords`) but redoing only what the edit can
  * change (docs/subtitles.md#re-cutting-after-an-edit). A cut keeps its tokens (made once per
  * segment object: an edit keeps untouched segments), the planner's fronts, the chosen path and
- * the drafted cues. After an edit: the tokens that differ, the planner re-run from there until
+ * the drafted cues. The live view hands each cut over to the next (`handOver`): its arrays are
+ * spliced in place (splice-arrays.ts, context-splice.ts), so a keystroke allocates only what it
+ * re-plans. After an edit: the tokens that differ, the planner re-run from there until
  * its fronts meet the old ones (plan-resync.ts), the path back from the end along the old path
  * until it enters the re-run, new labels there, and the old path again once they rejoin it; only
  * the cues in between are drafted again, and timed again with the ripple their timing causes
@@ -74,6 +78,8 @@ export interface LocalCut {
   readonly notices: Notice[]
   readonly state: CutState | null
   readonly segments: { readonly from: number; readonly to: number } | null
+  /** What a re-cut redid (for benchmarks): boundaries re-planned and cues drafted again; null for a whole cut. */
+  readonly work?: { readonly boundaries: number; readonly cues: number } | null
 }
 
 // Tokens per segment object (and per annotation): an unchanged segment gives the very same
@@ -111,11 +117,30 @@ function tokensOf(model: TranscriptModel, mode: string): { tokens: Token[]; segm
   return { tokens: withAnnotations(tokens, model, tokenOf), segmentStarts: new Int32Array(0) }
 }
 
+/** What an edit changed in the token stream: `remove` old tokens at `at` replaced by `insert`. */
+interface TokenEdit {
+  readonly at: number
+  readonly remove: number
+  readonly insert: Token[]
+  readonly segmentStarts: Int32Array
+}
+
 /**
- * The tokens of `model`, from `prev`'s where segments are unchanged (by identity): only the
- * changed segments' tokens are looked up; the rest is copied in two slices.
+ * The tokens `model` changes from `prev`'s: where segments are unchanged (by identity) their
+ * tokens are the same, so only the changed segments' tokens are looked up. (Annotations as cues
+ * interleave with the words: then every token is looked up and compared.)
  */
-function tokensAfterEdit(prev: CutState, model: TranscriptModel): { tokens: Token[]; segmentStarts: Int32Array; head: number; tail: number } {
+function tokenEdit(prev: CutState, model: TranscriptModel, mode: string): TokenEdit {
+  if (prev.segmentStarts.length === 0 || mode === 'cues') {
+    const fresh = tokensOf(model, mode)
+    const a = prev.tokens
+    const b = fresh.tokens
+    let h = 0
+    while (h < a.length && h < b.length && a[h] === b[h]) h++
+    let t = 0
+    while (t < a.length - h && t < b.length - h && a[a.length - 1 - t] === b[b.length - 1 - t]) t++
+    return { at: h, remove: a.length - h - t, insert: b.slice(h, b.length - t), segmentStarts: fresh.segmentStarts }
+  }
   const a = prev.segments
   const b = model.segments
   let sh = 0
@@ -130,17 +155,49 @@ function tokensAfterEdit(prev: CutState, model: TranscriptModel): { tokens: Toke
     segmentStarts[s] = old[sh] + middle.length
     for (const t of tokensOfSegment(b[s])) middle.push(t)
   }
-  const head = old[sh]
   const tailFrom = old[a.length - st]
-  const tail = old[a.length] - tailFrom
-  // One array, filled in place (not three slices and a concat: each the transcript's length).
-  const tokens: Token[] = new Array(head + middle.length + (old[a.length] - tailFrom))
-  for (let k = 0; k < head; k++) tokens[k] = prev.tokens[k]
-  for (let k = 0; k < middle.length; k++) tokens[head + k] = middle[k]
-  for (let k = tailFrom, o = head + middle.length; k < old[a.length]; k++, o++) tokens[o] = prev.tokens[k]
-  const shift = head + middle.length - tailFrom
+  const shift = old[sh] + middle.length - tailFrom
   for (let s = b.length - st; s <= b.length; s++) segmentStarts[s] = old[s - b.length + a.length] + shift
-  return { tokens, segmentStarts, head, tail }
+  return { at: old[sh], remove: tailFrom - old[sh], insert: middle, segmentStarts }
+}
+
+/**
+ * A copy of `s` that a re-cut may splice in place (`s` stays as it is: a trial re-cut, a test).
+ * What a re-cut only reads (path, drafts, timing, ledger) is shared.
+ */
+function copyState(s: CutState): CutState {
+  const c = s.ctx
+  const dc = s.decided
+  const decided: CutConstraints = { ...dc, forced: copyTyped(dc.forced), together: copyTyped(dc.together), nudgeIn: copyTyped(dc.nudgeIn), nudgeOut: copyTyped(dc.nudgeOut) }
+  const ctx: PlanContext = {
+    ...c,
+    decided,
+    prefix: copyTyped(c.prefix),
+    wordPrefix: copyTyped(c.wordPrefix),
+    labelLen: copyTyped(c.labelLen),
+    labelWords: copyTyped(c.labelWords),
+    lineCost: copyTyped(c.lineCost),
+    cutCost: copyTyped(c.cutCost),
+    forced: copyTyped(c.forced),
+    speakerChange: copyTyped(c.speakerChange)
+  }
+  return { ...s, tokens: s.tokens.slice(), labels: s.labels.slice(), decided, ctx, plan: { fronts: s.plan.fronts.slice(), ledger: s.plan.ledger } }
+}
+
+/** Constraints without decisions (every array zero) for `n` tokens, from the old ones (given up). */
+function noConstraints(old: CutConstraints, n: number): CutConstraints {
+  const d = n + 1 - old.forced.length
+  const at = 0
+  const remove = Math.max(0, -d)
+  const insert = Math.max(0, d)
+  return {
+    forced: spliceTyped(old.forced, at, remove, insert),
+    together: spliceTyped(old.together, at, remove, insert),
+    nudgeIn: spliceTyped(old.nudgeIn, at, remove, insert),
+    nudgeOut: spliceTyped(old.nudgeOut, at, remove, insert),
+    locks: new Map(),
+    notices: []
+  }
 }
 
 /** The path back from label `q` of boundary `i` until `stopAt` (plans and their end labels, in order; where it stopped). */
@@ -188,13 +245,20 @@ function sameLock(a: LockedCue | undefined, at: number, b: LockedCue | undefined
   return a.to - at === b.to - bt && a.startMs === b.startMs && a.endMs === b.endMs
 }
 
+/** The old cut's tokens, labels and decisions, read after its arrays were spliced into the new cut's. */
+interface OldInputs {
+  token(o: number): Token
+  label(o: number): string | null
+  readonly decided: CutConstraints
+}
+
 /** True when new token `k` and old token `o` plan and draft alike (the token, its label, the decisions on it and on the boundary before it). */
-function sameAt(next: Pick<CutState, 'tokens' | 'labels' | 'decided'>, k: number, prev: CutState, o: number): boolean {
+function sameAt(next: Pick<CutState, 'tokens' | 'labels' | 'decided'>, k: number, old: OldInputs, o: number): boolean {
   const a = next.decided
-  const b = prev.decided
+  const b = old.decided
   return (
-    next.tokens[k] === prev.tokens[o] &&
-    next.labels[k] === prev.labels[o] &&
+    next.tokens[k] === old.token(o) &&
+    next.labels[k] === old.label(o) &&
     a.forced[k] === b.forced[o] &&
     a.together[k] === b.together[o] &&
     a.nudgeIn[k] === b.nudgeIn[o] &&
@@ -217,48 +281,52 @@ function firstAbove(values: Int32Array, x: number, hi = values.length): number {
 /**
  * The cut of `model` after an edit, from the previous cut's state: exactly `cutWhole`'s cues and
  * notices, re-planning only around the change. A whole cut when the state does not apply.
+ * `handOver`: the caller gives `prev` up (the live view, which moves on to the new cut): its
+ * arrays are spliced in place and become the new cut's, so an edit allocates nothing the
+ * transcript's length; `prev` is then spent (a re-cut from it is a whole cut). Without it `prev`
+ * is copied first and stays as it was.
  */
-export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): LocalCut {
+export function cutAfterEdit(given: CutState | null, model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}, handOver = false): LocalCut {
   const mode = options.annotations ?? 'omit'
-  if (!prev || released.has(prev) || prev.preset !== preset || prev.mode !== mode || prev.language !== (options.language ?? 'en')) return cutWhole(model, preset, options)
-  // Tokens of unchanged segments are the same objects (annotations as cues interleave: compare all).
-  const got = prev.segmentStarts.length > 0 && mode !== 'cues' ? tokensAfterEdit(prev, model) : { ...tokensOf(model, mode), head: 0, tail: 0 }
-  const { tokens, segmentStarts } = got
-  const n = tokens.length
+  const language = options.language ?? 'en'
+  if (!given || released.has(given) || given.preset !== preset || given.mode !== mode || given.language !== language) return cutWhole(model, preset, options)
+  const prev = handOver ? given : copyState(given)
+  // Spent from here on: its arrays are being spliced into the new cut's (never to the pool).
+  released.add(prev)
   const nO = prev.tokens.length
+  const edit = tokenEdit(prev, model, mode)
+  const { segmentStarts } = edit
+  const tokens = prev.tokens as Token[]
+  const removed = spliceList(tokens, edit.at, edit.remove, edit.insert)
+  const n = tokens.length
   if (n === 0) return cutWhole(model, preset, options)
-  // Without speaker labels every label is null: the previous list serves when the length is the same.
-  const labels = !hasLabels(preset) && prev.labels.length === n ? prev.labels : labelsOf(tokens, model, preset)
-  const decided = cutConstraints(tokens, model.cueDecisions, preset, pool)
+  const h = edit.at
+  const r = edit.remove
+  const m = edit.insert.length
+  const d = n - nO
+  const redo = { labels: hasLabels(preset), decisions: !!model.cueDecisions?.length || prev.decisions }
+  // Without speaker labels every label is null: the list is spliced like the tokens.
+  let labels = prev.labels as (string | null)[]
+  if (redo.labels) labels = labelsOf(tokens, model, preset)
+  else spliceList(labels, h, r, new Array<null>(m).fill(null))
+  const decided = redo.decisions ? cutConstraints(tokens, model.cueDecisions, preset, pool) : noConstraints(prev.decided, n)
   const next = { tokens, labels, decided }
-  const lim = Math.min(n, nO)
   // Labels and decisions can differ where tokens do not (a renamed speaker, a decision added):
   // unless there are none on either side, every token is compared.
-  const plain = !hasLabels(preset) && !model.cueDecisions?.length && !prev.decisions
-  let head = plain ? Math.min(got.head, lim) : 0
-  while (head < lim && sameAt(next, head, prev, head)) head++
-  let tail = plain ? Math.min(got.tail, lim - head) : 0
-  while (tail < lim - head && sameAt(next, n - 1 - tail, prev, nO - 1 - tail)) tail++
-  const d = n - nO
-  // Boundary costs: the old ones where both tokens around the boundary are unchanged.
-  const language = options.language ?? 'en'
-  const line = pool.f64(n + 1)
-  const cut = pool.f64(n + 1)
-  const firstTail = n - tail
-  const copyTo = Math.min(head, n)
-  line.set(prev.ctx.lineCost.subarray(0, copyTo))
-  cut.set(prev.ctx.cutCost.subarray(0, copyTo))
-  const tailFrom = Math.max(firstTail + 1, copyTo)
-  if (tailFrom < n) {
-    line.set(prev.ctx.lineCost.subarray(tailFrom - d, n - d), tailFrom)
-    cut.set(prev.ctx.cutCost.subarray(tailFrom - d, n - d), tailFrom)
+  const old: OldInputs = {
+    token: (o) => (o < h ? tokens[o] : o < h + r ? removed[o - h] : tokens[o + d]),
+    label: redo.labels ? (o) => prev.labels[o] : () => null,
+    decided: prev.decided
   }
-  for (let k = Math.max(1, copyTo); k < Math.min(tailFrom, n); k++) {
-    const b = boundaryCosts(tokens, k, language)
-    line[k] = b.line
-    cut[k] = b.cut
-  }
-  const ctx = planContext(tokens, preset, language, labels, charCount, decided, Infinity, { line, cut }, pool)
+  const lim = Math.min(n, nO)
+  const plain = !redo.labels && !redo.decisions
+  let head = plain ? Math.min(h, lim) : 0
+  while (head < lim && sameAt(next, head, old, head)) head++
+  let tail = plain ? Math.min(nO - h - r, lim - head) : 0
+  while (tail < lim - head && sameAt(next, n - 1 - tail, old, nO - 1 - tail)) tail++
+  // The old decisions' arrays are read no more (the new ones were made apart): back to the pool.
+  if (redo.decisions) pool.give(prev.decided.forced, prev.decided.together, prev.decided.nudgeIn, prev.decided.nudgeOut)
+  const ctx = contextAfterEdit(prev.ctx, tokens, preset, language, labels, decided, { at: h, remove: r, insert: m }, redo)
   const re = resyncPlan(prev.plan, ctx, { head, tail, oldLength: nO })
   const plan = re.state
   if (plan.fronts[n].length === 0) return cutWhole(model, preset, options)
@@ -278,7 +346,11 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
     return false
   })
   const keep = kM + 1
-  const drafts = [...prev.drafts.slice(0, keep), ...mid.plans.map((p) => draft(tokens, p, preset, labels[p.from], decided)), ...prev.drafts.slice(kT)]
+  // (concat: one array of the exact length; a spread literal grows it as it goes.)
+  const drafts = prev.drafts.slice(0, keep).concat(
+    mid.plans.map((p) => draft(tokens, p, preset, labels[p.from], decided)),
+    prev.drafts.slice(kT)
+  )
   const cues = drafts.length
   const ends = new Int32Array(cues)
   const qs = new Int32Array(cues)
@@ -294,8 +366,9 @@ export function cutAfterEdit(prev: CutState | null, model: TranscriptModel, pres
   }
   // Timing: only around the re-planned cues (their ripple included), the rest kept.
   const timed = retime(prev.timing, drafts, preset, keep, kT, decided.notices)
-  const state: CutState = { preset, mode, language: options.language ?? 'en', tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, timing: timed.state, segments: model.segments, segmentStarts }
-  return { cues: timed.cues, notices: decided.notices, state, segments: segmentsOf(segmentStarts, mid.plans.length ? mid.plans[0].from : re.from - 1, re.resync) }
+  const state: CutState = { preset, mode, language, tokens, labels, decided, decisions: !!model.cueDecisions?.length, ctx, plan, ends, qs, drafts, timing: timed.state, segments: model.segments, segmentStarts }
+  const work = { boundaries: re.resync - re.from + 1, cues: mid.plans.length }
+  return { cues: timed.cues, notices: decided.notices, state, segments: segmentsOf(segmentStarts, mid.plans.length ? mid.plans[0].from : re.from - 1, re.resync), work }
 }
 
 /** The segments holding tokens [from, to), clamped (null when segment starts are unknown). */

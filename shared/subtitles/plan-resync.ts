@@ -83,32 +83,41 @@ export interface Resynced {
   readonly shift: number
 }
 
+/** A front no boundary holds yet (a placeholder the re-run overwrites before anything reads it). */
+const unset: Label[] = []
+
 /**
  * Fronts of `ctx` (the edited stream) from the old `prev` and what changed: the old fronts
  * before the change, the planner re-run from there until it meets the old fronts, the old ones
- * after (through the ledger).
+ * after (through the ledger). `prev.fronts` is reused in place (the caller owns it and never reads
+ * `prev` again): the old fronts after the change are shifted to their new boundaries by one
+ * splice, so an edit allocates only the fronts it re-runs, not an array the transcript's length.
  */
 export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChange): Resynced {
   const n = ctx.tokens.length
   const d = n - change.oldLength
   const reach = reachOf(ctx)
   const from = Math.max(1, change.head)
+  const fronts = prev.fronts as Label[][]
+  // From `shifted` on, boundary i holds the old front of boundary i - d until the re-run reaches it.
+  shiftFronts(fronts, from, d)
+  const shifted = from + Math.max(0, d)
   // The fronts the re-run reads before its first boundary, made true (offset 0 from here on).
   const exactFrom = Math.max(0, from - reach - 1)
-  const fronts: Label[][] = prev.fronts.slice(0, from)
-  for (let i = exactFrom; i < from; i++) fronts[i] = prev.fronts[i].map((_, q) => trueLabel(prev, i, q))
+  for (let i = exactFrom; i < from; i++) fronts[i] = fronts[i].map((_, q) => trueLabel(prev, i, q))
   const firstTail = n - change.tail
   let run = 0
   let db = 0
   let dc = 0
-  const stop = (i: number): boolean => {
+  const stop = (i: number, was: readonly Label[] | undefined): boolean => {
     // A front after the change is compared with the old one at the shifted boundary; the re-run
     // stops once `reach` fronts in a row match and every token a later cue reads is unchanged.
     if (i < firstTail) return false
     const now = fronts[i]
     const oi = i - d
-    const old = prev.fronts[oi]
-    if (now.length !== old.length) {
+    // (Before `shifted` a boundary held a placeholder, not an old front: no match.)
+    const old = i >= shifted ? was : undefined
+    if (!old || now.length !== old.length) {
       run = 0
       return false
     }
@@ -150,8 +159,8 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
     // Never met (the change reaches the end): everything from the first exact front is stored true.
     return { state: { fronts, ledger: cutLedger(prev.ledger, exactFrom) }, from, resync, shift: d }
   }
-  fronts.length = resync + 1
-  const all = fronts.concat(prev.fronts.slice(resync + 1 - d))
+  // The fronts after `resync` are the old ones, already at their new boundaries.
+  const all = fronts
   const ledger = cutLedger(prev.ledger, exactFrom)
   const starts = [...ledger.starts]
   const lb = [...ledger.db]
@@ -172,6 +181,24 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
   push(resync + 1, pieceAt(prev.ledger, at))
   for (let k = 0; k < prev.ledger.starts.length; k++) if (prev.ledger.starts[k] > at) push(prev.ledger.starts[k] + d, k)
   return { state: { fronts: all, ledger: { starts, db: lb, dc: lc, dj: lj } }, from, resync, shift: d }
+}
+
+/** Moves the fronts from boundary `from` on by `d` boundaries (placeholders where it opens a gap). */
+function shiftFronts(fronts: Label[][], from: number, d: number): void {
+  if (d === 0) return
+  if (d < 0) {
+    fronts.splice(from, -d)
+    return
+  }
+  // One native splice for the usual few tokens; a big paste goes through a copy of the tail.
+  if (d <= 4096) {
+    fronts.splice(from, 0, ...new Array<Label[]>(d).fill(unset))
+    return
+  }
+  const tail = fronts.slice(from)
+  fronts.length = from
+  for (let k = 0; k < d; k++) fronts.push(unset)
+  for (const f of tail) fronts.push(f)
 }
 
 /** `ledger`'s pieces before boundary `at`, then offset 0 from `at` on. */

@@ -157,10 +157,11 @@ function ordered(front: Label[]): Label[] {
 
 /**
  * Fronts for boundaries `from..to` (inclusive), given the fronts before `from` in `fronts`
- * (mutated: `fronts[i]` is set for each boundary computed). `stop(i)` may end the run early
- * after boundary i (the re-cut's resynchronisation); returns the last boundary computed.
+ * (mutated: `fronts[i]` is set for each boundary computed). `stop(i, was)` may end the run early
+ * after boundary i (the re-cut's resynchronisation, which keeps the old fronts in the same array
+ * and reads the one boundary i held before, `was`); returns the last boundary computed.
  */
-export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: number, stop?: (i: number) => boolean): number {
+export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: number, stop?: (i: number, was: readonly Label[] | undefined) => boolean): number {
   const { tokens, preset, decided, prefix, wordPrefix, labelLen, labelWords, lineCost, cutCost, forced, speakerChange } = ctx
   const n = tokens.length
   const maxWidth = preset.maxCharsPerLine * preset.maxLines + preset.maxLines
@@ -178,10 +179,11 @@ export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: n
   }
   const builder = new FrontBuilder()
   for (let i = from; i <= to; i++) {
+    const was = fronts[i]
     fronts[i] = []
     // Inside a range the reviewer kept together no cue may end (the front stays empty).
     if (i < n && decided.together[i]) {
-      if (stop && stop(i)) return i
+      if (stop && stop(i, was)) return i
       continue
     }
     const endMs = tokens[i - 1].endMs
@@ -291,7 +293,7 @@ export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: n
       }
     }
     fronts[i] = builder.take()
-    if (stop && stop(i)) return i
+    if (stop && stop(i, was)) return i
   }
   return to
 }

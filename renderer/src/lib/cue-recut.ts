@@ -19,6 +19,8 @@ export interface CueCut {
   readonly notices: readonly Notice[]
   /** What this cut re-planned: the segments, or null for a whole cut. */
   readonly passage: Passage | null
+  /** What the re-cut redid: boundaries re-planned, cues drafted again (null for a whole cut). */
+  readonly work: { readonly boundaries: number; readonly cues: number } | null
 }
 
 // What each cut keeps for the next re-cut (planner fronts, path, drafts), out of the CueCut's shape.
@@ -26,7 +28,7 @@ const states = new WeakMap<CueCut, CutState>()
 
 function remember(model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions, cut: LocalCut, whole: boolean): CueCut {
   const passage = whole || !cut.segments ? (whole ? null : { fromSegment: 0, toSegment: Math.max(0, model.segments.length - 1) }) : { fromSegment: cut.segments.from, toSegment: cut.segments.to }
-  const out: CueCut = { model, preset, options, cues: cut.cues, notices: cut.notices, passage }
+  const out: CueCut = { model, preset, options, cues: cut.cues, notices: cut.notices, passage, work: cut.work ?? null }
   if (cut.state) states.set(out, cut.state)
   return out
 }
@@ -39,13 +41,17 @@ export function wholeCut(model: TranscriptModel, preset: SubtitlePreset, options
 /**
  * The cut of `model` after an edit, re-planning only around what changed when `previous` was
  * cut with the same preset and options; a whole cut otherwise. Either way equal to `wholeCut`.
+ * `handOver`: nothing will re-cut from `previous` again (the live view moves on to the new cut),
+ * so the state it keeps is spliced into the new cut's in place instead of copied (an edit then
+ * allocates nothing the transcript's length); `previous`'s cues stay valid.
  */
-export function recut(previous: CueCut | null, model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}): CueCut {
+export function recut(previous: CueCut | null, model: TranscriptModel, preset: SubtitlePreset, options: SegmentOptions = {}, handOver = false): CueCut {
   if (!previous || previous.preset !== preset || JSON.stringify(previous.options) !== JSON.stringify(options)) return wholeCut(model, preset, options)
   if (previous.model === model) return previous
   const state = states.get(previous) ?? null
   if (!state) return wholeCut(model, preset, options)
-  return remember(model, preset, options, cutAfterEdit(state, model, preset, options), false)
+  if (handOver) states.delete(previous)
+  return remember(model, preset, options, cutAfterEdit(state, model, preset, options, handOver), false)
 }
 
 /**

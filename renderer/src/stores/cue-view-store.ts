@@ -89,7 +89,8 @@ export const useCueViewStore = defineStore('cue-view', () => {
       return
     }
     const t0 = performance.now()
-    const next = cut.value && cut.value.preset === preset.value ? recut(cut.value, model, preset.value, options) : wholeCut(model, preset.value, options)
+    // The cut shown is replaced by this one: its state is handed over (spliced, not copied).
+    const next = cut.value && cut.value.preset === preset.value ? recut(cut.value, model, preset.value, options, true) : wholeCut(model, preset.value, options)
     lastRecut.value = { ms: Math.round((performance.now() - t0) * 10) / 10, passage: next.passage !== null }
     setCut(next)
   }

@@ -8,7 +8,7 @@ import { addCueDecision, removeCueDecision } from '../../../shared/transcript/cu
 import { resolvePreset } from '../../../shared/subtitles/presets'
 import type { SegmentOptions } from '../../../shared/subtitles/segment'
 import { cutWords } from '../../../shared/subtitles/segment'
-import { recut, wholeCut } from '../../../renderer/src/lib/cue-recut'
+import { canRecutLocally, recut, wholeCut } from '../../../renderer/src/lib/cue-recut'
 import type { CueCut } from '../../../renderer/src/lib/cue-recut'
 
 /*
@@ -86,15 +86,21 @@ const modelOf = (name: string): TranscriptModel => {
   return m
 }
 
-/** Re-cuts after each edit in turn and checks each against the whole cut. */
+/**
+ * Re-cuts after each edit in turn and checks each against the whole cut: the live view's way (the
+ * previous cut handed over, its arrays spliced in place) and a re-cut that keeps the previous cut
+ * as it was (a copy spliced), both from the same previous cut.
+ */
 function check(name: string, presetName: string, edits: readonly Edit[], options: SegmentOptions = {}): void {
   const preset = resolvePreset(presetName)
   let model = modelOf(name)
   let cut: CueCut = wholeCut(model, preset, options)
   for (const edit of edits) {
     model = apply(model, edit)
-    cut = recut(cut, model, preset, options)
+    const kept = recut(cut, model, preset, options)
+    cut = recut(cut, model, preset, options, true)
     const whole = cutWords(model, preset, options)
+    expect(kept.cues).toStrictEqual(whole.cues)
     expect(cut.cues).toStrictEqual(whole.cues)
     expect([...cut.notices]).toStrictEqual(whole.notices)
   }
@@ -122,7 +128,7 @@ describe('the local re-cut equals the whole cut', () => {
         let cut: CueCut = wholeCut(model, labelled, { annotations: 'cues' })
         for (const edit of edits) {
           model = apply(model, edit)
-          cut = recut(cut, model, labelled, { annotations: 'cues' })
+          cut = recut(cut, model, labelled, { annotations: 'cues' }, true)
           expect(cut.cues).toStrictEqual(cutWords(model, labelled, { annotations: 'cues' }).cues)
         }
       }),
@@ -142,5 +148,43 @@ describe('the local re-cut equals the whole cut', () => {
     expect(next.passage!.toSegment).toBeGreaterThanOrEqual(400)
     expect(next.passage!.toSegment - next.passage!.fromSegment).toBeLessThan(40)
     expect(next.cues).toStrictEqual(cutWords(edited, preset).cues)
+  })
+
+  it('a chain of one-word edits over the 2-hour hearing, each cut handed over to the next (the cue-view bench), stays the whole cut', () => {
+    // The benchmark's edits, whose re-cuts had a tail of 10-20 ms (a scavenge every few edits of
+    // the arrays each re-cut copied): the state is now spliced in place, edit after edit.
+    let model = modelOf('senate-hearing-2h.dpe.json')
+    const preset = resolvePreset('bbc')
+    let cut = wholeCut(model, preset)
+    const runs = 24
+    for (let i = 0; i < runs; i++) {
+      const seg = model.segments[Math.floor(((i + 0.5) * model.segments.length) / runs)]
+      const texts = seg.words.map((w) => w.text)
+      // Appends, replacements and deletions: the token stream grows, keeps its length and shrinks.
+      const text = i % 3 === 0 ? [...texts, 'indeed'] : i % 3 === 1 ? [...texts.slice(0, -1), 'Senator,'] : texts.slice(1)
+      model = setSegmentText(model, seg.id, text.join(' '))
+      const previous = cut
+      cut = recut(previous, model, preset, {}, true)
+      expect(canRecutLocally(previous)).toBe(false)
+      expect(cut.work).not.toBeNull()
+      expect(cut.work!.boundaries).toBeLessThan(400)
+      if (i % 8 === 7) expect(cut.cues).toStrictEqual(cutWords(model, preset).cues)
+    }
+  })
+
+  it('a paste of thousands of words and its removal, handed over, is the whole cut', () => {
+    const name = 'soleio-interview.dpe.json'
+    const preset = resolvePreset('netflix-en')
+    let model = modelOf(name)
+    let cut = wholeCut(model, preset)
+    const seg = model.segments[Math.floor(model.segments.length / 2)]
+    const texts = seg.words.map((w) => w.text)
+    const pasted = Array.from({ length: 5000 }, (_, k) => (k % 11 === 10 ? 'no.' : 'indeed'))
+    model = setSegmentText(model, seg.id, [...texts, ...pasted].join(' '))
+    cut = recut(cut, model, preset, {}, true)
+    expect(cut.cues).toStrictEqual(cutWords(model, preset).cues)
+    model = setSegmentText(model, seg.id, texts.join(' '))
+    cut = recut(cut, model, preset, {}, true)
+    expect(cut.cues).toStrictEqual(cutWords(model, preset).cues)
   })
 })
