@@ -5,7 +5,7 @@ import { startApp, writeTwoHourExport } from './editor'
 import { concatenated } from './transcript'
 import { convertRealFixture } from '../fixtures/real-to-export'
 import { measureList } from './transcript-list'
-import { perFrame, phases, printTaskPhases } from './trace-phases'
+import { perFrame, phases, printTaskPhases, taskPhases } from './trace-phases'
 import type { TraceEvent } from './trace-phases'
 
 /*
@@ -79,6 +79,11 @@ async function one(renderer: string, file: string, count: number, profile: strin
       summariseTrace(trace)
       printTaskPhases(trace.traceEvents)
       result.cpu = perFrame(trace.traceEvents)
+      // Counts, stable under load: layouts per painting frame, and those forced by script outside the
+      // frame's own lifecycle (e.g. a scroll handler's scrollTop read after the hover change dirtied the rows).
+      const frames = taskPhases(trace.traceEvents).tasks.filter((t) => t.frame).length || 1
+      const layouts = trace.traceEvents.filter((e) => e.ph === 'X' && e.name === 'Layout').length
+      console.log(`  Layout events per frame: ${(layouts / frames).toFixed(2)} (1 = only the frame's own)`)
       console.log(`  rows: ${JSON.stringify(await rowMakeUp(page))}`)
     }
     return result

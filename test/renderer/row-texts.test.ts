@@ -5,6 +5,7 @@ import { rowTexts } from '../../renderer/src/lib/row-texts'
 import { cueRowTexts } from '../../renderer/src/lib/cue-row-texts'
 import { speedBadge } from '../../renderer/src/lib/speed-badge'
 import { speakerChipStyle } from '../../renderer/src/lib/speaker-colors'
+import { formatNumber } from '../../renderer/src/i18n/format'
 import { resolvePreset } from '../../shared/subtitles'
 import type { Segment } from '../../shared/transcript'
 
@@ -68,6 +69,21 @@ it('the row texts, a speed badge and a chip style are kept (the same objects) un
   expect(speedBadge(segment, preset)).not.toBe(badge)
   expect(speedBadge(segment, preset)?.text).toMatch(/carateres\/s|caracteres\/s/)
 })
+
+for (const locale of ['en', 'pt-PT'] as const) {
+  it(`a speed badge's text and tooltip read as vue-i18n's in ${locale}, in characters a second and in words a minute`, () => {
+    i18n.global.locale.value = locale
+    const segment = { id: 's2', speakerId: 'a', startMs: 0, endMs: 1300, reviewed: false, words: [{ id: 'w1', text: 'Well', startMs: 0, endMs: 500, confidence: 0.9, estimated: false }, { id: 'w2', text: 'then', startMs: 500, endMs: 1300, confidence: 0.9, estimated: false }] } as unknown as Segment
+    for (const [name, key] of [['netflix-en', 'cueView.speedCps'], ['bbc', 'cueView.speedWpm']] as const) {
+      const preset = resolvePreset(name)
+      const badge = speedBadge({ ...segment }, preset)
+      const n = badge?.text.match(/[\d.,]+/)?.[0] ?? ''
+      expect(n).not.toBe('')
+      expect(badge?.text).toBe(t(key, { n }))
+      expect(badge?.title).toBe(t('cueView.speedTitle', { limit: formatNumber(preset.maxWordsPerMinute ?? preset.maxCharsPerSecond, 1) }))
+    }
+  })
+}
 
 for (const locale of ['en', 'pt-PT'] as const) {
   it(`a cue row's texts read as vue-i18n's in ${locale}`, () => {

@@ -3,6 +3,7 @@ import type { SubtitlePreset } from '../../../shared/subtitles'
 import { currentLocale, t } from '../i18n'
 import { formatNumber } from '../i18n/format'
 import { segmentSpeed, speedLimit, speedUnit } from './cue-rows'
+import { messageTemplate } from './message-template'
 
 /*
  * A transcript row's reading-speed badge, kept per segment object: the pane builds every row's
@@ -25,17 +26,38 @@ export function speedBadge(segment: Segment, preset: SubtitlePreset): SpeedBadge
   const locale = currentLocale()
   const known = kept.get(segment)
   if (known && known.preset === preset && known.locale === locale) return known.badge
-  const badge = makeBadge(segment, preset)
+  const badge = makeBadge(segment, preset, locale)
   kept.set(segment, { preset, locale, badge })
   return badge
 }
 
-function makeBadge(segment: Segment, preset: SubtitlePreset): SpeedBadge | null {
+// Each row scrolling in shows a segment not seen yet, and asking vue-i18n for its texts (a message
+// context per call) was most of a new badge's cost, ~7 % of a scroll frame's script (issue 21's
+// profile). The speed's text is a template made once per language and unit (lib/message-template.ts),
+// the tooltip is asked once per preset and language.
+const templates = new Map<string, (values: { n: string }) => string>()
+const titles = new WeakMap<SubtitlePreset, { locale: string; title: string }>()
+
+/** "{n} chars/s" (or words a minute) in the language in use, for `n` already formatted. */
+function speedText(unit: 'wpm' | 'cps', n: string, locale: string): string {
+  const key = `${locale} ${unit}`
+  let fill = templates.get(key)
+  if (!fill) templates.set(key, (fill = messageTemplate((key, named) => t(key, named), unit === 'wpm' ? 'cueView.speedWpm' : 'cueView.speedCps', ['n'])))
+  return fill({ n })
+}
+
+function speedTitle(preset: SubtitlePreset, locale: string): string {
+  const known = titles.get(preset)
+  if (known?.locale === locale) return known.title
+  const title = t('cueView.speedTitle', { limit: formatNumber(speedLimit(preset), 1) })
+  titles.set(preset, { locale, title })
+  return title
+}
+
+function makeBadge(segment: Segment, preset: SubtitlePreset, locale: string): SpeedBadge | null {
   const speed = segmentSpeed(segment, preset)
   if (speed === null) return null
-  const limit = speedLimit(preset)
   // In the reviewer's locale: "13,8 carateres/s" in pt-PT.
-  const n = formatNumber(speed, 1)
-  const text = speedUnit(preset) === 'wpm' ? t('cueView.speedWpm', { n }) : t('cueView.speedCps', { n })
-  return { text, title: t('cueView.speedTitle', { limit: formatNumber(limit, 1) }), over: speed > limit }
+  const text = speedText(speedUnit(preset) === 'wpm' ? 'wpm' : 'cps', formatNumber(speed, 1), locale)
+  return { text, title: speedTitle(preset, locale), over: speed > speedLimit(preset) }
 }
