@@ -121,23 +121,3 @@ test('a PDF up to 2 MiB is read in one response, without ranges, and its first p
   expect(reads.length).toBeGreaterThan(0)
   expect(reads.filter((r) => r.range !== undefined)).toEqual([])
 })
-
-/*
- * pdf.js's first run is paid while the pane idles, on a small page made in the renderer
- * (pdf-warm-up.ts): it parses cleanly (no repaired cross-reference table, no warning) and paints.
- */
-test('the idle pane paints the warm-up page, which pdf.js reads without a warning', async ({ app }) => {
-  const { page } = app
-  const warnings: string[] = []
-  page.on('console', (message) => {
-    if (message.type() === 'warning' || /^Warning:/.test(message.text())) warnings.push(message.text())
-  })
-  await signInWithClientCredentials(page, fake, fake.clientSecret)
-  await page.getByTestId('start-open-document').click()
-  await expect.poll(() => page.evaluate(`performance.getEntriesByName('sdte:pdf-warm-up-painted').length`), { timeout: 60_000 }).toBe(1)
-  expect(warnings.filter((w) => /pdf|xref|font|indexing/i.test(w))).toEqual([])
-  // A document opened afterwards still paints its first page.
-  const pane = page.getByRole('complementary', { name: 'Document data' })
-  await openDocumentInPane(pane, smallTaskId)
-  await expect(pane.locator('canvas[data-rendered="true"]').first()).toBeAttached({ timeout: 60_000 })
-})

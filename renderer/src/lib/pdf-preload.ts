@@ -1,7 +1,5 @@
 import type * as PdfJs from 'pdfjs-dist'
 import type { PDFDocumentLoadingTask } from 'pdfjs-dist'
-import { idleTask } from './idle-task'
-import { warmUpPdf } from './pdf-warm-up'
 
 /*
  * pdf.js and a document's first bytes, started as early as the page knows it will need them.
@@ -46,44 +44,9 @@ export const pdfLoadOptions = { isEvalSupported: false, disableAutoFetch: true, 
  * Loads pdf.js and starts its worker while the page idles (the start screen, the document pane's
  * open form), so a document opened later does not wait for them: cold, the worker's 1.7 MB script
  * took ~0.3-0.7 s to start, all of it on the first page's way (test/bench/document-profile.ts).
- * Then, in an idle period, paints a small page off screen (pdf-warm-up.ts): pdf.js's first run.
  */
 export function warmPdfJs(): void {
-  void loadPdfJs()
-    .then(() => new Promise<void>((resolve) => idleTask(2000).schedule(resolve)))
-    .then(paintWarmUp)
-    .catch(() => undefined)
-}
-
-/** The warm-up page's paint, once a page (pdf-warm-up.ts); settled when done or skipped. */
-let warmUp: Promise<void> | null = null
-
-/**
- * Paints the warm-up page off screen, once, unless a document is already on its way (its own
- * first page then does the warming, and the worker is not made to do both).
- */
-function paintWarmUp(): Promise<void> {
-  warmUp ??= (async () => {
-    if (pending || firstPage) return
-    const [lib, data] = await Promise.all([loadPdfJs(), warmUpPdf()])
-    const task = lib.getDocument({ data, ...pdfLoadOptions })
-    try {
-      const page = await (await task.promise).getPage(1)
-      const viewport = page.getViewport({ scale: 1 })
-      const canvas = document.createElement('canvas')
-      canvas.width = Math.round(viewport.width)
-      canvas.height = Math.round(viewport.height)
-      await page.render({ canvas, viewport }).promise
-      // Read by test/e2e/document-first-page.spec.ts (the page parses and paints).
-      performance.mark('sdte:pdf-warm-up-painted')
-      // Its pixel memory back at once.
-      canvas.width = 0
-      canvas.height = 0
-    } finally {
-      await task.destroy()
-    }
-  })()
-  return warmUp
+  void loadPdfJs().catch(() => undefined)
 }
 
 /** Page 1 of one document: settled once it is on screen, or once it will not be (failed, replaced). */
