@@ -5,7 +5,6 @@ import type { PageSize } from '../../../shared/document/coordinates'
 import type { PDFDocumentProxy } from 'pdfjs-dist'
 import { idleTask } from '../lib/idle-task'
 import { firstPageDone, takePdf } from '../lib/pdf-preload'
-import { drawWithoutFrameWaits } from '../lib/pdf-draw-pace'
 import { t } from '../i18n'
 
 /*
@@ -157,10 +156,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
     canvas.width = Math.round(vp.width)
     canvas.height = Math.round(vp.height)
     if (view.number === 1) mark('first-paint-start')
-    const task = page.render({ canvas, viewport: vp })
-    // Page 1 is what the reviewer waits for: its slices do not wait for frames (pdf-draw-pace.ts).
-    if (view.number === 1 && painting === 1) drawWithoutFrameWaits(task)
-    await task.promise
+    await page.render({ canvas, viewport: vp }).promise
     if (view.number === 1) mark('first-paint-done')
     if (rendered.has(view.number)) {
       canvas.dataset['rendered'] = 'true'
