@@ -32,8 +32,8 @@ function unpacked(result: Result<OpenedTranscript | null>): Result<OpenedTranscr
  * `result` a task later when it carries a big task (issue 21, cold open): the reply's receive
  * (IPC's structured clone, a 6-hour task's longest piece) and its unpacking end one task, the
  * normalise and the first rows' render begin the next, so opening is not one long task; the
- * continuation goes ahead of other queued tasks (yield-to-page.ts). A smaller reply (the 2-hour
- * task) is put in place at once: there the hop only added a frame (lib/reply-words.ts).
+ * continuation goes ahead of other queued tasks (yield-to-page.ts). A small reply (the sample, a
+ * short interview) is put in place at once: there the hop would only add a frame (lib/reply-words.ts).
  */
 function inTaskOfItsOwn<T>(result: Result<T | null>, exportOf: (value: T) => TranscriptExport | null): Promise<Result<T | null>> {
   if (!result.ok || !result.value) return Promise.resolve(result)
