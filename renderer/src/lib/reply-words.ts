@@ -9,7 +9,7 @@ import { transcriptBody } from '../../../shared/api/transcript-export'
  * is put in place at once. What crosses is the words of each list once: main shares a segment's
  * original words with its display words when they are the same (share-word-lists.ts), and they
  * arrive as one list. The line was first drawn above the 2-hour task (~15,000 words), from single
- * runs under load that blamed the hop for a slower 2-hour open; measured again quietly once the
+ * runs under load that blamed the hop for a slower 2-hour open; traced again (CPU) once the
  * first screen renders in one pass (use-row-estimate.ts's provisional calibration), the hop pays
  * at 2 h too: 7 interleaved cold opens, main-thread CPU, without / with the hop: longest task
  * 63 / 39 ms, click → interactive 216 / 192 ms. So the line sits well below the 2-hour task: a
