@@ -3,10 +3,11 @@ import { describe, expect, it } from 'vitest'
 import { fastTranscriptExport } from '../../../shared/api/fast-export-check'
 import { parseTranscriptExport, tooDeepAt } from '../../../shared/api/parse-export'
 import { shareEqualWordLists } from '../../../shared/api/share-word-lists'
-import { transcriptBody, transcriptExportSchema } from '../../../shared/api/transcript-export'
+import { transcriptExportSchema } from '../../../shared/api/transcript-export'
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { parseTranscriptExport as parseExportText } from '../../../electron/services/files/read-export-file'
 import { convertRealFixture, loadRealExport } from '../../fixtures/real-to-export'
+import { wordListSharing } from '../../support/word-list-sharing'
 
 /*
  * The one-walk check of a valid export (issue 21) must give exactly what the usual path gives —
@@ -22,17 +23,6 @@ function usual(body: unknown): TranscriptExport | null {
   return parsed.success ? shareEqualWordLists(parsed.data) : null
 }
 
-/** Which words each segment's originalWords shares with its displayWords: the whole list, word by word, or none. */
-function sharing(exp: TranscriptExport): string[] {
-  return (transcriptBody(exp).transcripts ?? []).map((s) => {
-    const d = s.displayWords
-    const o = s.originalWords
-    if (!Array.isArray(d) || !Array.isArray(o)) return '-'
-    if (d === o) return 'list'
-    return o.map((w, k) => (w === d[k] ? '1' : '0')).join('')
-  })
-}
-
 /** Checks the fast answer against the usual one; true when the fast path answered. */
 function agrees(body: unknown): boolean {
   const fast = fastTranscriptExport(body)
@@ -40,7 +30,7 @@ function agrees(body: unknown): boolean {
   const expected = usual(body)
   expect(expected, 'the fast check accepted what the usual path refuses').not.toBeNull()
   expect(JSON.stringify(fast)).toBe(JSON.stringify(expected))
-  expect(sharing(fast)).toEqual(sharing(expected!))
+  expect(wordListSharing(fast)).toEqual(wordListSharing(expected!))
   return true
 }
 

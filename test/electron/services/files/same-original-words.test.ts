@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import { fastTranscriptExport } from '../../../../shared/api/fast-export-check'
 import { markSameOriginals } from '../../../../shared/api/same-original-words'
-import { transcriptBody } from '../../../../shared/api/transcript-export'
 import type { TranscriptExport } from '../../../../shared/api/transcript-export'
 import { parseTranscriptExport, parseWholeTranscriptExport } from '../../../../electron/services/files/read-export-file'
 import { convertRealFixture, loadRealExport } from '../../../fixtures/real-to-export'
 import { seededRandom } from '../../../support/seeded-random'
+import { wordListSharing } from '../../../support/word-list-sharing'
 
 /*
  * Issue 21: an export's text is parsed with the original word lists that repeat their display
@@ -14,23 +14,12 @@ import { seededRandom } from '../../../support/seeded-random'
  * word. The texts below try to make a left-out copy stand for something it is not.
  */
 
-/** Which words each segment's originalWords shares with its displayWords. */
-function sharing(exp: TranscriptExport): string[] {
-  return (transcriptBody(exp).transcripts ?? []).map((s) => {
-    const d = s.displayWords
-    const o = s.originalWords
-    if (!Array.isArray(d) || !Array.isArray(o)) return '-'
-    if (d === o) return 'list'
-    return o.map((w, k) => (w === d[k] ? '1' : '0')).join('')
-  })
-}
-
 type Outcome = { json: string; sharing: string[] } | { error: string }
 
 function outcome(parse: (text: string, name: string) => TranscriptExport, text: string): Outcome {
   try {
     const data = parse(text, 'x.json')
-    return { json: JSON.stringify(data), sharing: sharing(data) }
+    return { json: JSON.stringify(data), sharing: wordListSharing(data) }
   } catch (error) {
     return { error: (error as Error).message }
   }
