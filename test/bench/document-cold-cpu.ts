@@ -4,7 +4,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { documentPdf } from '../fixtures/documents/generate-pdf'
-import { openDocumentPage } from './document-page'
+import { markPageOnePainted, openDocumentPage } from './document-page'
 
 /*
  * The document pane's cold first page by thread CPU, for a loaded machine where wall times say
@@ -45,11 +45,7 @@ async function coldOpen(dir: string, pdfPath: string, json: string): Promise<Sam
     await browser.startTracing(page, { categories })
     await page.evaluate(`performance.mark('prof:pane')`)
     await page.waitForTimeout(idleMs)
-    await page.evaluate(`(() => {
-      performance.mark('prof:t0')
-      const tick = () => (document.querySelector('canvas[data-rendered="true"]') ? performance.mark('prof:painted') : requestAnimationFrame(tick))
-      requestAnimationFrame(tick)
-    })()`)
+    await markPageOnePainted(page)
     await pane.getByRole('button', { name: 'Open saved JSON…' }).click()
     await pane.locator('canvas[data-rendered="true"]').first().waitFor({ timeout: 300_000 })
     await page.waitForTimeout(300)

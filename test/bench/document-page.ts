@@ -69,3 +69,16 @@ export async function openDocumentPage(rendererDir: string, pdfPath: string, jso
     }
   }
 }
+
+/**
+ * Marks `prof:t0` now and `prof:painted` at the first frame that finds page 1's canvas painted
+ * (as test/bench/document.ts counts "page 1 on screen"), for the profilers that read both marks
+ * from a trace.
+ */
+export async function markPageOnePainted(page: Page): Promise<void> {
+  await page.evaluate(`(() => {
+    performance.mark('prof:t0')
+    const tick = () => (document.querySelector('canvas[data-rendered="true"]') ? performance.mark('prof:painted') : requestAnimationFrame(tick))
+    requestAnimationFrame(tick)
+  })()`)
+}

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { documentPdf } from '../fixtures/documents/generate-pdf'
-import { openDocumentPage } from './document-page'
+import { markPageOnePainted, openDocumentPage } from './document-page'
 
 /*
  * Where the document pane's first page goes: one open of the 100-page document (the document
@@ -40,11 +40,7 @@ try {
   const pane = page.getByRole('complementary', { name: 'Document data' })
   const open = async (): Promise<void> => {
     // Page 1 on screen: the first frame that finds its canvas painted (as test/bench/document.ts counts it).
-    await page.evaluate(`(() => {
-      performance.mark('prof:t0')
-      const tick = () => (document.querySelector('canvas[data-rendered="true"]') ? performance.mark('prof:painted') : requestAnimationFrame(tick))
-      requestAnimationFrame(tick)
-    })()`)
+    await markPageOnePainted(page)
     await pane.getByRole('button', { name: 'Open saved JSON…' }).click()
     await pane.locator('canvas[data-rendered="true"]').first().waitFor({ timeout: 120_000 })
   }
