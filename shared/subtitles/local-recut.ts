@@ -125,6 +125,15 @@ interface TokenEdit {
   readonly segmentStarts: Int32Array
 }
 
+/** How many leading and (after those) trailing entries `a` and `b` share, by identity. */
+function sameEnds<T>(a: readonly T[], b: readonly T[]): { head: number; tail: number } {
+  let head = 0
+  while (head < a.length && head < b.length && a[head] === b[head]) head++
+  let tail = 0
+  while (tail < a.length - head && tail < b.length - head && a[a.length - 1 - tail] === b[b.length - 1 - tail]) tail++
+  return { head, tail }
+}
+
 /**
  * The tokens `model` changes from `prev`'s: where segments are unchanged (by identity) their
  * tokens are the same, so only the changed segments' tokens are looked up. (Annotations as cues
@@ -135,18 +144,12 @@ function tokenEdit(prev: CutState, model: TranscriptModel, mode: string): TokenE
     const fresh = tokensOf(model, mode)
     const a = prev.tokens
     const b = fresh.tokens
-    let h = 0
-    while (h < a.length && h < b.length && a[h] === b[h]) h++
-    let t = 0
-    while (t < a.length - h && t < b.length - h && a[a.length - 1 - t] === b[b.length - 1 - t]) t++
+    const { head: h, tail: t } = sameEnds(a, b)
     return { at: h, remove: a.length - h - t, insert: b.slice(h, b.length - t), segmentStarts: fresh.segmentStarts }
   }
   const a = prev.segments
   const b = model.segments
-  let sh = 0
-  while (sh < a.length && sh < b.length && a[sh] === b[sh]) sh++
-  let st = 0
-  while (st < a.length - sh && st < b.length - sh && a[a.length - 1 - st] === b[b.length - 1 - st]) st++
+  const { head: sh, tail: st } = sameEnds(a, b)
   const old = prev.segmentStarts
   const middle: Token[] = []
   const segmentStarts = new Int32Array(b.length + 1)
