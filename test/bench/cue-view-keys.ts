@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { startApp, writeTwoHourExport } from './editor'
+import { latencyFigures, underLatencyTrace } from './cue-keys-latency'
+import type { EventTiming } from './cue-keys-latency'
+import type { KeyLatency } from './event-latency'
 import type { Figures } from './stats'
 
 /*
@@ -36,6 +39,11 @@ import type { Figures } from './stats'
  * SDTE_BENCH_ROUNDS            rounds per build (5); SDTE_BENCH_WORDS words per round (12)
  * Every key, letters and Enter print median and p95 beside 16 ms (the p95 also as its own row,
  * beside the old build's p95; the floor's p95 is such a row too), the re-cut beside 4 ms.
+ *
+ * Each round also runs under a light Chromium trace, and every key gets Chromium's own EventLatency
+ * breakdown (cue-keys-latency.ts): creation → presented, the wait for the frame clock, and the rest,
+ * for ours and the floor, cross-checked against the probe and the Event Timing API.
+ * SDTE_BENCH_TRACE=0 runs the rounds untraced (no EventLatency figures).
  */
 
 const repoRoot = resolve(import.meta.dirname, '../..')
@@ -43,6 +51,7 @@ const newDir = process.env['SDTE_BENCH_RENDERER_DIR'] ?? join(repoRoot, 'out/ren
 const oldDir = process.env['SDTE_BENCH_OLD_RENDERER_DIR'] ?? null
 const rounds = Number(process.env['SDTE_BENCH_ROUNDS'] ?? 5)
 const wordsPerRound = Number(process.env['SDTE_BENCH_WORDS'] ?? 12)
+const traced = process.env['SDTE_BENCH_TRACE'] !== '0'
 
 interface KeySample {
   readonly key: string
@@ -63,6 +72,10 @@ interface KeySample {
   readonly domWrites: number
   /** From the key's handler to the rAF of the frame that showed it (ms). */
   readonly shownFrame: number
+  /** Chromium's EventLatency of the key (cue-keys-latency.ts), when the round was traced. */
+  latency?: KeyLatency
+  /** The keydown's Event Timing entry (only keys of 16 ms or more get one). */
+  timing?: EventTiming | null
 }
 /** What a run of rounds collects. */
 export interface Samples {
@@ -112,12 +125,15 @@ export async function openCueView(page: Page): Promise<void> {
   // probe's inner functions through a __name helper the page does not have: give it one.)
   await page.evaluate('window.__name = (f) => f')
   await page.evaluate(() => {
-    type Probe = { expect: null | { id: string; text: string }; samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number; handled: number }[]; events: { at: number; duration: number }[] }
+    type Probe = { expect: null | { id: string; text: string }; samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number; handled: number }[]; events: { at: number; duration: number; processingStart: number; processingEnd: number }[] }
     const w = window as unknown as { __keysProbe: Probe }
     const probe: Probe = { expect: null, samples: [], events: [] }
     w.__keysProbe = probe
     new PerformanceObserver((list) => {
-      for (const e of list.getEntries()) if (e.name === 'keydown') probe.events.push({ at: e.startTime, duration: e.duration })
+      for (const e of list.getEntries()) if (e.name === 'keydown') {
+          const t = e as PerformanceEventTiming
+          probe.events.push({ at: t.startTime, duration: t.duration, processingStart: t.processingStart, processingEnd: t.processingEnd })
+        }
     }).observe({ type: 'event', durationThreshold: 16, buffered: false } as PerformanceObserverInit)
     window.addEventListener(
       'keydown',
@@ -208,13 +224,13 @@ export async function round(page: Page, count: number, seed: number, out: Sample
     if (s.rebuilt !== null) (out.renewed ??= []).push(s.renewed ?? s.rebuilt)
   }
   const got = await page.evaluate(() => {
-    const p = (window as unknown as { __keysProbe: { samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number; handled: number }[]; events: { at: number; duration: number }[] } }).__keysProbe
+    const p = (window as unknown as { __keysProbe: { samples: { key: string; toPaint: number; at: number; firstFrame: number; frames: number; shownFrame: number; inputAt: number; domWrites: number; handled: number }[]; events: { at: number; duration: number; processingStart: number; processingEnd: number }[] } }).__keysProbe
     const taken = { samples: p.samples.splice(0), events: p.events.splice(0) }
     return taken
   })
   for (const s of got.samples) {
     const ev = got.events.find((e) => Math.abs(e.at - s.at) < 1)
-    out.keys.push({ ...s, eventMs: ev ? ev.duration : s.toPaint < 16 ? 0 : null })
+    out.keys.push({ ...s, eventMs: ev ? ev.duration : s.toPaint < 16 ? 0 : null, timing: ev ? { duration: ev.duration, inputDelay: ev.processingStart - ev.at, processing: ev.processingEnd - ev.processingStart } : null })
   }
 }
 
@@ -239,15 +255,17 @@ export async function floorRound(page: Page, count: number, seed: number, out: S
   }
   const got = await page.evaluate(() => {
     document.querySelector('input[data-bench-floor]')?.remove()
-    const p = (window as unknown as { __keysProbe: { samples: KeySample[]; events: unknown[] } }).__keysProbe
-    p.events.splice(0)
-    return p.samples.splice(0)
+    const p = (window as unknown as { __keysProbe: { samples: KeySample[]; events: { at: number; duration: number; processingStart: number; processingEnd: number }[] } }).__keysProbe
+    return { samples: p.samples.splice(0), events: p.events.splice(0) }
   })
   out.floor ??= []
-  for (const s of got) out.floor.push({ ...s, eventMs: null })
+  for (const s of got.samples) {
+    const ev = got.events.find((e) => Math.abs(e.at - s.at) < 1)
+    out.floor.push({ ...s, eventMs: null, timing: ev ? { duration: ev.duration, inputDelay: ev.processingStart - ev.at, processing: ev.processingEnd - ev.processingStart } : null })
+  }
 }
 
-function stats(values: readonly number[]): { value: number; unit: string; median: number; p95: number; runs: number; min: number; max: number } {
+export function stats(values: readonly number[]): { value: number; unit: string; median: number; p95: number; runs: number; min: number; max: number } {
   const sorted = [...values].sort((a, b) => a - b)
   const at = (q: number): number => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? NaN
   const r = (n: number): number => Math.round(n * 10) / 10
@@ -279,7 +297,8 @@ function figuresOf(label: string, s: Samples): Figures {
     [`cue view 2h ${label}: letters shown by a later frame than the first (count)`]: { value: letters.filter((k) => k.frames > 1).length, unit: 'keys', runs: letters.length },
     [`cue view 2h ${label}: Enter, keydown → first frame`]: stats(enters.map((k) => k.firstFrame)),
     [`cue view 2h ${label}: Enter, the showing frame's rAF → the task after it`]: stats(enters.map((k) => k.toPaint - k.shownFrame)),
-    [`cue view 2h ${label}: Enter shown by a later frame than the first (count)`]: { value: enters.filter((k) => k.frames > 1).length, unit: 'keys', runs: enters.length }
+    [`cue view 2h ${label}: Enter shown by a later frame than the first (count)`]: { value: enters.filter((k) => k.frames > 1).length, unit: 'keys', runs: enters.length },
+    ...(s.keys.some((k) => k.latency) ? latencyFigures(label, s.keys, s.floor ?? [], stats) : {})
   }
 }
 
@@ -301,8 +320,12 @@ export async function run(): Promise<Figures> {
       // Alternate which build goes first in each round.
       const order = r % 2 ? [...apps].reverse() : apps
       for (const a of order) {
-        await round(a.app.page, wordsPerRound, r, a.samples, a.label)
-        await floorRound(a.app.page, wordsPerRound, r, a.samples)
+        const both = async (): Promise<void> => {
+          await round(a.app.page, wordsPerRound, r, a.samples, a.label)
+          await floorRound(a.app.page, wordsPerRound, r, a.samples)
+        }
+        if (traced) await underLatencyTrace(a.app.page, () => [...a.samples.keys, ...(a.samples.floor ?? [])], both)
+        else await both()
       }
     }
     const figures: Figures = {}
