@@ -8,13 +8,15 @@
  *   GenerationToBrowserMain, BrowserMainToRendererCompositor, RendererCompositorQueueingDelay,
  *   RendererCompositorProcessing, RendererCompositorToMain   the key's way to the page's main thread
  *   RendererMainProcessing                                    its handlers (ours + the browser's editing)
- *   then one of two ways into the frame:
+ *   then one of three ways into the frame (the first compositor stage that began after the handlers):
  *     RendererMainFinishedToBeginImplFrame                    the handlers ended before the next frame
  *       BeginImplFrameToSendBeginMainFrame,                   began: the wait for the 60 Hz frame clock,
  *       SendBeginMainFrameToCommit                            then the frame's main-thread work (rAF,
  *                                                             style, layout, paint)
- *     RendererMainFinishedToCommit                            the frame had begun while the handlers ran:
- *                                                             the frame's main-thread work, no wait
+ *     RendererMainFinishedToSendBeginMainFrame                the frame had begun, its main frame not yet
+ *       SendBeginMainFrameToCommit                            sent (the previous frame still in the pipeline)
+ *     RendererMainFinishedToCommit                            the main frame was sent while the handlers
+ *                                                             ran: the frame's main-thread work, no wait
  *   Commit, EndCommitToActivation (raster), Activation, EndActivateToSubmitCompositorFrame
  *   SubmitCompositorFrameToPresentationCompositorFrame        the display compositor (viz) draws and swaps
  *
