@@ -45,7 +45,10 @@ const out = process.env['PROF_OUT'] ?? '/tmp/sdte-list'
 const profileAll = process.env['PROF_BUILDS'] === 'all'
 const categories = process.env['PROF_CATEGORIES'] ?? 'devtools.timeline,toplevel,v8.execute,disabled-by-default-devtools.timeline'
 
-type Scroll = Awaited<ReturnType<typeof measureList>> & { cpu?: ReturnType<typeof perFrame> }
+type Cpu = ReturnType<typeof perFrame>
+/** The kinds of scroll measureList marks in a trace (console.timeStamp), in its order. */
+const kindMarks = ['far-jumps', 'page-jumps', 'steps'] as const
+type Scroll = Awaited<ReturnType<typeof measureList>> & { cpu?: Cpu; cpuBy?: Partial<Record<(typeof kindMarks)[number], Cpu>> }
 
 /** Opens `file` on `renderer` in a fresh browser and takes the scroll figures (and a profile when asked). */
 async function one(renderer: string, file: string, count: number, profile: string | null): Promise<Scroll> {
@@ -79,6 +82,16 @@ async function one(renderer: string, file: string, count: number, profile: strin
       summariseTrace(trace)
       printTaskPhases(trace.traceEvents)
       result.cpu = perFrame(trace.traceEvents)
+      // Per kind of scroll, between measureList's marks (trace time in ms).
+      const marks = new Map(trace.traceEvents.filter((e) => e.name === 'TimeStamp').map((e) => [String((e.args as { data?: { message?: string } } | undefined)?.data?.message ?? ''), e.ts / 1000]))
+      const ends = [...kindMarks.slice(1).map((k) => `sdte:${k}`), 'sdte:end']
+      result.cpuBy = {}
+      kindMarks.forEach((k, i) => {
+        const from = marks.get(`sdte:${k}`)
+        const to = marks.get(ends[i])
+        if (from !== undefined && to !== undefined) result.cpuBy![k] = perFrame(trace.traceEvents, from, to)
+      })
+      printLongestFarJumps(trace.traceEvents, marks.get('sdte:far-jumps'), marks.get('sdte:page-jumps'))
       // Counts, stable under load: layouts per painting frame, and those forced by script outside the
       // frame's own lifecycle (e.g. a scroll handler's scrollTop read after the hover change dirtied the rows).
       const frames = taskPhases(trace.traceEvents).tasks.filter((t) => t.frame).length || 1
@@ -129,6 +142,13 @@ async function rowMakeUp(page: Awaited<ReturnType<typeof startApp>>['page']): Pr
     const nodes = [...rows].reduce((n, r) => n + r.querySelectorAll('*').length + 1, 0)
     return { rows: rows.length, elementsPerRow: Math.round(nodes / rows.length), enterPerStep: Math.round((entered / steps) * 10) / 10 }
   })()`)
+}
+
+/** The far jumps' three longest frames (main-thread CPU) by phase: what a scrollbar drag's worst frames run. */
+function printLongestFarJumps(events: TraceEvent[], from?: number, to?: number): void {
+  if (from === undefined || to === undefined) return
+  const frames = taskPhases(events).tasks.filter((t) => t.frame && t.start >= from && t.start < to).sort((a, b) => b.dur - a.dur).slice(0, 3)
+  for (const f of frames) console.log(`  far-jump frame ${r1(f.dur)} ms: ${phases.map((p) => `${p} ${r1(f.phases[p])}`).join('  ')}`)
 }
 
 /** Prints the trace's main-thread event durations by name (complete events). */
@@ -190,6 +210,13 @@ try {
       for (const [label] of builds.slice(1)) {
         const ratio = (k: 'script' | 'total'): string => (cpuOf(builds[0][0], k) / cpuOf(label, k)).toFixed(2)
         console.log(`  ratio ${builds[0][0]}/${label}: script ${ratio('script')}  total ${ratio('total')}`)
+      }
+      // The same per kind of scroll (measureList's marks): a jump builds every row, a step a row in two.
+      for (const kind of kindMarks) {
+        const of = (label: string, k: keyof Cpu): number => median(got.get(label)!.map((r) => r.cpuBy?.[kind]?.[k] ?? Number.NaN))
+        const line = builds.map(([label]) => `${label} ${r1(of(label, 'total'))} (paint ${r1(of(label, 'paint'))}, layout ${r1(of(label, 'layout'))}, style ${r1(of(label, 'style'))}, script ${r1(of(label, 'script'))})`).join('  ')
+        const ratios = builds.slice(1).map(([label]) => `ratio ${builds[0][0]}/${label} ${(of(builds[0][0], 'total') / of(label, 'total')).toFixed(2)}`).join('  ')
+        console.log(`  ${kind.padEnd(10)} CPU per frame: ${line}  ${ratios}`)
       }
     }
     // Issue 21's target beside each p95 (median over runs), and the first build's ratio to each other one.

@@ -86,9 +86,9 @@ export function printTaskPhases(events: TraceEvent[]): void {
   console.log(`  raster on other threads: ${Math.round(rasterMs)} ms`)
 }
 
-/** The main thread's CPU time per frame (tasks that paint), by phase and in all, in ms. */
-export function perFrame(events: TraceEvent[]): Record<Phase | 'total', number> {
-  const frames = taskPhases(events).tasks.filter((t) => t.frame)
+/** The main thread's CPU time per frame (tasks that paint, those starting in [from, to) ms of trace time when given), by phase and in all, in ms. */
+export function perFrame(events: TraceEvent[], from = -Infinity, to = Infinity): Record<Phase | 'total', number> {
+  const frames = taskPhases(events).tasks.filter((t) => t.frame && t.start >= from && t.start < to)
   const n = frames.length || 1
   const out = { total: frames.reduce((a, t) => a + t.dur, 0) / n } as Record<Phase | 'total', number>
   for (const p of phases) out[p] = frames.reduce((a, t) => a + t.phases[p], 0) / n

@@ -129,6 +129,8 @@ export async function measureList(page: Page, count: number): Promise<Omit<ColdR
     const endReached = lastRect && lastRect.bottom <= box.bottom + 2 && lastRect.top >= box.top - 2 ? 1 : 0
     el.scrollTop = 0
     await paint()
+    // Marks in a trace (list-scroll.ts splits its CPU per frame by kind of scroll at them).
+    console.timeStamp('sdte:far-jumps')
     // Far jumps: scattered places, as dragging the scrollbar does (a fixed pseudo-random walk).
     const farJumps: number[] = []
     let seed = 7
@@ -141,6 +143,7 @@ export async function measureList(page: Page, count: number): Promise<Omit<ColdR
     // Whole-screen jumps (Page Down, several pages at once), top to bottom.
     el.scrollTop = 0
     await paint()
+    console.timeStamp('sdte:page-jumps')
     const pageJumps: number[] = []
     while (el.scrollTop + el.clientHeight < el.scrollHeight - 1) {
       const t0 = performance.now()
@@ -150,6 +153,7 @@ export async function measureList(page: Page, count: number): Promise<Omit<ColdR
     // 600 px steps, one per frame, top to bottom.
     el.scrollTop = 0
     await paint()
+    console.timeStamp('sdte:steps')
     const steps: number[] = []
     const stepIntervals: number[] = []
     let prev = performance.now()
@@ -161,6 +165,7 @@ export async function measureList(page: Page, count: number): Promise<Omit<ColdR
       stepIntervals.push(t1 - prev)
       prev = t1
     }
+    console.timeStamp('sdte:end')
     const heightChangePct = (Math.abs(el.scrollHeight - heightAtOpen) / el.scrollHeight) * 100
     return { endReached, farJumps, pageJumps, steps, stepIntervals: stepIntervals.slice(1), heightChangePct }
   }, count - 1)
