@@ -58,6 +58,7 @@ async function coldOpen(dir: string, pdfPath: string, json: string): Promise<Sam
     const t0 = mark('prof:t0')!
     const ready = mark('sdte:pdf-file-ready')!
     const paintStart = mark('sdte:pdf-first-paint-start')!
+    const pageRead = mark('sdte:pdf-first-page-read')!
     const painted = events.find((e) => e.name === 'prof:painted' && e.ts > ready.ts)!
     const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [e.tid, String((e.args as { name?: string }).name)]))
     // A thread's tasks: the scheduler's on the page's own threads, the pool's on its workers (never both for one task).
@@ -80,6 +81,9 @@ async function coldOpen(dir: string, pdfPath: string, json: string): Promise<Sam
       'worker CPU: file ready → page 1': cpu(worker, ready.ts, painted.ts),
       // Every thread of the page's process (an image decoded by the browser runs on threads of its own).
       'renderer CPU, all threads: file ready → page 1': cpu(() => true, ready.ts, painted.ts),
+      // Between pdf.js's answer with page 1's size and the draw that asks the worker for its content.
+      'wall: first page read → first paint start': (paintStart.ts - pageRead.ts) / 1000,
+      'main CPU: first page read → first paint start': cpu(main, pageRead.ts, paintStart.ts),
       'main tasks ≥ 1 ms while page 1 is drawn': tasks.filter((e) => main(e.tid) && (e.dur ?? 0) >= 1000 && e.ts >= paintStart.ts && e.ts <= painted.ts).length,
       'wall: first paint start → page 1 on screen': (painted.ts - paintStart.ts) / 1000,
       'main + worker CPU while the pane idled (warm-up)': cpu(main, pane0.ts, t0.ts) + cpu(worker, pane0.ts, t0.ts)
