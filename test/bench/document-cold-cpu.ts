@@ -4,7 +4,7 @@ import { loadavg, tmpdir } from 'node:os'
 import { join, resolve } from 'node:path'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { documentPdf } from '../fixtures/documents/generate-pdf'
-import { markPageOnePainted, openDocumentPage } from './document-page'
+import { markPageOnePainted, openDocumentPage, writeScannedPdf } from './document-page'
 
 /*
  * The document pane's cold first page by thread CPU, for a loaded machine where wall times say
@@ -24,12 +24,15 @@ import { markPageOnePainted, openDocumentPage } from './document-page'
  * SDTE_BENCH_OLD_RENDERER_DIR  the old way's build (required: the figures are ratios)
  * SDTE_BENCH_ROUNDS            pairs of cold opens (5)
  * SDTE_BENCH_IDLE_MS           the pane's idle time before the open (1500)
+ * SDTE_BENCH_PDF               `scan`: the original is the scanned one (100 pages, each a 300 dpi
+ *                              colour JPEG: test/fixtures/documents/scan-pdf.ts) instead of the text one
  */
 
 const rendererDir = process.env['SDTE_BENCH_RENDERER_DIR'] ?? resolve(import.meta.dirname, '../../out/renderer')
 const oldDir = process.env['SDTE_BENCH_OLD_RENDERER_DIR']
 const rounds = Number(process.env['SDTE_BENCH_ROUNDS'] ?? 5)
 const idleMs = Number(process.env['SDTE_BENCH_IDLE_MS'] ?? 1500)
+const scanned = process.env['SDTE_BENCH_PDF'] === 'scan'
 const categories = ['toplevel', 'blink.user_timing', '__metadata', 'devtools.timeline']
 
 type TraceEvent = { name: string; cat: string; ph: string; ts: number; dur?: number; tdur?: number; pid: number; tid: number; args?: Record<string, unknown> }
@@ -55,9 +58,11 @@ async function coldOpen(dir: string, pdfPath: string, json: string): Promise<Sam
     const t0 = mark('prof:t0')!
     const ready = mark('sdte:pdf-file-ready')!
     const paintStart = mark('sdte:pdf-first-paint-start')!
+    const pageRead = mark('sdte:pdf-first-page-read')!
     const painted = events.find((e) => e.name === 'prof:painted' && e.ts > ready.ts)!
     const names = new Map(events.filter((e) => e.ph === 'M' && e.name === 'thread_name').map((e) => [e.tid, String((e.args as { name?: string }).name)]))
-    const tasks = events.filter((e) => e.ph === 'X' && e.name === 'ThreadControllerImpl::RunTask' && e.pid === ready.pid)
+    // A thread's tasks: the scheduler's on the page's own threads, the pool's on its workers (never both for one task).
+    const tasks = events.filter((e) => e.ph === 'X' && (e.name === 'ThreadControllerImpl::RunTask' || e.name === 'ThreadPool_RunTask') && e.pid === ready.pid)
     /** CPU of the thread(s) matching `which` in [from, to], a task counted by the share of it inside. */
     const cpu = (which: (tid: number) => boolean, from: number, to: number) => {
       let sum = 0
@@ -74,6 +79,11 @@ async function coldOpen(dir: string, pdfPath: string, json: string): Promise<Sam
       'wall: file ready → page 1 on screen': (painted.ts - ready.ts) / 1000,
       'main CPU: file ready → page 1': cpu(main, ready.ts, painted.ts),
       'worker CPU: file ready → page 1': cpu(worker, ready.ts, painted.ts),
+      // Every thread of the page's process (an image decoded by the browser runs on threads of its own).
+      'renderer CPU, all threads: file ready → page 1': cpu(() => true, ready.ts, painted.ts),
+      // Between pdf.js's answer with page 1's size and the draw that asks the worker for its content.
+      'wall: first page read → first paint start': (paintStart.ts - pageRead.ts) / 1000,
+      'main CPU: first page read → first paint start': cpu(main, pageRead.ts, paintStart.ts),
       'main tasks ≥ 1 ms while page 1 is drawn': tasks.filter((e) => main(e.tid) && (e.dur ?? 0) >= 1000 && e.ts >= paintStart.ts && e.ts <= painted.ts).length,
       'wall: first paint start → page 1 on screen': (painted.ts - paintStart.ts) / 1000,
       'main + worker CPU while the pane idled (warm-up)': cpu(main, pane0.ts, t0.ts) + cpu(worker, pane0.ts, t0.ts)
@@ -88,7 +98,8 @@ const work = await mkdtemp(join(tmpdir(), 'sdte-cold-cpu-'))
 try {
   const parsed = bigDocumentExport(100)
   const pdfPath = join(work, 'big.pdf')
-  await writeFile(pdfPath, await documentPdf(parsed))
+  if (scanned) await writeScannedPdf(pdfPath, 100)
+  else await writeFile(pdfPath, await documentPdf(parsed))
   const json = JSON.stringify(parsed)
   const samples: { ours: Sample[]; old: Sample[] } = { ours: [], old: [] }
   for (let round = 0; round < rounds; round++) {

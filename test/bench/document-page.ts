@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs'
+import { writeFile } from 'node:fs/promises'
 import { chromium } from '@playwright/test'
 import type { Browser, Page } from '@playwright/test'
 import { serveFolder } from '../e2e/support/static-server'
 import { rangeResponse, serveOverHttp } from '../../electron/services/media/range-response'
+import { scannedDocumentPdf } from '../fixtures/documents/scan-pdf'
 
 /*
  * The document pane's bench page, shared by test/bench/document.ts (figures) and
@@ -52,8 +54,7 @@ export async function openDocumentPage(rendererDir: string, pdfPath: string, jso
       res.end(json)
     }
   })
-  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
-  const browser = await chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+  const browser = await launchChromium()
   const page = await browser.newPage({ viewport: { width: 1600, height: 1000 } })
   page.on('pageerror', (error) => console.error(`document bench: page error: ${error.message}`))
   page.on('crash', () => console.error('document bench: the page crashed'))
@@ -81,4 +82,20 @@ export async function markPageOnePainted(page: Page): Promise<void> {
     const tick = () => (document.querySelector('canvas[data-rendered="true"]') ? performance.mark('prof:painted') : requestAnimationFrame(tick))
     requestAnimationFrame(tick)
   })()`)
+}
+
+/** The benches' Chromium: Debian's (or CHROMIUM_PATH), no GPU, nothing running in the background. */
+function launchChromium(): Promise<Browser> {
+  const executablePath = process.env['CHROMIUM_PATH'] ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined)
+  return chromium.launch({ executablePath, args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'] })
+}
+
+/** Writes a scanned original of `pages` Letter pages to `path` (test/fixtures/documents/scan-pdf.ts; its JPEG made in a Chromium of its own). */
+export async function writeScannedPdf(path: string, pages: number): Promise<void> {
+  const browser = await launchChromium()
+  try {
+    await writeFile(path, await scannedDocumentPdf(await browser.newPage(), { pages }))
+  } finally {
+    await browser.close()
+  }
 }

@@ -5,7 +5,7 @@ import { performance } from 'node:perf_hooks'
 import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { loadavg, tmpdir } from 'node:os'
 import { documentPdf } from '../fixtures/documents/generate-pdf'
-import { openDocumentPage } from './document-page'
+import { openDocumentPage, writeScannedPdf } from './document-page'
 import type { Figure, Figures } from './stats'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
 import { documentExportSchema } from '../../shared/api/document-export'
@@ -27,6 +27,9 @@ import { pageShapes } from '../../renderer/src/components/document/page-shapes'
  * SDTE_BENCH_OLD_RENDERER_DIR  the old way's build, measured in turn with ours in the same run
  *                              (e.g. a copy of out/renderer made before a change)
  * SDTE_BENCH_ROUNDS            rounds of ours and old, each in a fresh browser, 3 opens each (3)
+ *                              and one cold open of the scanned original (below)
+ * A scanned original too (100 Letter pages, each a 300 dpi colour JPEG: what a capture platform
+ * mostly keeps), opened cold in a fresh browser per round and build: page 1's figures apart.
  * Where the first page's time goes: test/bench/document-profile.ts (a trace of one open).
  */
 
@@ -207,6 +210,10 @@ async function browserRounds(parsed: unknown): Promise<Figures> {
   try {
     const pdfPath = join(dir, 'big.pdf')
     await writeFile(pdfPath, await documentPdf(parsed))
+    const scanPath = join(dir, 'scan.pdf')
+    await writeScannedPdf(scanPath, 100)
+    const json = JSON.stringify(parsed)
+    const scans = { ours: [] as FirstPageSamples[], old: [] as FirstPageSamples[] }
     const ours: Figures[] = []
     const old: Figures[] = []
     const firstPages = { ours: [] as FirstPageSamples[], old: [] as FirstPageSamples[] }
@@ -219,10 +226,13 @@ async function browserRounds(parsed: unknown): Promise<Figures> {
         ;(which === 'old' ? old : ours).push(figures)
         firstPages[which].push(samples)
         console.error(`document bench: round ${round + 1} ${which}: document opened → page 1 on screen ${samples.opened.map(Math.round).join(', ')} ms (opens 1-${samples.opened.length}; \`uptime\` load ${loadavg()[0]!.toFixed(1)})`)
+        const scanned = await scannedFirstPage(which === 'old' ? oldRendererDir! : rendererDir, scanPath, json)
+        scans[which].push(scanned)
+        console.error(`document bench: round ${round + 1} ${which}: scanned original, cold: document opened → page 1 on screen ${Math.round(scanned.opened[0]!)} ms (load ${loadavg()[0]!.toFixed(1)})`)
       }
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!
-    const out: Figures = { ...firstPageFigures(firstPages.ours, firstPages.old) }
+    const out: Figures = { ...firstPageFigures(firstPages.ours, firstPages.old), ...scannedFigures(scans.ours, scans.old) }
     for (const name of Object.keys(ours[0] ?? {})) {
       const values = ours.map((f) => f[name]?.value).filter((v): v is number => v !== undefined && Number.isFinite(v))
       const olds = old.map((f) => f[name]?.value).filter((v): v is number => v !== undefined && Number.isFinite(v))
@@ -259,6 +269,46 @@ function firstPageFigures(ours: FirstPageSamples[], old: FirstPageSamples[]): Fi
   out['document.chromium.first-page: document opened → page 1 on screen (cold: 1st open of a fresh page)'] = figure(cold(ours), cold(old))
   out['document.chromium.first-page: file ready → page 1 on screen (every open)'] = figure(all(ours, 'file'), all(old, 'file'))
   return out
+}
+
+/**
+ * The scanned original's page 1, cold (a fresh browser, the pane's first document): from the
+ * document opened and from the file ready to the first frame that finds it painted.
+ */
+async function scannedFirstPage(rendererDir: string, pdfPath: string, json: string): Promise<FirstPageSamples> {
+  const { page, close } = await openDocumentPage(rendererDir, pdfPath, json)
+  try {
+    const pane = page.getByRole('complementary', { name: 'Document data' })
+    // A string, not a function (the loader's __name helper): page 1 on screen, as browserFigures counts it.
+    await page.evaluate(`(() => {
+      window.__firstPageAt = null
+      const tick = () => (document.querySelector('canvas[data-rendered="true"]') ? (window.__firstPageAt = performance.now()) : requestAnimationFrame(tick))
+      requestAnimationFrame(tick)
+    })()`)
+    await pane.getByRole('button', { name: 'Open saved JSON…' }).click()
+    const shown = (await page.evaluate(`new Promise((resolve) => {
+      const check = () => (window.__firstPageAt != null ? resolve([window.__firstPageAt - window.__openedAt, window.__firstPageAt - window.__fileReadyAt]) : requestAnimationFrame(check))
+      check()
+    })`)) as [number, number]
+    return { opened: [shown[0]], file: [shown[1]] }
+  } finally {
+    await close()
+  }
+}
+
+/** The scanned original's cold page 1 over the rounds, ours beside the old build's. */
+function scannedFigures(ours: FirstPageSamples[], old: FirstPageSamples[]): Figures {
+  if (!ours.length) return {}
+  const figure = (values: number[], olds: number[]): Figure => {
+    const sorted = [...values].sort((a, b) => a - b)
+    const med = Math.round(sorted[Math.floor(sorted.length / 2)]!)
+    const oldMedian = olds.length ? Math.round([...olds].sort((a, b) => a - b)[Math.floor(olds.length / 2)]!) : undefined
+    return { value: med, unit: 'ms', median: med, p95: Math.round(sorted.at(-1)!), min: Math.round(sorted[0]!), max: Math.round(sorted.at(-1)!), runs: sorted.length, target: 500, ...(oldMedian === undefined ? {} : { old: oldMedian }) }
+  }
+  return {
+    'document.chromium.scanned first-page: document opened → page 1 on screen (cold)': figure(ours.flatMap((r) => r.opened), old.flatMap((r) => r.opened)),
+    'document.chromium.scanned first-page: file ready → page 1 on screen (cold)': figure(ours.flatMap((r) => r.file), old.flatMap((r) => r.file))
+  }
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

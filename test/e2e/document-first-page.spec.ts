@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { test, expect } from './support/harness'
@@ -7,6 +7,7 @@ import type { FakeApi } from '../fake-api/server'
 import { sampleTranscriptTask } from '../fake-api/seeds'
 import { writeDocumentPdf } from '../fixtures/documents/generate-pdf'
 import { bigDocumentExport } from '../fixtures/documents/big-export'
+import { scannedDocumentPdf } from '../fixtures/documents/scan-pdf'
 import { signInWithClientCredentials } from './support/sign-in'
 import { showDocumentPane, openDocumentInPane } from './support/document-pane'
 
@@ -20,6 +21,7 @@ import { showDocumentPane, openDocumentInPane } from './support/document-pane'
 
 const taskId = 2300
 const smallTaskId = 2301
+const scanTaskId = 2302
 let fake: FakeApi
 let dir: string
 
@@ -120,4 +122,53 @@ test('a PDF up to 2 MiB is read in one response, without ranges, and its first p
   expect(size).toBeLessThan(2 << 20)
   expect(reads.length).toBeGreaterThan(0)
   expect(reads.filter((r) => r.range !== undefined)).toEqual([])
+})
+
+/*
+ * A scanned original (each page one JPEG, the usual original): its JPEG is decoded by the
+ * browser's ImageDecoder in pdf.js's worker (pdf-preload.ts), not by pdf.js's own decoder. The
+ * page must look the same: page 1 is the scan — its paper where the scan has paper, its dark
+ * heading where the scan has it — and a page further down paints too when scrolled to.
+ */
+test('a scanned original: page 1 shows the scan (paper and heading where they are), and page 3 paints when scrolled to', async ({ app }) => {
+  const { page } = app
+  await page.setViewportSize({ width: 1900, height: 1000 })
+  // 150 dpi: the same scan, smaller (made with this Chromium's canvas before the app is used).
+  await writeFile(join(dir, 'scan.pdf'), await scannedDocumentPdf(page, { width: 1275, height: 1650, pages: 3 }))
+  fake.addMedia('scan.pdf', join(dir, 'scan.pdf'))
+  fake.addTask({ kind: 'document', taskId: scanTaskId, externalId: 'SCAN-FIRST', body: bigDocumentExport(3, scanTaskId), mediaFile: 'scan.pdf' })
+  const errors: string[] = []
+  page.on('console', (message) => /Unable to decode image|getTransferableImage/.test(message.text()) && errors.push(message.text()))
+  await signInWithClientCredentials(page, fake, fake.clientSecret)
+  await page.getByTestId('start-open-document').click()
+  const pane = page.getByRole('complementary', { name: 'Document data' })
+  await openDocumentInPane(pane, scanTaskId)
+  await expect(pane.locator('canvas[data-page="1"][data-rendered="true"]')).toBeAttached({ timeout: 60_000 })
+  // Mean colour of a region of page 1's canvas, in fractions of its size (a string: the loader's helpers are not in the page).
+  const mean = (x0: number, y0: number, x1: number, y1: number) =>
+    page.evaluate(`(() => {
+      const canvas = document.querySelector('canvas[data-page="1"]')
+      const x = Math.round(${x0} * canvas.width), y = Math.round(${y0} * canvas.height)
+      const data = canvas.getContext('2d').getImageData(x, y, Math.max(1, Math.round(${x1} * canvas.width) - x), Math.max(1, Math.round(${y1} * canvas.height) - y)).data
+      const sum = [0, 0, 0]
+      let dark = 0
+      for (let i = 0; i < data.length; i += 4) {
+        sum[0] += data[i]; sum[1] += data[i + 1]; sum[2] += data[i + 2]
+        if (data[i] + data[i + 1] + data[i + 2] < 300) dark++
+      }
+      const n = data.length / 4
+      return { r: sum[0] / n, g: sum[1] / n, b: sum[2] / n, dark: dark / n }
+    })()`) as Promise<{ r: number; g: number; b: number; dark: number }>
+  // The right margin near the top: the scan's off-white paper (#f4f1ea with grain), not blank white or black.
+  const paper = await mean(0.88, 0.02, 0.98, 0.06)
+  expect(paper.r).toBeGreaterThan(225)
+  expect(paper.r).toBeLessThan(252)
+  expect(paper.r - paper.b).toBeGreaterThan(4)
+  expect(paper.dark).toBe(0)
+  // "INVOICE 2026-0457" in bold at the top left: a good share of dark pixels.
+  const heading = await mean(0.07, 0.075, 0.3, 0.092)
+  expect(heading.dark).toBeGreaterThan(0.1)
+  await pane.locator('[data-page-frame="3"]').scrollIntoViewIfNeeded()
+  await expect(pane.locator('canvas[data-page="3"][data-rendered="true"]')).toBeAttached({ timeout: 60_000 })
+  expect(errors).toEqual([])
 })

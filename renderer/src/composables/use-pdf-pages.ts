@@ -52,9 +52,10 @@ function paintKey(canvas: HTMLCanvasElement): string {
 
 /**
  * Loads and paints the pages of `file()` inside `container` (the scrolling element holding the
- * page frames); `onResized` runs once the pane's width has settled and the pages were repainted.
+ * page frames); `onMoved` runs when the pages moved under the reader: the pane's width has settled
+ * and the pages were repainted, or every page's frame came in after page 1's first paint.
  */
-export function usePdfPages(container: Ref<HTMLElement | null>, file: () => DocumentFileState | null, onResized: () => void) {
+export function usePdfPages(container: Ref<HTMLElement | null>, file: () => DocumentFileState | null, onMoved: () => void) {
   const pages = shallowRef<PageView[]>([])
   const renderError = ref<string | null>(null)
   const imageUrl = ref<string | null>(null)
@@ -182,7 +183,7 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       clearTimeout(resizeTimer)
       resizeTimer = setTimeout(() => {
         schedule()
-        onResized()
+        onMoved()
       }, 150)
     })
     resizeObserver.observe(root)
@@ -221,7 +222,11 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       const first = viewOf(1, (await loaded.getPage(1)).getViewport({ scale: 1 }))
       mark('first-page-read')
       if (my !== generation) return
-      pages.value = Array.from({ length: loaded.numPages }, (_, i) => ({ ...first, number: i + 1 }))
+      // Page 1's frame alone until it is painted: the worker starts page 1's operator list only
+      // when the page is drawn, and mounting, styling and laying out every page's frame first
+      // held that back (a 100-page PDF: one ~45 ms task between the page read and the draw,
+      // test/bench/document-profile.ts). The other frames come right after the first paint.
+      pages.value = [first]
       await nextTick()
       // Page 1 is painted before it counts as shown: its overlay (every box's shape, label and
       // reading order, worked out for the whole document) is built after the pixels, not before.
@@ -229,10 +234,18 @@ export function usePdfPages(container: Ref<HTMLElement | null>, file: () => Docu
       if (my !== generation) return
       firstPageDone(f.url)
       // Its overlay after the frame that shows the pixels: drawing it (the page's boxes, the Tab
-      // stop) in the same task held the painted page off the screen.
+      // stop) in the same task held the painted page off the screen. The other pages' frames too.
       await afterNextFrame()
       painting = null
       if (my !== generation) return
+      if (loaded.numPages > 1) {
+        // Page 1 keeps its element (keyed by number), and so its pixels.
+        pages.value = Array.from({ length: loaded.numPages }, (_, i) => (i === 0 ? first : { ...first, number: i + 1 }))
+        await nextTick()
+        if (my !== generation) return
+        // A box selected before the frames came (its page's frame missing then) is brought into view now.
+        onMoved()
+      }
       near.value = new Set([...near.value, 1])
       schedule()
       observe()
