@@ -1,5 +1,6 @@
 import type { Label, PlanContext } from './planner'
 import { runPlan } from './planner'
+import { makeLabel, noLabels } from './front-builder'
 
 /*
  * The planner re-run after an edit (docs/subtitles.md#re-cutting-after-an-edit). A boundary's
@@ -51,7 +52,7 @@ export function trueLabel(state: PlanState, i: number, q: number): Label {
   const k = pieceAt(state.ledger, i)
   const { db, dc, dj } = state.ledger
   if (db[k] === 0 && dc[k] === 0 && dj[k] === 0) return label
-  return { ...label, b: label.b + db[k], c: label.c + dc[k], j: label.j + dj[k], split: label.split >= 0 ? label.split + dj[k] : label.split }
+  return makeLabel(label.b + db[k], label.c + dc[k], label.n, label.f, label.j + dj[k], label.p, label.split >= 0 ? label.split + dj[k] : label.split, label.dialogue)
 }
 
 /**
@@ -63,6 +64,22 @@ export function trueLabel(state: PlanState, i: number, q: number): Label {
 export function reachOf(ctx: PlanContext): number {
   const { maxCharsPerLine, maxLines } = ctx.preset
   return Math.floor((maxCharsPerLine * maxLines + maxLines + 1) / 2) + 1
+}
+
+/**
+ * The first boundary whose front boundary `i`'s front reads, from the tokens' widths: the planner
+ * reads the one-token cue before `i` and stops a candidate cue once it is wider than its lines
+ * hold. No later boundary reads a front before it either (a cue ending further on is wider), nor
+ * a token before the one ahead of it (read for whether the cue starts a sentence). With tokens of
+ * a few characters that is a third of `reachOf`, which assumes one-character tokens.
+ */
+export function firstRead(ctx: PlanContext, i: number): number {
+  const { maxCharsPerLine, maxLines } = ctx.preset
+  const maxWidth = maxCharsPerLine * maxLines + maxLines
+  const prefix = ctx.prefix
+  let j = i - 1
+  while (j > 0 && prefix[i] - prefix[j - 1] + (i - j) <= maxWidth) j--
+  return Math.max(0, j)
 }
 
 /** What changed between the old and the new token streams: tokens [head, n - tail) of the new one. */
@@ -84,7 +101,7 @@ export interface Resynced {
 }
 
 /** A front no boundary holds yet (a placeholder the re-run overwrites before anything reads it). */
-const unset: Label[] = []
+const unset: Label[] = noLabels()
 
 /**
  * Fronts of `ctx` (the edited stream) from the old `prev` and what changed: the old fronts
@@ -96,22 +113,26 @@ const unset: Label[] = []
 export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChange): Resynced {
   const n = ctx.tokens.length
   const d = n - change.oldLength
-  const reach = reachOf(ctx)
   const from = Math.max(1, change.head)
   const fronts = prev.fronts as Label[][]
   // From `shifted` on, boundary i holds the old front of boundary i - d until the re-run reaches it.
   shiftFronts(fronts, from, d)
   const shifted = from + Math.max(0, d)
   // The fronts the re-run reads before its first boundary, made true (offset 0 from here on).
-  const exactFrom = Math.max(0, from - reach - 1)
-  for (let i = exactFrom; i < from; i++) fronts[i] = fronts[i].map((_, q) => trueLabel(prev, i, q))
+  const exactFrom = firstRead(ctx, from)
+  for (let i = exactFrom; i < from; i++) {
+    // (Pushed onto `noLabels()`, not mapped: every front keeps one elements kind, see front-builder.ts.)
+    const front = noLabels()
+    for (let q = 0; q < fronts[i].length; q++) front.push(trueLabel(prev, i, q))
+    fronts[i] = front
+  }
   const firstTail = n - change.tail
   let run = 0
   let db = 0
   let dc = 0
   const stop = (i: number, was: readonly Label[] | undefined): boolean => {
     // A front after the change is compared with the old one at the shifted boundary; the re-run
-    // stops once `reach` fronts in a row match and every token a later cue reads is unchanged.
+    // stops once the fronts later boundaries read match in a row and the tokens they read are unchanged.
     if (i < firstTail) return false
     const now = fronts[i]
     const oi = i - d
@@ -152,7 +173,10 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
       }
     } else if (run === 0) return false
     run++
-    return run >= reach && i - reach >= firstTail
+    // Every later front reads fronts from `lo` on and tokens from `lo - 1` on: once those fronts
+    // match and those tokens are unchanged, the old run's fronts follow.
+    const lo = i < n ? firstRead(ctx, i + 1) : i
+    return run >= i - lo + 1 && lo - 1 >= firstTail
   }
   const resync = runPlan(ctx, fronts, from, n, stop)
   if (resync === n) {
