@@ -181,7 +181,7 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
   const resync = runPlan(ctx, fronts, from, n, stop)
   if (resync === n) {
     // Never met (the change reaches the end): everything from the first exact front is stored true.
-    return { state: { fronts, ledger: cutLedger(prev.ledger, exactFrom) }, from, resync, shift: d }
+    return { state: { fronts, ledger: compactLedger(fronts, cutLedger(prev.ledger, exactFrom)) }, from, resync, shift: d }
   }
   // The fronts after `resync` are the old ones, already at their new boundaries.
   const all = fronts
@@ -204,7 +204,7 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
   const at = resync + 1 - d
   push(resync + 1, pieceAt(prev.ledger, at))
   for (let k = 0; k < prev.ledger.starts.length; k++) if (prev.ledger.starts[k] > at) push(prev.ledger.starts[k] + d, k)
-  return { state: { fronts: all, ledger: { starts, db: lb, dc: lc, dj: lj } }, from, resync, shift: d }
+  return { state: { fronts: all, ledger: compactLedger(all, { starts, db: lb, dc: lc, dj: lj }) }, from, resync, shift: d }
 }
 
 /** Moves the fronts from boundary `from` on by `d` boundaries (placeholders where it opens a gap). */
@@ -223,6 +223,55 @@ function shiftFronts(fronts: Label[][], from: number, d: number): void {
   fronts.length = from
   for (let k = 0; k < d; k++) fronts.push(unset)
   for (const f of tail) fronts.push(f)
+}
+
+/** Pieces a ledger keeps at most (each edit adds up to two). */
+export const maxLedgerPieces = 64
+
+/**
+ * `ledger` with at most `limit` pieces: while it has more, the shortest piece next to one with no
+ * offset has its fronts made true (new labels: stored fronts may be shared with a copied state)
+ * and joins it. Each edit then rewrites about one short piece, and a long session's ledger (which
+ * grew by two pieces an edit, each copied and searched by every later edit) stays small.
+ */
+export function compactLedger(fronts: Label[][], ledger: Ledger, limit = maxLedgerPieces): Ledger {
+  if (ledger.starts.length <= limit) return ledger
+  const starts = [...ledger.starts]
+  const db = [...ledger.db]
+  const dc = [...ledger.dc]
+  const dj = [...ledger.dj]
+  const zero = (k: number): boolean => db[k] === 0 && dc[k] === 0 && dj[k] === 0
+  while (starts.length > limit) {
+    let best = -1
+    let bestSpan = Infinity
+    for (let k = 0; k < starts.length; k++) {
+      if (zero(k) || !((k > 0 && zero(k - 1)) || (k + 1 < starts.length && zero(k + 1)))) continue
+      const span = (k + 1 < starts.length ? starts[k + 1] : fronts.length) - starts[k]
+      if (span < bestSpan) {
+        best = k
+        bestSpan = span
+      }
+    }
+    // (A re-cut always leaves a piece with no offset, so there is one unless nothing can join.)
+    if (best < 0) break
+    const state: PlanState = { fronts, ledger: { starts, db, dc, dj } }
+    for (let i = starts[best]; i < starts[best] + bestSpan; i++) {
+      if (fronts[i].length === 0) continue
+      const front = noLabels()
+      for (let q = 0; q < fronts[i].length; q++) front.push(trueLabel(state, i, q))
+      fronts[i] = front
+    }
+    db[best] = dc[best] = dj[best] = 0
+    // Neighbours with the same offsets are one piece.
+    for (let k = starts.length - 1; k > 0; k--) {
+      if (db[k] !== db[k - 1] || dc[k] !== dc[k - 1] || dj[k] !== dj[k - 1]) continue
+      starts.splice(k, 1)
+      db.splice(k, 1)
+      dc.splice(k, 1)
+      dj.splice(k, 1)
+    }
+  }
+  return { starts, db, dc, dj }
 }
 
 /** `ledger`'s pieces before boundary `at`, then offset 0 from `at` on. */
