@@ -1,5 +1,6 @@
 import type { Label, PlanContext } from './planner'
 import { runPlan } from './planner'
+import { makeLabel, noLabels } from './front-builder'
 
 /*
  * The planner re-run after an edit (docs/subtitles.md#re-cutting-after-an-edit). A boundary's
@@ -51,7 +52,7 @@ export function trueLabel(state: PlanState, i: number, q: number): Label {
   const k = pieceAt(state.ledger, i)
   const { db, dc, dj } = state.ledger
   if (db[k] === 0 && dc[k] === 0 && dj[k] === 0) return label
-  return { ...label, b: label.b + db[k], c: label.c + dc[k], j: label.j + dj[k], split: label.split >= 0 ? label.split + dj[k] : label.split }
+  return makeLabel(label.b + db[k], label.c + dc[k], label.n, label.f, label.j + dj[k], label.p, label.split >= 0 ? label.split + dj[k] : label.split, label.dialogue)
 }
 
 /**
@@ -63,6 +64,22 @@ export function trueLabel(state: PlanState, i: number, q: number): Label {
 export function reachOf(ctx: PlanContext): number {
   const { maxCharsPerLine, maxLines } = ctx.preset
   return Math.floor((maxCharsPerLine * maxLines + maxLines + 1) / 2) + 1
+}
+
+/**
+ * The first boundary whose front boundary `i`'s front reads, from the tokens' widths: the planner
+ * reads the one-token cue before `i` and stops a candidate cue once it is wider than its lines
+ * hold. No later boundary reads a front before it either (a cue ending further on is wider), nor
+ * a token before the one ahead of it (read for whether the cue starts a sentence). With tokens of
+ * a few characters that is a third of `reachOf`, which assumes one-character tokens.
+ */
+export function firstRead(ctx: PlanContext, i: number): number {
+  const { maxCharsPerLine, maxLines } = ctx.preset
+  const maxWidth = maxCharsPerLine * maxLines + maxLines
+  const prefix = ctx.prefix
+  let j = i - 1
+  while (j > 0 && prefix[i] - prefix[j - 1] + (i - j) <= maxWidth) j--
+  return Math.max(0, j)
 }
 
 /** What changed between the old and the new token streams: tokens [head, n - tail) of the new one. */
@@ -84,7 +101,7 @@ export interface Resynced {
 }
 
 /** A front no boundary holds yet (a placeholder the re-run overwrites before anything reads it). */
-const unset: Label[] = []
+const unset: Label[] = noLabels()
 
 /**
  * Fronts of `ctx` (the edited stream) from the old `prev` and what changed: the old fronts
@@ -96,22 +113,26 @@ const unset: Label[] = []
 export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChange): Resynced {
   const n = ctx.tokens.length
   const d = n - change.oldLength
-  const reach = reachOf(ctx)
   const from = Math.max(1, change.head)
   const fronts = prev.fronts as Label[][]
   // From `shifted` on, boundary i holds the old front of boundary i - d until the re-run reaches it.
   shiftFronts(fronts, from, d)
   const shifted = from + Math.max(0, d)
   // The fronts the re-run reads before its first boundary, made true (offset 0 from here on).
-  const exactFrom = Math.max(0, from - reach - 1)
-  for (let i = exactFrom; i < from; i++) fronts[i] = fronts[i].map((_, q) => trueLabel(prev, i, q))
+  const exactFrom = firstRead(ctx, from)
+  for (let i = exactFrom; i < from; i++) {
+    // (Pushed onto `noLabels()`, not mapped: every front keeps one elements kind, see front-builder.ts.)
+    const front = noLabels()
+    for (let q = 0; q < fronts[i].length; q++) front.push(trueLabel(prev, i, q))
+    fronts[i] = front
+  }
   const firstTail = n - change.tail
   let run = 0
   let db = 0
   let dc = 0
   const stop = (i: number, was: readonly Label[] | undefined): boolean => {
     // A front after the change is compared with the old one at the shifted boundary; the re-run
-    // stops once `reach` fronts in a row match and every token a later cue reads is unchanged.
+    // stops once the fronts later boundaries read match in a row and the tokens they read are unchanged.
     if (i < firstTail) return false
     const now = fronts[i]
     const oi = i - d
@@ -152,12 +173,15 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
       }
     } else if (run === 0) return false
     run++
-    return run >= reach && i - reach >= firstTail
+    // Every later front reads fronts from `lo` on and tokens from `lo - 1` on: once those fronts
+    // match and those tokens are unchanged, the old run's fronts follow.
+    const lo = i < n ? firstRead(ctx, i + 1) : i
+    return run >= i - lo + 1 && lo - 1 >= firstTail
   }
   const resync = runPlan(ctx, fronts, from, n, stop)
   if (resync === n) {
     // Never met (the change reaches the end): everything from the first exact front is stored true.
-    return { state: { fronts, ledger: cutLedger(prev.ledger, exactFrom) }, from, resync, shift: d }
+    return { state: { fronts, ledger: compactLedger(fronts, cutLedger(prev.ledger, exactFrom)) }, from, resync, shift: d }
   }
   // The fronts after `resync` are the old ones, already at their new boundaries.
   const all = fronts
@@ -180,7 +204,7 @@ export function resyncPlan(prev: PlanState, ctx: PlanContext, change: TokenChang
   const at = resync + 1 - d
   push(resync + 1, pieceAt(prev.ledger, at))
   for (let k = 0; k < prev.ledger.starts.length; k++) if (prev.ledger.starts[k] > at) push(prev.ledger.starts[k] + d, k)
-  return { state: { fronts: all, ledger: { starts, db: lb, dc: lc, dj: lj } }, from, resync, shift: d }
+  return { state: { fronts: all, ledger: compactLedger(all, { starts, db: lb, dc: lc, dj: lj }) }, from, resync, shift: d }
 }
 
 /** Moves the fronts from boundary `from` on by `d` boundaries (placeholders where it opens a gap). */
@@ -199,6 +223,55 @@ function shiftFronts(fronts: Label[][], from: number, d: number): void {
   fronts.length = from
   for (let k = 0; k < d; k++) fronts.push(unset)
   for (const f of tail) fronts.push(f)
+}
+
+/** Pieces a ledger keeps at most (each edit adds up to two). */
+export const maxLedgerPieces = 64
+
+/**
+ * `ledger` with at most `limit` pieces: while it has more, the shortest piece next to one with no
+ * offset has its fronts made true (new labels: stored fronts may be shared with a copied state)
+ * and joins it. Each edit then rewrites about one short piece, and a long session's ledger (which
+ * grew by two pieces an edit, each copied and searched by every later edit) stays small.
+ */
+export function compactLedger(fronts: Label[][], ledger: Ledger, limit = maxLedgerPieces): Ledger {
+  if (ledger.starts.length <= limit) return ledger
+  const starts = [...ledger.starts]
+  const db = [...ledger.db]
+  const dc = [...ledger.dc]
+  const dj = [...ledger.dj]
+  const zero = (k: number): boolean => db[k] === 0 && dc[k] === 0 && dj[k] === 0
+  while (starts.length > limit) {
+    let best = -1
+    let bestSpan = Infinity
+    for (let k = 0; k < starts.length; k++) {
+      if (zero(k) || !((k > 0 && zero(k - 1)) || (k + 1 < starts.length && zero(k + 1)))) continue
+      const span = (k + 1 < starts.length ? starts[k + 1] : fronts.length) - starts[k]
+      if (span < bestSpan) {
+        best = k
+        bestSpan = span
+      }
+    }
+    // (A re-cut always leaves a piece with no offset, so there is one unless nothing can join.)
+    if (best < 0) break
+    const state: PlanState = { fronts, ledger: { starts, db, dc, dj } }
+    for (let i = starts[best]; i < starts[best] + bestSpan; i++) {
+      if (fronts[i].length === 0) continue
+      const front = noLabels()
+      for (let q = 0; q < fronts[i].length; q++) front.push(trueLabel(state, i, q))
+      fronts[i] = front
+    }
+    db[best] = dc[best] = dj[best] = 0
+    // Neighbours with the same offsets are one piece.
+    for (let k = starts.length - 1; k > 0; k--) {
+      if (db[k] !== db[k - 1] || dc[k] !== dc[k - 1] || dj[k] !== dj[k - 1]) continue
+      starts.splice(k, 1)
+      db.splice(k, 1)
+      dc.splice(k, 1)
+      dj.splice(k, 1)
+    }
+  }
+  return { starts, db, dc, dj }
 }
 
 /** `ledger`'s pieces before boundary `at`, then offset 0 from `at` on. */

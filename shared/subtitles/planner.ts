@@ -7,6 +7,7 @@ import { meetsSoftRules, passFrames, readingTimeMs } from './timing'
 import { charCount } from './text'
 import type { ArraySource } from './array-pool'
 import { freshArrays } from './array-pool'
+import { FrontBuilder, makeLabel, noFrame, noLabels } from './front-builder'
 
 /*
  * The cue planner (docs/subtitles.md#how-the-segmenter-cuts): a dynamic programme over the
@@ -150,10 +151,8 @@ export function planContext(
   return { tokens, preset, decided, followingStartMs, prefix, wordPrefix, labelLen, labelWords, lineCost, cutCost, forced, speakerChange }
 }
 
-/** The labels of one boundary in a fixed order (fewest breaches, cheapest, earliest). */
-function ordered(front: Label[]): Label[] {
-  return front.sort((x, y) => x.b - y.b || x.c - y.c || x.f - y.f || x.n - y.n)
-}
+/** The front of a boundary no cue may end at (shared: fronts are never changed in place). */
+const none: Label[] = noLabels()
 
 /**
  * Fronts for boundaries `from..to` (inclusive), given the fronts before `from` in `fronts`
@@ -174,13 +173,13 @@ export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: n
   const minDurF = frameCeil(preset.minDurationMs)
   const dash = dashLength(preset)
   if (from === 0) {
-    fronts[0] = [{ b: 0, c: 0, n: -Infinity, f: -Infinity, j: -1, p: -1, split: -1, dialogue: false }]
+    fronts[0] = [makeLabel(0, 0, -noFrame, -noFrame, -1, -1, -1, false)]
     from = 1
   }
   const builder = new FrontBuilder()
   for (let i = from; i <= to; i++) {
     const was = fronts[i]
-    fronts[i] = []
+    fronts[i] = none
     // Inside a range the reviewer kept together no cue may end (the front stays empty).
     if (i < n && decided.together[i]) {
       if (stop && stop(i, was)) return i
@@ -191,8 +190,8 @@ export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: n
     // The next cue's first word bounds this cue's out time.
     const limit = frameOf(i < n ? tokens[i].startMs : ctx.followingStartMs) - gapF
     // What the next cue can use of a label's state (see clamp below).
-    const nextNominalFloor = i < n ? frameOf(tokens[i].startMs) - 1 - gapF : Infinity
-    const nextFreeFloor = i < n ? Math.min(frameOf(tokens[i].startMs), Math.max(frameCeil(tokens[i].startMs - preset.maxLeadInMs), 0)) : Infinity
+    const nextNominalFloor = i < n ? frameOf(tokens[i].startMs) - 1 - gapF : noFrame
+    const nextFreeFloor = i < n ? Math.min(frameOf(tokens[i].startMs), Math.max(frameCeil(tokens[i].startMs - preset.maxLeadInMs), 0)) : noFrame
     let changes = 0
     let changeAt = -1
     let maxPause = 0
@@ -289,54 +288,13 @@ export function runPlan(ctx: PlanContext, fronts: Label[][], from: number, to: n
         let nn = nominal
         if (f < nextFreeFloor) f = nextFreeFloor
         if (nn < nextNominalFloor) nn = nextNominalFloor
-        if (builder.wants(b, c, nn, f)) builder.add({ b, c, n: nn, f, j, p: q, split, dialogue })
+        if (builder.wants(b, c, nn, f)) builder.add(makeLabel(b, c, nn, f, j, q, split, dialogue))
       }
     }
     fronts[i] = builder.take()
     if (stop && stop(i, was)) return i
   }
   return to
-}
-
-/**
- * The labels a boundary keeps: every label no other beats on breaches, nominal start and free
- * frame together (the cheapest of equals), which is enough for the fewest breaches; and the
- * cheapest of the fewest-breach labels (the `leader`), which carries the quality. Any other
- * label is dropped, so fronts stay at a few labels.
- */
-class FrontBuilder {
-  skeleton: Label[] = []
-  leader: Label | null = null
-
-  /** False when a label would be dropped anyway (so the caller need not build it). */
-  wants(b: number, c: number, n: number, f: number): boolean {
-    const l = this.leader
-    if (l === null || b < l.b || (b === l.b && c < l.c)) return true
-    for (const k of this.skeleton) if (k.b <= b && k.n <= n && k.f <= f && (k.b < b || k.n < n || k.f < f || k.c <= c)) return false
-    return true
-  }
-
-  add(label: Label): void {
-    const l = this.leader
-    if (l === null || label.b < l.b || (label.b === l.b && label.c < l.c)) this.leader = label
-    const sk = this.skeleton
-    for (const k of sk) if (k.b <= label.b && k.n <= label.n && k.f <= label.f && (k.b < label.b || k.n < label.n || k.f < label.f || k.c <= label.c)) return
-    for (let k = sk.length - 1; k >= 0; k--) {
-      const x = sk[k]
-      if (label.b <= x.b && label.n <= x.n && label.f <= x.f) sk.splice(k, 1)
-    }
-    sk.push(label)
-  }
-
-  /** The kept labels, in a fixed order (fewest breaches, cheapest, earliest). */
-  take(): Label[] {
-    const out = this.skeleton
-    const l = this.leader
-    if (l !== null && !out.includes(l)) out.push(l)
-    this.skeleton = []
-    this.leader = null
-    return ordered(out)
-  }
 }
 
 /** How many words QC counts in `text`: space-separated parts with a letter or a digit. */

@@ -26,6 +26,7 @@ import type { Figures } from './stats'
  * interleaved on the same edits. The re-cut is the local one (shared/subtitles/local-recut.ts: the
  * plan redone from the edit until it meets the old one), equal to a whole cut; the whole cut that
  * keeps its state for it (wholeCut) is timed against the exporters' `cutWords`, interleaved.
+ * The chain runs three times from a fresh whole cut: p95, max and CPU p95 per run, with the spread.
  * Key-to-paint in Chromium: test/bench/cue-view-keys.ts.
  *
  *   node --import tsx test/bench/cue-view.ts
@@ -50,7 +51,14 @@ function timedRecut(previous: CueCut, model: TranscriptModel, preset: SubtitlePr
   return next
 }
 
-function edits(name: string, presetName: string, runs: number, wholeRuns = 4): Figures {
+/** The median of per-run figures with their smallest and largest (the spread across runs). */
+function spread(values: readonly number[]): { value: number; unit: string; min: number; max: number; runs: number } {
+  const sorted = [...values].sort((a, b) => a - b)
+  const round = (x: number): number => Math.round(x * 1000) / 1000
+  return { value: round(sorted[Math.floor(sorted.length / 2)]), unit: 'ms', min: round(sorted[0]), max: round(sorted[sorted.length - 1]), runs: sorted.length }
+}
+
+function edits(name: string, presetName: string, runs: number, wholeRuns = 4, chainRuns = 3): Figures {
   const model = normaliseTranscript(loadRealExport(name))
   const preset = resolvePreset(presetName)
   const base = wholeCut(model, preset)
@@ -71,22 +79,29 @@ function edits(name: string, presetName: string, runs: number, wholeRuns = 4): F
     m = setSegmentText(m, seg.id, seg.words.map((w) => w.text).join(' ') + (i < 10 ? ' too' : ' indeed'))
     chain.push(m)
   }
-  let handed = wholeCut(model, preset)
-  let kept = wholeCut(model, preset)
+  // The chain is run `chainRuns` times from a fresh whole cut (the spread across runs is printed).
   const handedTimes: Timed[] = []
   const keptTimes: Timed[] = []
   const warm: Timed[] = []
-  chain.forEach((next, i) => {
-    const a = (): void => void (handed = timedRecut(handed, next, preset, true, i < 10 ? warm : handedTimes))
-    const b = (): void => void (kept = timedRecut(kept, next, preset, false, i < 10 ? warm : keptTimes))
-    if (i % 2) {
-      a()
-      b()
-    } else {
-      b()
-      a()
-    }
-  })
+  const perRun: { p95: number; max: number; cpuP95: number }[] = []
+  for (let run = 0; run < chainRuns; run++) {
+    let handed = wholeCut(model, preset)
+    let kept = wholeCut(model, preset)
+    const mine: Timed[] = []
+    chain.forEach((next, i) => {
+      const a = (): void => void (handed = timedRecut(handed, next, preset, true, i < 10 ? warm : mine))
+      const b = (): void => void (kept = timedRecut(kept, next, preset, false, i < 10 ? warm : keptTimes))
+      if ((i + run) % 2) {
+        a()
+        b()
+      } else {
+        b()
+        a()
+      }
+    })
+    handedTimes.push(...mine)
+    perRun.push({ p95: summarise(mine.map((t) => t.ms)).p95 ?? NaN, max: Math.max(...mine.map((t) => t.ms)), cpuP95: summarise(mine.map((t) => t.cpu)).p95 ?? NaN })
+  }
   const slowest = [...handedTimes].sort((x, y) => y.ms - x.ms).slice(0, 5)
   const ms = handedTimes.map((t) => t.ms)
   const passages = handedTimes.reduce((sum, t) => sum + t.segments, 0)
@@ -149,6 +164,10 @@ function edits(name: string, presetName: string, runs: number, wholeRuns = 4): F
     [`${label}: re-cut after a one-word edit (handed over)`]: { ...summarise(ms), target: 4, min: Math.min(...ms), max: max(ms), old: summarise(keptMs).median },
     [`${label}: re-cut after a one-word edit, p95 (handed over)`]: { value: summarise(ms).p95 ?? NaN, unit: 'ms', target: 4, old: summarise(keptMs).p95 },
     [`${label}: re-cut after a one-word edit, max (handed over)`]: { value: max(ms), unit: 'ms', target: 4, old: max(keptMs) },
+    [`${label}: re-cut after a one-word edit, CPU time p95 (handed over)`]: { value: summarise(handedTimes.map((t) => t.cpu)).p95 ?? NaN, unit: 'ms', target: 4, old: summarise(keptTimes.map((t) => t.cpu)).p95 },
+    [`${label}: re-cut p95 per run of the chain (handed over; median, spread over ${chainRuns} runs)`]: { ...spread(perRun.map((r) => r.p95)), target: 4 },
+    [`${label}: re-cut max per run of the chain (handed over; median, spread over ${chainRuns} runs)`]: spread(perRun.map((r) => r.max)),
+    [`${label}: re-cut CPU p95 per run of the chain (handed over; median, spread over ${chainRuns} runs)`]: { ...spread(perRun.map((r) => r.cpuP95)), target: 4 },
     [`${label}: re-cut after a one-word edit, CPU time (handed over)`]: { ...summarise(handedTimes.map((t) => t.cpu)), target: 4, max: max(handedTimes.map((t) => t.cpu)), old: summarise(keptTimes.map((t) => t.cpu)).median },
     [`${label}: re-cut after a one-word edit, kept (copied: the old cost)`]: { ...summarise(keptMs), min: Math.min(...keptMs), max: max(keptMs) },
     [`${label}: re-cuts over 4 ms (handed over)`]: { value: ms.filter((x) => x > 4).length, unit: `of ${ms.length}`, old: keptMs.filter((x) => x > 4).length },
@@ -157,8 +176,8 @@ function edits(name: string, presetName: string, runs: number, wholeRuns = 4): F
     ),
     [`${label}: whole cut, keeping its state for re-cuts (wholeCut)`]: { ...summarise(keptCut), old: summarise(exportCut).median },
     [`${label}: whole cut, exporters' cutWords`]: summarise(exportCut),
-    [`${label}: segments re-planned per edit (mean)`]: { value: Math.round(passages / runs), unit: 'segments' },
-    [`${label}: boundaries re-planned per edit (mean)`]: { value: Math.round(handedTimes.reduce((sum, t) => sum + t.boundaries, 0) / runs), unit: 'boundaries' },
+    [`${label}: segments re-planned per edit (mean)`]: { value: Math.round(passages / handedTimes.length), unit: 'segments' },
+    [`${label}: boundaries re-planned per edit (mean)`]: { value: Math.round(handedTimes.reduce((sum, t) => sum + t.boundaries, 0) / handedTimes.length), unit: 'boundaries' },
     [`${label}: rows + QC after the re-cut, old way (full rebuild)`]: summarise(full),
     [`${label}:   of which QC over every cue (old way)`]: summarise(qcOnly),
     [`${label}:   of which every row rebuilt (old way)`]: summarise(rowsOnly),
