@@ -29,10 +29,17 @@ import type { Figure, Figures } from './stats'
  * and main's thread's run-queue wait per turn on a core (/proc schedstat: what the decode threads'
  * competition costs main's loop; decode workers run at nice 10, `SDTE_DECODE_NICE=0` for the
  * way before). MEDIA_FORMATS=mp3 (or wav) measures one format only.
+ * The mp3 decoder's own CPU per decoded hour (one worker's share of the work): MEDIA_DECODER_RUNS
+ * (default 5) interleaved pairs of children, the package's public decode() with both channels
+ * scanned (as before) against the samples read off its heap (mp3-direct.ts), with their ratio.
  */
 
 const repo = resolve(fileURLToPath(import.meta.url), '../../..')
 const worker = fileURLToPath(new URL('./media-peaks-worker.ts', import.meta.url))
+const decoderCpu = fileURLToPath(new URL('./mp3-decoder-cpu.ts', import.meta.url))
+/** Pairs of decoder-CPU children (mp3-decoder-cpu.ts), and the bytes each decodes (8 MiB: 35 min of the 3-hour mp3). */
+const decoderRuns = Number(process.env.MEDIA_DECODER_RUNS ?? 5)
+const decoderBytes = Number(process.env.MEDIA_DECODER_BYTES ?? 8 << 20)
 const cachedRuns = 5
 const abRuns = Number(process.env.MEDIA_RUNS ?? 3)
 const oldRoot = process.env.MEDIA_OLD_ROOT ?? '/tmp/wwf-old'
@@ -135,11 +142,45 @@ export async function run(): Promise<Figures> {
       const names = [...new Set(ways.warm!.flatMap((r) => Object.keys(r.stages ?? {})))]
       const at = (name: string): number => median(ways.warm!.map((r) => r.stages?.[name] ?? NaN).filter(Number.isFinite))
       for (const name of names.sort((a, b) => at(a) - at(b))) figures[`${label}: started ahead, stage: ${name}`] = { value: round(at(name)), unit: 'ms' }
+      if (format === 'mp3') Object.assign(figures, await decoderCpuFigures(file, label))
     } finally {
       await rm(cacheDir, { recursive: true, force: true })
     }
   }
   return figures
+}
+
+/** CPU per decoded hour of the package's decode() against the direct path, interleaved pairs in fresh children. */
+async function decoderCpuFigures(file: string, label: string): Promise<Figures> {
+  const ways: Record<'package' | 'direct', number[]> = { package: [], direct: [] }
+  const ratios: number[] = []
+  for (let k = 0; k < decoderRuns; k++) {
+    const order = k % 2 === 0 ? (['package', 'direct'] as const) : (['direct', 'package'] as const)
+    const pair: Record<string, number> = {}
+    for (const way of order) {
+      const result = JSON.parse(await runChild([decoderCpu, way, file, String(decoderBytes)])) as { cpuMsPerHour: number }
+      pair[way] = result.cpuMsPerHour
+      ways[way].push(result.cpuMsPerHour)
+    }
+    ratios.push(pair.direct! / pair.package!)
+  }
+  const spread = (values: number[]): Figure => ({ value: round(median(values)), unit: 'ms', median: round(median(values)), runs: values.length, min: round(Math.min(...values)), max: round(Math.max(...values)) })
+  return {
+    [`${label}: one decoder's CPU per decoded hour, package decode() + 2 channels (before)`]: spread(ways.package),
+    [`${label}: one decoder's CPU per decoded hour, off the heap + mono (now)`]: { ...spread(ways.direct), old: round(median(ways.package)) },
+    [`${label}: one decoder's CPU, now / before (paired ratio)`]: { value: Math.round(median(ratios) * 1000) / 1000, unit: 'x', runs: ratios.length, min: Math.round(Math.min(...ratios) * 1000) / 1000, max: Math.round(Math.max(...ratios) * 1000) / 1000 }
+  }
+}
+
+/** The last line a `node --import tsx` child prints. */
+function runChild(args: string[]): Promise<string> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', ...args], { cwd: repo, stdio: ['ignore', 'pipe', 'inherit'] })
+    let out = ''
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()))
+    child.on('error', fail)
+    child.on('close', (code) => (code === 0 ? done(out.trim().split('\n').at(-1)!) : fail(new Error(`${args[0]} exited ${code}`))))
+  })
 }
 
 /** Wall time of ffmpeg decoding `file` to nothing: the practical floor for a native decoder. */

@@ -33,6 +33,8 @@ export interface DecodePlan {
   /** Sample frames of the whole output. */
   readonly totalSamples: number
   readonly parts: readonly DecodePart[]
+  /** mp3: every frame is mono, so the parts decode one channel for peaks (mp3-direct.ts). */
+  readonly mono: boolean
 }
 
 /** mpg123 delays its output by this many samples on top of the encoder delay (GAPLESS_DELAY). */
@@ -65,7 +67,7 @@ async function planWav(path: string, parts: number): Promise<DecodePlan | null> 
       gapless: false
     })
   }
-  return { kind: 'wav', sampleRate: format.sampleRate, totalSamples: total, parts: out }
+  return { kind: 'wav', sampleRate: format.sampleRate, totalSamples: total, parts: out, mono: false }
 }
 
 async function planMp3(path: string, parts: number): Promise<DecodePlan | null> {
@@ -99,6 +101,7 @@ async function planMp3(path: string, parts: number): Promise<DecodePlan | null> 
     const cuts: Array<{ frame: number; byteStart: number; byteCut: number }> = []
     const recent: number[] = []
     let frames = 0
+    let mono = first.mono
     let header: Mp3FrameHeader | null = first
     while (position < size) {
       // Refill only at the window's end: an await per frame would cost more than the walk itself.
@@ -110,6 +113,7 @@ async function planMp3(path: string, parts: number): Promise<DecodePlan | null> 
         return null
       }
       if (header.sampleRate !== first.sampleRate || header.samples !== first.samples) return null
+      mono &&= header.mono
       if (position + header.length > size) break
       const target = targets[cuts.length]
       if (target !== undefined && position >= target && frames > overlapFrames * 2) {
@@ -140,7 +144,7 @@ async function planMp3(path: string, parts: number): Promise<DecodePlan | null> 
         gapless: k === 0
       })
     }
-    return { kind: 'mp3', sampleRate: first.sampleRate, totalSamples, parts: out }
+    return { kind: 'mp3', sampleRate: first.sampleRate, totalSamples, parts: out, mono }
   } finally {
     await handle.close()
   }

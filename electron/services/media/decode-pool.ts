@@ -201,7 +201,7 @@ async function decodeParts(
   const results = await Promise.all(
     plan.parts.map((part, k) =>
       workers[k]!.run(
-        { type: 'part', path, kind, part, sampleRate, pps },
+        { type: 'part', path, kind, part, sampleRate, pps, mono: plan.mono },
         (reply) => {
           if (reply.type === 'peaks') merge(reply)
           else if (reply.type === 'bytes') progress(k, reply.read)

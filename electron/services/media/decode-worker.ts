@@ -17,7 +17,7 @@ import { lowerThreadPriority } from './thread-priority'
 /** A job for the decode worker. */
 export type WorkerJob =
   | { readonly type: 'plan'; readonly path: string; readonly kind: DecoderKind; readonly parts: number }
-  | { readonly type: 'part'; readonly path: string; readonly kind: DecoderKind; readonly part: DecodePart; readonly sampleRate: number; readonly pps: number }
+  | { readonly type: 'part'; readonly path: string; readonly kind: DecoderKind; readonly part: DecodePart; readonly sampleRate: number; readonly pps: number; readonly mono?: boolean }
   | { readonly type: 'whole'; readonly path: string; readonly kind: DecoderKind; readonly pps: number; readonly maxBuckets: number }
   | { readonly type: 'encode'; readonly key: PeaksFileKey; readonly peaks: PeaksData }
   /** Compile `kind`'s decoder now, while nobody waits (no reply). */
@@ -118,10 +118,20 @@ async function run(job: WorkerJob, post: (reply: WorkerReply, transfer?: ArrayBu
           const to = Math.min(frames, last - seen)
           seen += frames
           if (to > from) peaks.add(channels, from, to)
-          // The first buckets go as soon as there are any (the first waveform), then in batches.
-          if (peaks.pending >= (sent ? batchBuckets : 1)) send(false)
         },
-        { onBytes, byteStart: part.byteStart, byteEnd: part.byteEnd, gapless: part.gapless }
+        {
+          // After each chunk read (not each decoder read: the direct mp3 path hands on a frame or
+          // two at a time), the first buckets go as soon as there are any (the first waveform),
+          // then in batches.
+          onBytes: (read, total) => {
+            onBytes(read, total)
+            if (peaks.pending >= (sent ? batchBuckets : 1)) send(false)
+          },
+          byteStart: part.byteStart,
+          byteEnd: part.byteEnd,
+          gapless: part.gapless,
+          mono: job.mono ?? false
+        }
       )
       if (rate !== job.sampleRate) throw new Error(`The sample rate changed to ${rate} Hz inside the recording.`)
       send(true)

@@ -12,6 +12,8 @@ export interface Mp3FrameHeader {
   /** PCM samples per channel the frame decodes to (1152 MPEG-1, 576 MPEG-2/2.5). */
   readonly samples: number
   readonly sampleRate: number
+  /** Channel mode 3: one channel (mpg123-decoder still hands back two, equal). */
+  readonly mono: boolean
 }
 
 const bitratesV1 = [0, 32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320]
@@ -35,7 +37,7 @@ export function readFrameHeader(bytes: Uint8Array, offset: number): Mp3FrameHead
   const kbps = (version === 3 ? bitratesV1 : bitratesV2)[bitrateIndex]!
   const samples = version === 3 ? 1152 : 576
   const length = Math.floor(((samples / 8) * kbps * 1000) / sampleRate) + ((b2 >> 1) & 1)
-  return { length, samples, sampleRate }
+  return { length, samples, sampleRate, mono: bytes[offset + 3]! >> 6 === 3 }
 }
 
 /** What a Xing/Info frame (the first frame of most encoders' output) says about gapless playback. */

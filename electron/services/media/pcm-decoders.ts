@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
 import { AppError } from '../../../shared/errors'
 import { sniffMediaFamily } from './content-type'
+import { directMp3 } from './mp3-direct'
 import { id3Length } from './mp3-frames'
 
 /*
@@ -14,7 +15,7 @@ import { id3Length } from './mp3-frames'
  * reported unsupported and the renderer falls back.
  */
 
-/** Receives decoded planar float samples, chunk by chunk. */
+/** Receives decoded planar float samples, chunk by chunk (the arrays may be reused after the call: read, do not keep). */
 export type PcmSink = (channels: readonly Float32Array[], frames: number, sampleRate: number) => void
 
 /** Options for `decodeFile`. */
@@ -26,6 +27,8 @@ export interface DecodeOptions {
   readonly byteEnd?: number | null
   /** mp3 only: trim the encoder delay and padding as mpg123 does by default (true). */
   readonly gapless?: boolean
+  /** mp3 only: every frame is mono (decode-plan.ts read them all), so one channel is handed on, not two equal ones. */
+  readonly mono?: boolean
 }
 
 /** Which decoder a file needs, or why none fits. */
@@ -121,6 +124,13 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
       sink(result.channelData, result.samplesDecoded, result.sampleRate)
     }
   }
+  // mp3 samples as views on the decoder's heap, without the package's copies (mp3-direct.ts).
+  const direct = kind === 'mp3' ? directMp3(decoder, options.mono ?? false) : null
+  const directSink = (channels: readonly Float32Array[], frames: number, sampleRate: number): void => {
+    total += frames
+    rate = sampleRate
+    sink(channels, frames, sampleRate)
+  }
   try {
     // 64 KiB is the decoder's own input buffer; the steps also pace progress and partial peaks.
     const start = options.byteStart ?? 0
@@ -128,7 +138,8 @@ async function decodeWithWasm(path: string, kind: Exclude<DecoderKind, 'wav'>, s
     await forEachChunk(path, start, end, 64 * 1024, options, async (chunk) => {
       if (bytes === 0) tagBytes = id3Length(chunk)
       bytes += chunk.length
-      deliver(await decoder.decode(chunk))
+      if (direct) errors += direct(chunk, directSink)
+      else deliver(await decoder.decode(chunk))
     })
     if (decoder.flush) deliver(await decoder.flush())
   } finally {
