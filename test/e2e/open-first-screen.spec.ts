@@ -5,7 +5,7 @@ import { convertRealFixture } from '../fixtures/real-to-export'
 
 /*
  * A long task's first screen is rendered once (issue 21, cold open): while the editor's frame
- * waits for the task, its warm-up row is laid out in the list and the row layout read from it
+ * waits for the task, its warm-up rows are laid out in the list and the row layout read from them
  * (components/editor/RowWarmUp.vue, TranscriptPane.vue), and the list is as tall as it will be
  * once the task is in (the loading line takes no room of its own). So the first render mounts
  * the rows that fill the screen: none is added in the first frame (a second batch came in there,
@@ -40,9 +40,9 @@ test('the first rows of a long task fill the screen at their first render: none 
   })
   await page.getByTestId('start-open-file').click()
   await expect(page.getByTestId('transcript-loading')).toBeVisible()
-  // The warm-up ran (the data's code, then the row) and its row is gone.
+  // The warm-up ran (the data's code, then the rows: the cursor's and a light one, as the first screen comes) and its rows are gone.
   await expect.poll(() => page.evaluate(() => performance.getEntriesByName('sdte:open-warm-up').length)).toBe(1)
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __warmRows: number }).__warmRows)).toBe(1)
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __warmRows: number }).__warmRows)).toBe(2)
   await expect(page.locator('.row-warm-up article.segment')).toHaveCount(0)
   release(file)
   // The whole task in place (the list no longer busy), every segment counted.

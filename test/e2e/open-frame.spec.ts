@@ -154,7 +154,7 @@ test('a file that fails to open: the frame showed and went, the start screen sho
   await expect(button).toBeFocused()
 })
 
-test('the frame warms the data\'s code and lays out one made-up row while it waits, unseen: never in a painted frame, gone before the task lands', async ({ app }) => {
+test('the frame warms the data\'s code and lays out two made-up rows (the cursor\'s, a light one) while it waits, unseen: never in a painted frame, gone before the task lands', async ({ app }) => {
   const { page } = app
   // Recorded by the page: warm-up rows added, and whether any frame (requestAnimationFrame, just before a paint) found one.
   await page.evaluate(() => {
@@ -171,8 +171,8 @@ test('the frame warms the data\'s code and lays out one made-up row while it wai
     requestAnimationFrame(look)
   })
   await openHeld(app)
-  await expect.poll(() => page.evaluate(() => (window as unknown as { __warmRows: number }).__warmRows)).toBe(1)
-  // Before the row, in an idle task of its own, the reply's unpacking and normalise ran on a made-up export (lib/open-warm-up.ts).
+  await expect.poll(() => page.evaluate(() => (window as unknown as { __warmRows: number }).__warmRows)).toBe(2)
+  // Before the rows, in an idle task of its own, the reply's unpacking and normalise ran on a made-up export (lib/open-warm-up.ts).
   expect(await page.evaluate(() => performance.getEntriesByName('sdte:open-warm-up').length)).toBe(1)
   await expect(page.locator('.row-warm-up article.segment')).toHaveCount(0)
   await expect(page.locator('article.segment')).toHaveCount(0)

@@ -3,11 +3,13 @@ import { createPinia, setActivePinia } from 'pinia'
 import { useTaskStore } from '../../renderer/src/stores/task-store'
 import type { Result } from '../../shared/errors'
 import { installFakeSdte, openedSample, type FakeSdte } from './support/fake-sdte'
-import { exportWords, ownTaskFromWords } from '../../renderer/src/lib/reply-words'
+import { exportWords, ownTaskFromWords, replyWords } from '../../renderer/src/lib/reply-words'
 import type { OpenedTranscript } from '../../shared/ipc/contract'
 import type { ApiTranscriptSegment } from '../../shared/api/transcript-export'
 import { shareEqualWordLists } from '../../shared/api/share-word-lists'
 import { convertRealFixture } from '../fixtures/real-to-export'
+import { packWords } from '../../shared/ipc/packed-words'
+import { yieldInTurn } from '../../renderer/src/lib/yield-to-page'
 
 /** The sample with its segments repeated until it carries at least `words` words. */
 function openedWithWords(words: number): OpenedTranscript {
@@ -20,11 +22,22 @@ function openedWithWords(words: number): OpenedTranscript {
 
 /*
  * A big opened task's reply and what it starts are separate tasks (issue 21, cold open): the
- * receive (IPC's structured clone of the reply) and the unpacking end one task; the task is put
- * in place — the normalise and the first rows' render — in the next, so opening is not one long
- * task. A smaller reply (the 2-hour task's) is put in place at once: the hop would only add a
- * frame (lib/reply-words.ts). A failed open says so at once.
+ * receive (IPC's structured clone of the reply) ends one task, the unpacking of its words is the
+ * next, and the task is put in place — the normalise and the first rows' render — in the one
+ * after, so opening is not one long task. A smaller reply (the sample's) is put in place at once:
+ * the hops would only add a frame (lib/reply-words.ts). A failed open says so at once.
  */
+
+/** `opened` as main sends it: its words in columns, the rest a copy (as IPC's clone makes). */
+function packed(opened: OpenedTranscript): OpenedTranscript {
+  const p = packWords(opened.data)!
+  return { ...opened, data: structuredClone(p.data), packedWords: p.words }
+}
+
+/** Words in the display lists of `opened`'s export as it is now. */
+function displayWordsNow(opened: OpenedTranscript): number {
+  return (opened.data.transcript as { transcripts: ApiTranscriptSegment[] }).transcripts.reduce((n, s) => n + (s.displayWords?.length ?? 0), 0)
+}
 
 /** Every microtask queued so far, and those they queue, run; no task does. */
 async function microtasks(): Promise<void> {
@@ -64,6 +77,42 @@ describe('the reply of an open and the task put in place', () => {
     expect(store.opened).toBeNull()
     expect(await eitherOpening).toBe(true)
     expect(store.opened).not.toBeNull()
+  })
+
+  it('unpacks a big packed reply in a task of its own, after the receive\'s and before the put-in-place\'s', async () => {
+    const store = useTaskStore()
+    const big = openedWithWords(ownTaskFromWords)
+    const words = displayWordsNow(big)
+    const reply = packed(big)
+    expect(displayWordsNow(reply)).toBe(0)
+    const release = held('files:openExport')
+    const opening = store.openFile()
+    release({ ok: true, value: reply })
+    await microtasks()
+    // The receive's task has ended with the words still in columns.
+    expect(displayWordsNow(reply)).toBe(0)
+    expect(store.opened).toBeNull()
+    // Task by task: the words are unpacked (in place, in the reply's export) a task before the task is put in place.
+    const seen: string[] = []
+    while (store.opened === null) {
+      await yieldInTurn()
+      const state = `${displayWordsNow(reply) === words ? 'unpacked' : 'packed'}, ${store.opened ? 'in place' : 'not in place'}`
+      if (seen.at(-1) !== state) seen.push(state)
+    }
+    expect(seen).toEqual(['unpacked, not in place', 'unpacked, in place'])
+    expect(await opening).toBe(true)
+    expect(displayWordsNow(store.opened!)).toBe(words)
+  })
+
+  it('counts a packed reply\'s words as it arrives, each once', () => {
+    const opened = openedWithWords(ownTaskFromWords)
+    for (const s of (opened.data.transcript as { transcripts: ApiTranscriptSegment[] }).transcripts) {
+      // Half the segments share their lists, one word of the other half is a word of its own.
+      if (s.displayWords && s.displayWords.length % 2 === 0) s.originalWords = s.displayWords
+      else if (s.displayWords?.length) s.originalWords = s.displayWords.map((w, k) => (k === 0 ? { ...w } : w))
+    }
+    expect(replyWords(packed(opened))).toBe(exportWords(opened.data))
+    expect(replyWords(opened)).toBe(exportWords(opened.data))
   })
 
   it('puts a smaller task in place in the reply\'s own task, for every way of opening', async () => {

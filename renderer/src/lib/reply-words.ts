@@ -1,5 +1,6 @@
 import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { transcriptBody } from '../../../shared/api/transcript-export'
+import type { MaybePacked } from '../../../shared/ipc/packed-words'
 
 /*
  * Whether an opened task's reply is big enough for its receive to end a task of its own before
@@ -14,6 +15,11 @@ import { transcriptBody } from '../../../shared/api/transcript-export'
  * at 2 h too: 7 interleaved cold opens, main-thread CPU, without / with the hop: longest task
  * 63 / 39 ms, click → interactive 216 / 192 ms. So the line sits well below the 2-hour task: a
  * word count, not a clock, so the same reply always goes the same way.
+ *
+ * Such a reply's unpacking (packed-words.ts: a word object and its numbers per word, most of the
+ * receive's collections) is a task of its own too, between the receive and the put-in-place: at
+ * 6 hours the receive with its unpacking was the open's longest task (traced ~54 ms CPU). So the
+ * count is read from the reply as it arrives, its words still in columns.
  */
 
 /** From this many words in a reply, putting it in place waits for a task after the receive. */
@@ -35,7 +41,20 @@ export function exportWords(exp: TranscriptExport): number {
   return words
 }
 
-/** True when a reply carrying `exp` is received in a task apart from its put-in-place (see the file comment). */
-export function receivesApart(exp: TranscriptExport): boolean {
-  return exportWords(exp) >= ownTaskFromWords
+/**
+ * The word objects a reply carries, each once, as it arrives: its lists left in place (a packed
+ * list arrives empty) and its packed words but those that are the display word at their place.
+ */
+export function replyWords(reply: MaybePacked): number {
+  const inPlace = exportWords(reply.data)
+  const shared = reply.packedWords?.shared
+  if (!shared) return inPlace
+  let same = 0
+  for (let k = 0; k < shared.length; k++) same += shared[k]
+  return inPlace + shared.length - same
+}
+
+/** True when `reply` is received, unpacked and put in place in tasks apart (see the file comment). */
+export function receivesApart(reply: MaybePacked): boolean {
+  return replyWords(reply) >= ownTaskFromWords
 }

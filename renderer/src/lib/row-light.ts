@@ -1,3 +1,4 @@
+import type { InjectionKey } from 'vue'
 import type { ReviewStatus } from '../../../shared/transcript/edit-review'
 
 /*
@@ -12,3 +13,22 @@ import type { ReviewStatus } from '../../../shared/transcript/edit-review'
 
 /** The review status's glyph (SegmentStatus.vue and a light row's stand-in). */
 export const statusGlyphs: Readonly<Record<ReviewStatus, string>> = { unreviewed: '○', reviewed: '✓', 'second-pass': '↻' }
+
+/*
+ * A long task's first screen is drawn light too (issue 21, cold open): its rows come in as rows
+ * that scroll in do — words as one text node with their marks as highlights, the buttons'
+ * stand-ins — and get their spans and buttons in idle periods once the first screen is up. Mounting, styling and laying out the spans and buttons of a screen of rows
+ * was most of the task where the data lands and of the first frame's style and layout (traced:
+ * ~29 of the 2-hour task's ~69 ms CPU were the rows' mount). A row looks the same either way, and
+ * whatever needs a word or a button as an element has it at once: the cursor row is never light,
+ * and the pointer or the focus over a row, a press, the playing word, find's hits and the queue's
+ * current word make its spans and buttons there and then (TranscriptSegment.vue).
+ *
+ * The list (TranscriptPane.vue) provides whether rows come in light now: while a long task's
+ * first rows show (the rest still being normalised), and in the task where the whole model
+ * replaces them (the rows then show the model's segments, light as they were) until the frame
+ * after it.
+ */
+
+/** Asked by a row as it comes in (and as its words are written again): true while rows come in light. */
+export const firstScreenLightKey: InjectionKey<() => boolean> = Symbol('firstScreenLight')

@@ -5,7 +5,6 @@ import type { Result } from '../../../shared/errors'
 import { toErrorData } from '../../../shared/errors'
 import { unpackOpened } from '../../../shared/ipc/packed-words'
 import { transcriptBody } from '../../../shared/api/transcript-export'
-import type { TranscriptExport } from '../../../shared/api/transcript-export'
 import { sdte } from '../lib/bridge'
 import { t } from '../i18n'
 import { useOpenRequest } from './open-request'
@@ -29,16 +28,20 @@ function unpacked(result: Result<OpenedTranscript | null>): Result<OpenedTranscr
 }
 
 /**
- * `result` a task later when it carries a big task (issue 21, cold open): the reply's receive
- * (IPC's structured clone, a 6-hour task's longest piece) and its unpacking end one task, the
- * normalise and the first rows' render begin the next, so opening is not one long task; the
- * continuation goes ahead of other queued tasks (yield-to-page.ts). A small reply (the sample, a
- * short interview) is put in place at once: there the hop would only add a frame (lib/reply-words.ts).
+ * A reply as the editor takes it: its words unpacked (`unpacked`), and for a big task (issue 21,
+ * cold open) in three tasks, not one: the reply's receive (IPC's structured clone) ends its task,
+ * the unpacking is the next (at 6 hours the two together were the open's longest task), and the
+ * normalise and the first rows' render begin the one after. The continuations go ahead of other
+ * queued tasks (yield-to-page.ts). A small reply (the sample, a short interview) is unpacked and
+ * put in place at once: there each hop would only add a frame (lib/reply-words.ts).
  */
-function inTaskOfItsOwn<T>(result: Result<T | null>, exportOf: (value: T) => TranscriptExport | null): Promise<Result<T | null>> {
-  if (!result.ok || !result.value) return Promise.resolve(result)
-  const exp = exportOf(result.value)
-  return exp && receivesApart(exp) ? yieldToPage().then(() => result) : Promise.resolve(result)
+async function received(result: Result<OpenedTranscript | null>): Promise<Result<OpenedTranscript | null>> {
+  if (!result.ok || !result.value) return result
+  const apart = receivesApart(result.value)
+  if (apart && result.value.packedWords) await yieldToPage()
+  const out = unpacked(result)
+  if (apart && out.ok) await yieldToPage()
+  return out
 }
 
 /** `result`'s value mapped by `f` when it is one. */
@@ -75,7 +78,7 @@ export const useTaskStore = defineStore('task', () => {
       framedOpens.value++
     }
     try {
-      return await request.run(label, () => call().then(unpacked).then((result) => inTaskOfItsOwn(result, (value) => value.data)), (value) => {
+      return await request.run(label, () => call().then(received), (value) => {
         opened.value = value
       })
     } finally {
@@ -100,7 +103,10 @@ export const useTaskStore = defineStore('task', () => {
   function openEither(ref: TaskRef, onDocument: (document: OpenedDocument) => void): Promise<boolean> {
     const requestId = request.newRequestId()
     const label = 'taskId' in ref ? t('workflow.opening.task', { id: ref.taskId }) : t('workflow.opening.taskExternal', { id: ref.externalId })
-    const call = () => sdte().invoke['tasks:openEither']({ ref, requestId }).then((result) => (result.ok && result.value.kind === 'transcript' ? mapOk(unpacked({ ok: true, value: result.value.transcript }), (transcript) => ({ kind: 'transcript' as const, transcript })) : result)).then((result) => inTaskOfItsOwn(result, (value) => (value.kind === 'transcript' ? value.transcript.data : null)))
+    const call = async () => {
+      const result = await sdte().invoke['tasks:openEither']({ ref, requestId })
+      return result.ok && result.value.kind === 'transcript' ? mapOk(await received({ ok: true, value: result.value.transcript }), (transcript) => ({ kind: 'transcript' as const, transcript })) : result
+    }
     return request.run(label, call, (value) => {
       if (value.kind === 'transcript') opened.value = value.transcript
       else onDocument(value.document)
